@@ -1,0 +1,247 @@
+import * as fs from "fs";
+import * as http from "http";
+import * as path from "path";
+import { AddressInfo } from "net";
+import { Store } from "./store";
+import { SharePointApi, SpRequest, SpResponse, userFromHeaders } from "./sharepoint";
+import { errorBody, metadataLevel, SpError } from "./spErrors";
+import { batchResponse, parseBatch } from "./batch";
+import { handleGraph } from "./graph";
+import { Faults } from "./faults";
+import { seed } from "./seed";
+import { siteUsers } from "./users";
+
+/**
+ * The local backend: a SharePoint REST + Microsoft Graph subset on loopback, persisted on
+ * disk, that the product's own PnPjs and Graph code talks to when no tenant exists.
+ */
+
+export const SITE_PATH = "/sites/partnership";
+
+export interface BackendOptions {
+  port?: number;
+  host?: string;
+  dataDir: string;
+  /** Seed sample data when the folder is empty (default true). */
+  seed?: boolean;
+  /** Folder of the built workbench page (served at /workbench/). */
+  workbenchDir?: string;
+  /** Log one line per request to stdout. */
+  log?: boolean;
+}
+
+export interface Backend {
+  url: string;
+  siteUrl: string;
+  port: number;
+  store: Store;
+  faults: Faults;
+  /** Requests served since start (a $batch counts once), for benchmarks and tests. */
+  requestCount: () => number;
+  close: () => Promise<void>;
+}
+
+function readBody(req: http.IncomingMessage, limit = 50 * 1024 * 1024): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        reject(new SpError(413, "-2147024809, System.ArgumentException", "The request is too large."));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+function headersOf(req: http.IncomingMessage): Record<string, string> {
+  const h: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") h[k.toLowerCase()] = v;
+  return h;
+}
+
+const mime: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".map": "application/json",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+};
+
+export async function startBackend(opts: BackendOptions): Promise<Backend> {
+  const store = new Store(opts.dataDir);
+  const fresh = store.open();
+  if (fresh && opts.seed !== false) {
+    seed(store);
+    store.compact();
+  }
+  const faults = new Faults();
+  let requests = 0;
+  let sp: SharePointApi | null = null;
+
+  const server = http.createServer((req, res) => {
+    requests++;
+    handle(req, res).catch((e: unknown) => {
+      if (!res.headersSent) {
+        res.writeHead(500, { "content-type": "text/plain" });
+      }
+      res.end(String(e instanceof Error ? e.message : e));
+    });
+  });
+
+  const send = (res: http.ServerResponse, r: SpResponse): void => {
+    res.writeHead(r.status, r.headers);
+    res.end(r.body);
+  };
+
+  const spError = (e: unknown, accept: string | undefined): SpResponse => {
+    const err = e instanceof SpError ? e : new SpError(500, "-2146232832, Microsoft.SharePoint.SPException", e instanceof Error ? e.message : String(e));
+    return {
+      status: err.status,
+      headers: { "content-type": "application/json;charset=utf-8", ...err.headers },
+      body: errorBody(err, metadataLevel(accept)),
+    };
+  };
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "127.0.0.1"}`);
+    const headers = headersOf(req);
+    const user = userFromHeaders(headers);
+    if (opts.log) process.stdout.write(`${req.method} ${url.pathname}${url.search} [${user.Title}]\n`);
+    const p = url.pathname;
+
+    if (p === "/" || p === "/workbench") {
+      res.writeHead(302, { location: "/workbench/" });
+      res.end();
+      return;
+    }
+    if (p.startsWith("/workbench/") && opts.workbenchDir) {
+      const rel = p.slice("/workbench/".length) || "index.html";
+      const file = path.resolve(opts.workbenchDir, rel);
+      if (file.startsWith(path.resolve(opts.workbenchDir)) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+        res.writeHead(200, { "content-type": mime[path.extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
+        fs.createReadStream(file).pipe(res);
+        return;
+      }
+      res.writeHead(404);
+      res.end("not found");
+      return;
+    }
+    if (p.startsWith("/_dev/")) return devRoute(req, res, p);
+
+    if (p.startsWith("/graph/")) {
+      const body = (await readBody(req)).toString("utf8");
+      const r = handleGraph(req.method ?? "GET", p.slice("/graph".length), body, user, store, faults);
+      res.writeHead(r.status, { "content-type": "application/json", ...r.headers });
+      res.end(JSON.stringify(r.body));
+      return;
+    }
+
+    if (p.startsWith(`${SITE_PATH}/_api/`)) {
+      if (faults.take("sp429")) {
+        res.writeHead(429, { "retry-after": String(faults.state.retryAfterSeconds), "content-type": "application/json" });
+        res.end(JSON.stringify({ "odata.error": { code: "-2147024860, Microsoft.SharePoint.SPRequestThrottledException", message: { lang: "en-US", value: "The request has been throttled." } } }));
+        return;
+      }
+      if (faults.take("sp503")) {
+        res.writeHead(503, { "retry-after": String(faults.state.retryAfterSeconds), "content-type": "text/plain" });
+        res.end("Service Unavailable");
+        return;
+      }
+      const body = await readBody(req);
+      if (/\/_api\/\$batch$/i.test(p)) {
+        const requestsIn = parseBatch(headers["content-type"], body.toString("utf8"), user);
+        const responses = requestsIn.map((r) => runSp(r));
+        const out = batchResponse(responses);
+        res.writeHead(200, { "content-type": out.contentType });
+        if (faults.take("spDropBatch")) {
+          res.write(out.parts[0] ?? "");
+          res.socket?.destroy();
+          return;
+        }
+        res.end(out.parts.join("") + out.end);
+        return;
+      }
+      send(res, runSp({ method: req.method ?? "GET", url, headers, body, user }));
+      return;
+    }
+
+    const att = new RegExp(`^${SITE_PATH}/Lists/([^/]+)/Attachments/(\\d+)/(.+)$`).exec(p);
+    if (att) {
+      const state = store.list(decodeURIComponent(att[1]));
+      const item = state?.items.get(Number(att[2]));
+      const a = item?.attachments.find((x) => x.name === decodeURIComponent(att[3]));
+      if (!a) {
+        res.writeHead(404);
+        res.end("not found");
+        return;
+      }
+      const type = a.name.toLowerCase().endsWith(".pdf") ? "application/pdf" : "application/octet-stream";
+      res.writeHead(200, { "content-type": type });
+      res.end(Buffer.from(a.data, "base64"));
+      return;
+    }
+    res.writeHead(404, { "content-type": "text/plain" });
+    res.end("not found");
+  }
+
+  function runSp(r: SpRequest): SpResponse {
+    try {
+      const method = (r.headers["x-http-method"] ?? r.method).toUpperCase();
+      if ((method === "MERGE" || method === "PATCH") && faults.take("sp412")) {
+        throw new SpError(412, "-2130575305, Microsoft.SharePoint.SPException", "The request ETag value does not match the object's ETag value.");
+      }
+      return sp!.handle(r);
+    } catch (e) {
+      return spError(e, r.headers.accept);
+    }
+  }
+
+  async function devRoute(req: http.IncomingMessage, res: http.ServerResponse, p: string): Promise<void> {
+    const reply = (status: number, body: unknown): void => {
+      res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
+      res.end(JSON.stringify(body));
+    };
+    if (p === "/_dev/health") return reply(200, { ok: true });
+    if (p === "/_dev/users") return reply(200, siteUsers);
+    if (p === "/_dev/faults") {
+      if (req.method === "POST") {
+        const body = JSON.parse((await readBody(req)).toString("utf8") || "{}") as Record<string, number>;
+        return reply(200, faults.set(body));
+      }
+      return reply(200, faults.state);
+    }
+    if (p === "/_dev/graph/messages") return reply(200, { value: [...store.graphMessages].reverse() });
+    reply(404, { error: "unknown dev route" });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 4650, opts.host ?? "127.0.0.1", () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const origin = `http://${opts.host ?? "127.0.0.1"}:${port}`;
+  sp = new SharePointApi(store, { origin, path: SITE_PATH });
+  return {
+    url: origin,
+    siteUrl: origin + SITE_PATH,
+    port,
+    store,
+    faults,
+    requestCount: () => requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => {
+          store.close();
+          resolve();
+        });
+      }),
+  };
+}

@@ -1,0 +1,89 @@
+import type * as D from "../domain/types";
+import type { Role } from "../domain/roles";
+
+/**
+ * What the UI may depend on: repository and notifier contracts and the data layer's
+ * errors. No PnPjs or Graph here, so components and tests can use it freely.
+ */
+
+export type ComparisonOp = "eq" | "ne" | "gt" | "ge" | "lt" | "le";
+
+/** One condition on a domain property; the repository turns it into an escaped OData filter. */
+export type Condition<T extends D.Stored> =
+  | { prop: keyof D.Draft<T> & string; op: ComparisonOp; value: string | number | boolean | null | D.LookupRef }
+  | { prop: keyof D.Draft<T> & string; op: "startsWith" | "contains"; value: string };
+
+export interface ListQuery<T extends D.Stored> {
+  /** All conditions must hold. Put a condition on an indexed column first for large lists. */
+  where?: Condition<T>[];
+  orderBy?: { prop: (keyof D.Draft<T> & string) | "id"; ascending?: boolean }[];
+  /** At most this many rows (all rows when omitted, paging past 5,000). */
+  limit?: number;
+}
+
+export interface FieldProblem {
+  prop: string;
+  code: "required" | "tooLong" | "notANumber" | "outOfRange" | "invalidChoice" | "invalidDate" | "notInteger";
+  limit?: number;
+}
+
+export interface IListRepository<T extends D.Stored> {
+  readonly listTitle: string;
+  list(query?: ListQuery<T>): Promise<T[]>;
+  get(id: number): Promise<T>;
+  /** Checks a draft against the list schema; an empty array means it can be saved. */
+  validate(draft: Partial<D.Draft<T>>, mode: "add" | "update"): FieldProblem[];
+  add(draft: D.Draft<T>): Promise<T>;
+  /** Saves only the given properties; refuses with kind "conflict" when `etag` is stale. Returns the new etag. */
+  update(id: number, etag: string, patch: Partial<D.Draft<T>>): Promise<string>;
+  remove(id: number, etag: string): Promise<void>;
+  addAttachment(id: number, fileName: string, content: ArrayBuffer | Uint8Array): Promise<void>;
+  listAttachments(id: number): Promise<{ fileName: string; url: string }[]>;
+}
+
+export interface CurrentUser {
+  id: number;
+  title: string;
+  email: string;
+  role: Role;
+  /** UnitCodes of the departments the user belongs to (from the department groups). */
+  departmentCodes: string[];
+}
+
+export interface ChannelMessage {
+  /** A readable HTML body; user text inside it must already be escaped. */
+  html: string;
+  /** Adaptive Card JSON (an object), attached to the message. */
+  adaptiveCard?: Record<string, unknown>;
+  subject?: string;
+}
+
+export interface ITeamsNotifier {
+  /** Posts one message; resolves with the Graph message id or rejects with a DataError. */
+  postChannelMessage(teamId: string, channelId: string, message: ChannelMessage): Promise<{ messageId: string }>;
+}
+
+export type DataErrorKind =
+  | "conflict" // 412: someone else saved first
+  | "validation" // the data layer refused the values
+  | "duplicate" // a unique column already holds the value
+  | "threshold" // the list view threshold refused the query
+  | "forbidden" // 403
+  | "notFound" // 404
+  | "throttled" // 429/503 after retries
+  | "network" // no answer / connection dropped
+  | "unknown";
+
+export class DataError extends Error {
+  constructor(
+    readonly kind: DataErrorKind,
+    message: string,
+    readonly status?: number,
+    readonly problems: FieldProblem[] = [],
+  ) {
+    super(message);
+    this.name = "DataError";
+  }
+}
+
+export const isDataError = (e: unknown): e is DataError => e instanceof Error && (e as DataError).name === "DataError";

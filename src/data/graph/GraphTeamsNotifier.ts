@@ -1,0 +1,67 @@
+import type { ChannelMessage, ITeamsNotifier } from "../contracts";
+import { DataError } from "../contracts";
+
+/**
+ * The part of a Microsoft Graph client the notifier uses. SPFx's MSGraphClientV3 and
+ * `@microsoft/microsoft-graph-client`'s Client both fit, so production and the local
+ * backend share this code.
+ */
+export interface IGraphApi {
+  api(path: string): { post(content: unknown): Promise<unknown> };
+}
+
+/** Graph's channel ids look like 19:xxxx@thread.tacv2 (or @thread.skype); team ids are GUIDs. */
+export const TEAM_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const CHANNEL_ID_PATTERN = /^19:[A-Za-z0-9_-]+@thread\.(tacv2|skype)$/;
+
+interface GraphErrorLike {
+  statusCode?: number;
+  code?: string;
+  message?: string;
+}
+
+/** Posts channel messages with delegated ChannelMessage.Send (requested in package-solution.json). */
+export class GraphTeamsNotifier implements ITeamsNotifier {
+  constructor(
+    private readonly graph: IGraphApi,
+    private readonly newId: () => string = randomId,
+  ) {}
+
+  async postChannelMessage(teamId: string, channelId: string, message: ChannelMessage): Promise<{ messageId: string }> {
+    if (!TEAM_ID_PATTERN.test(teamId) || !CHANNEL_ID_PATTERN.test(channelId)) {
+      throw new DataError("validation", `Invalid Teams ids: team '${teamId}', channel '${channelId}'`);
+    }
+    const body: Record<string, unknown> = { body: { contentType: "html", content: message.html } };
+    if (message.subject) body.subject = message.subject;
+    if (message.adaptiveCard) {
+      const id = this.newId();
+      body.body = { contentType: "html", content: `${message.html}<attachment id="${id}"></attachment>` };
+      body.attachments = [{ id, contentType: "application/vnd.microsoft.card.adaptive", contentUrl: null, content: JSON.stringify(message.adaptiveCard) }];
+    }
+    const path = `/teams/${encodeURIComponent(teamId)}/channels/${encodeURIComponent(channelId)}/messages`;
+    try {
+      const r = (await this.graph.api(path).post(body)) as { id?: string };
+      if (!r || typeof r.id !== "string") throw new DataError("unknown", "Graph answered without a message id");
+      return { messageId: r.id };
+    } catch (e) {
+      if (e instanceof DataError) throw e;
+      const g = (e ?? {}) as GraphErrorLike;
+      const status = g.statusCode;
+      const text = `${g.code ?? ""} ${g.message ?? String(e)}`.trim();
+      if (status === 403 || status === 401) throw new DataError("forbidden", text, status);
+      if (status === 404) throw new DataError("notFound", text, status);
+      if (status === 429 || status === 503) throw new DataError("throttled", text, status);
+      if (status === undefined || status === -1) throw new DataError("network", text);
+      throw new DataError("unknown", text, status);
+    }
+  }
+}
+
+function randomId(): string {
+  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+  if (c?.randomUUID) return c.randomUUID();
+  return "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx".replace(/[xy]/g, (ch) => {
+    const r = (Math.random() * 16) | 0;
+    return (ch === "x" ? r : (r & 0x3) | 0x8).toString(16);
+  });
+}

@@ -1,0 +1,155 @@
+import type { Draft, LookupRef, PersonRef, Stored } from "../../domain/types";
+
+/**
+ * Vocabulary of the list schema. A list definition names, for every property of a
+ * domain entity, the SharePoint column that stores it; the mapped type below makes
+ * the compiler refuse a schema that forgets a property or stores it in a column of
+ * the wrong kind.
+ */
+
+export type ListKey =
+  | "partners"
+  | "departments"
+  | "agreements"
+  | "partnershipItems"
+  | "agreementReviews"
+  | "agreementTerms"
+  | "surveyResponses"
+  | "calls"
+  | "partnerProposals"
+  | "cityProposals"
+  | "matchingIssues"
+  | "matchings"
+  | "notifications"
+  | "resultReports"
+  | "auditLog"
+  | "settings";
+
+interface FieldBase {
+  /** SharePoint internal name (StaticName); never changes once deployed. */
+  internalName: string;
+  /** Column title shown to staff (Japanese). */
+  displayName: string;
+  required?: boolean;
+  /** Indexed so that filters keep working past the 5,000-item list view threshold. */
+  indexed?: boolean;
+  /** Values must be unique across the list (SharePoint EnforceUniqueValues; needs indexed). */
+  unique?: boolean;
+}
+
+export interface TextField extends FieldBase {
+  kind: "text";
+  maxLength: number;
+}
+export interface NoteField extends FieldBase {
+  kind: "note";
+  /** Enforced by the data layer; SharePoint's own limit for a multi-line column is 63,999. */
+  maxLength: number;
+}
+export interface DateField extends FieldBase {
+  kind: "date";
+}
+export interface DateTimeField extends FieldBase {
+  kind: "dateTime";
+}
+export interface NumberField extends FieldBase {
+  kind: "number";
+  min?: number;
+  max?: number;
+  decimals?: number;
+}
+export interface BooleanField extends FieldBase {
+  kind: "boolean";
+  defaultValue: boolean;
+}
+export interface UserField extends FieldBase {
+  kind: "user";
+}
+export interface LookupField extends FieldBase {
+  kind: "lookup";
+  list: ListKey;
+}
+export interface LookupMultiField extends FieldBase {
+  kind: "lookupMulti";
+  list: ListKey;
+}
+/** Stored value is the Japanese label so SharePoint views and Excel exports read naturally. */
+export interface ChoiceField<C extends string = string> extends FieldBase {
+  kind: "choice";
+  choices: Record<C, string>;
+  defaultValue: C;
+}
+
+export type FieldDef =
+  | TextField
+  | NoteField
+  | DateField
+  | DateTimeField
+  | NumberField
+  | BooleanField
+  | UserField
+  | LookupField
+  | LookupMultiField
+  | ChoiceField;
+
+/** Which column kinds may hold a property of type V. */
+export type FieldFor<V> = [V] extends [LookupRef[]]
+  ? LookupMultiField
+  : [V] extends [PersonRef | null]
+    ? UserField
+    : [V] extends [LookupRef | null]
+      ? LookupField
+      : [V] extends [boolean]
+        ? BooleanField
+        : [V] extends [number | null]
+          ? NumberField
+          : [V] extends [string | null]
+            ? string extends V
+              ? TextField | NoteField | DateField | DateTimeField
+              : ChoiceField<Extract<V, string>>
+            : never;
+
+export type FieldsOf<T extends Stored> = { [K in keyof Draft<T>]-?: FieldFor<T[K]> };
+
+/**
+ * Access by SharePoint group. `own` = read everything, add and change only rows whose
+ * `departmentField` is the member's own department; `add` = read and add, never change.
+ */
+export type AccessLevel = "none" | "read" | "add" | "own" | "write";
+
+export interface ListPermissions {
+  coordinators: AccessLevel;
+  members: AccessLevel;
+  visitors: AccessLevel;
+}
+
+export interface ViewDef {
+  /** File name of the view page, e.g. "ByYearAndDepartment.aspx". */
+  url: string;
+  displayName: string;
+  default?: boolean;
+  /** Domain property names, in column order. */
+  fields: string[];
+  groupBy?: string[];
+  orderBy?: { field: string; ascending: boolean }[];
+  rowLimit?: number;
+}
+
+export interface ListDef<T extends Stored = Stored> {
+  key: ListKey;
+  /** List title used in REST (getByTitle) and URL segment (Lists/<title>). English, stable. */
+  title: string;
+  displayName: string;
+  description: string;
+  fields: FieldsOf<T>;
+  permissions: ListPermissions;
+  /** For `own` access: the domain property holding the row's department. */
+  departmentField?: keyof Draft<T> & string;
+  views: ViewDef[];
+}
+
+/** A list definition seen without its entity type, for code that walks every list. */
+export interface AnyListDef extends Omit<ListDef, "fields" | "departmentField"> {
+  fields: Record<string, FieldDef>;
+  departmentField?: string;
+}

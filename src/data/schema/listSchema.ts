@@ -1,0 +1,487 @@
+import type * as D from "../../domain/types";
+import type { AnyListDef, ListDef, ListKey, ListPermissions } from "./fieldTypes";
+import { bool, choice, date, dateTime, fiscalYear, lookup, lookupMulti, note, num, text, user } from "./fields";
+
+/**
+ * Every list Partnership Desk uses, once. The provisioning XML (sharepoint/assets),
+ * the local backend's lists and the repositories' $select/$expand all derive from here.
+ */
+
+const coordinatorOnly: ListPermissions = { coordinators: "write", members: "read", visitors: "read" };
+const departmentRows: ListPermissions = { coordinators: "write", members: "own", visitors: "read" };
+const internalOnly: ListPermissions = { coordinators: "write", members: "read", visitors: "none" };
+
+export const partners: ListDef<D.Partner> = {
+  key: "partners",
+  title: "Partners",
+  displayName: "企業等",
+  description: "包括連携協定の相手方（企業・大学・金融機関・団体など）",
+  permissions: coordinatorOnly,
+  fields: {
+    name: text("Title", "企業等名", { required: true, indexed: true, unique: true }),
+    kana: text("NameKana", "フリガナ"),
+    kind: choice(
+      "PartnerKind",
+      "種別",
+      { company: "企業", university: "大学", financialInstitution: "金融機関", association: "団体", other: "その他" },
+      "company",
+      { required: true },
+    ),
+    address: text("Address", "所在地"),
+    contactName: text("ContactName", "担当者"),
+    contactEmail: text("ContactEmail", "メールアドレス"),
+    contactPhone: text("ContactPhone", "電話番号", { maxLength: 40 }),
+    website: text("Website", "ウェブサイト"),
+  },
+  views: [{ url: "AllItems.aspx", displayName: "すべての企業等", default: true, fields: ["name", "kind", "contactName"] }],
+};
+
+export const departments: ListDef<D.Department> = {
+  key: "departments",
+  title: "Departments",
+  displayName: "部署",
+  description: "部・課・係（1行に1組織）と Teams チャネル",
+  permissions: coordinatorOnly,
+  fields: {
+    title: text("Title", "部署名", { required: true }),
+    code: text("UnitCode", "組織コード", { required: true, indexed: true, unique: true, maxLength: 40 }),
+    departmentName: text("DepartmentName", "部", { required: true }),
+    divisionName: text("DivisionName", "課", { required: true }),
+    sectionName: text("SectionName", "係"),
+    teamId: text("TeamId", "Teams チーム ID", { indexed: true, maxLength: 64 }),
+    channelId: text("ChannelId", "Teams チャネル ID", { maxLength: 128 }),
+    isCoordinator: bool("IsCoordinator", "連携窓口（未来創造課）"),
+    sortOrder: num("SortOrder", "表示順"),
+    active: bool("Active", "有効", true),
+  },
+  views: [{ url: "AllItems.aspx", displayName: "すべての部署", default: true, fields: ["title", "code", "teamId"] }],
+};
+
+export const agreements: ListDef<D.Agreement> = {
+  key: "agreements",
+  title: "Agreements",
+  displayName: "包括連携協定",
+  description: "包括連携協定の台帳（打診から締結・見直し・終了まで）",
+  permissions: coordinatorOnly,
+  fields: {
+    title: text("Title", "協定名", { required: true }),
+    partner: lookup("Partner", "企業等", "partners", { required: true, indexed: true }),
+    status: choice(
+      "AgreementStatus",
+      "状態",
+      {
+        approached: "打診",
+        preparing: "検討中",
+        surveying: "庁内調査中",
+        concluded: "締結",
+        declined: "見送り",
+        underReview: "見直し中",
+        terminated: "終了",
+      },
+      "preparing",
+      { required: true, indexed: true },
+    ),
+    origin: choice("Origin", "発意", { city: "市から", partner: "企業等から" }, "city", { required: true }),
+    requestedByDepartment: lookup("RequestedByDepartment", "発意した部署", "departments"),
+    requestedByExecutives: bool("RequestedByExecutives", "理事者の意向"),
+    approachDate: date("ApproachDate", "打診日"),
+    proposedContent: note("ProposedContent", "提案された協定内容"),
+    briefingDate: date("BriefingDate", "庁内説明会の日"),
+    briefingPlace: text("BriefingPlace", "庁内説明会の場所"),
+    briefingDepartments: lookupMulti("BriefingDepartments", "説明会の出席部署", "departments"),
+    surveyDeadline: date("SurveyDeadline", "庁内調査の期限"),
+    concludedDate: date("ConcludedDate", "締結日", { indexed: true }),
+    termStart: date("TermStart", "協定期間の開始"),
+    termEnd: date("TermEnd", "現在の期間の終了"),
+    nextReviewDate: date("NextReviewDate", "次回見直し日", { indexed: true }),
+    declinedDate: date("DeclinedDate", "見送り日"),
+    declinedReason: note("DeclinedReason", "見送りの理由"),
+    initialTermMonths: num("InitialTermMonths", "当初期間（月）", { min: 1, max: 1200 }),
+    renewalMonths: num("RenewalMonths", "更新の単位（月）", { min: 1, max: 1200 }),
+    renewalRepeats: bool("RenewalRepeats", "以後も自動更新", true),
+    noticeMonths: num("NoticeMonths", "申出の期限（満了前の月数）", { min: 0, max: 120 }),
+    noticeInWriting: bool("NoticeInWriting", "書面による申出"),
+    reviewCycleYears: num("ReviewCycleYears", "見直しの周期（年）", { min: 1, max: 50 }),
+  },
+  views: [
+    {
+      url: "AllItems.aspx",
+      displayName: "協定台帳",
+      default: true,
+      fields: ["title", "partner", "status", "concludedDate", "nextReviewDate"],
+      orderBy: [{ field: "concludedDate", ascending: false }],
+    },
+  ],
+};
+
+export const partnershipItems: ListDef<D.PartnershipItem> = {
+  key: "partnershipItems",
+  title: "PartnershipItems",
+  displayName: "連携事項",
+  description: "協定ごとの連携事項（第1号…）",
+  permissions: coordinatorOnly,
+  fields: {
+    text: text("Title", "連携事項", { required: true }),
+    agreement: lookup("Agreement", "協定", "agreements", { required: true, indexed: true }),
+    itemNo: num("ItemNo", "号", { required: true, min: 1, max: 999 }),
+  },
+  views: [{ url: "AllItems.aspx", displayName: "すべての連携事項", default: true, fields: ["agreement", "itemNo", "text"] }],
+};
+
+export const agreementReviews: ListDef<D.AgreementReview> = {
+  key: "agreementReviews",
+  title: "AgreementReviews",
+  displayName: "協定の見直し",
+  description: "3年毎の見直しと自動更新・疑義の記録",
+  permissions: coordinatorOnly,
+  fields: {
+    title: text("Title", "件名", { required: true }),
+    agreement: lookup("Agreement", "協定", "agreements", { required: true, indexed: true }),
+    reviewDate: date("ReviewDate", "見直し日"),
+    dueDate: date("DueDate", "見直し期日", { indexed: true }),
+    outcome: choice(
+      "ReviewOutcome",
+      "結果",
+      { renewed: "自動更新", objection: "疑義あり", revised: "改定", terminated: "終了" },
+      "renewed",
+      { required: true },
+    ),
+    objectionBy: choice("ObjectionBy", "疑義の申出", { none: "なし", city: "市", partner: "企業等" }, "none"),
+    objectionDetail: note("ObjectionDetail", "疑義の内容"),
+    lookBack: note("LookBack", "3年間の振り返り", { maxLength: 20000 }),
+    nextReviewDate: date("NextReviewDate", "次回見直し日"),
+  },
+  views: [{ url: "AllItems.aspx", displayName: "見直しの記録", default: true, fields: ["agreement", "reviewDate", "outcome"] }],
+};
+
+export const agreementTerms: ListDef<D.AgreementTerm> = {
+  key: "agreementTerms",
+  title: "AgreementTerms",
+  displayName: "協定期間",
+  description: "協定の期間（第n期）と更新の連鎖",
+  permissions: coordinatorOnly,
+  fields: {
+    agreement: lookup("Agreement", "協定", "agreements", { required: true, indexed: true }),
+    termNo: num("TermNo", "期", { required: true, min: 1, max: 999 }),
+    termFrom: date("TermFrom", "開始日", { required: true }),
+    termTo: date("TermTo", "終了日", { indexed: true }),
+    decidedBy: text("Title", "決定者", { required: true }),
+    objection: note("Objection", "疑義"),
+  },
+  views: [{ url: "AllItems.aspx", displayName: "期間", default: true, fields: ["agreement", "termNo", "termFrom", "termTo"] }],
+};
+
+export const surveyResponses: ListDef<D.SurveyResponse> = {
+  key: "surveyResponses",
+  title: "SurveyResponses",
+  displayName: "庁内調査の回答",
+  description: "打診を受けた協定についての部署ごと・連携事項ごとの回答",
+  permissions: departmentRows,
+  departmentField: "department",
+  fields: {
+    title: text("Title", "件名", { required: true }),
+    agreement: lookup("Agreement", "協定", "agreements", { required: true, indexed: true }),
+    department: lookup("Department", "部署", "departments", { required: true, indexed: true }),
+    partnershipItem: lookup("PartnershipItem", "連携事項", "partnershipItems"),
+    status: choice("SurveyStatus", "状態", { requested: "依頼中", answered: "回答済" }, "requested", {
+      required: true,
+      indexed: true,
+    }),
+    feasible: bool("Feasible", "連携事業の可能性あり"),
+    projectIdeas: note("ProjectIdeas", "具体的な事業案"),
+    comment: note("Comment", "意見"),
+    answeredAt: dateTime("AnsweredAt", "回答日時"),
+  },
+  views: [{ url: "AllItems.aspx", displayName: "すべての回答", default: true, fields: ["agreement", "department", "status"] }],
+};
+
+const formChoices = { form1: "別紙①", form2: "別紙②", form4: "別紙④" } as const;
+
+export const calls: ListDef<D.Call> = {
+  key: "calls",
+  title: "Calls",
+  displayName: "調査依頼",
+  description: "年度ごとの提案・実績報告の依頼と期限",
+  permissions: coordinatorOnly,
+  fields: {
+    title: text("Title", "件名", { required: true }),
+    fiscalYear: fiscalYear(),
+    form: choice("Form", "様式", formChoices, "form2", { required: true, indexed: true }),
+    deadline: date("Deadline", "期限", { required: true }),
+    message: note("Message", "依頼文"),
+    status: choice("CallStatus", "状態", { open: "受付中", closed: "締切" }, "open", { required: true, indexed: true }),
+    recipientDepartments: lookupMulti("RecipientDepartments", "依頼先の部署", "departments"),
+    recipientPartners: lookupMulti("RecipientPartners", "依頼先の企業等", "partners"),
+  },
+  views: [{ url: "AllItems.aspx", displayName: "すべての依頼", default: true, fields: ["fiscalYear", "form", "title", "deadline"] }],
+};
+
+export const partnerProposals: ListDef<D.PartnerProposal> = {
+  key: "partnerProposals",
+  title: "PartnerProposals",
+  displayName: "企業等からの提案（別紙①）",
+  description: "連携事項の提案【企業等→市】",
+  permissions: internalOnly,
+  fields: {
+    title: text("Title", "提案の件名", { required: true }),
+    fiscalYear: fiscalYear(),
+    partner: lookup("Partner", "企業名", "partners", { required: true, indexed: true }),
+    partnershipItem: lookup("PartnershipItem", "該当する連携事項", "partnershipItems", { indexed: true }),
+    content: note("Content", "提案内容", { required: true }),
+    timing: choice("Timing", "提案時期", { startOfYear: "年度当初", anyTime: "随時" }, "startOfYear", { required: true }),
+    call: lookup("Call", "調査依頼", "calls", { indexed: true }),
+    receivedDate: date("ReceivedDate", "受付日"),
+    importKey: text("ImportKey", "取込キー", { indexed: true, maxLength: 128 }),
+  },
+  views: [
+    {
+      url: "AllItems.aspx",
+      displayName: "年度別",
+      default: true,
+      fields: ["fiscalYear", "partner", "partnershipItem", "title", "content"],
+      groupBy: ["fiscalYear"],
+    },
+  ],
+};
+
+export const cityProposals: ListDef<D.CityProposal> = {
+  key: "cityProposals",
+  title: "CityProposals",
+  displayName: "市からの提案（別紙②）",
+  description: "連携事項の提案【市→企業等】と企業等の回答",
+  permissions: departmentRows,
+  departmentField: "department",
+  fields: {
+    title: text("Title", "提案の件名", { required: true }),
+    fiscalYear: fiscalYear(),
+    department: lookup("Department", "部課名", "departments", { required: true, indexed: true }),
+    partner: lookup("Partner", "連携相手企業", "partners", { required: true, indexed: true }),
+    partnershipItem: lookup("PartnershipItem", "該当する連携事項", "partnershipItems"),
+    content: note("Content", "提案内容", { required: true }),
+    viewpoint: choice(
+      "Viewpoint",
+      "視点",
+      { comprehensivePlan: "長期総合計画・実行計画", administrativeEvaluation: "前年度の行政評価", other: "その他" },
+      "comprehensivePlan",
+    ),
+    answersProposal: lookup("AnswersProposal", "対応する企業等の提案", "partnerProposals"),
+    status: choice("ProposalStatus", "状態", { draft: "下書き", submitted: "提出済" }, "draft", {
+      required: true,
+      indexed: true,
+    }),
+    partnerAnswer: choice(
+      "PartnerAnswer",
+      "企業等の回答",
+      { pending: "未回答", can: "可", cannot: "否", discuss: "要協議" },
+      "pending",
+      { indexed: true },
+    ),
+    answerComment: note("AnswerComment", "回答のコメント"),
+    answerDate: date("AnswerDate", "回答日"),
+    call: lookup("Call", "調査依頼", "calls", { indexed: true }),
+  },
+  views: [
+    {
+      url: "AllItems.aspx",
+      displayName: "年度・部署別",
+      default: true,
+      fields: ["fiscalYear", "department", "partner", "title", "partnerAnswer"],
+      groupBy: ["fiscalYear", "department"],
+    },
+  ],
+};
+
+export const matchingIssues: ListDef<D.MatchingIssue> = {
+  key: "matchingIssues",
+  title: "MatchingIssues",
+  displayName: "フィードバックの発行（別紙③）",
+  description: "マッチング結果のフィードバック一覧の版（第n回）",
+  permissions: coordinatorOnly,
+  fields: {
+    title: text("Title", "件名", { required: true }),
+    fiscalYear: fiscalYear(),
+    editionNo: num("EditionNo", "回", { required: true, min: 1, max: 999 }),
+    status: choice("IssueStatus", "状態", { draft: "下書き", issued: "発行済" }, "draft", { required: true, indexed: true }),
+    issuedDate: date("IssuedDate", "発行日"),
+    message: note("Message", "送付文"),
+  },
+  views: [{ url: "AllItems.aspx", displayName: "すべての版", default: true, fields: ["fiscalYear", "editionNo", "status"] }],
+};
+
+export const matchings: ListDef<D.Matching> = {
+  key: "matchings",
+  title: "Matchings",
+  displayName: "マッチング（別紙③の行）",
+  description: "提案のマッチング・結果のフィードバック【未来創造課→各課】",
+  permissions: coordinatorOnly,
+  fields: {
+    title: text("Title", "提案の件名", { required: true }),
+    fiscalYear: fiscalYear(),
+    issue: lookup("MatchingIssue", "版", "matchingIssues", { indexed: true }),
+    rowNo: num("RowNo", "NO", { required: true, min: 1, max: 9999 }),
+    content: note("Content", "提案内容"),
+    partner: lookup("Partner", "企業等", "partners", { required: true, indexed: true }),
+    partnerProposal: lookup("PartnerProposal", "企業等からの提案", "partnerProposals"),
+    cityProposal: lookup("CityProposal", "市からの提案", "cityProposals"),
+    allDepartments: bool("AllDepartments", "全部署向け", true),
+    targetDepartments: lookupMulti("TargetDepartments", "対象部署", "departments"),
+  },
+  views: [
+    { url: "AllItems.aspx", displayName: "フィードバック一覧", default: true, fields: ["fiscalYear", "issue", "rowNo", "title", "partner"] },
+  ],
+};
+
+export const notifications: ListDef<D.Notification> = {
+  key: "notifications",
+  title: "Notifications",
+  displayName: "Teams 通知",
+  description: "部署の Teams チャネルへの投稿の記録（送信済・失敗・再送）",
+  permissions: internalOnly,
+  fields: {
+    title: text("Title", "件名", { required: true }),
+    kind: choice(
+      "NotificationKind",
+      "種類",
+      { matchingIssue: "フィードバック発行", callReminder: "依頼の督促", renewalReminder: "更新の判断", test: "テスト" },
+      "matchingIssue",
+      { required: true, indexed: true },
+    ),
+    department: lookup("Department", "部署", "departments", { indexed: true }),
+    dedupeKey: text("DedupeKey", "重複防止キー", { required: true, indexed: true, unique: true, maxLength: 200 }),
+    teamId: text("TeamId", "チーム ID", { maxLength: 64 }),
+    channelId: text("ChannelId", "チャネル ID", { maxLength: 128 }),
+    status: choice(
+      "NotificationStatus",
+      "状態",
+      { pending: "送信中", sent: "送信済", failed: "失敗", notConfigured: "チャネル未設定" },
+      "pending",
+      { required: true, indexed: true },
+    ),
+    graphMessageId: text("GraphMessageId", "メッセージ ID"),
+    error: note("ErrorText", "エラー"),
+    attempts: num("Attempts", "試行回数", { min: 0 }),
+    lastAttemptAt: dateTime("LastAttemptAt", "最終試行日時"),
+  },
+  views: [{ url: "AllItems.aspx", displayName: "すべての通知", default: true, fields: ["title", "department", "status", "attempts"] }],
+};
+
+export const resultReports: ListDef<D.ResultReport> = {
+  key: "resultReports",
+  title: "ResultReports",
+  displayName: "実績報告（別紙④）",
+  description: "年度末の連携事業の実績（部・課・係ごと）",
+  permissions: departmentRows,
+  departmentField: "department",
+  fields: {
+    title: text("Title", "取組の件名", { required: true }),
+    fiscalYear: fiscalYear(),
+    department: lookup("Department", "部課", "departments", { required: true, indexed: true }),
+    sectionName: text("SectionName", "係"),
+    rowNo: num("RowNo", "NO", { required: true, min: 1, max: 9999 }),
+    content: note("Content", "取組内容", { required: true }),
+    partner: lookup("Partner", "連携企業名", "partners", { required: true, indexed: true }),
+    matching: lookup("Matching", "フィードバックの行", "matchings"),
+    cityProposal: lookup("CityProposal", "市からの提案", "cityProposals"),
+    status: choice("ResultStatus", "状態", { draft: "下書き", submitted: "提出済", published: "公表済" }, "draft", {
+      required: true,
+      indexed: true,
+    }),
+    publishedAt: dateTime("PublishedAt", "公表日時"),
+  },
+  views: [
+    {
+      url: "AllItems.aspx",
+      displayName: "年度・部署別（年次報告）",
+      default: true,
+      fields: ["fiscalYear", "department", "rowNo", "title", "content", "partner", "status"],
+      groupBy: ["fiscalYear", "department"],
+      orderBy: [{ field: "rowNo", ascending: true }],
+      rowLimit: 100,
+    },
+    {
+      url: "ByPartner.aspx",
+      displayName: "年度・企業等別",
+      fields: ["fiscalYear", "partner", "department", "title", "content"],
+      groupBy: ["fiscalYear", "partner"],
+      orderBy: [{ field: "rowNo", ascending: true }],
+      rowLimit: 100,
+    },
+  ],
+};
+
+export const auditLog: ListDef<D.AuditEntry> = {
+  key: "auditLog",
+  title: "AuditLog",
+  displayName: "操作の記録",
+  description: "判断と変更の記録（誰が・いつ・何を）。追記のみ。",
+  permissions: { coordinators: "add", members: "add", visitors: "none" },
+  fields: {
+    title: text("Title", "操作", { required: true }),
+    entityList: text("EntityList", "対象の一覧", { required: true, indexed: true, maxLength: 64 }),
+    entityId: num("EntityId", "対象の ID", { required: true, indexed: true }),
+    action: choice(
+      "AuditAction",
+      "種類",
+      { create: "作成", update: "変更", delete: "削除", statusChange: "状態の変更", publish: "公表", notify: "通知" },
+      "update",
+      { required: true },
+    ),
+    actor: user("Actor", "操作者"),
+    detail: note("Detail", "内容", { maxLength: 60000 }),
+    occurredAt: dateTime("OccurredAt", "日時", { required: true, indexed: true }),
+  },
+  views: [{ url: "AllItems.aspx", displayName: "すべての記録", default: true, fields: ["occurredAt", "actor", "title", "entityList"] }],
+};
+
+export const settings: ListDef<D.Setting> = {
+  key: "settings",
+  title: "PartnershipSettings",
+  displayName: "設定",
+  description: "サイトの設定（既定の協定期間・見直し周期など）",
+  permissions: { coordinators: "write", members: "read", visitors: "read" },
+  fields: {
+    key: text("Title", "キー", { required: true, indexed: true, unique: true }),
+    value: note("SettingValue", "値"),
+  },
+  views: [{ url: "AllItems.aspx", displayName: "すべての設定", default: true, fields: ["key", "value"] }],
+};
+
+/** In dependency order: a list comes after every list it looks up. */
+export const allLists: readonly AnyListDef[] = [
+  partners,
+  departments,
+  agreements,
+  partnershipItems,
+  agreementReviews,
+  agreementTerms,
+  surveyResponses,
+  calls,
+  partnerProposals,
+  cityProposals,
+  matchingIssues,
+  matchings,
+  notifications,
+  resultReports,
+  auditLog,
+  settings,
+] as unknown as readonly AnyListDef[];
+
+export function listByKey(key: ListKey): AnyListDef {
+  const def = allLists.find((l) => l.key === key);
+  if (!def) throw new Error(`Unknown list ${key}`);
+  return def;
+}
+
+export function listByTitle(title: string): AnyListDef | undefined {
+  const t = title.toLowerCase();
+  return allLists.find((l) => l.title.toLowerCase() === t);
+}
+
+/** SharePoint group names of the permissions model (see docs/permissions.md). */
+export const siteGroups = {
+  coordinators: "Partnership Desk Coordinators",
+  members: "Partnership Desk Members",
+  visitors: "Partnership Desk Visitors",
+  /** One group per department; membership decides which rows are "own". */
+  departmentPrefix: "Partnership Desk Dept ",
+} as const;

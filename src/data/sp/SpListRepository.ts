@@ -1,0 +1,193 @@
+import type { SPFI } from "@pnp/sp";
+import "@pnp/sp/webs";
+import "@pnp/sp/lists";
+import "@pnp/sp/items";
+import "@pnp/sp/attachments";
+import type { IItems } from "@pnp/sp/items";
+import type { Draft, LookupRef, Stored } from "../../domain/types";
+import type { Condition, FieldProblem, IListRepository, ListQuery } from "../contracts";
+import { DataError } from "../contracts";
+import type { AnyListDef, FieldDef, ListDef } from "../schema/fieldTypes";
+import { validateAgainstSchema } from "../schema/validate";
+import { fromCityDate, fromListItem, ListItemInfo, selectFor, toListValues } from "./mapping";
+import { toDataError } from "./errors";
+
+/** SharePoint's largest page. */
+export const PAGE_SIZE = 5000;
+
+/** An OData string literal: apostrophes doubled, so `O'Reilly` stays one literal. */
+export function odataString(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+function literal(f: FieldDef, value: string | number | boolean | null | LookupRef): string {
+  if (value === null) return "null";
+  if (f.kind === "lookup" || f.kind === "lookupMulti" || f.kind === "user") {
+    const id = typeof value === "object" ? value.id : Number(value);
+    if (!Number.isInteger(id)) throw new DataError("validation", `Invalid lookup id for ${f.internalName}`);
+    return String(id);
+  }
+  if (f.kind === "choice") return odataString(f.choices[String(value)] ?? String(value));
+  if (f.kind === "date") return `datetime'${fromCityDate(String(value))!.replace("Z", "")}'`;
+  if (f.kind === "dateTime") return `datetime'${new Date(String(value)).toISOString().replace(/\.\d+Z$/, "")}'`;
+  if (f.kind === "boolean") return value ? "1" : "0";
+  if (f.kind === "number") {
+    if (typeof value !== "number" || !isFinite(value)) throw new DataError("validation", `Invalid number for ${f.internalName}`);
+    return String(value);
+  }
+  return odataString(String(value));
+}
+
+function columnFor(f: FieldDef): string {
+  return f.kind === "lookup" || f.kind === "lookupMulti" || f.kind === "user" ? `${f.internalName}Id` : f.internalName;
+}
+
+/** Builds an escaped $filter from typed conditions. */
+export function buildFilter(def: AnyListDef, where: Condition<Stored>[]): string {
+  return where
+    .map((c) => {
+      const f = def.fields[c.prop];
+      if (!f) throw new DataError("validation", `Unknown property ${c.prop}`);
+      if (c.op === "startsWith") return `startswith(${f.internalName},${odataString(c.value)})`;
+      if (c.op === "contains") return `substringof(${odataString(c.value)},${f.internalName})`;
+      return `${columnFor(f)} ${c.op} ${literal(f, c.value)}`;
+    })
+    .join(" and ");
+}
+
+export function buildOrderBy(def: AnyListDef, orderBy: ListQuery<Stored>["orderBy"]): string[] {
+  return (orderBy ?? []).map((o) => {
+    const col = o.prop === "id" ? "Id" : columnFor(def.fields[o.prop]);
+    return `${col} ${o.ascending === false ? "desc" : "asc"}`;
+  });
+}
+
+/**
+ * A typed repository over one SharePoint list. Reads select only the mapped columns and
+ * expand lookups; large reads page through `odata.nextLink`; writes carry the ETag.
+ */
+export class SpListRepository<T extends Stored> implements IListRepository<T> {
+  readonly listTitle: string;
+  private readonly def: AnyListDef;
+
+  constructor(
+    private readonly sp: SPFI,
+    def: ListDef<T>,
+  ) {
+    this.def = def as unknown as AnyListDef;
+    this.listTitle = def.title;
+  }
+
+  private get items(): IItems {
+    return this.sp.web.lists.getByTitle(this.listTitle).items;
+  }
+
+  /** The configured query (select/expand/filter/order), not yet sent; also used by batched reads. */
+  query(q: ListQuery<T> = {}, items: IItems = this.items): IItems {
+    const { select, expand } = selectFor(this.def);
+    let r = items.select(...select).expand(...expand);
+    if (q.where && q.where.length > 0) r = r.filter(buildFilter(this.def, q.where as unknown as Condition<Stored>[]));
+    const order = buildOrderBy(this.def, q.orderBy as ListQuery<Stored>["orderBy"]);
+    for (const o of order) {
+      const [col, dir] = o.split(" ");
+      r = r.orderBy(col, dir === "asc");
+    }
+    return r.top(Math.min(q.limit ?? PAGE_SIZE, PAGE_SIZE));
+  }
+
+  map(info: ListItemInfo): T {
+    return fromListItem<T>(this.def, info);
+  }
+
+  async list(q: ListQuery<T> = {}): Promise<T[]> {
+    const out: T[] = [];
+    try {
+      for await (const page of this.query(q) as AsyncIterable<ListItemInfo[]>) {
+        for (const info of page) {
+          out.push(this.map(info));
+          if (q.limit !== undefined && out.length >= q.limit) return out;
+        }
+      }
+    } catch (e) {
+      throw toDataError(e);
+    }
+    return out;
+  }
+
+  /** Continues a read that stopped at a full page, from the row after `afterId` (Id order). */
+  async listAfter(afterId: number, q: ListQuery<T> = {}): Promise<T[]> {
+    const out: T[] = [];
+    try {
+      for await (const page of this.query({ ...q, orderBy: [{ prop: "id" }] }).skip(afterId) as AsyncIterable<ListItemInfo[]>) {
+        for (const info of page) out.push(this.map(info));
+      }
+    } catch (e) {
+      throw toDataError(e);
+    }
+    return out;
+  }
+
+  async get(id: number): Promise<T> {
+    const { select, expand } = selectFor(this.def);
+    try {
+      const info = (await this.items.getById(id).select(...select).expand(...expand)()) as ListItemInfo;
+      return this.map(info);
+    } catch (e) {
+      throw toDataError(e);
+    }
+  }
+
+  validate(draft: Partial<Draft<T>>, mode: "add" | "update"): FieldProblem[] {
+    return validateAgainstSchema(this.def, draft as Record<string, unknown>, mode);
+  }
+
+  private assertValid(draft: Partial<Draft<T>>, mode: "add" | "update"): void {
+    const problems = this.validate(draft, mode);
+    if (problems.length > 0) throw new DataError("validation", `Invalid values for ${this.listTitle}: ${problems.map((p) => `${p.prop}:${p.code}`).join(", ")}`, 400, problems);
+  }
+
+  async add(draft: Draft<T>): Promise<T> {
+    this.assertValid(draft, "add");
+    try {
+      const created = (await this.items.add(toListValues(this.def, draft))) as ListItemInfo;
+      return this.get(Number(created.Id ?? created.ID));
+    } catch (e) {
+      throw toDataError(e);
+    }
+  }
+
+  async update(id: number, etag: string, patch: Partial<Draft<T>>): Promise<string> {
+    this.assertValid(patch, "update");
+    try {
+      const r = await this.items.getById(id).update(toListValues(this.def, patch), etag);
+      return (r as { etag?: string | null }).etag ?? etag;
+    } catch (e) {
+      throw toDataError(e);
+    }
+  }
+
+  async remove(id: number, etag: string): Promise<void> {
+    try {
+      await this.items.getById(id).delete(etag);
+    } catch (e) {
+      throw toDataError(e);
+    }
+  }
+
+  async addAttachment(id: number, fileName: string, content: ArrayBuffer | Uint8Array): Promise<void> {
+    try {
+      await this.items.getById(id).attachmentFiles.add(fileName, content as ArrayBuffer);
+    } catch (e) {
+      throw toDataError(e);
+    }
+  }
+
+  async listAttachments(id: number): Promise<{ fileName: string; url: string }[]> {
+    try {
+      const files = await this.items.getById(id).attachmentFiles();
+      return files.map((f) => ({ fileName: f.FileName, url: f.ServerRelativeUrl }));
+    } catch (e) {
+      throw toDataError(e);
+    }
+  }
+}

@@ -1,0 +1,267 @@
+/**
+ * Domain entities of Partnership Desk, named after the glossary (DESIGN.md §2).
+ * Plain data: no SharePoint, no React. Dates are ISO calendar dates ("2026-04-01")
+ * in the city's time zone; timestamps are full ISO strings.
+ */
+
+/** ISO calendar date, YYYY-MM-DD. */
+export type IsoDate = string;
+/** ISO timestamp, e.g. 2026-04-01T09:30:00.000Z. */
+export type IsoDateTime = string;
+
+/** A reference to a row of another list (a SharePoint lookup). */
+export interface LookupRef {
+  id: number;
+  title: string;
+}
+
+/** A person (a SharePoint user field). */
+export interface PersonRef {
+  id: number;
+  title: string;
+  email: string;
+}
+
+/** Fields every stored entity carries. */
+export interface Stored {
+  id: number;
+  /** Opaque version tag; sent back on update so a stale edit is refused. */
+  etag: string;
+  modified: IsoDateTime;
+}
+
+export type PartnerKind = "company" | "university" | "financialInstitution" | "association" | "other";
+
+export interface Partner extends Stored {
+  name: string;
+  kana: string;
+  kind: PartnerKind;
+  address: string;
+  contactName: string;
+  contactEmail: string;
+  contactPhone: string;
+  website: string;
+}
+
+export type AgreementStatus =
+  | "approached" // 打診
+  | "preparing" // 検討中 (city-initiated, or approach accepted for consideration)
+  | "surveying" // 庁内調査中
+  | "concluded" // 締結
+  | "declined" // 見送り
+  | "underReview" // 見直し中
+  | "terminated"; // 終了
+
+export type AgreementOrigin = "city" | "partner";
+
+export interface Agreement extends Stored {
+  title: string;
+  partner: LookupRef | null;
+  status: AgreementStatus;
+  origin: AgreementOrigin;
+  requestedByDepartment: LookupRef | null;
+  requestedByExecutives: boolean;
+  approachDate: IsoDate | null;
+  proposedContent: string;
+  briefingDate: IsoDate | null;
+  briefingPlace: string;
+  briefingDepartments: LookupRef[];
+  surveyDeadline: IsoDate | null;
+  concludedDate: IsoDate | null;
+  termStart: IsoDate | null;
+  termEnd: IsoDate | null;
+  nextReviewDate: IsoDate | null;
+  declinedDate: IsoDate | null;
+  declinedReason: string;
+  /** Terms as written (issue: agreement terms); null means "the site default". */
+  initialTermMonths: number | null;
+  renewalMonths: number | null;
+  renewalRepeats: boolean;
+  noticeMonths: number | null;
+  noticeInWriting: boolean;
+  reviewCycleYears: number | null;
+}
+
+export interface PartnershipItem extends Stored {
+  agreement: LookupRef | null;
+  itemNo: number;
+  text: string;
+}
+
+export type ReviewOutcome = "renewed" | "objection" | "revised" | "terminated";
+export type ObjectionBy = "city" | "partner" | "none";
+
+export interface AgreementReview extends Stored {
+  agreement: LookupRef | null;
+  title: string;
+  reviewDate: IsoDate | null;
+  dueDate: IsoDate | null;
+  outcome: ReviewOutcome;
+  objectionBy: ObjectionBy;
+  objectionDetail: string;
+  lookBack: string;
+  nextReviewDate: IsoDate | null;
+}
+
+export interface AgreementTerm extends Stored {
+  agreement: LookupRef | null;
+  termNo: number;
+  termFrom: IsoDate | null;
+  termTo: IsoDate | null;
+  decidedBy: string;
+  objection: string;
+}
+
+export type SurveyStatus = "requested" | "answered";
+
+export interface SurveyResponse extends Stored {
+  title: string;
+  agreement: LookupRef | null;
+  department: LookupRef | null;
+  partnershipItem: LookupRef | null;
+  status: SurveyStatus;
+  feasible: boolean;
+  projectIdeas: string;
+  comment: string;
+  answeredAt: IsoDateTime | null;
+}
+
+export interface Department extends Stored {
+  /** Display name, e.g. 「企画部 未来創造課」. */
+  title: string;
+  code: string;
+  departmentName: string;
+  divisionName: string;
+  sectionName: string;
+  teamId: string;
+  channelId: string;
+  isCoordinator: boolean;
+  sortOrder: number;
+  active: boolean;
+}
+
+export type FormKind = "form1" | "form2" | "form4";
+export type CallStatus = "open" | "closed";
+
+export interface Call extends Stored {
+  title: string;
+  fiscalYear: number;
+  form: FormKind;
+  deadline: IsoDate | null;
+  message: string;
+  status: CallStatus;
+  recipientDepartments: LookupRef[];
+  recipientPartners: LookupRef[];
+}
+
+export type ProposalTiming = "startOfYear" | "anyTime";
+
+export interface PartnerProposal extends Stored {
+  title: string;
+  fiscalYear: number;
+  partner: LookupRef | null;
+  partnershipItem: LookupRef | null;
+  content: string;
+  timing: ProposalTiming;
+  call: LookupRef | null;
+  receivedDate: IsoDate | null;
+  importKey: string;
+}
+
+export type ProposalViewpoint = "comprehensivePlan" | "administrativeEvaluation" | "other";
+export type CityProposalStatus = "draft" | "submitted";
+export type PartnerAnswer = "pending" | "can" | "cannot" | "discuss";
+
+export interface CityProposal extends Stored {
+  title: string;
+  fiscalYear: number;
+  department: LookupRef | null;
+  partner: LookupRef | null;
+  partnershipItem: LookupRef | null;
+  content: string;
+  viewpoint: ProposalViewpoint;
+  answersProposal: LookupRef | null;
+  status: CityProposalStatus;
+  partnerAnswer: PartnerAnswer;
+  answerComment: string;
+  answerDate: IsoDate | null;
+  call: LookupRef | null;
+}
+
+export interface Matching extends Stored {
+  title: string;
+  fiscalYear: number;
+  issue: LookupRef | null;
+  rowNo: number;
+  content: string;
+  partner: LookupRef | null;
+  partnerProposal: LookupRef | null;
+  cityProposal: LookupRef | null;
+  allDepartments: boolean;
+  targetDepartments: LookupRef[];
+}
+
+export type MatchingIssueStatus = "draft" | "issued";
+
+export interface MatchingIssue extends Stored {
+  title: string;
+  fiscalYear: number;
+  editionNo: number;
+  status: MatchingIssueStatus;
+  issuedDate: IsoDate | null;
+  message: string;
+}
+
+export type NotificationKind = "matchingIssue" | "callReminder" | "renewalReminder" | "test";
+export type NotificationStatus = "pending" | "sent" | "failed" | "notConfigured";
+
+export interface Notification extends Stored {
+  title: string;
+  kind: NotificationKind;
+  department: LookupRef | null;
+  /** One key per channel and cause, so that a retry never posts twice. */
+  dedupeKey: string;
+  teamId: string;
+  channelId: string;
+  status: NotificationStatus;
+  graphMessageId: string;
+  error: string;
+  attempts: number;
+  lastAttemptAt: IsoDateTime | null;
+}
+
+export type ResultStatus = "draft" | "submitted" | "published";
+
+export interface ResultReport extends Stored {
+  title: string;
+  fiscalYear: number;
+  department: LookupRef | null;
+  sectionName: string;
+  rowNo: number;
+  content: string;
+  partner: LookupRef | null;
+  matching: LookupRef | null;
+  cityProposal: LookupRef | null;
+  status: ResultStatus;
+  publishedAt: IsoDateTime | null;
+}
+
+export type AuditAction = "create" | "update" | "delete" | "statusChange" | "publish" | "notify";
+
+export interface AuditEntry extends Stored {
+  title: string;
+  entityList: string;
+  entityId: number;
+  action: AuditAction;
+  actor: PersonRef | null;
+  detail: string;
+  occurredAt: IsoDateTime | null;
+}
+
+export interface Setting extends Stored {
+  key: string;
+  value: string;
+}
+
+/** What a caller supplies to create or change an entity: everything but the stored fields. */
+export type Draft<T extends Stored> = Omit<T, keyof Stored>;

@@ -1,0 +1,1 @@
+module.exports = new Proxy({}, { get: (_, k) => (k === '__esModule' ? false : String(k)) });
