@@ -11,7 +11,6 @@ module.exports = {
     "^AnnualCycleWebPartStrings$": "<rootDir>/src/webparts/annualCycle/loc/ja-jp.js",
     "^DepartmentPortalWebPartStrings$": "<rootDir>/src/webparts/departmentPortal/loc/ja-jp.js",
     "^ResultsWebPartStrings$": "<rootDir>/src/webparts/results/loc/ja-jp.js",
-    "\\.(css|scss)$": "<rootDir>/test/stubs/style.js",
   },
   maxWorkers: 2,
   testTimeout: 30000,

@@ -87,3 +87,43 @@ export class DataError extends Error {
 }
 
 export const isDataError = (e: unknown): e is DataError => e instanceof Error && (e as DataError).name === "DataError";
+
+/** One read of a batched request: a repository and its query. Build it with `read()`. */
+export interface ReadSpec<T extends D.Stored> {
+  list: IListRepository<T>;
+  query?: ListQuery<T>;
+}
+/** The loosest shape of a ReadSpec, so a record can mix entity types. */
+export interface AnyReadSpec {
+  list: { readonly listTitle: string };
+  query?: object;
+}
+type ResultOf<R> = R extends { list: IListRepository<infer T> } ? T[] : never;
+export type ReadResults<R> = { [K in keyof R]: ResultOf<R[K]> };
+
+/** A typed read for `readMany`: the query's conditions are checked against the list's entity. */
+export function read<T extends D.Stored>(list: IListRepository<T>, query?: ListQuery<T>): ReadSpec<T> {
+  return { list, query };
+}
+
+export interface IPartnershipData {
+  partners: IListRepository<D.Partner>;
+  departments: IListRepository<D.Department>;
+  agreements: IListRepository<D.Agreement>;
+  partnershipItems: IListRepository<D.PartnershipItem>;
+  agreementReviews: IListRepository<D.AgreementReview>;
+  agreementTerms: IListRepository<D.AgreementTerm>;
+  surveyResponses: IListRepository<D.SurveyResponse>;
+  calls: IListRepository<D.Call>;
+  partnerProposals: IListRepository<D.PartnerProposal>;
+  cityProposals: IListRepository<D.CityProposal>;
+  matchingIssues: IListRepository<D.MatchingIssue>;
+  matchings: IListRepository<D.Matching>;
+  notifications: IListRepository<D.Notification>;
+  resultReports: IListRepository<D.ResultReport>;
+  auditLog: IListRepository<D.AuditEntry>;
+  settings: IListRepository<D.Setting>;
+  /** Several lists in one HTTP request ($batch); a list with more than one page is then paged on. */
+  readMany<R extends Record<string, AnyReadSpec>>(specs: R): Promise<ReadResults<R>>;
+  currentUser(): Promise<CurrentUser>;
+}

@@ -13,6 +13,8 @@ import type {
 } from "./fieldTypes";
 
 type Opts = { required?: boolean; indexed?: boolean; unique?: boolean };
+/** Keeps the default value from narrowing the inferred choice codes (TypeScript < 5.4 has no NoInfer). */
+type NoInfer<T> = [T][T extends unknown ? 0 : never];
 
 export const text = (internalName: string, displayName: string, o: Opts & { maxLength?: number } = {}): TextField => ({
   kind: "text",
@@ -74,7 +76,7 @@ export const choice = <C extends string>(
   internalName: string,
   displayName: string,
   choices: Record<C, string>,
-  defaultValue: C,
+  defaultValue: NoInfer<C>,
   o: Opts = {},
 ): ChoiceField<C> => ({ kind: "choice", internalName, displayName, choices, defaultValue, ...o });
 

@@ -4,41 +4,11 @@ import "@pnp/sp/site-users/web";
 import "@pnp/sp/site-groups/web";
 import type * as D from "../../domain/types";
 import { roleFromGroups } from "../../domain/roles";
-import type { CurrentUser, IListRepository, ListQuery } from "../contracts";
+import type { AnyReadSpec, CurrentUser, IPartnershipData, ListQuery, ReadResults } from "../contracts";
 import * as S from "../schema/listSchema";
 import { SpListRepository, PAGE_SIZE } from "./SpListRepository";
 import type { ListItemInfo } from "./mapping";
 import { toDataError } from "./errors";
-
-/** One read of a batched request: a repository and its query. */
-export interface ReadSpec<T extends D.Stored> {
-  list: IListRepository<T>;
-  query?: ListQuery<T>;
-}
-type ResultOf<R> = R extends ReadSpec<infer T> ? T[] : never;
-export type ReadResults<R> = { [K in keyof R]: ResultOf<R[K]> };
-
-export interface IPartnershipData {
-  partners: IListRepository<D.Partner>;
-  departments: IListRepository<D.Department>;
-  agreements: IListRepository<D.Agreement>;
-  partnershipItems: IListRepository<D.PartnershipItem>;
-  agreementReviews: IListRepository<D.AgreementReview>;
-  agreementTerms: IListRepository<D.AgreementTerm>;
-  surveyResponses: IListRepository<D.SurveyResponse>;
-  calls: IListRepository<D.Call>;
-  partnerProposals: IListRepository<D.PartnerProposal>;
-  cityProposals: IListRepository<D.CityProposal>;
-  matchingIssues: IListRepository<D.MatchingIssue>;
-  matchings: IListRepository<D.Matching>;
-  notifications: IListRepository<D.Notification>;
-  resultReports: IListRepository<D.ResultReport>;
-  auditLog: IListRepository<D.AuditEntry>;
-  settings: IListRepository<D.Setting>;
-  /** Several lists in one HTTP request ($batch); a list with more than one page is then paged on. */
-  readMany<R extends Record<string, ReadSpec<D.Stored>>>(specs: R): Promise<ReadResults<R>>;
-  currentUser(): Promise<CurrentUser>;
-}
 
 /** The data layer over SharePoint through PnPjs; built once per web part from an SPFI. */
 export class PartnershipData implements IPartnershipData {
@@ -78,24 +48,25 @@ export class PartnershipData implements IPartnershipData {
     this.settings = new SpListRepository(sp, S.settings);
   }
 
-  async readMany<R extends Record<string, ReadSpec<D.Stored>>>(specs: R): Promise<ReadResults<R>> {
+  async readMany<R extends Record<string, AnyReadSpec>>(specs: R): Promise<ReadResults<R>> {
     const [batched, execute] = this.sp.batched();
     const entries = Object.entries(specs).map(([key, spec]) => {
       const repo = spec.list as SpListRepository<D.Stored>;
+      const query = (spec.query ?? {}) as ListQuery<D.Stored>;
       const items = batched.web.lists.getByTitle(repo.listTitle).items;
-      return { key, spec, repo, pending: repo.query(spec.query ?? {}, items)() as Promise<ListItemInfo[]> };
+      return { key, query, repo, pending: repo.query(query, items)() as Promise<ListItemInfo[]> };
     });
     try {
       await execute();
       const out: Record<string, D.Stored[]> = {};
       for (const e of entries) {
         const page = (await e.pending).map((info) => e.repo.map(info));
-        const limit = e.spec.query?.limit;
+        const limit = e.query.limit;
         const full = page.length === PAGE_SIZE && (limit === undefined || limit > PAGE_SIZE);
         if (!full) out[e.key] = page;
         // A full first page: continue by Id when the order allows, else read the list paged.
-        else if (!e.spec.query?.orderBy?.length) out[e.key] = [...page, ...(await e.repo.listAfter(page[page.length - 1].id, e.spec.query))];
-        else out[e.key] = await e.repo.list(e.spec.query);
+        else if (!e.query.orderBy?.length) out[e.key] = [...page, ...(await e.repo.listAfter(page[page.length - 1].id, e.query))];
+        else out[e.key] = await e.repo.list(e.query);
       }
       return out as ReadResults<R>;
     } catch (err) {

@@ -1,0 +1,12 @@
+import * as React from "react";
+import { formatEraDate } from "../domain/calendar";
+
+/** A date as staff read it (令和8年11月24日) with the ISO date beside it for sorting and search. */
+export function DateText({ date }: { date: string | null }): JSX.Element | null {
+  if (!date) return null;
+  return (
+    <span title={date}>
+      {formatEraDate(date)} <span style={{ color: "#616161" }}>({date})</span>
+    </span>
+  );
+}

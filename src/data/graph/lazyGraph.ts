@@ -1,0 +1,18 @@
+import type { IGraphApi } from "./GraphTeamsNotifier";
+
+/**
+ * SPFx hands out its Graph client asynchronously (msGraphClientFactory.getClient('3'));
+ * this defers getting it until the first message is posted, so web parts that never
+ * notify never load it.
+ */
+export function lazyGraph(getClient: () => Promise<IGraphApi>): IGraphApi {
+  let client: Promise<IGraphApi> | null = null;
+  return {
+    api: (path: string) => ({
+      post: async (content: unknown) => {
+        client = client ?? getClient();
+        return (await client).api(path).post(content);
+      },
+    }),
+  };
+}

@@ -1,0 +1,51 @@
+declare interface ICommonStrings {
+  AppName: string;
+  Loading: string;
+  Reload: string;
+  Retry: string;
+  Close: string;
+  Search: string;
+  All: string;
+  NoItems: string;
+  FiscalYear: string;
+  Count: string;
+  Role: { coordinator: string; member: string; visitor: string };
+  SignedInAs: string;
+  Errors: {
+    conflict: string;
+    validation: string;
+    duplicate: string;
+    threshold: string;
+    forbidden: string;
+    notFound: string;
+    throttled: string;
+    network: string;
+    unknown: string;
+  };
+  FieldProblems: {
+    required: string;
+    tooLong: string;
+    notANumber: string;
+    outOfRange: string;
+    invalidChoice: string;
+    invalidDate: string;
+    notInteger: string;
+  };
+  AgreementStatus: {
+    approached: string;
+    preparing: string;
+    surveying: string;
+    concluded: string;
+    declined: string;
+    underReview: string;
+    terminated: string;
+  };
+  PartnerAnswer: { pending: string; can: string; cannot: string; discuss: string };
+  Forms: { form1: string; form2: string; form4: string };
+  ResultStatus: { draft: string; submitted: string; published: string };
+}
+
+declare module "CommonStrings" {
+  const strings: ICommonStrings;
+  export = strings;
+}

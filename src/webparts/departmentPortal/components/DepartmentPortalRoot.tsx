@@ -1,0 +1,98 @@
+import * as React from "react";
+import { DetailsList, IColumn, MessageBar, MessageBarType, SelectionMode, Spinner, Text } from "@fluentui/react";
+import * as strings from "DepartmentPortalWebPartStrings";
+import * as common from "CommonStrings";
+import type { IAppServices } from "../../../components/IAppServices";
+import { read } from "../../../data/contracts";
+import { AppFrame } from "../../../components/AppFrame/AppFrame";
+import { frameStyles } from "../../../components/AppFrame/AppFrame.styles";
+import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
+import { SummaryTiles } from "../../../components/SummaryTiles";
+import { useLoad } from "../../../components/hooks/useLoad";
+import type { CurrentUser } from "../../../data/contracts";
+import { fiscalYearOf } from "../../../domain/calendar";
+import { resolveDepartment } from "../../../domain/departments";
+import type { CityProposal, Matching, SurveyResponse } from "../../../domain/types";
+
+export interface IDepartmentPortalRootProps {
+  services: IAppServices;
+  /** From the Teams tab context, when hosted in Teams. */
+  teams?: { teamId: string; channelId: string };
+  /** From the property pane. */
+  departmentCode?: string;
+}
+
+function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRootProps & { user: CurrentUser }): JSX.Element {
+  const fy = fiscalYearOf(services.today);
+  const { data } = services;
+  const load = useLoad(async () => {
+    const byYear = [{ prop: "fiscalYear" as const, op: "eq" as const, value: fy }];
+    const r = await data.readMany({
+      departments: read(data.departments),
+      issues: read(data.matchingIssues, { where: [...byYear, { prop: "status", op: "eq", value: "issued" }] }),
+      matchings: read(data.matchings, { where: byYear }),
+      proposals: read(data.cityProposals, { where: byYear }),
+      surveys: read(data.surveyResponses, { where: [{ prop: "status", op: "eq", value: "requested" }] }),
+    });
+    const dept = resolveDepartment(r.departments, { teamId: teams?.teamId, channelId: teams?.channelId, configuredCode: departmentCode, userCodes: user.departmentCodes });
+    return { ...r, dept };
+  }, [services, teams?.teamId, teams?.channelId, departmentCode, user]);
+
+  const d = load.data;
+  if (load.loading && !d) return <Spinner label={common.Loading} />;
+  if (load.error) return <ErrorBar error={load.error} onReload={load.reload} />;
+  if (!d) return <></>;
+  if (!d.dept) return <MessageBar messageBarType={MessageBarType.warning}>{strings.NoDepartment}</MessageBar>;
+  const deptId = d.dept.id;
+  const issued = new Set(d.issues.map((i) => i.id));
+  const feedback = d.matchings
+    .filter((m) => m.issue && issued.has(m.issue.id) && (m.allDepartments || m.targetDepartments.some((t) => t.id === deptId)))
+    .sort((a, b) => a.rowNo - b.rowNo);
+  const proposals = d.proposals.filter((p) => p.department?.id === deptId);
+  const surveys = d.surveys.filter((s) => s.department?.id === deptId);
+
+  const feedbackColumns: IColumn[] = [
+    { key: "no", name: strings.Columns.no, minWidth: 36, maxWidth: 40, onRender: (m: Matching) => m.rowNo },
+    { key: "title", name: strings.Columns.title, minWidth: 200, isMultiline: true, onRender: (m: Matching) => m.title },
+    { key: "content", name: strings.Columns.content, minWidth: 280, isMultiline: true, onRender: (m: Matching) => m.content },
+    { key: "partner", name: strings.Columns.partner, minWidth: 160, onRender: (m: Matching) => m.partner?.title },
+  ];
+  const proposalColumns: IColumn[] = [
+    { key: "title", name: strings.Columns.title, minWidth: 220, isMultiline: true, onRender: (p: CityProposal) => p.title },
+    { key: "partner", name: strings.Columns.partner, minWidth: 160, onRender: (p: CityProposal) => p.partner?.title },
+    { key: "answer", name: strings.Columns.answer, minWidth: 90, onRender: (p: CityProposal) => common.PartnerAnswer[p.partnerAnswer] },
+  ];
+  const surveyColumns: IColumn[] = [
+    { key: "agreement", name: strings.Columns.agreement, minWidth: 260, isMultiline: true, onRender: (s: SurveyResponse) => s.agreement?.title },
+    { key: "item", name: strings.Columns.item, minWidth: 200, onRender: (s: SurveyResponse) => s.partnershipItem?.title },
+  ];
+  return (
+    <>
+      <Text as="h3" variant="large">
+        {d.dept.title}
+      </Text>
+      <SummaryTiles
+        label={strings.SummaryLabel}
+        tiles={[
+          { label: strings.Summary.feedback, value: feedback.length },
+          { label: strings.Summary.proposals, value: proposals.length },
+          { label: strings.Summary.surveys, value: surveys.length },
+        ]}
+      />
+      <Text as="h3" className={frameStyles.sectionTitle}>{strings.FeedbackHeading}</Text>
+      <DetailsList items={feedback} columns={feedbackColumns} selectionMode={SelectionMode.none} getKey={(m: Matching) => String(m.id)} ariaLabelForGrid={strings.FeedbackHeading} />
+      {feedback.length === 0 && <p>{common.NoItems}</p>}
+      <Text as="h3" className={frameStyles.sectionTitle}>{strings.ProposalsHeading}</Text>
+      <DetailsList items={proposals} columns={proposalColumns} selectionMode={SelectionMode.none} getKey={(p: CityProposal) => String(p.id)} ariaLabelForGrid={strings.ProposalsHeading} />
+      {proposals.length === 0 && <p>{common.NoItems}</p>}
+      <Text as="h3" className={frameStyles.sectionTitle}>{strings.SurveysHeading}</Text>
+      <DetailsList items={surveys} columns={surveyColumns} selectionMode={SelectionMode.none} getKey={(s: SurveyResponse) => String(s.id)} ariaLabelForGrid={strings.SurveysHeading} />
+      {surveys.length === 0 && <p>{common.NoItems}</p>}
+    </>
+  );
+}
+
+/** 部署ポータル: what concerns one department; also its Teams tab. */
+export function DepartmentPortalRoot(props: IDepartmentPortalRootProps): JSX.Element {
+  return <AppFrame services={props.services} title={strings.Title}>{(user) => <Portal {...props} user={user} />}</AppFrame>;
+}

@@ -1,0 +1,16 @@
+define([], function () {
+  return {
+    Title: "Department portal",
+    PropertyPaneDescription: "Department portal settings",
+    DepartmentCodeLabel: "Department (unit code)",
+    DepartmentCodeDescription: "In a Teams tab the department is recognised from the team and channel. On a SharePoint page this department, or the signed-in user's, is shown.",
+    NoDepartment: "The department could not be recognised. Set the unit code in the web part settings, or ask the Future Creation Division to register your department's Teams channel.",
+    SummaryLabel: "Your department at a glance",
+    Summary: { proposals: "Proposals this year (Form 2)", surveys: "Surveys awaiting your answer", feedback: "Feedback received (Form 3)" },
+    FeedbackHeading: "Feedback list (Form 3)",
+    ProposalsHeading: "Your proposals (Form 2)",
+    SurveysHeading: "Internal survey requests",
+    Columns: { no: "No", title: "Title", content: "Content", partner: "Partner", answer: "Partner's answer", agreement: "Agreement", item: "Partnership item" },
+    ForAll: "All departments"
+  };
+});

@@ -1,0 +1,16 @@
+define([], function () {
+  return {
+    Title: "部署ポータル",
+    PropertyPaneDescription: "部署ポータルの設定",
+    DepartmentCodeLabel: "部署（組織コード）",
+    DepartmentCodeDescription: "Teams のタブでは、チームとチャネルから部署を判定します。SharePoint のページでは、ここで指定した部署、またはログインした人の部署を表示します。",
+    NoDepartment: "部署を判定できませんでした。Web パーツの設定で組織コードを指定するか、未来創造課に部署の Teams チャネルの登録を依頼してください。",
+    SummaryLabel: "部署の概要",
+    Summary: { proposals: "今年度の提案（別紙②）", surveys: "回答待ちの庁内調査", feedback: "届いたフィードバック（別紙③）" },
+    FeedbackHeading: "フィードバック一覧（別紙③）",
+    ProposalsHeading: "部署の提案（別紙②）",
+    SurveysHeading: "庁内調査の依頼",
+    Columns: { no: "NO", title: "提案の件名", content: "提案内容", partner: "企業等", answer: "企業等の回答", agreement: "協定", item: "連携事項" },
+    ForAll: "全部署"
+  };
+});
