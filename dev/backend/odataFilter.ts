@@ -205,6 +205,8 @@ function operandValue(o: Operand, resolve: Resolver): unknown {
 
 function comparable(v: unknown): string | number | boolean | null {
   if (v === undefined || v === null || v === "") return null;
+  // SharePoint compares Yes/No columns as 1/0: `Active eq 1` and `Active eq true` both match.
+  if (typeof v === "boolean") return v ? 1 : 0;
   if (typeof v === "string" && /^\d{4}-\d\d-\d\dT/.test(v)) return new Date(v).getTime();
   if (typeof v === "number" || typeof v === "boolean" || typeof v === "string") return v;
   return String(v);

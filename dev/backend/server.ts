@@ -134,6 +134,11 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
       return;
     }
     if (p.startsWith("/_dev/")) return devRoute(req, res, p);
+    if (p === "/favicon.ico") {
+      res.writeHead(204);
+      res.end();
+      return;
+    }
 
     if (p.startsWith("/graph/")) {
       const body = (await readBody(req)).toString("utf8");

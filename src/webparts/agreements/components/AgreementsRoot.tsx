@@ -44,11 +44,11 @@ function Register({ services, user }: { services: IAppServices; user: CurrentUse
   const soon = new Date(Date.parse(services.today) + 90 * 86400000).toISOString().slice(0, 10);
 
   const columns: IColumn[] = [
-    { key: "title", name: strings.Columns.title, minWidth: 260, isMultiline: true, onRender: (r: Row) => r.agreement.title },
-    { key: "partner", name: strings.Columns.partner, minWidth: 160, onRender: (r: Row) => r.agreement.partner?.title },
-    { key: "status", name: strings.Columns.status, minWidth: 80, onRender: (r: Row) => common.AgreementStatus[r.agreement.status] },
-    { key: "concluded", name: strings.Columns.concluded, minWidth: 190, onRender: (r: Row) => <DateText date={r.agreement.concludedDate} /> },
-    { key: "next", name: strings.Columns.nextReview, minWidth: 190, onRender: (r: Row) => <DateText date={r.agreement.nextReviewDate} /> },
+    { key: "title", name: strings.Columns.title, minWidth: 200, isMultiline: true, onRender: (r: Row) => r.agreement.title },
+    { key: "partner", name: strings.Columns.partner, minWidth: 130, isMultiline: true, onRender: (r: Row) => r.agreement.partner?.title },
+    { key: "status", name: strings.Columns.status, minWidth: 70, onRender: (r: Row) => common.AgreementStatus[r.agreement.status] },
+    { key: "concluded", name: strings.Columns.concluded, minWidth: 150, isMultiline: true, onRender: (r: Row) => <DateText date={r.agreement.concludedDate} /> },
+    { key: "next", name: strings.Columns.nextReview, minWidth: 150, isMultiline: true, onRender: (r: Row) => <DateText date={r.agreement.nextReviewDate} /> },
     { key: "items", name: strings.Columns.items, minWidth: 60, onRender: (r: Row) => r.items },
   ];
 
@@ -79,7 +79,7 @@ function Register({ services, user }: { services: IAppServices; user: CurrentUse
               onChange={(_, o) => o && setStatus(o.key as AgreementStatus | "all")}
               styles={{ root: { minWidth: 180 } }}
             />
-            <SearchBox placeholder={strings.SearchPlaceholder} ariaLabel={strings.SearchPlaceholder} value={search} onChange={(_, v) => setSearch(v ?? "")} styles={{ root: { minWidth: 260 } }} />
+            <SearchBox placeholder={strings.SearchPlaceholder} role="search" ariaLabel={strings.SearchPlaceholder} value={search} onChange={(_, v) => setSearch(v ?? "")} styles={{ root: { minWidth: 260 } }} />
           </Stack>
           <DetailsList
             items={shown}

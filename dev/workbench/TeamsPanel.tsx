@@ -1,0 +1,51 @@
+import * as React from "react";
+import type { Department } from "../../src/domain/types";
+
+interface Message {
+  id: string;
+  teamId: string;
+  channelId: string;
+  createdDateTime: string;
+  body: { contentType: string; content: string };
+  attachments: unknown[];
+}
+
+/**
+ * What the backend's Graph endpoint received, newest first, so notifications can be seen
+ * without Teams. Bodies render in a sandboxed frame: whatever HTML the product posted
+ * cannot run script here either.
+ */
+export function TeamsPanel({ departments }: { departments: Department[] }): JSX.Element {
+  const [messages, setMessages] = React.useState<Message[]>([]);
+  React.useEffect(() => {
+    let live = true;
+    const poll = (): void => {
+      fetch("/_dev/graph/messages")
+        .then((r) => r.json() as Promise<{ value: Message[] }>)
+        .then((r) => live && setMessages(r.value), () => undefined);
+    };
+    poll();
+    const t = setInterval(poll, 3000);
+    return () => {
+      live = false;
+      clearInterval(t);
+    };
+  }, []);
+  const name = (m: Message): string => departments.find((d) => d.teamId === m.teamId && d.channelId === m.channelId)?.title ?? `${m.teamId.slice(0, 8)}…`;
+  return (
+    <section aria-label="Teams チャネルのメッセージ" style={{ background: "#fff", borderRadius: 4, padding: 12, marginBottom: 16 }}>
+      <h2 style={{ fontSize: 15, margin: "0 0 8px", color: "#5b5fc7" }}>Teams チャネルのメッセージ（{messages.length}）</h2>
+      {messages.length === 0 && <p style={{ color: "#616161" }}>まだ届いていません。</p>}
+      <ol style={{ listStyle: "none", padding: 0, margin: 0, maxHeight: 480, overflowY: "auto" }} data-testid="teams-messages">
+        {messages.map((m) => (
+          <li key={m.id} style={{ borderTop: "1px solid #e1dfdd", padding: "6px 0" }}>
+            <div style={{ fontSize: 12, color: "#424242" }}>
+              {name(m)} · {new Date(m.createdDateTime).toLocaleString("ja-JP")} {m.attachments.length > 0 ? "· カード付き" : ""}
+            </div>
+            <iframe title={`message ${m.id}`} sandbox="" srcDoc={m.body.content} style={{ width: "100%", height: 90, border: "none" }} />
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

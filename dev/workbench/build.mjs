@@ -1,0 +1,64 @@
+// Bundles the local workbench page (dev/workbench/main.tsx) with esbuild. The web parts'
+// React roots are bundled from src/ as they are; SPFx's AMD loc modules are resolved by
+// name from config/config.json, both languages, picked at run time by the page.
+import { build } from "esbuild";
+import { readFileSync, mkdirSync, copyFileSync, cpSync } from "fs";
+import { dirname, join, resolve } from "path";
+import { fileURLToPath } from "url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "../..");
+const outdir = join(here, "dist");
+
+const config = JSON.parse(readFileSync(join(root, "config/config.json"), "utf8"));
+const locDirs = Object.fromEntries(
+  Object.entries(config.localizedResources).map(([name, p]) => [name, join(root, dirname(p.replace(/^lib\//, "src/")))]),
+);
+
+const spfxLoc = {
+  name: "spfx-loc",
+  setup(b) {
+    const names = new RegExp(`^(${Object.keys(locDirs).join("|")})$`);
+    b.onResolve({ filter: names }, (a) => ({ path: a.path, namespace: "spfx-loc" }));
+    b.onLoad({ filter: /.*/, namespace: "spfx-loc" }, (a) => {
+      const dir = locDirs[a.path];
+      return {
+        contents: `var ja = require(${JSON.stringify(join(dir, "ja-jp.js"))}); var en = require(${JSON.stringify(join(dir, "en-us.js"))});\nmodule.exports = globalThis.__PD_LOCALE__ === "en-us" ? en : ja;`,
+        resolveDir: dir,
+        loader: "js",
+      };
+    });
+    b.onLoad({ filter: /[\\/]loc[\\/][a-z]{2}-[a-z]{2}\.js$/ }, (a) => ({
+      contents: `var __r; function define(d, f) { __r = typeof d === "function" ? d() : f(); }\n${readFileSync(a.path, "utf8")}\nmodule.exports = __r;`,
+      loader: "js",
+    }));
+  },
+};
+
+export async function buildWorkbench({ minify = false } = {}) {
+  mkdirSync(outdir, { recursive: true });
+  const result = await build({
+    entryPoints: [join(here, "main.tsx")],
+    bundle: true,
+    outfile: join(outdir, "main.js"),
+    format: "iife",
+    platform: "browser",
+    target: "es2020",
+    jsx: "transform",
+    minify,
+    sourcemap: true,
+    metafile: true,
+    define: { "process.env.NODE_ENV": minify ? '"production"' : '"development"' },
+    plugins: [spfxLoc],
+    logLevel: "warning",
+  });
+  copyFileSync(join(here, "index.html"), join(outdir, "index.html"));
+  // Fluent's icon fonts, served locally: the workbench never reaches a CDN.
+  cpSync(join(root, "node_modules/@fluentui/font-icons-mdl2/fonts"), join(outdir, "fonts"), { recursive: true });
+  return result;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await buildWorkbench();
+  console.log(`workbench built in ${outdir}`);
+}

@@ -1,0 +1,178 @@
+import * as React from "react";
+import * as ReactDom from "react-dom";
+import { Client } from "@microsoft/microsoft-graph-client";
+import { initializeIcons, Pivot, PivotItem, Stack, Text } from "@fluentui/react";
+import type { IAppServices } from "../../src/components/IAppServices";
+import { PartnershipData } from "../../src/data/sp/PartnershipData";
+import { spForUrl } from "../../src/data/sp/spForUrl";
+import { GraphTeamsNotifier } from "../../src/data/graph/GraphTeamsNotifier";
+import { cityToday } from "../../src/domain/calendar";
+import type { Department } from "../../src/domain/types";
+import { AgreementsRoot } from "../../src/webparts/agreements/components/AgreementsRoot";
+import { AnnualCycleRoot } from "../../src/webparts/annualCycle/components/AnnualCycleRoot";
+import { DepartmentPortalRoot } from "../../src/webparts/departmentPortal/components/DepartmentPortalRoot";
+import { ResultsRoot } from "../../src/webparts/results/components/ResultsRoot";
+import { TeamsPanel } from "./TeamsPanel";
+import { FaultPanel } from "./FaultPanel";
+
+/**
+ * The local workbench: mounts the same React roots as the SPFx web parts, against the
+ * local backend on this origin (so PnPjs sends no cross-origin requests). The user
+ * switcher sets the `pd-user` cookie the backend reads; `?host=teams&dept=<code>`
+ * simulates the department portal opened as a tab in that department's team.
+ */
+
+interface SiteUser {
+  Id: number;
+  Title: string;
+  role: string;
+}
+
+const params = new URLSearchParams(location.search);
+const locale = params.get("lang") === "en" ? "en-us" : "ja-jp";
+(globalThis as { __PD_LOCALE__?: string }).__PD_LOCALE__ = locale;
+document.documentElement.lang = locale === "en-us" ? "en" : "ja";
+
+const siteUrl = `${location.origin}/sites/partnership`;
+const graph = Client.init({
+  baseUrl: `${location.origin}/graph`,
+  defaultVersion: "v1.0",
+  authProvider: (done) => done(null, "local-workbench"),
+});
+const services: IAppServices = {
+  data: new PartnershipData(spForUrl(siteUrl)),
+  notifier: new GraphTeamsNotifier(graph),
+  today: params.get("today") ?? cityToday(),
+};
+
+const parts = [
+  { key: "agreements", title: "協定管理 Agreements", render: () => <AgreementsRoot services={services} /> },
+  { key: "annual", title: "年度の連携 Yearly cycle", render: () => <AnnualCycleRoot services={services} /> },
+  { key: "portal", title: "部署ポータル Department portal", render: () => <PortalHost /> },
+  { key: "results", title: "実績報告 Results", render: () => <ResultsRoot services={services} /> },
+];
+
+function currentUserId(): string {
+  return /(?:^|;\s*)pd-user=([^;]+)/.exec(document.cookie)?.[1] ?? "7";
+}
+
+function setParam(name: string, value: string | null): void {
+  const p = new URLSearchParams(location.search);
+  if (value === null) p.delete(name);
+  else p.set(name, value);
+  location.search = p.toString();
+}
+
+/** The department portal as a SharePoint web part, or as a Teams tab of a department's team. */
+function PortalHost(): JSX.Element {
+  const [depts, setDepts] = React.useState<Department[]>([]);
+  React.useEffect(() => {
+    services.data.departments.list().then(setDepts, () => setDepts([]));
+  }, []);
+  const code = params.get("dept");
+  const inTeams = params.get("host") === "teams";
+  const dept = depts.find((d) => d.code === code);
+  if (inTeams && code && !dept) return <Text>…</Text>;
+  const teams = inTeams && dept ? { teamId: dept.teamId, channelId: dept.channelId } : undefined;
+  return (
+    <div style={inTeams ? { border: "6px solid #5b5fc7", borderRadius: 6, padding: 12, background: "#fff" } : undefined} data-host={inTeams ? "teams" : "sharepoint"}>
+      {inTeams && <div style={{ color: "#5b5fc7", fontWeight: 600, marginBottom: 8 }}>Microsoft Teams タブ（{dept?.title}）</div>}
+      <DepartmentPortalRoot services={services} teams={teams} departmentCode={inTeams ? undefined : (code ?? undefined)} />
+    </div>
+  );
+}
+
+function Workbench(): JSX.Element {
+  const [users, setUsers] = React.useState<SiteUser[]>([]);
+  const [depts, setDepts] = React.useState<Department[]>([]);
+  React.useEffect(() => {
+    fetch("/_dev/users").then((r) => r.json() as Promise<SiteUser[]>).then(setUsers, () => setUsers([]));
+    services.data.departments.list().then(setDepts, () => setDepts([]));
+  }, []);
+  const selected = (location.hash || "#agreements").slice(1);
+  const only = params.get("only");
+  return (
+    <div>
+      <header style={{ background: "#0f6cbd", color: "#fff", padding: "8px 16px" }}>
+        <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 16 }}>
+          <strong style={{ fontSize: 16 }}>包括連携デスク — ローカル ワークベンチ</strong>
+          <label>
+            ユーザー:{" "}
+            <select
+              aria-label="ユーザーを切り替える"
+              value={currentUserId()}
+              onChange={(e) => {
+                document.cookie = `pd-user=${e.target.value}; path=/; SameSite=Strict`;
+                location.reload();
+              }}
+            >
+              {users.map((u) => (
+                <option key={u.Id} value={u.Id}>
+                  {u.Title}（{u.role}）
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            言語:{" "}
+            <select aria-label="言語" value={locale} onChange={(e) => setParam("lang", e.target.value === "en-us" ? "en" : null)}>
+              <option value="ja-jp">日本語</option>
+              <option value="en-us">English</option>
+            </select>
+          </label>
+          <label>
+            表示場所:{" "}
+            <select
+              aria-label="部署ポータルの表示場所"
+              value={params.get("host") === "teams" ? (params.get("dept") ?? "") : ""}
+              onChange={(e) => {
+                const p = new URLSearchParams(location.search);
+                if (e.target.value) {
+                  p.set("host", "teams");
+                  p.set("dept", e.target.value);
+                } else {
+                  p.delete("host");
+                  p.delete("dept");
+                }
+                location.href = `${location.pathname}?${p.toString()}#portal`;
+              }}
+            >
+              <option value="">SharePoint ページ</option>
+              {depts
+                .filter((d) => d.teamId)
+                .map((d) => (
+                  <option key={d.code} value={d.code}>
+                    Teams タブ: {d.title}
+                  </option>
+                ))}
+            </select>
+          </label>
+        </Stack>
+      </header>
+      <div style={{ display: "flex", alignItems: "flex-start", gap: 16, padding: 16 }}>
+        <main style={{ flex: 1, minWidth: 0, background: "#fff", padding: 16, borderRadius: 4 }}>
+          {only ? (
+            parts.find((p) => p.key === only)?.render()
+          ) : (
+            <Pivot selectedKey={selected} onLinkClick={(item) => item && (location.hash = item.props.itemKey ?? "")} headersOnly={false}>
+              {parts.map((p) => (
+                <PivotItem key={p.key} itemKey={p.key} headerText={p.title}>
+                  <div style={{ paddingTop: 12 }}>{p.render()}</div>
+                </PivotItem>
+              ))}
+            </Pivot>
+          )}
+        </main>
+        {!only && (
+          <aside style={{ width: 340, flexShrink: 0 }}>
+            <TeamsPanel departments={depts} />
+            <FaultPanel />
+          </aside>
+        )}
+      </div>
+    </div>
+  );
+}
+
+initializeIcons("/workbench/fonts/", { disableWarnings: true });
+ReactDom.render(<Workbench />, document.getElementById("app"));
