@@ -1,0 +1,49 @@
+import { cityToday, daysInMonth, fiscalYearOf, fiscalYearRange, formatDateBoth, formatEraDate, formatEraFiscalYear, formatFiscalYear, isValidIsoDate, toEra } from "../../src/domain/calendar";
+
+describe("fiscal years (April–March)", () => {
+  test.each([
+    ["2026-04-01", 2026],
+    ["2027-03-31", 2026],
+    ["2026-03-31", 2025],
+    ["2026-12-31", 2026],
+    ["2027-01-01", 2026],
+  ])("%s is in 年度 %i", (d, fy) => expect(fiscalYearOf(d)).toBe(fy));
+  test("range", () => expect(fiscalYearRange(2026)).toEqual({ start: "2026-04-01", end: "2027-03-31" }));
+});
+
+describe("Japanese eras", () => {
+  test.each([
+    ["2019-04-30", "平成31年4月30日"],
+    ["2019-05-01", "令和元年5月1日"],
+    ["2026-11-24", "令和8年11月24日"],
+    ["1989-01-07", "昭和64年1月7日"],
+    ["1989-01-08", "平成元年1月8日"],
+  ])("%s → %s", (d, s) => expect(formatEraDate(d)).toBe(s));
+  test("fiscal year names", () => {
+    expect(formatEraFiscalYear(2026)).toBe("令和8年度");
+    expect(formatEraFiscalYear(2019)).toBe("令和元年度");
+    expect(formatEraFiscalYear(2018)).toBe("平成30年度");
+    expect(formatFiscalYear(2026)).toBe("2026年度（令和8年度）");
+  });
+  test("before 明治 there is no era", () => {
+    expect(toEra("1860-01-01")).toBeNull();
+    expect(formatEraDate("1860-01-01")).toBe("1860-01-01");
+  });
+  test("both forms", () => {
+    expect(formatDateBoth("2026-04-01")).toBe("令和8年4月1日（2026-04-01）");
+    expect(formatDateBoth(null)).toBe("");
+  });
+});
+
+describe("dates", () => {
+  test.each(["2026-02-30", "2026-13-01", "2026-00-10", "26-01-01", "２０２６-０４-０１", "2026-4-1"])("%s is not a valid date", (d) => expect(isValidIsoDate(d)).toBe(false));
+  test.each(["2024-02-29", "2026-12-31", "1900-01-01"])("%s is valid", (d) => expect(isValidIsoDate(d)).toBe(true));
+  test("leap years", () => {
+    expect(daysInMonth(2024, 2)).toBe(29);
+    expect(daysInMonth(2100, 2)).toBe(28);
+  });
+  test("today in the city is UTC+9", () => {
+    expect(cityToday(new Date("2026-03-31T15:30:00Z"))).toBe("2026-04-01");
+    expect(cityToday(new Date("2026-03-31T14:59:59Z"))).toBe("2026-03-31");
+  });
+});
