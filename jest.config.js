@@ -12,6 +12,7 @@ module.exports = {
     "^DepartmentPortalWebPartStrings$": "<rootDir>/src/webparts/departmentPortal/loc/ja-jp.js",
     "^ResultsWebPartStrings$": "<rootDir>/src/webparts/results/loc/ja-jp.js",
   },
+  reporters: ["default", "<rootDir>/test/summary-reporter.js"],
   maxWorkers: 2,
   testTimeout: 30000,
 };

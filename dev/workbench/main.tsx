@@ -29,8 +29,7 @@ interface SiteUser {
 }
 
 const params = new URLSearchParams(location.search);
-const locale = params.get("lang") === "en" ? "en-us" : "ja-jp";
-(globalThis as { __PD_LOCALE__?: string }).__PD_LOCALE__ = locale;
+const locale = (globalThis as { __PD_LOCALE__?: string }).__PD_LOCALE__ === "en-us" ? "en-us" : "ja-jp";
 document.documentElement.lang = locale === "en-us" ? "en" : "ja";
 
 const siteUrl = `${location.origin}/sites/partnership`;
@@ -89,7 +88,12 @@ function Workbench(): JSX.Element {
     fetch("/_dev/users").then((r) => r.json() as Promise<SiteUser[]>).then(setUsers, () => setUsers([]));
     services.data.departments.list().then(setDepts, () => setDepts([]));
   }, []);
-  const selected = (location.hash || "#agreements").slice(1);
+  const [selected, setSelected] = React.useState((location.hash || "#agreements").slice(1));
+  React.useEffect(() => {
+    const onHash = (): void => setSelected((location.hash || "#agreements").slice(1));
+    window.addEventListener("hashchange", onHash);
+    return () => window.removeEventListener("hashchange", onHash);
+  }, []);
   const only = params.get("only");
   return (
     <div>

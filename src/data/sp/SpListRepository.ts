@@ -42,14 +42,21 @@ function columnFor(f: FieldDef): string {
   return f.kind === "lookup" || f.kind === "lookupMulti" || f.kind === "user" ? `${f.internalName}Id` : f.internalName;
 }
 
+/** A condition seen without its entity type (the repository has already checked it). */
+export interface AnyCondition {
+  prop: string;
+  op: Condition<Stored>["op"];
+  value: string | number | boolean | null | LookupRef;
+}
+
 /** Builds an escaped $filter from typed conditions. */
-export function buildFilter(def: AnyListDef, where: Condition<Stored>[]): string {
+export function buildFilter(def: AnyListDef, where: readonly AnyCondition[]): string {
   return where
     .map((c) => {
       const f = def.fields[c.prop];
       if (!f) throw new DataError("validation", `Unknown property ${c.prop}`);
-      if (c.op === "startsWith") return `startswith(${f.internalName},${odataString(c.value)})`;
-      if (c.op === "contains") return `substringof(${odataString(c.value)},${f.internalName})`;
+      if (c.op === "startsWith") return `startswith(${f.internalName},${odataString(String(c.value))})`;
+      if (c.op === "contains") return `substringof(${odataString(String(c.value))},${f.internalName})`;
       return `${columnFor(f)} ${c.op} ${literal(f, c.value)}`;
     })
     .join(" and ");
@@ -86,7 +93,7 @@ export class SpListRepository<T extends Stored> implements IListRepository<T> {
   query(q: ListQuery<T> = {}, items: IItems = this.items): IItems {
     const { select, expand } = selectFor(this.def);
     let r = items.select(...select).expand(...expand);
-    if (q.where && q.where.length > 0) r = r.filter(buildFilter(this.def, q.where as unknown as Condition<Stored>[]));
+    if (q.where && q.where.length > 0) r = r.filter(buildFilter(this.def, q.where as readonly AnyCondition[]));
     const order = buildOrderBy(this.def, q.orderBy as ListQuery<Stored>["orderBy"]);
     for (const o of order) {
       const [col, dir] = o.split(" ");
