@@ -1,16 +1,10 @@
-// `npm start`: installs dependencies if this is a fresh clone, builds the local workbench,
-// and runs the local backend (seeded on first start) that also serves the workbench.
-import { existsSync } from "fs";
-import { spawn, spawnSync } from "child_process";
+// `npm start` (after prestart has installed dependencies on a fresh clone): builds the
+// local workbench and runs the local backend (seeded on first start) that serves it.
+import { spawn } from "child_process";
 import { dirname, join } from "path";
 import { fileURLToPath } from "url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-if (!existsSync(join(root, "node_modules", ".package-lock.json"))) {
-  console.log("依存パッケージをインストールしています（npm ci、初回のみ 2〜3 分）…");
-  const r = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: root, stdio: "inherit" });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-}
 const { buildWorkbench } = await import("./workbench/build.mjs");
 await buildWorkbench();
 const port = process.env.BACKEND_PORT ?? "4650";

@@ -1,11 +1,11 @@
 import * as React from "react";
 import * as ReactDom from "react-dom";
-import { Client } from "@microsoft/microsoft-graph-client";
 import { initializeIcons, Pivot, PivotItem, Stack, Text } from "@fluentui/react";
 import type { IAppServices } from "../../src/components/IAppServices";
 import { PartnershipData } from "../../src/data/sp/PartnershipData";
 import { spForUrl } from "../../src/data/sp/spForUrl";
 import { GraphTeamsNotifier } from "../../src/data/graph/GraphTeamsNotifier";
+import { graphForUrl } from "../../src/data/graph/graphForUrl";
 import { cityToday } from "../../src/domain/calendar";
 import type { Department } from "../../src/domain/types";
 import { AgreementsRoot } from "../../src/webparts/agreements/components/AgreementsRoot";
@@ -33,14 +33,9 @@ const locale = (globalThis as { __PD_LOCALE__?: string }).__PD_LOCALE__ === "en-
 document.documentElement.lang = locale === "en-us" ? "en" : "ja";
 
 const siteUrl = `${location.origin}/sites/partnership`;
-const graph = Client.init({
-  baseUrl: `${location.origin}/graph`,
-  defaultVersion: "v1.0",
-  authProvider: (done) => done(null, "local-workbench"),
-});
 const services: IAppServices = {
   data: new PartnershipData(spForUrl(siteUrl)),
-  notifier: new GraphTeamsNotifier(graph),
+  notifier: new GraphTeamsNotifier(graphForUrl(`${location.origin}/graph`)),
   today: params.get("today") ?? cityToday(),
 };
 

@@ -6,7 +6,8 @@ export function DateText({ date }: { date: string | null }): JSX.Element | null 
   if (!date) return null;
   return (
     <span title={date}>
-      {formatEraDate(date)} <span style={{ color: "#616161" }}>({date})</span>
+      <span style={{ whiteSpace: "nowrap" }}>{formatEraDate(date)}</span>{" "}
+      <span style={{ color: "#616161", whiteSpace: "nowrap" }}>({date})</span>
     </span>
   );
 }

@@ -1,6 +1,6 @@
-import { Client } from "@microsoft/microsoft-graph-client";
 import { startTestBackend, TestBackend } from "../helpers/backend";
 import { GraphTeamsNotifier } from "../../src/data/graph/GraphTeamsNotifier";
+import { graphForUrl } from "../../src/data/graph/graphForUrl";
 import { DataError } from "../../src/data/contracts";
 
 /** The Graph notifier (same code as production) against the backend's Graph endpoint. */
@@ -12,8 +12,7 @@ const CHANNEL = "19:a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6@thread.tacv2";
 
 beforeAll(async () => {
   t = await startTestBackend();
-  const client = Client.init({ baseUrl: `${t.backend.url}/graph`, defaultVersion: "v1.0", authProvider: (done) => done(null, "test") });
-  notifier = new GraphTeamsNotifier(client, () => "6f1c0f9e-2d1b-4a8e-9c1d-1f2e3d4c5b6a");
+  notifier = new GraphTeamsNotifier(graphForUrl(`${t.backend.url}/graph`), () => "6f1c0f9e-2d1b-4a8e-9c1d-1f2e3d4c5b6a");
 });
 afterAll(async () => t.stop());
 

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { renderProvisioning, stableGuid } from "../../scripts/provisioning";
+import { renderProvisioning, stableGuid } from "../../dev/scripts/provisioning";
 import { allLists } from "../../src/data/schema/listSchema";
 
 const root = path.resolve(__dirname, "../..");

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { DetailsList, DetailsListLayoutMode, Dropdown, IColumn, MessageBar, SearchBox, SelectionMode, Spinner, Stack } from "@fluentui/react";
+import { DetailsList, DetailsListLayoutMode, Dropdown, IColumn, Label, MessageBar, SearchBox, SelectionMode, Spinner, Stack } from "@fluentui/react";
 import * as strings from "AgreementsWebPartStrings";
 import * as common from "CommonStrings";
 import type { IAppServices } from "../../../components/IAppServices";
@@ -46,7 +46,7 @@ function Register({ services, user }: { services: IAppServices; user: CurrentUse
   const columns: IColumn[] = [
     { key: "title", name: strings.Columns.title, minWidth: 200, isMultiline: true, onRender: (r: Row) => r.agreement.title },
     { key: "partner", name: strings.Columns.partner, minWidth: 130, isMultiline: true, onRender: (r: Row) => r.agreement.partner?.title },
-    { key: "status", name: strings.Columns.status, minWidth: 70, onRender: (r: Row) => common.AgreementStatus[r.agreement.status] },
+    { key: "status", name: strings.Columns.status, minWidth: 70, isMultiline: true, onRender: (r: Row) => common.AgreementStatus[r.agreement.status] },
     { key: "concluded", name: strings.Columns.concluded, minWidth: 150, isMultiline: true, onRender: (r: Row) => <DateText date={r.agreement.concludedDate} /> },
     { key: "next", name: strings.Columns.nextReview, minWidth: 150, isMultiline: true, onRender: (r: Row) => <DateText date={r.agreement.nextReviewDate} /> },
     { key: "items", name: strings.Columns.items, minWidth: 60, onRender: (r: Row) => r.items },
@@ -79,7 +79,10 @@ function Register({ services, user }: { services: IAppServices; user: CurrentUse
               onChange={(_, o) => o && setStatus(o.key as AgreementStatus | "all")}
               styles={{ root: { minWidth: 180 } }}
             />
-            <SearchBox placeholder={strings.SearchPlaceholder} role="search" ariaLabel={strings.SearchPlaceholder} value={search} onChange={(_, v) => setSearch(v ?? "")} styles={{ root: { minWidth: 260 } }} />
+            <Stack>
+              <Label htmlFor="pd-agreements-search">{common.Search}</Label>
+              <SearchBox id="pd-agreements-search" placeholder={strings.SearchPlaceholder} value={search} onChange={(_, v) => setSearch(v ?? "")} styles={{ root: { minWidth: 260 } }} />
+            </Stack>
           </Stack>
           <DetailsList
             items={shown}

@@ -6,7 +6,7 @@ import { renderProvisioning } from "./provisioning";
  * `npm run schema:generate`: writes sharepoint/assets/*.xml from the list schema and
  * lists the schema files in config/package-solution.json's elementFiles.
  */
-const root = path.resolve(__dirname, "..");
+const root = path.resolve(__dirname, "../..");
 const assets = path.join(root, "sharepoint", "assets");
 fs.mkdirSync(assets, { recursive: true });
 const files = renderProvisioning();

@@ -1,6 +1,6 @@
 // Draws the Teams icons (192×192 colour, 32×32 white outline on transparent) for each web
 // part into teams/, named <component id>_color.png / _outline.png as SPFx expects.
-// Run once when a web part is added: node scripts/make-teams-icons.mjs
+// Run once when a web part is added: node dev/scripts/make-teams-icons.mjs
 import { deflateSync } from "zlib";
 import { writeFileSync, mkdirSync } from "fs";
 
