@@ -249,7 +249,8 @@ export function seed(store: Store): void {
         const d = m.allDepartments ? 1 + (k % (seedDepartments.length - 1)) : deptIds.indexOf(m.targetDepartments![0].id);
         const rowNo = (perDept.get(d) ?? 0) + 1;
         perDept.set(d, rowNo);
-        rrRows.push({ title: m.title!, fiscalYear: fy, department: deptTitle(d), sectionName: "", rowNo, content: `${m.content!}参加者 ${40 + k * 7} 名。`, partner: m.partner!, matching: ref(mIds[k]), cityProposal: m.cityProposal ?? null, status: "published", publishedAt: "2026-05-20T01:00:00Z" });
+        const item = m.partnerProposal ? ppRows[k].partnershipItem : cpRows.find((_, j) => cpIds[j] === m.cityProposal?.id)?.partnershipItem;
+        rrRows.push({ title: m.title!, fiscalYear: fy, department: deptTitle(d), sectionName: "", rowNo, content: `${m.content!}参加者 ${40 + k * 7} 名。`, partner: m.partner!, partnershipItem: item ?? null, matching: ref(mIds[k]), cityProposal: m.cityProposal ?? null, status: "published", publishedAt: "2026-05-20T01:00:00Z" });
       });
       add<D.ResultReport>(store, S.resultReports, rrRows);
     }

@@ -10,7 +10,7 @@ export type ComparisonOp = "eq" | "ne" | "gt" | "ge" | "lt" | "le";
 
 /** One condition on a domain property; the repository turns it into an escaped OData filter. */
 export type Condition<T extends D.Stored> =
-  | { prop: keyof D.Draft<T> & string; op: ComparisonOp; value: string | number | boolean | null | D.LookupRef }
+  | { prop: (keyof D.Draft<T> & string) | "id"; op: ComparisonOp; value: string | number | boolean | null | D.LookupRef }
   | { prop: keyof D.Draft<T> & string; op: "startsWith" | "contains"; value: string };
 
 export interface ListQuery<T extends D.Stored> {
@@ -37,6 +37,10 @@ export interface IListRepository<T extends D.Stored> {
   /** Saves only the given properties; refuses with kind "conflict" when `etag` is stale. Returns the new etag. */
   update(id: number, etag: string, patch: Partial<D.Draft<T>>): Promise<string>;
   remove(id: number, etag: string): Promise<void>;
+  /** Adds several rows in batched requests (one HTTP request per 20 rows); resolves with their ids in order. */
+  addMany(drafts: D.Draft<T>[]): Promise<number[]>;
+  /** Saves several rows' changes in batched requests; rejects with the first failure (e.g. a conflict). */
+  updateMany(changes: Array<{ id: number; etag: string; patch: Partial<D.Draft<T>> }>): Promise<string[]>;
   addAttachment(id: number, fileName: string, content: ArrayBuffer | Uint8Array): Promise<void>;
   listAttachments(id: number): Promise<{ fileName: string; url: string }[]>;
 }

@@ -240,6 +240,8 @@ export interface ResultReport extends Stored {
   rowNo: number;
   content: string;
   partner: LookupRef | null;
+  /** The partnership item it falls under, for the three-yearly look-back. */
+  partnershipItem: LookupRef | null;
   matching: LookupRef | null;
   cityProposal: LookupRef | null;
   status: ResultStatus;

@@ -20,6 +20,7 @@ export class FakeList<T extends D.Stored> implements IListRepository<T> {
     return this.rows.filter((r) =>
       (q.where ?? []).every((c) => {
         const v = (r as unknown as Record<string, unknown>)[c.prop];
+        if (c.op !== "eq") return true;
         const want = c.value;
         if (v && typeof v === "object" && "id" in v) return (v as D.LookupRef).id === (want as D.LookupRef).id;
         return v === want;
@@ -43,6 +44,14 @@ export class FakeList<T extends D.Stored> implements IListRepository<T> {
     return '"2"';
   }
   async remove(): Promise<void> {}
+  async addMany(drafts: D.Draft<T>[]): Promise<number[]> {
+    const ids: number[] = [];
+    for (const d of drafts) ids.push((await this.add(d)).id);
+    return ids;
+  }
+  async updateMany(changes: Array<{ id: number }>): Promise<string[]> {
+    return changes.map(() => '"2"');
+  }
   async addAttachment(): Promise<void> {}
   async listAttachments(): Promise<[]> {
     return [];

@@ -113,6 +113,7 @@ describe("large lists and the list view threshold", () => {
           rowNo: i + 1,
           content: `内容 ${i}`,
           partner: { id: 1 + (i % 10), title: "" },
+          partnershipItem: null,
           matching: null,
           cityProposal: null,
           status: "submitted",

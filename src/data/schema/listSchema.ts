@@ -380,6 +380,7 @@ export const resultReports: ListDef<D.ResultReport> = {
     rowNo: num("RowNo", "NO", { required: true, min: 1, max: 9999 }),
     content: note("Content", "取組内容", { required: true }),
     partner: lookup("Partner", "連携企業名", "partners", { required: true, indexed: true }),
+    partnershipItem: lookup("PartnershipItem", "該当する連携事項", "partnershipItems"),
     matching: lookup("Matching", "フィードバックの行", "matchings"),
     cityProposal: lookup("CityProposal", "市からの提案", "cityProposals"),
     status: choice("ResultStatus", "状態", { draft: "下書き", submitted: "提出済", published: "公表済" }, "draft", {

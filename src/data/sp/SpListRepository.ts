@@ -53,6 +53,7 @@ export interface AnyCondition {
 export function buildFilter(def: AnyListDef, where: readonly AnyCondition[]): string {
   return where
     .map((c) => {
+      if (c.prop === "id") return `Id ${c.op} ${Number(c.value)}`;
       const f = def.fields[c.prop];
       if (!f) throw new DataError("validation", `Unknown property ${c.prop}`);
       if (c.op === "startsWith") return `startswith(${f.internalName},${odataString(String(c.value))})`;
@@ -171,6 +172,33 @@ export class SpListRepository<T extends Stored> implements IListRepository<T> {
     } catch (e) {
       throw toDataError(e);
     }
+  }
+
+  async addMany(drafts: Draft<T>[]): Promise<number[]> {
+    if (drafts.length === 0) return [];
+    drafts.forEach((d) => this.assertValid(d, "add"));
+    const [batched, execute] = this.sp.batched();
+    // PnPjs wants a fresh queryable per batched request.
+    const pending = drafts.map((d) => batched.web.lists.getByTitle(this.listTitle).items.add(toListValues(this.def, d)) as Promise<ListItemInfo>);
+    await execute().catch(() => undefined); // each request's own promise carries its outcome
+    const settled = await Promise.allSettled(pending);
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    if (failed) throw toDataError(failed.reason);
+    return settled.map((r) => Number(((r as PromiseFulfilledResult<ListItemInfo>).value.Id ?? (r as PromiseFulfilledResult<ListItemInfo>).value.ID)));
+  }
+
+  async updateMany(changes: Array<{ id: number; etag: string; patch: Partial<Draft<T>> }>): Promise<string[]> {
+    if (changes.length === 0) return [];
+    changes.forEach((c) => this.assertValid(c.patch, "update"));
+    const [batched, execute] = this.sp.batched();
+    const pending = changes.map(
+      (c) => batched.web.lists.getByTitle(this.listTitle).items.getById(c.id).update(toListValues(this.def, c.patch), c.etag) as Promise<{ etag?: string | null }>,
+    );
+    await execute().catch(() => undefined);
+    const settled = await Promise.allSettled(pending);
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    if (failed) throw toDataError(failed.reason);
+    return settled.map((r, i) => (r as PromiseFulfilledResult<{ etag?: string | null }>).value.etag ?? changes[i].etag);
   }
 
   async remove(id: number, etag: string): Promise<void> {

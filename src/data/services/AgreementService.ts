@@ -1,0 +1,311 @@
+import type * as D from "../../domain/types";
+import { CurrentUser, DataError, IPartnershipData, read } from "../contracts";
+import { AgreementProblem, canEditItems, ConcludeInput, StartInput, transitionRefusal, validateConclusion, validateDecline, validateItems, validateStart, validateSurveyLaunch } from "../../domain/agreementLifecycle";
+import { initialReviewDate, nextReviewAfterRenewal, DEFAULT_REVIEW_CYCLE_YEARS } from "../../domain/review";
+import { missingSurveyRows } from "../../domain/survey";
+import { validatePartner } from "../../domain/partners";
+import { lookBackSummary, LookBack } from "../../domain/lookBack";
+
+/**
+ * The agreement's story (協定管理) as operations: each checks the domain rules, writes
+ * through the repositories (with the ETag the user saw) and records who did what in the
+ * audit log. Speaks only the repository contracts, so it runs the same against
+ * SharePoint, the local backend and test fakes.
+ */
+
+/** Refused by the domain rules before anything was written. */
+export class RuleError extends Error {
+  constructor(readonly problems: Array<{ field: string; code: string; other?: string }>) {
+    super(problems.map((p) => `${p.field}:${p.code}`).join(", "));
+    this.name = "RuleError";
+  }
+}
+
+export const isRuleError = (e: unknown): e is RuleError => e instanceof Error && e.name === "RuleError";
+
+export interface AgreementStory {
+  agreement: D.Agreement;
+  items: D.PartnershipItem[];
+  survey: D.SurveyResponse[];
+  reviews: D.AgreementReview[];
+  terms: D.AgreementTerm[];
+  timeline: D.AuditEntry[];
+  attachments: { fileName: string; url: string }[];
+}
+
+export interface ReviewInput {
+  reviewDate: D.IsoDate;
+  /** renewed = 自動更新 (no objection); objection = 疑義 raised and still open; revised / terminated resolve it. */
+  outcome: D.ReviewOutcome;
+  objectionBy: D.ObjectionBy;
+  objectionDetail: string;
+  lookBack: string;
+}
+
+const ref = (id: number, title = ""): D.LookupRef => ({ id, title });
+
+function check(problems: AgreementProblem[] | Array<{ field: string; code: string }>): void {
+  if (problems.length > 0) throw new RuleError(problems);
+}
+
+export class AgreementService {
+  constructor(
+    private readonly data: IPartnershipData,
+    private readonly user: CurrentUser,
+    private readonly today: D.IsoDate,
+  ) {}
+
+  private requireCoordinator(): void {
+    if (this.user.role !== "coordinator") throw new DataError("forbidden", "Only coordinators manage agreements", 403);
+  }
+
+  private async audit(agreementId: number, action: D.AuditAction, title: string, detail: Record<string, unknown> = {}): Promise<void> {
+    await this.data.auditLog.add({
+      title,
+      entityList: "Agreements",
+      entityId: agreementId,
+      action,
+      actor: { id: this.user.id, title: this.user.title, email: this.user.email },
+      detail: JSON.stringify(detail),
+      occurredAt: new Date().toISOString(),
+    });
+  }
+
+  async register(): Promise<{ agreements: D.Agreement[]; items: D.PartnershipItem[]; partners: D.Partner[] }> {
+    return this.data.readMany({ agreements: read(this.data.agreements), items: read(this.data.partnershipItems), partners: read(this.data.partners) });
+  }
+
+  /** Everything about one agreement, in one batched request. */
+  async story(agreementId: number): Promise<AgreementStory> {
+    const byAgreement = [{ prop: "agreement" as const, op: "eq" as const, value: ref(agreementId) }];
+    const r = await this.data.readMany({
+      agreements: read(this.data.agreements, { where: [{ prop: "id", op: "eq", value: agreementId }] }),
+      items: read(this.data.partnershipItems, { where: byAgreement }),
+      survey: read(this.data.surveyResponses, { where: byAgreement }),
+      reviews: read(this.data.agreementReviews, { where: byAgreement }),
+      terms: read(this.data.agreementTerms, { where: byAgreement }),
+      timeline: read(this.data.auditLog, {
+        where: [
+          { prop: "entityList", op: "eq", value: "Agreements" },
+          { prop: "entityId", op: "eq", value: agreementId },
+        ],
+      }),
+    });
+    const agreement = r.agreements[0];
+    if (!agreement) throw new DataError("notFound", `Agreement ${agreementId} not found`, 404);
+    const attachments = await this.data.agreements.listAttachments(agreementId);
+    return {
+      agreement,
+      items: r.items.sort((a, b) => a.itemNo - b.itemNo),
+      survey: r.survey,
+      reviews: r.reviews.sort((a, b) => (a.reviewDate ?? "").localeCompare(b.reviewDate ?? "")),
+      terms: r.terms.sort((a, b) => a.termNo - b.termNo),
+      timeline: r.timeline.sort((a, b) => (b.occurredAt ?? "").localeCompare(a.occurredAt ?? "")),
+      attachments,
+    };
+  }
+
+  async savePartner(draft: D.Draft<D.Partner>, existing?: D.Partner): Promise<D.Partner> {
+    this.requireCoordinator();
+    const others = await this.data.partners.list();
+    check(validatePartner(draft, others, existing?.id));
+    if (existing) {
+      await this.data.partners.update(existing.id, existing.etag, draft);
+      return this.data.partners.get(existing.id);
+    }
+    return this.data.partners.add(draft);
+  }
+
+  async start(input: StartInput, itemTexts: string[]): Promise<D.Agreement> {
+    this.requireCoordinator();
+    check([...validateStart(input), ...validateItems(itemTexts)]);
+    const created = await this.data.agreements.add({
+      title: input.title.trim(),
+      partner: ref(input.partnerId!),
+      status: input.origin === "partner" ? "approached" : "preparing",
+      origin: input.origin,
+      requestedByDepartment: input.origin === "city" && input.requestedByDepartmentId ? ref(input.requestedByDepartmentId) : null,
+      requestedByExecutives: input.origin === "city" && input.requestedByExecutives,
+      approachDate: input.origin === "partner" ? input.approachDate : null,
+      proposedContent: input.proposedContent,
+      briefingDate: null,
+      briefingPlace: "",
+      briefingDepartments: [],
+      surveyDeadline: null,
+      concludedDate: null,
+      termStart: null,
+      termEnd: null,
+      nextReviewDate: null,
+      declinedDate: null,
+      declinedReason: "",
+      initialTermMonths: null,
+      renewalMonths: null,
+      renewalRepeats: true,
+      noticeMonths: null,
+      noticeInWriting: false,
+      reviewCycleYears: DEFAULT_REVIEW_CYCLE_YEARS,
+    });
+    const texts = itemTexts.map((t) => t.trim()).filter(Boolean);
+    await this.data.partnershipItems.addMany(texts.map((text, i) => ({ text, agreement: ref(created.id), itemNo: i + 1 })));
+    await this.audit(created.id, "create", input.origin === "partner" ? "打診を登録" : "市からの協定を登録", { items: texts.length });
+    return created;
+  }
+
+  /** Saves edited basic fields; a stale ETag surfaces as a conflict with nothing written. */
+  async saveBasics(a: D.Agreement, patch: Partial<Pick<D.Agreement, "title" | "proposedContent" | "briefingDate" | "briefingPlace" | "approachDate">>): Promise<string> {
+    this.requireCoordinator();
+    if (patch.title !== undefined && !patch.title.trim()) throw new RuleError([{ field: "title", code: "required" }]);
+    const etag = await this.data.agreements.update(a.id, a.etag, patch);
+    await this.audit(a.id, "update", "基本情報を変更", { fields: Object.keys(patch) });
+    return etag;
+  }
+
+  /** Replaces the numbered items (第1号…) while the agreement is not yet concluded. */
+  async saveItems(a: D.Agreement, current: D.PartnershipItem[], texts: string[]): Promise<void> {
+    this.requireCoordinator();
+    if (!canEditItems(a.status)) throw new RuleError([{ field: "items", code: "itemsLocked" }]);
+    check(validateItems(texts));
+    const clean = texts.map((t) => t.trim()).filter(Boolean);
+    const sorted = [...current].sort((x, y) => x.itemNo - y.itemNo);
+    const changes = sorted.slice(0, clean.length).flatMap((it, i) => (it.text !== clean[i] || it.itemNo !== i + 1 ? [{ id: it.id, etag: it.etag, patch: { text: clean[i], itemNo: i + 1 } }] : []));
+    await this.data.partnershipItems.updateMany(changes);
+    await this.data.partnershipItems.addMany(clean.slice(sorted.length).map((text, i) => ({ text, agreement: ref(a.id), itemNo: sorted.length + i + 1 })));
+    for (const extra of sorted.slice(clean.length)) await this.data.partnershipItems.remove(extra.id, extra.etag);
+    await this.audit(a.id, "update", "連携事項を変更", { items: clean });
+  }
+
+  /**
+   * Records the briefing and launches the internal survey: one row per department and
+   * item. Safe to repeat (a retry or a double click adds only what is missing).
+   */
+  async launchSurvey(
+    a: D.Agreement,
+    items: D.PartnershipItem[],
+    input: { briefingDate: D.IsoDate | null; briefingPlace: string; briefingDepartmentIds: number[]; deadline: D.IsoDate | null; departmentIds: number[] },
+  ): Promise<void> {
+    this.requireCoordinator();
+    if (a.status !== "surveying") {
+      const refusal = transitionRefusal(a.status, "surveying");
+      if (refusal) throw new RuleError([{ field: "status", code: refusal }]);
+    }
+    check(validateSurveyLaunch({ briefingDate: input.briefingDate, deadline: input.deadline, departmentIds: input.departmentIds, today: this.today }));
+    if (items.length === 0) throw new RuleError([{ field: "items", code: "itemsRequired" }]);
+    await this.data.agreements.update(a.id, a.etag, {
+      status: "surveying",
+      briefingDate: input.briefingDate,
+      briefingPlace: input.briefingPlace,
+      briefingDepartments: input.briefingDepartmentIds.map((id) => ref(id)),
+      surveyDeadline: input.deadline,
+    });
+    const existing = await this.data.surveyResponses.list({ where: [{ prop: "agreement", op: "eq", value: ref(a.id) }] });
+    const missing = missingSurveyRows(existing, input.departmentIds, items.map((i) => i.id));
+    await this.data.surveyResponses.addMany(
+      missing.map((m) => ({
+        title: `${a.title}（庁内調査）`,
+        agreement: ref(a.id),
+        department: ref(m.departmentId),
+        partnershipItem: ref(m.itemId),
+        status: "requested" as const,
+        feasible: false,
+        projectIdeas: "",
+        comment: "",
+        answeredAt: null,
+      })),
+    );
+    await this.audit(a.id, "statusChange", "庁内説明会・庁内調査を開始", { departments: input.departmentIds.length, deadline: input.deadline });
+  }
+
+  /** A department's answers, one per item of the agreement (its own rows only). */
+  async answerSurvey(rows: D.SurveyResponse[], answers: Map<number, { feasible: boolean; projectIdeas: string; comment: string }>): Promise<void> {
+    const now = new Date().toISOString();
+    await this.data.surveyResponses.updateMany(
+      rows.map((r) => {
+        const a = answers.get(r.id) ?? { feasible: r.feasible, projectIdeas: r.projectIdeas, comment: r.comment };
+        return { id: r.id, etag: r.etag, patch: { ...a, status: "answered" as const, answeredAt: now } };
+      }),
+    );
+    if (rows[0]?.agreement) await this.audit(rows[0].agreement.id, "update", `庁内調査に回答（${rows[0].department?.title ?? ""}）`, { rows: rows.length });
+  }
+
+  async conclude(a: D.Agreement, input: ConcludeInput, pdf: { name: string; bytes: Uint8Array }): Promise<void> {
+    this.requireCoordinator();
+    const refusal = transitionRefusal(a.status, "concluded");
+    if (refusal) throw new RuleError([{ field: "status", code: refusal }]);
+    check(validateConclusion(a, input));
+    // The signed document first: if the upload fails, the agreement is left as it was.
+    await this.data.agreements.addAttachment(a.id, pdf.name, pdf.bytes);
+    const concluded = input.concludedDate!;
+    const nextReview = initialReviewDate(concluded, this.today, a.reviewCycleYears ?? DEFAULT_REVIEW_CYCLE_YEARS);
+    const fresh = await this.data.agreements.get(a.id); // the attachment bumped the version
+    if (fresh.etag !== a.etag && !etagBumpedOnlyByAttachment(a.etag, fresh.etag)) {
+      throw new DataError("conflict", "The agreement changed while concluding", 412);
+    }
+    await this.data.agreements.update(a.id, fresh.etag, { status: "concluded", concludedDate: concluded, termStart: input.termStart, nextReviewDate: nextReview });
+    await this.data.agreementTerms.add({ agreement: ref(a.id), termNo: 1, termFrom: input.termStart, termTo: null, decidedBy: this.user.title, objection: "" });
+    await this.audit(a.id, "statusChange", "協定を締結", { concludedDate: concluded, nextReviewDate: nextReview, document: pdf.name });
+  }
+
+  async decline(a: D.Agreement, reason: string, date: D.IsoDate | null): Promise<void> {
+    this.requireCoordinator();
+    const refusal = transitionRefusal(a.status, "declined");
+    if (refusal) throw new RuleError([{ field: "status", code: refusal }]);
+    check(validateDecline(reason, date));
+    await this.data.agreements.update(a.id, a.etag, { status: "declined", declinedReason: reason.trim(), declinedDate: date });
+    await this.audit(a.id, "statusChange", "締結を見送り", { reason: reason.trim() });
+  }
+
+  /** The look-back for a review, from the results reports (実績報告). */
+  async lookBack(a: D.Agreement, items: D.PartnershipItem[], dueDate: D.IsoDate): Promise<LookBack> {
+    if (!a.partner) throw new DataError("validation", "Agreement without partner");
+    const results = await this.data.resultReports.list({ where: [{ prop: "partner", op: "eq", value: a.partner }] });
+    return lookBackSummary(results, items, a.partner.id, dueDate, a.reviewCycleYears ?? DEFAULT_REVIEW_CYCLE_YEARS);
+  }
+
+  /**
+   * Records a review. No objection renews automatically: the next review moves one cycle
+   * on and a new term begins. An objection keeps the agreement under review until it is
+   * resolved by revision (continues, next review one cycle on) or termination.
+   */
+  async recordReview(a: D.Agreement, terms: D.AgreementTerm[], input: ReviewInput): Promise<void> {
+    this.requireCoordinator();
+    if (a.status !== "concluded" && a.status !== "underReview") throw new RuleError([{ field: "status", code: "notAllowed" }]);
+    const problems: Array<{ field: string; code: string }> = [];
+    if (!input.reviewDate) problems.push({ field: "reviewDate", code: "required" });
+    if (input.outcome !== "renewed" && input.objectionBy === "none") problems.push({ field: "objectionBy", code: "required" });
+    if (input.outcome !== "renewed" && !input.objectionDetail.trim()) problems.push({ field: "objectionDetail", code: "required" });
+    check(problems);
+    const due = a.nextReviewDate ?? input.reviewDate;
+    const cycle = a.reviewCycleYears ?? DEFAULT_REVIEW_CYCLE_YEARS;
+    const next = input.outcome === "terminated" || input.outcome === "objection" ? null : nextReviewAfterRenewal(a.concludedDate ?? due, due, cycle);
+    const status: D.AgreementStatus = input.outcome === "terminated" ? "terminated" : input.outcome === "objection" ? "underReview" : "concluded";
+    await this.data.agreements.update(a.id, a.etag, {
+      status,
+      nextReviewDate: input.outcome === "objection" ? a.nextReviewDate : next,
+      termEnd: input.outcome === "terminated" ? input.reviewDate : a.termEnd,
+    });
+    await this.data.agreementReviews.add({
+      agreement: ref(a.id),
+      title: `${a.title} 見直し（${due}）`,
+      reviewDate: input.reviewDate,
+      dueDate: due,
+      outcome: input.outcome,
+      objectionBy: input.outcome === "renewed" ? "none" : input.objectionBy,
+      objectionDetail: input.objectionDetail,
+      lookBack: input.lookBack,
+      nextReviewDate: next,
+    });
+    if (input.outcome === "renewed" || input.outcome === "revised") {
+      const last = [...terms].sort((x, y) => y.termNo - x.termNo)[0];
+      if (last && !last.termTo) await this.data.agreementTerms.update(last.id, last.etag, { termTo: due });
+      await this.data.agreementTerms.add({ agreement: ref(a.id), termNo: (last?.termNo ?? 0) + 1, termFrom: due, termTo: null, decidedBy: this.user.title, objection: input.outcome === "revised" ? input.objectionDetail : "" });
+    }
+    const titles: Record<D.ReviewOutcome, string> = { renewed: "見直し：自動更新", objection: "見直し：疑義あり", revised: "見直し：改定して継続", terminated: "見直し：終了" };
+    await this.audit(a.id, "statusChange", titles[input.outcome], { dueDate: due, nextReviewDate: next, objectionBy: input.objectionBy });
+  }
+}
+
+/** SharePoint bumps an item's version when a file is attached; that alone is not someone else's edit. */
+function etagBumpedOnlyByAttachment(before: string, after: string): boolean {
+  const n = (e: string): number => Number(e.replace(/[^0-9]/g, ""));
+  return n(after) === n(before) + 1;
+}
