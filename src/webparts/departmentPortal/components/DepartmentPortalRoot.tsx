@@ -1,5 +1,7 @@
 import * as React from "react";
 import { DetailsList, IColumn, MessageBar, MessageBarType, SelectionMode, Spinner, Text } from "@fluentui/react";
+import { AgreementService } from "../../../data/services/AgreementService";
+import { SurveyAnswerForm } from "./SurveyAnswerForm";
 import * as strings from "DepartmentPortalWebPartStrings";
 import * as common from "CommonStrings";
 import type { IAppServices } from "../../../components/IAppServices";
@@ -33,11 +35,14 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
       matchings: read(data.matchings, { where: byYear }),
       proposals: read(data.cityProposals, { where: byYear }),
       surveys: read(data.surveyResponses, { where: [{ prop: "status", op: "eq", value: "requested" }] }),
+      agreements: read(data.agreements, { where: [{ prop: "status", op: "eq", value: "surveying" }] }),
     });
     const dept = resolveDepartment(r.departments, { teamId: teams?.teamId, channelId: teams?.channelId, configuredCode: departmentCode, userCodes: user.departmentCodes });
     return { ...r, dept };
   }, [services, teams?.teamId, teams?.channelId, departmentCode, user]);
 
+  const service = React.useMemo(() => new AgreementService(data, user, services.today), [data, user, services.today]);
+  const [thanks, setThanks] = React.useState(false);
   const d = load.data;
   if (load.loading && !d) return <Spinner label={common.Loading} />;
   if (load.error) return <ErrorBar error={load.error} onReload={load.reload} />;
@@ -62,10 +67,8 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
     { key: "partner", name: strings.Columns.partner, minWidth: 160, onRender: (p: CityProposal) => p.partner?.title },
     { key: "answer", name: strings.Columns.answer, minWidth: 90, onRender: (p: CityProposal) => common.PartnerAnswer[p.partnerAnswer] },
   ];
-  const surveyColumns: IColumn[] = [
-    { key: "agreement", name: strings.Columns.agreement, minWidth: 260, isMultiline: true, onRender: (s: SurveyResponse) => s.agreement?.title },
-    { key: "item", name: strings.Columns.item, minWidth: 200, onRender: (s: SurveyResponse) => s.partnershipItem?.title },
-  ];
+  const byAgreement = new Map<number, SurveyResponse[]>();
+  for (const r of surveys) if (r.agreement) byAgreement.set(r.agreement.id, [...(byAgreement.get(r.agreement.id) ?? []), r]);
   return (
     <>
       <Text as="h3" variant="large">
@@ -86,7 +89,19 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
       <DetailsList items={proposals} columns={proposalColumns} selectionMode={SelectionMode.none} getKey={(p: CityProposal) => String(p.id)} ariaLabelForGrid={strings.ProposalsHeading} />
       {proposals.length === 0 && <p>{common.NoItems}</p>}
       <Text as="h3" className={frameStyles.sectionTitle}>{strings.SurveysHeading}</Text>
-      <DetailsList items={surveys} columns={surveyColumns} selectionMode={SelectionMode.none} getKey={(s: SurveyResponse) => String(s.id)} ariaLabelForGrid={strings.SurveysHeading} />
+      {thanks && <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setThanks(false)}>{strings.SurveyForm.thanks}</MessageBar>}
+      {[...byAgreement.entries()].map(([agreementId, rows]) => (
+        <SurveyAnswerForm
+          key={agreementId}
+          agreement={d.agreements.find((a) => a.id === agreementId)}
+          rows={rows.sort((a, b) => (a.partnershipItem?.id ?? 0) - (b.partnershipItem?.id ?? 0))}
+          service={service}
+          onAnswered={() => {
+            setThanks(true);
+            load.reload();
+          }}
+        />
+      ))}
       {surveys.length === 0 && <p>{common.NoItems}</p>}
     </>
   );

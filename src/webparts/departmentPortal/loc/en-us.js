@@ -11,6 +11,16 @@ define([], function () {
     ProposalsHeading: "Your proposals (Form 2)",
     SurveysHeading: "Internal survey requests",
     Columns: { no: "No", title: "Title", content: "Content", partner: "Partner", answer: "Partner's answer", agreement: "Agreement", item: "Partnership item" },
-    ForAll: "All departments"
+    ForAll: "All departments",
+    SurveyForm: {
+      intro: "For this approach, say for each partnership item whether your department sees concrete joint projects.",
+      deadline: "Answer by",
+      feasible: "Joint projects are feasible",
+      ideas: "Concrete project ideas",
+      comment: "Comment",
+      submit: "Send answers",
+      thanks: "Your answers were sent. Thank you.",
+      proposed: "Content proposed by the partner"
+    }
   };
 });

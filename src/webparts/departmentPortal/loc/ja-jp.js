@@ -11,6 +11,16 @@ define([], function () {
     ProposalsHeading: "部署の提案（別紙②）",
     SurveysHeading: "庁内調査の依頼",
     Columns: { no: "NO", title: "提案の件名", content: "提案内容", partner: "企業等", answer: "企業等の回答", agreement: "協定", item: "連携事項" },
-    ForAll: "全部署"
+    ForAll: "全部署",
+    SurveyForm: {
+      intro: "企業等からの打診について、連携事項ごとに具体的な連携事業の可能性を回答してください。",
+      deadline: "回答期限",
+      feasible: "連携事業の可能性あり",
+      ideas: "具体的な事業案",
+      comment: "意見",
+      submit: "回答を送信",
+      thanks: "回答を送信しました。ありがとうございました。",
+      proposed: "企業等から提案された内容"
+    }
   };
 });

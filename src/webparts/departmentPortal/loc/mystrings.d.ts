@@ -11,6 +11,7 @@ declare interface IDepartmentPortalWebPartStrings {
   SurveysHeading: string;
   Columns: { no: string; title: string; content: string; partner: string; answer: string; agreement: string; item: string };
   ForAll: string;
+  SurveyForm: { intro: string; deadline: string; feasible: string; ideas: string; comment: string; submit: string; thanks: string; proposed: string };
 }
 declare module "DepartmentPortalWebPartStrings" {
   const strings: IDepartmentPortalWebPartStrings;

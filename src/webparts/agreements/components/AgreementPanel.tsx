@@ -1,0 +1,215 @@
+import * as React from "react";
+import { CommandBar, ICommandBarItemProps, MessageBar, MessageBarType, Panel, PanelType, PrimaryButton, Spinner, Stack, Text, TextField } from "@fluentui/react";
+import * as strings from "AgreementsWebPartStrings";
+import * as common from "CommonStrings";
+import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
+import { DateText } from "../../../components/DateText";
+import { fmt } from "../../../components/format";
+import { useLoad } from "../../../components/hooks/useLoad";
+import { isDataError } from "../../../data/contracts";
+import type { AgreementService, AgreementStory } from "../../../data/services/AgreementService";
+import type { Agreement, Department } from "../../../domain/types";
+import { canEditItems, nextStatuses } from "../../../domain/agreementLifecycle";
+import { ActionDialog, DialogKind } from "./ActionDialogs";
+import { Attachments, ReviewsSection, Section, SurveySection, Timeline } from "./StorySections";
+import { fieldError } from "./problems";
+import { useAction } from "./useAction";
+
+export interface IAgreementPanelProps {
+  agreementId: number;
+  canEdit: boolean;
+  departments: Department[];
+  service: AgreementService;
+  today: string;
+  onClose: () => void;
+  onChanged: () => void;
+}
+
+type Basics = Pick<Agreement, "title" | "proposedContent" | "approachDate">;
+
+/** One agreement's whole story: basics, items, briefing and survey, decision, reviews, files, history. */
+export function AgreementPanel({ agreementId, canEdit, departments, service, today, onClose, onChanged }: IAgreementPanelProps): JSX.Element {
+  const load = useLoad(() => service.story(agreementId), [service, agreementId]);
+  const [dialog, setDialog] = React.useState<DialogKind | null>(null);
+  const story = load.data;
+  const title = story?.agreement.title ?? "";
+  return (
+    <Panel isOpen type={PanelType.large} headerText={title} onDismiss={onClose} closeButtonAriaLabel={common.Close}>
+      <ErrorBar error={load.error} onReload={load.reload} />
+      {!story && load.loading && <Spinner label={common.Loading} />}
+      {story && (
+        <>
+          <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 12 }}>
+            <Text variant="large" style={{ fontWeight: 600 }}>
+              {common.AgreementStatus[story.agreement.status]}
+            </Text>
+            <Text>{story.agreement.partner?.title}</Text>
+            {story.agreement.nextReviewDate && (
+              <Text>
+                {strings.Detail.nextReview}: <DateText date={story.agreement.nextReviewDate} />
+              </Text>
+            )}
+          </Stack>
+          {canEdit && <Actions story={story} onOpen={setDialog} />}
+          <StoryBody story={story} canEdit={canEdit} departments={departments} service={service} today={today} reload={load.reload} onChanged={onChanged} />
+          {dialog && (
+            <ActionDialog
+              kind={dialog}
+              story={story}
+              departments={departments}
+              service={service}
+              today={today}
+              onClose={() => setDialog(null)}
+              onDone={() => {
+                setDialog(null);
+                load.reload();
+                onChanged();
+              }}
+            />
+          )}
+        </>
+      )}
+    </Panel>
+  );
+}
+
+function Actions({ story, onOpen }: { story: AgreementStory; onOpen: (k: DialogKind) => void }): JSX.Element | null {
+  const next = nextStatuses(story.agreement.status);
+  const items: ICommandBarItemProps[] = [];
+  if (next.includes("surveying") || story.agreement.status === "surveying") items.push({ key: "survey", text: strings.Actions.launchSurvey, iconProps: { iconName: "People" }, onClick: () => onOpen("survey") });
+  if (next.includes("concluded") && story.agreement.status !== "underReview") items.push({ key: "conclude", text: strings.Actions.conclude, iconProps: { iconName: "Accept" }, onClick: () => onOpen("conclude") });
+  if (next.includes("declined")) items.push({ key: "decline", text: strings.Actions.decline, iconProps: { iconName: "Blocked" }, onClick: () => onOpen("decline") });
+  if (story.agreement.status === "concluded" || story.agreement.status === "underReview") items.push({ key: "review", text: strings.Actions.recordReview, iconProps: { iconName: "Sync" }, onClick: () => onOpen("review") });
+  return items.length ? <CommandBar items={items} ariaLabel={strings.Detail.decision} /> : null;
+}
+
+function StoryBody({ story, canEdit, departments, service, today, reload, onChanged }: { story: AgreementStory; canEdit: boolean; departments: Department[]; service: AgreementService; today: string; reload: () => void; onChanged: () => void }): JSX.Element {
+  const a = story.agreement;
+  return (
+    <>
+      <Section title={strings.Detail.basics}>
+        <BasicsEditor agreement={a} canEdit={canEdit} service={service} reload={reload} onChanged={onChanged} />
+        <dl style={{ display: "grid", gridTemplateColumns: "max-content 1fr", gap: "2px 12px" }}>
+          <dt>{strings.Detail.origin}</dt>
+          <dd style={{ margin: 0 }}>{a.origin === "partner" ? strings.Start.originPartner : strings.Start.originCity}</dd>
+          {a.origin === "city" && (
+            <>
+              <dt>{strings.Detail.requestedBy}</dt>
+              <dd style={{ margin: 0 }}>{[a.requestedByDepartment?.title, a.requestedByExecutives ? strings.Detail.executives : ""].filter(Boolean).join("・")}</dd>
+            </>
+          )}
+          {a.concludedDate && (
+            <>
+              <dt>{strings.Detail.concludedOn}</dt>
+              <dd style={{ margin: 0 }}><DateText date={a.concludedDate} /></dd>
+              <dt>{strings.Detail.termStart}</dt>
+              <dd style={{ margin: 0 }}><DateText date={a.termStart} /></dd>
+            </>
+          )}
+          {a.status === "declined" && (
+            <>
+              <dt>{strings.Detail.declinedOn}</dt>
+              <dd style={{ margin: 0 }}><DateText date={a.declinedDate} /></dd>
+              <dt>{strings.Detail.declinedReason}</dt>
+              <dd style={{ margin: 0, whiteSpace: "pre-wrap" }}>{a.declinedReason}</dd>
+            </>
+          )}
+        </dl>
+      </Section>
+      <Section title={strings.Detail.items}>
+        <ItemsEditor story={story} canEdit={canEdit && canEditItems(a.status)} service={service} reload={reload} />
+      </Section>
+      <Section title={strings.Detail.survey}>
+        <SurveySection story={story} departments={departments} today={today} />
+      </Section>
+      <Section title={strings.Detail.reviews}>
+        <ReviewsSection story={story} />
+      </Section>
+      <Section title={strings.Detail.attachments}>
+        <Attachments story={story} />
+      </Section>
+      <Section title={strings.Detail.timeline}>
+        <Timeline story={story} />
+      </Section>
+    </>
+  );
+}
+
+/**
+ * The editable basics. What the user typed lives in `edits`, apart from the loaded
+ * agreement, so that after a conflict "reload" brings the latest version and the
+ * user's input stays on top of it, ready to save again.
+ */
+function BasicsEditor({ agreement, canEdit, service, reload, onChanged }: { agreement: Agreement; canEdit: boolean; service: AgreementService; reload: () => void; onChanged: () => void }): JSX.Element | null {
+  const [edits, setEdits] = React.useState<Partial<Basics>>({});
+  const [saved, setSaved] = React.useState(false);
+  const action = useAction();
+  if (!canEdit) return null;
+  const value = <K extends keyof Basics>(k: K): Basics[K] => (k in edits ? (edits[k] as Basics[K]) : agreement[k]);
+  const set = <K extends keyof Basics>(k: K, v: Basics[K]): void => {
+    setSaved(false);
+    setEdits((e) => ({ ...e, [k]: v }));
+  };
+  const save = async (): Promise<void> => {
+    if (await action.run(async () => void (await service.saveBasics(agreement, edits)))) {
+      setEdits({});
+      setSaved(true);
+      reload();
+      onChanged();
+    }
+  };
+  const conflict = isDataError(action.error) && action.error.kind === "conflict";
+  return (
+    <Stack tokens={{ childrenGap: 8 }} style={{ marginBottom: 8 }}>
+      <ErrorBar
+        error={action.error}
+        reloadLabel={conflict ? strings.Detail.reloadKeep : undefined}
+        onReload={() => {
+          action.clear();
+          reload();
+        }}
+      />
+      {saved && <MessageBar messageBarType={MessageBarType.success}>{strings.Detail.saved}</MessageBar>}
+      <TextField label={strings.Start.title} value={value("title")} onChange={(_, v) => set("title", v ?? "")} errorMessage={fieldError(action.problems, "title")} maxLength={255} />
+      {agreement.origin === "partner" && (
+        <>
+          <TextField label={strings.Detail.approachDate} type="date" value={value("approachDate") ?? ""} onChange={(_, v) => set("approachDate", v || null)} />
+          <TextField label={strings.Detail.proposedContent} multiline rows={3} value={value("proposedContent")} onChange={(_, v) => set("proposedContent", v ?? "")} maxLength={8000} />
+        </>
+      )}
+      <div>
+        <PrimaryButton text={strings.Detail.save} onClick={save} disabled={action.busy || Object.keys(edits).length === 0} />
+      </div>
+    </Stack>
+  );
+}
+
+function ItemsEditor({ story, canEdit, service, reload }: { story: AgreementStory; canEdit: boolean; service: AgreementService; reload: () => void }): JSX.Element {
+  const [text, setText] = React.useState(story.items.map((i) => i.text).join("\n"));
+  const action = useAction();
+  React.useEffect(() => setText(story.items.map((i) => i.text).join("\n")), [story.items]);
+  if (!canEdit) {
+    return (
+      <>
+        <ol style={{ listStyle: "none", padding: 0, margin: 0 }}>
+          {story.items.map((i) => (
+            <li key={i.id}>{fmt(strings.Detail.itemNo, i.itemNo)}{"\u3000"}{i.text}</li>
+          ))}
+        </ol>
+        {story.agreement.status === "concluded" && <Text variant="small">{strings.Detail.itemsLocked}</Text>}
+      </>
+    );
+  }
+  const save = async (): Promise<void> => {
+    if (await action.run(() => service.saveItems(story.agreement, story.items, text.split(/\r?\n/)))) reload();
+  };
+  return (
+    <Stack tokens={{ childrenGap: 6 }}>
+      <ErrorBar error={action.error} onReload={reload} />
+      <TextField label={strings.Start.items} multiline rows={Math.max(3, story.items.length + 1)} value={text} onChange={(_, v) => setText(v ?? "")} errorMessage={fieldError(action.problems, "items")} />
+      <div>
+        <PrimaryButton text={strings.Detail.editItems} onClick={save} disabled={action.busy} />
+      </div>
+    </Stack>
+  );
+}

@@ -1,0 +1,70 @@
+import * as React from "react";
+import { Checkbox, PrimaryButton, Stack, Text, TextField } from "@fluentui/react";
+import * as strings from "DepartmentPortalWebPartStrings";
+import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
+import { DateText } from "../../../components/DateText";
+import type { AgreementService } from "../../../data/services/AgreementService";
+import type { Agreement, SurveyResponse } from "../../../domain/types";
+
+interface Answer {
+  feasible: boolean;
+  projectIdeas: string;
+  comment: string;
+}
+
+/** A department answers the internal survey (庁内調査) for one agreement: a row per partnership item. */
+export function SurveyAnswerForm({ agreement, rows, service, onAnswered }: { agreement: Agreement | undefined; rows: SurveyResponse[]; service: AgreementService; onAnswered: () => void }): JSX.Element {
+  const [answers, setAnswers] = React.useState<Map<number, Answer>>(new Map(rows.map((r) => [r.id, { feasible: r.feasible, projectIdeas: r.projectIdeas, comment: r.comment }])));
+  const [busy, setBusy] = React.useState(false);
+  const [error, setError] = React.useState<unknown>(undefined);
+  const set = (id: number, patch: Partial<Answer>): void => setAnswers((m) => new Map(m).set(id, { ...m.get(id)!, ...patch }));
+  const submit = async (): Promise<void> => {
+    if (busy) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      await service.answerSurvey(rows, answers);
+      onAnswered();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const title = rows[0]?.agreement?.title ?? "";
+  return (
+    <section aria-label={title} style={{ border: "1px solid #d1d1d1", borderRadius: 4, padding: 12, marginBottom: 12 }}>
+      <Text as="h4" variant="mediumPlus" style={{ display: "block", fontWeight: 600 }}>
+        {title}
+      </Text>
+      <Text as="p">{strings.SurveyForm.intro}</Text>
+      {agreement && (
+        <>
+          <Text as="p">
+            {strings.SurveyForm.deadline}: <DateText date={agreement.surveyDeadline} />
+          </Text>
+          {agreement.proposedContent && (
+            <Text as="p" style={{ whiteSpace: "pre-wrap" }}>
+              {strings.SurveyForm.proposed}: {agreement.proposedContent}
+            </Text>
+          )}
+        </>
+      )}
+      <ErrorBar error={error} />
+      <Stack tokens={{ childrenGap: 10 }}>
+        {rows.map((r) => {
+          const a = answers.get(r.id)!;
+          return (
+            <fieldset key={r.id} style={{ border: "none", borderTop: "1px solid #e1dfdd", padding: "8px 0 0", margin: 0 }}>
+              <legend style={{ fontWeight: 600 }}>{r.partnershipItem?.title}</legend>
+              <Checkbox label={strings.SurveyForm.feasible} checked={a.feasible} onChange={(_, c) => set(r.id, { feasible: !!c })} />
+              <TextField label={strings.SurveyForm.ideas} multiline rows={2} value={a.projectIdeas} onChange={(_, v) => set(r.id, { projectIdeas: v ?? "" })} maxLength={8000} />
+              <TextField label={strings.SurveyForm.comment} value={a.comment} onChange={(_, v) => set(r.id, { comment: v ?? "" })} maxLength={8000} />
+            </fieldset>
+          );
+        })}
+      </Stack>
+      <PrimaryButton text={strings.SurveyForm.submit} onClick={() => void submit()} disabled={busy} style={{ marginTop: 8 }} />
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { chromium, Browser, Locator, Page } from "playwright-core";
+import { Backend, startBackend } from "../../dev/backend/server";
+
+/**
+ * Browser tests share this: the workbench built once, a fresh seeded backend on a free
+ * port, Debian's Chromium, a page per user, screenshots, and axe-core.
+ *
+ * Screenshots go to PD_SCREENSHOTS_DIR (docs/screenshots via `npm run screenshots`),
+ * else to a temporary folder.
+ */
+
+const root = path.resolve(__dirname, "../..");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const TODAY = "2026-11-24";
+
+/**
+ * Enters a date in a native date input the way the browser reports a user's entry
+ * (value set, then an input event). Playwright's fill() is refused here: headless
+ * Chromium ignores a scripted value while a date input has focus (and Fluent's dialogs
+ * focus their first field), so the field is blurred first.
+ */
+export async function setDate(field: Locator, isoDate: string): Promise<void> {
+  await field.evaluate((el, v) => {
+    (el as HTMLInputElement).blur();
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!;
+    setter.call(el, v);
+    el.dispatchEvent(new Event("input", { bubbles: true }));
+  }, isoDate);
+}
+
+export interface BrowserHarness {
+  backend: Backend;
+  open: (query: string, hash: string, userId?: number) => Promise<{ page: Page; errors: string[] }>;
+  shot: (page: Page, file: string) => Promise<void>;
+  axe: (page: Page) => Promise<Array<{ id: string; impact: string; nodes: number }>>;
+  stop: () => Promise<void>;
+}
+
+let built = false;
+
+export async function startHarness(): Promise<BrowserHarness> {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's package (apt-get install -y chromium fonts-noto-cjk), as .ci/run does.`);
+  if (!built) {
+    const build = spawnSync(process.execPath, [path.join(root, "dev/workbench/build.mjs")], { cwd: root, encoding: "utf8" });
+    if (build.status !== 0) throw new Error(`workbench build failed: ${build.stderr}`);
+    built = true;
+  }
+  const shots = process.env.PD_SCREENSHOTS_DIR ? path.resolve(root, process.env.PD_SCREENSHOTS_DIR) : fs.mkdtempSync(path.join(os.tmpdir(), "pd-shots-"));
+  fs.mkdirSync(shots, { recursive: true });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pd-browser-"));
+  const backend = await startBackend({ port: 0, dataDir, workbenchDir: path.join(root, "dev/workbench/dist") });
+  const browser: Browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--lang=ja-JP"],
+  });
+
+  const open = async (query: string, hash: string, userId = 7): Promise<{ page: Page; errors: string[] }> => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "ja-JP", timezoneId: "Asia/Tokyo" });
+    context.setDefaultTimeout(15000);
+    await context.addCookies([{ name: "pd-user", value: String(userId), url: backend.url }]);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(m.text());
+    });
+    page.on("requestfailed", (r) => {
+      // Chromium reports a write answered with no body (SharePoint's 204 to MERGE) as
+      // ERR_ABORTED once fetch has resolved; that is not a failure.
+      if (r.method() === "POST" && r.failure()?.errorText === "net::ERR_ABORTED" && /\/items\(\d+\)$/.test(r.url())) return;
+      errors.push(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ""}`);
+    });
+    await page.goto(`${backend.url}/workbench/?today=${TODAY}${query}${hash ? `#${hash}` : ""}`);
+    return { page, errors };
+  };
+
+  /** Waits for data and for Fluent's fade-in, so screenshots and contrast checks see the settled page. */
+  const settle = async (page: Page): Promise<void> => {
+    await page.waitForLoadState("networkidle");
+    await page.waitForTimeout(800);
+  };
+
+  return {
+    backend,
+    open,
+    shot: async (page, file) => {
+      await settle(page);
+      await page.screenshot({ path: path.join(shots, file), fullPage: true });
+    },
+    axe: async (page) => {
+      await settle(page);
+      await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+      return page.evaluate(async () => {
+        const w = window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } };
+        const r = await w.axe.run({ include: [["main"]] }, { resultTypes: ["violations"] });
+        return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+      });
+    },
+    stop: async () => {
+      await browser.close();
+      await backend.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
