@@ -188,3 +188,24 @@ test("a city-initiated agreement records who asked and may be concluded directly
   const s = await coord.story(a.id);
   expect(s.agreement).toMatchObject({ status: "concluded", requestedByDepartment: { id: depts[10].id }, nextReviewDate: "2029-11-24" });
 });
+
+test("bad input is refused with field problems and stores nothing; markup is kept as plain text", async () => {
+  const coord = await serviceAs(7);
+  const data = t.dataAs(7);
+  const before = (await data.agreements.list()).length;
+  const long = (await refusal(
+    coord.start({ title: "長".repeat(300), origin: "city", partnerId: 1, requestedByDepartmentId: null, requestedByExecutives: true, approachDate: null, proposedContent: "x".repeat(100000) }, ["教育に関すること"]),
+  )) as DataError;
+  expect(long.kind).toBe("validation");
+  expect(long.problems).toEqual([
+    { prop: "title", code: "tooLong", limit: 255 },
+    { prop: "proposedContent", code: "tooLong", limit: 8000 },
+  ]);
+  expect((await data.agreements.list()).length).toBe(before);
+
+  const hostile = `<script>alert('x')</script><img src=x onerror=alert(1)> O'Reilly 𠮷野 葛󠄀飾 🎌`;
+  const a = await coord.start({ title: hostile, origin: "city", partnerId: 1, requestedByDepartmentId: null, requestedByExecutives: true, approachDate: null, proposedContent: hostile }, [hostile]);
+  const s = await coord.story(a.id);
+  expect(s.agreement.title).toBe(hostile);
+  expect(s.items[0].text).toBe(hostile);
+});

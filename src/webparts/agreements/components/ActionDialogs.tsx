@@ -82,7 +82,7 @@ function SurveyForm({ story, departments, service, today, problems, bindSubmit }
         <TextField label={strings.Detail.briefingDate} type="date" value={briefingDate} onChange={(_, v) => setBriefingDate(v ?? "")} errorMessage={fieldError(problems, "briefingDate")} />
         <TextField label={strings.Detail.surveyDeadline} type="date" required value={deadline} min={today} onChange={(_, v) => setDeadline(v ?? "")} errorMessage={fieldError(problems, "surveyDeadline")} />
       </Stack>
-      <TextField label={strings.Detail.briefingPlace} value={place} onChange={(_, v) => setPlace(v ?? "")} maxLength={255} />
+      <TextField label={strings.Detail.briefingPlace} value={place} onChange={(_, v) => setPlace(v ?? "")} />
       <fieldset style={{ border: "1px solid #d1d1d1", padding: 8 }}>
         <legend>{strings.Survey.departments}</legend>
         <Checkbox label={strings.Survey.allDepartments} checked={chosen.size === active.length} onChange={(_, c) => setChosen(new Set(c ? active.map((d) => d.id) : []))} />
@@ -132,7 +132,7 @@ function DeclineForm({ story, service, today, problems, bindSubmit }: FormProps)
   bindSubmit(() => service.decline(story.agreement, reason, date || null));
   return (
     <Stack tokens={{ childrenGap: 8 }}>
-      <TextField label={strings.Decline.reason} required multiline rows={4} value={reason} onChange={(_, v) => setReason(v ?? "")} errorMessage={fieldError(problems, "declinedReason")} maxLength={8000} />
+      <TextField label={strings.Decline.reason} required multiline rows={4} value={reason} onChange={(_, v) => setReason(v ?? "")} errorMessage={fieldError(problems, "declinedReason")} />
       <TextField label={strings.Decline.date} type="date" required value={date} onChange={(_, v) => setDate(v ?? "")} errorMessage={fieldError(problems, "declinedDate")} />
     </Stack>
   );
@@ -166,10 +166,10 @@ function ReviewForm({ story, service, today, problems, bindSubmit }: FormProps):
       {outcome !== "renewed" && (
         <>
           <Dropdown label={strings.Review.objectionBy} required selectedKey={by} options={objectionBys.map((o) => ({ key: o, text: strings.Review.objectionByOptions[o] }))} onChange={(_, o) => o && setBy(o.key as ObjectionBy)} errorMessage={fieldError(problems, "objectionBy")} />
-          <TextField label={strings.Review.objectionDetail} required multiline rows={3} value={detail} onChange={(_, v) => setDetail(v ?? "")} errorMessage={fieldError(problems, "objectionDetail")} maxLength={8000} />
+          <TextField label={strings.Review.objectionDetail} required multiline rows={3} value={detail} onChange={(_, v) => setDetail(v ?? "")} errorMessage={fieldError(problems, "objectionDetail")} />
         </>
       )}
-      <TextField label={strings.Review.lookBack} multiline rows={5} value={lookBack} onChange={(_, v) => setLookBack(v ?? "")} maxLength={20000} />
+      <TextField label={strings.Review.lookBack} multiline rows={5} value={lookBack} onChange={(_, v) => setLookBack(v ?? "")} />
       <DefaultButton text={strings.Review.lookBackFill} onClick={() => void fill()} iconProps={{ iconName: "BarChartVertical" }} />
     </Stack>
   );

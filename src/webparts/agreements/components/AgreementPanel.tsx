@@ -170,11 +170,11 @@ function BasicsEditor({ agreement, canEdit, service, reload, onChanged }: { agre
         }}
       />
       {saved && <MessageBar messageBarType={MessageBarType.success}>{strings.Detail.saved}</MessageBar>}
-      <TextField label={strings.Start.title} value={value("title")} onChange={(_, v) => set("title", v ?? "")} errorMessage={fieldError(action.problems, "title")} maxLength={255} />
+      <TextField label={strings.Start.title} value={value("title")} onChange={(_, v) => set("title", v ?? "")} errorMessage={fieldError(action.problems, "title")} />
       {agreement.origin === "partner" && (
         <>
           <TextField label={strings.Detail.approachDate} type="date" value={value("approachDate") ?? ""} onChange={(_, v) => set("approachDate", v || null)} />
-          <TextField label={strings.Detail.proposedContent} multiline rows={3} value={value("proposedContent")} onChange={(_, v) => set("proposedContent", v ?? "")} maxLength={8000} />
+          <TextField label={strings.Detail.proposedContent} multiline rows={3} value={value("proposedContent")} onChange={(_, v) => set("proposedContent", v ?? "")} />
         </>
       )}
       <div>

@@ -64,7 +64,7 @@ function PartnerPanel({ partner, service, onClose, onSaved }: { partner?: Partne
       <ErrorBar error={action.error} />
       <Stack tokens={{ childrenGap: 8 }}>
         {textFields.map((k) => (
-          <TextField key={k} label={strings.Partners.fields[k]} value={draft[k]} required={k === "name"} onChange={(_, v) => set(k, v ?? "")} errorMessage={fieldError(action.problems, k)} maxLength={k === "contactPhone" ? 40 : 255} />
+          <TextField key={k} label={strings.Partners.fields[k]} value={draft[k]} required={k === "name"} onChange={(_, v) => set(k, v ?? "")} errorMessage={fieldError(action.problems, k)} />
         ))}
         <Dropdown label={strings.Partners.fields.kind} selectedKey={draft.kind} options={kinds.map((k) => ({ key: k, text: strings.Partners.kinds[k] }))} onChange={(_, o) => o && set("kind", String(o.key))} />
       </Stack>

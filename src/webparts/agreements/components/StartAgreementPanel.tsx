@@ -70,7 +70,7 @@ export function StartAgreementPanel({ partners, departments, service, today, onC
           onChange={(_, o) => o && setPartnerId(Number(o.key))}
           errorMessage={fieldError(action.problems, "partner")}
         />
-        <TextField label={strings.Start.title} required placeholder={strings.Start.titleHint} value={title} onChange={(_, v) => setTitle(v ?? "")} errorMessage={fieldError(action.problems, "title")} maxLength={255} />
+        <TextField label={strings.Start.title} required placeholder={strings.Start.titleHint} value={title} onChange={(_, v) => setTitle(v ?? "")} errorMessage={fieldError(action.problems, "title")} />
         {origin === "city" ? (
           <>
             <Dropdown
@@ -85,7 +85,7 @@ export function StartAgreementPanel({ partners, departments, service, today, onC
         ) : (
           <>
             <TextField label={strings.Start.approachDate} type="date" required value={approachDate} onChange={(_, v) => setApproachDate(v ?? "")} errorMessage={fieldError(action.problems, "approachDate")} />
-            <TextField label={strings.Start.proposedContent} required multiline rows={4} value={content} onChange={(_, v) => setContent(v ?? "")} errorMessage={fieldError(action.problems, "proposedContent")} maxLength={8000} />
+            <TextField label={strings.Start.proposedContent} required multiline rows={4} value={content} onChange={(_, v) => setContent(v ?? "")} errorMessage={fieldError(action.problems, "proposedContent")} />
           </>
         )}
         <TextField label={strings.Start.items} required multiline rows={5} placeholder={strings.Start.itemsHint} value={items} onChange={(_, v) => setItems(v ?? "")} errorMessage={fieldError(action.problems, "items")} />

@@ -1,6 +1,7 @@
 import * as strings from "AgreementsWebPartStrings";
 import { fmt } from "../../../components/format";
 import { isRuleError } from "../../../data/services/AgreementService";
+import { isDataError } from "../../../data/contracts";
 
 export type Problem = { field: string; code: string; other?: string };
 
@@ -17,7 +18,15 @@ export function generalErrors(problems: Problem[], formFields: string[]): string
   return problems.filter((p) => !formFields.includes(p.field)).map((p) => fieldError([p], p.field) ?? p.code);
 }
 
-/** Splits a failed action into rule problems (shown at the fields) and anything else (shown in a bar). */
+/**
+ * Splits a failed action into field problems (shown at the fields: the domain's rules,
+ * and the data layer's schema checks such as a text over its length) and anything else
+ * (shown in a bar).
+ */
 export function splitError(e: unknown): { problems: Problem[]; error: unknown } {
-  return isRuleError(e) ? { problems: e.problems, error: undefined } : { problems: [], error: e };
+  if (isRuleError(e)) return { problems: e.problems, error: undefined };
+  if (isDataError(e) && e.kind === "validation" && e.problems.length > 0) {
+    return { problems: e.problems.map((p) => ({ field: p.prop, code: p.code, other: p.limit !== undefined ? String(p.limit) : undefined })), error: undefined };
+  }
+  return { problems: [], error: e };
 }

@@ -122,7 +122,10 @@ define([], function () {
       itemsLocked: "Items cannot change after conclusion.",
       surveyFirst: "An approach is decided after the internal survey.",
       finalState: "This agreement is closed; its status cannot change.",
-      notAllowed: "That is not possible in this state."
+      notAllowed: "That is not possible in this state.",
+      tooLong: "Too long: at most {0} characters (your text is kept as typed).",
+      outOfRange: "Out of range ({0}).",
+      invalidChoice: "Choose from the list."
     }
   };
 });

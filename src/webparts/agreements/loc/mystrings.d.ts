@@ -122,6 +122,9 @@ declare interface IAgreementsWebPartStrings {
     surveyFirst: string;
     finalState: string;
     notAllowed: string;
+    tooLong: string;
+    outOfRange: string;
+    invalidChoice: string;
   };
 }
 

@@ -58,8 +58,8 @@ export function SurveyAnswerForm({ agreement, rows, service, onAnswered }: { agr
             <fieldset key={r.id} style={{ border: "none", borderTop: "1px solid #e1dfdd", padding: "8px 0 0", margin: 0 }}>
               <legend style={{ fontWeight: 600 }}>{r.partnershipItem?.title}</legend>
               <Checkbox label={strings.SurveyForm.feasible} checked={a.feasible} onChange={(_, c) => set(r.id, { feasible: !!c })} />
-              <TextField label={strings.SurveyForm.ideas} multiline rows={2} value={a.projectIdeas} onChange={(_, v) => set(r.id, { projectIdeas: v ?? "" })} maxLength={8000} />
-              <TextField label={strings.SurveyForm.comment} value={a.comment} onChange={(_, v) => set(r.id, { comment: v ?? "" })} maxLength={8000} />
+              <TextField label={strings.SurveyForm.ideas} multiline rows={2} value={a.projectIdeas} onChange={(_, v) => set(r.id, { projectIdeas: v ?? "" })} />
+              <TextField label={strings.SurveyForm.comment} value={a.comment} onChange={(_, v) => set(r.id, { comment: v ?? "" })} />
             </fieldset>
           );
         })}

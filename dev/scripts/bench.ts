@@ -1,0 +1,89 @@
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { gzipSync } from "zlib";
+import { chromium } from "playwright-core";
+import { startBackend } from "../backend/server";
+import { Store } from "../backend/store";
+import { seed } from "../backend/seed";
+import { addAgreements } from "./dataset";
+
+/**
+ * `npm run bench`: figures, not pass/fail. Prints a table and writes bench/results.json.
+ *  - shipped size of each web part (raw, gzip) and the .sppkg, from a fresh `npm run package`
+ *    (skip with --no-build to measure the last build);
+ *  - the agreements register against a site with 300+ agreements: HTTP requests to
+ *    SharePoint and time until the register shows its rows, in Chromium.
+ */
+
+const root = path.resolve(__dirname, "../..");
+const kb = (n: number): number => Math.round((n / 1024) * 10) / 10;
+
+function shippedSize(): Record<string, unknown> {
+  if (!process.argv.includes("--no-build")) {
+    const r = spawnSync("npm", ["run", "package", "--silent"], { cwd: root, stdio: "inherit" });
+    if (r.status !== 0) process.exit(r.status ?? 1);
+  }
+  const dist = path.join(root, "dist");
+  const bundles = fs
+    .readdirSync(dist)
+    .filter((f) => /-web-part_[0-9a-f]+\.js$/.test(f))
+    .map((f) => {
+      const buf = fs.readFileSync(path.join(dist, f));
+      return { webPart: f.replace(/_[0-9a-f]+\.js$/, ""), rawKB: kb(buf.length), gzipKB: kb(gzipSync(buf, { level: 9 }).length) };
+    });
+  const sppkgKB = kb(fs.statSync(path.join(root, "sharepoint/solution/partnership-desk.sppkg")).size);
+  console.log("\nShipped size");
+  console.table(bundles);
+  console.log(`.sppkg: ${sppkgKB} KB`);
+  return { bundles, sppkgKB };
+}
+
+async function registerLoad(): Promise<Record<string, unknown>> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pd-bench-"));
+  const store = new Store(dataDir);
+  store.open();
+  seed(store);
+  const added = addAgreements(store, 300);
+  store.compact();
+  store.close();
+  const build = spawnSync(process.execPath, [path.join(root, "dev/workbench/build.mjs")], { cwd: root, encoding: "utf8" });
+  if (build.status !== 0) throw new Error(build.stderr);
+  const backend = await startBackend({ port: 0, dataDir, workbenchDir: path.join(root, "dev/workbench/dist") });
+  const agreements = backend.store.list("Agreements")!.items.size;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--lang=ja-JP"] });
+  const runs: Array<{ ms: number; requests: number; digest: number }> = [];
+  for (let i = 0; i < 5; i++) {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const api: string[] = [];
+    page.on("request", (r) => {
+      if (r.url().includes("/_api/")) api.push(r.url());
+    });
+    const t0 = Date.now();
+    await page.goto(`${backend.url}/workbench/?today=2026-11-24&only=agreements`);
+    await page.getByRole("button", { name: /^開く: / }).first().waitFor({ timeout: 30000 });
+    runs.push({ ms: Date.now() - t0, requests: api.filter((u) => !u.endsWith("/contextinfo")).length, digest: api.filter((u) => u.endsWith("/contextinfo")).length });
+    await page.close();
+  }
+  await browser.close();
+  await backend.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  const ms = runs.map((r) => r.ms).sort((a, b) => a - b);
+  const result = { agreements, partnershipItems: added.items + 40, runs: runs.length, medianMs: ms[Math.floor(ms.length / 2)], minMs: ms[0], requests: runs[0].requests, digestRequests: runs[0].digest };
+  console.log("\nAgreements register (協定台帳), Chromium, local backend");
+  console.table([result]);
+  return result;
+}
+
+async function main(): Promise<void> {
+  const results = { measuredAt: new Date().toISOString(), node: process.version, shippedSize: shippedSize(), agreementsRegister: await registerLoad() };
+  fs.mkdirSync(path.join(root, "bench"), { recursive: true });
+  fs.writeFileSync(path.join(root, "bench/results.json"), JSON.stringify(results, null, 2) + "\n");
+  console.log("→ bench/results.json");
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

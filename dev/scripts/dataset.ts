@@ -1,0 +1,65 @@
+import type { Store } from "../backend/store";
+import * as S from "../../src/data/schema/listSchema";
+import { toListValues } from "../../src/data/sp/mapping";
+import type { AnyListDef, ListDef } from "../../src/data/schema/fieldTypes";
+import type * as D from "../../src/domain/types";
+import { nthReviewDate } from "../../src/domain/review";
+
+/**
+ * A deterministic large dataset for benchmarks: the same seed gives the same rows. Adds
+ * `agreements` agreements (with partners and 3–6 items each) on top of the seeded site.
+ */
+
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const fields = ["防災", "子育て支援", "健康づくり", "環境保全", "地域経済の活性化", "教育", "観光振興", "高齢者の見守り", "食育", "行政のデジタル化", "文化・スポーツ", "まちづくり"];
+const forms = ["株式会社", "有限会社", "一般社団法人", "学校法人"];
+const stems = ["あおば", "さくら", "みどり", "ひかり", "けやき", "すずかけ", "むさし", "たま", "きよせ", "ひばり", "こもれび", "なごみ"];
+
+const values = <T extends D.Stored>(def: ListDef<T>, rows: Partial<D.Draft<T>>[]): Record<string, unknown>[] =>
+  rows.map((r) => toListValues(def as unknown as AnyListDef, r as Partial<D.Draft<D.Stored>>));
+
+export function addAgreements(store: Store, count: number, seed = 20261124): { agreements: number; items: number } {
+  const rnd = mulberry32(seed);
+  const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)];
+  const partners: Partial<D.Draft<D.Partner>>[] = [];
+  for (let i = 0; i < count; i++) {
+    partners.push({ name: `${pick(forms)}${pick(stems)}${pick(["商事", "電機", "建設", "食品", "大学", "交通", "ホールディングス"])} 第${i + 1}号`, kana: "", kind: pick(["company", "university", "association", "financialInstitution"] as D.PartnerKind[]), contactName: "担当者", contactEmail: `p${i}@example.jp`, contactPhone: "03-0000-0000", address: "", website: "" });
+  }
+  const partnerIds = store.bulkAdd(S.partners.title, values(S.partners, partners), 7);
+  const agreements: Partial<D.Draft<D.Agreement>>[] = partnerIds.map((pid, i) => {
+    const y = 2010 + Math.floor(rnd() * 16);
+    const concluded = `${y}-${String(1 + Math.floor(rnd() * 12)).padStart(2, "0")}-${String(1 + Math.floor(rnd() * 28)).padStart(2, "0")}`;
+    let n = 1;
+    while (nthReviewDate(concluded, n) < "2026-11-24") n++;
+    const status: D.AgreementStatus = rnd() < 0.85 ? "concluded" : pick(["approached", "surveying", "declined", "terminated"] as D.AgreementStatus[]);
+    return {
+      title: `清瀬市と${partners[i].name}との包括連携に関する協定`,
+      partner: { id: pid, title: "" },
+      status,
+      origin: rnd() < 0.5 ? "city" : "partner",
+      concludedDate: status === "concluded" || status === "terminated" ? concluded : null,
+      nextReviewDate: status === "concluded" ? nthReviewDate(concluded, n) : null,
+      approachDate: concluded,
+      reviewCycleYears: 3,
+      renewalRepeats: true,
+    };
+  });
+  const agreementIds = store.bulkAdd(S.agreements.title, values(S.agreements, agreements), 7);
+  const items: Partial<D.Draft<D.PartnershipItem>>[] = [];
+  for (const id of agreementIds) {
+    const k = 3 + Math.floor(rnd() * 4);
+    for (let j = 0; j < k; j++) items.push({ agreement: { id, title: "" }, itemNo: j + 1, text: `${fields[(id + j) % fields.length]}に関すること` });
+  }
+  store.bulkAdd(S.partnershipItems.title, values(S.partnershipItems, items), 7);
+  return { agreements: agreementIds.length, items: items.length };
+}
