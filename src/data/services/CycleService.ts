@@ -1,0 +1,243 @@
+import type * as D from "../../domain/types";
+import { CurrentUser, DataError, IPartnershipData, read } from "../contracts";
+import { RuleError } from "./AgreementService";
+import { NotificationService } from "./NotificationService";
+import { callStatusBoard, departmentCanEdit, itemsByPartner, owing, proposalImportKey, validateAnswer, validateCall, validateProposalItem, validateProposalText } from "../../domain/calls";
+
+/**
+ * The fiscal year's cycle (年度の連携): calls and their status boards with reminders,
+ * partner proposals (Form 1, entered by the coordinator or imported), city proposals
+ * (Form 2, by departments) and the partners' answers.
+ */
+
+export interface YearData {
+  fiscalYear: number;
+  calls: D.Call[];
+  partnerProposals: D.PartnerProposal[];
+  cityProposals: D.CityProposal[];
+  agreements: D.Agreement[];
+  items: D.PartnershipItem[];
+  partners: D.Partner[];
+  departments: D.Department[];
+  /** Items each partner's proposals may name (its concluded agreements' items). */
+  itemsOfPartner: Map<number, D.PartnershipItem[]>;
+}
+
+export interface ImportRow {
+  rowNumber: number;
+  partnerName: string;
+  itemText: string;
+  title: string;
+  content: string;
+  timing: D.ProposalTiming;
+}
+
+export interface ImportReport {
+  imported: number;
+  duplicates: number;
+  errors: Array<{ rowNumber: number; code: string; detail?: string }>;
+}
+
+export interface AnswerRow {
+  rowNumber: number;
+  proposalId: number;
+  answer: D.PartnerAnswer;
+  comment: string;
+  answerDate: D.IsoDate | null;
+}
+
+const MAX_CONTENT = 8000;
+const MAX_TITLE = 255;
+
+function check(problems: Array<{ field: string; code: string }>): void {
+  if (problems.length > 0) throw new RuleError(problems);
+}
+
+const ref = (id: number, title = ""): D.LookupRef => ({ id, title });
+
+export class CycleService {
+  constructor(
+    private readonly data: IPartnershipData,
+    private readonly user: CurrentUser,
+    private readonly today: D.IsoDate,
+  ) {}
+
+  private requireCoordinator(): void {
+    if (this.user.role !== "coordinator") throw new DataError("forbidden", "Only coordinators run the yearly cycle", 403);
+  }
+
+  private async audit(entityList: string, entityId: number, action: D.AuditAction, title: string, detail: Record<string, unknown> = {}): Promise<void> {
+    await this.data.auditLog.add({ title, entityList, entityId, action, actor: { id: this.user.id, title: this.user.title, email: this.user.email }, detail: JSON.stringify(detail), occurredAt: new Date().toISOString() });
+  }
+
+  /** Everything the year view needs, in one batched request. */
+  async year(fiscalYear: number): Promise<YearData> {
+    const byYear = [{ prop: "fiscalYear" as const, op: "eq" as const, value: fiscalYear }];
+    const r = await this.data.readMany({
+      calls: read(this.data.calls, { where: byYear }),
+      partnerProposals: read(this.data.partnerProposals, { where: byYear }),
+      cityProposals: read(this.data.cityProposals, { where: byYear }),
+      agreements: read(this.data.agreements),
+      items: read(this.data.partnershipItems),
+      partners: read(this.data.partners),
+      departments: read(this.data.departments),
+    });
+    return { fiscalYear, ...r, itemsOfPartner: itemsByPartner(r.agreements, r.items) };
+  }
+
+  async openCall(c: Pick<D.Call, "title" | "fiscalYear" | "form" | "deadline" | "message" | "recipientDepartments" | "recipientPartners">): Promise<D.Call> {
+    this.requireCoordinator();
+    check(validateCall(c, this.today));
+    const call = await this.data.calls.add({ ...c, status: "open", recipientPartners: c.form === "form1" ? c.recipientPartners : [], recipientDepartments: c.form === "form1" ? [] : c.recipientDepartments });
+    await this.audit("Calls", call.id, "create", `調査依頼を開始（${c.title}）`, { form: c.form, deadline: c.deadline });
+    return call;
+  }
+
+  async closeCall(call: D.Call): Promise<void> {
+    this.requireCoordinator();
+    await this.data.calls.update(call.id, call.etag, { status: "closed" });
+    await this.audit("Calls", call.id, "statusChange", "調査依頼を締切");
+  }
+
+  /** Reopens a call with a new deadline, so departments can edit their Form 2 rows again. */
+  async reopenCall(call: D.Call, deadline: D.IsoDate): Promise<void> {
+    this.requireCoordinator();
+    check(validateCall({ ...call, deadline }, this.today).filter((p) => p.field === "deadline"));
+    await this.data.calls.update(call.id, call.etag, { status: "open", deadline });
+    await this.audit("Calls", call.id, "statusChange", "調査依頼を再開", { deadline });
+  }
+
+  /**
+   * Sends a Teams reminder to every department that owes this call, once per department
+   * and day (a second click the same day posts nothing more).
+   */
+  async remind(call: D.Call, year: YearData, notifications: NotificationService, render: (dept: D.Department) => string): Promise<D.Notification[]> {
+    this.requireCoordinator();
+    if (call.form === "form1") throw new RuleError([{ field: "form", code: "partnersNotOnTeams" }]);
+    const board = callStatusBoard(call, { cityProposals: year.cityProposals }, this.today);
+    const out: D.Notification[] = [];
+    for (const row of owing(board)) {
+      const dept = year.departments.find((d) => d.id === row.recipient.id);
+      if (!dept) continue;
+      out.push(
+        await notifications.send({
+          kind: "callReminder",
+          dedupeKey: `reminder:call:${call.id}:dept:${dept.id}:${this.today}`,
+          title: `督促: ${call.title}`,
+          department: dept,
+          message: { html: render(dept) },
+        }),
+      );
+    }
+    await this.audit("Calls", call.id, "notify", "調査依頼の督促を送信", { departments: out.map((n) => n.department?.id) });
+    return out;
+  }
+
+  async addPartnerProposal(p: D.Draft<D.PartnerProposal>, year: YearData): Promise<D.PartnerProposal> {
+    this.requireCoordinator();
+    check([...validateProposalItem(p.partner?.id ?? null, p.partnershipItem?.id ?? null, year.itemsOfPartner), ...validateProposalText(p.title, p.content)]);
+    const created = await this.data.partnerProposals.add(p);
+    await this.audit("PartnerProposals", created.id, "create", `別紙①を登録（${p.partner?.title ?? ""}）`);
+    return created;
+  }
+
+  /**
+   * Imports Form 1 rows a partner returned: each row is checked (partner by name, item of
+   * its agreement, lengths); good rows are added in batches, bad ones reported with their
+   * row number; a row already imported (same partner, year, item, title, content) is skipped.
+   */
+  async importPartnerProposals(rows: ImportRow[], year: YearData, callId: number | null): Promise<ImportReport> {
+    this.requireCoordinator();
+    const report: ImportReport = { imported: 0, duplicates: 0, errors: [] };
+    const seen = new Set(year.partnerProposals.map((p) => p.importKey).filter(Boolean));
+    const norm = (s: string): string => s.normalize("NFKC").replace(/\s+/g, "");
+    const drafts: D.Draft<D.PartnerProposal>[] = [];
+    for (const row of rows) {
+      const partner = year.partners.find((p) => norm(p.name) === norm(row.partnerName));
+      if (!partner) {
+        report.errors.push({ rowNumber: row.rowNumber, code: "unknownPartner", detail: row.partnerName });
+        continue;
+      }
+      const item = (year.itemsOfPartner.get(partner.id) ?? []).find((i) => norm(row.itemText).endsWith(norm(i.text)) || norm(row.itemText) === norm(`第${i.itemNo}号${i.text}`));
+      if (!item) {
+        report.errors.push({ rowNumber: row.rowNumber, code: year.itemsOfPartner.has(partner.id) ? "itemNotInAgreement" : "noAgreement", detail: row.itemText });
+        continue;
+      }
+      if (!row.title.trim() || !row.content.trim()) {
+        report.errors.push({ rowNumber: row.rowNumber, code: "required" });
+        continue;
+      }
+      if (row.title.length > MAX_TITLE || row.content.length > MAX_CONTENT) {
+        report.errors.push({ rowNumber: row.rowNumber, code: "tooLong", detail: String(row.title.length > MAX_TITLE ? MAX_TITLE : MAX_CONTENT) });
+        continue;
+      }
+      const key = proposalImportKey(year.fiscalYear, partner.id, item.id, row.title, row.content);
+      if (seen.has(key)) {
+        report.duplicates++;
+        continue;
+      }
+      seen.add(key);
+      drafts.push({ title: row.title.trim(), fiscalYear: year.fiscalYear, partner: ref(partner.id, partner.name), partnershipItem: ref(item.id), content: row.content.trim(), timing: row.timing, call: callId ? ref(callId) : null, receivedDate: this.today, importKey: key });
+    }
+    await this.data.partnerProposals.addMany(drafts);
+    report.imported = drafts.length;
+    if (drafts.length > 0) await this.audit("PartnerProposals", 0, "create", `別紙①を取り込み（${drafts.length}件）`, { errors: report.errors.length, duplicates: report.duplicates });
+    return report;
+  }
+
+  /** A department's Form 2 row: its own department only, and only while the call allows. */
+  async saveCityProposal(p: D.Draft<D.CityProposal>, year: YearData, existing?: D.CityProposal): Promise<D.CityProposal> {
+    const dept = year.departments.find((d) => d.id === p.department?.id);
+    if (this.user.role !== "coordinator" && (!dept || !this.user.departmentCodes.includes(dept.code))) throw new DataError("forbidden", "Not your department", 403);
+    const call = p.call ? (year.calls.find((c) => c.id === p.call!.id) ?? null) : null;
+    if (this.user.role !== "coordinator" && existing && !departmentCanEdit(existing, call, this.today)) throw new RuleError([{ field: "status", code: "deadlinePassed" }]);
+    check([...validateProposalItem(p.partner?.id ?? null, p.partnershipItem?.id ?? null, year.itemsOfPartner), ...validateProposalText(p.title, p.content)]);
+    if (existing) {
+      await this.data.cityProposals.update(existing.id, existing.etag, p);
+      return this.data.cityProposals.get(existing.id);
+    }
+    const created = await this.data.cityProposals.add(p);
+    await this.audit("CityProposals", created.id, "create", `別紙②を登録（${p.department?.title ?? ""}）`);
+    return created;
+  }
+
+  async recordAnswer(p: D.CityProposal, answer: D.PartnerAnswer, comment: string, answerDate: D.IsoDate | null): Promise<string> {
+    this.requireCoordinator();
+    check(validateAnswer(answer, answerDate));
+    const etag = await this.data.cityProposals.update(p.id, p.etag, { partnerAnswer: answer, answerComment: comment, answerDate });
+    await this.audit("CityProposals", p.id, "update", `企業等の回答を記録（${answer}）`);
+    return etag;
+  }
+
+  /** Answers read from a returned workbook: rows for proposals of that partner only. */
+  async importAnswers(rows: AnswerRow[], proposals: D.CityProposal[]): Promise<ImportReport> {
+    this.requireCoordinator();
+    const report: ImportReport = { imported: 0, duplicates: 0, errors: [] };
+    const changes: Array<{ id: number; etag: string; patch: Partial<D.Draft<D.CityProposal>> }> = [];
+    for (const row of rows) {
+      const p = proposals.find((x) => x.id === row.proposalId);
+      if (!p) {
+        report.errors.push({ rowNumber: row.rowNumber, code: "unknownProposal", detail: String(row.proposalId) });
+        continue;
+      }
+      const problems = validateAnswer(row.answer, row.answerDate);
+      if (problems.length) {
+        report.errors.push({ rowNumber: row.rowNumber, code: problems[0].code });
+        continue;
+      }
+      if (row.comment.length > MAX_CONTENT) {
+        report.errors.push({ rowNumber: row.rowNumber, code: "tooLong", detail: String(MAX_CONTENT) });
+        continue;
+      }
+      if (p.partnerAnswer === row.answer && p.answerComment === row.comment && p.answerDate === row.answerDate) {
+        report.duplicates++;
+        continue;
+      }
+      changes.push({ id: p.id, etag: p.etag, patch: { partnerAnswer: row.answer, answerComment: row.comment, answerDate: row.answerDate } });
+    }
+    await this.data.cityProposals.updateMany(changes);
+    report.imported = changes.length;
+    if (changes.length > 0) await this.audit("CityProposals", 0, "update", `企業等の回答を取り込み（${changes.length}件）`);
+    return report;
+  }
+}

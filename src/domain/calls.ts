@@ -1,0 +1,130 @@
+import { isValidIsoDate } from "./calendar";
+import { normalizeForSearch } from "./text";
+import type { Call, CityProposal, IsoDate, LookupRef, PartnerAnswer, PartnerProposal, PartnershipItem, ResultReport } from "./types";
+
+/**
+ * The yearly cycle's requests (調査依頼): who owes what by when, and when a department's
+ * own Form 2 rows may still change.
+ */
+
+export type RecipientState = "submitted" | "notYet" | "late";
+
+export interface StatusBoardRow {
+  recipient: LookupRef;
+  state: RecipientState;
+  submissions: number;
+}
+
+/** The submissions that answer a call: Form 1 by partner, Form 2 and Form 4 by department. */
+export function callStatusBoard(
+  call: Call,
+  submissions: { partnerProposals?: PartnerProposal[]; cityProposals?: CityProposal[]; resultReports?: ResultReport[] },
+  today: IsoDate,
+): StatusBoardRow[] {
+  const late = !!call.deadline && today > call.deadline;
+  const count = (recipient: LookupRef): number => {
+    switch (call.form) {
+      case "form1":
+        return (submissions.partnerProposals ?? []).filter((p) => p.fiscalYear === call.fiscalYear && p.partner?.id === recipient.id).length;
+      case "form2":
+        return (submissions.cityProposals ?? []).filter((p) => p.fiscalYear === call.fiscalYear && p.department?.id === recipient.id && p.status === "submitted").length;
+      case "form4":
+        return (submissions.resultReports ?? []).filter((r) => r.fiscalYear === call.fiscalYear && r.department?.id === recipient.id && r.status !== "draft").length;
+    }
+  };
+  const recipients = call.form === "form1" ? call.recipientPartners : call.recipientDepartments;
+  return recipients
+    .map((r) => {
+      const n = count(r);
+      return { recipient: r, submissions: n, state: (n > 0 ? "submitted" : late ? "late" : "notYet") as RecipientState };
+    })
+    .sort((a, b) => stateOrder[a.state] - stateOrder[b.state] || a.recipient.title.localeCompare(b.recipient.title, "ja"));
+}
+
+const stateOrder: Record<RecipientState, number> = { late: 0, notYet: 1, submitted: 2 };
+
+/** Who has not submitted and may be reminded (departments only: partners are not on Teams). */
+export function owing(board: StatusBoardRow[]): StatusBoardRow[] {
+  return board.filter((r) => r.state !== "submitted");
+}
+
+/**
+ * A department may change its own Form 2 rows while the call is open and its deadline has
+ * not passed; after that only the coordinator, by reopening the call, lets it edit again.
+ * A proposal made outside any call (随時) stays editable until it is submitted.
+ */
+export function departmentCanEdit(p: Pick<CityProposal, "status">, call: Pick<Call, "status" | "deadline"> | null, today: IsoDate): boolean {
+  if (!call) return p.status === "draft";
+  return call.status === "open" && !!call.deadline && today <= call.deadline;
+}
+
+export type CycleProblemCode = "required" | "invalidDate" | "deadlineInPast" | "itemNotInAgreement" | "noAgreement" | "recipientsRequired" | "yearOutOfRange" | "answerRequired";
+
+export interface CycleProblem {
+  field: string;
+  code: CycleProblemCode;
+}
+
+export function validateCall(c: Pick<Call, "title" | "fiscalYear" | "deadline" | "form" | "recipientDepartments" | "recipientPartners">, today: IsoDate): CycleProblem[] {
+  const out: CycleProblem[] = [];
+  if (!c.title.trim()) out.push({ field: "title", code: "required" });
+  if (!Number.isInteger(c.fiscalYear) || c.fiscalYear < 2000 || c.fiscalYear > 2100) out.push({ field: "fiscalYear", code: "yearOutOfRange" });
+  if (!c.deadline) out.push({ field: "deadline", code: "required" });
+  else if (!isValidIsoDate(c.deadline)) out.push({ field: "deadline", code: "invalidDate" });
+  else if (c.deadline < today) out.push({ field: "deadline", code: "deadlineInPast" });
+  const recipients = c.form === "form1" ? c.recipientPartners : c.recipientDepartments;
+  if (recipients.length === 0) out.push({ field: "recipients", code: "recipientsRequired" });
+  return out;
+}
+
+/** A proposal's partnership item must be one of the partner's concluded agreement's items. */
+export function validateProposalItem(partnerId: number | null, itemId: number | null, itemsOfPartner: Map<number, PartnershipItem[]>): CycleProblem[] {
+  if (!partnerId) return [{ field: "partner", code: "required" }];
+  const items = itemsOfPartner.get(partnerId);
+  if (!items || items.length === 0) return [{ field: "partner", code: "noAgreement" }];
+  if (!itemId) return [{ field: "partnershipItem", code: "required" }];
+  return items.some((i) => i.id === itemId) ? [] : [{ field: "partnershipItem", code: "itemNotInAgreement" }];
+}
+
+export function validateProposalText(title: string, content: string): CycleProblem[] {
+  const out: CycleProblem[] = [];
+  if (!title.trim()) out.push({ field: "title", code: "required" });
+  if (!content.trim()) out.push({ field: "content", code: "required" });
+  return out;
+}
+
+export function validateAnswer(answer: PartnerAnswer, date: IsoDate | null): CycleProblem[] {
+  const out: CycleProblem[] = [];
+  if (answer === "pending") out.push({ field: "partnerAnswer", code: "answerRequired" });
+  if (!date) out.push({ field: "answerDate", code: "required" });
+  else if (!isValidIsoDate(date)) out.push({ field: "answerDate", code: "invalidDate" });
+  return out;
+}
+
+/**
+ * The identity of an imported proposal: the same partner, year, item, title and content
+ * (width, kana and spacing folded) is the same proposal, so importing a file twice adds
+ * nothing the second time. FNV-1a over the normalised text.
+ */
+export function proposalImportKey(fiscalYear: number, partnerId: number, itemId: number, title: string, content: string): string {
+  const text = [fiscalYear, partnerId, itemId, normalizeForSearch(title), normalizeForSearch(content)].join("\u0001");
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+  }
+  return `pp:${fiscalYear}:${partnerId}:${h1.toString(16).padStart(8, "0")}${h2.toString(16).padStart(8, "0")}`;
+}
+
+/** Items of each partner's concluded agreements (the only items a proposal may name). */
+export function itemsByPartner(agreements: Array<{ id: number; partner: LookupRef | null; status: string }>, items: PartnershipItem[]): Map<number, PartnershipItem[]> {
+  const m = new Map<number, PartnershipItem[]>();
+  const live = new Map(agreements.filter((a) => (a.status === "concluded" || a.status === "underReview") && a.partner).map((a) => [a.id, a.partner!.id]));
+  for (const it of items) {
+    const partnerId = it.agreement ? live.get(it.agreement.id) : undefined;
+    if (partnerId !== undefined) m.set(partnerId, [...(m.get(partnerId) ?? []), it].sort((x, y) => x.itemNo - y.itemNo));
+  }
+  return m;
+}

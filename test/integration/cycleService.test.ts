@@ -1,0 +1,146 @@
+import { startTestBackend, TestBackend } from "../helpers/backend";
+import { CycleService, ImportRow } from "../../src/data/services/CycleService";
+import { NotificationService } from "../../src/data/services/NotificationService";
+import { GraphTeamsNotifier } from "../../src/data/graph/GraphTeamsNotifier";
+import { graphForUrl } from "../../src/data/graph/graphForUrl";
+import { isRuleError, RuleError } from "../../src/data/services/AgreementService";
+import { DataError, isDataError } from "../../src/data/contracts";
+
+/** The yearly cycle's services against the local backend. */
+
+let t: TestBackend;
+const TODAY = "2026-11-24";
+beforeAll(async () => {
+  t = await startTestBackend();
+});
+afterAll(async () => t.stop());
+
+async function as(userId: number): Promise<CycleService> {
+  const data = t.dataAs(userId);
+  return new CycleService(data, await data.currentUser(), TODAY);
+}
+async function refusal(p: Promise<unknown>): Promise<RuleError | DataError> {
+  try {
+    await p;
+  } catch (e) {
+    if (isRuleError(e) || isDataError(e)) return e;
+    throw e;
+  }
+  throw new Error("expected a refusal");
+}
+const graphMessages = async (): Promise<unknown[]> => ((await (await fetch(`${t.backend.url}/_dev/graph/messages`)).json()) as { value: unknown[] }).value;
+
+test("a call's status board and reminders: one per owing department and day, failures recorded and retried", async () => {
+  const coord = await as(7);
+  const data = t.dataAs(7);
+  const notifications = new NotificationService(data, new GraphTeamsNotifier(graphForUrl(`${t.backend.url}/graph`)));
+  let year = await coord.year(2026);
+  // Two new departments that owe the call (one with a Teams channel, one without) and one that has submitted.
+  const submitted = new Set(year.cityProposals.filter((p) => p.status === "submitted").map((p) => p.department?.id));
+  const withChannel = await data.departments.add({ title: "市民環境部 観光課", code: "shimin-kanko", departmentName: "市民環境部", divisionName: "観光課", sectionName: "", teamId: "3f2a1b4c-5d6e-4f70-8a91-b2c3d4e5f607", channelId: "19:0a1b2c3d4e5f60718293a4b5c6d7e8f9@thread.tacv2", isCoordinator: false, sortOrder: 140, active: true });
+  const withoutChannel = await data.departments.add({ title: "市民環境部 市民協働課", code: "shimin-kyodo", departmentName: "市民環境部", divisionName: "市民協働課", sectionName: "", teamId: "", channelId: "", isCoordinator: false, sortOrder: 130, active: true });
+  const done = year.departments.find((d) => submitted.has(d.id))!;
+  const depts = [withChannel, withoutChannel, done];
+  const call = await coord.openCall({ title: "2026年度 追加の提案（別紙②）", fiscalYear: 2026, form: "form2", deadline: "2026-12-10", message: "追加の提案をお願いします。", recipientDepartments: depts.map((d) => ({ id: d.id, title: d.title })), recipientPartners: [] });
+  year = await coord.year(2026);
+
+  const before = (await graphMessages()).length;
+  t.backend.faults.set({ graph500: 1 });
+  const first = await coord.remind(call, year, notifications, (d) => `<p>${d.title}: 未提出です</p>`);
+  const byDept = Object.fromEntries(first.map((n) => [n.department?.title, n.status]));
+  expect(byDept).toEqual({ [withChannel.title]: "failed", [withoutChannel.title]: "notConfigured" });
+  expect((await graphMessages()).length).toBe(before);
+
+  // Retry: the failed one is sent; clicking again the same day posts nothing more.
+  const second = await coord.remind(call, year, notifications, (d) => `<p>${d.title}: 未提出です</p>`);
+  expect(second.filter((n) => n.status === "sent")).toHaveLength(1);
+  await coord.remind(call, year, notifications, (d) => `<p>${d.title}: 未提出です</p>`);
+  expect((await graphMessages()).length).toBe(before + 1);
+  const records = await data.notifications.list({ where: [{ prop: "kind", op: "eq", value: "callReminder" }] });
+  const sent = records.find((n) => n.status === "sent")!;
+  expect(sent.attempts).toBe(2);
+  expect(sent.graphMessageId).toMatch(/^\d+$/);
+});
+
+test("Form 1: the item must be of the partner's agreement; importing the same rows twice adds nothing twice", async () => {
+  const coord = await as(7);
+  let year = await coord.year(2026);
+  const partner = year.partners.find((p) => p.name === "株式会社みらい電機")!;
+  const items = year.itemsOfPartner.get(partner.id)!;
+  const otherItem = year.itemsOfPartner.get(year.partners.find((p) => p.name === "清瀬北大学")!.id)![0];
+  const base = { title: "防災キャンプ", fiscalYear: 2026, partner: { id: partner.id, title: partner.name }, content: "親子向けの防災キャンプ", timing: "anyTime" as const, call: null, receivedDate: TODAY, importKey: "" };
+  expect(((await refusal(coord.addPartnerProposal({ ...base, partnershipItem: { id: otherItem.id, title: "" } }, year))) as RuleError).problems).toEqual([{ field: "partnershipItem", code: "itemNotInAgreement" }]);
+  await coord.addPartnerProposal({ ...base, partnershipItem: { id: items[0].id, title: "" } }, year);
+
+  const rows: ImportRow[] = [
+    { rowNumber: 6, partnerName: "株式会社みらい電機", itemText: `第1号 ${items[0].text}`, title: "省エネ教室", content: "小学校で省エネ教室", timing: "startOfYear" },
+    { rowNumber: 7, partnerName: "株式会社みらい電機", itemText: "観光振興に関すること", title: "x", content: "y", timing: "startOfYear" },
+    { rowNumber: 8, partnerName: "存在しない株式会社", itemText: "防災に関すること", title: "x", content: "y", timing: "startOfYear" },
+    { rowNumber: 9, partnerName: "株式会社みらい電機", itemText: items[1].text, title: "長い", content: "あ".repeat(10000), timing: "startOfYear" },
+    { rowNumber: 10, partnerName: "株式会社みらい電機", itemText: items[1].text, title: "", content: "内容だけ", timing: "startOfYear" },
+  ];
+  const r1 = await coord.importPartnerProposals(rows, year, null);
+  expect(r1).toEqual({
+    imported: 1,
+    duplicates: 0,
+    errors: [
+      { rowNumber: 7, code: "itemNotInAgreement", detail: "観光振興に関すること" },
+      { rowNumber: 8, code: "unknownPartner", detail: "存在しない株式会社" },
+      { rowNumber: 9, code: "tooLong", detail: "8000" },
+      { rowNumber: 10, code: "required" },
+    ],
+  });
+  year = await coord.year(2026);
+  const r2 = await coord.importPartnerProposals(rows, year, null);
+  expect(r2.imported).toBe(0);
+  expect(r2.duplicates).toBe(1);
+});
+
+test("Form 2: a department saves its own until the deadline; after it, only a reopened call lets it edit", async () => {
+  const coord = await as(7);
+  const member = await as(11);
+  let year = await coord.year(2026);
+  const mine = year.departments.find((d) => d.code === "kodomo-kosodate")!;
+  const other = year.departments.find((d) => d.code === "somu-bosai")!;
+  const partner = year.partners.find((p) => p.name === "東和生命保険株式会社")!;
+  const item = year.itemsOfPartner.get(partner.id)![2];
+  const call = await coord.openCall({ title: "2026年度 別紙②（追加）", fiscalYear: 2026, form: "form2", deadline: TODAY, message: "", recipientDepartments: [{ id: mine.id, title: mine.title }], recipientPartners: [] });
+  year = await coord.year(2026);
+  const draft = { title: "子育て世帯の保険教室", fiscalYear: 2026, department: { id: mine.id, title: mine.title }, partner: { id: partner.id, title: partner.name }, partnershipItem: { id: item.id, title: "" }, content: "保険の基礎を学ぶ教室", viewpoint: "comprehensivePlan" as const, answersProposal: null, status: "submitted" as const, partnerAnswer: "pending" as const, answerComment: "", answerDate: null, call: { id: call.id, title: "" } };
+  expect(((await refusal(member.saveCityProposal({ ...draft, department: { id: other.id, title: "" } }, year))) as DataError).kind).toBe("forbidden");
+  const p = await member.saveCityProposal(draft, year);
+  await member.saveCityProposal({ ...draft, content: "保険の基礎を学ぶ教室（改）" }, year, p);
+
+  const tomorrow = new CycleService(t.dataAs(11), await t.dataAs(11).currentUser(), "2026-11-25");
+  const fresh = await t.dataAs(11).cityProposals.get(p.id);
+  expect(((await refusal(tomorrow.saveCityProposal({ ...draft, content: "締切後" }, year, fresh))) as RuleError).problems).toEqual([{ field: "status", code: "deadlinePassed" }]);
+  await coord.reopenCall(year.calls.find((c) => c.id === call.id)!, "2026-12-31");
+  year = await coord.year(2026);
+  await tomorrow.saveCityProposal({ ...draft, content: "再開後に修正" }, year, fresh);
+  expect((await t.dataAs(7).cityProposals.get(p.id)).content).toBe("再開後に修正");
+
+  // The coordinator records the partner's answer; an answer import skips unchanged rows.
+  const now = await t.dataAs(7).cityProposals.get(p.id);
+  expect(((await refusal(coord.recordAnswer(now, "pending", "", null))) as RuleError).problems.map((x) => x.field)).toEqual(["partnerAnswer", "answerDate"]);
+  await coord.recordAnswer(now, "discuss", "時期を協議したい", "2026-12-01");
+  const answered = await t.dataAs(7).cityProposals.get(p.id);
+  expect(answered).toMatchObject({ partnerAnswer: "discuss", answerComment: "時期を協議したい", answerDate: "2026-12-01" });
+  const rep = await coord.importAnswers(
+    [
+      { rowNumber: 5, proposalId: p.id, answer: "discuss", comment: "時期を協議したい", answerDate: "2026-12-01" },
+      { rowNumber: 6, proposalId: 999999, answer: "can", comment: "", answerDate: "2026-12-01" },
+    ],
+    [answered],
+  );
+  expect(rep).toEqual({ imported: 0, duplicates: 1, errors: [{ rowNumber: 6, code: "unknownProposal", detail: "999999" }] });
+});
+
+test("the year view reads everything in one batched request", async () => {
+  const coord = await as(7);
+  await coord.year(2025);
+  const before = t.backend.requestCount();
+  const y = await coord.year(2025);
+  expect(t.backend.requestCount() - before).toBe(1);
+  expect(y.partnerProposals.length).toBeGreaterThan(5);
+  expect(y.cityProposals.every((p) => p.fiscalYear === 2025)).toBe(true);
+});
