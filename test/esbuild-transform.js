@@ -8,7 +8,8 @@ module.exports = {
       return { code: `var __r; function define(d, f) { __r = typeof d === "function" ? d() : f(); }\n${src}\nmodule.exports = __r;` };
     }
     const loader = filename.endsWith(".tsx") ? "tsx" : filename.endsWith(".ts") ? "ts" : "js";
-    const r = transformSync(src, { loader, format: "cjs", target: "node20", sourcemap: "inline", sourcefile: filename, jsx: "transform" });
+    // Dynamic import() becomes require(): jest runs CommonJS without --experimental-vm-modules.
+    const r = transformSync(src, { loader, format: "cjs", target: "node20", sourcemap: "inline", sourcefile: filename, jsx: "transform", supported: { "dynamic-import": false } });
     return { code: r.code };
   },
 };

@@ -1,0 +1,181 @@
+import type * as ExcelJS from "exceljs";
+import { formatFiscalYear } from "../domain/calendar";
+import type { CityProposal, IsoDate, PartnerAnswer, PartnershipItem, ProposalTiming } from "../domain/types";
+import { cellText, ExcelModule, findHeader, isFormula, labelledValue, readWorkbook, WorkbookError } from "./excel";
+
+/**
+ * The guideline's Form 1 (別紙① 連携事項の提案【企業等→清瀬市】) and Form 2 (別紙②
+ * 連携事項の提案【清瀬市→企業等】, with the partner's answers) as workbooks: written for a
+ * partner, read back when the partner returns them. The layout's words are the
+ * guideline's own, in Japanese, as the partner sees them on paper.
+ */
+
+export const FORM1_SHEET = "別紙①";
+export const FORM2_SHEET = "別紙②";
+const FORM1_COLUMNS = ["No", "該当する連携事項", "提案の件名", "提案内容", "提案時期"];
+const FORM2_COLUMNS = ["No", "管理番号", "部課名", "該当する連携事項", "提案の件名", "提案内容", "連携の可否", "コメント", "回答日"];
+const TIMING: Record<ProposalTiming, string> = { startOfYear: "年度当初", anyTime: "随時" };
+const ANSWER: Record<Exclude<PartnerAnswer, "pending">, string> = { can: "可", cannot: "否", discuss: "要協議" };
+const DATA_ROWS = 50;
+
+const itemLabel = (i: PartnershipItem): string => `第${i.itemNo}号 ${i.text}`;
+
+function styleHeader(row: ExcelJS.Row): void {
+  row.font = { bold: true };
+  row.eachCell((c) => {
+    c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
+    c.border = { top: { style: "thin" }, bottom: { style: "thin" }, left: { style: "thin" }, right: { style: "thin" } };
+    c.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
+  });
+}
+
+export async function buildForm1Workbook(excel: ExcelModule, partnerName: string, fiscalYear: number, items: PartnershipItem[]): Promise<ArrayBuffer> {
+  const wb = new excel.Workbook();
+  wb.creator = "Partnership Desk";
+  const ws = wb.addWorksheet(FORM1_SHEET, { pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1 } });
+  const lists = wb.addWorksheet("選択肢", { state: "veryHidden" });
+  [...items].sort((a, b) => a.itemNo - b.itemNo).forEach((i, n) => (lists.getCell(n + 1, 1).value = itemLabel(i)));
+  lists.getCell(1, 2).value = TIMING.startOfYear;
+  lists.getCell(2, 2).value = TIMING.anyTime;
+
+  ws.getCell("A1").value = FORM1_SHEET;
+  ws.mergeCells("A2:E2");
+  ws.getCell("A2").value = "連携事項の提案【企業等→清瀬市】";
+  ws.getCell("A2").font = { bold: true, size: 14 };
+  ws.getCell("A3").value = "年度";
+  ws.getCell("B3").value = formatFiscalYear(fiscalYear);
+  ws.getCell("A4").value = "企業名";
+  ws.getCell("B4").value = partnerName;
+  const header = ws.getRow(6);
+  header.values = FORM1_COLUMNS;
+  styleHeader(header);
+  ws.columns = [{ width: 6 }, { width: 36 }, { width: 30 }, { width: 60 }, { width: 12 }];
+  for (let r = 7; r < 7 + DATA_ROWS; r++) {
+    ws.getCell(r, 1).value = r - 6;
+    ws.getCell(r, 2).dataValidation = { type: "list", allowBlank: true, formulae: [`'選択肢'!$A$1:$A$${Math.max(1, items.length)}`], showErrorMessage: true, error: "一覧から選んでください。" };
+    ws.getCell(r, 5).dataValidation = { type: "list", allowBlank: true, formulae: [`'選択肢'!$B$1:$B$2`] };
+    ws.getCell(r, 4).alignment = { wrapText: true, vertical: "top" };
+  }
+  return (await wb.xlsx.writeBuffer()) as ArrayBuffer;
+}
+
+export interface Form1Row {
+  rowNumber: number;
+  itemText: string;
+  title: string;
+  content: string;
+  timing: ProposalTiming;
+}
+
+export interface ParsedForm1 {
+  partnerName: string;
+  rows: Form1Row[];
+  problems: Array<{ rowNumber: number; code: "formula" | "invalidTiming" }>;
+}
+
+export async function parseForm1Workbook(excel: ExcelModule, data: ArrayBuffer): Promise<ParsedForm1> {
+  const wb = await readWorkbook(excel, data);
+  const ws = wb.getWorksheet(FORM1_SHEET);
+  if (!ws) throw new WorkbookError("wrongSheet", FORM1_SHEET);
+  const { row: headerRow, columns } = findHeader(ws, FORM1_COLUMNS.slice(1));
+  const partnerName = labelledValue(ws, "企業名");
+  const out: ParsedForm1 = { partnerName, rows: [], problems: [] };
+  for (let r = headerRow + 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const cells = FORM1_COLUMNS.slice(1).map((t) => row.getCell(columns.get(t)!));
+    const texts = cells.map((c) => cellText(c).trim());
+    if (texts.every((t) => t === "")) continue;
+    if (cells.some(isFormula)) {
+      out.problems.push({ rowNumber: r, code: "formula" });
+      continue;
+    }
+    const [itemText, title, content, timingText] = texts;
+    const timing = (Object.keys(TIMING) as ProposalTiming[]).find((k) => TIMING[k] === timingText) ?? (timingText === "" ? "startOfYear" : null);
+    if (!timing) {
+      out.problems.push({ rowNumber: r, code: "invalidTiming" });
+      continue;
+    }
+    out.rows.push({ rowNumber: r, itemText, title, content, timing });
+  }
+  return out;
+}
+
+export async function buildAnswersWorkbook(excel: ExcelModule, partnerName: string, fiscalYear: number, proposals: CityProposal[], itemTitle: (p: CityProposal) => string): Promise<ArrayBuffer> {
+  const wb = new excel.Workbook();
+  wb.creator = "Partnership Desk";
+  const ws = wb.addWorksheet(FORM2_SHEET, { pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1 } });
+  ws.getCell("A1").value = FORM2_SHEET;
+  ws.mergeCells("A2:I2");
+  ws.getCell("A2").value = "連携事項の提案【清瀬市→企業等】";
+  ws.getCell("A2").font = { bold: true, size: 14 };
+  ws.getCell("A3").value = "年度";
+  ws.getCell("B3").value = formatFiscalYear(fiscalYear);
+  ws.getCell("A4").value = "企業名";
+  ws.getCell("B4").value = partnerName;
+  const header = ws.getRow(6);
+  header.values = FORM2_COLUMNS;
+  styleHeader(header);
+  ws.columns = [{ width: 6 }, { width: 10 }, { width: 22 }, { width: 28 }, { width: 28 }, { width: 50 }, { width: 12 }, { width: 30 }, { width: 14 }];
+  proposals.forEach((p, n) => {
+    const r = 7 + n;
+    const answer = p.partnerAnswer === "pending" ? "" : ANSWER[p.partnerAnswer];
+    ws.getRow(r).values = [n + 1, p.id, p.department?.title ?? "", itemTitle(p), p.title, p.content, answer, p.answerComment, p.answerDate ?? ""];
+    ws.getCell(r, 7).dataValidation = { type: "list", allowBlank: true, formulae: ['"可,否,要協議"'], showErrorMessage: true, error: "可・否・要協議から選んでください。" };
+    ws.getCell(r, 6).alignment = { wrapText: true, vertical: "top" };
+  });
+  return (await wb.xlsx.writeBuffer()) as ArrayBuffer;
+}
+
+export interface ParsedAnswer {
+  rowNumber: number;
+  proposalId: number;
+  answer: PartnerAnswer;
+  comment: string;
+  answerDate: IsoDate | null;
+}
+
+export async function parseAnswersWorkbook(excel: ExcelModule, data: ArrayBuffer): Promise<{ partnerName: string; rows: ParsedAnswer[]; problems: Array<{ rowNumber: number; code: "formula" | "invalidAnswer" | "invalidDate" | "invalidId" }> }> {
+  const wb = await readWorkbook(excel, data);
+  const ws = wb.getWorksheet(FORM2_SHEET);
+  if (!ws) throw new WorkbookError("wrongSheet", FORM2_SHEET);
+  const need = ["管理番号", "連携の可否", "コメント", "回答日"];
+  const { row: headerRow, columns } = findHeader(ws, need);
+  const out = { partnerName: labelledValue(ws, "企業名"), rows: [] as ParsedAnswer[], problems: [] as Array<{ rowNumber: number; code: "formula" | "invalidAnswer" | "invalidDate" | "invalidId" }> };
+  for (let r = headerRow + 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const cells = need.map((t) => row.getCell(columns.get(t)!));
+    const [idText, answerText, comment, dateText] = cells.map((c) => cellText(c).trim());
+    if (!idText) continue;
+    if (cells.some(isFormula)) {
+      out.problems.push({ rowNumber: r, code: "formula" });
+      continue;
+    }
+    const id = Number(idText.normalize("NFKC"));
+    if (!Number.isInteger(id) || id <= 0) {
+      out.problems.push({ rowNumber: r, code: "invalidId" });
+      continue;
+    }
+    if (!answerText && !comment && !dateText) continue; // not answered yet
+    const answer = (Object.keys(ANSWER) as Array<keyof typeof ANSWER>).find((k) => ANSWER[k] === answerText.normalize("NFKC"));
+    if (!answer) {
+      out.problems.push({ rowNumber: r, code: "invalidAnswer" });
+      continue;
+    }
+    const date = normalizeDate(dateText);
+    if (dateText && !date) {
+      out.problems.push({ rowNumber: r, code: "invalidDate" });
+      continue;
+    }
+    out.rows.push({ rowNumber: r, proposalId: id, answer, comment, answerDate: date });
+  }
+  return out;
+}
+
+/** 2026-12-01, 2026/12/1, ２０２６/１２/０１ → 2026-12-01; anything else (or an impossible date) → null. */
+export function normalizeDate(text: string): IsoDate | null {
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text.normalize("NFKC").trim());
+  if (!m) return null;
+  const iso = `${m[1]}-${m[2].padStart(2, "0")}-${m[3].padStart(2, "0")}`;
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : null;
+}

@@ -1,0 +1,85 @@
+import type * as ExcelJS from "exceljs";
+
+export type ExcelModule = typeof ExcelJS;
+
+/**
+ * exceljs is large (~1 MB): loaded only when someone exports or imports a workbook, as
+ * its own chunk, so no web part carries it on first load.
+ */
+export async function loadExcel(): Promise<ExcelModule> {
+  const m = (await import(/* webpackChunkName: "excel" */ "exceljs")) as ExcelModule & { default?: ExcelModule };
+  return m.default ?? m;
+}
+
+/** Imported workbooks larger than this are refused before parsing. */
+export const MAX_WORKBOOK_BYTES = 10 * 1024 * 1024;
+
+export type WorkbookProblemCode = "notWorkbook" | "wrongSheet" | "missingColumns" | "fileTooLarge" | "empty";
+
+export class WorkbookError extends Error {
+  constructor(
+    readonly code: WorkbookProblemCode,
+    readonly detail = "",
+  ) {
+    super(`${code}${detail ? `: ${detail}` : ""}`);
+    this.name = "WorkbookError";
+  }
+}
+
+export const isWorkbookError = (e: unknown): e is WorkbookError => e instanceof Error && e.name === "WorkbookError";
+
+/** A cell as text: rich text joined, numbers as written, dates as ISO dates; formulas are reported by the caller. */
+export function cellText(cell: ExcelJS.Cell): string {
+  const v = cell.value;
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return v;
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === "object" && "richText" in v) return v.richText.map((r) => r.text).join("");
+  if (typeof v === "object" && "text" in v && typeof v.text === "string") return v.text;
+  if (typeof v === "object" && "result" in v) return v.result === undefined || v.result === null ? "" : String(v.result);
+  return "";
+}
+
+export function isFormula(cell: ExcelJS.Cell): boolean {
+  const v = cell.value;
+  return !!v && typeof v === "object" && ("formula" in v || "sharedFormula" in v);
+}
+
+export async function readWorkbook(excel: ExcelModule, data: ArrayBuffer): Promise<ExcelJS.Workbook> {
+  if (data.byteLength > MAX_WORKBOOK_BYTES) throw new WorkbookError("fileTooLarge", String(MAX_WORKBOOK_BYTES));
+  if (data.byteLength === 0) throw new WorkbookError("empty");
+  const wb = new excel.Workbook();
+  try {
+    await wb.xlsx.load(data);
+  } catch {
+    throw new WorkbookError("notWorkbook");
+  }
+  return wb;
+}
+
+/** Finds the header row (within the first rows) holding all the given column titles; maps title → column number. */
+export function findHeader(ws: ExcelJS.Worksheet, titles: string[]): { row: number; columns: Map<string, number> } {
+  const norm = (s: string): string => s.normalize("NFKC").replace(/\s+/g, "");
+  let best: { row: number; columns: Map<string, number> } | null = null;
+  for (let r = 1; r <= Math.min(ws.rowCount, 20); r++) {
+    const columns = new Map<string, number>();
+    ws.getRow(r).eachCell((cell, col) => {
+      const t = norm(cellText(cell));
+      for (const title of titles) if (t === norm(title)) columns.set(title, col);
+    });
+    if (!best || columns.size > best.columns.size) best = { row: r, columns };
+    if (columns.size === titles.length) return { row: r, columns };
+  }
+  const missing = titles.filter((t) => !best?.columns.has(t));
+  throw new WorkbookError("missingColumns", missing.join("、"));
+}
+
+/** The value to the right of a label cell (e.g. 企業名 → the partner's name). */
+export function labelledValue(ws: ExcelJS.Worksheet, label: string): string {
+  for (let r = 1; r <= Math.min(ws.rowCount, 10); r++) {
+    const row = ws.getRow(r);
+    for (let c = 1; c <= 6; c++) if (cellText(row.getCell(c)).trim() === label) return cellText(row.getCell(c + 1)).trim();
+  }
+  return "";
+}
