@@ -41,7 +41,7 @@ const services: IAppServices = {
 
 const parts = [
   { key: "agreements", title: "協定管理 Agreements", render: () => <AgreementsRoot services={services} /> },
-  { key: "annual", title: "年度の連携 Yearly cycle", render: () => <AnnualCycleRoot services={services} /> },
+  { key: "annual", title: "年度の連携 Yearly cycle", render: () => <AnnualCycleRoot services={services} portalUrl={`${location.origin}/workbench/#portal`} /> },
   { key: "portal", title: "部署ポータル Department portal", render: () => <PortalHost /> },
   { key: "results", title: "実績報告 Results", render: () => <ResultsRoot services={services} /> },
 ];

@@ -9,6 +9,7 @@ define([], function () {
     All: "All",
     NoItems: "Nothing to show.",
     FiscalYear: "Fiscal year",
+    ItemNo: "Item {0}",
     Count: "Count",
     Role: { coordinator: "Coordinator (Future Creation Division)", member: "Department staff", visitor: "Read only" },
     SignedInAs: "Signed in as {0} ({1})",

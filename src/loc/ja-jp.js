@@ -9,6 +9,7 @@ define([], function () {
     All: "すべて",
     NoItems: "該当するデータはありません。",
     FiscalYear: "年度",
+    ItemNo: "第{0}号",
     Count: "件数",
     Role: { coordinator: "連携窓口（未来創造課）", member: "部署の担当者", visitor: "閲覧のみ" },
     SignedInAs: "ログイン中: {0}（{1}）",

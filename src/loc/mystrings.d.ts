@@ -9,6 +9,8 @@ declare interface ICommonStrings {
   NoItems: string;
   FiscalYear: string;
   Count: string;
+  /** 「第{0}号」: a partnership item's number. */
+  ItemNo: string;
   Role: { coordinator: string; member: string; visitor: string };
   SignedInAs: string;
   Errors: {

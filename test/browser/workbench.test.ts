@@ -15,7 +15,7 @@ afterAll(async () => h?.stop());
 
 const webParts: Array<{ hash: string; file: string; expect: string[] }> = [
   { hash: "agreements", file: "agreements.png", expect: ["協定管理", "清瀬市と株式会社みらい電機との包括連携に関する協定", "令和元年7月1日"] },
-  { hash: "annual", file: "annual-cycle.png", expect: ["年度の連携", "2026年度（令和8年度）", "2026年度 実績報告（別紙④）の依頼"] },
+  { hash: "annual", file: "annual-cycle.png", expect: ["年度の連携", "2026年度（令和8年度）", "企業等別", "株式会社みらい電機"] },
   { hash: "portal", file: "department-portal.png", expect: ["部署ポータル", "企画部 未来創造課", "フィードバック一覧（別紙③）"] },
   { hash: "results", file: "results.png", expect: ["実績報告", "2025年度（令和7年度）", "部署別の件数"] },
 ];

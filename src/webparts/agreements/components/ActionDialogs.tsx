@@ -7,7 +7,7 @@ import type { AgreementService, AgreementStory } from "../../../data/services/Ag
 import type { Department, ObjectionBy, ReviewOutcome } from "../../../domain/types";
 import { looksLikePdf } from "../../../domain/agreementLifecycle";
 import { fieldError, generalErrors } from "./problems";
-import { useAction } from "./useAction";
+import { useAction } from "../../../components/hooks/useAction";
 
 export type DialogKind = "survey" | "conclude" | "decline" | "review";
 

@@ -13,7 +13,7 @@ import { canEditItems, nextStatuses } from "../../../domain/agreementLifecycle";
 import { ActionDialog, DialogKind } from "./ActionDialogs";
 import { Attachments, ReviewsSection, Section, SurveySection, Timeline } from "./StorySections";
 import { fieldError } from "./problems";
-import { useAction } from "./useAction";
+import { useAction } from "../../../components/hooks/useAction";
 
 export interface IAgreementPanelProps {
   agreementId: number;

@@ -6,7 +6,7 @@ import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
 import type { AgreementService } from "../../../data/services/AgreementService";
 import type { Draft, Partner, PartnerKind } from "../../../domain/types";
 import { fieldError } from "./problems";
-import { useAction } from "./useAction";
+import { useAction } from "../../../components/hooks/useAction";
 
 const kinds: PartnerKind[] = ["company", "university", "financialInstitution", "association", "other"];
 const empty: Draft<Partner> = { name: "", kana: "", kind: "company", address: "", contactName: "", contactEmail: "", contactPhone: "", website: "" };

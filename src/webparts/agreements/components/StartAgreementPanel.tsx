@@ -7,7 +7,7 @@ import { fmt } from "../../../components/format";
 import type { AgreementService } from "../../../data/services/AgreementService";
 import type { Department, Partner } from "../../../domain/types";
 import { fieldError } from "./problems";
-import { useAction } from "./useAction";
+import { useAction } from "../../../components/hooks/useAction";
 
 export interface IStartAgreementPanelProps {
   partners: Partner[];

@@ -1,83 +1,63 @@
 import * as React from "react";
-import { DetailsList, IColumn, SelectionMode, Spinner, Text } from "@fluentui/react";
+import { Pivot, PivotItem, Spinner } from "@fluentui/react";
 import * as strings from "AnnualCycleWebPartStrings";
 import * as common from "CommonStrings";
 import type { IAppServices } from "../../../components/IAppServices";
-import { read } from "../../../data/contracts";
 import { AppFrame } from "../../../components/AppFrame/AppFrame";
-import { frameStyles } from "../../../components/AppFrame/AppFrame.styles";
 import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
-import { DateText } from "../../../components/DateText";
 import { FiscalYearPicker } from "../../../components/FiscalYearPicker";
-import { SummaryTiles } from "../../../components/SummaryTiles";
 import { useLoad } from "../../../components/hooks/useLoad";
+import type { CurrentUser } from "../../../data/contracts";
+import { CycleService } from "../../../data/services/CycleService";
+import { NotificationService } from "../../../data/services/NotificationService";
 import { fiscalYearOf } from "../../../domain/calendar";
-import type { Call, PartnerAnswer } from "../../../domain/types";
+import { YearOverview } from "./YearOverview";
+import { CallsView } from "./CallsView";
+import { Form1View } from "./Form1View";
+import { Form2View } from "./Form2View";
 
 export interface IAnnualCycleRootProps {
   services: IAppServices;
+  /** Link put in reminders: the department portal's page. */
+  portalUrl?: string;
 }
 
-const answers: PartnerAnswer[] = ["can", "discuss", "cannot", "pending"];
-
-function Year({ services }: IAnnualCycleRootProps): JSX.Element {
+function Year({ services, user, portalUrl }: { services: IAppServices; user: CurrentUser; portalUrl: string }): JSX.Element {
   const current = fiscalYearOf(services.today);
   const [fy, setFy] = React.useState(current);
-  const { data } = services;
-  const load = useLoad(() => {
-    const byYear = [{ prop: "fiscalYear" as const, op: "eq" as const, value: fy }];
-    return data.readMany({
-      calls: read(data.calls, { where: byYear }),
-      partnerProposals: read(data.partnerProposals, { where: byYear }),
-      cityProposals: read(data.cityProposals, { where: byYear }),
-      matchings: read(data.matchings, { where: byYear }),
-    });
-  }, [services, fy]);
-
-  const columns: IColumn[] = [
-    { key: "form", name: strings.Columns.form, minWidth: 170, onRender: (c: Call) => common.Forms[c.form] },
-    { key: "title", name: strings.Columns.title, minWidth: 260, isMultiline: true, onRender: (c: Call) => c.title },
-    { key: "deadline", name: strings.Columns.deadline, minWidth: 190, onRender: (c: Call) => <DateText date={c.deadline} /> },
-    { key: "status", name: strings.Columns.status, minWidth: 70, onRender: (c: Call) => strings.CallStatus[c.status] },
-    { key: "recipients", name: strings.Columns.recipients, minWidth: 60, onRender: (c: Call) => c.recipientDepartments.length + c.recipientPartners.length },
-  ];
-  const d = load.data;
+  const service = React.useMemo(() => new CycleService(services.data, user, services.today), [services, user]);
+  const notifications = React.useMemo(() => new NotificationService(services.data, services.notifier), [services]);
+  // Everything for the year in one batched request; the tabs work on it.
+  const load = useLoad(() => service.year(fy), [service, fy]);
+  const canEdit = user.role === "coordinator";
+  const year = load.data;
+  const common2 = { canEdit, service, today: services.today, onChanged: load.reload };
   return (
     <>
       <FiscalYearPicker value={fy} years={[current + 1, current, current - 1, current - 2, current - 3, current - 4]} onChange={setFy} />
       <ErrorBar error={load.error} onReload={load.reload} />
-      {load.loading && <Spinner label={common.Loading} />}
-      {d && (
-        <>
-          <SummaryTiles
-            label={strings.SummaryLabel}
-            tiles={[
-              { label: strings.Summary.calls, value: d.calls.length },
-              { label: strings.Summary.partnerProposals, value: d.partnerProposals.length },
-              { label: strings.Summary.cityProposals, value: d.cityProposals.length },
-              { label: strings.Summary.answered, value: d.cityProposals.filter((p) => p.partnerAnswer !== "pending").length },
-              { label: strings.Summary.matchings, value: d.matchings.length },
-            ]}
-          />
-          <Text as="h3" className={frameStyles.sectionTitle}>
-            {strings.CallsHeading}
-          </Text>
-          <DetailsList items={d.calls} columns={columns} selectionMode={SelectionMode.none} getKey={(c: Call) => String(c.id)} ariaLabelForGrid={strings.CallsHeading} />
-          {d.calls.length === 0 && <p>{common.NoItems}</p>}
-          <Text as="h3" className={frameStyles.sectionTitle}>
-            {strings.AnswersHeading}
-          </Text>
-          <SummaryTiles
-            label={strings.AnswersHeading}
-            tiles={answers.map((a) => ({ label: common.PartnerAnswer[a], value: d.cityProposals.filter((p) => p.partnerAnswer === a).length }))}
-          />
-        </>
+      {load.loading && !year && <Spinner label={common.Loading} />}
+      {year && year.fiscalYear === fy && (
+        <Pivot aria-label={strings.Title}>
+          <PivotItem headerText={strings.Tabs.year} itemKey="year">
+            <YearOverview year={year} />
+          </PivotItem>
+          <PivotItem headerText={strings.Tabs.calls} itemKey="calls">
+            <CallsView year={year} notifications={notifications} portalUrl={portalUrl} {...common2} />
+          </PivotItem>
+          <PivotItem headerText={strings.Tabs.form1} itemKey="form1">
+            <Form1View year={year} {...common2} />
+          </PivotItem>
+          <PivotItem headerText={strings.Tabs.form2} itemKey="form2">
+            <Form2View year={year} {...common2} />
+          </PivotItem>
+        </Pivot>
       )}
     </>
   );
 }
 
-/** 年度の連携: the fiscal year's calls, proposals and answers. */
-export function AnnualCycleRoot({ services }: IAnnualCycleRootProps): JSX.Element {
-  return <AppFrame services={services} title={strings.Title}>{() => <Year services={services} />}</AppFrame>;
+/** 年度の連携: the fiscal year's calls, proposals (Forms 1 and 2) and the partners' answers. */
+export function AnnualCycleRoot({ services, portalUrl }: IAnnualCycleRootProps): JSX.Element {
+  return <AppFrame services={services} title={strings.Title}>{(user) => <Year services={services} user={user} portalUrl={portalUrl ?? ""} />}</AppFrame>;
 }

@@ -2,10 +2,23 @@ declare interface IAnnualCycleWebPartStrings {
   Title: string;
   SummaryLabel: string;
   Summary: { calls: string; partnerProposals: string; cityProposals: string; answered: string; matchings: string };
+  Tabs: { year: string; calls: string; form1: string; form2: string };
   CallsHeading: string;
-  Columns: { form: string; title: string; deadline: string; status: string; recipients: string };
+  Columns: { form: string; title: string; deadline: string; status: string; recipients: string; partner: string; item: string; content: string; timing: string; department: string; answer: string; comment: string; answerDate: string; viewpoint: string; received: string; count: string; recipient: string; submissions: string };
   CallStatus: { open: string; closed: string };
   AnswersHeading: string;
+  By: { partner: string; item: string; department: string; answer: string };
+  Timing: { startOfYear: string; anyTime: string };
+  Viewpoint: { comprehensivePlan: string; administrativeEvaluation: string; other: string };
+  RecipientState: { submitted: string; notYet: string; late: string };
+  Calls: { add: string; heading: string; message: string; recipientsAll: string; open: string; board: string; remind: string; remindDone: string; close: string; reopen: string; newDeadline: string; partnersNoTeams: string; reminderHeading: string; reminderBody: string; openPortal: string; notified: { sent: string; failed: string; notConfigured: string; pending: string } };
+  Form1: { add: string; download: string; choosePartner: string; import: string; importDone: string; csv: string; none: string; call: string; noCall: string };
+  Form2: { passToPartner: string; printable: string; importAnswers: string; record: string; csv: string; printTitle: string };
+  Import: { report: string; imported: string; duplicates: string; rowError: string; errors: Record<string, string> };
+  Filter: { all: string; partner: string; department: string; answer: string; item: string; search: string };
+  Save: string;
+  Cancel: string;
+  Problems: Record<string, string>;
 }
 declare module "AnnualCycleWebPartStrings" {
   const strings: IAnnualCycleWebPartStrings;

@@ -1,5 +1,7 @@
 import * as React from "react";
-import { DetailsList, IColumn, MessageBar, MessageBarType, SelectionMode, Spinner, Text } from "@fluentui/react";
+import { CommandBar, DetailsList, IColumn, Link, MessageBar, MessageBarType, SelectionMode, Spinner, Text } from "@fluentui/react";
+import { CycleService } from "../../../data/services/CycleService";
+import { CityProposalDialog } from "./CityProposalDialog";
 import { AgreementService } from "../../../data/services/AgreementService";
 import { SurveyAnswerForm } from "./SurveyAnswerForm";
 import * as strings from "DepartmentPortalWebPartStrings";
@@ -42,7 +44,9 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
   }, [services, teams?.teamId, teams?.channelId, departmentCode, user]);
 
   const service = React.useMemo(() => new AgreementService(data, user, services.today), [data, user, services.today]);
+  const cycle = React.useMemo(() => new CycleService(data, user, services.today), [data, user, services.today]);
   const [thanks, setThanks] = React.useState(false);
+  const [editing, setEditing] = React.useState<CityProposal | "new" | null>(null);
   const d = load.data;
   if (load.loading && !d) return <Spinner label={common.Loading} />;
   if (load.error) return <ErrorBar error={load.error} onReload={load.reload} />;
@@ -63,8 +67,9 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
     { key: "partner", name: strings.Columns.partner, minWidth: 160, onRender: (m: Matching) => m.partner?.title },
   ];
   const proposalColumns: IColumn[] = [
-    { key: "title", name: strings.Columns.title, minWidth: 220, isMultiline: true, onRender: (p: CityProposal) => p.title },
+    { key: "title", name: strings.Columns.title, minWidth: 220, isMultiline: true, onRender: (p: CityProposal) => <Link onClick={() => setEditing(p)}>{p.title}</Link> },
     { key: "partner", name: strings.Columns.partner, minWidth: 160, onRender: (p: CityProposal) => p.partner?.title },
+    { key: "status", name: strings.Form2.heading, minWidth: 70, onRender: (p: CityProposal) => strings.Form2.status[p.status] },
     { key: "answer", name: strings.Columns.answer, minWidth: 90, onRender: (p: CityProposal) => common.PartnerAnswer[p.partnerAnswer] },
   ];
   const byAgreement = new Map<number, SurveyResponse[]>();
@@ -86,6 +91,21 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
       <DetailsList items={feedback} columns={feedbackColumns} selectionMode={SelectionMode.none} getKey={(m: Matching) => String(m.id)} ariaLabelForGrid={strings.FeedbackHeading} />
       {feedback.length === 0 && <p>{common.NoItems}</p>}
       <Text as="h3" className={frameStyles.sectionTitle}>{strings.ProposalsHeading}</Text>
+      {user.role !== "visitor" && <CommandBar items={[{ key: "add", text: strings.Form2.add, iconProps: { iconName: "Add" }, onClick: () => setEditing("new") }]} />}
+      {editing && (
+        <CityProposalDialog
+          service={cycle}
+          fiscalYear={fy}
+          department={d.dept}
+          existing={editing === "new" ? undefined : editing}
+          today={services.today}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            load.reload();
+          }}
+        />
+      )}
       <DetailsList items={proposals} columns={proposalColumns} selectionMode={SelectionMode.none} getKey={(p: CityProposal) => String(p.id)} ariaLabelForGrid={strings.ProposalsHeading} />
       {proposals.length === 0 && <p>{common.NoItems}</p>}
       <Text as="h3" className={frameStyles.sectionTitle}>{strings.SurveysHeading}</Text>

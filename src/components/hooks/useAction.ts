@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Problem, splitError } from "./problems";
+import { Problem, splitError } from "../problems";
 
 export interface ActionState {
   busy: boolean;

@@ -1,0 +1,133 @@
+import * as React from "react";
+import { CommandBar, DefaultButton, DetailsList, Dialog, DialogFooter, DialogType, Dropdown, IColumn, Link, MessageBar, MessageBarType, Panel, PanelType, PrimaryButton, SelectionMode, Stack, TextField } from "@fluentui/react";
+import * as strings from "AnnualCycleWebPartStrings";
+import * as common from "CommonStrings";
+import { DateText } from "../../../components/DateText";
+import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
+import { fmt } from "../../../components/format";
+import { useAction } from "../../../components/hooks/useAction";
+import type { CycleService, YearData } from "../../../data/services/CycleService";
+import type { NotificationService } from "../../../data/services/NotificationService";
+import { callStatusBoard, StatusBoardRow } from "../../../domain/calls";
+import { formatEraDate } from "../../../domain/calendar";
+import { reminderHtml } from "../../../domain/teamsMessages";
+import type { Call, FormKind, Notification } from "../../../domain/types";
+import { fieldError } from "./cycleProblems";
+
+export interface ICallsViewProps {
+  year: YearData;
+  canEdit: boolean;
+  service: CycleService;
+  notifications: NotificationService;
+  today: string;
+  portalUrl: string;
+  onChanged: () => void;
+}
+
+/** 調査依頼: the year's calls, who has and has not submitted, reminders, closing and reopening. */
+export function CallsView({ year, canEdit, service, notifications, today, portalUrl, onChanged }: ICallsViewProps): JSX.Element {
+  const [adding, setAdding] = React.useState(false);
+  const [openId, setOpenId] = React.useState<number | null>(null);
+  const columns: IColumn[] = [
+    { key: "form", name: strings.Columns.form, minWidth: 170, onRender: (c: Call) => common.Forms[c.form] },
+    { key: "title", name: strings.Columns.title, minWidth: 240, isMultiline: true, onRender: (c: Call) => <Link onClick={() => setOpenId(c.id)}>{c.title}</Link> },
+    { key: "deadline", name: strings.Columns.deadline, minWidth: 170, onRender: (c: Call) => <DateText date={c.deadline} /> },
+    { key: "status", name: strings.Columns.status, minWidth: 70, onRender: (c: Call) => strings.CallStatus[c.status] },
+    { key: "recipients", name: strings.Columns.recipients, minWidth: 60, onRender: (c: Call) => c.recipientDepartments.length + c.recipientPartners.length },
+  ];
+  const call = year.calls.find((c) => c.id === openId);
+  return (
+    <>
+      {canEdit && <CommandBar items={[{ key: "add", text: strings.Calls.add, iconProps: { iconName: "Add" }, onClick: () => setAdding(true) }]} />}
+      <DetailsList items={year.calls} columns={columns} selectionMode={SelectionMode.none} getKey={(c: Call) => String(c.id)} ariaLabelForGrid={strings.CallsHeading} />
+      {year.calls.length === 0 && <p>{common.NoItems}</p>}
+      {adding && <NewCallDialog year={year} service={service} today={today} onClose={() => setAdding(false)} onDone={() => { setAdding(false); onChanged(); }} />}
+      {call && <BoardPanel call={call} year={year} canEdit={canEdit} service={service} notifications={notifications} today={today} portalUrl={portalUrl} onClose={() => setOpenId(null)} onChanged={onChanged} />}
+    </>
+  );
+}
+
+function NewCallDialog({ year, service, today, onClose, onDone }: { year: YearData; service: CycleService; today: string; onClose: () => void; onDone: () => void }): JSX.Element {
+  const [form, setForm] = React.useState<FormKind>("form2");
+  const [title, setTitle] = React.useState(`${year.fiscalYear}年度 ${common.Forms.form2}の依頼`);
+  const [deadline, setDeadline] = React.useState("");
+  const [message, setMessage] = React.useState("");
+  const action = useAction();
+  const submit = async (): Promise<void> => {
+    const partners = year.partners.filter((p) => year.itemsOfPartner.has(p.id)).map((p) => ({ id: p.id, title: p.name }));
+    const departments = year.departments.filter((d) => d.active && !d.isCoordinator).map((d) => ({ id: d.id, title: d.title }));
+    const ok = await action.run(async () => void (await service.openCall({ title, fiscalYear: year.fiscalYear, form, deadline: deadline || null, message, recipientDepartments: departments, recipientPartners: partners })));
+    if (ok) onDone();
+  };
+  return (
+    <Dialog hidden={false} onDismiss={onClose} dialogContentProps={{ type: DialogType.largeHeader, title: strings.Calls.heading }} minWidth={520} modalProps={{ isBlocking: true }}>
+      <ErrorBar error={action.error} />
+      <Stack tokens={{ childrenGap: 8 }}>
+        <Dropdown
+          label={strings.Columns.form}
+          selectedKey={form}
+          options={(["form1", "form2", "form4"] as FormKind[]).map((f) => ({ key: f, text: common.Forms[f] }))}
+          onChange={(_, o) => {
+            if (!o) return;
+            setForm(o.key as FormKind);
+            setTitle(`${year.fiscalYear}年度 ${common.Forms[o.key as FormKind]}の依頼`);
+          }}
+        />
+        <TextField label={strings.Columns.title} required value={title} onChange={(_, v) => setTitle(v ?? "")} errorMessage={fieldError(action.problems, "title")} />
+        <TextField label={strings.Columns.deadline} type="date" required value={deadline} min={today} onChange={(_, v) => setDeadline(v ?? "")} errorMessage={fieldError(action.problems, "deadline")} />
+        <TextField label={strings.Calls.message} multiline rows={3} value={message} onChange={(_, v) => setMessage(v ?? "")} />
+        <MessageBar>{strings.Calls.recipientsAll}</MessageBar>
+        {fieldError(action.problems, "recipients") && <MessageBar messageBarType={MessageBarType.error}>{fieldError(action.problems, "recipients")}</MessageBar>}
+      </Stack>
+      <DialogFooter>
+        <PrimaryButton text={strings.Save} onClick={submit} disabled={action.busy} />
+        <DefaultButton text={strings.Cancel} onClick={onClose} />
+      </DialogFooter>
+    </Dialog>
+  );
+}
+
+function BoardPanel({ call, year, canEdit, service, notifications, today, portalUrl, onClose, onChanged }: ICallsViewProps & { call: Call; onClose: () => void }): JSX.Element {
+  const board = callStatusBoard(call, { partnerProposals: year.partnerProposals, cityProposals: year.cityProposals }, today);
+  const action = useAction();
+  const [sent, setSent] = React.useState<Notification[] | null>(null);
+  const [deadline, setDeadline] = React.useState("");
+  const remind = async (): Promise<void> => {
+    await action.run(async () => {
+      const render = (d: { title: string }): string =>
+        reminderHtml(
+          { callTitle: call.title, deadlineText: call.deadline ? formatEraDate(call.deadline) : "", departmentName: d.title, portalUrl },
+          { heading: strings.Calls.reminderHeading, deadline: strings.Columns.deadline, body: strings.Calls.reminderBody, open: strings.Calls.openPortal },
+        );
+      setSent(await service.remind(call, year, notifications, render));
+    });
+  };
+  const columns: IColumn[] = [
+    { key: "recipient", name: strings.Columns.recipient, minWidth: 220, onRender: (r: StatusBoardRow) => r.recipient.title },
+    { key: "state", name: strings.Columns.status, minWidth: 90, onRender: (r: StatusBoardRow) => <span style={{ fontWeight: 600, color: r.state === "late" ? "#a4262c" : r.state === "submitted" ? "#107c10" : "#605e5c" }}>{strings.RecipientState[r.state]}</span> },
+    { key: "n", name: strings.Columns.submissions, minWidth: 60, onRender: (r: StatusBoardRow) => r.submissions },
+  ];
+  const count = (s: string): number => (sent ?? []).filter((n) => n.status === s).length;
+  return (
+    <Panel isOpen type={PanelType.medium} headerText={call.title} onDismiss={onClose} closeButtonAriaLabel={common.Close}>
+      <p>
+        {common.Forms[call.form]} · {strings.Columns.deadline}: <DateText date={call.deadline} /> · {strings.CallStatus[call.status]}
+      </p>
+      <ErrorBar error={action.error} />
+      {sent && <MessageBar messageBarType={count("failed") ? MessageBarType.warning : MessageBarType.success}>{fmt(strings.Calls.remindDone, count("sent"), count("failed"), count("notConfigured"))}</MessageBar>}
+      {canEdit && (
+        <Stack horizontal wrap tokens={{ childrenGap: 8 }} style={{ margin: "8px 0" }}>
+          {call.form !== "form1" ? <PrimaryButton text={strings.Calls.remind} onClick={remind} disabled={action.busy} /> : <MessageBar>{strings.Calls.partnersNoTeams}</MessageBar>}
+          {call.status === "open" && <DefaultButton text={strings.Calls.close} onClick={() => void action.run(() => service.closeCall(call)).then((ok) => ok && onChanged())} />}
+        </Stack>
+      )}
+      {canEdit && (call.status === "closed" || (call.deadline && call.deadline < today)) && (
+        <Stack horizontal verticalAlign="end" tokens={{ childrenGap: 8 }}>
+          <TextField label={strings.Calls.newDeadline} type="date" value={deadline} min={today} onChange={(_, v) => setDeadline(v ?? "")} errorMessage={fieldError(action.problems, "deadline")} />
+          <DefaultButton text={strings.Calls.reopen} onClick={() => void action.run(() => service.reopenCall(call, deadline)).then((ok) => ok && onChanged())} />
+        </Stack>
+      )}
+      <DetailsList items={board} columns={columns} selectionMode={SelectionMode.none} getKey={(r: StatusBoardRow) => String(r.recipient.id)} ariaLabelForGrid={strings.Calls.board} />
+    </Panel>
+  );
+}

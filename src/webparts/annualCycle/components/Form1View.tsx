@@ -1,0 +1,140 @@
+import * as React from "react";
+import { ChoiceGroup, CommandBar, DefaultButton, DetailsList, Dialog, DialogFooter, DialogType, Dropdown, IColumn, PrimaryButton, SelectionMode, Stack, TextField } from "@fluentui/react";
+import * as strings from "AnnualCycleWebPartStrings";
+import * as common from "CommonStrings";
+import { fmt } from "../../../components/format";
+import { DateText } from "../../../components/DateText";
+import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
+import { downloadFile, CSV_MIME, XLSX_MIME } from "../../../components/files";
+import { useAction } from "../../../components/hooks/useAction";
+import type { CycleService, ImportReport, YearData } from "../../../data/services/CycleService";
+import { matchesSearch } from "../../../domain/text";
+import type { PartnerProposal, ProposalTiming } from "../../../domain/types";
+import { toCsv } from "../../../export/csv";
+import { fieldError, workbookErrorText } from "./cycleProblems";
+import { FilePick, ImportReportBar } from "./ImportReportBar";
+
+export interface IForm1ViewProps {
+  year: YearData;
+  canEdit: boolean;
+  service: CycleService;
+  today: string;
+  onChanged: () => void;
+}
+
+/** 別紙①: partners' proposals — recorded by hand, or exported to and imported from the partner's workbook. */
+export function Form1View({ year, canEdit, service, today, onChanged }: IForm1ViewProps): JSX.Element {
+  const [partnerId, setPartnerId] = React.useState<number | "all">("all");
+  const [search, setSearch] = React.useState("");
+  const [adding, setAdding] = React.useState(false);
+  const [report, setReport] = React.useState<ImportReport | null>(null);
+  const [fileError, setFileError] = React.useState<string | undefined>(undefined);
+  const action = useAction();
+  const partnersWithItems = year.partners.filter((p) => year.itemsOfPartner.has(p.id)).sort((a, b) => a.name.localeCompare(b.name, "ja"));
+  const itemLabel = (id: number | undefined): string => {
+    const i = year.items.find((x) => x.id === id);
+    return i ? `${fmt(common.ItemNo, i.itemNo)} ${i.text}` : "";
+  };
+  const rows = year.partnerProposals.filter((p) => (partnerId === "all" || p.partner?.id === partnerId) && matchesSearch([p.title, p.content], search));
+  const partner = partnerId === "all" ? undefined : year.partners.find((p) => p.id === partnerId);
+
+  const download = async (): Promise<void> => {
+    if (!partner) return;
+    await action.run(async () => {
+      const [{ loadExcel }, { buildForm1Workbook }] = await Promise.all([import(/* webpackChunkName: "excel" */ "../../../export/excel"), import(/* webpackChunkName: "excel" */ "../../../export/cycleWorkbooks")]);
+      const buf = await buildForm1Workbook(await loadExcel(), partner.name, year.fiscalYear, year.itemsOfPartner.get(partner.id) ?? []);
+      downloadFile(buf, `別紙①_${year.fiscalYear}年度_${partner.name}.xlsx`, XLSX_MIME);
+    });
+  };
+  const importFile = async (data: ArrayBuffer): Promise<void> => {
+    setReport(null);
+    setFileError(undefined);
+    await action.run(async () => {
+      const [{ loadExcel }, { parseForm1Workbook }] = await Promise.all([import(/* webpackChunkName: "excel" */ "../../../export/excel"), import(/* webpackChunkName: "excel" */ "../../../export/cycleWorkbooks")]);
+      try {
+        const parsed = await parseForm1Workbook(await loadExcel(), data);
+        const call = year.calls.find((c) => c.form === "form1");
+        const r = await service.importPartnerProposals(
+          parsed.rows.map((row) => ({ ...row, partnerName: parsed.partnerName })),
+          year,
+          call?.id ?? null,
+        );
+        setReport({ ...r, errors: [...parsed.problems.map((p) => ({ rowNumber: p.rowNumber, code: p.code })), ...r.errors].sort((a, b) => a.rowNumber - b.rowNumber) });
+        onChanged();
+      } catch (e) {
+        const text = workbookErrorText(e);
+        if (!text) throw e;
+        setFileError(text);
+      }
+    });
+  };
+  const csv = (): void => {
+    const text = toCsv(
+      ["年度", "企業名", "該当する連携事項", "提案の件名", "提案内容", "提案時期", "受付日"],
+      rows.map((p) => [p.fiscalYear, p.partner?.title, itemLabel(p.partnershipItem?.id), p.title, p.content, strings.Timing[p.timing], p.receivedDate]),
+    );
+    downloadFile(text, `別紙①_${year.fiscalYear}年度.csv`, CSV_MIME);
+  };
+
+  const columns: IColumn[] = [
+    { key: "partner", name: strings.Columns.partner, minWidth: 140, isMultiline: true, onRender: (p: PartnerProposal) => p.partner?.title },
+    { key: "item", name: strings.Columns.item, minWidth: 170, isMultiline: true, onRender: (p: PartnerProposal) => itemLabel(p.partnershipItem?.id) },
+    { key: "title", name: strings.Columns.title, minWidth: 160, isMultiline: true, onRender: (p: PartnerProposal) => p.title },
+    { key: "content", name: strings.Columns.content, minWidth: 260, isMultiline: true, onRender: (p: PartnerProposal) => p.content },
+    { key: "timing", name: strings.Columns.timing, minWidth: 70, onRender: (p: PartnerProposal) => strings.Timing[p.timing] },
+    { key: "received", name: strings.Columns.received, minWidth: 150, onRender: (p: PartnerProposal) => <DateText date={p.receivedDate} /> },
+  ];
+  return (
+    <>
+      {canEdit && <CommandBar items={[{ key: "add", text: strings.Form1.add, iconProps: { iconName: "Add" }, onClick: () => setAdding(true) }, { key: "csv", text: strings.Form1.csv, iconProps: { iconName: "Download" }, onClick: csv }]} />}
+      <ErrorBar error={action.error} />
+      <ImportReportBar report={report} fileError={fileError} onDismiss={() => { setReport(null); setFileError(undefined); }} />
+      <Stack horizontal wrap verticalAlign="end" tokens={{ childrenGap: 12 }}>
+        <Dropdown label={strings.Filter.partner} selectedKey={partnerId} options={[{ key: "all", text: strings.Filter.all }, ...partnersWithItems.map((p) => ({ key: p.id, text: p.name }))]} onChange={(_, o) => o && setPartnerId(o.key === "all" ? "all" : Number(o.key))} styles={{ root: { minWidth: 220 } }} />
+        <TextField label={strings.Filter.search} value={search} onChange={(_, v) => setSearch(v ?? "")} />
+        {canEdit && <DefaultButton text={strings.Form1.download} disabled={!partner || action.busy} onClick={download} title={partner ? undefined : strings.Form1.choosePartner} />}
+        {canEdit && <FilePick label={strings.Form1.import} onFile={(d) => void importFile(d)} disabled={action.busy} />}
+      </Stack>
+      <DetailsList items={rows} columns={columns} selectionMode={SelectionMode.none} getKey={(p: PartnerProposal) => String(p.id)} ariaLabelForGrid={strings.Tabs.form1} />
+      {rows.length === 0 && <p>{strings.Form1.none}</p>}
+      {adding && <AddProposalDialog year={year} service={service} today={today} onClose={() => setAdding(false)} onDone={() => { setAdding(false); onChanged(); }} />}
+    </>
+  );
+}
+
+function AddProposalDialog({ year, service, today, onClose, onDone }: { year: YearData; service: CycleService; today: string; onClose: () => void; onDone: () => void }): JSX.Element {
+  const [partnerId, setPartnerId] = React.useState<number | null>(null);
+  const [itemId, setItemId] = React.useState<number | null>(null);
+  const [title, setTitle] = React.useState("");
+  const [content, setContent] = React.useState("");
+  const [timing, setTiming] = React.useState<ProposalTiming>("startOfYear");
+  const action = useAction();
+  const items = partnerId ? (year.itemsOfPartner.get(partnerId) ?? []) : [];
+  const call = year.calls.find((c) => c.form === "form1");
+  const submit = async (): Promise<void> => {
+    const partner = year.partners.find((p) => p.id === partnerId);
+    const ok = await action.run(async () =>
+      void (await service.addPartnerProposal(
+        { title, content, timing, fiscalYear: year.fiscalYear, partner: partner ? { id: partner.id, title: partner.name } : null, partnershipItem: itemId ? { id: itemId, title: "" } : null, call: timing === "startOfYear" && call ? { id: call.id, title: call.title } : null, receivedDate: today, importKey: "" },
+        year,
+      )),
+    );
+    if (ok) onDone();
+  };
+  return (
+    <Dialog hidden={false} onDismiss={onClose} dialogContentProps={{ type: DialogType.largeHeader, title: strings.Form1.add }} minWidth={560} modalProps={{ isBlocking: true }}>
+      <ErrorBar error={action.error} />
+      <Stack tokens={{ childrenGap: 8 }}>
+        <Dropdown label={strings.Columns.partner} required selectedKey={partnerId ?? undefined} options={year.partners.filter((p) => year.itemsOfPartner.has(p.id)).map((p) => ({ key: p.id, text: p.name }))} onChange={(_, o) => { if (o) { setPartnerId(Number(o.key)); setItemId(null); } }} errorMessage={fieldError(action.problems, "partner")} />
+        <Dropdown label={strings.Columns.item} required disabled={!partnerId} selectedKey={itemId ?? undefined} options={items.map((i) => ({ key: i.id, text: `${fmt(common.ItemNo, i.itemNo)} ${i.text}` }))} onChange={(_, o) => o && setItemId(Number(o.key))} errorMessage={fieldError(action.problems, "partnershipItem")} />
+        <TextField label={strings.Columns.title} required value={title} onChange={(_, v) => setTitle(v ?? "")} errorMessage={fieldError(action.problems, "title")} />
+        <TextField label={strings.Columns.content} required multiline rows={4} value={content} onChange={(_, v) => setContent(v ?? "")} errorMessage={fieldError(action.problems, "content")} />
+        <ChoiceGroup label={strings.Columns.timing} selectedKey={timing} options={[{ key: "startOfYear", text: strings.Timing.startOfYear }, { key: "anyTime", text: strings.Timing.anyTime }]} onChange={(_, o) => o && setTiming(o.key as ProposalTiming)} />
+      </Stack>
+      <DialogFooter>
+        <PrimaryButton text={strings.Save} onClick={submit} disabled={action.busy} />
+        <DefaultButton text={strings.Cancel} onClick={onClose} />
+      </DialogFooter>
+    </Dialog>
+  );
+}

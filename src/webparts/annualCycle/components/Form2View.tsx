@@ -1,0 +1,151 @@
+import * as React from "react";
+import { ChoiceGroup, CommandBar, DefaultButton, DetailsList, Dialog, DialogFooter, DialogType, Dropdown, IColumn, Link, PrimaryButton, SelectionMode, Stack, TextField } from "@fluentui/react";
+import * as strings from "AnnualCycleWebPartStrings";
+import * as common from "CommonStrings";
+import { DateText } from "../../../components/DateText";
+import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
+import { fmt } from "../../../components/format";
+import { downloadFile, openHtml, CSV_MIME, XLSX_MIME } from "../../../components/files";
+import { useAction } from "../../../components/hooks/useAction";
+import type { CycleService, ImportReport, YearData } from "../../../data/services/CycleService";
+import { formatFiscalYear } from "../../../domain/calendar";
+import type { CityProposal, PartnerAnswer } from "../../../domain/types";
+import { toCsv } from "../../../export/csv";
+import { printableTable } from "../../../export/printable";
+import { fieldError, workbookErrorText } from "./cycleProblems";
+import { FilePick, ImportReportBar } from "./ImportReportBar";
+
+export interface IForm2ViewProps {
+  year: YearData;
+  canEdit: boolean;
+  service: CycleService;
+  today: string;
+  onChanged: () => void;
+}
+
+const answers: PartnerAnswer[] = ["pending", "can", "cannot", "discuss"];
+
+/** 別紙②: city proposals, passed to each partner (Excel, printable) and their answers (by hand or imported). */
+export function Form2View({ year, canEdit, service, today, onChanged }: IForm2ViewProps): JSX.Element {
+  const [partnerId, setPartnerId] = React.useState<number | "all">("all");
+  const [deptId, setDeptId] = React.useState<number | "all">("all");
+  const [answer, setAnswer] = React.useState<PartnerAnswer | "all">("all");
+  const [answering, setAnswering] = React.useState<CityProposal | null>(null);
+  const [report, setReport] = React.useState<ImportReport | null>(null);
+  const [fileError, setFileError] = React.useState<string | undefined>(undefined);
+  const action = useAction();
+  const itemLabel = (p: CityProposal): string => {
+    const i = year.items.find((x) => x.id === p.partnershipItem?.id);
+    return i ? `${fmt(common.ItemNo, i.itemNo)} ${i.text}` : "";
+  };
+  const submitted = year.cityProposals.filter((p) => p.status === "submitted");
+  const rows = submitted.filter((p) => (partnerId === "all" || p.partner?.id === partnerId) && (deptId === "all" || p.department?.id === deptId) && (answer === "all" || p.partnerAnswer === answer));
+  const partner = partnerId === "all" ? undefined : year.partners.find((p) => p.id === partnerId);
+  const forPartner = partner ? submitted.filter((p) => p.partner?.id === partner.id) : [];
+
+  const exportXlsx = async (): Promise<void> => {
+    if (!partner) return;
+    await action.run(async () => {
+      const [{ loadExcel }, { buildAnswersWorkbook }] = await Promise.all([import(/* webpackChunkName: "excel" */ "../../../export/excel"), import(/* webpackChunkName: "excel" */ "../../../export/cycleWorkbooks")]);
+      const buf = await buildAnswersWorkbook(await loadExcel(), partner.name, year.fiscalYear, forPartner, itemLabel);
+      downloadFile(buf, `別紙②_${year.fiscalYear}年度_${partner.name}.xlsx`, XLSX_MIME);
+    });
+  };
+  const printable = (): void => {
+    if (!partner) return;
+    openHtml(
+      printableTable(
+        `${strings.Form2.printTitle} — ${partner.name}`,
+        formatFiscalYear(year.fiscalYear),
+        ["No", strings.Columns.department, strings.Columns.item, strings.Columns.title, strings.Columns.content, strings.Columns.answer],
+        forPartner.map((p, i) => [String(i + 1), p.department?.title ?? "", itemLabel(p), p.title, p.content, p.partnerAnswer === "pending" ? "" : common.PartnerAnswer[p.partnerAnswer]]),
+      ),
+    );
+  };
+  const importAnswers = async (data: ArrayBuffer): Promise<void> => {
+    setReport(null);
+    setFileError(undefined);
+    await action.run(async () => {
+      const [{ loadExcel }, { parseAnswersWorkbook }] = await Promise.all([import(/* webpackChunkName: "excel" */ "../../../export/excel"), import(/* webpackChunkName: "excel" */ "../../../export/cycleWorkbooks")]);
+      try {
+        const parsed = await parseAnswersWorkbook(await loadExcel(), data);
+        const target = year.partners.find((p) => p.name === parsed.partnerName);
+        if (!target) {
+          setFileError(fmt(strings.Import.errors.unknownPartner, parsed.partnerName));
+          return;
+        }
+        const r = await service.importAnswers(parsed.rows, submitted.filter((p) => p.partner?.id === target.id));
+        setReport({ ...r, errors: [...parsed.problems, ...r.errors].sort((a, b) => a.rowNumber - b.rowNumber) });
+        onChanged();
+      } catch (e) {
+        const text = workbookErrorText(e);
+        if (!text) throw e;
+        setFileError(text);
+      }
+    });
+  };
+  const csv = (): void => {
+    downloadFile(
+      toCsv(
+        ["年度", "部課名", "連携相手企業", "該当する連携事項", "提案の件名", "提案内容", "視点", "連携の可否", "コメント", "回答日"],
+        rows.map((p) => [p.fiscalYear, p.department?.title, p.partner?.title, itemLabel(p), p.title, p.content, strings.Viewpoint[p.viewpoint], p.partnerAnswer === "pending" ? "" : common.PartnerAnswer[p.partnerAnswer], p.answerComment, p.answerDate]),
+      ),
+      `別紙②_${year.fiscalYear}年度.csv`,
+      CSV_MIME,
+    );
+  };
+
+  const columns: IColumn[] = [
+    { key: "dept", name: strings.Columns.department, minWidth: 140, isMultiline: true, onRender: (p: CityProposal) => p.department?.title },
+    { key: "partner", name: strings.Columns.partner, minWidth: 130, isMultiline: true, onRender: (p: CityProposal) => p.partner?.title },
+    { key: "title", name: strings.Columns.title, minWidth: 170, isMultiline: true, onRender: (p: CityProposal) => (canEdit ? <Link onClick={() => setAnswering(p)}>{p.title}</Link> : p.title) },
+    { key: "content", name: strings.Columns.content, minWidth: 220, isMultiline: true, onRender: (p: CityProposal) => p.content },
+    { key: "answer", name: strings.Columns.answer, minWidth: 70, onRender: (p: CityProposal) => common.PartnerAnswer[p.partnerAnswer] },
+    { key: "date", name: strings.Columns.answerDate, minWidth: 150, onRender: (p: CityProposal) => <DateText date={p.answerDate} /> },
+  ];
+  const departments = year.departments.filter((d) => submitted.some((p) => p.department?.id === d.id));
+  const partners = year.partners.filter((d) => submitted.some((p) => p.partner?.id === d.id)).sort((a, b) => a.name.localeCompare(b.name, "ja"));
+  return (
+    <>
+      {canEdit && <CommandBar items={[{ key: "csv", text: strings.Form2.csv, iconProps: { iconName: "Download" }, onClick: csv }]} />}
+      <ErrorBar error={action.error} />
+      <ImportReportBar report={report} fileError={fileError} onDismiss={() => { setReport(null); setFileError(undefined); }} />
+      <Stack horizontal wrap verticalAlign="end" tokens={{ childrenGap: 12 }}>
+        <Dropdown label={strings.Filter.partner} selectedKey={partnerId} options={[{ key: "all", text: strings.Filter.all }, ...partners.map((p) => ({ key: p.id, text: p.name }))]} onChange={(_, o) => o && setPartnerId(o.key === "all" ? "all" : Number(o.key))} styles={{ root: { minWidth: 200 } }} />
+        <Dropdown label={strings.Filter.department} selectedKey={deptId} options={[{ key: "all", text: strings.Filter.all }, ...departments.map((d) => ({ key: d.id, text: d.title }))]} onChange={(_, o) => o && setDeptId(o.key === "all" ? "all" : Number(o.key))} styles={{ root: { minWidth: 200 } }} />
+        <Dropdown label={strings.Filter.answer} selectedKey={answer} options={[{ key: "all", text: strings.Filter.all }, ...answers.map((a) => ({ key: a, text: common.PartnerAnswer[a] }))]} onChange={(_, o) => o && setAnswer(o.key as PartnerAnswer | "all")} styles={{ root: { minWidth: 120 } }} />
+        {canEdit && <DefaultButton text={strings.Form2.passToPartner} disabled={!partner || action.busy} onClick={exportXlsx} />}
+        {canEdit && <DefaultButton text={strings.Form2.printable} disabled={!partner} onClick={printable} />}
+        {canEdit && <FilePick label={strings.Form2.importAnswers} onFile={(d) => void importAnswers(d)} disabled={action.busy} />}
+      </Stack>
+      <DetailsList items={rows} columns={columns} selectionMode={SelectionMode.none} getKey={(p: CityProposal) => String(p.id)} ariaLabelForGrid={strings.Tabs.form2} />
+      {rows.length === 0 && <p>{common.NoItems}</p>}
+      {answering && <AnswerDialog proposal={answering} service={service} today={today} onClose={() => setAnswering(null)} onDone={() => { setAnswering(null); onChanged(); }} />}
+    </>
+  );
+}
+
+function AnswerDialog({ proposal, service, today, onClose, onDone }: { proposal: CityProposal; service: CycleService; today: string; onClose: () => void; onDone: () => void }): JSX.Element {
+  const [answer, setAnswer] = React.useState<PartnerAnswer>(proposal.partnerAnswer);
+  const [comment, setComment] = React.useState(proposal.answerComment);
+  const [date, setDate] = React.useState(proposal.answerDate ?? today);
+  const action = useAction();
+  const submit = async (): Promise<void> => {
+    if (await action.run(async () => void (await service.recordAnswer(proposal, answer, comment, date || null)))) onDone();
+  };
+  return (
+    <Dialog hidden={false} onDismiss={onClose} dialogContentProps={{ type: DialogType.largeHeader, title: strings.Form2.record, subText: `${proposal.partner?.title ?? ""} — ${proposal.title}` }} minWidth={520} modalProps={{ isBlocking: true }}>
+      <ErrorBar error={action.error} onReload={onClose} />
+      <Stack tokens={{ childrenGap: 8 }}>
+        <ChoiceGroup label={strings.Columns.answer} required selectedKey={answer} options={(["can", "cannot", "discuss"] as PartnerAnswer[]).map((a) => ({ key: a, text: common.PartnerAnswer[a] }))} onChange={(_, o) => o && setAnswer(o.key as PartnerAnswer)} />
+        {fieldError(action.problems, "partnerAnswer") && <div role="alert" style={{ color: "#a4262c" }}>{fieldError(action.problems, "partnerAnswer")}</div>}
+        <TextField label={strings.Columns.comment} multiline rows={3} value={comment} onChange={(_, v) => setComment(v ?? "")} errorMessage={fieldError(action.problems, "answerComment")} />
+        <TextField label={strings.Columns.answerDate} type="date" required value={date} onChange={(_, v) => setDate(v ?? "")} errorMessage={fieldError(action.problems, "answerDate")} />
+      </Stack>
+      <DialogFooter>
+        <PrimaryButton text={strings.Save} onClick={submit} disabled={action.busy} />
+        <DefaultButton text={strings.Cancel} onClick={onClose} />
+      </DialogFooter>
+    </Dialog>
+  );
+}
