@@ -63,3 +63,30 @@ export function addAgreements(store: Store, count: number, seed = 20261124): { a
   store.bulkAdd(S.partnershipItems.title, values(S.partnershipItems, items), 7);
   return { agreements: agreementIds.length, items: items.length };
 }
+
+/** `count` proposals for a fiscal year, half from partners (Form 1), half from departments (Form 2). */
+export function addProposals(store: Store, fiscalYear: number, count: number, seed = 4242): void {
+  const rnd = mulberry32(seed);
+  const agreements = [...store.list(S.agreements.title)!.items.values()].filter((a) => a.values.AgreementStatus === "締結");
+  const items = [...store.list(S.partnershipItems.title)!.items.values()];
+  const departments = [...store.list(S.departments.title)!.items.values()];
+  const itemsOf = new Map<number, number[]>();
+  for (const it of items) itemsOf.set(it.values.AgreementId as number, [...(itemsOf.get(it.values.AgreementId as number) ?? []), it.Id]);
+  const pp: Partial<D.Draft<D.PartnerProposal>>[] = [];
+  const cp: Partial<D.Draft<D.CityProposal>>[] = [];
+  for (let i = 0; i < count; i++) {
+    const a = agreements[Math.floor(rnd() * agreements.length)];
+    const its = itemsOf.get(a.Id) ?? [];
+    const item = its.length ? { id: its[Math.floor(rnd() * its.length)], title: "" } : null;
+    const partner = { id: a.values.PartnerId as number, title: "" };
+    const title = `${fields[i % fields.length]}の連携事業 ${i + 1}`;
+    const content = `${fields[(i * 7) % fields.length]}について、市と企業等が協力して取り組む事業の提案です。対象は市民、期間は年度内。`;
+    if (i % 2 === 0) pp.push({ title, fiscalYear, partner, partnershipItem: item, content, timing: rnd() < 0.8 ? "startOfYear" : "anyTime", call: null, receivedDate: `${fiscalYear}-05-15`, importKey: "" });
+    else {
+      const dept = departments[1 + Math.floor(rnd() * (departments.length - 1))];
+      cp.push({ title, fiscalYear, department: { id: dept.Id, title: "" }, partner, partnershipItem: item, content, viewpoint: "comprehensivePlan", answersProposal: null, status: "submitted", partnerAnswer: (["pending", "can", "cannot", "discuss"] as D.PartnerAnswer[])[Math.floor(rnd() * 4)], answerComment: "", answerDate: null, call: null });
+    }
+  }
+  store.bulkAdd(S.partnerProposals.title, values(S.partnerProposals, pp), 7);
+  store.bulkAdd(S.cityProposals.title, values(S.cityProposals, cp), 7);
+}
