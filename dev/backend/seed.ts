@@ -25,7 +25,7 @@ function add<T extends D.Stored>(store: Store, def: ListDef<T>, rows: Partial<D.
 /** Deterministic GUID-shaped ids so the seeded channels look like real Teams ids. */
 function fakeGuid(n: number): string {
   const h = (n * 2654435761) >>> 0;
-  const hex = (h.toString(16).padStart(8, "0") + (h ^ 0x5bd1e995).toString(16).padStart(8, "0")).repeat(2);
+  const hex = (h.toString(16).padStart(8, "0") + ((h ^ 0x5bd1e995) >>> 0).toString(16).padStart(8, "0")).repeat(2);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
@@ -235,10 +235,14 @@ export function seed(store: Store): void {
       { title: `${fy}年度 第1回 提案のマッチング・結果のフィードバック`, fiscalYear: fy, editionNo: 1, status: "issued", issuedDate: `${fy}-08-20`, message: "実施を希望する場合は、企業等の担当者へ直接ご連絡ください。" },
     ]);
     const mRows: Partial<D.Draft<D.Matching>>[] = [];
-    ppRows.forEach((pp, k) => mRows.push({ title: pp.title!, fiscalYear: fy, issue: ref(issueId), rowNo: mRows.length + 1, content: pp.content!, partner: pp.partner!, partnerProposal: ref(ppIds[k]), cityProposal: null, allDepartments: true, targetDepartments: [] }));
+    const contact = (partnerRef: D.LookupRef): { contactName: string; contactEmail: string; contactPhone: string } => {
+      const i = partnerIds.indexOf(partnerRef.id);
+      return { contactName: seedPartners[i].contact, contactEmail: `partnership${i + 1}@example.co.jp`, contactPhone: `042-49${i}-${String(1200 + i * 37).slice(0, 4)}` };
+    };
+    ppRows.forEach((pp, k) => mRows.push({ title: pp.title!, fiscalYear: fy, issue: ref(issueId), rowNo: mRows.length + 1, content: pp.content!, partner: pp.partner!, partnerProposal: ref(ppIds[k]), cityProposal: null, allDepartments: true, targetDepartments: [], ...contact(pp.partner!) }));
     cpRows.forEach((cp, k) => {
       if (cp.partnerAnswer === "can" || cp.partnerAnswer === "discuss")
-        mRows.push({ title: cp.title!, fiscalYear: fy, issue: ref(issueId), rowNo: mRows.length + 1, content: cp.content!, partner: cp.partner!, partnerProposal: null, cityProposal: ref(cpIds[k]), allDepartments: false, targetDepartments: [cp.department!] });
+        mRows.push({ title: cp.title!, fiscalYear: fy, issue: ref(issueId), rowNo: mRows.length + 1, content: cp.content!, partner: cp.partner!, partnerProposal: null, cityProposal: ref(cpIds[k]), allDepartments: false, targetDepartments: [cp.department!], ...contact(cp.partner!) });
     });
     const mIds = add<D.Matching>(store, S.matchings, mRows);
 

@@ -123,6 +123,7 @@ export interface IPartnershipData {
   cityProposals: IListRepository<D.CityProposal>;
   matchingIssues: IListRepository<D.MatchingIssue>;
   matchings: IListRepository<D.Matching>;
+  implementationWishes: IListRepository<D.ImplementationWish>;
   notifications: IListRepository<D.Notification>;
   resultReports: IListRepository<D.ResultReport>;
   auditLog: IListRepository<D.AuditEntry>;

@@ -23,3 +23,79 @@ export function reminderHtml(m: ReminderInput, labels: { heading: string; deadli
     url ? `<p><a href="${escapeHtml(url)}">${escapeHtml(labels.open)}</a></p>` : "",
   ].join("");
 }
+
+export interface FeedbackRow {
+  rowNo: number;
+  title: string;
+  content: string;
+  partner: string;
+  contact: string;
+}
+
+export interface FeedbackMessageInput {
+  editionTitle: string;
+  issuedDateText: string;
+  departmentName: string;
+  rows: FeedbackRow[];
+  portalUrl: string;
+  message: string;
+}
+
+export interface FeedbackLabels {
+  heading: string;
+  intro: string;
+  no: string;
+  title: string;
+  content: string;
+  partner: string;
+  contact: string;
+  open: string;
+}
+
+const MAX_CONTENT_IN_MESSAGE = 200;
+const clip = (s: string): string => (Array.from(s).length > MAX_CONTENT_IN_MESSAGE ? `${Array.from(s).slice(0, MAX_CONTENT_IN_MESSAGE).join("")}…` : s);
+const safeUrl = (u: string): string => (/^https?:\/\//i.test(u) ? u : "");
+
+/** The channel message for one department: readable HTML, every user text escaped, long content clipped. */
+export function feedbackHtml(m: FeedbackMessageInput, l: FeedbackLabels): string {
+  const rows = m.rows
+    .map((r) => `<tr><td>${r.rowNo}</td><td>${escapeHtml(r.title)}</td><td>${escapeHtml(clip(r.content))}</td><td>${escapeHtml(r.partner)}<br>${escapeHtml(r.contact)}</td></tr>`)
+    .join("");
+  const url = safeUrl(m.portalUrl);
+  return [
+    `<p><strong>${escapeHtml(l.heading)}</strong> ${escapeHtml(m.editionTitle)}（${escapeHtml(m.issuedDateText)}）</p>`,
+    `<p>${escapeHtml(m.departmentName)}: ${escapeHtml(l.intro)}</p>`,
+    m.message ? `<p>${escapeHtml(m.message)}</p>` : "",
+    `<table><tr><th>${escapeHtml(l.no)}</th><th>${escapeHtml(l.title)}</th><th>${escapeHtml(l.content)}</th><th>${escapeHtml(l.partner)}</th></tr>${rows}</table>`,
+    url ? `<p><a href="${escapeHtml(url)}">${escapeHtml(l.open)}</a></p>` : "",
+  ].join("");
+}
+
+/**
+ * The same as an Adaptive Card (1.4). Card text is plain text (Adaptive Cards render no
+ * HTML), so nothing needs escaping there, but markdown is neutralised so a title cannot
+ * turn into a link.
+ */
+export function feedbackCard(m: FeedbackMessageInput, l: FeedbackLabels): Record<string, unknown> {
+  const plain = (s: string): string => s.replace(/([\\*_[\]()#>`~|])/g, "\\$1");
+  const url = safeUrl(m.portalUrl);
+  return {
+    type: "AdaptiveCard",
+    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+    version: "1.4",
+    body: [
+      { type: "TextBlock", text: plain(`${l.heading} ${m.editionTitle}`), weight: "Bolder", size: "Medium", wrap: true },
+      { type: "TextBlock", text: plain(`${m.departmentName}: ${l.intro}（${m.issuedDateText}）`), wrap: true, spacing: "Small" },
+      ...m.rows.map((r) => ({
+        type: "Container",
+        separator: true,
+        items: [
+          { type: "TextBlock", text: plain(`${l.no}${r.rowNo}  ${r.title}`), weight: "Bolder", wrap: true },
+          { type: "TextBlock", text: plain(clip(r.content)), wrap: true, spacing: "Small" },
+          { type: "FactSet", facts: [{ title: l.partner, value: plain(r.partner) }, { title: l.contact, value: plain(r.contact) }] },
+        ],
+      })),
+    ],
+    actions: url ? [{ type: "Action.OpenUrl", title: l.open, url }] : [],
+  };
+}

@@ -199,6 +199,20 @@ export interface Matching extends Stored {
   cityProposal: LookupRef | null;
   allDepartments: boolean;
   targetDepartments: LookupRef[];
+  /** The partner's contact as it stood when the row was written (frozen with the edition). */
+  contactName: string;
+  contactEmail: string;
+  contactPhone: string;
+}
+
+/** A department's wish to carry out a feedback row (実施希望), with who to contact. */
+export interface ImplementationWish extends Stored {
+  title: string;
+  fiscalYear: number;
+  matching: LookupRef | null;
+  department: LookupRef | null;
+  contactPerson: string;
+  comment: string;
 }
 
 export type MatchingIssueStatus = "draft" | "issued";

@@ -120,3 +120,13 @@ test("site groups list department groups and their members", async () => {
   const users = await get("web/sitegroups/getbyname('Partnership Desk Dept kodomo-kosodate')/users");
   expect((users.body.value as Array<{ Title: string }>).map((u) => u.Title)).toEqual(["子育 太郎"]);
 });
+
+test("every seeded Teams channel has well-formed Graph ids", async () => {
+  const r = await get("web/lists/getbytitle('Departments')/items?$select=TeamId,ChannelId&$top=100");
+  const rows = (r.body.value as Array<{ TeamId: string | null; ChannelId: string | null }>).filter((d) => d.TeamId);
+  expect(rows.length).toBeGreaterThan(5);
+  for (const d of rows) {
+    expect(d.TeamId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(d.ChannelId).toMatch(/^19:[0-9a-f]+@thread\.tacv2$/);
+  }
+});

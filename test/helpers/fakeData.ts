@@ -73,6 +73,7 @@ export function fakeData(user: CurrentUser, init: Partial<Record<keyof IPartners
     cityProposals: l<D.CityProposal>("CityProposals", "cityProposals"),
     matchingIssues: l<D.MatchingIssue>("MatchingIssues", "matchingIssues"),
     matchings: l<D.Matching>("Matchings", "matchings"),
+    implementationWishes: l<D.ImplementationWish>("ImplementationWishes", "implementationWishes"),
     notifications: l<D.Notification>("Notifications", "notifications"),
     resultReports: l<D.ResultReport>("ResultReports", "resultReports"),
     auditLog: l<D.AuditEntry>("AuditLog", "auditLog"),

@@ -22,6 +22,7 @@ export type ListKey =
   | "matchings"
   | "notifications"
   | "resultReports"
+  | "implementationWishes"
   | "auditLog"
   | "settings";
 

@@ -325,10 +325,31 @@ export const matchings: ListDef<D.Matching> = {
     cityProposal: lookup("CityProposal", "市からの提案", "cityProposals"),
     allDepartments: bool("AllDepartments", "全部署向け", true),
     targetDepartments: lookupMulti("TargetDepartments", "対象部署", "departments"),
+    contactName: text("ContactName", "企業等の担当者"),
+    contactEmail: text("ContactEmail", "企業等のメールアドレス"),
+    contactPhone: text("ContactPhone", "企業等の電話番号", { maxLength: 40 }),
   },
   views: [
     { url: "AllItems.aspx", displayName: "フィードバック一覧", default: true, fields: ["fiscalYear", "issue", "rowNo", "title", "partner"] },
   ],
+};
+
+export const implementationWishes: ListDef<D.ImplementationWish> = {
+  key: "implementationWishes",
+  title: "ImplementationWishes",
+  displayName: "実施希望",
+  description: "フィードバック一覧（別紙③）の行について、部署が実施を希望した記録",
+  permissions: departmentRows,
+  departmentField: "department",
+  fields: {
+    title: text("Title", "件名", { required: true }),
+    fiscalYear: fiscalYear(),
+    matching: lookup("Matching", "フィードバックの行", "matchings", { required: true, indexed: true }),
+    department: lookup("Department", "部署", "departments", { required: true, indexed: true }),
+    contactPerson: text("ContactPerson", "部署の担当者", { required: true }),
+    comment: note("Comment", "コメント"),
+  },
+  views: [{ url: "AllItems.aspx", displayName: "すべての実施希望", default: true, fields: ["fiscalYear", "matching", "department", "contactPerson"] }],
 };
 
 export const notifications: ListDef<D.Notification> = {
@@ -461,6 +482,7 @@ export const allLists: readonly AnyListDef[] = [
   cityProposals,
   matchingIssues,
   matchings,
+  implementationWishes,
   notifications,
   resultReports,
   auditLog,

@@ -24,6 +24,7 @@ export class PartnershipData implements IPartnershipData {
   readonly cityProposals: SpListRepository<D.CityProposal>;
   readonly matchingIssues: SpListRepository<D.MatchingIssue>;
   readonly matchings: SpListRepository<D.Matching>;
+  readonly implementationWishes: SpListRepository<D.ImplementationWish>;
   readonly notifications: SpListRepository<D.Notification>;
   readonly resultReports: SpListRepository<D.ResultReport>;
   readonly auditLog: SpListRepository<D.AuditEntry>;
@@ -42,6 +43,7 @@ export class PartnershipData implements IPartnershipData {
     this.cityProposals = new SpListRepository(sp, S.cityProposals);
     this.matchingIssues = new SpListRepository(sp, S.matchingIssues);
     this.matchings = new SpListRepository(sp, S.matchings);
+    this.implementationWishes = new SpListRepository(sp, S.implementationWishes);
     this.notifications = new SpListRepository(sp, S.notifications);
     this.resultReports = new SpListRepository(sp, S.resultReports);
     this.auditLog = new SpListRepository(sp, S.auditLog);

@@ -1,0 +1,201 @@
+import type * as D from "../../domain/types";
+import { ChannelMessage, CurrentUser, DataError, IPartnershipData, read } from "../contracts";
+import { RuleError } from "./AgreementService";
+import { NotificationService } from "./NotificationService";
+import { concernedDepartments, renumber, rowsFor } from "../../domain/matching";
+import { CHANNEL_ID_PATTERN, TEAM_ID_PATTERN } from "../graph/GraphTeamsNotifier";
+
+/**
+ * Matching and feedback (別紙③): editions of the feedback list, their rows, issuing an
+ * edition with one Teams message per concerned department, retries, departments' channels
+ * and their wishes to carry a row out (実施希望).
+ */
+
+export interface MatchingYear {
+  fiscalYear: number;
+  partnerProposals: D.PartnerProposal[];
+  cityProposals: D.CityProposal[];
+  issues: D.MatchingIssue[];
+  matchings: D.Matching[];
+  departments: D.Department[];
+  partners: D.Partner[];
+  wishes: D.ImplementationWish[];
+  notifications: D.Notification[];
+  rejected: Set<string>;
+}
+
+export type RowDraft = Pick<D.Matching, "title" | "content" | "partner" | "partnerProposal" | "cityProposal" | "allDepartments" | "targetDepartments">;
+
+/** Messages are sent at most this many at a time (Graph throttles bursts per app and tenant). */
+export const SEND_CONCURRENCY = 4;
+
+const ref = (id: number, title = ""): D.LookupRef => ({ id, title });
+const rejectedKey = (fy: number): string => `matching.rejectedPairs.${fy}`;
+
+export const issueDedupeKey = (issueId: number, departmentId: number): string => `issue:${issueId}:dept:${departmentId}`;
+
+export class MatchingService {
+  constructor(
+    private readonly data: IPartnershipData,
+    private readonly user: CurrentUser,
+    private readonly today: D.IsoDate,
+  ) {}
+
+  private requireCoordinator(): void {
+    if (this.user.role !== "coordinator") throw new DataError("forbidden", "Only coordinators compile feedback lists", 403);
+  }
+
+  private async audit(entityList: string, entityId: number, action: D.AuditAction, title: string, detail: Record<string, unknown> = {}): Promise<void> {
+    await this.data.auditLog.add({ title, entityList, entityId, action, actor: { id: this.user.id, title: this.user.title, email: this.user.email }, detail: JSON.stringify(detail), occurredAt: new Date().toISOString() });
+  }
+
+  async year(fiscalYear: number): Promise<MatchingYear> {
+    const byYear = [{ prop: "fiscalYear" as const, op: "eq" as const, value: fiscalYear }];
+    const r = await this.data.readMany({
+      partnerProposals: read(this.data.partnerProposals, { where: byYear }),
+      cityProposals: read(this.data.cityProposals, { where: byYear }),
+      issues: read(this.data.matchingIssues, { where: byYear }),
+      matchings: read(this.data.matchings, { where: byYear }),
+      departments: read(this.data.departments),
+      partners: read(this.data.partners),
+      wishes: read(this.data.implementationWishes, { where: byYear }),
+      notifications: read(this.data.notifications, { where: [{ prop: "kind", op: "eq", value: "matchingIssue" }] }),
+      settings: read(this.data.settings, { where: [{ prop: "key", op: "eq", value: rejectedKey(fiscalYear) }] }),
+    });
+    const rejected = new Set<string>(r.settings[0] ? (JSON.parse(r.settings[0].value || "[]") as string[]) : []);
+    return { fiscalYear, ...r, rejected };
+  }
+
+  /** The edition being compiled, or a new one (第n回) when all are issued. */
+  async draftIssue(year: MatchingYear): Promise<D.MatchingIssue> {
+    this.requireCoordinator();
+    const draft = year.issues.find((i) => i.status === "draft");
+    if (draft) return draft;
+    const n = Math.max(0, ...year.issues.map((i) => i.editionNo)) + 1;
+    return this.data.matchingIssues.add({ title: `${year.fiscalYear}年度 第${n}回 提案のマッチング・結果のフィードバック`, fiscalYear: year.fiscalYear, editionNo: n, status: "draft", issuedDate: null, message: "" });
+  }
+
+  private contact(year: MatchingYear, partnerId: number | undefined): Pick<D.Matching, "contactName" | "contactEmail" | "contactPhone"> {
+    const p = year.partners.find((x) => x.id === partnerId);
+    return { contactName: p?.contactName ?? "", contactEmail: p?.contactEmail ?? "", contactPhone: p?.contactPhone ?? "" };
+  }
+
+  /** Adds rows to the draft edition, numbered after the last. */
+  async addRows(issue: D.MatchingIssue, year: MatchingYear, rows: RowDraft[]): Promise<void> {
+    this.requireCoordinator();
+    if (issue.status !== "draft") throw new RuleError([{ field: "issue", code: "issued" }]);
+    const existing = year.matchings.filter((m) => m.issue?.id === issue.id).length;
+    for (const r of rows) if (!r.title.trim() || !r.partner) throw new RuleError([{ field: "title", code: "required" }]);
+    await this.data.matchings.addMany(rows.map((r, i) => ({ ...r, fiscalYear: year.fiscalYear, issue: ref(issue.id), rowNo: existing + i + 1, ...this.contact(year, r.partner?.id) })));
+  }
+
+  async updateRow(issue: D.MatchingIssue, row: D.Matching, patch: Partial<Pick<D.Matching, "title" | "content" | "allDepartments" | "targetDepartments">>): Promise<void> {
+    this.requireCoordinator();
+    if (issue.status !== "draft") throw new RuleError([{ field: "issue", code: "issued" }]);
+    if (patch.title !== undefined && !patch.title.trim()) throw new RuleError([{ field: "title", code: "required" }]);
+    if (patch.allDepartments === false && (patch.targetDepartments ?? row.targetDepartments).length === 0) throw new RuleError([{ field: "targetDepartments", code: "required" }]);
+    await this.data.matchings.update(row.id, row.etag, patch);
+  }
+
+  /** Saves a new order (NO 1…n without gaps). */
+  async reorder(issue: D.MatchingIssue, ordered: D.Matching[]): Promise<void> {
+    this.requireCoordinator();
+    if (issue.status !== "draft") throw new RuleError([{ field: "issue", code: "issued" }]);
+    const byId = new Map(ordered.map((m) => [m.id, m]));
+    await this.data.matchings.updateMany(renumber(ordered).map((c) => ({ id: c.id, etag: byId.get(c.id)!.etag, patch: { rowNo: c.rowNo } })));
+  }
+
+  async removeRow(issue: D.MatchingIssue, row: D.Matching, rows: D.Matching[]): Promise<void> {
+    this.requireCoordinator();
+    if (issue.status !== "draft") throw new RuleError([{ field: "issue", code: "issued" }]);
+    await this.data.matchings.remove(row.id, row.etag);
+    const rest = rows.filter((m) => m.id !== row.id).sort((a, b) => a.rowNo - b.rowNo);
+    await this.reorder(issue, rest);
+  }
+
+  /** Remembers a rejected suggestion so it is not offered again this year. */
+  async reject(year: MatchingYear, key: string): Promise<void> {
+    this.requireCoordinator();
+    const [s] = await this.data.settings.list({ where: [{ prop: "key", op: "eq", value: rejectedKey(year.fiscalYear) }] });
+    const keys = [...new Set([...(s ? (JSON.parse(s.value || "[]") as string[]) : []), key])];
+    if (s) await this.data.settings.update(s.id, s.etag, { value: JSON.stringify(keys) });
+    else await this.data.settings.add({ key: rejectedKey(year.fiscalYear), value: JSON.stringify(keys) });
+  }
+
+  /**
+   * Issues the edition: freezes it (status, date) and posts one message per concerned
+   * department, at most SEND_CONCURRENCY at a time. Safe to call again (a double click, a
+   * retry of failures): a department already sent to for this edition is never posted again.
+   */
+  async issue(
+    issue: D.MatchingIssue,
+    year: MatchingYear,
+    notifications: NotificationService,
+    render: (dept: D.Department, rows: D.Matching[], issue: D.MatchingIssue) => ChannelMessage,
+  ): Promise<D.Notification[]> {
+    this.requireCoordinator();
+    const rows = year.matchings.filter((m) => m.issue?.id === issue.id).sort((a, b) => a.rowNo - b.rowNo);
+    if (rows.length === 0) throw new RuleError([{ field: "rows", code: "required" }]);
+    let frozen = issue;
+    if (issue.status === "draft") {
+      const fresh = await this.data.matchingIssues.get(issue.id);
+      if (fresh.status === "draft") {
+        await this.data.matchingIssues.update(fresh.id, fresh.etag, { status: "issued", issuedDate: this.today });
+        await this.audit("MatchingIssues", issue.id, "publish", `別紙③を発行（第${issue.editionNo}回）`, { rows: rows.length });
+      }
+      frozen = await this.data.matchingIssues.get(issue.id);
+    }
+    const depts = concernedDepartments(rows, year.departments.filter((d) => d.active && !d.isCoordinator).map((d) => ({ id: d.id, title: d.title })));
+    const outcomes: D.Notification[] = [];
+    const queue = [...depts];
+    const worker = async (): Promise<void> => {
+      for (let ref0 = queue.shift(); ref0; ref0 = queue.shift()) {
+        const dept = year.departments.find((d) => d.id === ref0!.id)!;
+        outcomes.push(
+          await notifications.send({
+            kind: "matchingIssue",
+            dedupeKey: issueDedupeKey(issue.id, dept.id),
+            title: `${frozen.title} → ${dept.title}`,
+            department: dept,
+            message: render(dept, rowsFor(rows, dept.id), frozen),
+          }),
+        );
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, depts.length) }, worker));
+    await this.audit("MatchingIssues", issue.id, "notify", `Teams に通知（第${issue.editionNo}回）`, { sent: outcomes.filter((o) => o.status === "sent").length, failed: outcomes.filter((o) => o.status === "failed").length });
+    return outcomes.sort((a, b) => (a.department?.title ?? "").localeCompare(b.department?.title ?? "", "ja"));
+  }
+
+  /** Maps a department to its team and channel (Graph ids, checked for shape). */
+  async saveChannel(dept: D.Department, teamId: string, channelId: string): Promise<void> {
+    this.requireCoordinator();
+    const problems: Array<{ field: string; code: string }> = [];
+    if (teamId.trim() && !TEAM_ID_PATTERN.test(teamId.trim())) problems.push({ field: "teamId", code: "invalidTeamId" });
+    if (channelId.trim() && !CHANNEL_ID_PATTERN.test(channelId.trim())) problems.push({ field: "channelId", code: "invalidChannelId" });
+    if (!!teamId.trim() !== !!channelId.trim()) problems.push({ field: teamId.trim() ? "channelId" : "teamId", code: "required" });
+    if (problems.length) throw new RuleError(problems);
+    await this.data.departments.update(dept.id, dept.etag, { teamId: teamId.trim(), channelId: channelId.trim() });
+  }
+
+  async testMessage(dept: D.Department, notifications: NotificationService, message: ChannelMessage): Promise<D.Notification> {
+    this.requireCoordinator();
+    return notifications.send({ kind: "test", dedupeKey: `test:${dept.id}:${new Date().toISOString()}`, title: `テスト送信 → ${dept.title}`, department: dept, message });
+  }
+
+  /** A department's 実施希望 for one row, with its contact person; once per department and row. */
+  async wish(year: MatchingYear, row: D.Matching, dept: D.Department, contactPerson: string, comment: string): Promise<void> {
+    if (this.user.role !== "coordinator" && !this.user.departmentCodes.includes(dept.code)) throw new DataError("forbidden", "Not your department", 403);
+    if (!contactPerson.trim()) throw new RuleError([{ field: "contactPerson", code: "required" }]);
+    const existing = year.wishes.find((w) => w.matching?.id === row.id && w.department?.id === dept.id);
+    if (existing) {
+      await this.data.implementationWishes.update(existing.id, existing.etag, { contactPerson: contactPerson.trim(), comment });
+      return;
+    }
+    await this.data.implementationWishes.add({ title: `${row.title}（${dept.title}）`, fiscalYear: year.fiscalYear, matching: ref(row.id, row.title), department: ref(dept.id, dept.title), contactPerson: contactPerson.trim(), comment });
+  }
+
+  async withdrawWish(w: D.ImplementationWish): Promise<void> {
+    await this.data.implementationWishes.remove(w.id, w.etag);
+  }
+}

@@ -1,0 +1,64 @@
+import { bigrams, concernedDepartments, move, normalizeForMatching, renumber, rowsFor, similarity, suggestMatches } from "../../src/domain/matching";
+import { feedbackCard, feedbackHtml } from "../../src/domain/teamsMessages";
+import type { CityProposal, Matching, PartnerProposal } from "../../src/domain/types";
+
+test("Japanese without spaces: width and kana fold, punctuation ignored", () => {
+  expect(normalizeForMatching("親子　料理・教室！ＡＢＣｶﾀｶﾅ")).toBe("親子料理教室abcかたかな");
+  expect(similarity("親子料理教室", "親子で料理教室")).toBeGreaterThan(0.7);
+  expect(similarity("防災キャンプ", "防災ｷｬﾝﾌﾟ")).toBe(1); // half-width katakana folds
+  expect(similarity("防災キャンプ", "ﾎﾞｳｻｲｷｬﾝﾌﾟ")).toBe(0.5); // the reading of 防災 is not guessed
+  expect(similarity("ＡＢＣ講座", "ABC講座")).toBe(1);
+  expect(similarity("防災訓練", "子育て支援")).toBe(0);
+  expect(similarity("", "何か")).toBe(0);
+  expect(similarity("𠮷", "𠮷")).toBe(1);
+  expect([...bigrams("𠮷野家").keys()]).toEqual(["𠮷野", "野家"]);
+});
+
+const pp = (id: number, partner: number, item: number | null, title: string, content = ""): PartnerProposal =>
+  ({ id, partner: { id: partner, title: "" }, partnershipItem: item ? { id: item, title: "" } : null, title, content }) as PartnerProposal;
+const cp = (id: number, partner: number, item: number | null, title: string, answer: CityProposal["partnerAnswer"] = "can", content = ""): CityProposal =>
+  ({ id, partner: { id: partner, title: "" }, partnershipItem: item ? { id: item, title: "" } : null, title, content, partnerAnswer: answer, status: "submitted", answersProposal: null }) as CityProposal;
+
+test("suggestions: same partner and item first, then similar text; other partners and 否 never", () => {
+  const s = suggestMatches(
+    [pp(1, 10, 100, "親子料理教室", "地元野菜を使った料理"), pp(2, 10, 101, "防災キャンプ")],
+    [cp(11, 10, 100, "子育て広場での講座"), cp(12, 10, 102, "親子で料理教室をひらく"), cp(13, 20, 100, "親子料理教室"), cp(14, 10, 100, "親子料理教室", "cannot"), cp(15, 10, 101, "", "discuss")],
+  );
+  expect(s.map((x) => [x.partnerProposal.id, x.cityProposal.id, x.reasons])).toEqual([
+    [1, 11, ["samePartnerAndItem"]],
+    [2, 15, ["samePartnerAndItem"]],
+    [1, 12, ["samePartner", "similarText"]],
+  ]);
+  expect(s[0].score).toBeGreaterThanOrEqual(60);
+  expect(s[2].score).toBeLessThan(60);
+  expect(suggestMatches([pp(1, 10, 100, "a")], [cp(11, 10, 100, "b")], new Set(["1:11"]))).toEqual([]);
+});
+
+test("numbering stays gap-free when rows move or go", () => {
+  const rows = [{ id: 5, rowNo: 1 }, { id: 6, rowNo: 2 }, { id: 7, rowNo: 3 }];
+  expect(move(rows, 7, -1).map((r) => r.id)).toEqual([5, 7, 6]);
+  expect(move(rows, 5, -1)).toBe(rows);
+  expect(renumber(move(rows, 7, -1))).toEqual([{ id: 7, rowNo: 2 }, { id: 6, rowNo: 3 }]);
+  expect(renumber(rows.filter((r) => r.id !== 5))).toEqual([{ id: 6, rowNo: 1 }, { id: 7, rowNo: 2 }]);
+});
+
+test("rows and departments an edition concerns", () => {
+  const all = [{ id: 1, title: "A" }, { id: 2, title: "B" }, { id: 3, title: "C" }];
+  const rows = [{ allDepartments: false, targetDepartments: [all[1]] }, { allDepartments: false, targetDepartments: [all[2], all[1]] }] as Matching[];
+  expect(concernedDepartments(rows, all).map((d) => d.id)).toEqual([2, 3]);
+  expect(concernedDepartments([...rows, { allDepartments: true, targetDepartments: [] } as unknown as Matching], all)).toHaveLength(3);
+  expect(rowsFor(rows, 3)).toHaveLength(1);
+});
+
+test("the channel message escapes user text; the card neutralises markdown", () => {
+  const input = { editionTitle: "2026年度 第2回", issuedDateText: "令和8年11月24日", departmentName: "子育て支援課", portalUrl: "https://contoso.sharepoint.com/sites/p/SitePages/Portal.aspx", message: "<b>至急</b>", rows: [{ rowNo: 1, title: "<img src=x onerror=alert(1)>", content: "あ".repeat(300), partner: "O'Hara [食品](http://evil)", contact: "担当 a@b.jp" }] };
+  const labels = { heading: "フィードバック", intro: "届きました", no: "NO", title: "件名", content: "内容", partner: "企業等", contact: "連絡先", open: "開く" };
+  const html = feedbackHtml(input, labels);
+  expect(html).not.toMatch(/<img|<b>/);
+  expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
+  expect(html).toContain("…");
+  const card = JSON.stringify(feedbackCard(input, labels));
+  expect(card).toContain("\\\\[食品\\\\]\\\\(http://evil\\\\)");
+  expect(JSON.parse(card).actions[0].url).toBe(input.portalUrl);
+  expect(JSON.parse(JSON.stringify(feedbackCard({ ...input, portalUrl: "javascript:alert(1)" }, labels))).actions).toEqual([]);
+});

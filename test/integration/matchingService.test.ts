@@ -1,0 +1,101 @@
+import { startTestBackend, TestBackend } from "../helpers/backend";
+import { issueDedupeKey, MatchingService } from "../../src/data/services/MatchingService";
+import { NotificationService } from "../../src/data/services/NotificationService";
+import { GraphTeamsNotifier } from "../../src/data/graph/GraphTeamsNotifier";
+import { graphForUrl } from "../../src/data/graph/graphForUrl";
+import { isRuleError, RuleError } from "../../src/data/services/AgreementService";
+import { suggestMatches } from "../../src/domain/matching";
+import type { Department, Matching } from "../../src/domain/types";
+
+/** Compile, issue and notify a feedback list; retry without duplicates; wishes. */
+
+let t: TestBackend;
+beforeAll(async () => {
+  t = await startTestBackend();
+});
+afterAll(async () => t.stop());
+
+const graphCount = async (): Promise<number> => ((await (await fetch(`${t.backend.url}/_dev/graph/messages`)).json()) as { value: unknown[] }).value.length;
+const render = (d: Department, rows: Matching[]): { html: string; adaptiveCard: Record<string, unknown> } => ({ html: `<p>${d.title}: ${rows.length}</p>`, adaptiveCard: { type: "AdaptiveCard", version: "1.4", body: [] } });
+
+test("compile an edition from suggestions, reorder, issue to every concerned channel once, retry failures without duplicates", async () => {
+  const data = t.dataAs(7);
+  const svc = new MatchingService(data, await data.currentUser(), "2026-11-24");
+  const notes = new NotificationService(data, new GraphTeamsNotifier(graphForUrl(`${t.backend.url}/graph`)));
+  let year = await svc.year(2026);
+  const suggestions = suggestMatches(year.partnerProposals, year.cityProposals, year.rejected);
+  expect(suggestions.length).toBeGreaterThan(0);
+  await svc.reject(year, `${suggestions[0].partnerProposal.id}:${suggestions[0].cityProposal.id}`);
+  year = await svc.year(2026);
+  expect(suggestMatches(year.partnerProposals, year.cityProposals, year.rejected).length).toBe(suggestions.length - 1);
+
+  const issue = await svc.draftIssue(year);
+  expect(issue.editionNo).toBe(2);
+  const dept = (code: string): Department => year.departments.find((d) => d.code === code)!;
+  const kosodate = dept("kodomo-kosodate");
+  const joho = dept("somu-joho"); // no channel
+  const bosai = dept("somu-bosai");
+  await svc.addRows(issue, year, [
+    { title: "親子の防災キャンプ", content: "<script>x</script> 夏休みに実施", partner: { id: 1, title: "" }, partnerProposal: null, cityProposal: null, allDepartments: false, targetDepartments: [{ id: kosodate.id, title: kosodate.title }, { id: joho.id, title: joho.title }] },
+    { title: "避難所の電源確保", content: "移動式電源の提供", partner: { id: 6, title: "" }, partnerProposal: null, cityProposal: null, allDepartments: false, targetDepartments: [{ id: bosai.id, title: bosai.title }] },
+    { title: "市職員向けデータ研修", content: "統計の読み方", partner: { id: 2, title: "" }, partnerProposal: null, cityProposal: null, allDepartments: false, targetDepartments: [{ id: kosodate.id, title: kosodate.title }] },
+  ]);
+  year = await svc.year(2026);
+  let rows = year.matchings.filter((m) => m.issue?.id === issue.id).sort((a, b) => a.rowNo - b.rowNo);
+  expect(rows.map((r) => [r.rowNo, r.contactName])).toEqual([[1, "佐藤 一郎"], [2, "渡辺 陽子"], [3, "鈴木 恵"]]);
+  await svc.reorder(issue, [rows[2], rows[0], rows[1]]);
+  year = await svc.year(2026);
+  rows = year.matchings.filter((m) => m.issue?.id === issue.id).sort((a, b) => a.rowNo - b.rowNo);
+  expect(rows.map((r) => r.title)).toEqual(["市職員向けデータ研修", "親子の防災キャンプ", "避難所の電源確保"]);
+  await svc.removeRow(issue, rows[0], rows);
+  year = await svc.year(2026);
+  await svc.addRows(issue, year, [{ title: "市職員向けデータ研修", content: "統計の読み方", partner: { id: 2, title: "" }, partnerProposal: null, cityProposal: null, allDepartments: false, targetDepartments: [{ id: kosodate.id, title: kosodate.title }] }]);
+  year = await svc.year(2026);
+  rows = year.matchings.filter((m) => m.issue?.id === issue.id).sort((a, b) => a.rowNo - b.rowNo);
+  expect(rows.map((r) => r.rowNo)).toEqual([1, 2, 3]);
+
+  // Issue with one Graph failure: 子育て支援課 and 防災防犯課 have channels, 情報政策課 none.
+  const before = await graphCount();
+  t.backend.faults.set({ graph500: 1 });
+  const first = await svc.issue(issue, year, notes, render);
+  expect(first.map((n) => n.status).sort()).toEqual(["failed", "notConfigured", "sent"]);
+  expect(await graphCount()).toBe(before + 1);
+  const frozen = (await svc.year(2026)).issues.find((i) => i.id === issue.id)!;
+  expect(frozen).toMatchObject({ status: "issued", issuedDate: "2026-11-24" });
+  expect(((await svc.addRows(frozen, year, []).catch((e: unknown) => e)) as RuleError).problems).toEqual([{ field: "issue", code: "issued" }]);
+
+  // Retry everything twice (as a double click would): only the failed one is posted, once.
+  year = await svc.year(2026);
+  await Promise.all([svc.issue(frozen, year, notes, render), svc.issue(frozen, year, notes, render)]);
+  expect(await graphCount()).toBe(before + 2);
+  const records = (await svc.year(2026)).notifications.filter((n) => n.dedupeKey.startsWith(`issue:${issue.id}:`));
+  expect(records).toHaveLength(3);
+  expect(records.find((n) => n.dedupeKey === issueDedupeKey(issue.id, joho.id))?.status).toBe("notConfigured");
+  expect(records.filter((n) => n.status === "sent").map((n) => n.graphMessageId.length > 0)).toEqual([true, true]);
+}, 30000);
+
+test("channels: checked ids, a test message; a department's 実施希望 once per row", async () => {
+  const data = t.dataAs(7);
+  const svc = new MatchingService(data, await data.currentUser(), "2026-11-24");
+  const notes = new NotificationService(data, new GraphTeamsNotifier(graphForUrl(`${t.backend.url}/graph`)));
+  let year = await svc.year(2026);
+  const joho = year.departments.find((d) => d.code === "somu-joho")!;
+  const bad = (await svc.saveChannel(joho, "team-1", "general").catch((e: unknown) => e)) as RuleError;
+  expect(isRuleError(bad) && bad.problems.map((p) => p.code)).toEqual(["invalidTeamId", "invalidChannelId"]);
+  await svc.saveChannel(joho, "1b2c3d4e-5f60-4718-8293-a4b5c6d7e8f9", "19:abcdefabcdefabcdefabcdef@thread.tacv2");
+  year = await svc.year(2026);
+  const fresh = year.departments.find((d) => d.code === "somu-joho")!;
+  expect((await svc.testMessage(fresh, notes, { html: "<p>テスト</p>" })).status).toBe("sent");
+
+  const member = new MatchingService(t.dataAs(11), await t.dataAs(11).currentUser(), "2026-11-24");
+  const row = year.matchings.find((m) => m.allDepartments)!;
+  const kosodate = year.departments.find((d) => d.code === "kodomo-kosodate")!;
+  await expect(member.wish(year, row, fresh, "x", "")).rejects.toMatchObject({ kind: "forbidden" });
+  expect(((await member.wish(year, row, kosodate, " ", "").catch((e: unknown) => e)) as RuleError).problems).toEqual([{ field: "contactPerson", code: "required" }]);
+  await member.wish(year, row, kosodate, "子育 太郎（内線 1234）", "夏休みに実施したい");
+  year = await svc.year(2026);
+  await member.wish(year, row, kosodate, "子育 太郎（内線 1235）", "");
+  year = await svc.year(2026);
+  const wishes = year.wishes.filter((w) => w.matching?.id === row.id);
+  expect(wishes.map((w) => [w.department?.title, w.contactPerson])).toEqual([[kosodate.title, "子育 太郎（内線 1235）"]]);
+});
