@@ -1,5 +1,25 @@
 import * as React from "react";
+import * as AdaptiveCards from "adaptivecards";
 import type { Department } from "../../src/domain/types";
+
+/** An Adaptive Card attachment rendered as Teams would show it (the adaptivecards SDK builds DOM, no HTML). */
+function Card({ json }: { json: string }): JSX.Element {
+  const host = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const card = new AdaptiveCards.AdaptiveCard();
+    card.hostConfig = new AdaptiveCards.HostConfig({ fontFamily: '"Segoe UI", "Noto Sans CJK JP", sans-serif' });
+    try {
+      card.parse(JSON.parse(json) as object);
+      const rendered = card.render();
+      el.replaceChildren(...(rendered ? [rendered] : []));
+    } catch {
+      el.textContent = "(card could not be rendered)";
+    }
+  }, [json]);
+  return <div ref={host} data-testid="adaptive-card" style={{ border: "1px solid #e1dfdd", borderRadius: 4, padding: 4, marginTop: 4 }} />;
+}
 
 interface Message {
   id: string;
@@ -7,7 +27,7 @@ interface Message {
   channelId: string;
   createdDateTime: string;
   body: { contentType: string; content: string };
-  attachments: unknown[];
+  attachments: Array<{ contentType?: string; content?: string }>;
 }
 
 /**
@@ -43,6 +63,11 @@ export function TeamsPanel({ departments }: { departments: Department[] }): JSX.
               {name(m)} · {new Date(m.createdDateTime).toLocaleString("ja-JP")} {m.attachments.length > 0 ? "· カード付き" : ""}
             </div>
             <iframe title={`message ${m.id}`} sandbox="" srcDoc={m.body.content} style={{ width: "100%", height: 90, border: "none" }} />
+            {m.attachments
+              .filter((a) => a.contentType === "application/vnd.microsoft.card.adaptive" && a.content)
+              .map((a, i) => (
+                <Card key={i} json={a.content!} />
+              ))}
           </li>
         ))}
       </ol>

@@ -184,7 +184,7 @@ export class MatchingService {
   }
 
   /** A department's 実施希望 for one row, with its contact person; once per department and row. */
-  async wish(year: MatchingYear, row: D.Matching, dept: D.Department, contactPerson: string, comment: string): Promise<void> {
+  async wish(year: Pick<MatchingYear, "fiscalYear" | "wishes">, row: D.Matching, dept: D.Department, contactPerson: string, comment: string): Promise<void> {
     if (this.user.role !== "coordinator" && !this.user.departmentCodes.includes(dept.code)) throw new DataError("forbidden", "Not your department", 403);
     if (!contactPerson.trim()) throw new RuleError([{ field: "contactPerson", code: "required" }]);
     const existing = year.wishes.find((w) => w.matching?.id === row.id && w.department?.id === dept.id);

@@ -15,6 +15,9 @@ import { YearOverview } from "./YearOverview";
 import { CallsView } from "./CallsView";
 import { Form1View } from "./Form1View";
 import { Form2View } from "./Form2View";
+import { MatchingView } from "./MatchingView";
+import { ChannelsView } from "./ChannelsView";
+import { MatchingService } from "../../../data/services/MatchingService";
 
 export interface IAnnualCycleRootProps {
   services: IAppServices;
@@ -27,6 +30,7 @@ function Year({ services, user, portalUrl }: { services: IAppServices; user: Cur
   const [fy, setFy] = React.useState(current);
   const service = React.useMemo(() => new CycleService(services.data, user, services.today), [services, user]);
   const notifications = React.useMemo(() => new NotificationService(services.data, services.notifier), [services]);
+  const matching = React.useMemo(() => new MatchingService(services.data, user, services.today), [services, user]);
   // Everything for the year in one batched request; the tabs work on it.
   const load = useLoad(() => service.year(fy), [service, fy]);
   const canEdit = user.role === "coordinator";
@@ -50,6 +54,12 @@ function Year({ services, user, portalUrl }: { services: IAppServices; user: Cur
           </PivotItem>
           <PivotItem headerText={strings.Tabs.form2} itemKey="form2">
             <Form2View year={year} {...common2} />
+          </PivotItem>
+          <PivotItem headerText={strings.Tabs.matching} itemKey="matching">
+            <MatchingView fiscalYear={fy} canEdit={canEdit} service={matching} notifications={notifications} portalUrl={portalUrl} />
+          </PivotItem>
+          <PivotItem headerText={strings.Tabs.channels} itemKey="channels">
+            <ChannelsView departments={year.departments} canEdit={canEdit} service={matching} notifications={notifications} onChanged={load.reload} />
           </PivotItem>
         </Pivot>
       )}

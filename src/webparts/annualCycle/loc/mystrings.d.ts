@@ -2,7 +2,15 @@ declare interface IAnnualCycleWebPartStrings {
   Title: string;
   SummaryLabel: string;
   Summary: { calls: string; partnerProposals: string; cityProposals: string; answered: string; matchings: string };
-  Tabs: { year: string; calls: string; form1: string; form2: string };
+  Tabs: { year: string; calls: string; form1: string; form2: string; matching: string; channels: string };
+  Matching: {
+    suggestions: string; noSuggestions: string; score: string; reason: string; reasons: { samePartnerAndItem: string; samePartner: string; similarText: string };
+    accept: string; reject: string; addByHand: string; draft: string; noRows: string; up: string; down: string; remove: string; edit: string; departments: string; allDepartments: string; chosen: string;
+    issue: string; issueConfirm: string; issued: string; editions: string; notifications: string; retryAll: string; retry: string; wishes: string; noWishes: string; contact: string; source: string; fromForm1: string; fromForm2: string;
+    status: { sent: string; failed: string; notConfigured: string; pending: string }; attempts: string; error: string; notNotified: string; forbiddenHint: string;
+    message: { heading: string; intro: string; no: string; title: string; content: string; partner: string; contact: string; open: string };
+  };
+  Channels: { heading: string; department: string; teamId: string; channelId: string; save: string; test: string; saved: string; testSent: string; testFailed: string; howTo: string; invalidTeamId: string; invalidChannelId: string; testMessage: string };
   CallsHeading: string;
   Columns: { form: string; title: string; deadline: string; status: string; recipients: string; partner: string; item: string; content: string; timing: string; department: string; answer: string; comment: string; answerDate: string; viewpoint: string; received: string; count: string; recipient: string; submissions: string };
   CallStatus: { open: string; closed: string };

@@ -2,6 +2,8 @@ import * as React from "react";
 import { CommandBar, DetailsList, IColumn, Link, MessageBar, MessageBarType, SelectionMode, Spinner, Text } from "@fluentui/react";
 import { CycleService } from "../../../data/services/CycleService";
 import { CityProposalDialog } from "./CityProposalDialog";
+import { WishCell } from "./WishCell";
+import { MatchingService } from "../../../data/services/MatchingService";
 import { AgreementService } from "../../../data/services/AgreementService";
 import { SurveyAnswerForm } from "./SurveyAnswerForm";
 import * as strings from "DepartmentPortalWebPartStrings";
@@ -38,6 +40,7 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
       proposals: read(data.cityProposals, { where: byYear }),
       surveys: read(data.surveyResponses, { where: [{ prop: "status", op: "eq", value: "requested" }] }),
       agreements: read(data.agreements, { where: [{ prop: "status", op: "eq", value: "surveying" }] }),
+      wishes: read(data.implementationWishes, { where: byYear }),
     });
     const dept = resolveDepartment(r.departments, { teamId: teams?.teamId, channelId: teams?.channelId, configuredCode: departmentCode, userCodes: user.departmentCodes });
     return { ...r, dept };
@@ -45,6 +48,7 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
 
   const service = React.useMemo(() => new AgreementService(data, user, services.today), [data, user, services.today]);
   const cycle = React.useMemo(() => new CycleService(data, user, services.today), [data, user, services.today]);
+  const matching = React.useMemo(() => new MatchingService(data, user, services.today), [data, user, services.today]);
   const [thanks, setThanks] = React.useState(false);
   const [editing, setEditing] = React.useState<CityProposal | "new" | null>(null);
   const d = load.data;
@@ -64,7 +68,15 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
     { key: "no", name: strings.Columns.no, minWidth: 36, maxWidth: 40, onRender: (m: Matching) => m.rowNo },
     { key: "title", name: strings.Columns.title, minWidth: 200, isMultiline: true, onRender: (m: Matching) => m.title },
     { key: "content", name: strings.Columns.content, minWidth: 280, isMultiline: true, onRender: (m: Matching) => m.content },
-    { key: "partner", name: strings.Columns.partner, minWidth: 160, onRender: (m: Matching) => m.partner?.title },
+    { key: "partner", name: strings.Columns.partner, minWidth: 160, isMultiline: true, onRender: (m: Matching) => [m.partner?.title, m.contactName, m.contactEmail, m.contactPhone].filter(Boolean).join(" / ") },
+    {
+      key: "wish",
+      name: strings.Wish.column,
+      minWidth: 150,
+      onRender: (m: Matching) => (
+        <WishCell row={m} wish={d.wishes.find((w) => w.matching?.id === m.id && w.department?.id === deptId)} canWish={user.role !== "visitor"} onWish={(person, comment) => matching.wish({ fiscalYear: fy, wishes: d.wishes }, m, d.dept!, person, comment).then(load.reload)} onWithdraw={(w) => matching.withdrawWish(w).then(load.reload)} />
+      ),
+    },
   ];
   const proposalColumns: IColumn[] = [
     { key: "title", name: strings.Columns.title, minWidth: 220, isMultiline: true, onRender: (p: CityProposal) => <Link onClick={() => setEditing(p)}>{p.title}</Link> },

@@ -32,6 +32,7 @@ define([], function () {
       deadline: "Deadline",
       saved: "Saved."
     },
+    Wish: { column: "Carry out", wish: "We want to carry this out", withdraw: "Withdraw", contactPerson: "Contact person (name, extension)", comment: "Comment (timing, etc.)", save: "Register", cancel: "Cancel", by: "Wished (contact: {0})", heading: "Wish to carry out" },
     SurveyForm: {
       intro: "For this approach, say for each partnership item whether your department sees concrete joint projects.",
       deadline: "Answer by",

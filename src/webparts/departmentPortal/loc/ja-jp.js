@@ -32,6 +32,7 @@ define([], function () {
       deadline: "提出期限",
       saved: "保存しました。"
     },
+    Wish: { column: "実施希望", wish: "実施を希望", withdraw: "取り下げ", contactPerson: "部署の担当者（氏名・内線）", comment: "コメント（実施時期など）", save: "登録する", cancel: "キャンセル", by: "希望済み（担当: {0}）", heading: "実施希望の登録" },
     SurveyForm: {
       intro: "企業等からの打診について、連携事項ごとに具体的な連携事業の可能性を回答してください。",
       deadline: "回答期限",

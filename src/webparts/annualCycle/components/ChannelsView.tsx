@@ -1,0 +1,74 @@
+import * as React from "react";
+import { DefaultButton, DetailsList, IColumn, MessageBar, MessageBarType, PrimaryButton, SelectionMode, Stack, TextField } from "@fluentui/react";
+import * as strings from "AnnualCycleWebPartStrings";
+import * as common from "CommonStrings";
+import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
+import { fmt } from "../../../components/format";
+import { useAction } from "../../../components/hooks/useAction";
+import { problemText } from "../../../components/problems";
+import type { MatchingService } from "../../../data/services/MatchingService";
+import type { NotificationService } from "../../../data/services/NotificationService";
+import { escapeHtml } from "../../../domain/teamsMessages";
+import type { Department } from "../../../domain/types";
+
+/** Each department's team and channel, checked for shape, with a test message. */
+export function ChannelsView({ departments, canEdit, service, notifications, onChanged }: { departments: Department[]; canEdit: boolean; service: MatchingService; notifications: NotificationService; onChanged: () => void }): JSX.Element {
+  const [edits, setEdits] = React.useState<Record<number, { teamId: string; channelId: string }>>({});
+  const [info, setInfo] = React.useState<{ ok: boolean; text: string } | null>(null);
+  const action = useAction();
+  const value = (d: Department): { teamId: string; channelId: string } => edits[d.id] ?? { teamId: d.teamId, channelId: d.channelId };
+  const set = (d: Department, patch: Partial<{ teamId: string; channelId: string }>): void => setEdits((e) => ({ ...e, [d.id]: { ...value(d), ...patch } }));
+  const [savingId, setSavingId] = React.useState<number | null>(null);
+  const err = (d: Department, field: string): string | undefined => (savingId === d.id ? problemText({ invalidTeamId: strings.Channels.invalidTeamId, invalidChannelId: strings.Channels.invalidChannelId, required: common.FieldProblems.required }, action.problems, field, common.FieldProblems.required) : undefined);
+  const columns: IColumn[] = [
+    { key: "dept", name: strings.Channels.department, minWidth: 170, isMultiline: true, onRender: (d: Department) => d.title },
+    { key: "team", name: strings.Channels.teamId, minWidth: 260, onRender: (d: Department) => <TextField ariaLabel={`${strings.Channels.teamId}: ${d.title}`} value={value(d).teamId} readOnly={!canEdit} onChange={(_, v) => set(d, { teamId: v ?? "" })} errorMessage={err(d, "teamId")} /> },
+    { key: "channel", name: strings.Channels.channelId, minWidth: 300, onRender: (d: Department) => <TextField ariaLabel={`${strings.Channels.channelId}: ${d.title}`} value={value(d).channelId} readOnly={!canEdit} onChange={(_, v) => set(d, { channelId: v ?? "" })} errorMessage={err(d, "channelId")} /> },
+    {
+      key: "act",
+      name: "",
+      minWidth: 190,
+      onRender: (d: Department) =>
+        canEdit && (
+          <Stack horizontal tokens={{ childrenGap: 4 }}>
+            <PrimaryButton
+              text={strings.Channels.save}
+              ariaLabel={`${strings.Channels.save}: ${d.title}`}
+              disabled={action.busy || !edits[d.id]}
+              onClick={async () => {
+                setSavingId(d.id);
+                if (await action.run(() => service.saveChannel(d, value(d).teamId, value(d).channelId))) {
+                  setInfo({ ok: true, text: strings.Channels.saved });
+                  setEdits((e) => {
+                    const rest = { ...e };
+                    delete rest[d.id];
+                    return rest;
+                  });
+                  onChanged();
+                }
+              }}
+            />
+            <DefaultButton
+              text={strings.Channels.test}
+              ariaLabel={`${strings.Channels.test}: ${d.title}`}
+              disabled={action.busy || !d.teamId || !!edits[d.id]}
+              onClick={() =>
+                void action.run(async () => {
+                  const n = await service.testMessage(d, notifications, { html: `<p>${escapeHtml(strings.Channels.testMessage)}</p>` });
+                  setInfo(n.status === "sent" ? { ok: true, text: strings.Channels.testSent } : { ok: false, text: fmt(strings.Channels.testFailed, n.error) });
+                })
+              }
+            />
+          </Stack>
+        ),
+    },
+  ];
+  return (
+    <>
+      <MessageBar>{strings.Channels.howTo}</MessageBar>
+      <ErrorBar error={action.error} />
+      {info && <MessageBar messageBarType={info.ok ? MessageBarType.success : MessageBarType.error} onDismiss={() => setInfo(null)}>{info.text}</MessageBar>}
+      <DetailsList items={departments.filter((d) => d.active)} columns={columns} selectionMode={SelectionMode.none} getKey={(d: Department) => String(d.id)} ariaLabelForGrid={strings.Channels.heading} />
+    </>
+  );
+}

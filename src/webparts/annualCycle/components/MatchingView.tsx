@@ -1,0 +1,218 @@
+import * as React from "react";
+import { Checkbox, CommandBar, DefaultButton, DetailsList, Dialog, DialogFooter, DialogType, IColumn, IconButton, MessageBar, MessageBarType, PrimaryButton, SelectionMode, Spinner, Stack, Text } from "@fluentui/react";
+import * as strings from "AnnualCycleWebPartStrings";
+import * as common from "CommonStrings";
+import { frameStyles } from "../../../components/AppFrame/AppFrame.styles";
+import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
+import { useAction } from "../../../components/hooks/useAction";
+import { useLoad } from "../../../components/hooks/useLoad";
+import type { ChannelMessage } from "../../../data/contracts";
+import type { MatchingService, MatchingYear, RowDraft } from "../../../data/services/MatchingService";
+import type { NotificationService } from "../../../data/services/NotificationService";
+import { formatEraDate } from "../../../domain/calendar";
+import { move, pairKey, suggestMatches, Suggestion } from "../../../domain/matching";
+import { feedbackCard, feedbackHtml } from "../../../domain/teamsMessages";
+import type { Department, Matching, MatchingIssue, Notification } from "../../../domain/types";
+import { NotificationTable } from "./NotificationTable";
+
+export interface IMatchingViewProps {
+  fiscalYear: number;
+  canEdit: boolean;
+  service: MatchingService;
+  notifications: NotificationService;
+  portalUrl: string;
+}
+
+/** The message each department receives for an edition: HTML and an Adaptive Card, from the same rows. */
+export function renderFeedback(portalUrl: string) {
+  return (dept: Department, rows: Matching[], issue: MatchingIssue): ChannelMessage => {
+    const input = {
+      editionTitle: issue.title,
+      issuedDateText: issue.issuedDate ? formatEraDate(issue.issuedDate) : "",
+      departmentName: dept.title,
+      portalUrl,
+      message: issue.message,
+      rows: rows.map((r) => ({ rowNo: r.rowNo, title: r.title, content: r.content, partner: r.partner?.title ?? "", contact: [r.contactName, r.contactEmail, r.contactPhone].filter(Boolean).join(" / ") })),
+    };
+    return { html: feedbackHtml(input, strings.Matching.message), adaptiveCard: feedbackCard(input, strings.Matching.message) };
+  };
+}
+
+/** 別紙③: suggestions, the list being compiled, issuing with Teams notifications, and what came of them. */
+export function MatchingView({ fiscalYear, canEdit, service, notifications, portalUrl }: IMatchingViewProps): JSX.Element {
+  const load = useLoad(() => service.year(fiscalYear), [service, fiscalYear]);
+  const action = useAction();
+  const [confirming, setConfirming] = React.useState(false);
+  const [outcome, setOutcome] = React.useState<Notification[] | null>(null);
+  const year = load.data;
+  if (!year) return <>{load.loading ? <Spinner label={common.Loading} /> : <ErrorBar error={load.error} onReload={load.reload} />}</>;
+  const draft = year.issues.find((i) => i.status === "draft");
+  const rows = draft ? year.matchings.filter((m) => m.issue?.id === draft.id).sort((a, b) => a.rowNo - b.rowNo) : [];
+  const decided = new Set([...year.rejected, ...year.matchings.filter((m) => m.partnerProposal && m.cityProposal).map((m) => pairKey(m.partnerProposal!.id, m.cityProposal!.id))]);
+  const suggestions = suggestMatches(year.partnerProposals, year.cityProposals, decided).slice(0, 50);
+  const run = async (fn: () => Promise<void>): Promise<void> => {
+    if (await action.run(fn)) load.reload();
+  };
+  const accept = (s: Suggestion): Promise<void> =>
+    run(async () => {
+      const issue = draft ?? (await service.draftIssue(year));
+      const row: RowDraft = { title: s.partnerProposal.title, content: `${s.partnerProposal.content}\n${s.cityProposal.title}: ${s.cityProposal.content}`, partner: s.partnerProposal.partner, partnerProposal: { id: s.partnerProposal.id, title: "" }, cityProposal: { id: s.cityProposal.id, title: "" }, allDepartments: false, targetDepartments: s.cityProposal.department ? [s.cityProposal.department] : [] };
+      await service.addRows(issue, year, [row]);
+    });
+  const issueNow = (target: MatchingIssue): Promise<void> =>
+    run(async () => {
+      setConfirming(false);
+      setOutcome(await service.issue(target, year, notifications, renderFeedback(portalUrl)));
+    });
+
+  const sColumns: IColumn[] = [
+    { key: "score", name: strings.Matching.score, minWidth: 50, maxWidth: 60, onRender: (s: Suggestion) => s.score },
+    { key: "reason", name: strings.Matching.reason, minWidth: 150, isMultiline: true, onRender: (s: Suggestion) => s.reasons.map((r) => strings.Matching.reasons[r]).join("・") },
+    { key: "pp", name: strings.Tabs.form1, minWidth: 180, isMultiline: true, onRender: (s: Suggestion) => `${s.partnerProposal.partner?.title ?? ""}: ${s.partnerProposal.title}` },
+    { key: "cp", name: strings.Tabs.form2, minWidth: 180, isMultiline: true, onRender: (s: Suggestion) => `${s.cityProposal.department?.title ?? ""}: ${s.cityProposal.title}（${common.PartnerAnswer[s.cityProposal.partnerAnswer]}）` },
+    {
+      key: "act",
+      name: "",
+      minWidth: 140,
+      onRender: (s: Suggestion) =>
+        canEdit && (
+          <Stack horizontal tokens={{ childrenGap: 4 }}>
+            <DefaultButton text={strings.Matching.accept} onClick={() => void accept(s)} disabled={action.busy} ariaLabel={`${strings.Matching.accept}: ${s.partnerProposal.title}`} />
+            <DefaultButton text={strings.Matching.reject} onClick={() => void run(() => service.reject(year, pairKey(s.partnerProposal.id, s.cityProposal.id)))} disabled={action.busy} />
+          </Stack>
+        ),
+    },
+  ];
+  return (
+    <>
+      <ErrorBar error={action.error} onReload={load.reload} />
+      {outcome && <IssueOutcome outcome={outcome} />}
+      {canEdit && (
+        <>
+          <Text as="h3" className={frameStyles.sectionTitle}>{strings.Matching.suggestions}</Text>
+          <DetailsList items={suggestions} columns={sColumns} selectionMode={SelectionMode.none} compact getKey={(s: Suggestion) => pairKey(s.partnerProposal.id, s.cityProposal.id)} ariaLabelForGrid={strings.Matching.suggestions} />
+          {suggestions.length === 0 && <p>{strings.Matching.noSuggestions}</p>}
+          <DraftEditor year={year} draft={draft} rows={rows} service={service} busy={action.busy} run={run} onIssue={() => setConfirming(true)} />
+        </>
+      )}
+      <Editions year={year} canEdit={canEdit} busy={action.busy} onRetry={(i) => void issueNow(i)} />
+      {confirming && draft && (
+        <Dialog hidden={false} onDismiss={() => setConfirming(false)} dialogContentProps={{ type: DialogType.normal, title: strings.Matching.issue, subText: strings.Matching.issueConfirm }} modalProps={{ isBlocking: true }}>
+          <DialogFooter>
+            <PrimaryButton text={strings.Matching.issue} onClick={() => void issueNow(draft)} disabled={action.busy} />
+            <DefaultButton text={strings.Cancel} onClick={() => setConfirming(false)} />
+          </DialogFooter>
+        </Dialog>
+      )}
+    </>
+  );
+}
+
+function IssueOutcome({ outcome }: { outcome: Notification[] }): JSX.Element {
+  const failed = outcome.filter((n) => n.status === "failed");
+  const missing = outcome.filter((n) => n.status === "notConfigured");
+  const forbidden = failed.some((n) => /^forbidden/.test(n.error));
+  return (
+    <MessageBar messageBarType={failed.length ? MessageBarType.warning : MessageBarType.success} isMultiline role="status">
+      {outcome.map((n) => `${n.department?.title}: ${strings.Matching.status[n.status]}`).join("　")}
+      {missing.length > 0 && <div>{strings.Matching.notNotified}</div>}
+      {forbidden && <div>{strings.Matching.forbiddenHint}</div>}
+    </MessageBar>
+  );
+}
+
+function DraftEditor({ year, draft, rows, service, busy, run, onIssue }: { year: MatchingYear; draft: MatchingIssue | undefined; rows: Matching[]; service: MatchingService; busy: boolean; run: (fn: () => Promise<void>) => Promise<void>; onIssue: () => void }): JSX.Element {
+  const [editing, setEditing] = React.useState<Matching | null>(null);
+  const reorder = (id: number, delta: -1 | 1): Promise<void> => run(() => service.reorder(draft!, move(rows, id, delta)));
+  const columns: IColumn[] = [
+    { key: "no", name: strings.Matching.message.no, minWidth: 30, maxWidth: 36, onRender: (m: Matching) => m.rowNo },
+    { key: "title", name: strings.Matching.message.title, minWidth: 160, isMultiline: true, onRender: (m: Matching) => m.title },
+    { key: "content", name: strings.Matching.message.content, minWidth: 220, isMultiline: true, onRender: (m: Matching) => <span style={{ whiteSpace: "pre-wrap" }}>{m.content}</span> },
+    { key: "contact", name: strings.Matching.contact, minWidth: 160, isMultiline: true, onRender: (m: Matching) => [m.partner?.title, m.contactName, m.contactEmail, m.contactPhone].filter(Boolean).join(" / ") },
+    { key: "depts", name: strings.Matching.departments, minWidth: 140, isMultiline: true, onRender: (m: Matching) => (m.allDepartments ? strings.Matching.allDepartments : m.targetDepartments.map((d) => d.title).join("、")) },
+    {
+      key: "act",
+      name: "",
+      minWidth: 150,
+      onRender: (m: Matching) => (
+        <Stack horizontal>
+          <IconButton iconProps={{ iconName: "Up" }} title={strings.Matching.up} ariaLabel={`${strings.Matching.up}: ${m.title}`} disabled={busy || m.rowNo === 1} onClick={() => void reorder(m.id, -1)} />
+          <IconButton iconProps={{ iconName: "Down" }} title={strings.Matching.down} ariaLabel={`${strings.Matching.down}: ${m.title}`} disabled={busy || m.rowNo === rows.length} onClick={() => void reorder(m.id, 1)} />
+          <IconButton iconProps={{ iconName: "Edit" }} title={strings.Matching.edit} ariaLabel={`${strings.Matching.edit}: ${m.title}`} onClick={() => setEditing(m)} />
+          <IconButton iconProps={{ iconName: "Delete" }} title={strings.Matching.remove} ariaLabel={`${strings.Matching.remove}: ${m.title}`} disabled={busy} onClick={() => void run(() => service.removeRow(draft!, m, rows))} />
+        </Stack>
+      ),
+    },
+  ];
+  return (
+    <>
+      <Text as="h3" className={frameStyles.sectionTitle}>
+        {strings.Matching.draft}
+        {draft ? `（${draft.title}）` : ""}
+      </Text>
+      {draft && rows.length > 0 && <CommandBar items={[{ key: "issue", text: strings.Matching.issue, iconProps: { iconName: "Send" }, onClick: onIssue, disabled: busy }]} />}
+      <DetailsList items={rows} columns={columns} selectionMode={SelectionMode.none} getKey={(m: Matching) => String(m.id)} ariaLabelForGrid={strings.Matching.draft} />
+      {rows.length === 0 && <p>{strings.Matching.noRows}</p>}
+      {editing && draft && <DepartmentsDialog year={year} row={editing} onClose={() => setEditing(null)} onSave={(all, ids) => void run(() => service.updateRow(draft, editing, { allDepartments: all, targetDepartments: all ? [] : year.departments.filter((d) => ids.has(d.id)).map((d) => ({ id: d.id, title: d.title })) })).then(() => setEditing(null))} />}
+    </>
+  );
+}
+
+function DepartmentsDialog({ year, row, onClose, onSave }: { year: MatchingYear; row: Matching; onClose: () => void; onSave: (all: boolean, ids: Set<number>) => void }): JSX.Element {
+  const [all, setAll] = React.useState(row.allDepartments);
+  const [ids, setIds] = React.useState(new Set(row.targetDepartments.map((d) => d.id)));
+  const depts = year.departments.filter((d) => d.active && !d.isCoordinator);
+  return (
+    <Dialog hidden={false} onDismiss={onClose} dialogContentProps={{ type: DialogType.largeHeader, title: `${strings.Matching.departments}: ${row.title}` }} minWidth={520} modalProps={{ isBlocking: true }}>
+      <Checkbox label={strings.Matching.allDepartments} checked={all} onChange={(_, c) => setAll(!!c)} />
+      {!all && (
+        <div style={{ columns: 2, marginTop: 8 }}>
+          {depts.map((d) => (
+            <Checkbox key={d.id} label={d.title} checked={ids.has(d.id)} onChange={(_, c) => setIds((s) => new Set(c ? [...s, d.id] : [...s].filter((x) => x !== d.id)))} styles={{ root: { marginBottom: 4 } }} />
+          ))}
+        </div>
+      )}
+      <DialogFooter>
+        <PrimaryButton text={strings.Save} onClick={() => onSave(all, ids)} disabled={!all && ids.size === 0} />
+        <DefaultButton text={strings.Cancel} onClick={onClose} />
+      </DialogFooter>
+    </Dialog>
+  );
+}
+
+function Editions({ year, canEdit, busy, onRetry }: { year: MatchingYear; canEdit: boolean; busy: boolean; onRetry: (i: MatchingIssue) => void }): JSX.Element {
+  const issued = year.issues.filter((i) => i.status === "issued").sort((a, b) => b.editionNo - a.editionNo);
+  return (
+    <>
+      <Text as="h3" className={frameStyles.sectionTitle}>{strings.Matching.editions}</Text>
+      {issued.map((i) => {
+        const rows = year.matchings.filter((m) => m.issue?.id === i.id).sort((a, b) => a.rowNo - b.rowNo);
+        const records = year.notifications.filter((n) => n.dedupeKey.startsWith(`issue:${i.id}:`));
+        return (
+          <section key={i.id} aria-label={i.title} style={{ border: "1px solid #e1dfdd", borderRadius: 4, padding: 10, marginBottom: 10 }}>
+            <Text variant="mediumPlus" style={{ fontWeight: 600 }}>
+              {i.title}（{i.issuedDate ? formatEraDate(i.issuedDate) : ""}）
+            </Text>
+            <ol style={{ margin: "6px 0", paddingLeft: 20 }}>
+              {rows.map((m) => {
+                const wishes = year.wishes.filter((w) => w.matching?.id === m.id);
+                return (
+                  <li key={m.id}>
+                    {m.title} — {m.partner?.title}
+                    {wishes.length > 0 && (
+                      <span style={{ color: "#107c10", fontWeight: 600 }}>
+                        {" "}
+                        {strings.Matching.wishes}: {wishes.map((w) => `${w.department?.title}（${w.contactPerson}）`).join("、")}
+                      </span>
+                    )}
+                  </li>
+                );
+              })}
+            </ol>
+            {records.length > 0 && <NotificationTable records={records} canRetry={canEdit} busy={busy} onRetry={() => onRetry(i)} />}
+          </section>
+        );
+      })}
+    </>
+  );
+}
