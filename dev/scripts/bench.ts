@@ -7,7 +7,13 @@ import { chromium } from "playwright-core";
 import { startBackend } from "../backend/server";
 import { Store } from "../backend/store";
 import { seed } from "../backend/seed";
-import { addAgreements, addProposals } from "./dataset";
+import { addAgreements, addDepartments, addProposals } from "./dataset";
+import { PartnershipData } from "../../src/data/sp/PartnershipData";
+import { spForUrl } from "../../src/data/sp/spForUrl";
+import { GraphTeamsNotifier } from "../../src/data/graph/GraphTeamsNotifier";
+import { graphForUrl } from "../../src/data/graph/graphForUrl";
+import { MatchingService, SEND_CONCURRENCY } from "../../src/data/services/MatchingService";
+import { NotificationService } from "../../src/data/services/NotificationService";
 
 /**
  * `npm run bench`: figures, not pass/fail. Prints a table and writes bench/results.json.
@@ -89,8 +95,46 @@ async function registerLoad(): Promise<Record<string, unknown>> {
   return { register, yearView };
 }
 
+/** Issuing one feedback list to 40 departments with Teams channels (plus the seeded ones): time and requests. */
+async function issueToDepartments(): Promise<Record<string, unknown>> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pd-bench-issue-"));
+  const store = new Store(dataDir);
+  store.open();
+  seed(store);
+  addDepartments(store, 40);
+  store.compact();
+  store.close();
+  const backend = await startBackend({ port: 0, dataDir });
+  const data = new PartnershipData(spForUrl(backend.siteUrl, { "X-PD-User": "7" }));
+  const svc = new MatchingService(data, await data.currentUser(), "2026-11-24");
+  const notes = new NotificationService(data, new GraphTeamsNotifier(graphForUrl(`${backend.url}/graph`)));
+  let year = await svc.year(2026);
+  const issue = await svc.draftIssue(year);
+  await svc.addRows(issue, year, [{ title: "全部署向けの提案", content: "ベンチマーク", partner: { id: 1, title: "" }, partnerProposal: null, cityProposal: null, allDepartments: true, targetDepartments: [] }]);
+  year = await svc.year(2026);
+  const before = backend.requestCount();
+  const graphBefore = backend.store.graphMessages.length;
+  const t0 = Date.now();
+  const outcome = await svc.issue(issue, year, notes, (d) => ({ html: `<p>${d.title}</p>`, adaptiveCard: { type: "AdaptiveCard", version: "1.4", body: [] } }));
+  const ms = Date.now() - t0;
+  const result = {
+    departmentsConcerned: outcome.length,
+    sent: outcome.filter((o) => o.status === "sent").length,
+    notConfigured: outcome.filter((o) => o.status === "notConfigured").length,
+    ms,
+    httpRequests: backend.requestCount() - before,
+    graphPosts: backend.store.graphMessages.length - graphBefore,
+    concurrency: SEND_CONCURRENCY,
+  };
+  await backend.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  console.log("\nIssuing a feedback list (別紙③) to every department");
+  console.table([result]);
+  return result;
+}
+
 async function main(): Promise<void> {
-  const results = { measuredAt: new Date().toISOString(), node: process.version, shippedSize: shippedSize(), firstRender: await registerLoad() };
+  const results = { measuredAt: new Date().toISOString(), node: process.version, shippedSize: shippedSize(), firstRender: await registerLoad(), issue: await issueToDepartments() };
   fs.mkdirSync(path.join(root, "bench"), { recursive: true });
   fs.writeFileSync(path.join(root, "bench/results.json"), JSON.stringify(results, null, 2) + "\n");
   console.log("→ bench/results.json");

@@ -90,3 +90,21 @@ export function addProposals(store: Store, fiscalYear: number, count: number, se
   store.bulkAdd(S.partnerProposals.title, values(S.partnerProposals, pp), 7);
   store.bulkAdd(S.cityProposals.title, values(S.cityProposals, cp), 7);
 }
+
+/** `count` extra departments, each with a well-formed Teams team and channel. */
+export function addDepartments(store: Store, count: number): void {
+  const hex = (n: number, len: number): string => n.toString(16).padStart(len, "0").slice(-len);
+  const rows: Partial<D.Draft<D.Department>>[] = Array.from({ length: count }, (_, i) => ({
+    title: `ベンチ部 ベンチ第${i + 1}課`,
+    code: `bench-${i + 1}`,
+    departmentName: "ベンチ部",
+    divisionName: `ベンチ第${i + 1}課`,
+    sectionName: "",
+    teamId: `${hex(0x10000000 + i, 8)}-0000-4000-8000-${hex(i, 12)}`,
+    channelId: `19:${hex(0xabc00000 + i, 32)}@thread.tacv2`,
+    isCoordinator: false,
+    sortOrder: 1000 + i,
+    active: true,
+  }));
+  store.bulkAdd(S.departments.title, values(S.departments, rows), 7);
+}
