@@ -92,7 +92,8 @@ export function feedbackCard(m: FeedbackMessageInput, l: FeedbackLabels): Record
         items: [
           { type: "TextBlock", text: plain(`${l.no}${r.rowNo}  ${r.title}`), weight: "Bolder", wrap: true },
           { type: "TextBlock", text: plain(clip(r.content)), wrap: true, spacing: "Small" },
-          { type: "FactSet", facts: [{ title: l.partner, value: plain(r.partner) }, { title: l.contact, value: plain(r.contact) }] },
+          { type: "TextBlock", text: plain(`${l.partner}: ${r.partner}`), wrap: true, spacing: "Small", isSubtle: true },
+          { type: "TextBlock", text: plain(`${l.contact}: ${r.contact}`), wrap: true, spacing: "None", isSubtle: true },
         ],
       })),
     ],

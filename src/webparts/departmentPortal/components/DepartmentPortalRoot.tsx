@@ -11,6 +11,7 @@ import * as common from "CommonStrings";
 import type { IAppServices } from "../../../components/IAppServices";
 import { read } from "../../../data/contracts";
 import { AppFrame } from "../../../components/AppFrame/AppFrame";
+import { fmt } from "../../../components/format";
 import { frameStyles } from "../../../components/AppFrame/AppFrame.styles";
 import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
 import { SummaryTiles } from "../../../components/SummaryTiles";
@@ -58,13 +59,16 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
   if (!d.dept) return <MessageBar messageBarType={MessageBarType.warning}>{strings.NoDepartment}</MessageBar>;
   const deptId = d.dept.id;
   const issued = new Set(d.issues.map((i) => i.id));
+  const editionOf = new Map(d.issues.map((i) => [i.id, i.editionNo]));
   const feedback = d.matchings
     .filter((m) => m.issue && issued.has(m.issue.id) && (m.allDepartments || m.targetDepartments.some((t) => t.id === deptId)))
-    .sort((a, b) => a.rowNo - b.rowNo);
+    // Newest edition first, rows in their NO order within it.
+    .sort((a, b) => (editionOf.get(b.issue?.id ?? 0) ?? 0) - (editionOf.get(a.issue?.id ?? 0) ?? 0) || a.rowNo - b.rowNo);
   const proposals = d.proposals.filter((p) => p.department?.id === deptId);
   const surveys = d.surveys.filter((s) => s.department?.id === deptId);
 
   const feedbackColumns: IColumn[] = [
+    { key: "edition", name: strings.Columns.edition, minWidth: 50, maxWidth: 60, onRender: (m: Matching) => fmt(strings.Columns.editionNo, editionOf.get(m.issue?.id ?? 0) ?? "") },
     { key: "no", name: strings.Columns.no, minWidth: 36, maxWidth: 40, onRender: (m: Matching) => m.rowNo },
     { key: "title", name: strings.Columns.title, minWidth: 200, isMultiline: true, onRender: (m: Matching) => m.title },
     { key: "content", name: strings.Columns.content, minWidth: 280, isMultiline: true, onRender: (m: Matching) => m.content },
@@ -72,7 +76,8 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
     {
       key: "wish",
       name: strings.Wish.column,
-      minWidth: 150,
+      minWidth: 200,
+      isMultiline: true,
       onRender: (m: Matching) => (
         <WishCell row={m} wish={d.wishes.find((w) => w.matching?.id === m.id && w.department?.id === deptId)} canWish={user.role !== "visitor"} onWish={(person, comment) => matching.wish({ fiscalYear: fy, wishes: d.wishes }, m, d.dept!, person, comment).then(load.reload)} onWithdraw={(w) => matching.withdrawWish(w).then(load.reload)} />
       ),

@@ -10,7 +10,7 @@ define([], function () {
     FeedbackHeading: "Feedback list (Form 3)",
     ProposalsHeading: "Your proposals (Form 2)",
     SurveysHeading: "Internal survey requests",
-    Columns: { no: "No", title: "Title", content: "Content", partner: "Partner", answer: "Partner's answer", agreement: "Agreement", item: "Partnership item" },
+    Columns: { edition: "Edition", editionNo: "#{0}", no: "No", title: "Title", content: "Content", partner: "Partner", answer: "Partner's answer", agreement: "Agreement", item: "Partnership item" },
     ForAll: "All departments",
     Form2: {
       add: "Add a proposal",

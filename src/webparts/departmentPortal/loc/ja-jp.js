@@ -10,7 +10,7 @@ define([], function () {
     FeedbackHeading: "フィードバック一覧（別紙③）",
     ProposalsHeading: "部署の提案（別紙②）",
     SurveysHeading: "庁内調査の依頼",
-    Columns: { no: "NO", title: "提案の件名", content: "提案内容", partner: "企業等", answer: "企業等の回答", agreement: "協定", item: "連携事項" },
+    Columns: { edition: "回", editionNo: "第{0}回", no: "NO", title: "提案の件名", content: "提案内容", partner: "企業等", answer: "企業等の回答", agreement: "協定", item: "連携事項" },
     ForAll: "全部署",
     Form2: {
       add: "提案を登録",

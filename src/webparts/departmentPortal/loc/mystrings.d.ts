@@ -9,7 +9,7 @@ declare interface IDepartmentPortalWebPartStrings {
   FeedbackHeading: string;
   ProposalsHeading: string;
   SurveysHeading: string;
-  Columns: { no: string; title: string; content: string; partner: string; answer: string; agreement: string; item: string };
+  Columns: { edition: string; editionNo: string; no: string; title: string; content: string; partner: string; answer: string; agreement: string; item: string };
   ForAll: string;
   Form2: { add: string; edit: string; heading: string; partner: string; item: string; title: string; content: string; viewpoint: string; viewpoints: { comprehensivePlan: string; administrativeEvaluation: string; other: string }; answers: string; none: string; saveDraft: string; submit: string; cancel: string; readOnly: string; status: { draft: string; submitted: string }; deadline: string; saved: string };
   Wish: { column: string; wish: string; withdraw: string; contactPerson: string; comment: string; save: string; cancel: string; by: string; heading: string };
