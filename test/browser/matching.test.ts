@@ -97,3 +97,26 @@ test("channels: a malformed id is refused; a test message reaches the channel", 
   expect(c.errors).toEqual([]);
   await c.page.context().close();
 }, 60000);
+
+test("a row added by hand and edited before issue", async () => {
+  const c = await h.open("&only=annual", "", 7);
+  await c.page.getByRole("tab", { name: "別紙③ マッチング" }).click();
+  await c.page.getByRole("menuitem", { name: "手動で追加" }).click();
+  const dlg = c.page.getByRole("alertdialog", { name: "手動で追加" });
+  await dlg.getByRole("combobox", { name: "別紙①から" }).click();
+  await c.page.getByRole("option").nth(1).click();
+  await dlg.getByLabel("提案の件名").fill("手動で組んだ行 <b>太字にならない</b>");
+  await dlg.getByRole("button", { name: "保存" }).click();
+  const grid = c.page.getByRole("grid", { name: "作成中のフィードバック一覧" });
+  await grid.getByText("手動で組んだ行 <b>太字にならない</b>").waitFor();
+  await c.page.getByRole("button", { name: "編集: 手動で組んだ行 <b>太字にならない</b>" }).click();
+  const ed = c.page.getByRole("alertdialog", { name: /^編集: / });
+  await ed.getByLabel("提案の件名").fill("手動で組んだ行（修正）");
+  await ed.getByText("全部署").click();
+  await ed.getByText("子ども家庭部 子育て支援課").click();
+  await ed.getByRole("button", { name: "保存" }).click();
+  await grid.getByText("手動で組んだ行（修正）").waitFor();
+  await grid.getByText("子ども家庭部 子育て支援課").waitFor();
+  expect(c.errors).toEqual([]);
+  await c.page.context().close();
+}, 60000);

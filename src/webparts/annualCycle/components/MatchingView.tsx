@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Checkbox, CommandBar, DefaultButton, DetailsList, Dialog, DialogFooter, DialogType, IColumn, IconButton, MessageBar, MessageBarType, PrimaryButton, SelectionMode, Spinner, Stack, Text } from "@fluentui/react";
+import { Checkbox, CommandBar, DefaultButton, DetailsList, Dialog, DialogFooter, DialogType, Dropdown, IColumn, IconButton, MessageBar, MessageBarType, PrimaryButton, SelectionMode, Spinner, Stack, Text, TextField } from "@fluentui/react";
 import * as strings from "AnnualCycleWebPartStrings";
 import * as common from "CommonStrings";
 import { frameStyles } from "../../../components/AppFrame/AppFrame.styles";
@@ -123,6 +123,7 @@ function IssueOutcome({ outcome }: { outcome: Notification[] }): JSX.Element {
 
 function DraftEditor({ year, draft, rows, service, busy, run, onIssue }: { year: MatchingYear; draft: MatchingIssue | undefined; rows: Matching[]; service: MatchingService; busy: boolean; run: (fn: () => Promise<void>) => Promise<void>; onIssue: () => void }): JSX.Element {
   const [editing, setEditing] = React.useState<Matching | null>(null);
+  const [adding, setAdding] = React.useState(false);
   const reorder = (id: number, delta: -1 | 1): Promise<void> => run(() => service.reorder(draft!, move(rows, id, delta)));
   const columns: IColumn[] = [
     { key: "no", name: strings.Matching.message.no, minWidth: 30, maxWidth: 36, onRender: (m: Matching) => m.rowNo },
@@ -150,30 +151,100 @@ function DraftEditor({ year, draft, rows, service, busy, run, onIssue }: { year:
         {strings.Matching.draft}
         {draft ? `（${draft.title}）` : ""}
       </Text>
-      {draft && rows.length > 0 && <CommandBar items={[{ key: "issue", text: strings.Matching.issue, iconProps: { iconName: "Send" }, onClick: onIssue, disabled: busy }]} />}
+      <CommandBar
+        items={[
+          { key: "hand", text: strings.Matching.addByHand, iconProps: { iconName: "Add" }, onClick: () => setAdding(true), disabled: busy },
+          ...(draft && rows.length > 0 ? [{ key: "issue", text: strings.Matching.issue, iconProps: { iconName: "Send" }, onClick: onIssue, disabled: busy }] : []),
+        ]}
+      />
       <DetailsList items={rows} columns={columns} selectionMode={SelectionMode.none} getKey={(m: Matching) => String(m.id)} ariaLabelForGrid={strings.Matching.draft} />
       {rows.length === 0 && <p>{strings.Matching.noRows}</p>}
-      {editing && draft && <DepartmentsDialog year={year} row={editing} onClose={() => setEditing(null)} onSave={(all, ids) => void run(() => service.updateRow(draft, editing, { allDepartments: all, targetDepartments: all ? [] : year.departments.filter((d) => ids.has(d.id)).map((d) => ({ id: d.id, title: d.title })) })).then(() => setEditing(null))} />}
+      {editing && draft && (
+        <RowDialog
+          year={year}
+          row={editing}
+          onClose={() => setEditing(null)}
+          onSave={(r) => void run(() => service.updateRow(draft, editing, { title: r.title, content: r.content, allDepartments: r.allDepartments, targetDepartments: r.targetDepartments })).then(() => setEditing(null))}
+        />
+      )}
+      {adding && (
+        <RowDialog
+          year={year}
+          onClose={() => setAdding(false)}
+          onSave={(r) =>
+            void run(async () => {
+              const issue = draft ?? (await service.draftIssue(year));
+              await service.addRows(issue, year, [r]);
+            }).then(() => setAdding(false))
+          }
+        />
+      )}
     </>
   );
 }
 
-function DepartmentsDialog({ year, row, onClose, onSave }: { year: MatchingYear; row: Matching; onClose: () => void; onSave: (all: boolean, ids: Set<number>) => void }): JSX.Element {
-  const [all, setAll] = React.useState(row.allDepartments);
-  const [ids, setIds] = React.useState(new Set(row.targetDepartments.map((d) => d.id)));
+/** Adds a row by hand (from a Form 1 and/or a Form 2 proposal) or edits one: title, content, departments. */
+function RowDialog({ year, row, onClose, onSave }: { year: MatchingYear; row?: Matching; onClose: () => void; onSave: (r: RowDraft) => void }): JSX.Element {
+  const [ppId, setPpId] = React.useState<number | null>(row?.partnerProposal?.id ?? null);
+  const [cpId, setCpId] = React.useState<number | null>(row?.cityProposal?.id ?? null);
+  const [title, setTitle] = React.useState(row?.title ?? "");
+  const [content, setContent] = React.useState(row?.content ?? "");
+  const [all, setAll] = React.useState(row?.allDepartments ?? true);
+  const [ids, setIds] = React.useState(new Set((row?.targetDepartments ?? []).map((d) => d.id)));
   const depts = year.departments.filter((d) => d.active && !d.isCoordinator);
+  const pp = year.partnerProposals.find((p) => p.id === ppId);
+  const cp = year.cityProposals.find((p) => p.id === cpId);
+  const pick = (nextPp: number | null, nextCp: number | null): void => {
+    setPpId(nextPp);
+    setCpId(nextCp);
+    const p = year.partnerProposals.find((x) => x.id === nextPp);
+    const c = year.cityProposals.find((x) => x.id === nextCp);
+    setTitle(p?.title ?? c?.title ?? "");
+    setContent([p?.content, c ? `${c.title}: ${c.content}` : ""].filter(Boolean).join("\n"));
+    if (c?.department && !p) {
+      setAll(false);
+      setIds(new Set([c.department.id]));
+    }
+  };
+  const partner = row?.partner ?? pp?.partner ?? cp?.partner ?? null;
+  const mismatch = !!pp && !!cp && pp.partner?.id !== cp.partner?.id;
+  const yes = year.cityProposals.filter((p) => p.status === "submitted" && (p.partnerAnswer === "can" || p.partnerAnswer === "discuss"));
   return (
-    <Dialog hidden={false} onDismiss={onClose} dialogContentProps={{ type: DialogType.largeHeader, title: `${strings.Matching.departments}: ${row.title}` }} minWidth={520} modalProps={{ isBlocking: true }}>
-      <Checkbox label={strings.Matching.allDepartments} checked={all} onChange={(_, c) => setAll(!!c)} />
-      {!all && (
-        <div style={{ columns: 2, marginTop: 8 }}>
-          {depts.map((d) => (
-            <Checkbox key={d.id} label={d.title} checked={ids.has(d.id)} onChange={(_, c) => setIds((s) => new Set(c ? [...s, d.id] : [...s].filter((x) => x !== d.id)))} styles={{ root: { marginBottom: 4 } }} />
-          ))}
-        </div>
-      )}
+    <Dialog hidden={false} onDismiss={onClose} dialogContentProps={{ type: DialogType.largeHeader, title: row ? `${strings.Matching.edit}: ${row.title}` : strings.Matching.addByHand }} minWidth={620} modalProps={{ isBlocking: true }}>
+      <Stack tokens={{ childrenGap: 8 }}>
+        {!row && (
+          <>
+            <Dropdown label={strings.Matching.fromForm1} selectedKey={ppId ?? "none"} options={[{ key: "none", text: "—" }, ...year.partnerProposals.map((p) => ({ key: p.id, text: `${p.partner?.title ?? ""}: ${p.title}` }))]} onChange={(_, o) => o && pick(o.key === "none" ? null : Number(o.key), cpId)} />
+            <Dropdown label={strings.Matching.fromForm2} selectedKey={cpId ?? "none"} options={[{ key: "none", text: "—" }, ...yes.map((p) => ({ key: p.id, text: `${p.department?.title ?? ""} → ${p.partner?.title ?? ""}: ${p.title}` }))]} onChange={(_, o) => o && pick(ppId, o.key === "none" ? null : Number(o.key))} errorMessage={mismatch ? strings.Matching.samePartnerOnly : undefined} />
+          </>
+        )}
+        <TextField label={strings.Matching.message.title} required value={title} onChange={(_, v) => setTitle(v ?? "")} />
+        <TextField label={strings.Matching.message.content} multiline rows={4} value={content} onChange={(_, v) => setContent(v ?? "")} />
+        <Checkbox label={strings.Matching.allDepartments} checked={all} onChange={(_, c) => setAll(!!c)} />
+        {!all && (
+          <div style={{ columns: 2 }}>
+            {depts.map((d) => (
+              <Checkbox key={d.id} label={d.title} checked={ids.has(d.id)} onChange={(_, c) => setIds((s) => new Set(c ? [...s, d.id] : [...s].filter((x) => x !== d.id)))} styles={{ root: { marginBottom: 4 } }} />
+            ))}
+          </div>
+        )}
+      </Stack>
       <DialogFooter>
-        <PrimaryButton text={strings.Save} onClick={() => onSave(all, ids)} disabled={!all && ids.size === 0} />
+        <PrimaryButton
+          text={strings.Save}
+          disabled={!title.trim() || !partner || mismatch || (!all && ids.size === 0)}
+          onClick={() =>
+            onSave({
+              title,
+              content,
+              partner,
+              partnerProposal: row ? row.partnerProposal : ppId ? { id: ppId, title: "" } : null,
+              cityProposal: row ? row.cityProposal : cpId ? { id: cpId, title: "" } : null,
+              allDepartments: all,
+              targetDepartments: all ? [] : depts.filter((d) => ids.has(d.id)).map((d) => ({ id: d.id, title: d.title })),
+            })
+          }
+        />
         <DefaultButton text={strings.Cancel} onClick={onClose} />
       </DialogFooter>
     </Dialog>

@@ -34,6 +34,7 @@ define([], function () {
       contact: "Partner contact",
       source: "From",
       fromForm1: "Form 1",
+      samePartnerOnly: "Pair proposals of the same partner.",
       fromForm2: "Form 2",
       status: { sent: "Sent", failed: "Failed", notConfigured: "No channel (not notified)", pending: "Sending" },
       attempts: "Attempts",

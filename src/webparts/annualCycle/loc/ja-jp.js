@@ -34,6 +34,7 @@ define([], function () {
       contact: "企業等の連絡先",
       source: "元の提案",
       fromForm1: "別紙①から",
+      samePartnerOnly: "同じ企業等の提案どうしを組み合わせてください。",
       fromForm2: "別紙②から",
       status: { sent: "送信済", failed: "失敗", notConfigured: "チャネル未設定（未通知）", pending: "送信中" },
       attempts: "試行回数",
