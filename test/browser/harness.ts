@@ -74,7 +74,9 @@ export async function startHarness(): Promise<BrowserHarness> {
       if (r.method() === "POST" && r.failure()?.errorText === "net::ERR_ABORTED" && /\/items\(\d+\)$/.test(r.url())) return;
       errors.push(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ""}`);
     });
-    await page.goto(`${backend.url}/workbench/?today=${TODAY}${query}${hash ? `#${hash}` : ""}`);
+    // A query may set its own "today" (e.g. after the fiscal year ends); otherwise the tests' fixed day.
+    const q = query.includes("today=") ? query.replace(/^&/, "") : `today=${TODAY}${query}`;
+    await page.goto(`${backend.url}/workbench/?${q}${hash ? `#${hash}` : ""}`);
     return { page, errors };
   };
 

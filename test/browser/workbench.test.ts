@@ -65,7 +65,7 @@ test("the English UI", async () => {
 test("a throttled read is retried and the screen still loads", async () => {
   h.backend.faults.set({ sp429: 1, retryAfterSeconds: 1 });
   const { page, errors } = await h.open("", "results");
-  await page.getByText("部署別の件数").waitFor({ timeout: 15000 });
+  await page.getByRole("heading", { name: "部署別の件数" }).waitFor({ timeout: 15000 });
   // The 429 itself is logged by the browser as a failed resource; nothing else may fail.
   expect(errors.filter((e) => !/status of 429/.test(e))).toEqual([]);
   await page.context().close();

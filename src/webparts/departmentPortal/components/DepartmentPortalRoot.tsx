@@ -3,6 +3,8 @@ import { CommandBar, DetailsList, IColumn, Link, MessageBar, MessageBarType, Sel
 import { CycleService } from "../../../data/services/CycleService";
 import { CityProposalDialog } from "./CityProposalDialog";
 import { WishCell } from "./WishCell";
+import { Form4Section } from "./Form4Section";
+import { ResultsService } from "../../../data/services/ResultsService";
 import { MatchingService } from "../../../data/services/MatchingService";
 import { AgreementService } from "../../../data/services/AgreementService";
 import { SurveyAnswerForm } from "./SurveyAnswerForm";
@@ -50,6 +52,7 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
   const service = React.useMemo(() => new AgreementService(data, user, services.today), [data, user, services.today]);
   const cycle = React.useMemo(() => new CycleService(data, user, services.today), [data, user, services.today]);
   const matching = React.useMemo(() => new MatchingService(data, user, services.today), [data, user, services.today]);
+  const results = React.useMemo(() => new ResultsService(data, user, services.today), [data, user, services.today]);
   const [thanks, setThanks] = React.useState(false);
   const [editing, setEditing] = React.useState<CityProposal | "new" | null>(null);
   const d = load.data;
@@ -125,6 +128,7 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
       )}
       <DetailsList items={proposals} columns={proposalColumns} selectionMode={SelectionMode.none} getKey={(p: CityProposal) => String(p.id)} ariaLabelForGrid={strings.ProposalsHeading} />
       {proposals.length === 0 && <p>{common.NoItems}</p>}
+      <Form4Section service={results} department={d.dept} user={user} fiscalYears={[fy, fy - 1]} matchings={feedback.map((m) => ({ id: m.id, rowNo: m.rowNo, title: m.title }))} />
       <Text as="h3" className={frameStyles.sectionTitle}>{strings.SurveysHeading}</Text>
       {thanks && <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setThanks(false)}>{strings.SurveyForm.thanks}</MessageBar>}
       {[...byAgreement.entries()].map(([agreementId, rows]) => (

@@ -32,6 +32,27 @@ define([], function () {
       deadline: "Deadline",
       saved: "Saved."
     },
+    Form4: {
+      heading: "Results report (Form 4)",
+      add: "Add an initiative",
+      edit: "Edit",
+      remove: "Delete",
+      submit: "Submit the results report",
+      submitted: "{0} rows submitted.",
+      section: "Section",
+      title: "Initiative",
+      content: "What was done",
+      partner: "Partner",
+      item: "Partnership item (optional)",
+      matching: "From feedback row (optional)",
+      none: "(none)",
+      save: "Save",
+      cancel: "Cancel",
+      status: { draft: "Draft", submitted: "Submitted", published: "Published" },
+      statusColumn: "Status",
+      locked: "Submitted: it cannot change. Contact the coordinator if it must.",
+      year: "Fiscal year"
+    },
     Wish: { column: "Carry out", wish: "We want to carry this out", withdraw: "Withdraw", contactPerson: "Contact person (name, extension)", comment: "Comment (timing, etc.)", save: "Register", cancel: "Cancel", by: "Wished (contact: {0})", heading: "Wish to carry out" },
     SurveyForm: {
       intro: "For this approach, say for each partnership item whether your department sees concrete joint projects.",

@@ -32,6 +32,27 @@ define([], function () {
       deadline: "提出期限",
       saved: "保存しました。"
     },
+    Form4: {
+      heading: "実績報告（別紙④）",
+      add: "取組を追加",
+      edit: "編集",
+      remove: "削除",
+      submit: "実績報告を提出",
+      submitted: "{0} 件を提出しました。",
+      section: "係",
+      title: "取組の件名",
+      content: "取組内容",
+      partner: "連携企業名",
+      item: "該当する連携事項（任意）",
+      matching: "もとになったフィードバックの行（任意）",
+      none: "（なし）",
+      save: "保存",
+      cancel: "キャンセル",
+      status: { draft: "下書き", submitted: "提出済", published: "公表済" },
+      statusColumn: "状態",
+      locked: "提出済みのため変更できません。修正が必要な場合は未来創造課に連絡してください。",
+      year: "年度"
+    },
     Wish: { column: "実施希望", wish: "実施を希望", withdraw: "取り下げ", contactPerson: "部署の担当者（氏名・内線）", comment: "コメント（実施時期など）", save: "登録する", cancel: "キャンセル", by: "希望済み（担当: {0}）", heading: "実施希望の登録" },
     SurveyForm: {
       intro: "企業等からの打診について、連携事項ごとに具体的な連携事業の可能性を回答してください。",

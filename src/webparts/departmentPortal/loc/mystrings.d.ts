@@ -12,6 +12,7 @@ declare interface IDepartmentPortalWebPartStrings {
   Columns: { edition: string; editionNo: string; no: string; title: string; content: string; partner: string; answer: string; agreement: string; item: string };
   ForAll: string;
   Form2: { add: string; edit: string; heading: string; partner: string; item: string; title: string; content: string; viewpoint: string; viewpoints: { comprehensivePlan: string; administrativeEvaluation: string; other: string }; answers: string; none: string; saveDraft: string; submit: string; cancel: string; readOnly: string; status: { draft: string; submitted: string }; deadline: string; saved: string };
+  Form4: { heading: string; add: string; edit: string; remove: string; submit: string; submitted: string; section: string; title: string; content: string; partner: string; item: string; matching: string; none: string; save: string; cancel: string; status: { draft: string; submitted: string; published: string }; statusColumn: string; locked: string; year: string };
   Wish: { column: string; wish: string; withdraw: string; contactPerson: string; comment: string; save: string; cancel: string; by: string; heading: string };
   SurveyForm: { intro: string; deadline: string; feasible: string; ideas: string; comment: string; submit: string; thanks: string; proposed: string };
 }

@@ -1,68 +1,163 @@
 import * as React from "react";
-import { DetailsList, IColumn, SelectionMode, Spinner, Stack, Text } from "@fluentui/react";
+import { DefaultButton, DetailsList, Dialog, DialogFooter, DialogType, IColumn, Link, MessageBar, MessageBarType, Panel, PanelType, PrimaryButton, SelectionMode, Spinner, Stack, Text } from "@fluentui/react";
 import * as strings from "ResultsWebPartStrings";
 import * as common from "CommonStrings";
 import type { IAppServices } from "../../../components/IAppServices";
 import { AppFrame } from "../../../components/AppFrame/AppFrame";
 import { frameStyles } from "../../../components/AppFrame/AppFrame.styles";
+import { BarChart } from "../../../components/BarChart";
 import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
 import { FiscalYearPicker } from "../../../components/FiscalYearPicker";
 import { SummaryTiles } from "../../../components/SummaryTiles";
+import { fmt } from "../../../components/format";
+import { downloadFile, CSV_MIME, XLSX_MIME } from "../../../components/files";
+import { useAction } from "../../../components/hooks/useAction";
 import { useLoad } from "../../../components/hooks/useLoad";
-import { fiscalYearOf } from "../../../domain/calendar";
-import { countBy, CountRow } from "../../../domain/totals";
+import type { CurrentUser } from "../../../data/contracts";
+import { ResultsService } from "../../../data/services/ResultsService";
+import { fiscalYearOf, formatEraDate, formatFiscalYear } from "../../../domain/calendar";
+import { lastYears, yearHasEnded, yearOverYear, yearTotals } from "../../../domain/results";
+import type { CountRow } from "../../../domain/totals";
+import type { ResultReport } from "../../../domain/types";
+import { resultsCsv, resultsHtml, toPublishedRows } from "../../../export/resultsReport";
 
 export interface IResultsRootProps {
   services: IAppServices;
 }
 
-function Totals({ services }: IResultsRootProps): JSX.Element {
+type Dimension = "department" | "partner" | "item";
+
+function Totals({ services, user }: { services: IAppServices; user: CurrentUser }): JSX.Element {
   const current = fiscalYearOf(services.today);
   // Results are reported after the year ends, so the last complete year comes first.
   const [fy, setFy] = React.useState(current - 1);
-  const { data } = services;
-  const load = useLoad(() => data.resultReports.list({ where: [{ prop: "fiscalYear", op: "eq", value: fy }] }), [services, fy]);
-  const rows = load.data ?? [];
-  const byDept = countBy(rows, (r) => r.department);
-  const byPartner = countBy(rows, (r) => r.partner);
-  const col = (name: string): IColumn[] => [
-    { key: "label", name, minWidth: 220, onRender: (r: CountRow) => r.label },
-    { key: "count", name: strings.Columns.count, minWidth: 60, onRender: (r: CountRow) => r.count },
-  ];
+  const service = React.useMemo(() => new ResultsService(services.data, user, services.today), [services, user]);
+  const load = useLoad(async () => ({ year: await service.year(fy), five: await service.fiveYears(fy) }), [service, fy]);
+  const [drill, setDrill] = React.useState<{ title: string; rows: ResultReport[] } | null>(null);
+  const [confirming, setConfirming] = React.useState(false);
+  const [done, setDone] = React.useState<number | null>(null);
+  const action = useAction();
+  const d = load.data;
+  const rows = d?.year.rows.filter((r) => r.status !== "draft") ?? [];
+  const totals = d ? yearTotals(rows, d.year.items, d.year.agreements) : null;
+  const five = d ? yearOverYear(d.five.filter((r) => r.status !== "draft"), lastYears(fy)) : [];
+  const pick = (dim: Dimension, c: CountRow): void => {
+    const match = (r: ResultReport): boolean => (dim === "department" ? r.department?.id : dim === "partner" ? r.partner?.id : r.partnershipItem?.id) === c.key;
+    setDrill({ title: fmt(strings.DrillDownOf, c.label), rows: rows.filter(match).sort((a, b) => (a.department?.title ?? "").localeCompare(b.department?.title ?? "", "ja") || a.rowNo - b.rowNo) });
+  };
+  const table = (dim: Dimension, title: string, data: CountRow[]): JSX.Element => {
+    const columns: IColumn[] = [
+      { key: "label", name: dim === "department" ? strings.Columns.department : dim === "partner" ? strings.Columns.partner : strings.Columns.item, minWidth: 200, isMultiline: true, onRender: (r: CountRow) => r.label },
+      { key: "count", name: strings.Columns.count, minWidth: 70, onRender: (r: CountRow) => <Link onClick={() => pick(dim, r)} aria-label={`${strings.DrillDown}: ${r.label} ${r.count}`}>{r.count}</Link> },
+    ];
+    return (
+      <Stack.Item grow styles={{ root: { minWidth: 320, maxWidth: 600 } }}>
+        <Text as="h3" className={frameStyles.sectionTitle}>{title}</Text>
+        <BarChart label={fmt(strings.ChartLabel, title)} bars={data.slice(0, 12).map((r) => ({ label: r.label, value: r.count }))} onSelect={(i) => pick(dim, data[i])} />
+        <DetailsList items={data} columns={columns} selectionMode={SelectionMode.none} compact getKey={(r: CountRow) => String(r.key)} ariaLabelForGrid={title} />
+      </Stack.Item>
+    );
+  };
+  const published = rows.map((r) => r.publishedAt).filter(Boolean).sort().reverse()[0];
+  const publishedOn = published ? formatEraDate(new Date(Date.parse(published) + 9 * 3600000).toISOString().slice(0, 10)) : formatEraDate(services.today);
+  const download = async (kind: "excel" | "csv" | "html"): Promise<void> => {
+    const pub = toPublishedRows(rows);
+    if (kind === "csv") return downloadFile(resultsCsv(fy, pub), `実績報告_${fy}年度.csv`, CSV_MIME);
+    if (kind === "html") return downloadFile(resultsHtml(fy, pub, publishedOn), `jisseki_${fy}.html`, "text/html;charset=utf-8");
+    await action.run(async () => {
+      const [{ loadExcel }, { buildResultsWorkbook }] = await Promise.all([import(/* webpackChunkName: "excel" */ "../../../export/excel"), import(/* webpackChunkName: "excel" */ "../../../export/resultsReport")]);
+      downloadFile(await buildResultsWorkbook(await loadExcel(), fy, pub), `実績報告_${fy}年度.xlsx`, XLSX_MIME);
+    });
+  };
+  const canPublish = user.role === "coordinator";
+  const submitted = rows.filter((r) => r.status === "submitted").length;
   return (
     <>
       <FiscalYearPicker value={fy} years={[current, current - 1, current - 2, current - 3, current - 4]} onChange={setFy} />
-      <ErrorBar error={load.error} onReload={load.reload} />
-      {load.loading && <Spinner label={common.Loading} />}
-      {load.data && (
+      <ErrorBar error={load.error ?? action.error} onReload={load.reload} />
+      {load.loading && !d && <Spinner label={common.Loading} />}
+      {d && totals && (
         <>
           <SummaryTiles
             label={strings.SummaryLabel}
             tiles={[
-              { label: strings.Summary.initiatives, value: rows.length },
-              { label: strings.Summary.departments, value: byDept.length },
-              { label: strings.Summary.partners, value: byPartner.length },
+              { label: strings.Summary.initiatives, value: totals.total },
+              { label: strings.Summary.departments, value: totals.byDepartment.length },
+              { label: strings.Summary.partners, value: totals.byPartner.length },
               { label: strings.Summary.published, value: rows.filter((r) => r.status === "published").length },
             ]}
           />
+          <section aria-label={strings.Publish.heading} style={{ border: "1px solid #e1dfdd", borderRadius: 4, padding: 10, marginBottom: 12 }}>
+            <Text as="h3" className={frameStyles.sectionTitle}>{strings.Publish.heading}</Text>
+            {done !== null && <MessageBar messageBarType={MessageBarType.success} role="status">{fmt(strings.Publish.done, done)}</MessageBar>}
+            <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
+              {canPublish && (
+                <PrimaryButton
+                  text={strings.Publish.publish}
+                  disabled={!yearHasEnded(fy, services.today) || submitted === 0 || action.busy}
+                  title={!yearHasEnded(fy, services.today) ? strings.Publish.notEnded : submitted === 0 ? strings.Publish.nothing : undefined}
+                  onClick={() => setConfirming(true)}
+                />
+              )}
+              <DefaultButton text={strings.Publish.excel} iconProps={{ iconName: "ExcelDocument" }} onClick={() => void download("excel")} disabled={rows.length === 0 || action.busy} />
+              <DefaultButton text={strings.Publish.csv} iconProps={{ iconName: "Download" }} onClick={() => void download("csv")} disabled={rows.length === 0} />
+              <DefaultButton text={strings.Publish.html} iconProps={{ iconName: "FileHTML" }} onClick={() => void download("html")} disabled={rows.length === 0} />
+            </Stack>
+          </section>
           <Stack horizontal wrap tokens={{ childrenGap: 24 }}>
-            <Stack.Item grow styles={{ root: { minWidth: 320 } }}>
-              <Text as="h3" className={frameStyles.sectionTitle}>{strings.ByDepartmentHeading}</Text>
-              <DetailsList items={byDept} columns={col(strings.Columns.department)} selectionMode={SelectionMode.none} getKey={(r: CountRow) => String(r.key)} ariaLabelForGrid={strings.ByDepartmentHeading} />
-            </Stack.Item>
-            <Stack.Item grow styles={{ root: { minWidth: 320 } }}>
-              <Text as="h3" className={frameStyles.sectionTitle}>{strings.ByPartnerHeading}</Text>
-              <DetailsList items={byPartner} columns={col(strings.Columns.partner)} selectionMode={SelectionMode.none} getKey={(r: CountRow) => String(r.key)} ariaLabelForGrid={strings.ByPartnerHeading} />
+            {table("department", strings.ByDepartmentHeading, totals.byDepartment)}
+            {table("partner", strings.ByPartnerHeading, totals.byPartner)}
+            {table("item", strings.ByItemHeading, totals.byItem)}
+            <Stack.Item grow styles={{ root: { minWidth: 320, maxWidth: 600 } }}>
+              <Text as="h3" className={frameStyles.sectionTitle}>{strings.FiveYearsHeading}</Text>
+              <BarChart label={fmt(strings.ChartLabel, strings.FiveYearsHeading)} bars={five.map((y) => ({ label: formatFiscalYear(y.fiscalYear), value: y.count }))} />
             </Stack.Item>
           </Stack>
           {rows.length === 0 && <p>{common.NoItems}</p>}
         </>
       )}
+      {drill && (
+        <Panel isOpen type={PanelType.medium} headerText={drill.title} onDismiss={() => setDrill(null)} closeButtonAriaLabel={common.Close}>
+          <DetailsList
+            items={drill.rows}
+            selectionMode={SelectionMode.none}
+            getKey={(r: ResultReport) => String(r.id)}
+            ariaLabelForGrid={drill.title}
+            columns={[
+              { key: "dept", name: strings.Columns.department, minWidth: 130, isMultiline: true, onRender: (r: ResultReport) => r.department?.title },
+              { key: "no", name: strings.Columns.no, minWidth: 30, maxWidth: 36, onRender: (r: ResultReport) => r.rowNo },
+              { key: "title", name: strings.Columns.title, minWidth: 150, isMultiline: true, onRender: (r: ResultReport) => r.title },
+              { key: "partner", name: strings.Columns.partner, minWidth: 120, isMultiline: true, onRender: (r: ResultReport) => r.partner?.title },
+            ]}
+          />
+        </Panel>
+      )}
+      {confirming && (
+        <Dialog hidden={false} onDismiss={() => setConfirming(false)} dialogContentProps={{ type: DialogType.normal, title: strings.Publish.publish, subText: strings.Publish.confirm }} modalProps={{ isBlocking: true }}>
+          <DialogFooter>
+            <PrimaryButton
+              text={strings.Publish.publish}
+              disabled={action.busy}
+              onClick={() =>
+                void action
+                  .run(async () => {
+                    setDone(await service.publish(d!.year));
+                  })
+                  .then((ok) => {
+                    setConfirming(false);
+                    if (ok) load.reload();
+                  })
+              }
+            />
+            <DefaultButton text={strings.Publish.cancel} onClick={() => setConfirming(false)} />
+          </DialogFooter>
+        </Dialog>
+      )}
     </>
   );
 }
 
-/** 実績報告: the fiscal year's results (Form 4) and their totals. */
+/** 実績報告: the year's results, totals and charts with drill-down, five years, and publication. */
 export function ResultsRoot({ services }: IResultsRootProps): JSX.Element {
-  return <AppFrame services={services} title={strings.Title}>{() => <Totals services={services} />}</AppFrame>;
+  return <AppFrame services={services} title={strings.Title}>{(user) => <Totals services={services} user={user} />}</AppFrame>;
 }

@@ -5,6 +5,23 @@ define([], function () {
     Summary: { initiatives: "Initiatives", departments: "Departments reporting", partners: "Partners involved", published: "Published" },
     ByDepartmentHeading: "By department",
     ByPartnerHeading: "By partner",
-    Columns: { department: "Department", partner: "Partner", count: "Count" }
+    ByItemHeading: "By partnership item",
+    FiveYearsHeading: "Last five years",
+    Columns: { department: "Department", partner: "Partner", count: "Count", item: "Partnership item", no: "No", title: "Initiative", content: "Content", status: "Status", fiscalYear: "Fiscal year" },
+    DrillDown: "Show rows",
+    DrillDownOf: "Initiatives: {0}",
+    ChartLabel: "Chart: {0}",
+    Publish: {
+      heading: "Publication",
+      publish: "Publish this year's results",
+      confirm: "Submitted results become published. After that only the coordinator can change them, and each change is recorded.",
+      done: "{0} rows published.",
+      excel: "Excel (Form 4, per department)",
+      csv: "CSV",
+      html: "HTML for the city website",
+      notEnded: "The fiscal year has not ended yet (publication from 1 April).",
+      nothing: "No submitted results to publish.",
+      cancel: "Cancel"
+    }
   };
 });

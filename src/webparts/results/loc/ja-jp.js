@@ -5,6 +5,23 @@ define([], function () {
     Summary: { initiatives: "連携事業の件数", departments: "報告した部署", partners: "連携した企業等", published: "公表済み" },
     ByDepartmentHeading: "部署別の件数",
     ByPartnerHeading: "企業等別の件数",
-    Columns: { department: "部課", partner: "連携企業名", count: "件数" }
+    ByItemHeading: "連携事項別の件数",
+    FiveYearsHeading: "過去5年の推移",
+    Columns: { department: "部課", partner: "連携企業名", count: "件数", item: "連携事項", no: "NO", title: "取組の件名", content: "取組内容", status: "状態", fiscalYear: "年度" },
+    DrillDown: "内訳を見る",
+    DrillDownOf: "{0} の取組",
+    ChartLabel: "{0}のグラフ",
+    Publish: {
+      heading: "公表",
+      publish: "この年度の実績を公表する",
+      confirm: "提出済みの実績を「公表済み」にします。公表後の変更は未来創造課のみが行え、操作の記録に残ります。",
+      done: "{0} 件を公表済みにしました。",
+      excel: "Excel（別紙④・部署ごと）",
+      csv: "CSV",
+      html: "ウェブサイト掲載用 HTML",
+      notEnded: "年度が終わっていないため、まだ公表できません（4月1日から）。",
+      nothing: "公表する提出済みの実績がありません。",
+      cancel: "キャンセル"
+    }
   };
 });

@@ -4,7 +4,13 @@ declare interface IResultsWebPartStrings {
   Summary: { initiatives: string; departments: string; partners: string; published: string };
   ByDepartmentHeading: string;
   ByPartnerHeading: string;
-  Columns: { department: string; partner: string; count: string };
+  ByItemHeading: string;
+  FiveYearsHeading: string;
+  Columns: { department: string; partner: string; count: string; item: string; no: string; title: string; content: string; status: string; fiscalYear: string };
+  DrillDown: string;
+  DrillDownOf: string;
+  ChartLabel: string;
+  Publish: { heading: string; publish: string; confirm: string; done: string; excel: string; csv: string; html: string; notEnded: string; nothing: string; cancel: string };
 }
 declare module "ResultsWebPartStrings" {
   const strings: IResultsWebPartStrings;

@@ -1,0 +1,111 @@
+import * as React from "react";
+import { CommandBar, DefaultButton, DetailsList, Dialog, DialogFooter, DialogType, Dropdown, IColumn, IconButton, MessageBar, MessageBarType, PrimaryButton, SelectionMode, Spinner, Stack, Text, TextField } from "@fluentui/react";
+import * as strings from "DepartmentPortalWebPartStrings";
+import * as common from "CommonStrings";
+import { frameStyles } from "../../../components/AppFrame/AppFrame.styles";
+import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
+import { fmt } from "../../../components/format";
+import { useAction } from "../../../components/hooks/useAction";
+import { useLoad } from "../../../components/hooks/useLoad";
+import { problemText } from "../../../components/problems";
+import type { CurrentUser } from "../../../data/contracts";
+import type { ResultsService, ResultsYear } from "../../../data/services/ResultsService";
+import { itemsByPartner } from "../../../domain/calls";
+import { canEditResult } from "../../../domain/results";
+import { formatFiscalYear } from "../../../domain/calendar";
+import type { Department, ResultReport } from "../../../domain/types";
+
+/** A department's results report (別紙④): rows NO 1…n, saved as draft, then submitted. */
+export function Form4Section({ service, department, user, fiscalYears, matchings }: { service: ResultsService; department: Department; user: CurrentUser; fiscalYears: number[]; matchings: Array<{ id: number; rowNo: number; title: string }> }): JSX.Element {
+  const [fy, setFy] = React.useState(fiscalYears[0]);
+  const load = useLoad(() => service.year(fy), [service, fy]);
+  const [editing, setEditing] = React.useState<ResultReport | "new" | null>(null);
+  const [submitted, setSubmitted] = React.useState<number | null>(null);
+  const action = useAction();
+  const year = load.data;
+  const rows = year ? year.rows.filter((r) => r.department?.id === department.id).sort((a, b) => a.rowNo - b.rowNo) : [];
+  const drafts = rows.filter((r) => r.status === "draft");
+  const canAct = user.role !== "visitor";
+  const columns: IColumn[] = [
+    { key: "no", name: "NO", minWidth: 30, maxWidth: 36, onRender: (r: ResultReport) => r.rowNo },
+    { key: "title", name: strings.Form4.title, minWidth: 160, isMultiline: true, onRender: (r: ResultReport) => r.title },
+    { key: "content", name: strings.Form4.content, minWidth: 220, isMultiline: true, onRender: (r: ResultReport) => r.content },
+    { key: "partner", name: strings.Form4.partner, minWidth: 130, isMultiline: true, onRender: (r: ResultReport) => r.partner?.title },
+    { key: "status", name: strings.Form4.statusColumn, minWidth: 60, onRender: (r: ResultReport) => strings.Form4.status[r.status] },
+    {
+      key: "act",
+      name: "",
+      minWidth: 80,
+      onRender: (r: ResultReport) =>
+        canAct &&
+        canEditResult(user.role, r) && (
+          <Stack horizontal>
+            <IconButton iconProps={{ iconName: "Edit" }} title={strings.Form4.edit} ariaLabel={`${strings.Form4.edit}: ${r.title}`} onClick={() => setEditing(r)} />
+            <IconButton iconProps={{ iconName: "Delete" }} title={strings.Form4.remove} ariaLabel={`${strings.Form4.remove}: ${r.title}`} disabled={action.busy} onClick={() => void action.run(() => service.deleteRow(year!, department, r)).then((ok) => ok && load.reload())} />
+          </Stack>
+        ),
+    },
+  ];
+  return (
+    <section aria-label={strings.Form4.heading}>
+      <Text as="h3" className={frameStyles.sectionTitle}>{strings.Form4.heading}</Text>
+      <Dropdown label={strings.Form4.year} selectedKey={fy} options={fiscalYears.map((y) => ({ key: y, text: formatFiscalYear(y) }))} onChange={(_, o) => o && setFy(Number(o.key))} styles={{ root: { maxWidth: 260 } }} />
+      <ErrorBar error={load.error ?? action.error} onReload={load.reload} />
+      {submitted !== null && <MessageBar messageBarType={MessageBarType.success} role="status">{fmt(strings.Form4.submitted, submitted)}</MessageBar>}
+      {!year && load.loading && <Spinner label={common.Loading} />}
+      {year && (
+        <>
+          {canAct && (
+            <CommandBar
+              items={[
+                { key: "add", text: strings.Form4.add, iconProps: { iconName: "Add" }, onClick: () => setEditing("new"), disabled: rows.some((r) => r.status !== "draft") && user.role !== "coordinator" },
+                { key: "submit", text: strings.Form4.submit, iconProps: { iconName: "Send" }, disabled: drafts.length === 0 || action.busy, onClick: () => void action.run(async () => setSubmitted(await service.submit(year, department))).then((ok) => ok && load.reload()) },
+              ]}
+            />
+          )}
+          {rows.some((r) => r.status !== "draft") && user.role !== "coordinator" && <MessageBar>{strings.Form4.locked}</MessageBar>}
+          <DetailsList items={rows} columns={columns} selectionMode={SelectionMode.none} getKey={(r: ResultReport) => String(r.id)} ariaLabelForGrid={strings.Form4.heading} />
+          {rows.length === 0 && <p>{common.NoItems}</p>}
+          {editing && <RowDialog year={year} department={department} service={service} row={editing === "new" ? undefined : editing} matchings={matchings} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); load.reload(); }} />}
+        </>
+      )}
+    </section>
+  );
+}
+
+function RowDialog({ year, department, service, row, matchings, onClose, onSaved }: { year: ResultsYear; department: Department; service: ResultsService; row?: ResultReport; matchings: Array<{ id: number; rowNo: number; title: string }>; onClose: () => void; onSaved: () => void }): JSX.Element {
+  const [section, setSection] = React.useState(row?.sectionName ?? department.sectionName);
+  const [title, setTitle] = React.useState(row?.title ?? "");
+  const [content, setContent] = React.useState(row?.content ?? "");
+  const [partnerId, setPartnerId] = React.useState<number | null>(row?.partner?.id ?? null);
+  const [itemId, setItemId] = React.useState<number | null>(row?.partnershipItem?.id ?? null);
+  const [matchingId, setMatchingId] = React.useState<number | null>(row?.matching?.id ?? null);
+  const action = useAction();
+  const itemsOf = itemsByPartner(year.agreements, year.items);
+  const partners = year.partners.filter((p) => itemsOf.has(p.id)).sort((a, b) => a.name.localeCompare(b.name, "ja"));
+  const err = (f: string): string | undefined => problemText({ required: common.FieldProblems.required, tooLong: common.FieldProblems.tooLong }, action.problems, f, common.FieldProblems.required);
+  const save = async (): Promise<void> => {
+    const p = year.partners.find((x) => x.id === partnerId);
+    const ok = await action.run(() =>
+      service.saveRow(year, department, { sectionName: section, title, content, partner: p ? { id: p.id, title: p.name } : null, partnershipItem: itemId ? { id: itemId, title: "" } : null, matching: matchingId ? { id: matchingId, title: "" } : null }, row),
+    );
+    if (ok) onSaved();
+  };
+  return (
+    <Dialog hidden={false} onDismiss={onClose} dialogContentProps={{ type: DialogType.largeHeader, title: strings.Form4.heading, subText: department.title }} minWidth={600} modalProps={{ isBlocking: true }}>
+      <ErrorBar error={action.error} />
+      <Stack tokens={{ childrenGap: 8 }}>
+        <TextField label={strings.Form4.section} value={section} onChange={(_, v) => setSection(v ?? "")} errorMessage={err("sectionName")} />
+        <TextField label={strings.Form4.title} required value={title} onChange={(_, v) => setTitle(v ?? "")} errorMessage={err("title")} />
+        <TextField label={strings.Form4.content} required multiline rows={4} value={content} onChange={(_, v) => setContent(v ?? "")} errorMessage={err("content")} />
+        <Dropdown label={strings.Form4.partner} required selectedKey={partnerId ?? undefined} options={partners.map((p) => ({ key: p.id, text: p.name }))} onChange={(_, o) => { if (o) { setPartnerId(Number(o.key)); setItemId(null); } }} errorMessage={err("partner")} />
+        <Dropdown label={strings.Form4.item} disabled={!partnerId} selectedKey={itemId ?? "none"} options={[{ key: "none", text: strings.Form4.none }, ...(partnerId ? (itemsOf.get(partnerId) ?? []) : []).map((i) => ({ key: i.id, text: `${fmt(common.ItemNo, i.itemNo)} ${i.text}` }))]} onChange={(_, o) => o && setItemId(o.key === "none" ? null : Number(o.key))} />
+        <Dropdown label={strings.Form4.matching} selectedKey={matchingId ?? "none"} options={[{ key: "none", text: strings.Form4.none }, ...matchings.map((m) => ({ key: m.id, text: `NO.${m.rowNo} ${m.title}` }))]} onChange={(_, o) => o && setMatchingId(o.key === "none" ? null : Number(o.key))} />
+      </Stack>
+      <DialogFooter>
+        <PrimaryButton text={strings.Form4.save} onClick={() => void save()} disabled={action.busy} />
+        <DefaultButton text={strings.Form4.cancel} onClick={onClose} />
+      </DialogFooter>
+    </Dialog>
+  );
+}
