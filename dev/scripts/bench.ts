@@ -133,8 +133,49 @@ async function issueToDepartments(): Promise<Record<string, unknown>> {
   return result;
 }
 
+/** A year of 5,000 results across 40 departments: totals, workbook and HTML page — time and bytes. */
+async function publication(): Promise<Record<string, unknown>> {
+  const { yearTotals } = await import("../../src/domain/results");
+  const { toPublishedRows, resultsHtml, buildResultsWorkbook, resultsCsv } = await import("../../src/export/resultsReport");
+  const { loadExcel } = await import("../../src/export/excel");
+  const { mulberry32 } = await import("./dataset");
+  const rnd = mulberry32(5000);
+  const rows = Array.from({ length: 5000 }, (_, i) => ({
+    id: i + 1,
+    etag: "",
+    modified: "",
+    title: `連携事業 ${i + 1}`,
+    fiscalYear: 2030,
+    department: { id: 1 + (i % 40), title: `部局${Math.floor((i % 40) / 4) + 1}部 第${(i % 40) + 1}課` },
+    sectionName: "",
+    rowNo: Math.floor(i / 40) + 1,
+    content: "市と企業等が協力して市民向けの講座を開催し、参加者から高い評価を得た。".repeat(1 + Math.floor(rnd() * 3)),
+    partner: { id: 1 + Math.floor(rnd() * 300), title: `企業等 ${1 + Math.floor(rnd() * 300)}` },
+    partnershipItem: null,
+    matching: null,
+    cityProposal: null,
+    status: "published" as const,
+    publishedAt: "2031-05-20T00:00:00Z",
+  }));
+  const time = async <T>(fn: () => T | Promise<T>): Promise<[T, number]> => {
+    const t0 = performance.now();
+    const v = await fn();
+    return [v, Math.round(performance.now() - t0)];
+  };
+  const [, totalsMs] = await time(() => yearTotals(rows, [], []));
+  const pub = toPublishedRows(rows);
+  const [html, htmlMs] = await time(() => resultsHtml(2030, pub, "令和13年5月20日"));
+  const excel = await loadExcel();
+  const [xlsx, xlsxMs] = await time(() => buildResultsWorkbook(excel, 2030, pub));
+  const [csv, csvMs] = await time(() => resultsCsv(2030, pub));
+  const result = { rows: rows.length, departments: 40, totalsMs, workbookMs: xlsxMs, workbookKB: kb(xlsx.byteLength), htmlMs, htmlKB: kb(Buffer.byteLength(html)), htmlGzipKB: kb(gzipSync(html).length), csvMs, csvKB: kb(Buffer.byteLength(csv)) };
+  console.log("\nPublication of a year with 5,000 results (別紙④)");
+  console.table([result]);
+  return result;
+}
+
 async function main(): Promise<void> {
-  const results = { measuredAt: new Date().toISOString(), node: process.version, shippedSize: shippedSize(), firstRender: await registerLoad(), issue: await issueToDepartments() };
+  const results = { measuredAt: new Date().toISOString(), node: process.version, shippedSize: shippedSize(), firstRender: await registerLoad(), issue: await issueToDepartments(), publication: await publication() };
   fs.mkdirSync(path.join(root, "bench"), { recursive: true });
   fs.writeFileSync(path.join(root, "bench/results.json"), JSON.stringify(results, null, 2) + "\n");
   console.log("→ bench/results.json");

@@ -15,6 +15,8 @@ export interface YearData {
   calls: D.Call[];
   partnerProposals: D.PartnerProposal[];
   cityProposals: D.CityProposal[];
+  /** The year's results reports, for the status board of a Form 4 call. */
+  resultReports: D.ResultReport[];
   agreements: D.Agreement[];
   items: D.PartnershipItem[];
   partners: D.Partner[];
@@ -77,6 +79,7 @@ export class CycleService {
       calls: read(this.data.calls, { where: byYear }),
       partnerProposals: read(this.data.partnerProposals, { where: byYear }),
       cityProposals: read(this.data.cityProposals, { where: byYear }),
+      resultReports: read(this.data.resultReports, { where: byYear }),
       agreements: read(this.data.agreements),
       items: read(this.data.partnershipItems),
       partners: read(this.data.partners),
@@ -114,7 +117,7 @@ export class CycleService {
   async remind(call: D.Call, year: YearData, notifications: NotificationService, render: (dept: D.Department) => string): Promise<D.Notification[]> {
     this.requireCoordinator();
     if (call.form === "form1") throw new RuleError([{ field: "form", code: "partnersNotOnTeams" }]);
-    const board = callStatusBoard(call, { cityProposals: year.cityProposals }, this.today);
+    const board = callStatusBoard(call, { cityProposals: year.cityProposals, resultReports: year.resultReports }, this.today);
     const out: D.Notification[] = [];
     for (const row of owing(board)) {
       const dept = year.departments.find((d) => d.id === row.recipient.id);

@@ -88,7 +88,7 @@ function NewCallDialog({ year, service, today, onClose, onDone }: { year: YearDa
 }
 
 function BoardPanel({ call, year, canEdit, service, notifications, today, portalUrl, onClose, onChanged }: ICallsViewProps & { call: Call; onClose: () => void }): JSX.Element {
-  const board = callStatusBoard(call, { partnerProposals: year.partnerProposals, cityProposals: year.cityProposals }, today);
+  const board = callStatusBoard(call, { partnerProposals: year.partnerProposals, cityProposals: year.cityProposals, resultReports: year.resultReports }, today);
   const action = useAction();
   const [sent, setSent] = React.useState<Notification[] | null>(null);
   const [deadline, setDeadline] = React.useState("");
