@@ -36,7 +36,8 @@ export interface BrowserHarness {
   backend: Backend;
   open: (query: string, hash: string, userId?: number) => Promise<{ page: Page; errors: string[] }>;
   shot: (page: Page, file: string) => Promise<void>;
-  axe: (page: Page) => Promise<Array<{ id: string; impact: string; nodes: number }>>;
+  /** Serious and critical axe violations in the page's main region (or the whole document, with dialogs). */
+  axe: (page: Page, scope?: "main" | "document") => Promise<Array<{ id: string; impact: string; nodes: number }>>;
   stop: () => Promise<void>;
 }
 
@@ -93,14 +94,15 @@ export async function startHarness(): Promise<BrowserHarness> {
       await settle(page);
       await page.screenshot({ path: path.join(shots, file), fullPage: true });
     },
-    axe: async (page) => {
+    axe: async (page, scope = "main") => {
       await settle(page);
-      await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-      return page.evaluate(async () => {
+      if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+      return page.evaluate(async (whole) => {
         const w = window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } };
-        const r = await w.axe.run({ include: [["main"]] }, { resultTypes: ["violations"] });
+        // The workbench's own header (user switcher) is a dev tool, not the product: left out.
+        const r = await w.axe.run(whole ? { exclude: [["header"]] } : { include: [["main"]] }, { resultTypes: ["violations"] });
         return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-      });
+      }, scope === "document");
     },
     stop: async () => {
       await browser.close();
