@@ -7,7 +7,7 @@ import { chromium } from "playwright-core";
 import { startBackend } from "../backend/server";
 import { Store } from "../backend/store";
 import { seed } from "../backend/seed";
-import { addAgreements, addDepartments, addProposals } from "./dataset";
+import { addAgreements, addDepartments, addProposals, addResults } from "./dataset";
 import { PartnershipData } from "../../src/data/sp/PartnershipData";
 import { spForUrl } from "../../src/data/sp/spForUrl";
 import { GraphTeamsNotifier } from "../../src/data/graph/GraphTeamsNotifier";
@@ -51,7 +51,14 @@ async function registerLoad(): Promise<Record<string, unknown>> {
   const store = new Store(dataDir);
   store.open();
   seed(store);
+  // The ten-year site: 300+ agreements, 15,000 proposals and 15,000 results over 2017–2026,
+  // 40 departments; and a 2027 year of 2,000 proposals for the year view.
   const added = addAgreements(store, 300);
+  addDepartments(store, 28);
+  for (let fy = 2017; fy <= 2026; fy++) {
+    addProposals(store, fy, 1500, fy);
+    addResults(store, fy, 1500);
+  }
   addProposals(store, 2027, 2000);
   store.compact();
   store.close();
@@ -80,6 +87,10 @@ async function registerLoad(): Promise<Record<string, unknown>> {
   };
   const register = { agreements, partnershipItems: added.items + 40, ...(await measure("&only=agreements", (p) => p.getByRole("button", { name: /^開く: / }).first().waitFor({ timeout: 30000 }))) };
   const proposals = backend.store.list("PartnerProposals")!.items.size + backend.store.list("CityProposals")!.items.size;
+  const results = backend.store.list("ResultReports")!.items.size;
+  const annualCycle = { fiscalYear: 2026, ...(await measure("&only=annual", (p) => p.getByRole("heading", { name: "企業等別" }).waitFor({ timeout: 30000 }))) };
+  const departmentPortal = { ...(await measure("&only=portal", (p) => p.getByRole("heading", { name: "フィードバック一覧（別紙③）" }).waitFor({ timeout: 30000 }))) };
+  const resultsView = { fiscalYear: 2025, fiveYearsRows: [...backend.store.list("ResultReports")!.items.values()].filter((r) => (r.values.FiscalYear as number) >= 2021 && (r.values.FiscalYear as number) <= 2025).length, ...(await measure("&only=results", (p) => p.getByRole("heading", { name: "過去5年の推移" }).waitFor({ timeout: 30000 }))) };
   const yearView = {
     fiscalYear: 2027,
     proposalsInYear: 2000,
@@ -91,8 +102,10 @@ async function registerLoad(): Promise<Record<string, unknown>> {
   await backend.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
   console.log("\nAgreements register (協定台帳) and year view (年度の連携), Chromium, local backend");
-  console.table({ register, yearView });
-  return { register, yearView };
+  const dataset = { agreements, proposals, results, departments: backend.store.list("Departments")!.items.size };
+  console.log("\nFirst render of each web part on the ten-year site", dataset);
+  console.table({ register, annualCycle, departmentPortal, results: resultsView, yearView2027: yearView });
+  return { dataset, register, annualCycle, departmentPortal, results: resultsView, yearView2027: yearView };
 }
 
 /** Issuing one feedback list to 40 departments with Teams channels (plus the seeded ones): time and requests. */

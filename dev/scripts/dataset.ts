@@ -108,3 +108,20 @@ export function addDepartments(store: Store, count: number): void {
   }));
   store.bulkAdd(S.departments.title, values(S.departments, rows), 7);
 }
+
+/** `count` published results for a fiscal year, spread over departments and concluded partners, NO per department. */
+export function addResults(store: Store, fiscalYear: number, count: number, seed = 777): void {
+  const rnd = mulberry32(seed + fiscalYear);
+  const agreements = [...store.list(S.agreements.title)!.items.values()].filter((a) => a.values.AgreementStatus === "締結");
+  const departments = [...store.list(S.departments.title)!.items.values()].filter((d) => !d.values.IsCoordinator);
+  const perDept = new Map<number, number>();
+  const rows: Partial<D.Draft<D.ResultReport>>[] = [];
+  for (let i = 0; i < count; i++) {
+    const dept = departments[Math.floor(rnd() * departments.length)];
+    const a = agreements[Math.floor(rnd() * agreements.length)];
+    const no = (perDept.get(dept.Id) ?? 0) + 1;
+    perDept.set(dept.Id, no);
+    rows.push({ title: `${fields[i % fields.length]}の連携事業 ${i + 1}`, fiscalYear, department: { id: dept.Id, title: "" }, sectionName: "", rowNo: no, content: "市民向けの講座を共催し、多くの参加があった。", partner: { id: a.values.PartnerId as number, title: "" }, partnershipItem: null, matching: null, cityProposal: null, status: "published", publishedAt: `${fiscalYear + 1}-05-20T00:00:00Z` });
+  }
+  store.bulkAdd(S.resultReports.title, values(S.resultReports, rows), 7);
+}
