@@ -29,6 +29,18 @@ function styleHeader(row: ExcelJS.Row): void {
   });
 }
 
+/** The top of a form as the guideline prints it: 別紙 number, title, fiscal year, company name. */
+function writeHeading(ws: ExcelJS.Worksheet, sheet: string, title: string, lastColumn: string, fiscalYear: number, partnerName: string): void {
+  ws.getCell("A1").value = sheet;
+  ws.mergeCells(`A2:${lastColumn}2`);
+  ws.getCell("A2").value = title;
+  ws.getCell("A2").font = { bold: true, size: 14 };
+  ws.getCell("A3").value = "年度";
+  ws.getCell("B3").value = formatFiscalYear(fiscalYear);
+  ws.getCell("A4").value = "企業名";
+  ws.getCell("B4").value = partnerName;
+}
+
 export async function buildForm1Workbook(excel: ExcelModule, partnerName: string, fiscalYear: number, items: PartnershipItem[]): Promise<ArrayBuffer> {
   const wb = new excel.Workbook();
   wb.creator = "Partnership Desk";
@@ -38,14 +50,7 @@ export async function buildForm1Workbook(excel: ExcelModule, partnerName: string
   lists.getCell(1, 2).value = TIMING.startOfYear;
   lists.getCell(2, 2).value = TIMING.anyTime;
 
-  ws.getCell("A1").value = FORM1_SHEET;
-  ws.mergeCells("A2:E2");
-  ws.getCell("A2").value = "連携事項の提案【企業等→清瀬市】";
-  ws.getCell("A2").font = { bold: true, size: 14 };
-  ws.getCell("A3").value = "年度";
-  ws.getCell("B3").value = formatFiscalYear(fiscalYear);
-  ws.getCell("A4").value = "企業名";
-  ws.getCell("B4").value = partnerName;
+  writeHeading(ws, FORM1_SHEET, "連携事項の提案【企業等→清瀬市】", "E", fiscalYear, partnerName);
   const header = ws.getRow(6);
   header.values = FORM1_COLUMNS;
   styleHeader(header);
@@ -104,14 +109,7 @@ export async function buildAnswersWorkbook(excel: ExcelModule, partnerName: stri
   const wb = new excel.Workbook();
   wb.creator = "Partnership Desk";
   const ws = wb.addWorksheet(FORM2_SHEET, { pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1 } });
-  ws.getCell("A1").value = FORM2_SHEET;
-  ws.mergeCells("A2:I2");
-  ws.getCell("A2").value = "連携事項の提案【清瀬市→企業等】";
-  ws.getCell("A2").font = { bold: true, size: 14 };
-  ws.getCell("A3").value = "年度";
-  ws.getCell("B3").value = formatFiscalYear(fiscalYear);
-  ws.getCell("A4").value = "企業名";
-  ws.getCell("B4").value = partnerName;
+  writeHeading(ws, FORM2_SHEET, "連携事項の提案【清瀬市→企業等】", "I", fiscalYear, partnerName);
   const header = ws.getRow(6);
   header.values = FORM2_COLUMNS;
   styleHeader(header);

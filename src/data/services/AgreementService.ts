@@ -5,6 +5,7 @@ import { initialReviewDate, nextReviewAfterRenewal, DEFAULT_REVIEW_CYCLE_YEARS }
 import { missingSurveyRows } from "../../domain/survey";
 import { validatePartner } from "../../domain/partners";
 import { lookBackSummary, LookBack } from "../../domain/lookBack";
+import { recordAudit } from "./audit";
 
 /**
  * The agreement's story (協定管理) as operations: each checks the domain rules, writes
@@ -59,17 +60,10 @@ export class AgreementService {
     if (this.user.role !== "coordinator") throw new DataError("forbidden", "Only coordinators manage agreements", 403);
   }
 
-  private async audit(agreementId: number, action: D.AuditAction, title: string, detail: Record<string, unknown> = {}): Promise<void> {
-    await this.data.auditLog.add({
-      title,
-      entityList: "Agreements",
-      entityId: agreementId,
-      action,
-      actor: { id: this.user.id, title: this.user.title, email: this.user.email },
-      detail: JSON.stringify(detail),
-      occurredAt: new Date().toISOString(),
-    });
+  private audit(agreementId: number, action: D.AuditAction, title: string, detail: Record<string, unknown> = {}): Promise<void> {
+    return recordAudit(this.data, this.user, "Agreements", agreementId, action, title, detail);
   }
+
 
   async register(): Promise<{ agreements: D.Agreement[]; items: D.PartnershipItem[]; partners: D.Partner[] }> {
     return this.data.readMany({ agreements: read(this.data.agreements), items: read(this.data.partnershipItems), partners: read(this.data.partners) });

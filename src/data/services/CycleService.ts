@@ -1,6 +1,7 @@
 import type * as D from "../../domain/types";
 import { CurrentUser, DataError, IPartnershipData, read } from "../contracts";
 import { RuleError } from "./AgreementService";
+import { recordAudit } from "./audit";
 import { NotificationService } from "./NotificationService";
 import { callStatusBoard, departmentCanEdit, itemsByPartner, owing, proposalImportKey, validateAnswer, validateCall, validateProposalItem, validateProposalText } from "../../domain/calls";
 
@@ -68,9 +69,10 @@ export class CycleService {
     if (this.user.role !== "coordinator") throw new DataError("forbidden", "Only coordinators run the yearly cycle", 403);
   }
 
-  private async audit(entityList: string, entityId: number, action: D.AuditAction, title: string, detail: Record<string, unknown> = {}): Promise<void> {
-    await this.data.auditLog.add({ title, entityList, entityId, action, actor: { id: this.user.id, title: this.user.title, email: this.user.email }, detail: JSON.stringify(detail), occurredAt: new Date().toISOString() });
+  private audit(entityList: string, entityId: number, action: D.AuditAction, title: string, detail: Record<string, unknown> = {}): Promise<void> {
+    return recordAudit(this.data, this.user, entityList, entityId, action, title, detail);
   }
+
 
   /** Everything the year view needs, in one batched request. */
   async year(fiscalYear: number): Promise<YearData> {

@@ -1,6 +1,7 @@
 import type * as D from "../../domain/types";
 import { ChannelMessage, CurrentUser, DataError, IPartnershipData, read } from "../contracts";
 import { RuleError } from "./AgreementService";
+import { recordAudit } from "./audit";
 import { NotificationService } from "./NotificationService";
 import { concernedDepartments, renumber, rowsFor } from "../../domain/matching";
 import { CHANNEL_ID_PATTERN, TEAM_ID_PATTERN } from "../graph/GraphTeamsNotifier";
@@ -45,9 +46,10 @@ export class MatchingService {
     if (this.user.role !== "coordinator") throw new DataError("forbidden", "Only coordinators compile feedback lists", 403);
   }
 
-  private async audit(entityList: string, entityId: number, action: D.AuditAction, title: string, detail: Record<string, unknown> = {}): Promise<void> {
-    await this.data.auditLog.add({ title, entityList, entityId, action, actor: { id: this.user.id, title: this.user.title, email: this.user.email }, detail: JSON.stringify(detail), occurredAt: new Date().toISOString() });
+  private audit(entityList: string, entityId: number, action: D.AuditAction, title: string, detail: Record<string, unknown> = {}): Promise<void> {
+    return recordAudit(this.data, this.user, entityList, entityId, action, title, detail);
   }
+
 
   async year(fiscalYear: number): Promise<MatchingYear> {
     const byYear = [{ prop: "fiscalYear" as const, op: "eq" as const, value: fiscalYear }];

@@ -1,6 +1,7 @@
 import type * as D from "../../domain/types";
 import { CurrentUser, DataError, IPartnershipData, read } from "../contracts";
 import { RuleError } from "./AgreementService";
+import { recordAudit } from "./audit";
 import { canEditResult, lastYears, nextResultNo } from "../../domain/results";
 import { renumber } from "../../domain/matching";
 
@@ -28,9 +29,10 @@ export class ResultsService {
     private readonly today: D.IsoDate,
   ) {}
 
-  private async audit(entityId: number, action: D.AuditAction, title: string, detail: Record<string, unknown> = {}): Promise<void> {
-    await this.data.auditLog.add({ title, entityList: "ResultReports", entityId, action, actor: { id: this.user.id, title: this.user.title, email: this.user.email }, detail: JSON.stringify(detail), occurredAt: new Date().toISOString() });
+  private audit(entityId: number, action: D.AuditAction, title: string, detail: Record<string, unknown> = {}): Promise<void> {
+    return recordAudit(this.data, this.user, "ResultReports", entityId, action, title, detail);
   }
+
 
   private assertDepartment(dept: D.Department): void {
     if (this.user.role === "coordinator") return;
