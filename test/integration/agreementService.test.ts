@@ -1,6 +1,7 @@
 import { startTestBackend, TestBackend } from "../helpers/backend";
-import { AgreementService, isRuleError, RuleError } from "../../src/data/services/AgreementService";
-import { DataError, isDataError } from "../../src/data/contracts";
+import { refusal } from "../helpers/refusal";
+import { AgreementService, RuleError } from "../../src/data/services/AgreementService";
+import { DataError } from "../../src/data/contracts";
 import type { Partner } from "../../src/domain/types";
 
 /** The agreement's whole story through the service, against the local backend. */
@@ -17,15 +18,6 @@ async function serviceAs(userId: number): Promise<AgreementService> {
   return new AgreementService(data, await data.currentUser(), TODAY);
 }
 
-async function refusal(p: Promise<unknown>): Promise<RuleError | DataError> {
-  try {
-    await p;
-  } catch (e) {
-    if (isRuleError(e) || isDataError(e)) return e;
-    throw e;
-  }
-  throw new Error("expected a refusal");
-}
 
 const partnerDraft = (name: string): Omit<Partner, "id" | "etag" | "modified"> => ({
   name,

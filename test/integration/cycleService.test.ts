@@ -1,10 +1,11 @@
 import { startTestBackend, TestBackend } from "../helpers/backend";
+import { refusal } from "../helpers/refusal";
 import { CycleService, ImportRow } from "../../src/data/services/CycleService";
 import { NotificationService } from "../../src/data/services/NotificationService";
 import { GraphTeamsNotifier } from "../../src/data/graph/GraphTeamsNotifier";
 import { graphForUrl } from "../../src/data/graph/graphForUrl";
-import { isRuleError, RuleError } from "../../src/data/services/AgreementService";
-import { DataError, isDataError } from "../../src/data/contracts";
+import { RuleError } from "../../src/data/services/AgreementService";
+import { DataError } from "../../src/data/contracts";
 
 /** The yearly cycle's services against the local backend. */
 
@@ -18,15 +19,6 @@ afterAll(async () => t.stop());
 async function as(userId: number): Promise<CycleService> {
   const data = t.dataAs(userId);
   return new CycleService(data, await data.currentUser(), TODAY);
-}
-async function refusal(p: Promise<unknown>): Promise<RuleError | DataError> {
-  try {
-    await p;
-  } catch (e) {
-    if (isRuleError(e) || isDataError(e)) return e;
-    throw e;
-  }
-  throw new Error("expected a refusal");
 }
 const graphMessages = async (): Promise<unknown[]> => ((await (await fetch(`${t.backend.url}/_dev/graph/messages`)).json()) as { value: unknown[] }).value;
 
