@@ -83,3 +83,29 @@ test("keyboard only: search the register, open an agreement, close it, and reach
   expect(errors).toEqual([]);
   await page.context().close();
 }, 90000);
+
+/** Presses Tab until `ready` holds for the focused element; fails after 60 presses. */
+async function tabTo(page: import("playwright-core").Page, ready: () => boolean): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    if (await page.evaluate(ready).catch(() => false)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error("focus never arrived");
+}
+
+test("keyboard only: a department answers the internal survey", async () => {
+  const { page, errors } = await h.open("&only=portal", "", 12);
+  const form = page.getByRole("region", { name: "清瀬市と株式会社ひばり交通との包括連携に関する協定" });
+  await form.waitFor();
+  await page.locator("body").focus();
+  await tabTo(page, () => (document.activeElement as HTMLInputElement | null)?.type === "checkbox" && !!document.activeElement?.closest("section[aria-label^='清瀬市と株式会社ひばり交通']"));
+  await page.keyboard.press("Space");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("防犯パトロールと連携した高齢者の見守り");
+  await tabTo(page, () => document.activeElement?.textContent === "回答を送信");
+  await page.keyboard.press("Enter");
+  await page.getByText("回答を送信しました。").waitFor();
+
+  expect(errors).toEqual([]);
+  await page.context().close();
+}, 90000);
