@@ -7,11 +7,12 @@ import { DateText } from "../../../components/DateText";
 import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
 import { downloadFile, CSV_MIME, XLSX_MIME } from "../../../components/files";
 import { useAction } from "../../../components/hooks/useAction";
-import type { CycleService, ImportReport, YearData } from "../../../data/services/CycleService";
+import type { CycleService, YearData } from "../../../data/services/CycleService";
 import { matchesSearch } from "../../../domain/text";
 import type { PartnerProposal, ProposalTiming } from "../../../domain/types";
 import { toCsv } from "../../../export/csv";
-import { fieldError, workbookErrorText } from "./cycleProblems";
+import { fieldError } from "./cycleProblems";
+import { loadCycleExcel, useWorkbookImport } from "./useWorkbookImport";
 import { FilePick, ImportReportBar } from "./ImportReportBar";
 
 export interface IForm1ViewProps {
@@ -27,9 +28,8 @@ export function Form1View({ year, canEdit, service, today, onChanged }: IForm1Vi
   const [partnerId, setPartnerId] = React.useState<number | "all">("all");
   const [search, setSearch] = React.useState("");
   const [adding, setAdding] = React.useState(false);
-  const [report, setReport] = React.useState<ImportReport | null>(null);
-  const [fileError, setFileError] = React.useState<string | undefined>(undefined);
   const action = useAction();
+  const imports = useWorkbookImport(action, onChanged);
   const partnersWithItems = year.partners.filter((p) => year.itemsOfPartner.has(p.id)).sort((a, b) => a.name.localeCompare(b.name, "ja"));
   const itemLabel = (id: number | undefined): string => {
     const i = year.items.find((x) => x.id === id);
@@ -41,33 +41,23 @@ export function Form1View({ year, canEdit, service, today, onChanged }: IForm1Vi
   const download = async (): Promise<void> => {
     if (!partner) return;
     await action.run(async () => {
-      const [{ loadExcel }, { buildForm1Workbook }] = await Promise.all([import(/* webpackChunkName: "excel" */ "../../../export/excel"), import(/* webpackChunkName: "excel" */ "../../../export/cycleWorkbooks")]);
-      const buf = await buildForm1Workbook(await loadExcel(), partner.name, year.fiscalYear, year.itemsOfPartner.get(partner.id) ?? []);
+      const { excel, buildForm1Workbook } = await loadCycleExcel();
+      const buf = await buildForm1Workbook(excel, partner.name, year.fiscalYear, year.itemsOfPartner.get(partner.id) ?? []);
       downloadFile(buf, `別紙①_${year.fiscalYear}年度_${partner.name}.xlsx`, XLSX_MIME);
     });
   };
-  const importFile = async (data: ArrayBuffer): Promise<void> => {
-    setReport(null);
-    setFileError(undefined);
-    await action.run(async () => {
-      const [{ loadExcel }, { parseForm1Workbook }] = await Promise.all([import(/* webpackChunkName: "excel" */ "../../../export/excel"), import(/* webpackChunkName: "excel" */ "../../../export/cycleWorkbooks")]);
-      try {
-        const parsed = await parseForm1Workbook(await loadExcel(), data);
-        const call = year.calls.find((c) => c.form === "form1");
-        const r = await service.importPartnerProposals(
-          parsed.rows.map((row) => ({ ...row, partnerName: parsed.partnerName })),
-          year,
-          call?.id ?? null,
-        );
-        setReport({ ...r, errors: [...parsed.problems.map((p) => ({ rowNumber: p.rowNumber, code: p.code })), ...r.errors].sort((a, b) => a.rowNumber - b.rowNumber) });
-        onChanged();
-      } catch (e) {
-        const text = workbookErrorText(e);
-        if (!text) throw e;
-        setFileError(text);
-      }
+  const importFile = (data: ArrayBuffer): Promise<boolean> =>
+    imports.start(async () => {
+      const { excel, parseForm1Workbook } = await loadCycleExcel();
+      const parsed = await parseForm1Workbook(excel, data);
+      const call = year.calls.find((c) => c.form === "form1");
+      const r = await service.importPartnerProposals(
+        parsed.rows.map((row) => ({ ...row, partnerName: parsed.partnerName })),
+        year,
+        call?.id ?? null,
+      );
+      return { ...r, errors: [...parsed.problems, ...r.errors] };
     });
-  };
   const csv = (): void => {
     const text = toCsv(
       ["年度", "企業名", "該当する連携事項", "提案の件名", "提案内容", "提案時期", "受付日"],
@@ -88,7 +78,7 @@ export function Form1View({ year, canEdit, service, today, onChanged }: IForm1Vi
     <>
       {canEdit && <CommandBar items={[{ key: "add", text: strings.Form1.add, iconProps: { iconName: "Add" }, onClick: () => setAdding(true) }, { key: "csv", text: strings.Form1.csv, iconProps: { iconName: "Download" }, onClick: csv }]} />}
       <ErrorBar error={action.error} />
-      <ImportReportBar report={report} fileError={fileError} onDismiss={() => { setReport(null); setFileError(undefined); }} />
+      <ImportReportBar report={imports.report} fileError={imports.fileError} onDismiss={imports.dismiss} />
       <Stack horizontal wrap verticalAlign="end" tokens={{ childrenGap: 12 }}>
         <Dropdown label={strings.Filter.partner} selectedKey={partnerId} options={[{ key: "all", text: strings.Filter.all }, ...partnersWithItems.map((p) => ({ key: p.id, text: p.name }))]} onChange={(_, o) => o && setPartnerId(o.key === "all" ? "all" : Number(o.key))} styles={{ root: { minWidth: 220 } }} />
         <TextField label={strings.Filter.search} value={search} onChange={(_, v) => setSearch(v ?? "")} />

@@ -7,12 +7,13 @@ import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
 import { fmt } from "../../../components/format";
 import { downloadFile, openHtml, CSV_MIME, XLSX_MIME } from "../../../components/files";
 import { useAction } from "../../../components/hooks/useAction";
-import type { CycleService, ImportReport, YearData } from "../../../data/services/CycleService";
+import type { CycleService, YearData } from "../../../data/services/CycleService";
 import { formatFiscalYear } from "../../../domain/calendar";
 import type { CityProposal, PartnerAnswer } from "../../../domain/types";
 import { toCsv } from "../../../export/csv";
 import { printableTable } from "../../../export/printable";
-import { fieldError, workbookErrorText } from "./cycleProblems";
+import { fieldError } from "./cycleProblems";
+import { loadCycleExcel, useWorkbookImport } from "./useWorkbookImport";
 import { FilePick, ImportReportBar } from "./ImportReportBar";
 
 export interface IForm2ViewProps {
@@ -31,9 +32,8 @@ export function Form2View({ year, canEdit, service, today, onChanged }: IForm2Vi
   const [deptId, setDeptId] = React.useState<number | "all">("all");
   const [answer, setAnswer] = React.useState<PartnerAnswer | "all">("all");
   const [answering, setAnswering] = React.useState<CityProposal | null>(null);
-  const [report, setReport] = React.useState<ImportReport | null>(null);
-  const [fileError, setFileError] = React.useState<string | undefined>(undefined);
   const action = useAction();
+  const imports = useWorkbookImport(action, onChanged);
   const itemLabel = (p: CityProposal): string => {
     const i = year.items.find((x) => x.id === p.partnershipItem?.id);
     return i ? `${fmt(common.ItemNo, i.itemNo)} ${i.text}` : "";
@@ -46,8 +46,8 @@ export function Form2View({ year, canEdit, service, today, onChanged }: IForm2Vi
   const exportXlsx = async (): Promise<void> => {
     if (!partner) return;
     await action.run(async () => {
-      const [{ loadExcel }, { buildAnswersWorkbook }] = await Promise.all([import(/* webpackChunkName: "excel" */ "../../../export/excel"), import(/* webpackChunkName: "excel" */ "../../../export/cycleWorkbooks")]);
-      const buf = await buildAnswersWorkbook(await loadExcel(), partner.name, year.fiscalYear, forPartner, itemLabel);
+      const { excel, buildAnswersWorkbook } = await loadCycleExcel();
+      const buf = await buildAnswersWorkbook(excel, partner.name, year.fiscalYear, forPartner, itemLabel);
       downloadFile(buf, `別紙②_${year.fiscalYear}年度_${partner.name}.xlsx`, XLSX_MIME);
     });
   };
@@ -62,28 +62,15 @@ export function Form2View({ year, canEdit, service, today, onChanged }: IForm2Vi
       ),
     );
   };
-  const importAnswers = async (data: ArrayBuffer): Promise<void> => {
-    setReport(null);
-    setFileError(undefined);
-    await action.run(async () => {
-      const [{ loadExcel }, { parseAnswersWorkbook }] = await Promise.all([import(/* webpackChunkName: "excel" */ "../../../export/excel"), import(/* webpackChunkName: "excel" */ "../../../export/cycleWorkbooks")]);
-      try {
-        const parsed = await parseAnswersWorkbook(await loadExcel(), data);
-        const target = year.partners.find((p) => p.name === parsed.partnerName);
-        if (!target) {
-          setFileError(fmt(strings.Import.errors.unknownPartner, parsed.partnerName));
-          return;
-        }
-        const r = await service.importAnswers(parsed.rows, submitted.filter((p) => p.partner?.id === target.id));
-        setReport({ ...r, errors: [...parsed.problems, ...r.errors].sort((a, b) => a.rowNumber - b.rowNumber) });
-        onChanged();
-      } catch (e) {
-        const text = workbookErrorText(e);
-        if (!text) throw e;
-        setFileError(text);
-      }
+  const importAnswers = (data: ArrayBuffer): Promise<boolean> =>
+    imports.start(async () => {
+      const { excel, parseAnswersWorkbook } = await loadCycleExcel();
+      const parsed = await parseAnswersWorkbook(excel, data);
+      const target = year.partners.find((p) => p.name === parsed.partnerName);
+      if (!target) return fmt(strings.Import.errors.unknownPartner, parsed.partnerName);
+      const r = await service.importAnswers(parsed.rows, submitted.filter((p) => p.partner?.id === target.id));
+      return { ...r, errors: [...parsed.problems, ...r.errors] };
     });
-  };
   const csv = (): void => {
     downloadFile(
       toCsv(
@@ -109,7 +96,7 @@ export function Form2View({ year, canEdit, service, today, onChanged }: IForm2Vi
     <>
       {canEdit && <CommandBar items={[{ key: "csv", text: strings.Form2.csv, iconProps: { iconName: "Download" }, onClick: csv }]} />}
       <ErrorBar error={action.error} />
-      <ImportReportBar report={report} fileError={fileError} onDismiss={() => { setReport(null); setFileError(undefined); }} />
+      <ImportReportBar report={imports.report} fileError={imports.fileError} onDismiss={imports.dismiss} />
       <Stack horizontal wrap verticalAlign="end" tokens={{ childrenGap: 12 }}>
         <Dropdown label={strings.Filter.partner} selectedKey={partnerId} options={[{ key: "all", text: strings.Filter.all }, ...partners.map((p) => ({ key: p.id, text: p.name }))]} onChange={(_, o) => o && setPartnerId(o.key === "all" ? "all" : Number(o.key))} styles={{ root: { minWidth: 200 } }} />
         <Dropdown label={strings.Filter.department} selectedKey={deptId} options={[{ key: "all", text: strings.Filter.all }, ...departments.map((d) => ({ key: d.id, text: d.title }))]} onChange={(_, o) => o && setDeptId(o.key === "all" ? "all" : Number(o.key))} styles={{ root: { minWidth: 200 } }} />
