@@ -111,3 +111,43 @@ export async function startHarness(): Promise<BrowserHarness> {
     },
   };
 }
+
+/** The focused element's accessible name as a person hears it: aria-label, its labels, or its text. */
+export function focusedName(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return "";
+    const labelledBy = el.getAttribute("aria-labelledby");
+    const byId = labelledBy ? labelledBy.split(" ").map((id) => document.getElementById(id)?.textContent ?? "").join(" ") : "";
+    const label = (el as HTMLInputElement).labels?.[0]?.textContent ?? "";
+    // Fluent's font icons put a private-use glyph in the text; a listener hears none of it.
+    return (el.getAttribute("aria-label") || byId || label || el.textContent || "").replace(/[\uE000-\uF8FF]/g, "").trim();
+  });
+}
+
+/**
+ * Presses Tab (or Shift+Tab) until the focused element's name matches; fails after 60
+ * presses. A command bar is one tab stop whose commands are reached with the arrow keys,
+ * as a keyboard user moves in it: when focus lands in one holding the wanted command,
+ * ArrowRight walks to it.
+ */
+export async function tabTo(page: Page, name: RegExp, backwards = false): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    const here = await focusedName(page);
+    if (name.test(here)) return;
+    const barHasIt = await page.evaluate(
+      ({ source, flags }) => {
+        const bar = document.activeElement?.closest('[role="menubar"]');
+        const re = new RegExp(source, flags);
+        return !!bar && [...bar.querySelectorAll('[role="menuitem"]')].some((m) => re.test((m.textContent ?? "").replace(/[\uE000-\uF8FF]/g, "").trim()));
+      },
+      { source: name.source, flags: name.flags },
+    );
+    if (barHasIt) {
+      for (let j = 0; j < 10 && !name.test(await focusedName(page)); j++) await page.keyboard.press("ArrowRight");
+      if (name.test(await focusedName(page))) return;
+    }
+    await page.keyboard.press(backwards ? "Shift+Tab" : "Tab");
+  }
+  throw new Error(`focus never reached ${name}; it is on "${await focusedName(page)}"`);
+}
