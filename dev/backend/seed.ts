@@ -167,7 +167,24 @@ export function seed(store: Store): void {
       declinedReason: "提案内容が自社商品の販売促進を主な目的としており、市のまちづくりの方向性と合致しないため見送る。",
     };
   });
+  // Terms as written for three of them: a yearly renewal to the fiscal year end, a fixed
+  // term about to expire, and a renewal whose decision is overdue.
+  const written: Record<number, Partial<D.Draft<D.Agreement>>> = {
+    8: { initialTermEnd: "2025-03-31", renewalMonths: 12, renewalRepeats: true, noticeMonths: 1, termEnd: "2027-03-31", termClause: "本協定の有効期間は、締結の日から令和7年3月31日までとする。ただし、期間満了の1か月前までに甲乙いずれからも申出がないときは、さらに1年間更新するものとし、以後も同様とする。" },
+    6: { initialTermEnd: "2026-12-31", renewalMonths: null, termEnd: "2026-12-31", termClause: "締結の日から令和8年12月31日まで" },
+    5: { initialTermMonths: 36, renewalMonths: 12, renewalRepeats: true, noticeMonths: 2, noticeInWriting: true, termEnd: "2026-05-31", termClause: "締結の日から3年間とし、期間満了の2か月前までに書面による申出がないときは、1年ごとに更新する。" },
+  };
+  for (const [i, terms] of Object.entries(written)) Object.assign(agreementRows[Number(i)], terms);
   const agreementIds = add<D.Agreement>(store, S.agreements, agreementRows);
+  const termRows: Partial<D.Draft<D.AgreementTerm>>[] = [
+    { termNo: 1, termFrom: "2024-01-31", termTo: "2025-03-31" },
+    { termNo: 2, termFrom: "2025-04-01", termTo: "2026-03-31" },
+    { termNo: 3, termFrom: "2026-04-01", termTo: "2027-03-31" },
+  ].map((t) => ({ ...t, agreement: ref(agreementIds[8]), decidedBy: "未来 花子", objection: "" }));
+  termRows.push({ agreement: ref(agreementIds[6]), termNo: 1, termFrom: "2023-04-20", termTo: "2026-12-31", decidedBy: "未来 花子", objection: "" });
+  termRows.push({ agreement: ref(agreementIds[5]), termNo: 1, termFrom: "2022-06-01", termTo: "2025-05-31", decidedBy: "未来 花子", objection: "" });
+  termRows.push({ agreement: ref(agreementIds[5]), termNo: 2, termFrom: "2025-06-01", termTo: "2026-05-31", decidedBy: "未来 花子", objection: "" });
+  add<D.AgreementTerm>(store, S.agreementTerms, termRows);
 
   const itemIds: number[][] = [];
   seedPartners.forEach((p, i) => {

@@ -100,3 +100,23 @@ export function feedbackCard(m: FeedbackMessageInput, l: FeedbackLabels): Record
     actions: url ? [{ type: "Action.OpenUrl", title: l.open, url }] : [],
   };
 }
+
+export interface DecisionReminderInput {
+  agreementTitle: string;
+  partnerName: string;
+  /** e.g. 「更新の判断（第2期の満了）」 */
+  whatText: string;
+  lines: Array<[string, string]>;
+  url: string;
+}
+
+/** The reminder on a decision date (更新・見直しの判断), to the coordinators' channel. */
+export function decisionReminderHtml(m: DecisionReminderInput, heading: string, open: string): string {
+  const url = safeUrl(m.url);
+  return [
+    `<p><strong>${escapeHtml(heading)}</strong> ${escapeHtml(m.whatText)}</p>`,
+    `<p>${escapeHtml(m.agreementTitle)}（${escapeHtml(m.partnerName)}）</p>`,
+    `<p>${m.lines.map(([k, v]) => `${escapeHtml(k)}: ${escapeHtml(v)}`).join("<br>")}</p>`,
+    url ? `<p><a href="${escapeHtml(url)}">${escapeHtml(open)}</a></p>` : "",
+  ].join("");
+}

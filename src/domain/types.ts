@@ -73,13 +73,21 @@ export interface Agreement extends Stored {
   nextReviewDate: IsoDate | null;
   declinedDate: IsoDate | null;
   declinedReason: string;
-  /** Terms as written (issue: agreement terms); null means "the site default". */
+  /** Terms as written (see domain/terms.ts); copied from the site's defaults when the agreement starts. */
   initialTermMonths: number | null;
+  initialTermEnd: IsoDate | null;
+  endsAtFiscalYearEnd: boolean;
   renewalMonths: number | null;
   renewalRepeats: boolean;
   noticeMonths: number | null;
   noticeInWriting: boolean;
   reviewCycleYears: number | null;
+  /** The term clause as written in the agreement (e.g. imported from a register). */
+  termClause: string;
+  /** The intake screening checklist (JSON of domain/screening.ts `Screening`). */
+  screening: string;
+  /** Set on agreements imported from an existing register: "pending:…" until the import completes. */
+  importKey: string;
 }
 
 export interface PartnershipItem extends Stored {

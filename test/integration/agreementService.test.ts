@@ -106,7 +106,7 @@ test("the partner-initiated path: approach, briefing and survey, answers, conclu
   expect(story.agreement).toMatchObject({ status: "concluded", nextReviewDate: "2032-11-20" });
   expect(story.reviews.map((r) => [r.outcome, r.dueDate, r.nextReviewDate])).toEqual([["renewed", "2029-11-20", "2032-11-20"]]);
   expect(story.terms.map((x) => [x.termNo, x.termFrom, x.termTo])).toEqual([
-    [1, "2026-12-01", "2029-11-20"],
+    [1, "2026-12-01", "2029-11-19"], // the term ends the day before the review that renews it
     [2, "2029-11-20", null],
   ]);
 

@@ -97,11 +97,16 @@ export const agreements: ListDef<D.Agreement> = {
     declinedDate: date("DeclinedDate", "見送り日"),
     declinedReason: note("DeclinedReason", "見送りの理由"),
     initialTermMonths: num("InitialTermMonths", "当初期間（月）", { min: 1, max: 1200 }),
+    initialTermEnd: date("InitialTermEnd", "当初期間の満了日"),
+    endsAtFiscalYearEnd: bool("EndsAtFiscalYearEnd", "年度末まで"),
     renewalMonths: num("RenewalMonths", "更新の単位（月）", { min: 1, max: 1200 }),
     renewalRepeats: bool("RenewalRepeats", "以後も自動更新", true),
     noticeMonths: num("NoticeMonths", "申出の期限（満了前の月数）", { min: 0, max: 120 }),
     noticeInWriting: bool("NoticeInWriting", "書面による申出"),
     reviewCycleYears: num("ReviewCycleYears", "見直しの周期（年）", { min: 1, max: 50 }),
+    termClause: note("TermClause", "期間の条項（原文）", { maxLength: 4000 }),
+    screening: note("Screening", "打診時の確認", { maxLength: 20000 }),
+    importKey: text("ImportKey", "取込キー", { indexed: true }),
   },
   views: [
     {

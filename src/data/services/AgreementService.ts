@@ -1,7 +1,8 @@
 import type * as D from "../../domain/types";
 import { CurrentUser, DataError, IPartnershipData, read } from "../contracts";
 import { AgreementProblem, canEditItems, ConcludeInput, StartInput, transitionRefusal, validateConclusion, validateDecline, validateItems, validateStart, validateSurveyLaunch } from "../../domain/agreementLifecycle";
-import { initialReviewDate, nextReviewAfterRenewal, DEFAULT_REVIEW_CYCLE_YEARS } from "../../domain/review";
+import { addDays, initialReviewDate, nextReviewAfterRenewal, DEFAULT_REVIEW_CYCLE_YEARS } from "../../domain/review";
+import { firstTerm, GUIDELINE_TERMS, hasExpiry, rulesOf, TermRules } from "../../domain/terms";
 import { missingSurveyRows } from "../../domain/survey";
 import { validatePartner } from "../../domain/partners";
 import { lookBackSummary, LookBack } from "../../domain/lookBack";
@@ -110,7 +111,8 @@ export class AgreementService {
     return this.data.partners.add(draft);
   }
 
-  async start(input: StartInput, itemTexts: string[]): Promise<D.Agreement> {
+  /** Starts an agreement; its terms are copied from the site's defaults, to be adjusted to what is signed. */
+  async start(input: StartInput, itemTexts: string[], defaults: TermRules = GUIDELINE_TERMS): Promise<D.Agreement> {
     this.requireCoordinator();
     check([...validateStart(input), ...validateItems(itemTexts)]);
     const created = await this.data.agreements.add({
@@ -132,12 +134,10 @@ export class AgreementService {
       nextReviewDate: null,
       declinedDate: null,
       declinedReason: "",
-      initialTermMonths: null,
-      renewalMonths: null,
-      renewalRepeats: true,
-      noticeMonths: null,
-      noticeInWriting: false,
-      reviewCycleYears: DEFAULT_REVIEW_CYCLE_YEARS,
+      ...defaults,
+      termClause: "",
+      screening: "",
+      importKey: "",
     });
     const texts = itemTexts.map((t) => t.trim()).filter(Boolean);
     await this.data.partnershipItems.addMany(texts.map((text, i) => ({ text, agreement: ref(created.id), itemNo: i + 1 })));
@@ -229,13 +229,14 @@ export class AgreementService {
     // The signed document first: if the upload fails, the agreement is left as it was.
     await this.data.agreements.addAttachment(a.id, pdf.name, pdf.bytes);
     const concluded = input.concludedDate!;
-    const nextReview = initialReviewDate(concluded, this.today, a.reviewCycleYears ?? DEFAULT_REVIEW_CYCLE_YEARS);
+    const nextReview = a.reviewCycleYears ? initialReviewDate(concluded, this.today, a.reviewCycleYears) : null;
+    const term = input.termStart ? firstTerm(rulesOf(a), input.termStart) : null;
     const fresh = await this.data.agreements.get(a.id); // the attachment bumped the version
     if (fresh.etag !== a.etag && !etagBumpedOnlyByAttachment(a.etag, fresh.etag)) {
       throw new DataError("conflict", "The agreement changed while concluding", 412);
     }
-    await this.data.agreements.update(a.id, fresh.etag, { status: "concluded", concludedDate: concluded, termStart: input.termStart, nextReviewDate: nextReview });
-    await this.data.agreementTerms.add({ agreement: ref(a.id), termNo: 1, termFrom: input.termStart, termTo: null, decidedBy: this.user.title, objection: "" });
+    await this.data.agreements.update(a.id, fresh.etag, { status: "concluded", concludedDate: concluded, termStart: input.termStart, nextReviewDate: nextReview, termEnd: term?.to ?? null });
+    await this.data.agreementTerms.add({ agreement: ref(a.id), termNo: 1, termFrom: input.termStart, termTo: term?.to ?? null, decidedBy: this.user.title, objection: "" });
     await this.audit(a.id, "statusChange", "協定を締結", { concludedDate: concluded, nextReviewDate: nextReview, document: pdf.name });
   }
 
@@ -288,9 +289,12 @@ export class AgreementService {
       lookBack: input.lookBack,
       nextReviewDate: next,
     });
-    if (input.outcome === "renewed" || input.outcome === "revised") {
+    // Terms written with an expiry have their own chain, decided at each term's end; a
+    // review alone renews only agreements without one (the guideline's rule).
+    if ((input.outcome === "renewed" || input.outcome === "revised") && !hasExpiry(rulesOf(a))) {
       const last = [...terms].sort((x, y) => y.termNo - x.termNo)[0];
-      if (last && !last.termTo) await this.data.agreementTerms.update(last.id, last.etag, { termTo: due });
+      // Without a written expiry the review marks the term boundary: the term ends the day before.
+      if (last && !last.termTo) await this.data.agreementTerms.update(last.id, last.etag, { termTo: addDays(due, -1) });
       await this.data.agreementTerms.add({ agreement: ref(a.id), termNo: (last?.termNo ?? 0) + 1, termFrom: due, termTo: null, decidedBy: this.user.title, objection: input.outcome === "revised" ? input.objectionDetail : "" });
     }
     const titles: Record<D.ReviewOutcome, string> = { renewed: "見直し：自動更新", objection: "見直し：疑義あり", revised: "見直し：改定して継続", terminated: "見直し：終了" };

@@ -1,0 +1,128 @@
+import type * as D from "../../domain/types";
+import { CurrentUser, DataError, IPartnershipData, read } from "../contracts";
+import { importable, ImportPlanRow, planImport, RegisterColumn } from "../../domain/registerImport";
+import { parseSiteRules } from "../../domain/siteRules";
+import { partnerNameKey } from "../../domain/partners";
+
+/**
+ * Import of an existing register. Nothing is written until the coordinator confirms the
+ * preview. SharePoint has no transactions, so the import makes its own: every agreement
+ * is created marked "pending:<import>", its items and terms follow, and only then are
+ * the marks cleared in one batch. If anything fails the pending agreements and what hangs
+ * on them are removed; a tab closed half-way leaves pending rows that the next import
+ * (or preview) removes first. The register never shows a pending agreement.
+ */
+
+export interface ImportOutcome {
+  created: number;
+  partnersCreated: number;
+  skipped: number;
+}
+
+const ref = (id: number, title = ""): D.LookupRef => ({ id, title });
+const PENDING = "pending:";
+
+export class RegisterImportService {
+  constructor(
+    private readonly data: IPartnershipData,
+    private readonly user: CurrentUser,
+    private readonly today: D.IsoDate,
+  ) {}
+
+  private requireCoordinator(): void {
+    if (this.user.role !== "coordinator") throw new DataError("forbidden", "Only coordinators import the register", 403);
+  }
+
+  /** The plan for the rows read from a file: one batched read of what is already there. */
+  async preview(rows: unknown[][], columns: Partial<Record<RegisterColumn, number>>, firstRowNo: number): Promise<ImportPlanRow[]> {
+    this.requireCoordinator();
+    await this.removePending();
+    const r = await this.data.readMany({ partners: read(this.data.partners), agreements: read(this.data.agreements), settings: read(this.data.settings) });
+    return planImport(rows, columns, { partners: r.partners, agreements: r.agreements, site: parseSiteRules(r.settings), today: this.today }, firstRowNo);
+  }
+
+  async importRows(plan: ImportPlanRow[]): Promise<ImportOutcome> {
+    this.requireCoordinator();
+    const rows = plan.filter(importable);
+    if (rows.length === 0) return { created: 0, partnersCreated: 0, skipped: plan.length };
+    await this.removePending();
+    // Partners first (a partner without an agreement is no harm); one per distinct name.
+    const partners = await this.data.partners.list();
+    const byKey = new Map(partners.map((p) => [partnerNameKey(p.name), p.id]));
+    const missing = new Map<string, ImportPlanRow>();
+    for (const r of rows) if (!byKey.has(partnerNameKey(r.partnerName)) && !missing.has(partnerNameKey(r.partnerName))) missing.set(partnerNameKey(r.partnerName), r);
+    const newIds = await this.data.partners.addMany(
+      [...missing.values()].map((r) => ({ name: r.partnerName, kana: r.kana, kind: r.partnerKind, address: "", contactName: "", contactEmail: "", contactPhone: "", website: "" })),
+    );
+    [...missing.keys()].forEach((k, i) => byKey.set(k, newIds[i]));
+
+    const run = `${PENDING}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}:`;
+    try {
+      const ids = await this.data.agreements.addMany(
+        rows.map((r) => ({
+          title: r.title,
+          partner: ref(byKey.get(partnerNameKey(r.partnerName))!, r.partnerName),
+          status: r.status,
+          origin: "partner" as const,
+          requestedByDepartment: null,
+          requestedByExecutives: false,
+          approachDate: null,
+          proposedContent: "",
+          briefingDate: null,
+          briefingPlace: "",
+          briefingDepartments: [],
+          surveyDeadline: null,
+          concludedDate: r.concludedDate,
+          termStart: r.concludedDate,
+          termEnd: r.terms.length ? r.terms[r.terms.length - 1].to : null,
+          nextReviewDate: r.nextReviewDate,
+          declinedDate: null,
+          declinedReason: "",
+          ...r.rules,
+          termClause: r.clause,
+          screening: "",
+          importKey: `${run}${r.importKey}`.slice(0, 255),
+        })),
+      );
+      await this.data.partnershipItems.addMany(rows.flatMap((r, i) => r.items.map((text, n) => ({ agreement: ref(ids[i]), itemNo: n + 1, text: text.slice(0, 255) }))));
+      const decidedBy = `台帳から取込（${this.user.title}）`.slice(0, 255);
+      await this.data.agreementTerms.addMany(
+        rows.flatMap((r, i): Array<D.Draft<D.AgreementTerm>> =>
+          r.terms.length
+            ? r.terms.map((t) => ({ agreement: ref(ids[i]), termNo: t.termNo, termFrom: t.from, termTo: t.to, decidedBy, objection: r.status === "terminated" && t === r.terms[r.terms.length - 1] ? "満了" : "" }))
+            : r.concludedDate
+              ? [{ agreement: ref(ids[i]), termNo: 1, termFrom: r.concludedDate, termTo: null, decidedBy, objection: "" }]
+              : [],
+        ),
+      );
+      const occurredAt = new Date().toISOString();
+      await this.data.auditLog.addMany(
+        rows.map((r, i) => ({ title: "既存の協定台帳から取込", entityList: "Agreements", entityId: ids[i], action: "create" as const, actor: { id: this.user.id, title: this.user.title, email: this.user.email }, detail: JSON.stringify({ row: r.rowNo, clause: r.clause, found: r.found }), occurredAt })),
+      );
+      // The commit: clear the marks. Until this succeeds the rows are pending and invisible.
+      const created = await this.data.agreements.list({ where: [{ prop: "importKey", op: "startsWith", value: run }] });
+      await this.data.agreements.updateMany(created.map((a) => ({ id: a.id, etag: a.etag, patch: { importKey: a.importKey.slice(run.length) } })));
+    } catch (e) {
+      await this.removePending(run).catch(() => undefined);
+      throw e;
+    }
+    return { created: rows.length, partnersCreated: missing.size, skipped: plan.length - rows.length };
+  }
+
+  /** Removes agreements an import left pending, with their items and terms (the audit trail keeps its entries). */
+  async removePending(prefix = PENDING): Promise<number> {
+    const pending = await this.data.agreements.list({ where: [{ prop: "importKey", op: "startsWith", value: prefix }] });
+    for (const a of pending) {
+      const r = await this.data.readMany({
+        items: read(this.data.partnershipItems, { where: [{ prop: "agreement", op: "eq", value: ref(a.id) }] }),
+        terms: read(this.data.agreementTerms, { where: [{ prop: "agreement", op: "eq", value: ref(a.id) }] }),
+      });
+      for (const i of r.items) await this.data.partnershipItems.remove(i.id, i.etag);
+      for (const t of r.terms) await this.data.agreementTerms.remove(t.id, t.etag);
+      await this.data.agreements.remove(a.id, a.etag);
+    }
+    return pending.length;
+  }
+}
+
+export const isPendingImport = (a: Pick<D.Agreement, "importKey">): boolean => (a.importKey ?? "").startsWith(PENDING);

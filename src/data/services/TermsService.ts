@@ -1,0 +1,165 @@
+import type * as D from "../../domain/types";
+import { CurrentUser, DataError, IPartnershipData, read } from "../contracts";
+import { parseSiteRules, SiteRules, siteRulesToSettings, validateSiteRules } from "../../domain/siteRules";
+import { firstTerm, nextTermDecision, periodEnd, rulesOf, TermRules, validateTerms } from "../../domain/terms";
+import { decisionCalendar, DecisionEntry, remindersDue } from "../../domain/decisions";
+import { Screening } from "../../domain/screening";
+import type { ChannelMessage } from "../contracts";
+import { NotificationService } from "./NotificationService";
+import { RuleError } from "./AgreementService";
+import { recordAudit } from "./audit";
+
+/**
+ * Agreement terms as written: the site's rules (defaults, buffer, screening criteria),
+ * an agreement's terms and the decisions at the end of each term, the intake checklist,
+ * and the calendar of decisions with its reminders to the coordinators' channel.
+ */
+
+export interface DecisionInput {
+  /** renewed: nobody objected, the next term begins; ended: the term ends and the agreement with it. */
+  outcome: "renewed" | "ended";
+  decidedOn: D.IsoDate | null;
+  objectionBy: D.ObjectionBy;
+  detail: string;
+}
+
+export interface CalendarData {
+  entries: DecisionEntry[];
+  rules: SiteRules;
+  /** Reminder records by dedupe key. */
+  reminders: Map<string, D.Notification>;
+  coordinatorChannel: D.Department | null;
+}
+
+const ref = (id: number, title = ""): D.LookupRef => ({ id, title });
+
+export class TermsService {
+  constructor(
+    private readonly data: IPartnershipData,
+    private readonly user: CurrentUser,
+    private readonly today: D.IsoDate,
+  ) {}
+
+  private requireCoordinator(): void {
+    if (this.user.role !== "coordinator") throw new DataError("forbidden", "Only coordinators manage agreements", 403);
+  }
+
+  async siteRules(): Promise<{ rules: SiteRules; settings: D.Setting[] }> {
+    const settings = await this.data.settings.list();
+    return { rules: parseSiteRules(settings), settings };
+  }
+
+  /** Saves the site's rules, one setting per key; only keys whose value changed are written. */
+  async saveSiteRules(rules: SiteRules, settings: D.Setting[]): Promise<void> {
+    this.requireCoordinator();
+    const problems = validateSiteRules(rules);
+    if (problems.length) throw new RuleError(problems);
+    const byKey = new Map(settings.map((s) => [s.key, s]));
+    const rows = siteRulesToSettings(rules);
+    await this.data.settings.updateMany(rows.flatMap((r) => { const s = byKey.get(r.key); return s && s.value !== r.value ? [{ id: s.id, etag: s.etag, patch: { value: r.value } }] : []; }));
+    await this.data.settings.addMany(rows.filter((r) => !byKey.has(r.key)));
+    await recordAudit(this.data, this.user, "PartnershipSettings", 0, "update", "サイトの協定条件・確認項目を変更", { keys: rows.map((r) => r.key) });
+  }
+
+  /**
+   * Saves an agreement's terms as written. For an agreement in force, the current
+   * (latest) term's end is recomputed from the new terms; earlier terms are history.
+   */
+  async saveTerms(a: D.Agreement, terms: D.AgreementTerm[], rules: TermRules, clause: string): Promise<void> {
+    this.requireCoordinator();
+    const start = a.termStart ?? a.concludedDate;
+    const problems = validateTerms(rules, start).map((code) => ({ field: "terms", code }));
+    const fieldProblems = this.data.agreements.validate({ ...rules, termClause: clause }, "update").map((p) => ({ field: p.prop, code: p.code }));
+    if (problems.length || fieldProblems.length) throw new RuleError([...fieldProblems, ...problems]);
+    const last = [...terms].sort((x, y) => y.termNo - x.termNo)[0];
+    let termEnd = a.termEnd;
+    if (start && last && last.termFrom) {
+      const recomputed = last.termNo === 1 ? (firstTerm(rules, start)?.to ?? null) : rules.renewalMonths ? periodEnd(last.termFrom, rules.renewalMonths) : last.termTo;
+      if (recomputed !== last.termTo) await this.data.agreementTerms.update(last.id, last.etag, { termTo: recomputed });
+      termEnd = recomputed;
+    }
+    await this.data.agreements.update(a.id, a.etag, { ...rules, termClause: clause, termEnd });
+    await recordAudit(this.data, this.user, "Agreements", a.id, "update", "協定期間・更新の条件を変更", { ...rules });
+  }
+
+  /** Records the decision at the end of the current term: renewed (next term added) or ended. */
+  async recordTermDecision(a: D.Agreement, terms: D.AgreementTerm[], bufferDays: number, input: DecisionInput): Promise<void> {
+    this.requireCoordinator();
+    if (a.status !== "concluded" && a.status !== "underReview") throw new RuleError([{ field: "status", code: "notAllowed" }]);
+    const d = nextTermDecision(rulesOf(a), a.termStart ?? a.concludedDate, terms, this.today, bufferDays);
+    const problems: Array<{ field: string; code: string }> = [];
+    if (!d) problems.push({ field: "terms", code: "noExpiry" });
+    if (!input.decidedOn) problems.push({ field: "decidedOn", code: "required" });
+    if (d && input.outcome === "renewed" && !d.renews) problems.push({ field: "outcome", code: "doesNotRenew" });
+    if (input.outcome === "ended" && d?.renews && input.objectionBy === "none") problems.push({ field: "objectionBy", code: "required" });
+    if (problems.length) throw new RuleError(problems);
+    const recorded = terms.find((t) => t.termNo === d!.term.termNo);
+    if (input.outcome === "renewed") {
+      const next = d!.next!;
+      await this.data.agreements.update(a.id, a.etag, { termEnd: next.to, status: "concluded" });
+      if (!recorded) await this.data.agreementTerms.add({ agreement: ref(a.id), termNo: d!.term.termNo, termFrom: d!.term.from, termTo: d!.term.to, decidedBy: this.user.title, objection: "" });
+      await this.data.agreementTerms.add({ agreement: ref(a.id), termNo: next.termNo, termFrom: next.from, termTo: next.to, decidedBy: this.user.title, objection: "" });
+      await recordAudit(this.data, this.user, "Agreements", a.id, "statusChange", `第${next.termNo}期へ更新`, { from: next.from, to: next.to, decidedOn: input.decidedOn });
+      return;
+    }
+    const objection = [input.objectionBy !== "none" ? `申出: ${input.objectionBy === "city" ? "市" : "企業等"}` : "", input.detail.trim()].filter(Boolean).join(" / ");
+    await this.data.agreements.update(a.id, a.etag, { status: "terminated", termEnd: d!.term.to, nextReviewDate: null });
+    if (recorded) await this.data.agreementTerms.update(recorded.id, recorded.etag, { objection: objection || "満了" });
+    else await this.data.agreementTerms.add({ agreement: ref(a.id), termNo: d!.term.termNo, termFrom: d!.term.from, termTo: d!.term.to, decidedBy: this.user.title, objection: objection || "満了" });
+    await recordAudit(this.data, this.user, "Agreements", a.id, "statusChange", `第${d!.term.termNo}期の満了（${d!.term.to}）をもって終了`, { decidedOn: input.decidedOn, objectionBy: input.objectionBy, detail: input.detail });
+  }
+
+  async saveScreening(a: D.Agreement, s: Screening): Promise<string> {
+    this.requireCoordinator();
+    const value: Screening = { ...s, checkedOn: this.today, checkedBy: this.user.title };
+    const etag = await this.data.agreements.update(a.id, a.etag, { screening: JSON.stringify(value) });
+    await recordAudit(this.data, this.user, "Agreements", a.id, "update", "打診時の確認を記録", { answers: s.answers });
+    return etag;
+  }
+
+  /** Agreements, terms, settings, departments and reminder records in one batched request. */
+  async calendar(): Promise<CalendarData> {
+    const r = await this.data.readMany({
+      agreements: read(this.data.agreements, { where: [{ prop: "status", op: "eq", value: "concluded" }] }),
+      review: read(this.data.agreements, { where: [{ prop: "status", op: "eq", value: "underReview" }] }),
+      terms: read(this.data.agreementTerms),
+      settings: read(this.data.settings),
+      departments: read(this.data.departments),
+      reminders: read(this.data.notifications, { where: [{ prop: "kind", op: "eq", value: "renewalReminder" }] }),
+    });
+    const rules = parseSiteRules(r.settings);
+    const entries = decisionCalendar([...r.agreements, ...r.review], r.terms, this.today, rules.decisionBufferDays, rules.reviewWindowDays);
+    return {
+      entries,
+      rules,
+      reminders: new Map(r.reminders.map((n) => [n.dedupeKey, n])),
+      coordinatorChannel: r.departments.find((d) => d.isCoordinator && d.active) ?? r.departments.find((d) => d.isCoordinator) ?? null,
+    };
+  }
+
+  /**
+   * Sends the reminders whose decision date has come and that are not yet sent (or
+   * failed, when `retry`). The notification service's dedupe key makes a second
+   * coordinator, a reload or a double click harmless.
+   */
+  async sendDueReminders(cal: CalendarData, notifications: NotificationService, render: (e: DecisionEntry) => ChannelMessage, retry = false): Promise<D.Notification[]> {
+    if (this.user.role !== "coordinator" || !cal.coordinatorChannel) return [];
+    const due = remindersDue(cal.entries).filter((e) => {
+      const n = cal.reminders.get(e.reminderKey);
+      return !n || (retry && n.status === "failed") || (n.status === "notConfigured" && !!cal.coordinatorChannel!.channelId);
+    });
+    const out: D.Notification[] = [];
+    for (const e of due) {
+      out.push(
+        await notifications.send({
+          kind: "renewalReminder",
+          dedupeKey: e.reminderKey,
+          title: `${e.agreement.title}（${e.kind === "review" ? "見直し" : `第${e.termNo}期`}の判断）`.slice(0, 255),
+          department: cal.coordinatorChannel,
+          message: render(e),
+        }),
+      );
+    }
+    return out;
+  }
+}

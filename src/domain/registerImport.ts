@@ -1,0 +1,182 @@
+import { DateParseProblem, parseDateCell } from "./japaneseDates";
+import { partnerNameKey } from "./partners";
+import { initialReviewDate } from "./review";
+import type { SiteRules } from "./siteRules";
+import { ClauseFinding, ClauseProblem, parseTermClause, splitItems } from "./termClause";
+import { firstTerm, hasExpiry, nextTerm, TermPeriod, TermRules } from "./terms";
+import { normalizeForSearch } from "./text";
+import type { Agreement, AgreementStatus, IsoDate, Partner, PartnerKind } from "./types";
+
+/**
+ * Import of a register the city already keeps (協定一覧の Excel / CSV): each row becomes a
+ * plan — what will be created, and every problem by row number — before anything is
+ * written. Rows already in the product are recognised (same partner, agreement name and
+ * conclusion date) and skipped, so importing the same file twice creates nothing new.
+ */
+
+export type RegisterColumn = "partner" | "kana" | "title" | "concluded" | "items" | "terms";
+
+const HEADINGS: Array<[RegisterColumn, RegExp]> = [
+  ["kana", /ふりがな|フリガナ|よみ|ヨミ|カナ/],
+  ["concluded", /締結日|締結年月日|協定日|締結の日|締結/],
+  ["title", /協定名|協定の名称|件名|名称/],
+  ["partner", /相手|締結先|協定先|連携先|企業|団体|大学|事業者|法人/],
+  ["items", /連携事項|連携内容|協定内容|内容|事項/],
+  ["terms", /期間|期限|更新/],
+];
+
+/** Which column holds what, from the heading row; the first matching heading wins. */
+export function detectColumns(headings: unknown[]): Partial<Record<RegisterColumn, number>> {
+  const map: Partial<Record<RegisterColumn, number>> = {};
+  headings.forEach((h, i) => {
+    const text = String(h ?? "").normalize("NFKC").replace(/\s+/g, "");
+    if (!text) return;
+    const hit = HEADINGS.find(([col, re]) => map[col] === undefined && re.test(text));
+    if (hit) map[hit[0]] = i;
+  });
+  return map;
+}
+
+export type RowProblem =
+  | { field: "partner" | "title"; code: "required" }
+  | { field: "concluded"; code: DateParseProblem }
+  | { field: "terms"; code: ClauseProblem | "defaultTerms" }
+  | { field: "items"; code: "noItems" }
+  | { field: "title"; code: "generated" }
+  | { field: "row"; code: "duplicateInFile"; other: number };
+
+export interface ImportPlanRow {
+  rowNo: number;
+  partnerName: string;
+  kana: string;
+  /** The partner already in the product, or null when a new one will be created. */
+  partnerId: number | null;
+  partnerKind: PartnerKind;
+  title: string;
+  concludedDate: IsoDate | null;
+  items: string[];
+  clause: string;
+  rules: TermRules;
+  found: ClauseFinding[];
+  /** The terms from conclusion to the one in force today (empty when the agreement has no expiry). */
+  terms: TermPeriod[];
+  status: Extract<AgreementStatus, "concluded" | "terminated">;
+  nextReviewDate: IsoDate | null;
+  importKey: string;
+  /** Problems that stop the row. */
+  errors: RowProblem[];
+  /** Shown, but the row can be imported. */
+  warnings: RowProblem[];
+  /** The agreement already in the product this row describes; the row is skipped. */
+  duplicateOfId: number | null;
+}
+
+export function guessPartnerKind(name: string): PartnerKind {
+  const n = name.normalize("NFKC");
+  if (/大学|学園|高等専門学校|短期大学/.test(n)) return "university";
+  if (/銀行|信用金庫|信金|信用組合|労働金庫|証券|保険/.test(n)) return "financialInstitution";
+  if (/協会|協議会|会議所|組合|社団法人|財団法人|連合会|NPO|特定非営利/.test(n)) return "association";
+  return "company";
+}
+
+export function agreementKey(partnerName: string, title: string, concluded: IsoDate | null): string {
+  return `${partnerNameKey(partnerName)}|${normalizeForSearch(title).replace(/[\s・･]/g, "")}|${concluded ?? ""}`;
+}
+
+const cellText = (v: unknown): string => {
+  if (v === null || v === undefined) return "";
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === "object" && v && "richText" in v) return ((v as { richText: Array<{ text: string }> }).richText ?? []).map((r) => r.text).join("");
+  if (typeof v === "object" && v && "text" in v) return String((v as { text: unknown }).text ?? "");
+  return String(v);
+};
+
+/** Terms from conclusion up to the one in force on `today` (or the last, for a fixed term long expired). */
+export function termsUpTo(rules: TermRules, start: IsoDate, today: IsoDate): TermPeriod[] {
+  const out: TermPeriod[] = [];
+  let t = firstTerm(rules, start);
+  while (t && out.length < 1200) {
+    out.push(t);
+    if (t.to >= today) break;
+    t = nextTerm(rules, t);
+  }
+  return out;
+}
+
+export interface PlanContext {
+  partners: Pick<Partner, "id" | "name">[];
+  agreements: Pick<Agreement, "id" | "title" | "concludedDate" | "partner" | "importKey">[];
+  site: SiteRules;
+  today: IsoDate;
+}
+
+export function planImport(rows: unknown[][], columns: Partial<Record<RegisterColumn, number>>, ctx: PlanContext, firstRowNo = 2): ImportPlanRow[] {
+  const partnerByKey = new Map(ctx.partners.map((p) => [partnerNameKey(p.name), p.id]));
+  const existing = new Map<string, number>();
+  for (const a of ctx.agreements) {
+    if (a.importKey && !a.importKey.startsWith("pending:")) existing.set(a.importKey, a.id);
+    if (a.partner) existing.set(agreementKey(a.partner.title, a.title, a.concludedDate), a.id);
+  }
+  const seen = new Map<string, number>();
+  const plan: ImportPlanRow[] = [];
+  rows.forEach((cells, i) => {
+    const rowNo = firstRowNo + i;
+    const get = (c: RegisterColumn): unknown => (columns[c] === undefined ? undefined : cells[columns[c]!]);
+    if (cells.every((c) => !cellText(c).trim())) return;
+    const errors: RowProblem[] = [];
+    const warnings: RowProblem[] = [];
+    const partnerName = cellText(get("partner")).trim();
+    if (!partnerName) errors.push({ field: "partner", code: "required" });
+    let title = cellText(get("title")).trim();
+    if (!title && columns.title === undefined && partnerName) {
+      title = `${partnerName}との包括連携に関する協定`;
+      warnings.push({ field: "title", code: "generated" });
+    } else if (!title) errors.push({ field: "title", code: "required" });
+    const date = parseDateCell(get("concluded"));
+    if (!date.ok) errors.push({ field: "concluded", code: date.problem });
+    const concludedDate = date.ok ? date.date : null;
+    const items = splitItems(cellText(get("items")));
+    if (items.length === 0) warnings.push({ field: "items", code: "noItems" });
+
+    const clause = cellText(get("terms")).trim();
+    const reading = parseTermClause(clause);
+    const base: TermRules = { initialTermMonths: null, initialTermEnd: null, endsAtFiscalYearEnd: false, renewalMonths: null, renewalRepeats: true, noticeMonths: null, noticeInWriting: false, reviewCycleYears: ctx.site.terms.reviewCycleYears };
+    const usable = reading.found.some((f) => f !== "none") && !reading.problems.includes("unrecognized");
+    const rules: TermRules = usable ? { ...base, ...reading.rules } : { ...ctx.site.terms };
+    for (const p of reading.problems) warnings.push({ field: "terms", code: p });
+    if (!usable) warnings.push({ field: "terms", code: "defaultTerms" });
+
+    const terms = concludedDate && hasExpiry(rules) ? termsUpTo(rules, concludedDate, ctx.today) : [];
+    const last = terms[terms.length - 1];
+    const status = last && last.to < ctx.today ? "terminated" : "concluded";
+    const nextReviewDate = status === "concluded" && concludedDate && rules.reviewCycleYears ? initialReviewDate(concludedDate, ctx.today, rules.reviewCycleYears) : null;
+
+    const importKey = agreementKey(partnerName, title, concludedDate);
+    const earlier = seen.get(importKey);
+    if (earlier !== undefined && errors.length === 0) errors.push({ field: "row", code: "duplicateInFile", other: earlier });
+    else if (errors.length === 0) seen.set(importKey, rowNo);
+    plan.push({
+      rowNo,
+      partnerName,
+      kana: cellText(get("kana")).trim(),
+      partnerId: partnerName ? (partnerByKey.get(partnerNameKey(partnerName)) ?? null) : null,
+      partnerKind: guessPartnerKind(partnerName),
+      title,
+      concludedDate,
+      items,
+      clause,
+      rules,
+      found: reading.found,
+      terms,
+      status,
+      nextReviewDate,
+      importKey,
+      errors,
+      warnings,
+      duplicateOfId: errors.length === 0 ? (existing.get(importKey) ?? null) : null,
+    });
+  });
+  return plan;
+}
+
+export const importable = (r: ImportPlanRow): boolean => r.errors.length === 0 && r.duplicateOfId === null;

@@ -1,0 +1,102 @@
+import { agreementKey, detectColumns, guessPartnerKind, importable, planImport } from "../../src/domain/registerImport";
+import { declineReasonCiting, DEFAULT_CRITERIA, parseScreening, summarizeScreening, validateCriteria } from "../../src/domain/screening";
+import { GUIDELINE_RULES, parseSiteRules, siteRulesToSettings, validateSiteRules } from "../../src/domain/siteRules";
+
+describe("intake screening", () => {
+  test("requirements are met by yes, exclusions by no; unmet ones can be cited", () => {
+    const s = parseScreening(JSON.stringify({ answers: { fields: "yes", plan: "no", sales: "yes", politics: "no", bogus: "maybe" }, note: "", checkedOn: "2026-11-24", checkedBy: "未来 花子" }));
+    const sum = summarizeScreening(DEFAULT_CRITERIA, s);
+    expect(sum.met.map((c) => c.id)).toEqual(["fields", "politics"]);
+    expect(sum.unmet.map((c) => c.id)).toEqual(["plan", "sales"]);
+    expect(sum.unanswered).toHaveLength(4);
+    const reason = declineReasonCiting(sum.unmet, "先方と協議済み");
+    expect(reason).toContain("長期総合計画・実行計画の目標の実現に資する（満たさない）");
+    expect(reason).toContain("直接の営業・販売促進や広告宣伝を目的としている（該当）");
+    expect(reason.endsWith("先方と協議済み")).toBe(true);
+  });
+  test("an unreadable checklist is an empty one", () => {
+    expect(parseScreening("{not json").answers).toEqual({});
+    expect(parseScreening("").checkedOn).toBeNull();
+  });
+  test("criteria must be present, filled and distinct", () => {
+    expect(validateCriteria([])).toEqual(["empty"]);
+    expect(validateCriteria([{ id: "a", kind: "requirement", text: " " }])).toEqual(["blankText"]);
+    expect(validateCriteria([{ id: "a", kind: "requirement", text: "x" }, { id: "b", kind: "exclusion", text: "x" }])).toEqual(["duplicateText"]);
+  });
+});
+
+describe("site rules in the settings list", () => {
+  test("round trip, and the guideline's values when nothing is set", () => {
+    expect(parseSiteRules([])).toEqual(GUIDELINE_RULES);
+    const custom = { ...GUIDELINE_RULES, terms: { ...GUIDELINE_RULES.terms, initialTermMonths: 36, renewalMonths: 12, noticeMonths: 1, noticeInWriting: true }, decisionBufferDays: 45 };
+    expect(parseSiteRules(siteRulesToSettings(custom))).toEqual(custom);
+  });
+  test("a hand-edited value that cannot be read falls back", () => {
+    const r = parseSiteRules([{ key: "renewalMonths", value: "十二" }, { key: "decisionBufferDays", value: "-5" }, { key: "screeningCriteria", value: "[{]" }]);
+    expect(r.terms.renewalMonths).toBeNull();
+    expect(r.decisionBufferDays).toBe(30);
+    expect(r.criteria).toEqual(DEFAULT_CRITERIA);
+  });
+  test("validation", () => {
+    expect(validateSiteRules({ ...GUIDELINE_RULES, decisionBufferDays: 400, terms: { ...GUIDELINE_RULES.terms, renewalMonths: 12 } })).toEqual([
+      { field: "decisionBufferDays", code: "outOfRange" },
+      { field: "terms", code: "noRenewalUnit" },
+    ]);
+  });
+});
+
+describe("importing an existing register", () => {
+  const header = ["No.", "協定先", "協定名", "締結日", "連携事項", "協定期間"];
+  const ctx = {
+    partners: [{ id: 5, name: "株式会社みらい電機" }],
+    agreements: [{ id: 9, title: "清瀬市と清瀬北大学との包括連携に関する協定", concludedDate: "2019-07-01", partner: { id: 2, title: "清瀬北大学" }, importKey: "" }],
+    site: GUIDELINE_RULES,
+    today: "2026-11-24",
+  };
+  const rows = [
+    [1, "（株）みらい電機", "みらい電機との包括連携協定", "令和6年4月22日付け", "(1)環境保全に関すること。(2)防災に関すること。", "締結の日から令和7年3月31日までとする。ただし、期間満了の1か月前までに申出がないときは、さらに1年間更新するものとし、以後も同様とする。"],
+    [2, "清瀬北大学", "清瀬市と清瀬北大学との包括連携に関する協定", "令和元年7月1日", "教育\n研究", ""],
+    [3, "", "名無しの協定", "2020年1月1日", "", ""],
+    [4, "ひまわり信用金庫", "地域経済の活性化に関する協定", "令和元年11月19日(水)", "", ""],
+    [5, "さくら観光協会", "観光振興に関する協定", "平成28年4月1日", "観光", "締結の日から3年間"],
+    [6, "(株)みらい電機", "みらい電機との包括連携協定", "2024-04-22", "", ""],
+    ["", "", "", "", "", ""],
+  ];
+
+  test("columns are found by their headings", () => {
+    expect(detectColumns(header)).toEqual({ partner: 1, title: 2, concluded: 3, items: 4, terms: 5 });
+    expect(detectColumns(["相手方", "ふりがな", "協定の名称", "締結年月日", "連携内容", "有効期間"])).toEqual({ partner: 0, kana: 1, title: 2, concluded: 3, items: 4, terms: 5 });
+  });
+
+  test("every row planned with its problems by row number", () => {
+    const plan = planImport(rows, detectColumns(header), ctx);
+    expect(plan.map((r) => r.rowNo)).toEqual([2, 3, 4, 5, 6, 7]);
+    const [mirai, dup, nameless, wrongDay, fixed, twice] = plan;
+    // Matched to the existing partner across (株)/株式会社 and widths; the terms read from the clause.
+    expect(mirai.partnerId).toBe(5);
+    expect(mirai.items).toEqual(["環境保全に関すること", "防災に関すること"]);
+    expect(mirai.rules).toMatchObject({ initialTermEnd: "2025-03-31", renewalMonths: 12, noticeMonths: 1 });
+    expect(mirai.terms.map((t) => `${t.termNo}:${t.from}..${t.to}`)).toEqual(["1:2024-04-22..2025-03-31", "2:2025-04-01..2026-03-31", "3:2026-04-01..2027-03-31"]);
+    expect(mirai.status).toBe("concluded");
+    expect(importable(mirai)).toBe(true);
+    // Already in the product: skipped.
+    expect(dup.duplicateOfId).toBe(9);
+    expect(importable(dup)).toBe(false);
+    expect(dup.warnings).toContainEqual({ field: "terms", code: "defaultTerms" });
+    expect(nameless.errors).toEqual([{ field: "partner", code: "required" }]);
+    expect(wrongDay.errors).toEqual([{ field: "concluded", code: "weekdayMismatch" }]);
+    expect(wrongDay.partnerKind).toBe("financialInstitution");
+    // A fixed three-year term long expired is registered as ended.
+    expect(fixed.status).toBe("terminated");
+    expect(fixed.terms).toEqual([{ termNo: 1, from: "2016-04-01", to: "2019-03-31" }]);
+    expect(fixed.nextReviewDate).toBeNull();
+    expect(fixed.partnerKind).toBe("association");
+    // The same agreement twice in one file.
+    expect(twice.errors).toEqual([{ field: "row", code: "duplicateInFile", other: 2 }]);
+  });
+
+  test("keys fold widths, kana and corporate abbreviations", () => {
+    expect(agreementKey("（株）ミライ電機", "協定 A", "2024-04-22")).toBe(agreementKey("株式会社みらい電機", "協定A", "2024-04-22"));
+    expect(guessPartnerKind("国立大学法人清瀬大学")).toBe("university");
+  });
+});

@@ -1,0 +1,94 @@
+import { startTestBackend, TestBackend } from "../helpers/backend";
+import { refusal } from "../helpers/refusal";
+import { RegisterImportService } from "../../src/data/services/RegisterImportService";
+import { DataError, IPartnershipData } from "../../src/data/contracts";
+import { detectColumns } from "../../src/domain/registerImport";
+
+/** Import of an existing register against the local backend: preview, confirm, twice, and a failure half-way. */
+
+let t: TestBackend;
+const TODAY = "2026-11-24";
+beforeAll(async () => {
+  t = await startTestBackend();
+});
+afterAll(async () => t.stop());
+
+const header = ["番号", "協定の相手方", "協定名", "締結日", "連携事項", "協定期間"];
+const rows = [
+  [1, "株式会社ミライ電機", "清瀬市と株式会社みらい電機との包括連携に関する協定", "令和元年7月1日", "(1)防災に関すること", ""],
+  [2, "ＫＩＹＯＳＥ物流（株）", "清瀬市とKIYOSE物流株式会社との包括連携協定", "令和6年4月22日付け", "(1)物流に関すること。(2)災害時の物資輸送に関すること。", "締結の日から令和7年3月31日までとする。ただし、期間満了の1か月前までに申出がないときは、さらに1年間更新するものとし、以後も同様とする。"],
+  [3, "清瀬南大学", "清瀬市と清瀬南大学との連携協力に関する協定", "平成26年3月10日", "教育\n研究\n地域貢献", "締結の日から5年間とする。ただし、いずれからも異議の申出がないときは、5年間延長する。"],
+  [4, "けやき観光協会", "観光振興に関する協定", "令和元年11月19日(水)", "観光", ""],
+];
+
+const service = (data: IPartnershipData = t.dataAs(7)): RegisterImportService => new RegisterImportService(data, { id: 7, title: "未来 花子", email: "", role: "coordinator", departmentCodes: [] }, TODAY);
+
+test("preview, import, and the same file again creates nothing", async () => {
+  const data = t.dataAs(7);
+  const agreementsBefore = (await data.agreements.list()).length;
+  const partnersBefore = (await data.partners.list()).length;
+  const plan = await service().preview(rows, detectColumns(header), 2);
+  expect(plan.map((r) => [r.rowNo, r.duplicateOfId !== null, r.errors.map((e) => e.code)])).toEqual([
+    [2, true, []], // already in the product (kana and width folded)
+    [3, false, []],
+    [4, false, []],
+    [5, false, ["weekdayMismatch"]],
+  ]);
+  const outcome = await service().importRows(plan);
+  expect(outcome).toEqual({ created: 2, partnersCreated: 2, skipped: 2 });
+  const all = await data.agreements.list();
+  expect(all).toHaveLength(agreementsBefore + 2);
+  expect((await data.partners.list()).map((p) => p.name)).toEqual(expect.arrayContaining(["ＫＩＹＯＳＥ物流（株）", "清瀬南大学"]));
+  expect((await data.partners.list()).length).toBe(partnersBefore + 2);
+  const logi = all.find((a) => a.title === "清瀬市とKIYOSE物流株式会社との包括連携協定")!;
+  expect(logi).toMatchObject({ status: "concluded", concludedDate: "2024-04-22", initialTermEnd: "2025-03-31", renewalMonths: 12, noticeMonths: 1, termEnd: "2027-03-31", importKey: expect.not.stringMatching(/^pending:/) });
+  const terms = await data.agreementTerms.list({ where: [{ prop: "agreement", op: "eq", value: { id: logi.id, title: "" } }] });
+  expect(terms.map((x) => `${x.termNo}:${x.termFrom}..${x.termTo}`).sort()).toEqual(["1:2024-04-22..2025-03-31", "2:2025-04-01..2026-03-31", "3:2026-04-01..2027-03-31"]);
+  const univ = all.find((a) => a.title === "清瀬市と清瀬南大学との連携協力に関する協定")!;
+  // Five years, extended once by five: ended 2024-03-09, registered as ended.
+  expect(univ).toMatchObject({ status: "terminated", termEnd: "2024-03-09" });
+  const items = await data.partnershipItems.list({ where: [{ prop: "agreement", op: "eq", value: { id: univ.id, title: "" } }] });
+  expect(items.map((i) => i.text).sort()).toEqual(["地域貢献", "教育", "研究"].sort());
+
+  const again = await service().preview(rows, detectColumns(header), 2);
+  expect(again.filter((r) => r.duplicateOfId === null && r.errors.length === 0)).toEqual([]);
+  expect(await service().importRows(again)).toEqual({ created: 0, partnersCreated: 0, skipped: 4 });
+  expect(await data.agreements.list()).toHaveLength(agreementsBefore + 2);
+});
+
+test("a failure half-way leaves no half-made agreement; a tab closed half-way is cleaned up", async () => {
+  const data = t.dataAs(7);
+  const before = await data.agreements.list();
+  const more = [
+    [1, "さくら交通株式会社", "さくら交通との包括連携協定", "2025-06-01", "(1)交通に関すること(2)観光に関すること", ""],
+    [2, "もみじ銀行", "もみじ銀行との包括連携協定", "2025-07-01", "(1)経済に関すること", ""],
+  ];
+  // The terms fail to save after the agreements and their items were written.
+  const failing = new Proxy(data, {
+    get(target, prop, receiver) {
+      const v = Reflect.get(target, prop, receiver);
+      if (prop !== "agreementTerms") return typeof v === "function" ? v.bind(target) : v;
+      return new Proxy(v as object, {
+        get(repo, p) {
+          if (p === "addMany") return () => Promise.reject(new DataError("network", "connection dropped"));
+          const f = Reflect.get(repo, p);
+          return typeof f === "function" ? f.bind(repo) : f;
+        },
+      });
+    },
+  }) as IPartnershipData;
+  const plan = await service().preview(more, detectColumns(header), 2);
+  expect(((await refusal(service(failing).importRows(plan))) as DataError).kind).toBe("network");
+  const after = await data.agreements.list();
+  expect(after.map((a) => a.id)).toEqual(before.map((a) => a.id));
+  const orphans = (await data.partnershipItems.list()).filter((i) => !after.some((a) => a.id === i.agreement?.id));
+  expect(orphans).toEqual([]);
+
+  // A pending agreement left by a closed tab disappears at the next preview; then the import succeeds.
+  const partner = (await data.partners.list())[0];
+  const left = await data.agreements.add({ ...before[0], title: "途中の取込", partner: { id: partner.id, title: partner.name }, briefingDepartments: [], importKey: "pending:old:x" });
+  await data.partnershipItems.add({ agreement: { id: left.id, title: "" }, itemNo: 1, text: "途中" });
+  const plan2 = await service().preview(more, detectColumns(header), 2);
+  expect((await data.agreements.list()).some((a) => a.id === left.id)).toBe(false);
+  expect(await service().importRows(plan2)).toMatchObject({ created: 2 });
+});
