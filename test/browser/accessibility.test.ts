@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(async () => h?.stop());
 
 const screens: Array<{ only: string; user: number; tabs: string[] }> = [
-  { only: "agreements", user: 7, tabs: ["協定台帳", "見直しカレンダー", "企業等"] },
+  { only: "agreements", user: 7, tabs: ["協定台帳", "見直し・更新カレンダー", "企業等", "台帳の取込", "設定"] },
   { only: "annual", user: 7, tabs: ["年度の概要", "調査依頼", "別紙① 企業等からの提案", "別紙② 市からの提案", "別紙③ マッチング", "Teams チャネル"] },
   { only: "portal", user: 11, tabs: [] },
   { only: "results", user: 7, tabs: [] },

@@ -131,8 +131,8 @@ test("two coordinators edit the same agreement: the second is told, reloads, kee
 
 test("the review calendar and the register for a department member", async () => {
   const c = await h.open("&only=agreements", "", 7);
-  await c.page.getByRole("tab", { name: "見直しカレンダー" }).click();
-  await c.page.getByText("見直しカレンダー（90日以内・期限超過）").waitFor();
+  await c.page.getByRole("tab", { name: "見直し・更新カレンダー" }).click();
+  await c.page.getByText("判断の期日（90日以内・期限超過）").waitFor();
   await h.shot(c.page, "agreements-review-calendar.png");
   expect(await h.axe(c.page)).toEqual([]);
   await c.page.context().close();

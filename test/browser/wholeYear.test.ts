@@ -169,7 +169,7 @@ test("one fiscal year from the approach to publication, and the renewal three ye
 
   // 9. Three years on: the review, with the look-back from the results, renews the agreement.
   const rv = await h.open("&today=2029-11-10&only=agreements", "", 7);
-  await rv.page.getByRole("tab", { name: "見直しカレンダー" }).click();
+  await rv.page.getByRole("tab", { name: "見直し・更新カレンダー" }).click();
   await rv.page.getByRole("button", { name: TITLE }).click();
   const p3 = rv.page.getByRole("dialog", { name: TITLE });
   await p3.getByRole("menuitem", { name: "見直しを記録" }).click();

@@ -119,14 +119,18 @@ export class TermsService {
 
   /** Agreements, terms, settings, departments and reminder records in one batched request. */
   async calendar(): Promise<CalendarData> {
-    const r = await this.data.readMany({
+    const base = {
       agreements: read(this.data.agreements, { where: [{ prop: "status", op: "eq", value: "concluded" }] }),
       review: read(this.data.agreements, { where: [{ prop: "status", op: "eq", value: "underReview" }] }),
       terms: read(this.data.agreementTerms),
       settings: read(this.data.settings),
       departments: read(this.data.departments),
-      reminders: read(this.data.notifications, { where: [{ prop: "kind", op: "eq", value: "renewalReminder" }] }),
-    });
+    };
+    // Only coordinators send reminders, and visitors may not read the notification records.
+    const r =
+      this.user.role === "coordinator"
+        ? await this.data.readMany({ ...base, reminders: read(this.data.notifications, { where: [{ prop: "kind", op: "eq", value: "renewalReminder" }] }) })
+        : { ...(await this.data.readMany(base)), reminders: [] as D.Notification[] };
     const rules = parseSiteRules(r.settings);
     const entries = decisionCalendar([...r.agreements, ...r.review], r.terms, this.today, rules.decisionBufferDays, rules.reviewWindowDays);
     return {

@@ -8,6 +8,8 @@ import type { Department, ObjectionBy, ReviewOutcome } from "../../../domain/typ
 import { looksLikePdf } from "../../../domain/agreementLifecycle";
 import { fieldError, generalErrors } from "./problems";
 import { useAction } from "../../../components/hooks/useAction";
+import { Criterion, declineReasonCiting, parseScreening, summarizeScreening } from "../../../domain/screening";
+import { DecisionAside } from "./ScreeningSection";
 
 export type DialogKind = "survey" | "conclude" | "decline" | "review";
 
@@ -15,6 +17,8 @@ export interface IActionDialogProps {
   kind: DialogKind;
   story: AgreementStory;
   departments: Department[];
+  /** The site's intake criteria, shown beside the decision and citable in a decline. */
+  criteria: Criterion[];
   service: AgreementService;
   today: string;
   onClose: () => void;
@@ -51,6 +55,7 @@ export function ActionDialog(props: IActionDialogProps): JSX.Element {
           {m}
         </MessageBar>
       ))}
+      {(props.kind === "conclude" || props.kind === "decline") && <DecisionAside story={props.story} criteria={props.criteria} departments={props.departments} today={props.today} />}
       {props.kind === "survey" && <SurveyForm {...body} />}
       {props.kind === "conclude" && <ConcludeForm {...body} />}
       {props.kind === "decline" && <DeclineForm {...body} />}
@@ -126,12 +131,22 @@ function ConcludeForm({ story, service, today, problems, bindSubmit }: FormProps
   );
 }
 
-function DeclineForm({ story, service, today, problems, bindSubmit }: FormProps): JSX.Element {
+function DeclineForm({ story, criteria, service, today, problems, bindSubmit }: FormProps): JSX.Element {
+  const unmet = summarizeScreening(criteria, parseScreening(story.agreement.screening)).unmet;
   const [reason, setReason] = React.useState("");
   const [date, setDate] = React.useState(today);
-  bindSubmit(() => service.decline(story.agreement, reason, date || null));
+  const [cited, setCited] = React.useState<Set<string>>(new Set(unmet.map((c) => c.id)));
+  bindSubmit(() => service.decline(story.agreement, declineReasonCiting(unmet.filter((c) => cited.has(c.id)), reason), date || null));
   return (
     <Stack tokens={{ childrenGap: 8 }}>
+      {unmet.length > 0 && (
+        <fieldset style={{ border: "1px solid #d1d1d1", padding: 8 }}>
+          <legend>{strings.Screening.cite}</legend>
+          {unmet.map((c) => (
+            <Checkbox key={c.id} label={c.text} checked={cited.has(c.id)} onChange={(_, on) => setCited((s) => new Set(on ? [...s, c.id] : [...s].filter((x) => x !== c.id)))} styles={{ root: { marginBottom: 4 } }} />
+          ))}
+        </fieldset>
+      )}
       <TextField label={strings.Decline.reason} required multiline rows={4} value={reason} onChange={(_, v) => setReason(v ?? "")} errorMessage={fieldError(problems, "declinedReason")} />
       <TextField label={strings.Decline.date} type="date" required value={date} onChange={(_, v) => setDate(v ?? "")} errorMessage={fieldError(problems, "declinedDate")} />
     </Stack>

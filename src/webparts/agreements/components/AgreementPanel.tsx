@@ -14,12 +14,18 @@ import { ActionDialog, DialogKind } from "./ActionDialogs";
 import { Attachments, ReviewsSection, Section, SurveySection, Timeline } from "./StorySections";
 import { fieldError } from "./problems";
 import { useAction } from "../../../components/hooks/useAction";
+import type { TermsService } from "../../../data/services/TermsService";
+import type { SiteRules } from "../../../domain/siteRules";
+import { TermsSection } from "./TermsSection";
+import { ScreeningSection } from "./ScreeningSection";
 
 export interface IAgreementPanelProps {
   agreementId: number;
   canEdit: boolean;
   departments: Department[];
   service: AgreementService;
+  terms: TermsService;
+  rules: SiteRules;
   today: string;
   onClose: () => void;
   onChanged: () => void;
@@ -28,7 +34,7 @@ export interface IAgreementPanelProps {
 type Basics = Pick<Agreement, "title" | "proposedContent" | "approachDate">;
 
 /** One agreement's whole story: basics, items, briefing and survey, decision, reviews, files, history. */
-export function AgreementPanel({ agreementId, canEdit, departments, service, today, onClose, onChanged }: IAgreementPanelProps): JSX.Element {
+export function AgreementPanel({ agreementId, canEdit, departments, service, terms, rules, today, onClose, onChanged }: IAgreementPanelProps): JSX.Element {
   const load = useLoad(() => service.story(agreementId), [service, agreementId]);
   const [dialog, setDialog] = React.useState<DialogKind | null>(null);
   const story = load.data;
@@ -51,12 +57,13 @@ export function AgreementPanel({ agreementId, canEdit, departments, service, tod
             )}
           </Stack>
           {canEdit && <Actions story={story} onOpen={setDialog} />}
-          <StoryBody story={story} canEdit={canEdit} departments={departments} service={service} today={today} reload={load.reload} onChanged={onChanged} />
+          <StoryBody story={story} canEdit={canEdit} departments={departments} service={service} terms={terms} rules={rules} today={today} reload={load.reload} onChanged={onChanged} />
           {dialog && (
             <ActionDialog
               kind={dialog}
               story={story}
               departments={departments}
+              criteria={rules.criteria}
               service={service}
               today={today}
               onClose={() => setDialog(null)}
@@ -83,8 +90,15 @@ function Actions({ story, onOpen }: { story: AgreementStory; onOpen: (k: DialogK
   return items.length ? <CommandBar items={items} ariaLabel={strings.Detail.decision} /> : null;
 }
 
-function StoryBody({ story, canEdit, departments, service, today, reload, onChanged }: { story: AgreementStory; canEdit: boolean; departments: Department[]; service: AgreementService; today: string; reload: () => void; onChanged: () => void }): JSX.Element {
+type IStoryBodyProps = Omit<IAgreementPanelProps, "agreementId" | "onClose"> & { story: AgreementStory; reload: () => void };
+
+function StoryBody({ story, canEdit, departments, service, terms, rules, today, reload, onChanged }: IStoryBodyProps): JSX.Element {
   const a = story.agreement;
+  const changed = (): void => {
+    reload();
+    onChanged();
+  };
+  const beforeDecision = a.status === "approached" || a.status === "preparing" || a.status === "surveying";
   return (
     <>
       <Section title={strings.Detail.basics}>
@@ -119,8 +133,16 @@ function StoryBody({ story, canEdit, departments, service, today, reload, onChan
       <Section title={strings.Detail.items}>
         <ItemsEditor story={story} canEdit={canEdit && canEditItems(a.status)} service={service} reload={reload} />
       </Section>
+      {(beforeDecision || a.screening) && (
+        <Section title={strings.Screening.heading}>
+          <ScreeningSection story={story} criteria={rules.criteria} canEdit={canEdit} service={terms} onChanged={changed} />
+        </Section>
+      )}
       <Section title={strings.Detail.survey}>
         <SurveySection story={story} departments={departments} today={today} />
+      </Section>
+      <Section title={strings.Terms.heading}>
+        <TermsSection story={story} canEdit={canEdit} service={terms} bufferDays={rules.decisionBufferDays} today={today} onChanged={changed} />
       </Section>
       <Section title={strings.Detail.reviews}>
         <ReviewsSection story={story} />

@@ -9,12 +9,17 @@ import { useLoad } from "../../../components/hooks/useLoad";
 import { read, CurrentUser } from "../../../data/contracts";
 import { AgreementService } from "../../../data/services/AgreementService";
 import { canEditAgreements } from "../../../domain/roles";
-import { visibleAgreements } from "../../../domain/agreements";
 import { Register } from "./Register";
 import { ReviewCalendar } from "./ReviewCalendar";
 import { PartnersView } from "./PartnersView";
 import { StartAgreementPanel } from "./StartAgreementPanel";
 import { AgreementPanel } from "./AgreementPanel";
+import { SettingsView } from "./SettingsView";
+import { RegisterImportView } from "./RegisterImportView";
+import { TermsService } from "../../../data/services/TermsService";
+import { NotificationService } from "../../../data/services/NotificationService";
+import { isPendingImport, RegisterImportService } from "../../../data/services/RegisterImportService";
+import { parseSiteRules } from "../../../domain/siteRules";
 
 export interface IAgreementsRootProps {
   services: IAppServices;
@@ -23,11 +28,15 @@ export interface IAgreementsRootProps {
 function Agreements({ services, user }: { services: IAppServices; user: CurrentUser }): JSX.Element {
   const { data } = services;
   const service = React.useMemo(() => new AgreementService(data, user, services.today), [data, user, services.today]);
-  // The register, its items, partners and departments: one batched request.
-  const load = useLoad(
-    () => data.readMany({ agreements: read(data.agreements), items: read(data.partnershipItems), partners: read(data.partners), departments: read(data.departments) }),
-    [data],
-  );
+  const terms = React.useMemo(() => new TermsService(data, user, services.today), [data, user, services.today]);
+  const importer = React.useMemo(() => new RegisterImportService(data, user, services.today), [data, user, services.today]);
+  const notifications = React.useMemo(() => new NotificationService(data, services.notifier), [data, services.notifier]);
+  // The register, its items, partners, departments and the site's rules: one batched request.
+  const load = useLoad(async () => {
+    const r = await data.readMany({ agreements: read(data.agreements), items: read(data.partnershipItems), partners: read(data.partners), departments: read(data.departments), settings: read(data.settings) });
+    // An import in progress (or left by a closed tab) is not part of the register.
+    return { ...r, agreements: r.agreements.filter((a) => !isPendingImport(a)), rules: parseSiteRules(r.settings) };
+  }, [data]);
   const [openId, setOpenId] = React.useState<number | null>(null);
   const [starting, setStarting] = React.useState(false);
   const canEdit = canEditAgreements(user.role);
@@ -45,10 +54,18 @@ function Agreements({ services, user }: { services: IAppServices; user: CurrentU
               <Register agreements={d.agreements} items={d.items} partners={d.partners} role={user.role} today={services.today} onOpen={(a) => setOpenId(a.id)} />
             </PivotItem>
             <PivotItem headerText={strings.Tabs.calendar} itemKey="calendar">
-              <ReviewCalendar agreements={visibleAgreements(user.role, d.agreements)} today={services.today} onOpen={(a) => setOpenId(a.id)} />
+              <ReviewCalendar service={terms} notifications={notifications} canEdit={canEdit} pageUrl={pageUrl()} onOpen={(a) => setOpenId(a.id)} />
             </PivotItem>
             <PivotItem headerText={strings.Tabs.partners} itemKey="partners">
               <PartnersView partners={d.partners} canEdit={canEdit} service={service} onChanged={load.reload} />
+            </PivotItem>
+            {canEdit && (
+              <PivotItem headerText={strings.Tabs.import} itemKey="import">
+                <RegisterImportView service={importer} onImported={load.reload} />
+              </PivotItem>
+            )}
+            <PivotItem headerText={strings.Tabs.settings} itemKey="settings">
+              <SettingsView service={terms} canEdit={canEdit} onSaved={load.reload} />
             </PivotItem>
           </Pivot>
           {starting && (
@@ -56,6 +73,7 @@ function Agreements({ services, user }: { services: IAppServices; user: CurrentU
               partners={d.partners}
               departments={d.departments}
               service={service}
+              defaultTerms={d.rules.terms}
               today={services.today}
               onClose={() => setStarting(false)}
               onCreated={(id) => {
@@ -66,13 +84,16 @@ function Agreements({ services, user }: { services: IAppServices; user: CurrentU
             />
           )}
           {openId !== null && (
-            <AgreementPanel agreementId={openId} canEdit={canEdit} departments={d.departments} service={service} today={services.today} onClose={() => setOpenId(null)} onChanged={load.reload} />
+            <AgreementPanel agreementId={openId} canEdit={canEdit} departments={d.departments} service={service} terms={terms} rules={d.rules} today={services.today} onClose={() => setOpenId(null)} onChanged={load.reload} />
           )}
         </>
       )}
     </>
   );
 }
+
+/** This page, for the link in a reminder (the hash is the workbench's own state). */
+const pageUrl = (): string => (typeof window === "undefined" ? "" : window.location.href.split("#")[0]);
 
 /** 協定管理: register, review calendar and partners; each agreement opens to its whole story. */
 export function AgreementsRoot({ services }: IAgreementsRootProps): JSX.Element {

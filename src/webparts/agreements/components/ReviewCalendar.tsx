@@ -1,37 +1,105 @@
 import * as React from "react";
-import { DetailsList, IColumn, Link, SelectionMode, Text } from "@fluentui/react";
+import { CommandBar, DetailsList, IColumn, Link, MessageBar, MessageBarType, SelectionMode, Spinner, Text } from "@fluentui/react";
 import * as strings from "AgreementsWebPartStrings";
+import * as common from "CommonStrings";
 import { fmt } from "../../../components/format";
 import { DateText } from "../../../components/DateText";
+import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
+import { useLoad } from "../../../components/hooks/useLoad";
+import { useAction } from "../../../components/hooks/useAction";
 import { frameStyles } from "../../../components/AppFrame/AppFrame.styles";
-import type { Agreement } from "../../../domain/types";
-import { reviewCalendar, ReviewCalendarEntry } from "../../../domain/review";
+import type { ChannelMessage } from "../../../data/contracts";
+import type { TermsService } from "../../../data/services/TermsService";
+import type { NotificationService } from "../../../data/services/NotificationService";
+import { formatDateBoth } from "../../../domain/calendar";
+import type { DecisionEntry } from "../../../domain/decisions";
+import { decisionReminderHtml } from "../../../domain/teamsMessages";
+import type { Agreement, Notification } from "../../../domain/types";
 
-/** Reviews due within 90 days and overdue ones, most urgent first. */
-export function ReviewCalendar({ agreements, today, onOpen }: { agreements: Agreement[]; today: string; onOpen: (a: Agreement) => void }): JSX.Element {
-  const entries = reviewCalendar(agreements, today);
+export interface IReviewCalendarProps {
+  service: TermsService;
+  notifications: NotificationService;
+  canEdit: boolean;
+  /** Where the reminder's link leads (this page). */
+  pageUrl: string;
+  onOpen: (a: Agreement) => void;
+}
+
+const C = strings.Calendar;
+
+function reminderMessage(e: DecisionEntry, pageUrl: string): ChannelMessage {
+  const what = e.kind === "review" ? C.kinds.review : `${C.kinds[e.kind]}（${fmt(C.termN, e.termNo ?? 0)}）`;
+  const lines: Array<[string, string]> = [
+    [C.decision, formatDateBoth(e.decisionDate)],
+    ...(e.noticeDeadline ? [[`${C.notice}${e.noticeInWriting ? C.writing : ""}`, formatDateBoth(e.noticeDeadline)] as [string, string]] : []),
+    [C.due, formatDateBoth(e.dueDate)],
+  ];
+  return { html: decisionReminderHtml({ agreementTitle: e.agreement.title, partnerName: e.agreement.partner?.title ?? "", whatText: what, lines, url: pageUrl }, C.reminderHeading, C.reminderOpen) };
+}
+
+/**
+ * Decisions due within the window and overdue, keyed on the decision date. When a
+ * coordinator opens it, reminders whose date has come go to the coordinators' channel
+ * (once each; failures are shown and can be retried).
+ */
+export function ReviewCalendar({ service, notifications, canEdit, pageUrl, onOpen }: IReviewCalendarProps): JSX.Element {
+  const load = useLoad(() => service.calendar(), [service]);
+  const action = useAction();
+  const [outcome, setOutcome] = React.useState<Notification[] | null>(null);
+  const sentOnce = React.useRef(false);
+  const cal = load.data;
+  const send = React.useCallback(
+    (retry: boolean) => {
+      if (!cal) return;
+      void action.run(async () => {
+        const sent = await service.sendDueReminders(cal, notifications, (e) => reminderMessage(e, pageUrl), retry);
+        setOutcome(sent);
+        if (sent.length) load.reload();
+      });
+    },
+    [cal, action, service, notifications, pageUrl, load],
+  );
+  React.useEffect(() => {
+    if (cal && canEdit && !sentOnce.current) {
+      sentOnce.current = true;
+      send(false);
+    }
+  }, [cal, canEdit, send]);
+  if (!cal) return <>{load.loading ? <Spinner label={common.Loading} /> : <ErrorBar error={load.error} onReload={load.reload} />}</>;
+  const failed = [...cal.reminders.values()].filter((n) => n.status === "failed" && cal.entries.some((e) => e.reminderKey === n.dedupeKey));
+  const statusOf = (e: DecisionEntry): string => {
+    const n = cal.reminders.get(e.reminderKey);
+    return n ? C.reminderStatus[n.status] : e.state === "dueSoon" ? C.reminderStatus.notYet : "";
+  };
   const columns: IColumn[] = [
     {
       key: "state",
-      name: strings.Calendar.state,
-      minWidth: 110,
-      onRender: (e: ReviewCalendarEntry) => (
+      name: C.state,
+      minWidth: 100,
+      onRender: (e: DecisionEntry) => (
         <span style={{ color: e.state === "overdue" ? "#a4262c" : "#0f6cbd", fontWeight: 600 }}>
-          {e.state === "overdue" ? fmt(strings.Calendar.overdue, -e.daysLeft) : e.daysLeft === 0 ? strings.Calendar.dueToday : fmt(strings.Calendar.dueIn, e.daysLeft)}
+          {e.state === "overdue" ? fmt(C.overdue, -e.daysLeft) : e.state === "today" ? C.dueToday : fmt(C.dueIn, e.daysLeft)}
         </span>
       ),
     },
-    { key: "due", name: strings.Calendar.due, minWidth: 160, onRender: (e: ReviewCalendarEntry) => <DateText date={e.dueDate} /> },
-    { key: "title", name: strings.Columns.title, minWidth: 260, isMultiline: true, onRender: (e: ReviewCalendarEntry) => <Link onClick={() => onOpen(e.agreement)}>{e.agreement.title}</Link> },
-    { key: "partner", name: strings.Columns.partner, minWidth: 150, onRender: (e: ReviewCalendarEntry) => e.agreement.partner?.title },
+    { key: "decision", name: C.decision, minWidth: 130, isMultiline: true, onRender: (e: DecisionEntry) => <DateText date={e.decisionDate} /> },
+    { key: "kind", name: C.kind, minWidth: 120, isMultiline: true, onRender: (e: DecisionEntry) => (e.kind === "review" ? C.kinds.review : `${C.kinds[e.kind]}（${fmt(C.termN, e.termNo ?? 0)}）`) },
+    { key: "title", name: strings.Columns.title, minWidth: 220, isMultiline: true, onRender: (e: DecisionEntry) => <Link onClick={() => onOpen(e.agreement)}>{e.agreement.title}</Link> },
+    { key: "partner", name: strings.Columns.partner, minWidth: 130, isMultiline: true, onRender: (e: DecisionEntry) => e.agreement.partner?.title },
+    { key: "notice", name: C.notice, minWidth: 130, isMultiline: true, onRender: (e: DecisionEntry) => (e.noticeDeadline ? <>{<DateText date={e.noticeDeadline} />}{e.noticeInWriting ? C.writing : ""}</> : "—") },
+    { key: "due", name: C.due, minWidth: 130, isMultiline: true, onRender: (e: DecisionEntry) => <DateText date={e.dueDate} /> },
+    { key: "reminder", name: C.reminder, minWidth: 90, onRender: (e: DecisionEntry) => statusOf(e) },
   ];
   return (
     <>
-      <Text as="h3" className={frameStyles.sectionTitle}>
-        {strings.Calendar.heading}
-      </Text>
-      <DetailsList items={entries} columns={columns} selectionMode={SelectionMode.none} getKey={(e: ReviewCalendarEntry) => String(e.agreement.id)} ariaLabelForGrid={strings.Calendar.heading} />
-      {entries.length === 0 && <p>{strings.Calendar.none}</p>}
+      <Text as="h3" className={frameStyles.sectionTitle}>{fmt(C.heading, cal.rules.reviewWindowDays)}</Text>
+      <ErrorBar error={action.error} />
+      {canEdit && !cal.coordinatorChannel?.channelId && <MessageBar messageBarType={MessageBarType.warning}>{C.noChannel}</MessageBar>}
+      {outcome && outcome.some((n) => n.status === "sent") && <MessageBar messageBarType={MessageBarType.success} role="status">{fmt(C.sentSummary, outcome.filter((n) => n.status === "sent").length)}</MessageBar>}
+      {failed.length > 0 && <MessageBar messageBarType={MessageBarType.error}>{fmt(C.failedSummary, failed.length)}</MessageBar>}
+      {canEdit && failed.length > 0 && <CommandBar items={[{ key: "retry", text: C.retry, iconProps: { iconName: "Refresh" }, disabled: action.busy, onClick: () => send(true) }]} />}
+      <DetailsList items={cal.entries} columns={columns} selectionMode={SelectionMode.none} getKey={(e: DecisionEntry) => e.reminderKey} ariaLabelForGrid={fmt(C.heading, cal.rules.reviewWindowDays)} />
+      {cal.entries.length === 0 && <p>{fmt(C.none, cal.rules.reviewWindowDays)}</p>}
     </>
   );
 }

@@ -6,6 +6,7 @@ import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
 import { fmt } from "../../../components/format";
 import type { AgreementService } from "../../../data/services/AgreementService";
 import type { Department, Partner } from "../../../domain/types";
+import type { TermRules } from "../../../domain/terms";
 import { fieldError } from "./problems";
 import { useAction } from "../../../components/hooks/useAction";
 
@@ -13,13 +14,15 @@ export interface IStartAgreementPanelProps {
   partners: Partner[];
   departments: Department[];
   service: AgreementService;
+  /** The site's default terms, copied into the new agreement. */
+  defaultTerms: TermRules;
   today: string;
   onClose: () => void;
   onCreated: (id: number) => void;
 }
 
 /** Starting an agreement either way the guideline allows: the city's wish, or a partner's approach (打診). */
-export function StartAgreementPanel({ partners, departments, service, today, onClose, onCreated }: IStartAgreementPanelProps): JSX.Element {
+export function StartAgreementPanel({ partners, departments, service, defaultTerms, today, onClose, onCreated }: IStartAgreementPanelProps): JSX.Element {
   const [origin, setOrigin] = React.useState<"city" | "partner">("partner");
   const [partnerId, setPartnerId] = React.useState<number | null>(null);
   const [title, setTitle] = React.useState("");
@@ -36,6 +39,7 @@ export function StartAgreementPanel({ partners, departments, service, today, onC
       const a = await service.start(
         { title, origin, partnerId, requestedByDepartmentId: deptId, requestedByExecutives: executives, approachDate: approachDate || null, proposedContent: content },
         items.split(/\r?\n/),
+        defaultTerms,
       );
       id = a.id;
     });

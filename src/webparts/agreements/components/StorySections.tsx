@@ -97,18 +97,6 @@ export function ReviewsSection({ story }: { story: AgreementStory }): JSX.Elemen
           ))}
         </ul>
       )}
-      {story.terms.length > 0 && (
-        <>
-          <Text as="h4" style={{ display: "block", margin: "8px 0 4px", fontWeight: 600 }}>{strings.Detail.terms}</Text>
-          <ol style={{ paddingLeft: 18, margin: 0 }}>
-            {story.terms.map((t) => (
-              <li key={t.id}>
-                {fmt(strings.Detail.termN, t.termNo)}: <DateText date={t.termFrom} /> 〜 {t.termTo ? <DateText date={t.termTo} /> : strings.Detail.termOpen}（{t.decidedBy}）
-              </li>
-            ))}
-          </ol>
-        </>
-      )}
     </>
   );
 }

@@ -2,25 +2,95 @@ declare interface IAgreementsWebPartStrings {
   Title: string;
   Description: string;
   PropertyPaneDescription: string;
-  Tabs: { register: string; calendar: string; partners: string };
+  Tabs: {
+    register: string;
+    calendar: string;
+    partners: string;
+    import: string;
+    settings: string;
+  };
   FilterStatus: string;
   FilterPartner: string;
   SearchPlaceholder: string;
   SortBy: string;
-  Sort: { concludedDesc: string; nextReview: string; title: string; partner: string };
-  Columns: { title: string; partner: string; status: string; concluded: string; nextReview: string; items: string };
-  Summary: { total: string; concluded: string; inProgress: string; reviewsDue: string };
+  Sort: {
+    concludedDesc: string;
+    nextReview: string;
+    title: string;
+    partner: string;
+  };
+  Columns: {
+    title: string;
+    partner: string;
+    status: string;
+    concluded: string;
+    nextReview: string;
+    items: string;
+  };
+  Summary: {
+    total: string;
+    concluded: string;
+    inProgress: string;
+    reviewsDue: string;
+  };
   SummaryLabel: string;
   ReadOnlyNotice: string;
   NewAgreement: string;
   Open: string;
-  Calendar: { heading: string; none: string; overdue: string; dueIn: string; dueToday: string; due: string; state: string };
+  Calendar: {
+    heading: string;
+    none: string;
+    overdue: string;
+    dueIn: string;
+    dueToday: string;
+    due: string;
+    state: string;
+    kind: string;
+    kinds: {
+      review: string;
+      renewal: string;
+      expiry: string;
+    };
+    notice: string;
+    decision: string;
+    writing: string;
+    reminder: string;
+    reminderStatus: {
+      sent: string;
+      failed: string;
+      notConfigured: string;
+      pending: string;
+      notYet: string;
+    };
+    retry: string;
+    sentSummary: string;
+    failedSummary: string;
+    noChannel: string;
+    reminderHeading: string;
+    reminderOpen: string;
+    termN: string;
+  };
   Partners: {
     heading: string;
     add: string;
     edit: string;
-    fields: { name: string; kana: string; kind: string; address: string; contactName: string; contactEmail: string; contactPhone: string; website: string };
-    kinds: { company: string; university: string; financialInstitution: string; association: string; other: string };
+    fields: {
+      name: string;
+      kana: string;
+      kind: string;
+      address: string;
+      contactName: string;
+      contactEmail: string;
+      contactPhone: string;
+      website: string;
+    };
+    kinds: {
+      company: string;
+      university: string;
+      financialInstitution: string;
+      association: string;
+      other: string;
+    };
     saved: string;
   };
   Start: {
@@ -81,18 +151,50 @@ declare interface IAgreementsWebPartStrings {
     nextReview: string;
     itemNo: string;
   };
-  Actions: { launchSurvey: string; conclude: string; decline: string; startReview: string; recordReview: string; cancel: string };
-  Survey: { heading: string; departments: string; allDepartments: string; launch: string };
-  Conclude: { heading: string; concludedDate: string; termStart: string; signedPdf: string; submit: string };
-  Decline: { heading: string; reason: string; date: string; submit: string };
+  Actions: {
+    launchSurvey: string;
+    conclude: string;
+    decline: string;
+    startReview: string;
+    recordReview: string;
+    cancel: string;
+  };
+  Survey: {
+    heading: string;
+    departments: string;
+    allDepartments: string;
+    launch: string;
+  };
+  Conclude: {
+    heading: string;
+    concludedDate: string;
+    termStart: string;
+    signedPdf: string;
+    submit: string;
+  };
+  Decline: {
+    heading: string;
+    reason: string;
+    date: string;
+    submit: string;
+  };
   Review: {
     heading: string;
     reviewDate: string;
     dueDate: string;
     outcome: string;
-    outcomes: { renewed: string; objection: string; revised: string; terminated: string };
+    outcomes: {
+      renewed: string;
+      objection: string;
+      revised: string;
+      terminated: string;
+    };
     objectionBy: string;
-    objectionByOptions: { none: string; city: string; partner: string };
+    objectionByOptions: {
+      none: string;
+      city: string;
+      partner: string;
+    };
     objectionDetail: string;
     lookBack: string;
     lookBackFill: string;
@@ -125,6 +227,171 @@ declare interface IAgreementsWebPartStrings {
     tooLong: string;
     outOfRange: string;
     invalidChoice: string;
+    noRenewalUnit: string;
+    endBeforeStart: string;
+    noticeLongerThanTerm: string;
+    doesNotRenew: string;
+    noExpiry: string;
+    empty: string;
+    blankText: string;
+    duplicateText: string;
+    tooMany: string;
+    notInteger: string;
+  };
+  Terms: {
+    heading: string;
+    edit: string;
+    decide: string;
+    initial: string;
+    initialMonths: string;
+    initialEnd: string;
+    fyEnd: string;
+    fyEndAfter: string;
+    noExpiry: string;
+    renewal: string;
+    renewalRepeats: string;
+    renewalOnce: string;
+    noRenewal: string;
+    notice: string;
+    noticeMonths: string;
+    noticeAtEnd: string;
+    writing: string;
+    review: string;
+    reviewYears: string;
+    reviewNone: string;
+    clause: string;
+    current: string;
+    next: string;
+    nextRenewal: string;
+    expires: string;
+    decisionBy: string;
+    chain: string;
+    decidedBy: string;
+    objection: string;
+    none: string;
+    from: string;
+    to: string;
+  };
+  TermsDialog: {
+    heading: string;
+    kind: string;
+    kinds: {
+      none: string;
+      months: string;
+      date: string;
+      fiscalYear: string;
+    };
+    months: string;
+    endDate: string;
+    fyEnd: string;
+    renewalMonths: string;
+    repeats: string;
+    noticeMonths: string;
+    writing: string;
+    reviewYears: string;
+    clause: string;
+    preview: string;
+    save: string;
+  };
+  Decision: {
+    heading: string;
+    term: string;
+    outcome: string;
+    outcomes: {
+      renewed: string;
+      ended: string;
+    };
+    decidedOn: string;
+    objectionBy: string;
+    detail: string;
+    submit: string;
+  };
+  Settings: {
+    heading: string;
+    intro: string;
+    buffer: string;
+    window: string;
+    criteria: string;
+    requirement: string;
+    exclusion: string;
+    kindLabel: string;
+    criterionText: string;
+    addCriterion: string;
+    removeCriterion: string;
+    save: string;
+    saved: string;
+    readOnly: string;
+  };
+  Screening: {
+    heading: string;
+    yes: string;
+    no: string;
+    requirements: string;
+    exclusions: string;
+    note: string;
+    save: string;
+    saved: string;
+    summary: string;
+    checkedBy: string;
+    notChecked: string;
+    unmet: string;
+    cite: string;
+    surveySummary: string;
+    answeredOf: string;
+    feasibleItems: string;
+  };
+  Import: {
+    heading: string;
+    intro: string;
+    choose: string;
+    reading: string;
+    columns: string;
+    missingColumns: string;
+    columnNames: {
+      partner: string;
+      kana: string;
+      title: string;
+      concluded: string;
+      items: string;
+      terms: string;
+    };
+    rowNo: string;
+    newPartner: string;
+    existingPartner: string;
+    readTerms: string;
+    status: string;
+    problems: string;
+    ready: string;
+    duplicate: string;
+    error: string;
+    confirm: string;
+    done: string;
+    nothing: string;
+    summary: string;
+    statusNames: {
+      concluded: string;
+      terminated: string;
+    };
+    unreadable: string;
+    tooLarge: string;
+    empty: string;
+    codes: {
+      "partner.required": string;
+      "title.required": string;
+      "title.generated": string;
+      "concluded.empty": string;
+      "concluded.unrecognized": string;
+      "concluded.invalidDate": string;
+      "concluded.eraRange": string;
+      "concluded.weekdayMismatch": string;
+      "terms.unrecognized": string;
+      "terms.noticeInDays": string;
+      "terms.renewalLengthUnclear": string;
+      "terms.endDateUnreadable": string;
+      "terms.defaultTerms": string;
+      "items.noItems": string;
+      "row.duplicateInFile": string;
+    };
   };
 }
 

@@ -1,0 +1,74 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { BrowserHarness, startHarness } from "./harness";
+import { REGISTER_HEADING, registerRows } from "../fixtures/register";
+
+/**
+ * A city's existing register of forty agreements imported in Chromium: preview with every
+ * row and its problems, confirm, the same file again (nothing twice), then the review
+ * calendar and one agreement's renewal chain.
+ */
+
+let h: BrowserHarness;
+let file: string;
+beforeAll(async () => {
+  h = await startHarness();
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("協定一覧");
+  ws.addRow(["包括連携協定 締結一覧（令和8年4月1日現在）"]);
+  ws.addRow(REGISTER_HEADING);
+  for (const r of registerRows()) ws.addRow(r);
+  file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pd-register-")), "協定一覧.xlsx");
+  await wb.xlsx.writeFile(file);
+}, 90000);
+afterAll(async () => h?.stop());
+
+test("import a register of forty agreements, then see the calendar and a renewal chain", async () => {
+  const { page, errors } = await h.open("&only=agreements", "", 7);
+  await page.getByRole("tab", { name: "台帳の取込" }).click();
+  await page.locator("#pd-register-file").setInputFiles(file);
+  const summary = page.getByText(/^全 40 行:/);
+  await summary.waitFor();
+  expect(await summary.textContent()).toBe("全 40 行: 取込可 36 / 登録済み 1 / 取り込めない 3");
+  const grid = page.getByRole("grid", { name: "既存の協定台帳の取込" });
+  await grid.getByText("協定先がありません").waitFor();
+  await grid.getByText("締結日の曜日が日付と合いません").waitFor();
+  await grid.getByText("締結日が存在しない日付です").waitFor();
+  await grid.getByText("登録済みのため取り込まない").waitFor();
+  expect(await h.axe(page)).toEqual([]);
+  await h.shot(page, "register-import-preview.png");
+
+  await page.getByRole("button", { name: "36 件を取り込む" }).click();
+  await page.getByText("36 件を取り込みました（新しい企業等 36 件、取り込まなかった行 4 件）。").waitFor();
+
+  // The same file again: everything is already there.
+  await page.locator("#pd-register-file").setInputFiles(file);
+  await page.getByText("全 40 行: 取込可 0 / 登録済み 37 / 取り込めない 3").waitFor();
+  expect(await page.getByRole("button", { name: "0 件を取り込む" }).isDisabled()).toBe(true);
+
+  // The review calendar now holds the imported agreements' decisions, keyed on decision dates.
+  await page.getByRole("tab", { name: "見直し・更新カレンダー" }).click();
+  const cal = page.getByRole("grid", { name: /判断の期日/ });
+  await cal.getByText("清瀬市とひかり損害保険株式会社との包括連携に関する協定").first().waitFor();
+  await page.getByText(/件を未来創造課のチャネルに通知しました/).waitFor();
+  expect(await h.axe(page)).toEqual([]);
+  await h.shot(page, "register-import-calendar.png");
+
+  // One agreement's renewal chain: concluded in 2015 until the fiscal year end, then a year at a time.
+  await page.getByRole("tab", { name: "協定台帳" }).click();
+  await page.getByRole("searchbox").fill("ひかり損害保険");
+  await page.getByRole("button", { name: "開く: 清瀬市とひかり損害保険株式会社との包括連携に関する協定" }).click();
+  const panel = page.getByRole("dialog", { name: "清瀬市とひかり損害保険株式会社との包括連携に関する協定" });
+  const chain = panel.getByRole("table", { name: "期間の記録（更新の連鎖）" });
+  await chain.waitFor();
+  // A heading row and twelve terms, the last running to 31 March 2027.
+  expect(await chain.getByRole("row").count()).toBe(13);
+  await chain.getByRole("row", { name: /第12期/ }).getByText("令和9年3月31日").waitFor();
+  await panel.getByText("当該年度の末日まで", { exact: false }).waitFor();
+  await panel.getByRole("region", { name: "協定期間・更新・申出" }).scrollIntoViewIfNeeded();
+  await h.shot(page, "register-import-renewal-chain.png");
+  expect(errors).toEqual([]);
+  await page.context().close();
+}, 120000);
