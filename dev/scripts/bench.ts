@@ -14,13 +14,17 @@ import { GraphTeamsNotifier } from "../../src/data/graph/GraphTeamsNotifier";
 import { graphForUrl } from "../../src/data/graph/graphForUrl";
 import { MatchingService, SEND_CONCURRENCY } from "../../src/data/services/MatchingService";
 import { NotificationService } from "../../src/data/services/NotificationService";
+import { RegisterImportService } from "../../src/data/services/RegisterImportService";
+import { detectColumns, importable } from "../../src/domain/registerImport";
 
 /**
  * `npm run bench`: figures, not pass/fail. Prints a table and writes bench/results.json.
  *  - shipped size of each web part (raw, gzip) and the .sppkg, from a fresh `npm run package`
  *    (skip with --no-build to measure the last build);
- *  - the agreements register against a site with 300+ agreements: HTTP requests to
- *    SharePoint and time until the register shows its rows, in Chromium.
+ *  - each web part's first render (and the calendar of decisions) against a ten-year site:
+ *    HTTP requests to SharePoint and time until the view shows its rows, in Chromium;
+ *  - issuing a feedback list to every department; publishing a year of 5,000 results;
+ *  - importing an existing register of 300 agreements: preview and import, time and requests.
  */
 
 const root = path.resolve(__dirname, "../..");
@@ -86,6 +90,7 @@ async function registerLoad(): Promise<Record<string, unknown>> {
     return { runs: runs.length, medianMs: ms[Math.floor(ms.length / 2)], minMs: ms[0], requests: runs[0].requests, digestRequests: runs[0].digest };
   };
   const register = { agreements, partnershipItems: added.items + 40, ...(await measure("&only=agreements", (p) => p.getByRole("button", { name: /^開く: / }).first().waitFor({ timeout: 30000 }))) };
+  const calendar = { ...(await measure("&only=agreements", async (p) => { await p.getByRole("tab", { name: "見直し・更新カレンダー" }).click(); await p.getByRole("grid", { name: /判断の期日/ }).getByRole("row").nth(1).waitFor({ timeout: 30000 }); })) };
   const proposals = backend.store.list("PartnerProposals")!.items.size + backend.store.list("CityProposals")!.items.size;
   const results = backend.store.list("ResultReports")!.items.size;
   const annualCycle = { fiscalYear: 2026, ...(await measure("&only=annual", (p) => p.getByRole("heading", { name: "企業等別" }).waitFor({ timeout: 30000 }))) };
@@ -104,8 +109,8 @@ async function registerLoad(): Promise<Record<string, unknown>> {
   console.log("\nAgreements register (協定台帳) and year view (年度の連携), Chromium, local backend");
   const dataset = { agreements, proposals, results, departments: backend.store.list("Departments")!.items.size };
   console.log("\nFirst render of each web part on the ten-year site", dataset);
-  console.table({ register, annualCycle, departmentPortal, results: resultsView, yearView2027: yearView });
-  return { dataset, register, annualCycle, departmentPortal, results: resultsView, yearView2027: yearView };
+  console.table({ register, calendar, annualCycle, departmentPortal, results: resultsView, yearView2027: yearView });
+  return { dataset, register, calendar, annualCycle, departmentPortal, results: resultsView, yearView2027: yearView };
 }
 
 /** Issuing one feedback list to 40 departments with Teams channels (plus the seeded ones): time and requests. */
@@ -187,8 +192,36 @@ async function publication(): Promise<Record<string, unknown>> {
   return result;
 }
 
+/** An existing register of 300 agreements (varied dates, items and term clauses): preview, then import. */
+async function registerImport(): Promise<Record<string, unknown>> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pd-bench-import-"));
+  const backend = await startBackend({ port: 0, dataDir });
+  const data = new PartnershipData(spForUrl(backend.siteUrl, { "X-PD-User": "7" }));
+  const svc = new RegisterImportService(data, await data.currentUser(), "2026-11-24");
+  const clauses = ["", "締結の日から当該年度の末日までとする。ただし、期間満了の1か月前までに申出がないときは、さらに1年間更新し、以後も同様とする。", "締結の日から3年間とし、満了の2か月前までに書面による申出がないときは1年ごとに更新する。", "締結の日から5年間とする。異議がなければ5年間延長する。"];
+  const rows = Array.from({ length: 300 }, (_, i) => {
+    const y = 2008 + (i % 18);
+    return [i + 1, `株式会社ベンチ商事 第${i + 1}号`, `清瀬市と株式会社ベンチ商事第${i + 1}号との包括連携に関する協定`, i % 2 ? `${y}年${1 + (i % 12)}月${1 + (i % 28)}日` : `令和${1 + (i % 7)}年${5 + (i % 8)}月${1 + (i % 28)}日付け`, "(1)防災に関すること。(2)環境保全に関すること。(3)地域の活性化に関すること。", clauses[i % clauses.length]];
+  });
+  const columns = detectColumns(["No.", "協定先", "協定名", "締結日", "連携事項", "協定期間"]);
+  const before = backend.requestCount();
+  const t0 = Date.now();
+  const plan = await svc.preview(rows, columns, 2);
+  const previewMs = Date.now() - t0;
+  const previewRequests = backend.requestCount() - before;
+  const t1 = Date.now();
+  const outcome = await svc.importRows(plan);
+  const importMs = Date.now() - t1;
+  const result = { rows: rows.length, ready: plan.filter(importable).length, created: outcome.created, terms: backend.store.list("AgreementTerms")!.items.size, previewMs, previewRequests, importMs, importRequests: backend.requestCount() - before - previewRequests };
+  await backend.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  console.log("\nImport of an existing register of 300 agreements");
+  console.table([result]);
+  return result;
+}
+
 async function main(): Promise<void> {
-  const results = { measuredAt: new Date().toISOString(), node: process.version, shippedSize: shippedSize(), firstRender: await registerLoad(), issue: await issueToDepartments(), publication: await publication() };
+  const results = { measuredAt: new Date().toISOString(), node: process.version, shippedSize: shippedSize(), firstRender: await registerLoad(), issue: await issueToDepartments(), publication: await publication(), registerImport: await registerImport() };
   fs.mkdirSync(path.join(root, "bench"), { recursive: true });
   fs.writeFileSync(path.join(root, "bench/results.json"), JSON.stringify(results, null, 2) + "\n");
   console.log("→ bench/results.json");

@@ -12,3 +12,6 @@ export function itemCountByAgreement(items: PartnershipItem[]): Map<number, numb
   for (const it of items) if (it.agreement) m.set(it.agreement.id, (m.get(it.agreement.id) ?? 0) + 1);
   return m;
 }
+
+/** Agreements an import has created but not yet committed ("pending:…"): never part of the register. */
+export const isPendingImport = (a: Pick<Agreement, "importKey">): boolean => (a.importKey ?? "").startsWith("pending:");

@@ -42,6 +42,7 @@ export type RowProblem =
   | { field: "concluded"; code: DateParseProblem }
   | { field: "terms"; code: ClauseProblem | "defaultTerms" }
   | { field: "items"; code: "noItems" }
+  | { field: "partner" | "title" | "items" | "terms"; code: "tooLong"; other: number }
   | { field: "title"; code: "generated" }
   | { field: "row"; code: "duplicateInFile"; other: number };
 
@@ -103,6 +104,9 @@ export function termsUpTo(rules: TermRules, start: IsoDate, today: IsoDate): Ter
   return out;
 }
 
+/** The lengths the lists hold (see listSchema): a longer value is refused in the preview, not cut. */
+export const IMPORT_LIMITS = { partner: 255, title: 255, item: 255, clause: 4000 } as const;
+
 export interface PlanContext {
   partners: Pick<Partner, "id" | "name">[];
   agreements: Pick<Agreement, "id" | "title" | "concludedDate" | "partner" | "importKey">[];
@@ -137,8 +141,13 @@ export function planImport(rows: unknown[][], columns: Partial<Record<RegisterCo
     const concludedDate = date.ok ? date.date : null;
     const items = splitItems(cellText(get("items")));
     if (items.length === 0) warnings.push({ field: "items", code: "noItems" });
-
     const clause = cellText(get("terms")).trim();
+    const len = (t: string): number => Array.from(t).length;
+    if (len(partnerName) > IMPORT_LIMITS.partner) errors.push({ field: "partner", code: "tooLong", other: IMPORT_LIMITS.partner });
+    if (len(title) > IMPORT_LIMITS.title) errors.push({ field: "title", code: "tooLong", other: IMPORT_LIMITS.title });
+    if (items.some((t) => len(t) > IMPORT_LIMITS.item)) errors.push({ field: "items", code: "tooLong", other: IMPORT_LIMITS.item });
+    if (len(clause) > IMPORT_LIMITS.clause) errors.push({ field: "terms", code: "tooLong", other: IMPORT_LIMITS.clause });
+
     const reading = parseTermClause(clause);
     const base: TermRules = { initialTermMonths: null, initialTermEnd: null, endsAtFiscalYearEnd: false, renewalMonths: null, renewalRepeats: true, noticeMonths: null, noticeInWriting: false, reviewCycleYears: ctx.site.terms.reviewCycleYears };
     const usable = reading.found.some((f) => f !== "none") && !reading.problems.includes("unrecognized");

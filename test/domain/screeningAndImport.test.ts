@@ -95,6 +95,17 @@ describe("importing an existing register", () => {
     expect(twice.errors).toEqual([{ field: "row", code: "duplicateInFile", other: 2 }]);
   });
 
+  test("values longer than the lists hold are refused in the preview, not cut", () => {
+    const long = [[1, "株式会社ながい", "協定".repeat(200), "2024-04-01", `(1)${"あ".repeat(300)}`, "期".repeat(5000)]];
+    const [row] = planImport(long, detectColumns(header), ctx);
+    expect(row.errors).toEqual([
+      { field: "title", code: "tooLong", other: 255 },
+      { field: "items", code: "tooLong", other: 255 },
+      { field: "terms", code: "tooLong", other: 4000 },
+    ]);
+    expect(importable(row)).toBe(false);
+  });
+
   test("keys fold widths, kana and corporate abbreviations", () => {
     expect(agreementKey("（株）ミライ電機", "協定 A", "2024-04-22")).toBe(agreementKey("株式会社みらい電機", "協定A", "2024-04-22"));
     expect(guessPartnerKind("国立大学法人清瀬大学")).toBe("university");

@@ -84,7 +84,7 @@ export class RegisterImportService {
           importKey: `${run}${r.importKey}`.slice(0, 255),
         })),
       );
-      await this.data.partnershipItems.addMany(rows.flatMap((r, i) => r.items.map((text, n) => ({ agreement: ref(ids[i]), itemNo: n + 1, text: text.slice(0, 255) }))));
+      await this.data.partnershipItems.addMany(rows.flatMap((r, i) => r.items.map((text, n) => ({ agreement: ref(ids[i]), itemNo: n + 1, text }))));
       const decidedBy = `台帳から取込（${this.user.title}）`.slice(0, 255);
       await this.data.agreementTerms.addMany(
         rows.flatMap((r, i): Array<D.Draft<D.AgreementTerm>> =>
@@ -124,5 +124,3 @@ export class RegisterImportService {
     return pending.length;
   }
 }
-
-export const isPendingImport = (a: Pick<D.Agreement, "importKey">): boolean => (a.importKey ?? "").startsWith(PENDING);

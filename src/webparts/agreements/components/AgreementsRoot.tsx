@@ -15,10 +15,9 @@ import { PartnersView } from "./PartnersView";
 import { StartAgreementPanel } from "./StartAgreementPanel";
 import { AgreementPanel } from "./AgreementPanel";
 import { SettingsView } from "./SettingsView";
-import { RegisterImportView } from "./RegisterImportView";
 import { TermsService } from "../../../data/services/TermsService";
 import { NotificationService } from "../../../data/services/NotificationService";
-import { isPendingImport, RegisterImportService } from "../../../data/services/RegisterImportService";
+import { isPendingImport } from "../../../domain/agreements";
 import { parseSiteRules } from "../../../domain/siteRules";
 
 export interface IAgreementsRootProps {
@@ -29,7 +28,6 @@ function Agreements({ services, user }: { services: IAppServices; user: CurrentU
   const { data } = services;
   const service = React.useMemo(() => new AgreementService(data, user, services.today), [data, user, services.today]);
   const terms = React.useMemo(() => new TermsService(data, user, services.today), [data, user, services.today]);
-  const importer = React.useMemo(() => new RegisterImportService(data, user, services.today), [data, user, services.today]);
   const notifications = React.useMemo(() => new NotificationService(data, services.notifier), [data, services.notifier]);
   // The register, its items, partners, departments and the site's rules: one batched request.
   const load = useLoad(async () => {
@@ -61,7 +59,9 @@ function Agreements({ services, user }: { services: IAppServices; user: CurrentU
             </PivotItem>
             {canEdit && (
               <PivotItem headerText={strings.Tabs.import} itemKey="import">
-                <RegisterImportView service={importer} onImported={load.reload} />
+                <React.Suspense fallback={<Spinner label={common.Loading} />}>
+                  <RegisterImportTab data={data} user={user} today={services.today} onImported={load.reload} />
+                </React.Suspense>
               </PivotItem>
             )}
             <PivotItem headerText={strings.Tabs.settings} itemKey="settings">
@@ -91,6 +91,9 @@ function Agreements({ services, user }: { services: IAppServices; user: CurrentU
     </>
   );
 }
+
+/** The register import (and its date and clause readers) is a coordinator's once-in-a-while task: its own chunk. */
+const RegisterImportTab = React.lazy(() => import(/* webpackChunkName: "register-import" */ "./RegisterImportView").then((m) => ({ default: m.RegisterImportTab })));
 
 /** This page, for the link in a reminder (the hash is the workbench's own state). */
 const pageUrl = (): string => (typeof window === "undefined" ? "" : window.location.href.split("#")[0]);

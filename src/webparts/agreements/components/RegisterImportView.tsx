@@ -6,7 +6,8 @@ import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
 import { fmt } from "../../../components/format";
 import { useAction } from "../../../components/hooks/useAction";
 import { frameStyles } from "../../../components/AppFrame/AppFrame.styles";
-import type { ImportOutcome, RegisterImportService } from "../../../data/services/RegisterImportService";
+import { ImportOutcome, RegisterImportService } from "../../../data/services/RegisterImportService";
+import type { CurrentUser, IPartnershipData } from "../../../data/contracts";
 import { importable, ImportPlanRow, RegisterColumn, RowProblem } from "../../../domain/registerImport";
 import { describeTerms } from "./termsText";
 
@@ -114,4 +115,10 @@ export function RegisterImportView({ service, onImported }: { service: RegisterI
       )}
     </Stack>
   );
+}
+
+/** The tab as loaded on demand: the import service comes with it, in the same chunk. */
+export function RegisterImportTab({ data, user, today, onImported }: { data: IPartnershipData; user: CurrentUser; today: string; onImported: () => void }): JSX.Element {
+  const service = React.useMemo(() => new RegisterImportService(data, user, today), [data, user, today]);
+  return <RegisterImportView service={service} onImported={onImported} />;
 }

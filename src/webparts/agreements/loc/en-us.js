@@ -391,6 +391,10 @@ define([], function () {
         "terms.endDateUnreadable": "Term end date not readable",
         "terms.defaultTerms": "Registered with the site's default terms (check after import)",
         "items.noItems": "No partnership items",
+        "partner.tooLong": "Partner name too long ({0} characters at most)",
+        "title.tooLong": "Agreement name too long ({0} characters at most)",
+        "items.tooLong": "An item is too long ({0} characters each at most)",
+        "terms.tooLong": "Term clause too long ({0} characters at most)",
         "row.duplicateInFile": "Same agreement as row {0}"
       }
     }

@@ -391,6 +391,10 @@ define([], function () {
         "terms.endDateUnreadable": "期間の満了日を読み取れません",
         "terms.defaultTerms": "サイトの既定の条件で登録します（取込後に確認してください）",
         "items.noItems": "連携事項がありません",
+        "partner.tooLong": "協定先が長すぎます（{0} 文字まで）",
+        "title.tooLong": "協定名が長すぎます（{0} 文字まで）",
+        "items.tooLong": "連携事項が長すぎます（1件 {0} 文字まで）",
+        "terms.tooLong": "期間の条項が長すぎます（{0} 文字まで）",
         "row.duplicateInFile": "{0}行目と同じ協定です"
       }
     }

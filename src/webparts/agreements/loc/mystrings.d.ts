@@ -390,6 +390,10 @@ declare interface IAgreementsWebPartStrings {
       "terms.endDateUnreadable": string;
       "terms.defaultTerms": string;
       "items.noItems": string;
+      "partner.tooLong": string;
+      "title.tooLong": string;
+      "items.tooLong": string;
+      "terms.tooLong": string;
       "row.duplicateInFile": string;
     };
   };
