@@ -27,8 +27,10 @@ export interface IReviewCalendarProps {
 
 const C = strings.Calendar;
 
+const kindText = (e: DecisionEntry): string => (e.kind === "review" ? C.kinds.review : fmt(C.kindTerm, C.kinds[e.kind], fmt(C.termN, e.termNo ?? 0)));
+
 function reminderMessage(e: DecisionEntry, pageUrl: string): ChannelMessage {
-  const what = e.kind === "review" ? C.kinds.review : `${C.kinds[e.kind]}（${fmt(C.termN, e.termNo ?? 0)}）`;
+  const what = kindText(e);
   const lines: Array<[string, string]> = [
     [C.decision, formatDateBoth(e.decisionDate)],
     ...(e.noticeDeadline ? [[`${C.notice}${e.noticeInWriting ? C.writing : ""}`, formatDateBoth(e.noticeDeadline)] as [string, string]] : []),
@@ -83,7 +85,7 @@ export function ReviewCalendar({ service, notifications, canEdit, pageUrl, onOpe
       ),
     },
     { key: "decision", name: C.decision, minWidth: 130, isMultiline: true, onRender: (e: DecisionEntry) => <DateText date={e.decisionDate} /> },
-    { key: "kind", name: C.kind, minWidth: 120, isMultiline: true, onRender: (e: DecisionEntry) => (e.kind === "review" ? C.kinds.review : `${C.kinds[e.kind]}（${fmt(C.termN, e.termNo ?? 0)}）`) },
+    { key: "kind", name: C.kind, minWidth: 120, isMultiline: true, onRender: kindText },
     { key: "title", name: strings.Columns.title, minWidth: 220, isMultiline: true, onRender: (e: DecisionEntry) => <Link onClick={() => onOpen(e.agreement)}>{e.agreement.title}</Link> },
     { key: "partner", name: strings.Columns.partner, minWidth: 130, isMultiline: true, onRender: (e: DecisionEntry) => e.agreement.partner?.title },
     { key: "notice", name: C.notice, minWidth: 130, isMultiline: true, onRender: (e: DecisionEntry) => (e.noticeDeadline ? <>{<DateText date={e.noticeDeadline} />}{e.noticeInWriting ? C.writing : ""}</> : "—") },

@@ -69,6 +69,7 @@ define([], function () {
       "noChannel": "The coordinating division has no Teams channel set, so no reminders are sent (set it under Yearly cycle › Teams channels).",
       "reminderHeading": "[Decision due]",
       "reminderOpen": "Open in Agreements",
+      "kindTerm": "{0} ({1})",
       "termN": "Term {0}"
     },
     "Partners": {

@@ -69,6 +69,7 @@ define([], function () {
       "noChannel": "未来創造課の Teams チャネルが未設定のため、通知は送られません（年度の連携 › Teams チャネル で設定）。",
       "reminderHeading": "【判断の期日】",
       "reminderOpen": "協定管理で開く",
+      "kindTerm": "{0}（{1}）",
       "termN": "第{0}期"
     },
     "Partners": {

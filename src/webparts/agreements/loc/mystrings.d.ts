@@ -68,6 +68,7 @@ declare interface IAgreementsWebPartStrings {
     noChannel: string;
     reminderHeading: string;
     reminderOpen: string;
+    kindTerm: string;
     termN: string;
   };
   Partners: {
