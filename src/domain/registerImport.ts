@@ -68,6 +68,8 @@ export interface ImportPlanRow {
   errors: RowProblem[];
   /** Shown, but the row can be imported. */
   warnings: RowProblem[];
+  /** The coordinator looked at the terms in the preview and set them. */
+  termsConfirmed: boolean;
   /** The agreement already in the product this row describes; the row is skipped. */
   duplicateOfId: number | null;
 }
@@ -106,6 +108,23 @@ export function termsUpTo(rules: TermRules, start: IsoDate, today: IsoDate): Ter
 
 /** The lengths the lists hold (see listSchema): a longer value is refused in the preview, not cut. */
 export const IMPORT_LIMITS = { partner: 255, title: 255, item: 255, clause: 4000 } as const;
+
+/** What the terms make of an agreement concluded on `concluded`: its terms so far, whether it is still in force, its next review. */
+function scheduleFor(rules: TermRules, concluded: IsoDate | null, today: IsoDate): Pick<ImportPlanRow, "terms" | "status" | "nextReviewDate"> {
+  const terms = concluded && hasExpiry(rules) ? termsUpTo(rules, concluded, today) : [];
+  const last = terms[terms.length - 1];
+  const status = last && last.to < today ? "terminated" : "concluded";
+  const nextReviewDate = status === "concluded" && concluded && rules.reviewCycleYears ? initialReviewDate(concluded, today, rules.reviewCycleYears) : null;
+  return { terms, status, nextReviewDate };
+}
+
+/**
+ * The row with the terms the coordinator confirmed or corrected in the preview: its
+ * schedule recomputed, and the notes about reading the clause settled.
+ */
+export function withConfirmedTerms(row: ImportPlanRow, rules: TermRules, today: IsoDate): ImportPlanRow {
+  return { ...row, rules, ...scheduleFor(rules, row.concludedDate, today), termsConfirmed: true, warnings: row.warnings.filter((w) => w.field !== "terms") };
+}
 
 export interface PlanContext {
   partners: Pick<Partner, "id" | "name">[];
@@ -155,10 +174,7 @@ export function planImport(rows: unknown[][], columns: Partial<Record<RegisterCo
     for (const p of reading.problems) warnings.push({ field: "terms", code: p });
     if (!usable) warnings.push({ field: "terms", code: "defaultTerms" });
 
-    const terms = concludedDate && hasExpiry(rules) ? termsUpTo(rules, concludedDate, ctx.today) : [];
-    const last = terms[terms.length - 1];
-    const status = last && last.to < ctx.today ? "terminated" : "concluded";
-    const nextReviewDate = status === "concluded" && concludedDate && rules.reviewCycleYears ? initialReviewDate(concludedDate, ctx.today, rules.reviewCycleYears) : null;
+    const { terms, status, nextReviewDate } = scheduleFor(rules, concludedDate, ctx.today);
 
     const importKey = agreementKey(partnerName, title, concludedDate);
     const earlier = seen.get(importKey);
@@ -182,6 +198,7 @@ export function planImport(rows: unknown[][], columns: Partial<Record<RegisterCo
       importKey,
       errors,
       warnings,
+      termsConfirmed: false,
       duplicateOfId: errors.length === 0 ? (existing.get(importKey) ?? null) : null,
     });
   });

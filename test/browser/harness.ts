@@ -35,7 +35,8 @@ export async function setDate(field: Locator, isoDate: string): Promise<void> {
 export interface BrowserHarness {
   backend: Backend;
   open: (query: string, hash: string, userId?: number) => Promise<{ page: Page; errors: string[] }>;
-  shot: (page: Page, file: string) => Promise<void>;
+  /** A screenshot of the whole page, or only the window (`fullPage: false`, for a dialog over a long page). */
+  shot: (page: Page, file: string, opts?: { fullPage?: boolean }) => Promise<void>;
   /** Serious and critical axe violations in the page's main region (or the whole document, with dialogs). */
   axe: (page: Page, scope?: "main" | "document") => Promise<Array<{ id: string; impact: string; nodes: number }>>;
   stop: () => Promise<void>;
@@ -90,9 +91,9 @@ export async function startHarness(): Promise<BrowserHarness> {
   return {
     backend,
     open,
-    shot: async (page, file) => {
+    shot: async (page, file, opts) => {
       await settle(page);
-      await page.screenshot({ path: path.join(shots, file), fullPage: true });
+      await page.screenshot({ path: path.join(shots, file), fullPage: opts?.fullPage ?? true });
     },
     axe: async (page, scope = "main") => {
       await settle(page);

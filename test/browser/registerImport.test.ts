@@ -7,8 +7,9 @@ import { REGISTER_HEADING, registerRows } from "../fixtures/register";
 
 /**
  * A city's existing register of forty agreements imported in Chromium: preview with every
- * row and its problems, confirm, the same file again (nothing twice), then the review
- * calendar and one agreement's renewal chain.
+ * row and its problems, one row's terms confirmed and corrected, one row left out, import,
+ * the same file again (only the row left out is new), then the review calendar and one
+ * agreement's renewal chain.
  */
 
 let h: BrowserHarness;
@@ -40,13 +41,26 @@ test("import a register of forty agreements, then see the calendar and a renewal
   expect(await h.axe(page)).toEqual([]);
   await h.shot(page, "register-import-preview.png");
 
-  await page.getByRole("button", { name: "36 件を取り込む" }).click();
-  await page.getByText("36 件を取り込みました（新しい企業等 36 件、取り込まなかった行 4 件）。").waitFor();
+  // The coordinator checks one row's terms (no clause: the site's default was proposed) and sets them;
+  // and leaves one row out of this import.
+  await grid.getByRole("button", { name: "条件を確認・修正: 3行目" }).click();
+  const check = page.getByRole("alertdialog", { name: "読み取った条件の確認（3行目）" });
+  await check.getByText("月数で定める", { exact: true }).click();
+  await check.getByLabel("当初期間（月）").fill("24");
+  await check.getByLabel("更新の単位（月）。空欄は更新なし").fill("12");
+  expect(await h.axe(page, "document")).toEqual([]);
+  await h.shot(page, "register-import-confirm-terms.png", { fullPage: false });
+  await check.getByRole("button", { name: "この条件にする" }).click();
+  await grid.getByText("当初期間: 開始日から 24 か月 / 更新: 12 か月ごとに自動更新（以後も同様）", { exact: false }).waitFor();
+  await grid.getByText("（確認済み）", { exact: false }).waitFor();
+  await grid.getByRole("checkbox", { name: "取り込む: 5行目" }).uncheck({ force: true });
+  await page.getByRole("button", { name: "35 件を取り込む" }).click();
+  await page.getByText("35 件を取り込みました（新しい企業等 35 件、取り込まなかった行 5 件）。").waitFor();
 
-  // The same file again: everything is already there.
+  // The same file again: only the row left out is new.
   await page.locator("#pd-register-file").setInputFiles(file);
-  await page.getByText("全 40 行: 取込可 0 / 登録済み 37 / 取り込めない 3").waitFor();
-  expect(await page.getByRole("button", { name: "0 件を取り込む" }).isDisabled()).toBe(true);
+  await page.getByText("全 40 行: 取込可 1 / 登録済み 36 / 取り込めない 3").waitFor();
+  await page.getByRole("button", { name: "1 件を取り込む" }).waitFor();
 
   // The review calendar now holds the imported agreements' decisions, keyed on decision dates.
   await page.getByRole("tab", { name: "見直し・更新カレンダー" }).click();

@@ -1,4 +1,4 @@
-import { agreementKey, detectColumns, guessPartnerKind, importable, planImport } from "../../src/domain/registerImport";
+import { agreementKey, detectColumns, guessPartnerKind, importable, planImport, withConfirmedTerms } from "../../src/domain/registerImport";
 import { declineReasonCiting, DEFAULT_CRITERIA, parseScreening, summarizeScreening, validateCriteria } from "../../src/domain/screening";
 import { GUIDELINE_RULES, parseSiteRules, siteRulesToSettings, validateSiteRules } from "../../src/domain/siteRules";
 
@@ -93,6 +93,15 @@ describe("importing an existing register", () => {
     expect(fixed.partnerKind).toBe("association");
     // The same agreement twice in one file.
     expect(twice.errors).toEqual([{ field: "row", code: "duplicateInFile", other: 2 }]);
+  });
+
+  test("terms confirmed in the preview replace what was read, and the schedule follows", () => {
+    const [, dup] = planImport(rows, detectColumns(header), ctx);
+    const fixed = withConfirmedTerms(dup, { ...dup.rules, initialTermMonths: 36, renewalMonths: null }, "2026-11-24");
+    // Concluded 2019-07-01 for three years, no renewal: ended 2022-06-30.
+    expect(fixed).toMatchObject({ status: "terminated", termsConfirmed: true, nextReviewDate: null });
+    expect(fixed.terms).toEqual([{ termNo: 1, from: "2019-07-01", to: "2022-06-30" }]);
+    expect(fixed.warnings.filter((w) => w.field === "terms")).toEqual([]);
   });
 
   test("values longer than the lists hold are refused in the preview, not cut", () => {

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { DetailsList, IColumn, MessageBar, MessageBarType, PrimaryButton, SelectionMode, Spinner, Stack, Text } from "@fluentui/react";
+import { Checkbox, DefaultButton, DetailsList, Dialog, DialogFooter, DialogType, IColumn, Link, MessageBar, MessageBarType, PrimaryButton, SelectionMode, Spinner, Stack, Text } from "@fluentui/react";
 import * as strings from "AgreementsWebPartStrings";
 import { DateText } from "../../../components/DateText";
 import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
@@ -8,8 +8,10 @@ import { useAction } from "../../../components/hooks/useAction";
 import { frameStyles } from "../../../components/AppFrame/AppFrame.styles";
 import { ImportOutcome, RegisterImportService } from "../../../data/services/RegisterImportService";
 import type { CurrentUser, IPartnershipData } from "../../../data/contracts";
-import { importable, ImportPlanRow, RegisterColumn, RowProblem } from "../../../domain/registerImport";
+import { importable, ImportPlanRow, RegisterColumn, RowProblem, withConfirmedTerms } from "../../../domain/registerImport";
+import { TermRules, validateTerms } from "../../../domain/terms";
 import { describeTerms } from "./termsText";
+import { TermsEditor } from "./TermsSection";
 
 const I = strings.Import;
 const REQUIRED: RegisterColumn[] = ["partner", "concluded"];
@@ -29,8 +31,11 @@ export function problemLine(p: RowProblem): string {
  * Import of the register the city already keeps: choose a file, see every row with what
  * will be created and each problem by row number, then import the rows that are ready.
  */
-export function RegisterImportView({ service, onImported }: { service: RegisterImportService; onImported: () => void }): JSX.Element {
+export function RegisterImportView({ service, today, onImported }: { service: RegisterImportService; today: string; onImported: () => void }): JSX.Element {
   const [plan, setPlan] = React.useState<ImportPlanRow[] | null>(null);
+  /** Rows the coordinator unticked: left out of this import. */
+  const [excluded, setExcluded] = React.useState<Set<number>>(new Set());
+  const [checking, setChecking] = React.useState<ImportPlanRow | null>(null);
   const [columnsText, setColumnsText] = React.useState("");
   const [fileError, setFileError] = React.useState<string | undefined>(undefined);
   const [done, setDone] = React.useState<ImportOutcome | null>(null);
@@ -42,6 +47,7 @@ export function RegisterImportView({ service, onImported }: { service: RegisterI
     setPlan(null);
     setDone(null);
     setFileError(undefined);
+    setExcluded(new Set());
     await action.run(async () => {
       let table: import("../../../export/registerFile").RegisterTable;
       try {
@@ -64,23 +70,32 @@ export function RegisterImportView({ service, onImported }: { service: RegisterI
   const confirm = async (): Promise<void> => {
     if (!plan) return;
     await action.run(async () => {
-      setDone(await service.importRows(plan));
+      const outcome = await service.importRows(plan.filter((r) => !excluded.has(r.rowNo)));
+      setDone({ ...outcome, skipped: plan.length - outcome.created });
       setPlan(null);
       onImported();
     });
   };
-  const ready = plan?.filter(importable) ?? [];
+  const ready = plan?.filter((r) => importable(r) && !excluded.has(r.rowNo)) ?? [];
   const dup = plan?.filter((r) => r.duplicateOfId !== null) ?? [];
   const bad = plan?.filter((r) => r.errors.length > 0) ?? [];
   const columns: IColumn[] = [
     { key: "row", name: I.rowNo, minWidth: 36, maxWidth: 44, onRender: (r: ImportPlanRow) => r.rowNo },
+    {
+      key: "include",
+      name: I.includeColumn,
+      minWidth: 40,
+      maxWidth: 50,
+      onRender: (r: ImportPlanRow) =>
+        importable(r) ? <Checkbox ariaLabel={fmt(I.include, r.rowNo)} checked={!excluded.has(r.rowNo)} onChange={(_, on) => setExcluded((x) => { const n = new Set(x); if (on) n.delete(r.rowNo); else n.add(r.rowNo); return n; })} /> : null,
+    },
     {
       key: "state",
       name: strings.Columns.status,
       minWidth: 110,
       isMultiline: true,
       onRender: (r: ImportPlanRow) => (
-        <span style={{ fontWeight: 600, color: r.errors.length ? "#a4262c" : r.duplicateOfId !== null ? "#605e5c" : "#107c10" }}>{r.errors.length ? I.error : r.duplicateOfId !== null ? I.duplicate : `${I.ready}（${I.statusNames[r.status]}）`}</span>
+        <span style={{ fontWeight: 600, color: r.errors.length ? "#a4262c" : r.duplicateOfId !== null || excluded.has(r.rowNo) ? "#605e5c" : "#107c10" }}>{r.errors.length ? I.error : r.duplicateOfId !== null ? I.duplicate : excluded.has(r.rowNo) ? I.excluded : `${I.ready}（${I.statusNames[r.status]}）`}</span>
       ),
     },
     { key: "problems", name: I.problems, minWidth: 180, isMultiline: true, onRender: (r: ImportPlanRow) => <ul style={{ margin: 0, paddingLeft: 16 }}>{[...r.errors, ...r.warnings].map((p, i) => <li key={i} style={{ color: i < r.errors.length ? "#a4262c" : undefined }}>{problemLine(p)}</li>)}</ul> },
@@ -88,7 +103,23 @@ export function RegisterImportView({ service, onImported }: { service: RegisterI
     { key: "title", name: I.columnNames.title, minWidth: 170, isMultiline: true, onRender: (r: ImportPlanRow) => r.title },
     { key: "concluded", name: I.columnNames.concluded, minWidth: 110, isMultiline: true, onRender: (r: ImportPlanRow) => <DateText date={r.concludedDate} /> },
     { key: "items", name: I.columnNames.items, minWidth: 180, isMultiline: true, onRender: (r: ImportPlanRow) => <ol style={{ margin: 0, paddingLeft: 18 }}>{r.items.map((t, i) => <li key={i}>{t}</li>)}</ol> },
-    { key: "terms", name: I.readTerms, minWidth: 200, isMultiline: true, onRender: (r: ImportPlanRow) => describeTerms(r.rules).map(([k, v]) => `${k}: ${v}`).join(" / ") },
+    {
+      key: "terms",
+      name: I.readTerms,
+      minWidth: 200,
+      isMultiline: true,
+      onRender: (r: ImportPlanRow) => (
+        <>
+          {describeTerms(r.rules).map(([k, v]) => `${k}: ${v}`).join(" / ")}
+          {r.termsConfirmed && ` ${I.confirmed}`}
+          {importable(r) && (
+            <div>
+              <Link aria-label={fmt(I.editTerms, r.rowNo)} onClick={() => setChecking(r)}>{I.editTermsShort}</Link>
+            </div>
+          )}
+        </>
+      ),
+    },
   ];
   return (
     <Stack tokens={{ childrenGap: 10 }}>
@@ -110,15 +141,50 @@ export function RegisterImportView({ service, onImported }: { service: RegisterI
             <PrimaryButton text={fmt(I.confirm, ready.length)} onClick={() => void confirm()} disabled={action.busy || ready.length === 0} />
           </div>
           {ready.length === 0 && <MessageBar>{I.nothing}</MessageBar>}
-          <DetailsList items={plan} columns={columns} selectionMode={SelectionMode.none} getKey={(r: ImportPlanRow) => String(r.rowNo)} ariaLabelForGrid={I.heading} />
+          {checking && (
+            <ConfirmTermsDialog
+              row={checking}
+              onClose={() => setChecking(null)}
+              onApply={(rules) => {
+                setPlan((p) => p && p.map((r) => (r.rowNo === checking.rowNo ? withConfirmedTerms(r, rules, today) : r)));
+                setChecking(null);
+              }}
+            />
+          )}
+          {/* Every row rendered (up to a thousand) so the browser's find and a screen reader reach them all. */}
+          <DetailsList onShouldVirtualize={() => plan.length > 1000} items={plan} columns={columns} selectionMode={SelectionMode.none} getKey={(r: ImportPlanRow) => String(r.rowNo)} ariaLabelForGrid={I.heading} />
         </>
       )}
     </Stack>
   );
 }
 
+/** The terms read from a row's clause, shown with the clause, to be confirmed or corrected before import. */
+function ConfirmTermsDialog({ row, onClose, onApply }: { row: ImportPlanRow; onClose: () => void; onApply: (r: TermRules) => void }): JSX.Element {
+  const [rules, setRules] = React.useState<TermRules>(row.rules);
+  const problems = validateTerms(rules, row.concludedDate).map((code) => ({ field: "terms", code }));
+  const [tried, setTried] = React.useState(false);
+  const dict = strings.Problems as unknown as Record<string, string>;
+  return (
+    <Dialog hidden={false} onDismiss={onClose} dialogContentProps={{ type: DialogType.largeHeader, title: fmt(I.termsDialog, row.rowNo), subText: row.title }} minWidth={560} modalProps={{ isBlocking: true }}>
+      {row.clause && (
+        <p style={{ whiteSpace: "pre-wrap", background: "#faf9f8", padding: 8, margin: "0 0 8px" }}>
+          <strong>{strings.Terms.clause}: </strong>
+          {row.clause}
+        </p>
+      )}
+      {tried && problems.map((p) => <MessageBar key={p.code} messageBarType={MessageBarType.error}>{dict[p.code] ?? p.code}</MessageBar>)}
+      <TermsEditor value={rules} onChange={setRules} start={row.concludedDate} problems={[]} />
+      <DialogFooter>
+        <PrimaryButton text={I.apply} onClick={() => (problems.length ? setTried(true) : onApply(rules))} />
+        <DefaultButton text={strings.Actions.cancel} onClick={onClose} />
+      </DialogFooter>
+    </Dialog>
+  );
+}
+
 /** The tab as loaded on demand: the import service comes with it, in the same chunk. */
 export function RegisterImportTab({ data, user, today, onImported }: { data: IPartnershipData; user: CurrentUser; today: string; onImported: () => void }): JSX.Element {
   const service = React.useMemo(() => new RegisterImportService(data, user, today), [data, user, today]);
-  return <RegisterImportView service={service} onImported={onImported} />;
+  return <RegisterImportView service={service} today={today} onImported={onImported} />;
 }

@@ -90,7 +90,7 @@ export function ReviewCalendar({ service, notifications, canEdit, pageUrl, onOpe
     { key: "partner", name: strings.Columns.partner, minWidth: 130, isMultiline: true, onRender: (e: DecisionEntry) => e.agreement.partner?.title },
     { key: "notice", name: C.notice, minWidth: 130, isMultiline: true, onRender: (e: DecisionEntry) => (e.noticeDeadline ? <>{<DateText date={e.noticeDeadline} />}{e.noticeInWriting ? C.writing : ""}</> : "—") },
     { key: "due", name: C.due, minWidth: 130, isMultiline: true, onRender: (e: DecisionEntry) => <DateText date={e.dueDate} /> },
-    { key: "reminder", name: C.reminder, minWidth: 90, onRender: (e: DecisionEntry) => statusOf(e) },
+    { key: "reminder", name: C.reminder, minWidth: 110, isMultiline: true, onRender: (e: DecisionEntry) => statusOf(e) },
   ];
   return (
     <>

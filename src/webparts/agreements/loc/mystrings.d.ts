@@ -356,6 +356,14 @@ declare interface IAgreementsWebPartStrings {
       items: string;
       terms: string;
     };
+    includeColumn: string;
+    include: string;
+    editTerms: string;
+    editTermsShort: string;
+    termsDialog: string;
+    confirmed: string;
+    apply: string;
+    excluded: string;
     rowNo: string;
     newPartner: string;
     existingPartner: string;
