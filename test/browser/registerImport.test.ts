@@ -1,3 +1,4 @@
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -86,3 +87,24 @@ test("import a register of forty agreements, then see the calendar and a renewal
   expect(errors).toEqual([]);
   await page.context().close();
 }, 120000);
+
+test("a CSV saved by Japanese Excel (Shift_JIS) reads as the same register", async () => {
+  const csv = [
+    "協定の相手方,協定名,締結年月日,連携事項,有効期間",
+    '株式会社ＳＪＩＳ商会,清瀬市と株式会社ＳＪＩＳ商会との包括連携に関する協定,令和５年１０月２日（月）,"(1)防災に関すること。(2)環境に関すること。",締結の日から1年間とし、満了の1か月前までに申出がないときは1年間更新し、以後も同様とする。',
+  ].join("\r\n");
+  const sjis = spawnSync("iconv", ["-f", "UTF-8", "-t", "CP932"], { input: csv });
+  expect(sjis.status).toBe(0);
+  const { page, errors } = await h.open("&only=agreements", "", 7);
+  await page.getByRole("tab", { name: "台帳の取込" }).click();
+  await page.locator("#pd-register-file").setInputFiles({ name: "協定一覧.csv", mimeType: "text/csv", buffer: sjis.stdout });
+  await page.getByText("全 1 行: 取込可 1 / 登録済み 0 / 取り込めない 0").waitFor();
+  const grid = page.getByRole("grid", { name: "既存の協定台帳の取込" });
+  await grid.getByText("株式会社ＳＪＩＳ商会", { exact: false }).first().waitFor();
+  await grid.getByText("令和5年10月2日", { exact: false }).waitFor();
+  await grid.getByText("12 か月ごとに自動更新（以後も同様）", { exact: false }).waitFor();
+  await page.getByRole("button", { name: "1 件を取り込む" }).click();
+  await page.getByText("1 件を取り込みました", { exact: false }).waitFor();
+  expect(errors).toEqual([]);
+  await page.context().close();
+}, 60000);
