@@ -1,5 +1,5 @@
 import { isDataError } from "../data/contracts";
-import { isRuleError } from "../data/services/AgreementService";
+import { isRuleError } from "../data/services/ServiceBase";
 import { fmt } from "./format";
 
 export type Problem = { field: string; code: string; other?: string };

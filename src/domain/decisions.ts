@@ -1,6 +1,6 @@
 import { isValidIsoDate } from "./calendar";
 import { addDays, daysBetween } from "./review";
-import { nextTermDecision, rulesOf } from "./terms";
+import { nextTermDecision } from "./terms";
 import type { Agreement, AgreementTerm, IsoDate } from "./types";
 
 /**
@@ -33,7 +33,7 @@ export interface DecisionEntry {
 export function decisionEntries(a: Agreement, terms: AgreementTerm[], today: IsoDate, bufferDays: number): Omit<DecisionEntry, "state" | "daysLeft">[] {
   if (a.status !== "concluded" && a.status !== "underReview") return [];
   const out: Omit<DecisionEntry, "state" | "daysLeft">[] = [];
-  const d = nextTermDecision(rulesOf(a), a.termStart ?? a.concludedDate, terms, today, bufferDays);
+  const d = nextTermDecision(a, a.termStart ?? a.concludedDate, terms, today, bufferDays);
   if (d) {
     out.push({
       agreement: a,

@@ -3,8 +3,8 @@ import { partnerNameKey } from "./partners";
 import { initialReviewDate } from "./review";
 import type { SiteRules } from "./siteRules";
 import { ClauseFinding, ClauseProblem, parseTermClause, splitItems } from "./termClause";
-import { firstTerm, hasExpiry, nextTerm, TermPeriod, TermRules } from "./terms";
-import { normalizeForSearch } from "./text";
+import { GUIDELINE_TERMS, hasExpiry, termsThrough, TermPeriod, TermRules } from "./terms";
+import { cellValueText, normalizeForSearch } from "./text";
 import type { Agreement, AgreementStatus, IsoDate, Partner, PartnerKind } from "./types";
 
 /**
@@ -86,32 +86,13 @@ export function agreementKey(partnerName: string, title: string, concluded: IsoD
   return `${partnerNameKey(partnerName)}|${normalizeForSearch(title).replace(/[\s・･]/g, "")}|${concluded ?? ""}`;
 }
 
-const cellText = (v: unknown): string => {
-  if (v === null || v === undefined) return "";
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === "object" && v && "richText" in v) return ((v as { richText: Array<{ text: string }> }).richText ?? []).map((r) => r.text).join("");
-  if (typeof v === "object" && v && "text" in v) return String((v as { text: unknown }).text ?? "");
-  return String(v);
-};
-
-/** Terms from conclusion up to the one in force on `today` (or the last, for a fixed term long expired). */
-export function termsUpTo(rules: TermRules, start: IsoDate, today: IsoDate): TermPeriod[] {
-  const out: TermPeriod[] = [];
-  let t = firstTerm(rules, start);
-  while (t && out.length < 1200) {
-    out.push(t);
-    if (t.to >= today) break;
-    t = nextTerm(rules, t);
-  }
-  return out;
-}
 
 /** The lengths the lists hold (see listSchema): a longer value is refused in the preview, not cut. */
 export const IMPORT_LIMITS = { partner: 255, title: 255, item: 255, clause: 4000 } as const;
 
 /** What the terms make of an agreement concluded on `concluded`: its terms so far, whether it is still in force, its next review. */
 function scheduleFor(rules: TermRules, concluded: IsoDate | null, today: IsoDate): Pick<ImportPlanRow, "terms" | "status" | "nextReviewDate"> {
-  const terms = concluded && hasExpiry(rules) ? termsUpTo(rules, concluded, today) : [];
+  const terms = concluded && hasExpiry(rules) ? termsThrough(rules, concluded, today) : [];
   const last = terms[terms.length - 1];
   const status = last && last.to < today ? "terminated" : "concluded";
   const nextReviewDate = status === "concluded" && concluded && rules.reviewCycleYears ? initialReviewDate(concluded, today, rules.reviewCycleYears) : null;
@@ -145,12 +126,12 @@ export function planImport(rows: unknown[][], columns: Partial<Record<RegisterCo
   rows.forEach((cells, i) => {
     const rowNo = firstRowNo + i;
     const get = (c: RegisterColumn): unknown => (columns[c] === undefined ? undefined : cells[columns[c]!]);
-    if (cells.every((c) => !cellText(c).trim())) return;
+    if (cells.every((c) => !cellValueText(c).trim())) return;
     const errors: RowProblem[] = [];
     const warnings: RowProblem[] = [];
-    const partnerName = cellText(get("partner")).trim();
+    const partnerName = cellValueText(get("partner")).trim();
     if (!partnerName) errors.push({ field: "partner", code: "required" });
-    let title = cellText(get("title")).trim();
+    let title = cellValueText(get("title")).trim();
     if (!title && columns.title === undefined && partnerName) {
       title = `${partnerName}との包括連携に関する協定`;
       warnings.push({ field: "title", code: "generated" });
@@ -158,9 +139,9 @@ export function planImport(rows: unknown[][], columns: Partial<Record<RegisterCo
     const date = parseDateCell(get("concluded"));
     if (!date.ok) errors.push({ field: "concluded", code: date.problem });
     const concludedDate = date.ok ? date.date : null;
-    const items = splitItems(cellText(get("items")));
+    const items = splitItems(cellValueText(get("items")));
     if (items.length === 0) warnings.push({ field: "items", code: "noItems" });
-    const clause = cellText(get("terms")).trim();
+    const clause = cellValueText(get("terms")).trim();
     const len = (t: string): number => Array.from(t).length;
     if (len(partnerName) > IMPORT_LIMITS.partner) errors.push({ field: "partner", code: "tooLong", other: IMPORT_LIMITS.partner });
     if (len(title) > IMPORT_LIMITS.title) errors.push({ field: "title", code: "tooLong", other: IMPORT_LIMITS.title });
@@ -168,7 +149,8 @@ export function planImport(rows: unknown[][], columns: Partial<Record<RegisterCo
     if (len(clause) > IMPORT_LIMITS.clause) errors.push({ field: "terms", code: "tooLong", other: IMPORT_LIMITS.clause });
 
     const reading = parseTermClause(clause);
-    const base: TermRules = { initialTermMonths: null, initialTermEnd: null, endsAtFiscalYearEnd: false, renewalMonths: null, renewalRepeats: true, noticeMonths: null, noticeInWriting: false, reviewCycleYears: ctx.site.terms.reviewCycleYears };
+    // What a clause leaves unsaid is not there (no term, no notice), except the city's own review cycle.
+    const base: TermRules = { ...GUIDELINE_TERMS, reviewCycleYears: ctx.site.terms.reviewCycleYears };
     const usable = reading.found.some((f) => f !== "none") && !reading.problems.includes("unrecognized");
     const rules: TermRules = usable ? { ...base, ...reading.rules } : { ...ctx.site.terms };
     for (const p of reading.problems) warnings.push({ field: "terms", code: p });
@@ -183,7 +165,7 @@ export function planImport(rows: unknown[][], columns: Partial<Record<RegisterCo
     plan.push({
       rowNo,
       partnerName,
-      kana: cellText(get("kana")).trim(),
+      kana: cellValueText(get("kana")).trim(),
       partnerId: partnerName ? (partnerByKey.get(partnerNameKey(partnerName)) ?? null) : null,
       partnerKind: guessPartnerKind(partnerName),
       title,

@@ -1,6 +1,6 @@
 import { daysInMonth, fiscalYearOf } from "./calendar";
 import { addDays } from "./review";
-import type { Agreement, AgreementTerm, IsoDate } from "./types";
+import type { AgreementTerm, IsoDate, TermRules } from "./types";
 
 /**
  * Agreement terms as written (協定期間・更新・申出): the initial term, the renewal unit and
@@ -14,23 +14,7 @@ import type { Agreement, AgreementTerm, IsoDate } from "./types";
  * (a month from 31 January) it ends on the month's last day.
  */
 
-export interface TermRules {
-  /** Initial term in months; with `initialTermEnd` null and this null, the agreement has no expiry. */
-  initialTermMonths: number | null;
-  /** A written end date (「令和9年3月31日まで」); wins over `initialTermMonths`. */
-  initialTermEnd: IsoDate | null;
-  /** The initial term runs on to the end of the fiscal year in which it would end (「…の属する年度の末日まで」). */
-  endsAtFiscalYearEnd: boolean;
-  /** Renewal unit in months; null = a fixed term that simply ends. */
-  renewalMonths: number | null;
-  /** false = renewed once only. */
-  renewalRepeats: boolean;
-  /** Notice must be given this many months before the term ends; null/0 = by the end itself. */
-  noticeMonths: number | null;
-  noticeInWriting: boolean;
-  /** The city's own review (見直し), every n years; null = none besides the term decisions. */
-  reviewCycleYears: number | null;
-}
+export type { TermRules };
 
 export const GUIDELINE_TERMS: TermRules = {
   // The guideline: no expiry; reviewed every three years and renewed unless either side objects.
@@ -119,15 +103,25 @@ export function nextTerm(rules: TermRules, term: TermPeriod): TermPeriod | null 
   return { termNo: term.termNo + 1, from, to: periodEnd(from, rules.renewalMonths!) };
 }
 
-/** The term in force on `date` as the rules would have it (renewed each time), or the last one before it. */
-export function termOn(rules: TermRules, start: IsoDate, date: IsoDate): TermPeriod | null {
+/**
+ * The terms from `start` up to the one in force on `date` (renewed each time the rules
+ * allow), or up to the last one when the agreement ended before `date`.
+ */
+export function termsThrough(rules: TermRules, start: IsoDate, date: IsoDate): TermPeriod[] {
+  const out: TermPeriod[] = [];
   let term = firstTerm(rules, start);
-  for (let guard = 0; term && term.to < date && guard < 1200; guard++) {
-    const n = nextTerm(rules, term);
-    if (!n) break;
-    term = n;
+  while (term && out.length < 1200) {
+    out.push(term);
+    if (term.to >= date) break;
+    term = nextTerm(rules, term);
   }
-  return term;
+  return out;
+}
+
+/** The term in force on `date` as the rules would have it, or the last one before it. */
+export function termOn(rules: TermRules, start: IsoDate, date: IsoDate): TermPeriod | null {
+  const terms = termsThrough(rules, start, date);
+  return terms[terms.length - 1] ?? null;
 }
 
 /** Notice deadline: the window counted back from the term end (one month before 31 March is 28/29 February). */
@@ -159,7 +153,8 @@ export function nextTermDecision(rules: TermRules, start: IsoDate | null, record
   return { term, renews: !!next, next, noticeDeadline: deadline, noticeInWriting: rules.noticeInWriting, decisionDate: addDays(deadline, -bufferDays) };
 }
 
-export function rulesOf(a: Pick<Agreement, keyof TermRules>): TermRules {
+/** The terms alone, as a fresh object (an agreement carries them among its other fields). */
+export function rulesOf(a: TermRules): TermRules {
   return {
     initialTermMonths: a.initialTermMonths,
     initialTermEnd: a.initialTermEnd,

@@ -16,3 +16,22 @@ export function matchesSearch(haystack: Array<string | null | undefined>, needle
   if (!n) return true;
   return haystack.some((h) => !!h && normalizeForSearch(h).includes(n));
 }
+
+/**
+ * A spreadsheet cell's value as text: rich text joined, numbers as written, dates as ISO
+ * dates, a formula by its result; anything else (an error cell) is empty, never
+ * "[object Object]".
+ */
+export function cellValueText(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return v;
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === "object" && "richText" in v) return ((v as { richText: Array<{ text: string }> }).richText ?? []).map((r) => r.text).join("");
+  if (typeof v === "object" && "text" in v && typeof (v as { text: unknown }).text === "string") return (v as { text: string }).text;
+  if (typeof v === "object" && "result" in v) {
+    const r = (v as { result: unknown }).result;
+    return r === undefined || r === null ? "" : String(r);
+  }
+  return "";
+}

@@ -54,7 +54,26 @@ export type AgreementStatus =
 
 export type AgreementOrigin = "city" | "partner";
 
-export interface Agreement extends Stored {
+/** Agreement terms as written (協定期間・更新・申出); the dates they give are computed in terms.ts. */
+export interface TermRules {
+  /** Initial term in months; with `initialTermEnd` null and this null, the agreement has no expiry. */
+  initialTermMonths: number | null;
+  /** A written end date (「令和9年3月31日まで」); wins over `initialTermMonths`. */
+  initialTermEnd: IsoDate | null;
+  /** The initial term runs on to the end of the fiscal year in which it would end (「…の属する年度の末日まで」). */
+  endsAtFiscalYearEnd: boolean;
+  /** Renewal unit in months; null = a fixed term that simply ends. */
+  renewalMonths: number | null;
+  /** false = renewed once only. */
+  renewalRepeats: boolean;
+  /** Notice must be given this many months before the term ends; null/0 = by the end itself. */
+  noticeMonths: number | null;
+  noticeInWriting: boolean;
+  /** The city's own review (見直し), every n years; null = none besides the term decisions. */
+  reviewCycleYears: number | null;
+}
+
+export interface Agreement extends Stored, TermRules {
   title: string;
   partner: LookupRef | null;
   status: AgreementStatus;
@@ -73,15 +92,7 @@ export interface Agreement extends Stored {
   nextReviewDate: IsoDate | null;
   declinedDate: IsoDate | null;
   declinedReason: string;
-  /** Terms as written (see domain/terms.ts); copied from the site's defaults when the agreement starts. */
-  initialTermMonths: number | null;
-  initialTermEnd: IsoDate | null;
-  endsAtFiscalYearEnd: boolean;
-  renewalMonths: number | null;
-  renewalRepeats: boolean;
-  noticeMonths: number | null;
-  noticeInWriting: boolean;
-  reviewCycleYears: number | null;
+  // The terms (TermRules) are copied from the site's defaults when the agreement starts.
   /** The term clause as written in the agreement (e.g. imported from a register). */
   termClause: string;
   /** The intake screening checklist (JSON of domain/screening.ts `Screening`). */

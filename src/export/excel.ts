@@ -1,4 +1,5 @@
 import type * as ExcelJS from "exceljs";
+import { cellValueText } from "../domain/text";
 
 export type ExcelModule = typeof ExcelJS;
 
@@ -28,17 +29,9 @@ export class WorkbookError extends Error {
 
 export const isWorkbookError = (e: unknown): e is WorkbookError => e instanceof Error && e.name === "WorkbookError";
 
-/** A cell as text: rich text joined, numbers as written, dates as ISO dates; formulas are reported by the caller. */
+/** A cell as text (see cellValueText); formulas are reported by the caller. */
 export function cellText(cell: ExcelJS.Cell): string {
-  const v = cell.value;
-  if (v === null || v === undefined) return "";
-  if (typeof v === "string") return v;
-  if (typeof v === "number" || typeof v === "boolean") return String(v);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === "object" && "richText" in v) return v.richText.map((r) => r.text).join("");
-  if (typeof v === "object" && "text" in v && typeof v.text === "string") return v.text;
-  if (typeof v === "object" && "result" in v) return v.result === undefined || v.result === null ? "" : String(v.result);
-  return "";
+  return cellValueText(cell.value);
 }
 
 export function isFormula(cell: ExcelJS.Cell): boolean {

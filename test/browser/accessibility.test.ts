@@ -1,4 +1,4 @@
-import { BrowserHarness, startHarness } from "./harness";
+import { BrowserHarness, startHarness, tabTo } from "./harness";
 
 /**
  * Every screen of every web part through axe-core (zero serious or critical violations),
@@ -87,15 +87,6 @@ test("keyboard only: search the register, open an agreement, close it, and reach
   expect(errors).toEqual([]);
   await page.context().close();
 }, 90000);
-
-/** Presses Tab until `ready` holds for the focused element; fails after 60 presses. */
-async function tabTo(page: import("playwright-core").Page, ready: () => boolean): Promise<void> {
-  for (let i = 0; i < 60; i++) {
-    if (await page.evaluate(ready).catch(() => false)) return;
-    await page.keyboard.press("Tab");
-  }
-  throw new Error("focus never arrived");
-}
 
 test("keyboard only: a department answers the internal survey", async () => {
   const { page, errors } = await h.open("&only=portal", "", 12);

@@ -127,28 +127,30 @@ export function focusedName(page: Page): Promise<string> {
 }
 
 /**
- * Presses Tab (or Shift+Tab) until the focused element's name matches; fails after 60
- * presses. A command bar is one tab stop whose commands are reached with the arrow keys,
- * as a keyboard user moves in it: when focus lands in one holding the wanted command,
- * ArrowRight walks to it.
+ * Presses Tab (or Shift+Tab) until focus arrives — on an element whose name matches, or
+ * where `target` (run in the page) holds — and fails after 60 presses. A command bar is
+ * one tab stop whose commands are reached with the arrow keys, as a keyboard user moves
+ * in it: when focus lands in one holding the wanted command, ArrowRight walks to it.
  */
-export async function tabTo(page: Page, name: RegExp, backwards = false): Promise<void> {
+export async function tabTo(page: Page, target: RegExp | (() => boolean), backwards = false): Promise<void> {
+  const arrived = async (): Promise<boolean> => (typeof target === "function" ? await page.evaluate(target).catch(() => false) : target.test(await focusedName(page)));
   for (let i = 0; i < 60; i++) {
-    const here = await focusedName(page);
-    if (name.test(here)) return;
-    const barHasIt = await page.evaluate(
-      ({ source, flags }) => {
-        const bar = document.activeElement?.closest('[role="menubar"]');
-        const re = new RegExp(source, flags);
-        return !!bar && [...bar.querySelectorAll('[role="menuitem"]')].some((m) => re.test((m.textContent ?? "").replace(/[\uE000-\uF8FF]/g, "").trim()));
-      },
-      { source: name.source, flags: name.flags },
-    );
+    if (await arrived()) return;
+    const barHasIt =
+      typeof target !== "function" &&
+      (await page.evaluate(
+        ({ source, flags }) => {
+          const bar = document.activeElement?.closest('[role="menubar"]');
+          const re = new RegExp(source, flags);
+          return !!bar && [...bar.querySelectorAll('[role="menuitem"]')].some((m) => re.test((m.textContent ?? "").replace(/[\uE000-\uF8FF]/g, "").trim()));
+        },
+        { source: target.source, flags: target.flags },
+      ));
     if (barHasIt) {
-      for (let j = 0; j < 10 && !name.test(await focusedName(page)); j++) await page.keyboard.press("ArrowRight");
-      if (name.test(await focusedName(page))) return;
+      for (let j = 0; j < 10 && !(await arrived()); j++) await page.keyboard.press("ArrowRight");
+      if (await arrived()) return;
     }
     await page.keyboard.press(backwards ? "Shift+Tab" : "Tab");
   }
-  throw new Error(`focus never reached ${name}; it is on "${await focusedName(page)}"`);
+  throw new Error(`focus never reached ${String(target)}; it is on "${await focusedName(page)}"`);
 }

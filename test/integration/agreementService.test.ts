@@ -1,6 +1,7 @@
 import { startTestBackend, TestBackend } from "../helpers/backend";
 import { refusal } from "../helpers/refusal";
-import { AgreementService, RuleError } from "../../src/data/services/AgreementService";
+import { AgreementService } from "../../src/data/services/AgreementService";
+import { RuleError } from "../../src/data/services/ServiceBase";
 import { DataError } from "../../src/data/contracts";
 import type { Partner } from "../../src/domain/types";
 

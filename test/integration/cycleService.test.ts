@@ -4,7 +4,7 @@ import { CycleService, ImportRow } from "../../src/data/services/CycleService";
 import { NotificationService } from "../../src/data/services/NotificationService";
 import { GraphTeamsNotifier } from "../../src/data/graph/GraphTeamsNotifier";
 import { graphForUrl } from "../../src/data/graph/graphForUrl";
-import { RuleError } from "../../src/data/services/AgreementService";
+import { RuleError } from "../../src/data/services/ServiceBase";
 import { DataError } from "../../src/data/contracts";
 
 /** The yearly cycle's services against the local backend. */

@@ -1,5 +1,6 @@
 import { startTestBackend, TestBackend } from "../helpers/backend";
-import { AgreementService, isRuleError } from "../../src/data/services/AgreementService";
+import { AgreementService } from "../../src/data/services/AgreementService";
+import { isRuleError } from "../../src/data/services/ServiceBase";
 import { CycleService } from "../../src/data/services/CycleService";
 import { isDataError } from "../../src/data/contracts";
 import { loadExcel } from "../../src/export/excel";

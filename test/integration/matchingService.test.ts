@@ -3,7 +3,7 @@ import { issueDedupeKey, MatchingService } from "../../src/data/services/Matchin
 import { NotificationService } from "../../src/data/services/NotificationService";
 import { GraphTeamsNotifier } from "../../src/data/graph/GraphTeamsNotifier";
 import { graphForUrl } from "../../src/data/graph/graphForUrl";
-import { isRuleError, RuleError } from "../../src/data/services/AgreementService";
+import { isRuleError, RuleError } from "../../src/data/services/ServiceBase";
 import { suggestMatches } from "../../src/domain/matching";
 import type { Department, Matching } from "../../src/domain/types";
 

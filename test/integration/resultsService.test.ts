@@ -1,6 +1,6 @@
 import { startTestBackend, TestBackend } from "../helpers/backend";
 import { ResultsService } from "../../src/data/services/ResultsService";
-import { RuleError } from "../../src/data/services/AgreementService";
+import { RuleError } from "../../src/data/services/ServiceBase";
 
 let t: TestBackend;
 beforeAll(async () => {

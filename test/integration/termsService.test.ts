@@ -1,7 +1,8 @@
 import { startTestBackend, TestBackend } from "../helpers/backend";
 import { refusal } from "../helpers/refusal";
 import { TermsService } from "../../src/data/services/TermsService";
-import { AgreementService, RuleError } from "../../src/data/services/AgreementService";
+import { AgreementService } from "../../src/data/services/AgreementService";
+import { RuleError } from "../../src/data/services/ServiceBase";
 import { NotificationService } from "../../src/data/services/NotificationService";
 import { GraphTeamsNotifier } from "../../src/data/graph/GraphTeamsNotifier";
 import { graphForUrl } from "../../src/data/graph/graphForUrl";

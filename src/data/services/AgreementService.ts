@@ -1,12 +1,14 @@
 import type * as D from "../../domain/types";
-import { CurrentUser, DataError, IPartnershipData, read } from "../contracts";
+import { DataError, read } from "../contracts";
 import { AgreementProblem, canEditItems, ConcludeInput, StartInput, transitionRefusal, validateConclusion, validateDecline, validateItems, validateStart, validateSurveyLaunch } from "../../domain/agreementLifecycle";
 import { addDays, initialReviewDate, nextReviewAfterRenewal, DEFAULT_REVIEW_CYCLE_YEARS } from "../../domain/review";
-import { firstTerm, GUIDELINE_TERMS, hasExpiry, rulesOf, TermRules } from "../../domain/terms";
+import { firstTerm, GUIDELINE_TERMS, hasExpiry, TermRules } from "../../domain/terms";
 import { missingSurveyRows } from "../../domain/survey";
 import { validatePartner } from "../../domain/partners";
 import { lookBackSummary, LookBack } from "../../domain/lookBack";
 import { recordAudit } from "./audit";
+import { RuleError, ServiceBase } from "./ServiceBase";
+
 
 /**
  * The agreement's story (協定管理) as operations: each checks the domain rules, writes
@@ -14,16 +16,6 @@ import { recordAudit } from "./audit";
  * audit log. Speaks only the repository contracts, so it runs the same against
  * SharePoint, the local backend and test fakes.
  */
-
-/** Refused by the domain rules before anything was written. */
-export class RuleError extends Error {
-  constructor(readonly problems: Array<{ field: string; code: string; other?: string }>) {
-    super(problems.map((p) => `${p.field}:${p.code}`).join(", "));
-    this.name = "RuleError";
-  }
-}
-
-export const isRuleError = (e: unknown): e is RuleError => e instanceof Error && e.name === "RuleError";
 
 export interface AgreementStory {
   agreement: D.Agreement;
@@ -50,21 +42,12 @@ function check(problems: AgreementProblem[] | Array<{ field: string; code: strin
   if (problems.length > 0) throw new RuleError(problems);
 }
 
-export class AgreementService {
-  constructor(
-    private readonly data: IPartnershipData,
-    private readonly user: CurrentUser,
-    private readonly today: D.IsoDate,
-  ) {}
-
-  private requireCoordinator(): void {
-    if (this.user.role !== "coordinator") throw new DataError("forbidden", "Only coordinators manage agreements", 403);
-  }
+export class AgreementService extends ServiceBase {
+  protected readonly coordinatorsOnly = "manage agreements";
 
   private audit(agreementId: number, action: D.AuditAction, title: string, detail: Record<string, unknown> = {}): Promise<void> {
     return recordAudit(this.data, this.user, "Agreements", agreementId, action, title, detail);
   }
-
 
   async register(): Promise<{ agreements: D.Agreement[]; items: D.PartnershipItem[]; partners: D.Partner[] }> {
     return this.data.readMany({ agreements: read(this.data.agreements), items: read(this.data.partnershipItems), partners: read(this.data.partners) });
@@ -230,7 +213,7 @@ export class AgreementService {
     await this.data.agreements.addAttachment(a.id, pdf.name, pdf.bytes);
     const concluded = input.concludedDate!;
     const nextReview = a.reviewCycleYears ? initialReviewDate(concluded, this.today, a.reviewCycleYears) : null;
-    const term = input.termStart ? firstTerm(rulesOf(a), input.termStart) : null;
+    const term = input.termStart ? firstTerm(a, input.termStart) : null;
     const fresh = await this.data.agreements.get(a.id); // the attachment bumped the version
     if (fresh.etag !== a.etag && !etagBumpedOnlyByAttachment(a.etag, fresh.etag)) {
       throw new DataError("conflict", "The agreement changed while concluding", 412);
@@ -291,7 +274,7 @@ export class AgreementService {
     });
     // Terms written with an expiry have their own chain, decided at each term's end; a
     // review alone renews only agreements without one (the guideline's rule).
-    if ((input.outcome === "renewed" || input.outcome === "revised") && !hasExpiry(rulesOf(a))) {
+    if ((input.outcome === "renewed" || input.outcome === "revised") && !hasExpiry(a)) {
       const last = [...terms].sort((x, y) => y.termNo - x.termNo)[0];
       // Without a written expiry the review marks the term boundary: the term ends the day before.
       if (last && !last.termTo) await this.data.agreementTerms.update(last.id, last.etag, { termTo: addDays(due, -1) });

@@ -1,6 +1,6 @@
 import type * as D from "../../domain/types";
-import { CurrentUser, DataError, IPartnershipData, read } from "../contracts";
-import { RuleError } from "./AgreementService";
+import { DataError, read } from "../contracts";
+import { RuleError, ServiceBase } from "./ServiceBase";
 import { recordAudit } from "./audit";
 import { NotificationService } from "./NotificationService";
 import { callStatusBoard, departmentCanEdit, itemsByPartner, owing, proposalImportKey, validateAnswer, validateCall, validateProposalItem, validateProposalText } from "../../domain/calls";
@@ -58,21 +58,12 @@ function check(problems: Array<{ field: string; code: string }>): void {
 
 const ref = (id: number, title = ""): D.LookupRef => ({ id, title });
 
-export class CycleService {
-  constructor(
-    private readonly data: IPartnershipData,
-    private readonly user: CurrentUser,
-    private readonly today: D.IsoDate,
-  ) {}
-
-  private requireCoordinator(): void {
-    if (this.user.role !== "coordinator") throw new DataError("forbidden", "Only coordinators run the yearly cycle", 403);
-  }
+export class CycleService extends ServiceBase {
+  protected readonly coordinatorsOnly = "run the yearly cycle";
 
   private audit(entityList: string, entityId: number, action: D.AuditAction, title: string, detail: Record<string, unknown> = {}): Promise<void> {
     return recordAudit(this.data, this.user, entityList, entityId, action, title, detail);
   }
-
 
   /** Everything the year view needs, in one batched request. */
   async year(fiscalYear: number): Promise<YearData> {

@@ -1,6 +1,6 @@
 import type * as D from "../../domain/types";
-import { ChannelMessage, CurrentUser, DataError, IPartnershipData, read } from "../contracts";
-import { RuleError } from "./AgreementService";
+import { ChannelMessage, DataError, read } from "../contracts";
+import { RuleError, ServiceBase } from "./ServiceBase";
 import { recordAudit } from "./audit";
 import { NotificationService } from "./NotificationService";
 import { concernedDepartments, renumber, rowsFor } from "../../domain/matching";
@@ -35,21 +35,12 @@ const rejectedKey = (fy: number): string => `matching.rejectedPairs.${fy}`;
 
 export const issueDedupeKey = (issueId: number, departmentId: number): string => `issue:${issueId}:dept:${departmentId}`;
 
-export class MatchingService {
-  constructor(
-    private readonly data: IPartnershipData,
-    private readonly user: CurrentUser,
-    private readonly today: D.IsoDate,
-  ) {}
-
-  private requireCoordinator(): void {
-    if (this.user.role !== "coordinator") throw new DataError("forbidden", "Only coordinators compile feedback lists", 403);
-  }
+export class MatchingService extends ServiceBase {
+  protected readonly coordinatorsOnly = "compile feedback lists";
 
   private audit(entityList: string, entityId: number, action: D.AuditAction, title: string, detail: Record<string, unknown> = {}): Promise<void> {
     return recordAudit(this.data, this.user, entityList, entityId, action, title, detail);
   }
-
 
   async year(fiscalYear: number): Promise<MatchingYear> {
     const byYear = [{ prop: "fiscalYear" as const, op: "eq" as const, value: fiscalYear }];

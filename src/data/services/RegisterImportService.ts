@@ -1,5 +1,6 @@
 import type * as D from "../../domain/types";
-import { CurrentUser, DataError, IPartnershipData, read } from "../contracts";
+import { ServiceBase } from "./ServiceBase";
+import { read } from "../contracts";
 import { importable, ImportPlanRow, planImport, RegisterColumn } from "../../domain/registerImport";
 import { parseSiteRules } from "../../domain/siteRules";
 import { partnerNameKey } from "../../domain/partners";
@@ -22,16 +23,8 @@ export interface ImportOutcome {
 const ref = (id: number, title = ""): D.LookupRef => ({ id, title });
 const PENDING = "pending:";
 
-export class RegisterImportService {
-  constructor(
-    private readonly data: IPartnershipData,
-    private readonly user: CurrentUser,
-    private readonly today: D.IsoDate,
-  ) {}
-
-  private requireCoordinator(): void {
-    if (this.user.role !== "coordinator") throw new DataError("forbidden", "Only coordinators import the register", 403);
-  }
+export class RegisterImportService extends ServiceBase {
+  protected readonly coordinatorsOnly = "import the register";
 
   /** The plan for the rows read from a file: one batched read of what is already there. */
   async preview(rows: unknown[][], columns: Partial<Record<RegisterColumn, number>>, firstRowNo: number): Promise<ImportPlanRow[]> {

@@ -1,6 +1,6 @@
 import type * as D from "../../domain/types";
-import { CurrentUser, DataError, IPartnershipData, read } from "../contracts";
-import { RuleError } from "./AgreementService";
+import { DataError, read } from "../contracts";
+import { RuleError, ServiceBase } from "./ServiceBase";
 import { recordAudit } from "./audit";
 import { canEditResult, lastYears, nextResultNo } from "../../domain/results";
 import { renumber } from "../../domain/matching";
@@ -22,17 +22,12 @@ export interface ResultsYear {
 
 export type ResultDraft = Pick<D.ResultReport, "title" | "content" | "partner" | "partnershipItem" | "sectionName" | "matching">;
 
-export class ResultsService {
-  constructor(
-    private readonly data: IPartnershipData,
-    private readonly user: CurrentUser,
-    private readonly today: D.IsoDate,
-  ) {}
+export class ResultsService extends ServiceBase {
+  protected readonly coordinatorsOnly = "publish";
 
   private audit(entityId: number, action: D.AuditAction, title: string, detail: Record<string, unknown> = {}): Promise<void> {
     return recordAudit(this.data, this.user, "ResultReports", entityId, action, title, detail);
   }
-
 
   private assertDepartment(dept: D.Department): void {
     if (this.user.role === "coordinator") return;
@@ -102,7 +97,7 @@ export class ResultsService {
 
   /** Marks every submitted row of the year as published (公表). */
   async publish(year: ResultsYear): Promise<number> {
-    if (this.user.role !== "coordinator") throw new DataError("forbidden", "Only coordinators publish", 403);
+    this.requireCoordinator();
     const submitted = year.rows.filter((r) => r.status === "submitted");
     const now = new Date().toISOString();
     await this.data.resultReports.updateMany(submitted.map((r) => ({ id: r.id, etag: r.etag, patch: { status: "published" as const, publishedAt: now } })));

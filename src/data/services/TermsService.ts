@@ -1,12 +1,11 @@
 import type * as D from "../../domain/types";
-import { CurrentUser, DataError, IPartnershipData, read } from "../contracts";
+import { ChannelMessage, read } from "../contracts";
 import { parseSiteRules, SiteRules, siteRulesToSettings, validateSiteRules } from "../../domain/siteRules";
-import { firstTerm, nextTermDecision, periodEnd, rulesOf, TermRules, validateTerms } from "../../domain/terms";
+import { firstTerm, nextTermDecision, periodEnd, TermRules, validateTerms } from "../../domain/terms";
 import { decisionCalendar, DecisionEntry, remindersDue } from "../../domain/decisions";
 import { Screening } from "../../domain/screening";
-import type { ChannelMessage } from "../contracts";
 import { NotificationService } from "./NotificationService";
-import { RuleError } from "./AgreementService";
+import { RuleError, ServiceBase } from "./ServiceBase";
 import { recordAudit } from "./audit";
 
 /**
@@ -33,16 +32,8 @@ export interface CalendarData {
 
 const ref = (id: number, title = ""): D.LookupRef => ({ id, title });
 
-export class TermsService {
-  constructor(
-    private readonly data: IPartnershipData,
-    private readonly user: CurrentUser,
-    private readonly today: D.IsoDate,
-  ) {}
-
-  private requireCoordinator(): void {
-    if (this.user.role !== "coordinator") throw new DataError("forbidden", "Only coordinators manage agreements", 403);
-  }
+export class TermsService extends ServiceBase {
+  protected readonly coordinatorsOnly = "manage agreements";
 
   async siteRules(): Promise<{ rules: SiteRules; settings: D.Setting[] }> {
     const settings = await this.data.settings.list();
@@ -86,7 +77,7 @@ export class TermsService {
   async recordTermDecision(a: D.Agreement, terms: D.AgreementTerm[], bufferDays: number, input: DecisionInput): Promise<void> {
     this.requireCoordinator();
     if (a.status !== "concluded" && a.status !== "underReview") throw new RuleError([{ field: "status", code: "notAllowed" }]);
-    const d = nextTermDecision(rulesOf(a), a.termStart ?? a.concludedDate, terms, this.today, bufferDays);
+    const d = nextTermDecision(a, a.termStart ?? a.concludedDate, terms, this.today, bufferDays);
     const problems: Array<{ field: string; code: string }> = [];
     if (!d) problems.push({ field: "terms", code: "noExpiry" });
     if (!input.decidedOn) problems.push({ field: "decidedOn", code: "required" });

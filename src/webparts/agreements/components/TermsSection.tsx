@@ -25,9 +25,8 @@ export interface ITermsSectionProps {
 /** The agreement's terms as written, the next decision they lead to, and the renewal chain. */
 export function TermsSection({ story, canEdit, service, bufferDays, today, onChanged }: ITermsSectionProps): JSX.Element {
   const a = story.agreement;
-  const rules = rulesOf(a);
   const [dialog, setDialog] = React.useState<"edit" | "decide" | null>(null);
-  const decision = nextTermDecision(rules, a.termStart ?? a.concludedDate, story.terms, today, bufferDays);
+  const decision = nextTermDecision(a, a.termStart ?? a.concludedDate, story.terms, today, bufferDays);
   const inForce = a.status === "concluded" || a.status === "underReview";
   const T = strings.Terms;
   return (
@@ -42,7 +41,7 @@ export function TermsSection({ story, canEdit, service, bufferDays, today, onCha
         />
       )}
       <dl style={{ display: "grid", gridTemplateColumns: "max-content 1fr", gap: "2px 12px", margin: "4px 0" }}>
-        {describeTerms(rules).map(([k, v]) => (
+        {describeTerms(a).map(([k, v]) => (
           <React.Fragment key={k}>
             <dt>{k}</dt>
             <dd style={{ margin: 0 }}>{v}</dd>
@@ -97,7 +96,11 @@ export function TermsSection({ story, canEdit, service, bufferDays, today, onCha
 
 type InitialKind = "none" | "months" | "date" | "fiscalYear";
 const kindOf = (r: TermRules): InitialKind => (r.initialTermEnd ? "date" : r.initialTermMonths ? "months" : r.endsAtFiscalYearEnd ? "fiscalYear" : "none");
-const numOrNull = (s: string): number | null => (s.trim() === "" ? null : Number(s.normalize("NFKC")));
+/** A month or year count as typed (full-width digits too); empty means "none". */
+const num = (s: string | undefined): number | null => {
+  const n = Number((s ?? "").normalize("NFKC"));
+  return (s ?? "").trim() === "" || Number.isNaN(n) ? null : n;
+};
 
 /** Edits the terms as written, with the dates they give shown as they are typed. */
 export function TermsEditor({ value, onChange, start, problems }: { value: TermRules; onChange: (r: TermRules) => void; start: string | null; problems: Array<{ field: string; code: string }> }): JSX.Element {
@@ -105,7 +108,6 @@ export function TermsEditor({ value, onChange, start, problems }: { value: TermR
   const kind = kindOf(value);
   const setKind = (k: InitialKind): void =>
     onChange({ ...value, initialTermMonths: k === "months" ? (value.initialTermMonths ?? 12) : null, initialTermEnd: k === "date" ? (value.initialTermEnd ?? start ?? "") : null, endsAtFiscalYearEnd: k === "fiscalYear" ? true : k === "months" ? value.endsAtFiscalYearEnd : false, ...(k === "none" ? { renewalMonths: null, noticeMonths: null } : {}) });
-  const num = (s: string | undefined): number | null => { const n = numOrNull(s ?? ""); return n === null || Number.isNaN(n) ? null : n; };
   let preview: string[] = [];
   if (start && kind !== "none") {
     const t1 = firstTerm(value, start);
@@ -167,7 +169,7 @@ function TermsDialog({ story, service, onClose, onDone }: { story: AgreementStor
 
 function DecisionDialog({ story, service, bufferDays, today, onClose, onDone }: { story: AgreementStory; service: TermsService; bufferDays: number; today: string; onClose: () => void; onDone: () => void }): JSX.Element {
   const a = story.agreement;
-  const d = nextTermDecision(rulesOf(a), a.termStart ?? a.concludedDate, story.terms, today, bufferDays);
+  const d = nextTermDecision(a, a.termStart ?? a.concludedDate, story.terms, today, bufferDays);
   const [outcome, setOutcome] = React.useState<"renewed" | "ended">(d?.renews ? "renewed" : "ended");
   const [decidedOn, setDecidedOn] = React.useState(today);
   const [by, setBy] = React.useState<ObjectionBy>("none");

@@ -1,0 +1,31 @@
+import type * as D from "../../domain/types";
+import { CurrentUser, DataError, IPartnershipData } from "../contracts";
+
+/** Refused by the domain rules before anything was written. */
+export class RuleError extends Error {
+  constructor(readonly problems: Array<{ field: string; code: string; other?: string }>) {
+    super(problems.map((p) => `${p.field}:${p.code}`).join(", "));
+    this.name = "RuleError";
+  }
+}
+
+export const isRuleError = (e: unknown): e is RuleError => e instanceof Error && e.name === "RuleError";
+
+/**
+ * What every service acting for a signed-in user holds — the data, the user, the city's
+ * "today" — and the one check most of their operations begin with.
+ */
+export abstract class ServiceBase {
+  /** What only coordinators may do here, for the refusal's message ("manage agreements"). */
+  protected abstract readonly coordinatorsOnly: string;
+
+  constructor(
+    protected readonly data: IPartnershipData,
+    protected readonly user: CurrentUser,
+    protected readonly today: D.IsoDate,
+  ) {}
+
+  protected requireCoordinator(): void {
+    if (this.user.role !== "coordinator") throw new DataError("forbidden", `Only coordinators ${this.coordinatorsOnly}`, 403);
+  }
+}
