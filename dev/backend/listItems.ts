@@ -8,7 +8,7 @@ import { siteUsers } from "./users";
  * written values are checked, the way SharePoint checks them.
  */
 
-export const itemEntityType = (def: AnyListDef): string => `SP.Data.${def.title}ListItem`;
+export const itemEntityType = (def: AnyListDef): string => `SP.Data.${def.title.replace(/_/g, "_x005f_")}ListItem`;
 
 export function etagOf(item: StoredItem): string {
   return `"${item.version}"`;
@@ -83,7 +83,8 @@ function projected(ctx: ItemContext, item: StoredItem, name: string): Projected 
   if (!f) throw badRequest(`The field or property '${name}' does not exist.`);
   if (f.kind === "user") return userProjection(item.values[`${name}Id`] as number | null);
   if (f.kind !== "lookup" && f.kind !== "lookupMulti") throw badRequest(`The field '${name}' is not a lookup field.`);
-  const target = [...ctx.store.lists.values()].find((s) => s.def.key === f.list)!;
+  const target = ctx.store.listById(ctx.state.site, f.list) ?? ctx.store.list(f.list, ctx.state.site);
+  if (!target) return null;
   const one = (id: unknown): Projected | null => {
     if (typeof id !== "number") return null;
     const row = target.items.get(id);
@@ -103,7 +104,7 @@ function userProjection(id: number | null | undefined): Projected | null {
 }
 
 function metadataFor(ctx: ItemContext, item: StoredItem): Record<string, unknown> {
-  const uri = `${ctx.siteUrl}/_api/Web/Lists(guid'${listGuid(ctx.state.def)}')/Items(${item.Id})`;
+  const uri = `${ctx.siteUrl}/_api/Web/Lists(guid'${ctx.state.meta.id}')/Items(${item.Id})`;
   const type = itemEntityType(ctx.state.def);
   if (ctx.level === "verbose") return { __metadata: { id: uri, uri, etag: etagOf(item), type } };
   if (ctx.level === "minimal")
@@ -111,7 +112,7 @@ function metadataFor(ctx: ItemContext, item: StoredItem): Record<string, unknown
       "odata.type": type,
       "odata.id": uri,
       "odata.etag": etagOf(item),
-      "odata.editLink": `Web/Lists(guid'${listGuid(ctx.state.def)}')/Items(${item.Id})`,
+      "odata.editLink": `Web/Lists(guid'${ctx.state.meta.id}')/Items(${item.Id})`,
     };
   return {};
 }
@@ -166,23 +167,6 @@ export function serializeItem(ctx: ItemContext, item: StoredItem, select: string
     out[s] = Array.isArray(v) ? multi(ctx, v) : v;
   }
   return out;
-}
-
-const guidCache = new Map<string, string>();
-export function listGuid(def: AnyListDef): string {
-  let g = guidCache.get(def.title);
-  if (!g) {
-    let h = 0x811c9dc5;
-    const hex: string[] = [];
-    for (let round = 0; round < 4; round++) {
-      for (const ch of `${def.title}#${round}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
-      hex.push(h.toString(16).padStart(8, "0"));
-    }
-    const s = hex.join("");
-    g = `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20, 32)}`;
-    guidCache.set(def.title, g);
-  }
-  return g;
 }
 
 /**

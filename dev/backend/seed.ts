@@ -15,7 +15,7 @@ const ref = (id: number, title = ""): D.LookupRef => ({ id, title });
 
 function add<T extends D.Stored>(store: Store, def: ListDef<T>, rows: Partial<D.Draft<T>>[]): number[] {
   return store.bulkAdd(
-    def.title,
+    S.listUrlName(def),
     rows.map((r) => toListValues(def as unknown as AnyListDef, r as Partial<D.Draft<D.Stored>>)),
     COORDINATOR_ID,
     "2026-04-01T00:00:00Z",

@@ -2,7 +2,10 @@ import * as fs from "fs";
 import * as http from "http";
 import * as path from "path";
 import { AddressInfo } from "net";
-import { Store } from "./store";
+import { PARTNERSHIP_SITE, Store } from "./store";
+import { createBareSites } from "./sites";
+import { SiteSetup } from "../../src/data/setup/SiteSetup";
+import { spForUrl } from "../../src/data/sp/spForUrl";
 import { SharePointApi, SpRequest, SpResponse, userFromHeaders } from "./sharepoint";
 import { errorBody, metadataLevel, SpError } from "./spErrors";
 import { batchResponse, parseBatch } from "./batch";
@@ -16,14 +19,19 @@ import { siteUsers } from "./users";
  * disk, that the product's own PnPjs and Graph code talks to when no tenant exists.
  */
 
-export const SITE_PATH = "/sites/partnership";
+export const SITE_PATH = PARTNERSHIP_SITE;
 
 export interface BackendOptions {
   port?: number;
   host?: string;
   dataDir: string;
-  /** Seed sample data when the folder is empty (default true). */
-  seed?: boolean;
+  /**
+   * On an empty data folder: "seed" (default) runs the product's site setup on the bare
+   * partnership site, as its owner, through this backend's own REST API, then loads the
+   * sample data; "setup" runs setup only; "bare" leaves the partnership site as a new
+   * tenant has it. `true`/`false` mean "seed"/"setup".
+   */
+  seed?: boolean | "seed" | "setup" | "bare";
   /** Folder of the built workbench page (served at /workbench/). */
   workbenchDir?: string;
   /** Log one line per request to stdout. */
@@ -77,8 +85,9 @@ const mime: Record<string, string> = {
 export async function startBackend(opts: BackendOptions): Promise<Backend> {
   const store = new Store(opts.dataDir);
   const fresh = store.open();
-  if (fresh && opts.seed !== false) {
-    seed(store);
+  const mode = opts.seed === undefined || opts.seed === true ? "seed" : opts.seed === false ? "setup" : opts.seed;
+  if (fresh) {
+    createBareSites(store);
     store.compact();
   }
   const faults = new Faults();
@@ -148,7 +157,7 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
       return;
     }
 
-    if (p.startsWith(`${SITE_PATH}/_api/`)) {
+    if (/^\/sites\/[^/]+\/_api\//i.test(p)) {
       if (faults.take("sp429")) {
         res.writeHead(429, { "retry-after": String(faults.state.retryAfterSeconds), "content-type": "application/json" });
         res.end(JSON.stringify({ "odata.error": { code: "-2147024860, Microsoft.SharePoint.SPRequestThrottledException", message: { lang: "en-US", value: "The request has been throttled." } } }));
@@ -177,11 +186,11 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
       return;
     }
 
-    const att = new RegExp(`^${SITE_PATH}/Lists/([^/]+)/Attachments/(\\d+)/(.+)$`).exec(p);
+    const att = /^(\/sites\/[^/]+)\/Lists\/([^/]+)\/Attachments\/(\d+)\/(.+)$/.exec(p);
     if (att) {
-      const state = store.list(decodeURIComponent(att[1]));
-      const item = state?.items.get(Number(att[2]));
-      const a = item?.attachments.find((x) => x.name === decodeURIComponent(att[3]));
+      const state = store.list(decodeURIComponent(att[2]), att[1]);
+      const item = state?.items.get(Number(att[3]));
+      const a = item?.attachments.find((x) => x.name === decodeURIComponent(att[4]));
       if (!a) {
         res.writeHead(404);
         res.end("not found");
@@ -232,7 +241,13 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
   });
   const port = (server.address() as AddressInfo).port;
   const origin = `http://${opts.host ?? "127.0.0.1"}:${port}`;
-  sp = new SharePointApi(store, { origin, path: SITE_PATH });
+  sp = new SharePointApi(store, origin);
+  if (fresh && mode !== "bare") {
+    // The product's own site setup, as the partnership site's owner (未来 花子), over HTTP.
+    await new SiteSetup(spForUrl(origin + SITE_PATH, { "X-PD-User": "7" }), origin + SITE_PATH).run();
+    if (mode === "seed") seed(store);
+    store.compact();
+  }
   return {
     url: origin,
     siteUrl: origin + SITE_PATH,

@@ -1,8 +1,14 @@
-import type { Store, StoredItem, ListState } from "./store";
+import type { Store, StoredItem, ListState, SiteState, ViewState } from "./store";
+import { PARTNERSHIP_SITE } from "./store";
+import { builtInFieldInfos, createFieldAsXml, addView, changeViewFields, createList, fieldInfo, findView, SchemaRequest, updateField, updateList, updateView, viewInfo } from "./siteSchema";
+import { departments as departmentsDef, listUrlName } from "../../src/data/schema/listSchema";
 import { conjuncts, evaluate, filterFields, FilterNode, ODataSyntaxError, parseFilter } from "./odataFilter";
 import { accessDenied, badRequest, metadataLevel, MetadataLevel, notFound, SpError, throttled } from "./spErrors";
-import { etagOf, fieldByInternal, ItemContext, listGuid, resolvePath, serializeItem, validateWrite } from "./listItems";
-import { accessLevel, canRead, findUser, defaultUser, siteGroupList, siteUsers, SiteUser } from "./users";
+import { etagOf, fieldByInternal, ItemContext, resolvePath, serializeItem, validateWrite } from "./listItems";
+import { accessLevel, canRead, findUser, defaultUser, siteGroupList, siteUsers, SiteUser, SiteGroup, teamSiteGroups } from "./users";
+
+/** The tenant app catalog site, where tenant properties are written. */
+export const APP_CATALOG_SITE = "/sites/appcatalog";
 
 /** One SharePoint REST request, from plain HTTP or from a part of a $batch. */
 export interface SpRequest {
@@ -22,12 +28,6 @@ export interface SpResponse {
 export const LIST_VIEW_THRESHOLD = 5000;
 const DEFAULT_TOP = 100;
 
-export interface SiteInfo {
-  /** e.g. http://127.0.0.1:4650/sites/partnership */
-  origin: string;
-  path: string;
-}
-
 export function userFromHeaders(headers: Record<string, string>): SiteUser {
   const fromHeader = findUser(headers["x-pd-user"]);
   if (fromHeader) return fromHeader;
@@ -41,61 +41,105 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
   body: JSON.stringify(body),
 });
 
+const q = (s: string): string => s.replace(/''/g, "'");
+const notImplemented = (rest: string, method: string): SpError =>
+  new SpError(501, "-1, Microsoft.SharePoint.Client.ResourceNotFoundException", `The local backend does not implement ${method} /_api/${rest}.`);
+
+/** "/sites/partnership" from "/sites/partnership/_api/web". */
+export function sitePathOfRequest(pathname: string): string | null {
+  const m = /^(\/sites\/[^/]+)\/_api\//i.exec(pathname);
+  return m ? m[1] : null;
+}
+
 export class SharePointApi {
   constructor(
     private readonly store: Store,
-    private readonly site: SiteInfo,
+    private readonly origin: string,
   ) {}
 
-  get siteUrl(): string {
-    return this.site.origin + this.site.path;
-  }
-
   handle(req: SpRequest): SpResponse {
+    const sitePath = sitePathOfRequest(req.url.pathname);
+    const site = sitePath ? this.store.site(sitePath) : undefined;
+    // SharePoint answers 404 for a site that does not exist (and for a path that is not a site).
+    if (!site) throw new SpError(404, "-2147024894, System.IO.FileNotFoundException", "File Not Found.");
+    const siteUrl = this.origin + site.path;
     const level = metadataLevel(req.headers.accept);
-    const rest = decodeURIComponent(req.url.pathname.slice((this.site.path + "/_api/").length));
+    const rest = decodeURIComponent(req.url.pathname.slice((sitePath + "/_api/").length));
     const method = effectiveMethod(req);
+    const get = method === "GET";
     const wrap = (value: unknown): unknown => (level === "verbose" ? { d: value } : value);
     const collection = (values: unknown[]): unknown => (level === "verbose" ? { d: { results: values } } : { value: values });
+    const schemaReq = (): SchemaRequest => ({ method, body: parseBody(req.body), user: req.user });
+    const groups = this.groups(site);
 
     if (/^contextinfo$/i.test(rest) && method === "POST") {
       const info = {
         FormDigestTimeoutSeconds: 1800,
         FormDigestValue: `0x${"AB".repeat(32)},${new Date().toUTCString()}`,
         LibraryVersion: "16.0.0.0",
-        SiteFullUrl: this.siteUrl,
-        WebFullUrl: this.siteUrl,
+        SiteFullUrl: siteUrl,
+        WebFullUrl: siteUrl,
       };
       return json(200, level === "verbose" ? { d: { GetContextWebInformation: info } } : info);
     }
-    if (/^web$/i.test(rest)) return json(200, wrap({ Title: "包括連携デスク", Url: this.siteUrl, ServerRelativeUrl: this.site.path, Language: 1041 }));
-    if (/^web\/currentuser$/i.test(rest)) return json(200, wrap(userInfo(req.user)));
-    if (/^web\/currentuser\/groups$/i.test(rest)) return json(200, collection(this.groups().filter((g) => g.members(req.user)).map(groupInfo)));
-    if (/^web\/sitegroups$/i.test(rest)) return json(200, collection(this.groups().map(groupInfo)));
-    if (/^web\/siteusers$/i.test(rest)) return json(200, collection(siteUsers.map(userInfo)));
+    if (/^web$/i.test(rest) && get) return json(200, wrap({ Id: listGuidOf(site.path), Title: site.title, Url: siteUrl, ServerRelativeUrl: site.path, Language: 1041, WebTemplate: "GROUP" }));
+    if (/^web\/effectivebasepermissions$/i.test(rest) && get) {
+      // Full Control for the site's owners; Contribute (no ManageLists) for everyone else who can open the site.
+      const owner = req.user.ownerOf.includes(site.path.toLowerCase());
+      return json(200, wrap(owner ? { High: "2147483647", Low: "4294967295" } : { High: "432", Low: "1011028719" }));
+    }
+    if (/^web\/currentuser$/i.test(rest) && get) return json(200, wrap(userInfo(req.user)));
+    if (/^web\/currentuser\/groups$/i.test(rest) && get) return json(200, collection(groups.filter((g) => g.members(req.user)).map(groupInfo)));
+    if (/^web\/sitegroups$/i.test(rest) && get) return json(200, collection(groups.map(groupInfo)));
+    if (/^web\/siteusers$/i.test(rest) && get) return json(200, collection(siteUsers.map(userInfo)));
     const byName = /^web\/sitegroups\/getbyname\('((?:[^']|'')*)'\)\/users$/i.exec(rest);
-    if (byName) {
-      const g = this.groups().find((x) => x.Title.toLowerCase() === byName[1].replace(/''/g, "'").toLowerCase());
+    if (byName && get) {
+      const g = groups.find((x) => x.Title.toLowerCase() === q(byName[1]).toLowerCase());
       if (!g) throw notFound("Group");
       return json(200, collection(siteUsers.filter(g.members).map(userInfo)));
     }
+    // Tenant properties (storage entities) live in the tenant app catalog; any site reads them.
+    const entity = /^web\/getstorageentity\('((?:[^']|'')*)'\)$/i.exec(rest);
+    if (entity && get) {
+      const v = this.store.tenantProperties.get(q(entity[1]));
+      return json(200, wrap(v ? { Value: v.value, Description: v.description, Comment: "" } : { "odata.null": true }));
+    }
+    if (/^web\/setstorageentity$/i.test(rest) && method === "POST") {
+      // Only on the tenant app catalog site, and only a SharePoint (tenant) admin may (Set-PnPStorageEntity).
+      if (site.path.toLowerCase() !== APP_CATALOG_SITE || !req.user.tenantAdmin) throw accessDenied();
+      const b = parseBody(req.body);
+      this.store.setTenantProperty(String(b.key ?? ""), b.value === null ? null : String(b.value ?? ""), String(b.description ?? ""));
+      return { status: 204, headers: {}, body: "" };
+    }
+    if (/^sp_tenantsettings_current$/i.test(rest) && get) return json(200, wrap({ CorporateCatalogUrl: this.origin + APP_CATALOG_SITE }));
     if (/^web\/lists$/i.test(rest)) {
-      const lists = [...this.store.lists.values()].filter((s) => canRead(accessLevel(s.def, req.user)));
-      return json(200, collection(lists.map((s) => listInfo(s))));
+      if (get) {
+        const lists = [...site.lists.values()].filter((s) => canRead(accessLevel(s.def, req.user)));
+        return json(200, collection(lists.map((s) => listInfo(site, s))));
+      }
+      if (method === "POST") return json(201, wrap(listInfo(site, createList(this.store, site, schemaReq()))));
+      throw notImplemented(rest, method);
     }
 
-    const m = /^web\/lists\/getbytitle\('((?:[^']|'')*)'\)(\/.*)?$/i.exec(rest);
-    if (!m) throw badRequest(`Unsupported endpoint /_api/${rest}`);
-    const state = this.store.list(m[1].replace(/''/g, "'"));
-    if (!state) throw notFound(`List '${m[1]}'`);
+    const addressed = this.addressList(site, rest);
+    if (!addressed) throw notImplemented(rest, method);
+    const { state, sub } = addressed;
     const level0 = accessLevel(state.def, req.user);
     if (!canRead(level0)) throw accessDenied();
-    const sub = m[2] ?? "";
-    const ctx: ItemContext = { store: this.store, state, level, siteUrl: this.siteUrl };
+    const ctx: ItemContext = { store: this.store, state, level, siteUrl };
 
-    if (sub === "") return json(200, wrap(listInfo(state)));
+    if (sub === "") {
+      if (get) return json(200, wrap(listInfo(site, state)));
+      if (method === "MERGE" || method === "PATCH") {
+        updateList(this.store, state, site, schemaReq());
+        return { status: 204, headers: {}, body: "" };
+      }
+      throw notImplemented(rest, method);
+    }
+    const schema = this.schemaRoute(site, state, sub, method, req, schemaReq, wrap, collection);
+    if (schema) return schema;
     if (/^\/items$/i.test(sub)) {
-      if (method === "GET") return this.query(ctx, req);
+      if (get) return this.query(ctx, req);
       if (method === "POST") return this.add(ctx, req);
     }
     const itemM = /^\/items(?:\((\d+)\)|\/getbyid\((\d+)\))(\/.*)?$/i.exec(sub);
@@ -105,7 +149,7 @@ export class SharePointApi {
       if (!item) throw notFound("Item");
       const tail = itemM[3] ?? "";
       if (tail === "") {
-        if (method === "GET") {
+        if (get) {
           const expanded = splitList(req.url.searchParams.get("$expand"));
           const select = req.url.searchParams.get("$select");
           return json(200, wrap(serializeItem(ctx, item, select ? splitList(select) : null, new Set(expanded))), { etag: etagOf(item) });
@@ -113,29 +157,129 @@ export class SharePointApi {
         if (method === "MERGE" || method === "PATCH") return this.update(ctx, req, item);
         if (method === "DELETE") return this.remove(ctx, req, item);
       }
-      if (/^\/attachmentfiles$/i.test(tail) && method === "GET") {
-        return json(200, collection(item.attachments.map((a) => attachmentInfo(this.site.path, state, item, a.name))));
+      if (/^\/attachmentfiles$/i.test(tail) && get) {
+        return json(200, collection(item.attachments.map((a) => attachmentInfo(site.path, state, item, a.name))));
       }
       const addM = /^\/attachmentfiles\/add\(filename='((?:[^']|'')*)'\)$/i.exec(tail);
       if (addM && method === "POST") {
         this.assertCanChange(state, req.user, item, null);
-        const name = addM[1].replace(/''/g, "'");
+        const name = q(addM[1]);
         if (!name || /[\\/:*?"<>|#%]/.test(name)) throw badRequest("The file name is not valid.");
-        this.store.attach(state.def.title, id, { name, data: req.body.toString("base64") });
-        return json(200, wrap(attachmentInfo(this.site.path, state, item, name)));
+        this.store.attach(state, id, { name, data: req.body.toString("base64") });
+        return json(200, wrap(attachmentInfo(site.path, state, item, name)));
       }
       const valM = /^\/attachmentfiles\('((?:[^']|'')*)'\)\/\$value$/i.exec(tail);
-      if (valM && method === "GET") {
-        const a = item.attachments.find((x) => x.name === valM[1].replace(/''/g, "'"));
+      if (valM && get) {
+        const a = item.attachments.find((x) => x.name === q(valM[1]));
         if (!a) throw notFound("File");
         return { status: 200, headers: { "content-type": "application/octet-stream" }, body: Buffer.from(a.data, "base64") };
       }
     }
-    throw badRequest(`Unsupported endpoint /_api/${rest} (${method})`);
+    throw notImplemented(rest, method);
   }
 
-  groups(): ReturnType<typeof siteGroupList> {
-    const depts = this.store.list("Departments");
+  /** `web/getlist('/sites/x/Lists/PD_A')`, `web/lists/getbytitle('T')` or `web/lists(guid'…')`, and what follows. */
+  private addressList(site: SiteState, rest: string): { state: ListState; sub: string } | null {
+    const byUrl = /^web\/getlist\('((?:[^']|'')*)'\)(\/.*)?$/i.exec(rest);
+    if (byUrl) {
+      const url = q(byUrl[1]).replace(/\/+$/, "");
+      const state = [...site.lists.values()].find((l) => listRootUrl(site, l).toLowerCase() === url.toLowerCase());
+      if (!state) throw new SpError(404, "-2147024894, System.IO.FileNotFoundException", "File Not Found.");
+      return { state, sub: byUrl[2] ?? "" };
+    }
+    const byTitle = /^web\/lists\/getbytitle\('((?:[^']|'')*)'\)(\/.*)?$/i.exec(rest);
+    if (byTitle) {
+      const t = q(byTitle[1]).toLowerCase();
+      const state = [...site.lists.values()].find((l) => l.meta.title.toLowerCase() === t);
+      if (!state) throw notFound(`List '${q(byTitle[1])}'`);
+      return { state, sub: byTitle[2] ?? "" };
+    }
+    const byId = /^web\/lists(?:\(guid'([0-9a-f-]{36})'\)|\/getbyid\('([0-9a-f-]{36})'\))(\/.*)?$/i.exec(rest);
+    if (byId) {
+      const state = this.store.listById(site.path, byId[1] ?? byId[2]);
+      if (!state) throw notFound("List");
+      return { state, sub: byId[3] ?? "" };
+    }
+    return null;
+  }
+
+  /** Columns, views and content types of a list (see siteSchema.ts). */
+  private schemaRoute(
+    site: SiteState,
+    state: ListState,
+    sub: string,
+    method: string,
+    req: SpRequest,
+    schemaReq: () => SchemaRequest,
+    wrap: (v: unknown) => unknown,
+    collection: (v: unknown[]) => unknown,
+  ): SpResponse | null {
+    const get = method === "GET";
+    const merge = method === "MERGE" || method === "PATCH";
+    const noContent: SpResponse = { status: 204, headers: {}, body: "" };
+    if (/^\/fields$/i.test(sub)) {
+      if (get) return json(200, collection(project([...builtInFieldInfos(), ...state.meta.fields.map(fieldInfo)], req)));
+      throw notImplemented(sub, method);
+    }
+    if (/^\/fields\/createfieldasxml$/i.test(sub) && method === "POST") return json(201, wrap(createFieldAsXml(this.store, state, site, schemaReq())));
+    const fieldM = /^\/fields\/getbyinternalnameortitle\('((?:[^']|'')*)'\)$/i.exec(sub);
+    if (fieldM) {
+      const name = q(fieldM[1]);
+      const f = state.meta.fields.find((x) => x.internalName.toLowerCase() === name.toLowerCase() || x.title === name);
+      if (!f) throw notFound(`Column '${name}'`);
+      if (get) return json(200, wrap(fieldInfo(f)));
+      if (merge) {
+        updateField(this.store, state, site, name, schemaReq());
+        return noContent;
+      }
+      throw notImplemented(sub, method);
+    }
+    if (/^\/contenttypes$/i.test(sub) && get) {
+      const links = state.meta.fields.filter((f) => f.inContentType).map((f) => ({ Id: f.id, Name: f.internalName }));
+      return json(200, collection([{ Id: { StringValue: "0x0100" + state.meta.id.replace(/-/g, "").toUpperCase() }, Name: "アイテム", FieldLinks: level(req) === "verbose" ? { results: links } : links }]));
+    }
+    if (/^\/views$/i.test(sub)) {
+      if (get) return json(200, collection(state.meta.views.map((v) => this.viewOut(site, state, v, req))));
+      if (method === "POST") return json(201, wrap(viewInfo(site, state, addView(this.store, state, site, schemaReq()))));
+      throw notImplemented(sub, method);
+    }
+    const viewM = /^\/(?:views\/getbyid\('([0-9a-f-]{36})'\)|views\('([0-9a-f-]{36})'\)|views\/getbytitle\('((?:[^']|'')*)'\)|defaultview)(\/.*)?$/i.exec(sub);
+    if (viewM) {
+      const view = findView(state, { id: viewM[1] ?? viewM[2], title: viewM[3] ? q(viewM[3]) : undefined, default: !viewM[1] && !viewM[2] && !viewM[3] });
+      const tail = viewM[4] ?? "";
+      if (tail === "") {
+        if (get) return json(200, wrap(this.viewOut(site, state, view, req)));
+        if (merge) {
+          updateView(this.store, state, site, view.id, schemaReq());
+          return noContent;
+        }
+        throw notImplemented(sub, method);
+      }
+      if (/^\/viewfields$/i.test(tail) && get) return json(200, wrap({ Items: level(req) === "verbose" ? { results: view.fields } : view.fields, SchemaXml: "" }));
+      const addF = /^\/viewfields\/addviewfield\('((?:[^']|'')*)'\)$/i.exec(tail);
+      if (addF && method === "POST") {
+        changeViewFields(this.store, state, site, view.id, req.user, q(addF[1]));
+        return noContent;
+      }
+      if (/^\/viewfields\/removeallviewfields$/i.test(tail) && method === "POST") {
+        changeViewFields(this.store, state, site, view.id, req.user, null);
+        return noContent;
+      }
+      throw notImplemented(sub, method);
+    }
+    return null;
+  }
+
+  private viewOut(site: SiteState, state: ListState, v: ViewState, req: SpRequest): Record<string, unknown> {
+    const info = viewInfo(site, state, v);
+    const expand = splitList(req.url.searchParams.get("$expand")).map((x) => x.toLowerCase());
+    if (expand.includes("viewfields")) info.ViewFields = { Items: level(req) === "verbose" ? { results: v.fields } : v.fields };
+    return info;
+  }
+
+  groups(site: SiteState): SiteGroup[] {
+    if (site.path.toLowerCase() !== PARTNERSHIP_SITE) return teamSiteGroups(site.path);
+    const depts = this.store.list(listUrlName(departmentsDef), site.path);
     const codes = depts ? [...depts.items.values()].map((d) => String(d.values.UnitCode ?? "")).filter(Boolean) : [];
     return siteGroupList(codes);
   }
@@ -208,7 +352,7 @@ export class SharePointApi {
     const body = parseBody(req.body);
     const values = validateWrite(ctx, body, null);
     this.assertCanChange(ctx.state, req.user, null, values);
-    const item = this.store.add(ctx.state.def.title, values, req.user.Id);
+    const item = this.store.add(ctx.state, values, req.user.Id);
     const out = serializeItem(ctx, item, null, new Set());
     return json(201, ctx.level === "verbose" ? { d: out } : out, { etag: etagOf(item) });
   }
@@ -218,14 +362,14 @@ export class SharePointApi {
     const body = parseBody(req.body);
     const values = validateWrite(ctx, body, item.Id);
     this.assertCanChange(ctx.state, req.user, item, { ...item.values, ...values });
-    const updated = this.store.update(ctx.state.def.title, item.Id, values, req.user.Id);
+    const updated = this.store.update(ctx.state, item.Id, values, req.user.Id);
     return { status: 204, headers: { etag: etagOf(updated) }, body: "" };
   }
 
   private remove(ctx: ItemContext, req: SpRequest, item: StoredItem): SpResponse {
     checkEtag(req, item);
     this.assertCanChange(ctx.state, req.user, item, null);
-    this.store.delete(ctx.state.def.title, item.Id);
+    this.store.delete(ctx.state, item.Id);
     return { status: 200, headers: {}, body: "" };
   }
 
@@ -236,7 +380,7 @@ export class SharePointApi {
     if (level === "add" && existing === null) return;
     if (level === "own" && state.def.departmentField) {
       const col = `${state.def.fields[state.def.departmentField].internalName}Id`;
-      const depts = this.store.list("Departments")!;
+      const depts = this.store.list(listUrlName(departmentsDef), state.site)!;
       const mine = new Set(
         [...depts.items.values()].filter((d) => user.departments.includes(String(d.values.UnitCode))).map((d) => d.Id),
       );
@@ -350,20 +494,43 @@ function groupInfo(g: { Id: number; Title: string }): Record<string, unknown> {
   return { Id: g.Id, Title: g.Title, LoginName: g.Title, PrincipalType: 8 };
 }
 
-function listInfo(s: ListState): Record<string, unknown> {
+/** The list's root folder URL: `/sites/x/Lists/PD_A` (lists) or `/sites/x/Shared Documents` (libraries). */
+export function listRootUrl(site: SiteState, l: ListState): string {
+  return l.meta.underLists ? `${site.path}/Lists/${l.meta.urlName}` : `${site.path}/${l.meta.urlName}`;
+}
+
+function listGuidOf(name: string): string {
+  let h = 0x811c9dc5;
+  const hex: string[] = [];
+  for (let round = 0; round < 4; round++) {
+    for (const ch of `${name}#${round}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+    hex.push(h.toString(16).padStart(8, "0"));
+  }
+  const x = hex.join("");
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
+}
+
+const level = (req: SpRequest): MetadataLevel => metadataLevel(req.headers.accept);
+const project = (rows: Record<string, unknown>[], _req: SpRequest): Record<string, unknown>[] => rows;
+
+/** SharePoint's entity names encode "_" as "_x005f_" (PD_Agreements → SP.Data.PD_x005f_AgreementsListItem). */
+export const entityName = (urlName: string): string => urlName.replace(/_/g, "_x005f_").replace(/ /g, "_x0020_");
+
+function listInfo(site: SiteState, s: ListState): Record<string, unknown> {
   return {
-    Id: listGuid(s.def),
-    Title: s.def.title,
-    Description: s.def.description,
+    Id: s.meta.id,
+    Title: s.meta.title,
+    Description: s.meta.description,
     ItemCount: s.items.size,
-    EntityTypeName: `${s.def.title}List`,
-    ListItemEntityTypeFullName: `SP.Data.${s.def.title}ListItem`,
-    BaseTemplate: 100,
+    BaseTemplate: s.meta.baseTemplate,
+    EntityTypeName: `${entityName(s.meta.urlName)}List`,
+    ListItemEntityTypeFullName: `SP.Data.${entityName(s.meta.urlName)}ListItem`,
+    RootFolder: { ServerRelativeUrl: listRootUrl(site, s) },
   };
 }
 
 function attachmentInfo(sitePath: string, s: ListState, item: StoredItem, name: string): Record<string, unknown> {
-  return { FileName: name, ServerRelativeUrl: `${sitePath}/Lists/${s.def.title}/Attachments/${item.Id}/${name}` };
+  return { FileName: name, ServerRelativeUrl: `${sitePath}/Lists/${s.meta.urlName}/Attachments/${item.Id}/${name}` };
 }
 
 export type { MetadataLevel };

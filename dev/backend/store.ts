@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
-import { allLists } from "../../src/data/schema/listSchema";
-import type { AnyListDef } from "../../src/data/schema/fieldTypes";
+import { listByUrlName } from "../../src/data/schema/listSchema";
+import type { AnyListDef, FieldDef, ListKey } from "../../src/data/schema/fieldTypes";
 
 /**
  * The backend's persistence: an in-memory copy of every list, a snapshot file and an
@@ -39,27 +39,85 @@ export interface GraphMessage {
   subject: string | null;
 }
 
+/** A column as SharePoint holds it after `createFieldAsXml` (or built in, like Title). */
+export interface FieldState {
+  id: string;
+  internalName: string;
+  title: string;
+  typeAsString: string;
+  required: boolean;
+  indexed: boolean;
+  unique: boolean;
+  schemaXml: string;
+  /** The column as the backend's item code reads it (kind, limits, lookup target). */
+  def: FieldDef;
+  /** In the list's default content type (SharePoint's own New/Edit forms show it). */
+  inContentType: boolean;
+}
+
+export interface ViewState {
+  id: string;
+  title: string;
+  fileName: string;
+  defaultView: boolean;
+  viewQuery: string;
+  rowLimit: number;
+  fields: string[];
+}
+
+/** A list's own description, as created and changed through REST. */
+export interface ListMeta {
+  id: string;
+  /** URL segment under the site (e.g. "PD_Agreements" for Lists/PD_Agreements, "Shared Documents"). */
+  urlName: string;
+  /** True for lists under Lists/, false for libraries at the site root. */
+  underLists: boolean;
+  title: string;
+  description: string;
+  baseTemplate: number;
+  fields: FieldState[];
+  views: ViewState[];
+}
+
 export interface ListState {
+  site: string;
+  meta: ListMeta;
+  /** The list seen the way the item code reads it: columns by internal name, plus the interim permission table. */
   def: AnyListDef;
   nextId: number;
   items: Map<number, StoredItem>;
 }
 
+export interface SiteState {
+  /** Server-relative path, e.g. "/sites/partnership". */
+  path: string;
+  title: string;
+  lists: Map<string, ListState>;
+}
+
 type Op =
-  | { op: "add"; list: string; item: StoredItem }
-  | { op: "update"; list: string; id: number; values: Record<string, unknown>; modified: string; editorId: number }
-  | { op: "delete"; list: string; id: number }
-  | { op: "attach"; list: string; id: number; attachment: Attachment }
+  | { op: "site"; site: string; title: string }
+  | { op: "listMeta"; site: string; meta: ListMeta }
+  | { op: "add"; site: string; list: string; item: StoredItem }
+  | { op: "update"; site: string; list: string; id: number; values: Record<string, unknown>; modified: string; editorId: number }
+  | { op: "delete"; site: string; list: string; id: number }
+  | { op: "attach"; site: string; list: string; id: number; attachment: Attachment }
+  | { op: "tenantProperty"; key: string; value: string | null; description: string }
   | { op: "graph"; message: GraphMessage };
 
 interface Snapshot {
-  lists: Record<string, { nextId: number; items: StoredItem[] }>;
+  sites: Array<{ path: string; title: string; lists: Array<{ meta: ListMeta; nextId: number; items: StoredItem[] }> }>;
+  tenantProperties: Record<string, { value: string; description: string }>;
   graph: GraphMessage[];
 }
 
+/** The partnership site: where the product's lists are set up. */
+export const PARTNERSHIP_SITE = "/sites/partnership";
+
 export class Store {
-  readonly lists = new Map<string, ListState>();
+  readonly sites = new Map<string, SiteState>();
   readonly graphMessages: GraphMessage[] = [];
+  readonly tenantProperties = new Map<string, { value: string; description: string }>();
   private journalFd: number | null = null;
   private readonly snapshotPath: string;
   private readonly journalPath: string;
@@ -67,22 +125,26 @@ export class Store {
   constructor(private readonly dir: string) {
     this.snapshotPath = path.join(dir, "snapshot.json");
     this.journalPath = path.join(dir, "journal.jsonl");
-    for (const def of allLists) this.lists.set(def.title.toLowerCase(), { def, nextId: 1, items: new Map() });
   }
 
-  /** True when the folder held no data yet (the caller seeds it). */
+  /** True when the folder held no data yet (the caller creates the sites and seeds them). */
   open(): boolean {
     fs.mkdirSync(this.dir, { recursive: true });
     const fresh = !fs.existsSync(this.snapshotPath) && !fs.existsSync(this.journalPath);
     if (fs.existsSync(this.snapshotPath)) {
       const snap = JSON.parse(fs.readFileSync(this.snapshotPath, "utf8")) as Snapshot;
-      for (const [title, s] of Object.entries(snap.lists)) {
-        const state = this.lists.get(title);
-        if (!state) continue;
-        state.nextId = s.nextId;
-        for (const it of s.items) state.items.set(it.Id, it);
+      for (const site of snap.sites ?? []) {
+        const st: SiteState = { path: site.path, title: site.title, lists: new Map() };
+        this.sites.set(site.path.toLowerCase(), st);
+        for (const l of site.lists) {
+          const state = this.stateFor(site.path, l.meta);
+          state.nextId = l.nextId;
+          for (const it of l.items) state.items.set(it.Id, it);
+          st.lists.set(l.meta.urlName.toLowerCase(), state);
+        }
       }
-      this.graphMessages.push(...snap.graph);
+      for (const [k, v] of Object.entries(snap.tenantProperties ?? {})) this.tenantProperties.set(k, v);
+      this.graphMessages.push(...(snap.graph ?? []));
     }
     if (fs.existsSync(this.journalPath)) {
       const lines = fs.readFileSync(this.journalPath, "utf8").split("\n");
@@ -103,8 +165,14 @@ export class Store {
 
   /** Writes a fresh snapshot atomically and empties the journal. */
   compact(): void {
-    const snap: Snapshot = { lists: {}, graph: this.graphMessages };
-    for (const [title, s] of this.lists) snap.lists[title] = { nextId: s.nextId, items: [...s.items.values()] };
+    const snap: Snapshot = { sites: [], tenantProperties: Object.fromEntries(this.tenantProperties), graph: this.graphMessages };
+    for (const site of this.sites.values()) {
+      snap.sites.push({
+        path: site.path,
+        title: site.title,
+        lists: [...site.lists.values()].map((l) => ({ meta: l.meta, nextId: l.nextId, items: [...l.items.values()] })),
+      });
+    }
     const tmp = this.snapshotPath + ".tmp";
     const fd = fs.openSync(tmp, "w");
     fs.writeSync(fd, JSON.stringify(snap));
@@ -121,8 +189,25 @@ export class Store {
     this.journalFd = null;
   }
 
-  list(title: string): ListState | undefined {
-    return this.lists.get(title.toLowerCase());
+  site(sitePath: string): SiteState | undefined {
+    return this.sites.get(sitePath.replace(/\/+$/, "").toLowerCase());
+  }
+
+  /** A list of a site by its URL segment ("PD_Agreements") or, like getByTitle, its title. Default: the partnership site. */
+  list(nameOrTitle: string, sitePath: string = PARTNERSHIP_SITE): ListState | undefined {
+    const site = this.site(sitePath);
+    if (!site) return undefined;
+    const k = nameOrTitle.toLowerCase();
+    return site.lists.get(k) ?? [...site.lists.values()].find((l) => l.meta.title.toLowerCase() === k);
+  }
+
+  listById(sitePath: string, id: string): ListState | undefined {
+    const g = id.replace(/[{}]/g, "").toLowerCase();
+    return [...(this.site(sitePath)?.lists.values() ?? [])].find((l) => l.meta.id.toLowerCase() === g);
+  }
+
+  private stateFor(site: string, meta: ListMeta): ListState {
+    return { site, meta, def: deriveDef(meta, (id) => this.listById(site, id)?.meta.urlName), nextId: 1, items: new Map() };
   }
 
   private commit(op: Op): void {
@@ -137,7 +222,27 @@ export class Store {
       this.graphMessages.push(op.message);
       return;
     }
-    const state = this.lists.get(op.list);
+    if (op.op === "tenantProperty") {
+      if (op.value === null) this.tenantProperties.delete(op.key);
+      else this.tenantProperties.set(op.key, { value: op.value, description: op.description });
+      return;
+    }
+    if (op.op === "site") {
+      if (!this.site(op.site)) this.sites.set(op.site.toLowerCase(), { path: op.site, title: op.title, lists: new Map() });
+      return;
+    }
+    const site = this.site(op.site);
+    if (!site) return;
+    if (op.op === "listMeta") {
+      const key = op.meta.urlName.toLowerCase();
+      const existing = site.lists.get(key);
+      if (existing) {
+        existing.meta = op.meta;
+        existing.def = deriveDef(op.meta, (id) => this.listById(op.site, id)?.meta.urlName);
+      } else site.lists.set(key, this.stateFor(op.site, op.meta));
+      return;
+    }
+    const state = site.lists.get(op.list);
     if (!state) return;
     switch (op.op) {
       case "add":
@@ -166,10 +271,23 @@ export class Store {
     }
   }
 
-  add(title: string, values: Record<string, unknown>, userId: number, now = new Date().toISOString()): StoredItem {
-    const state = this.mustList(title);
+  createSite(sitePath: string, title: string): void {
+    this.commit({ op: "site", site: sitePath, title });
+  }
+
+  /** Creates or replaces a list's description (columns, views, title). */
+  saveListMeta(sitePath: string, meta: ListMeta): ListState {
+    this.commit({ op: "listMeta", site: sitePath, meta: JSON.parse(JSON.stringify(meta)) as ListMeta });
+    return this.site(sitePath)!.lists.get(meta.urlName.toLowerCase())!;
+  }
+
+  setTenantProperty(key: string, value: string | null, description = ""): void {
+    this.commit({ op: "tenantProperty", key, value, description });
+  }
+
+  add(list: ListState, values: Record<string, unknown>, userId: number, now = new Date().toISOString()): StoredItem {
     const item: StoredItem = {
-      Id: state.nextId,
+      Id: list.nextId,
       version: 1,
       created: now,
       modified: now,
@@ -178,24 +296,21 @@ export class Store {
       values,
       attachments: [],
     };
-    this.commit({ op: "add", list: state.def.title.toLowerCase(), item });
+    this.commit({ op: "add", site: list.site, list: list.meta.urlName.toLowerCase(), item });
     return item;
   }
 
-  update(title: string, id: number, values: Record<string, unknown>, userId: number): StoredItem {
-    const state = this.mustList(title);
-    this.commit({ op: "update", list: state.def.title.toLowerCase(), id, values, modified: new Date().toISOString(), editorId: userId });
-    return state.items.get(id)!;
+  update(list: ListState, id: number, values: Record<string, unknown>, userId: number): StoredItem {
+    this.commit({ op: "update", site: list.site, list: list.meta.urlName.toLowerCase(), id, values, modified: new Date().toISOString(), editorId: userId });
+    return list.items.get(id)!;
   }
 
-  delete(title: string, id: number): void {
-    const state = this.mustList(title);
-    this.commit({ op: "delete", list: state.def.title.toLowerCase(), id });
+  delete(list: ListState, id: number): void {
+    this.commit({ op: "delete", site: list.site, list: list.meta.urlName.toLowerCase(), id });
   }
 
-  attach(title: string, id: number, attachment: Attachment): void {
-    const state = this.mustList(title);
-    this.commit({ op: "attach", list: state.def.title.toLowerCase(), id, attachment });
+  attach(list: ListState, id: number, attachment: Attachment): void {
+    this.commit({ op: "attach", site: list.site, list: list.meta.urlName.toLowerCase(), id, attachment });
   }
 
   addGraphMessage(message: GraphMessage): void {
@@ -203,11 +318,12 @@ export class Store {
   }
 
   /**
-   * Loads many rows at once (seed data, benchmark datasets) without a journal line each,
-   * then snapshots. Ids are assigned in order.
+   * Loads many rows at once (seed data, benchmark datasets) without a journal line each;
+   * the caller snapshots afterwards (compact). Ids are assigned in order.
    */
-  bulkAdd(title: string, rows: Record<string, unknown>[], userId: number, now = new Date().toISOString()): number[] {
-    const state = this.mustList(title);
+  bulkAdd(name: string, rows: Record<string, unknown>[], userId: number, now = new Date().toISOString()): number[] {
+    const state = this.list(name);
+    if (!state) throw new Error(`List '${name}' does not exist on ${PARTNERSHIP_SITE} (has site setup run?)`);
     const ids: number[] = [];
     for (const values of rows) {
       const Id = state.nextId++;
@@ -216,10 +332,33 @@ export class Store {
     }
     return ids;
   }
+}
 
-  private mustList(title: string): ListState {
-    const s = this.list(title);
-    if (!s) throw new Error(`List '${title}' does not exist`);
-    return s;
+/**
+ * The list as the item code reads it, from its columns alone. Permissions: until setup
+ * writes role assignments (the permissions issue), the backend applies the product's
+ * per-list table to the lists at the product's URLs, and SharePoint's inherited default
+ * (members edit, visitors read) to every other list.
+ */
+export function deriveDef(meta: ListMeta, urlNameOfList: (id: string) => string | undefined): AnyListDef {
+  const product = listByUrlName(meta.urlName);
+  const fields: Record<string, FieldDef> = {};
+  for (const f of meta.fields) {
+    let def = f.def;
+    if (def.kind === "lookup" || def.kind === "lookupMulti") {
+      // The lookup's target, by id as SharePoint stores it, seen as that list's URL name.
+      def = { ...def, list: (urlNameOfList(def.list) ?? def.list) as ListKey };
+    }
+    fields[f.internalName] = { ...def, displayName: f.title, required: f.required, indexed: f.indexed, unique: f.unique };
   }
+  return {
+    key: meta.urlName as ListKey,
+    title: meta.urlName,
+    displayName: meta.title,
+    description: meta.description,
+    fields,
+    permissions: product?.permissions ?? { coordinators: "write", members: "write", visitors: "read" },
+    departmentField: product?.departmentField ? product.fields[product.departmentField]?.internalName : undefined,
+    views: [],
+  };
 }

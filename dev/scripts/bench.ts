@@ -69,7 +69,7 @@ async function registerLoad(): Promise<Record<string, unknown>> {
   const build = spawnSync(process.execPath, [path.join(root, "dev/workbench/build.mjs")], { cwd: root, encoding: "utf8" });
   if (build.status !== 0) throw new Error(build.stderr);
   const backend = await startBackend({ port: 0, dataDir, workbenchDir: path.join(root, "dev/workbench/dist") });
-  const agreements = backend.store.list("Agreements")!.items.size;
+  const agreements = backend.store.list("PD_Agreements")!.items.size;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--lang=ja-JP"] });
   /** Opens one web part alone, five times; time until `ready` shows, and the SharePoint requests it made. */
   const measure = async (query: string, ready: (page: import("playwright-core").Page) => Promise<void>): Promise<{ runs: number; medianMs: number; minMs: number; requests: number; digestRequests: number }> => {
@@ -91,11 +91,11 @@ async function registerLoad(): Promise<Record<string, unknown>> {
   };
   const register = { agreements, partnershipItems: added.items + 40, ...(await measure("&only=agreements", (p) => p.getByRole("button", { name: /^開く: / }).first().waitFor({ timeout: 30000 }))) };
   const calendar = { ...(await measure("&only=agreements", async (p) => { await p.getByRole("tab", { name: "見直し・更新カレンダー" }).click(); await p.getByRole("grid", { name: /判断の期日/ }).getByRole("row").nth(1).waitFor({ timeout: 30000 }); })) };
-  const proposals = backend.store.list("PartnerProposals")!.items.size + backend.store.list("CityProposals")!.items.size;
-  const results = backend.store.list("ResultReports")!.items.size;
+  const proposals = backend.store.list("PD_PartnerProposals")!.items.size + backend.store.list("PD_CityProposals")!.items.size;
+  const results = backend.store.list("PD_ResultReports")!.items.size;
   const annualCycle = { fiscalYear: 2026, ...(await measure("&only=annual", (p) => p.getByRole("heading", { name: "企業等別" }).waitFor({ timeout: 30000 }))) };
   const departmentPortal = { ...(await measure("&only=portal", (p) => p.getByRole("heading", { name: "フィードバック一覧（別紙③）" }).waitFor({ timeout: 30000 }))) };
-  const resultsView = { fiscalYear: 2025, fiveYearsRows: [...backend.store.list("ResultReports")!.items.values()].filter((r) => (r.values.FiscalYear as number) >= 2021 && (r.values.FiscalYear as number) <= 2025).length, ...(await measure("&only=results", (p) => p.getByRole("heading", { name: "過去5年の推移" }).waitFor({ timeout: 30000 }))) };
+  const resultsView = { fiscalYear: 2025, fiveYearsRows: [...backend.store.list("PD_ResultReports")!.items.values()].filter((r) => (r.values.FiscalYear as number) >= 2021 && (r.values.FiscalYear as number) <= 2025).length, ...(await measure("&only=results", (p) => p.getByRole("heading", { name: "過去5年の推移" }).waitFor({ timeout: 30000 }))) };
   const yearView = {
     fiscalYear: 2027,
     proposalsInYear: 2000,
@@ -107,7 +107,7 @@ async function registerLoad(): Promise<Record<string, unknown>> {
   await backend.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
   console.log("\nAgreements register (協定台帳) and year view (年度の連携), Chromium, local backend");
-  const dataset = { agreements, proposals, results, departments: backend.store.list("Departments")!.items.size };
+  const dataset = { agreements, proposals, results, departments: backend.store.list("PD_Departments")!.items.size };
   console.log("\nFirst render of each web part on the ten-year site", dataset);
   console.table({ register, calendar, annualCycle, departmentPortal, results: resultsView, yearView2027: yearView });
   return { dataset, register, calendar, annualCycle, departmentPortal, results: resultsView, yearView2027: yearView };
@@ -123,7 +123,7 @@ async function issueToDepartments(): Promise<Record<string, unknown>> {
   store.compact();
   store.close();
   const backend = await startBackend({ port: 0, dataDir });
-  const data = new PartnershipData(spForUrl(backend.siteUrl, { "X-PD-User": "7" }));
+  const data = new PartnershipData(spForUrl(backend.siteUrl, { "X-PD-User": "7" }), backend.siteUrl);
   const svc = new MatchingService(data, await data.currentUser(), "2026-11-24");
   const notes = new NotificationService(data, new GraphTeamsNotifier(graphForUrl(`${backend.url}/graph`)));
   let year = await svc.year(2026);
@@ -196,7 +196,7 @@ async function publication(): Promise<Record<string, unknown>> {
 async function registerImport(): Promise<Record<string, unknown>> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pd-bench-import-"));
   const backend = await startBackend({ port: 0, dataDir });
-  const data = new PartnershipData(spForUrl(backend.siteUrl, { "X-PD-User": "7" }));
+  const data = new PartnershipData(spForUrl(backend.siteUrl, { "X-PD-User": "7" }), backend.siteUrl);
   const svc = new RegisterImportService(data, await data.currentUser(), "2026-11-24");
   const clauses = ["", "締結の日から当該年度の末日までとする。ただし、期間満了の1か月前までに申出がないときは、さらに1年間更新し、以後も同様とする。", "締結の日から3年間とし、満了の2か月前までに書面による申出がないときは1年ごとに更新する。", "締結の日から5年間とする。異議がなければ5年間延長する。"];
   const rows = Array.from({ length: 300 }, (_, i) => {
@@ -212,7 +212,7 @@ async function registerImport(): Promise<Record<string, unknown>> {
   const t1 = Date.now();
   const outcome = await svc.importRows(plan);
   const importMs = Date.now() - t1;
-  const result = { rows: rows.length, ready: plan.filter(importable).length, created: outcome.created, terms: backend.store.list("AgreementTerms")!.items.size, previewMs, previewRequests, importMs, importRequests: backend.requestCount() - before - previewRequests };
+  const result = { rows: rows.length, ready: plan.filter(importable).length, created: outcome.created, terms: backend.store.list("PD_AgreementTerms")!.items.size, previewMs, previewRequests, importMs, importRequests: backend.requestCount() - before - previewRequests };
   await backend.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
   console.log("\nImport of an existing register of 300 agreements");

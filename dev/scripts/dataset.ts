@@ -35,7 +35,7 @@ export function addAgreements(store: Store, count: number, seed = 20261124): { a
   for (let i = 0; i < count; i++) {
     partners.push({ name: `${pick(forms)}${pick(stems)}${pick(["商事", "電機", "建設", "食品", "大学", "交通", "ホールディングス"])} 第${i + 1}号`, kana: "", kind: pick(["company", "university", "association", "financialInstitution"] as D.PartnerKind[]), contactName: "担当者", contactEmail: `p${i}@example.jp`, contactPhone: "03-0000-0000", address: "", website: "" });
   }
-  const partnerIds = store.bulkAdd(S.partners.title, values(S.partners, partners), 7);
+  const partnerIds = store.bulkAdd(S.listUrlName(S.partners), values(S.partners, partners), 7);
   const agreements: Partial<D.Draft<D.Agreement>>[] = partnerIds.map((pid, i) => {
     const y = 2010 + Math.floor(rnd() * 16);
     const concluded = `${y}-${String(1 + Math.floor(rnd() * 12)).padStart(2, "0")}-${String(1 + Math.floor(rnd() * 28)).padStart(2, "0")}`;
@@ -54,22 +54,22 @@ export function addAgreements(store: Store, count: number, seed = 20261124): { a
       renewalRepeats: true,
     };
   });
-  const agreementIds = store.bulkAdd(S.agreements.title, values(S.agreements, agreements), 7);
+  const agreementIds = store.bulkAdd(S.listUrlName(S.agreements), values(S.agreements, agreements), 7);
   const items: Partial<D.Draft<D.PartnershipItem>>[] = [];
   for (const id of agreementIds) {
     const k = 3 + Math.floor(rnd() * 4);
     for (let j = 0; j < k; j++) items.push({ agreement: { id, title: "" }, itemNo: j + 1, text: `${fields[(id + j) % fields.length]}に関すること` });
   }
-  store.bulkAdd(S.partnershipItems.title, values(S.partnershipItems, items), 7);
+  store.bulkAdd(S.listUrlName(S.partnershipItems), values(S.partnershipItems, items), 7);
   return { agreements: agreementIds.length, items: items.length };
 }
 
 /** `count` proposals for a fiscal year, half from partners (Form 1), half from departments (Form 2). */
 export function addProposals(store: Store, fiscalYear: number, count: number, seed = 4242): void {
   const rnd = mulberry32(seed);
-  const agreements = [...store.list(S.agreements.title)!.items.values()].filter((a) => a.values.AgreementStatus === "締結");
-  const items = [...store.list(S.partnershipItems.title)!.items.values()];
-  const departments = [...store.list(S.departments.title)!.items.values()];
+  const agreements = [...store.list(S.listUrlName(S.agreements))!.items.values()].filter((a) => a.values.AgreementStatus === "締結");
+  const items = [...store.list(S.listUrlName(S.partnershipItems))!.items.values()];
+  const departments = [...store.list(S.listUrlName(S.departments))!.items.values()];
   const itemsOf = new Map<number, number[]>();
   for (const it of items) itemsOf.set(it.values.AgreementId as number, [...(itemsOf.get(it.values.AgreementId as number) ?? []), it.Id]);
   const pp: Partial<D.Draft<D.PartnerProposal>>[] = [];
@@ -87,8 +87,8 @@ export function addProposals(store: Store, fiscalYear: number, count: number, se
       cp.push({ title, fiscalYear, department: { id: dept.Id, title: "" }, partner, partnershipItem: item, content, viewpoint: "comprehensivePlan", answersProposal: null, status: "submitted", partnerAnswer: (["pending", "can", "cannot", "discuss"] as D.PartnerAnswer[])[Math.floor(rnd() * 4)], answerComment: "", answerDate: null, call: null });
     }
   }
-  store.bulkAdd(S.partnerProposals.title, values(S.partnerProposals, pp), 7);
-  store.bulkAdd(S.cityProposals.title, values(S.cityProposals, cp), 7);
+  store.bulkAdd(S.listUrlName(S.partnerProposals), values(S.partnerProposals, pp), 7);
+  store.bulkAdd(S.listUrlName(S.cityProposals), values(S.cityProposals, cp), 7);
 }
 
 /** `count` extra departments, each with a well-formed Teams team and channel. */
@@ -106,14 +106,14 @@ export function addDepartments(store: Store, count: number): void {
     sortOrder: 1000 + i,
     active: true,
   }));
-  store.bulkAdd(S.departments.title, values(S.departments, rows), 7);
+  store.bulkAdd(S.listUrlName(S.departments), values(S.departments, rows), 7);
 }
 
 /** `count` published results for a fiscal year, spread over departments and concluded partners, NO per department. */
 export function addResults(store: Store, fiscalYear: number, count: number, seed = 777): void {
   const rnd = mulberry32(seed + fiscalYear);
-  const agreements = [...store.list(S.agreements.title)!.items.values()].filter((a) => a.values.AgreementStatus === "締結");
-  const departments = [...store.list(S.departments.title)!.items.values()].filter((d) => !d.values.IsCoordinator);
+  const agreements = [...store.list(S.listUrlName(S.agreements))!.items.values()].filter((a) => a.values.AgreementStatus === "締結");
+  const departments = [...store.list(S.listUrlName(S.departments))!.items.values()].filter((d) => !d.values.IsCoordinator);
   const perDept = new Map<number, number>();
   const rows: Partial<D.Draft<D.ResultReport>>[] = [];
   for (let i = 0; i < count; i++) {
@@ -123,5 +123,5 @@ export function addResults(store: Store, fiscalYear: number, count: number, seed
     perDept.set(dept.Id, no);
     rows.push({ title: `${fields[i % fields.length]}の連携事業 ${i + 1}`, fiscalYear, department: { id: dept.Id, title: "" }, sectionName: "", rowNo: no, content: "市民向けの講座を共催し、多くの参加があった。", partner: { id: a.values.PartnerId as number, title: "" }, partnershipItem: null, matching: null, cityProposal: null, status: "published", publishedAt: `${fiscalYear + 1}-05-20T00:00:00Z` });
   }
-  store.bulkAdd(S.resultReports.title, values(S.resultReports, rows), 7);
+  store.bulkAdd(S.listUrlName(S.resultReports), values(S.resultReports, rows), 7);
 }

@@ -7,6 +7,8 @@ import { spForUrl } from "../../src/data/sp/spForUrl";
 import { GraphTeamsNotifier } from "../../src/data/graph/GraphTeamsNotifier";
 import { graphForUrl } from "../../src/data/graph/graphForUrl";
 import { cityToday } from "../../src/domain/calendar";
+import { resolvePartnershipSite, setTenantDefaultSiteUrl } from "../../src/data/hosting";
+import { SiteSetup } from "../../src/data/setup/SiteSetup";
 import type { Department } from "../../src/domain/types";
 import { AgreementsRoot } from "../../src/webparts/agreements/components/AgreementsRoot";
 import { AnnualCycleRoot } from "../../src/webparts/annualCycle/components/AnnualCycleRoot";
@@ -33,10 +35,32 @@ const locale = (globalThis as { __PD_LOCALE__?: string }).__PD_LOCALE__ === "en-
 document.documentElement.lang = locale === "en-us" ? "en" : "ja";
 
 const siteUrl = `${location.origin}/sites/partnership`;
+
+/**
+ * The services a web part builds in onInit, built the same way: the partnership site from
+ * the web part's property, else the tenant default, else the page's own site.
+ */
+async function servicesFor(pageSiteUrl: string, property: string | undefined): Promise<IAppServices> {
+  const site = await resolvePartnershipSite(property, pageSiteUrl, spForUrl(pageSiteUrl), true);
+  const sp = spForUrl(site.url);
+  return {
+    data: new PartnershipData(sp, site.url),
+    notifier: new GraphTeamsNotifier(graphForUrl(`${location.origin}/graph`)),
+    today: params.get("today") ?? cityToday(),
+    site: { ...site, pageSiteUrl },
+    setup: async () => new SiteSetup(sp, site.url),
+    setTenantDefault: (url) => setTenantDefaultSiteUrl(sp, url),
+  };
+}
+
+// The coordinator's pages are on the partnership site itself.
 const services: IAppServices = {
-  data: new PartnershipData(spForUrl(siteUrl)),
+  data: new PartnershipData(spForUrl(siteUrl), siteUrl),
   notifier: new GraphTeamsNotifier(graphForUrl(`${location.origin}/graph`)),
   today: params.get("today") ?? cityToday(),
+  site: { url: siteUrl, source: "page", pageSiteUrl: siteUrl },
+  setup: async () => new SiteSetup(spForUrl(siteUrl), siteUrl),
+  setTenantDefault: (url) => setTenantDefaultSiteUrl(spForUrl(siteUrl), url),
 };
 
 const parts = [
@@ -60,18 +84,31 @@ function setParam(name: string, value: string | null): void {
 /** The department portal as a SharePoint web part, or as a Teams tab of a department's team. */
 function PortalHost(): JSX.Element {
   const [depts, setDepts] = React.useState<Department[]>([]);
+  // Only the Teams mode needs the departments (to find the tab's team and channel).
   React.useEffect(() => {
-    services.data.departments.list().then(setDepts, () => setDepts([]));
+    if (params.get("host") === "teams") services.data.departments.list().then(setDepts, () => setDepts([]));
   }, []);
   const code = params.get("dept");
   const inTeams = params.get("host") === "teams";
   const dept = depts.find((d) => d.code === code);
-  if (inTeams && code && !dept) return <Text>…</Text>;
+  // In Teams the tab runs on the team's own site (as SPFx does); its configuration names the partnership site.
+  const teamSite = `${location.origin}/sites/${code ?? ""}`;
+  const tabSetting = params.has("siteUrl") ? params.get("siteUrl") || undefined : siteUrl;
+  const [tabServices, setTabServices] = React.useState<IAppServices | null>(null);
+  React.useEffect(() => {
+    if (inTeams) servicesFor(teamSite, tabSetting).then(setTabServices, () => setTabServices(null));
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  if (inTeams && code && (!dept || !tabServices)) return <Text>…</Text>;
   const teams = inTeams && dept ? { teamId: dept.teamId, channelId: dept.channelId } : undefined;
+  const hosted = inTeams && tabServices ? tabServices : services;
   return (
     <div style={inTeams ? { border: "6px solid #5b5fc7", borderRadius: 6, padding: 12, background: "#fff" } : undefined} data-host={inTeams ? "teams" : "sharepoint"}>
-      {inTeams && <div style={{ color: "#5b5fc7", fontWeight: 600, marginBottom: 8 }}>Microsoft Teams タブ（{dept?.title}）</div>}
-      <DepartmentPortalRoot services={services} teams={teams} departmentCode={inTeams ? undefined : (code ?? undefined)} />
+      {inTeams && (
+        <div style={{ color: "#5b5fc7", fontWeight: 600, marginBottom: 8 }}>
+          Microsoft Teams タブ（{dept?.title}） — チームのサイト: <span data-testid="page-site">{new URL(teamSite).pathname}</span> · 協定サイト: <span data-testid="data-site">{new URL(hosted.site!.url).pathname}</span>
+        </div>
+      )}
+      <DepartmentPortalRoot services={hosted} teams={teams} departmentCode={inTeams ? undefined : (code ?? undefined)} />
     </div>
   );
 }

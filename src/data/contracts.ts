@@ -52,6 +52,14 @@ export interface CurrentUser {
   role: Role;
   /** UnitCodes of the departments the user belongs to (from the department groups). */
   departmentCodes: string[];
+  /** May manage the partnership site's lists (ManageLists: site owners), so may run site setup. */
+  canManageSite?: boolean;
+  /** The schema version site setup recorded on the partnership site; null when it was never set up. */
+  siteVersion?: number | null;
+  /** ready; notSetUp: setup never ran on the partnership site; needsUpgrade: it is at an older schema version than this app. */
+  siteStatus?: "ready" | "notSetUp" | "needsUpgrade";
+  /** The schema version this app's setup brings a site to. */
+  appVersion?: number;
 }
 
 export interface ChannelMessage {
@@ -132,3 +140,22 @@ export interface IPartnershipData {
   readMany<R extends Record<string, AnyReadSpec>>(specs: R): Promise<ReadResults<R>>;
   currentUser(): Promise<CurrentUser>;
 }
+
+/** The result of checking a partnership site URL (property pane, first load). */
+export interface SiteCheck {
+  ok: boolean;
+  /** notSetUp: the site exists but setup never ran; needsUpgrade: set up at an older schema version. */
+  reason?: "noSite" | "notSetUp" | "needsUpgrade" | "forbidden" | "unreachable" | "invalidUrl";
+  siteVersion?: number;
+  appVersion?: number;
+  detail?: string;
+}
+
+/** サイトの準備 (site setup): plan and apply the schema on the partnership site. */
+export interface ISiteSetup {
+  readonly appVersion: number;
+  plan(): Promise<import("./setup/plan").SetupPlan>;
+  run(onStep?: (step: import("./setup/plan").SetupStep, index: number, total: number) => void): Promise<import("./setup/plan").SetupPlan>;
+}
+
+export type { SetupPlan, SetupStep } from "./setup/plan";

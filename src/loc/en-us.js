@@ -33,6 +33,57 @@ define([], function () {
       invalidDate: "Enter a valid date (e.g. 2026-04-01).",
       notInteger: "Enter a whole number."
     },
+    Hosting: {
+      PaneDescription: "Partnership Desk settings",
+      PaneGroup: "Partnership site",
+      SiteUrlLabel: "Partnership site URL",
+      SiteUrlDescription: "The site that holds Partnership Desk's lists. Empty: the tenant-wide default (a tenant property), else this page's site.",
+      Check: {
+        invalidUrl: "Enter the site's URL as https://<tenant>.sharepoint.com/sites/<site>.",
+        noSite: "This site was not found. Check the URL.",
+        notSetUp: "This site has not been set up. A site owner runs Site setup in the Agreements web part.",
+        needsUpgrade: "This site is at version {0} (the app is at {1}). A site owner updates it in Site setup.",
+        forbidden: "You cannot open this site. Ask its owner for access.",
+        unreachable: "The site could not be reached. Try again later."
+      },
+      NotSetUp: "The partnership site ({0}) has not been set up yet. A site owner runs Site setup in the Agreements web part.",
+      NeedsUpgrade: "The partnership site is at version {0}, older than this app ({1}). A site owner updates it in Site setup; everything works meanwhile.",
+      ReadingFrom: "Partnership site: {0}"
+    },
+    Setup: {
+      Title: "Site setup",
+      Intro: "Creates Partnership Desk's lists, columns, indexes and views on the partnership site, and adds what a new version brings. Existing data is never changed.",
+      Site: "Partnership site",
+      SiteVersion: "Site version",
+      AppVersion: "App version",
+      NeverSetUp: "not set up",
+      PlanHeading: "What will be done ({0})",
+      ColList: "List",
+      ColWhat: "Change",
+      Run: "Run setup",
+      Running: "Running… {0} / {1}",
+      Done: "Site setup finished ({0} steps).",
+      UpToDate: "This site is up to date (version {0}). Nothing to change.",
+      Failed: "Setup stopped part-way. Run it again to continue from where it stopped (finished steps are not repeated).",
+      OwnersOnly: "Site setup is done by a site owner. Ask a site owner.",
+      ManualHeading: "To be handled by hand",
+      Steps: {
+        createList: "Create list “{0}” ({1} columns, {2} views)",
+        addField: "Add column “{0}”",
+        updateField: "Update the title and required setting of column “{0}”",
+        addIndex: "Index column “{0}”",
+        addUnique: "Enforce unique values in column “{0}”",
+        addView: "Create view “{0}”",
+        addViewFields: "Show columns ({1}) in view “{0}”",
+        manual: "Column “{0}” is {1} on the site but {2} in the app. Check its data; a site owner decides (never changed automatically).",
+        recordVersion: "Record the site's version as {0}"
+      },
+      TenantHeading: "Tenant-wide default",
+      TenantIntro: "Make this site the tenant-wide default, so web parts on other sites and in Teams tabs use it without a URL setting.",
+      TenantSet: "Make tenant-wide default",
+      TenantDone: "This site is now the tenant-wide default partnership site.",
+      TenantForbidden: "Only a SharePoint administrator can set the tenant-wide default. Ask one to run: Set-PnPStorageEntity -Key PartnershipDesk.SiteUrl -Value {0} -Scope Tenant"
+    },
     AgreementStatus: {
       approached: "Approached",
       preparing: "In preparation",

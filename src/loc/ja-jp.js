@@ -33,6 +33,57 @@ define([], function () {
       invalidDate: "正しい日付を入力してください（例: 2026-04-01）。",
       notInteger: "整数を入力してください。"
     },
+    Hosting: {
+      PaneDescription: "包括連携デスクの設定",
+      PaneGroup: "協定サイト",
+      SiteUrlLabel: "協定サイトの URL",
+      SiteUrlDescription: "包括連携デスクの一覧があるサイトです。空欄のときは全社の既定（テナントのプロパティ）、それもなければこのページのサイトを使います。",
+      Check: {
+        invalidUrl: "サイトの URL を「https://（テナント）.sharepoint.com/sites/（サイト名）」の形で入力してください。",
+        noSite: "このサイトは見つかりません。URL を確認してください。",
+        notSetUp: "このサイトはまだ準備されていません。サイトの所有者が「協定管理」の「サイトの準備」を実行してください。",
+        needsUpgrade: "このサイトは版 {0} です（アプリは版 {1}）。サイトの所有者が「サイトの準備」で更新してください。",
+        forbidden: "このサイトを開く権限がありません。サイトの所有者にアクセス権を依頼してください。",
+        unreachable: "サイトに接続できませんでした。時間をおいてもう一度お試しください。"
+      },
+      NotSetUp: "協定サイト（{0}）はまだ準備されていません。サイトの所有者が「協定管理」の「サイトの準備」を実行すると使えるようになります。",
+      NeedsUpgrade: "協定サイトは版 {0} で、このアプリ（版 {1}）より古い版です。サイトの所有者が「サイトの準備」で更新してください。いまの機能はそのまま使えます。",
+      ReadingFrom: "協定サイト: {0}"
+    },
+    Setup: {
+      Title: "サイトの準備",
+      Intro: "協定サイトに、包括連携デスクの一覧・列・インデックス・ビューを作成し、新しい版の変更を追加します。既にあるデータは変更しません。",
+      Site: "協定サイト",
+      SiteVersion: "サイトの版",
+      AppVersion: "アプリの版",
+      NeverSetUp: "未準備",
+      PlanHeading: "実行する内容（{0} 件）",
+      ColList: "一覧",
+      ColWhat: "内容",
+      Run: "準備を実行する",
+      Running: "実行中… {0} / {1}",
+      Done: "サイトの準備が完了しました（{0} 件を実行）。",
+      UpToDate: "このサイトは最新です（版 {0}）。変更することはありません。",
+      Failed: "途中で止まりました。もう一度実行すると、残りの手順から続けます（済んだ手順は繰り返しません）。",
+      OwnersOnly: "サイトの準備はサイトの所有者が行います。サイトの所有者に依頼してください。",
+      ManualHeading: "手動で対応が必要な点",
+      Steps: {
+        createList: "一覧「{0}」を作成（列 {1}・ビュー {2}）",
+        addField: "列「{0}」を追加",
+        updateField: "列「{0}」の表示名・必須の設定を更新",
+        addIndex: "列「{0}」にインデックスを作成",
+        addUnique: "列「{0}」で重複する値を禁止",
+        addView: "ビュー「{0}」を作成",
+        addViewFields: "ビュー「{0}」に列（{1}）を表示",
+        manual: "列「{0}」の種類がサイトでは {1}、アプリでは {2} です。データを確認のうえ、サイトの所有者が対応してください（自動では変更しません）。",
+        recordVersion: "サイトの版を {0} として記録"
+      },
+      TenantHeading: "全社の既定",
+      TenantIntro: "このサイトを全社の既定の協定サイトにすると、他のサイトや Teams のタブに置いた Web パーツも、URL を設定しなくてもこのサイトを使います。",
+      TenantSet: "全社の既定に設定する",
+      TenantDone: "全社の既定の協定サイトに設定しました。",
+      TenantForbidden: "全社の既定は SharePoint 管理者だけが設定できます。管理者に次の設定を依頼してください: Set-PnPStorageEntity -Key PartnershipDesk.SiteUrl -Value {0} -Scope Tenant"
+    },
     AgreementStatus: {
       approached: "打診",
       preparing: "検討中",

@@ -13,6 +13,50 @@ declare interface ICommonStrings {
   ItemNo: string;
   Role: { coordinator: string; member: string; visitor: string };
   SignedInAs: string;
+  Hosting: {
+    PaneDescription: string;
+    PaneGroup: string;
+    SiteUrlLabel: string;
+    SiteUrlDescription: string;
+    Check: { invalidUrl: string; noSite: string; notSetUp: string; needsUpgrade: string; forbidden: string; unreachable: string };
+    NotSetUp: string;
+    NeedsUpgrade: string;
+    ReadingFrom: string;
+  };
+  Setup: {
+    Title: string;
+    Intro: string;
+    Site: string;
+    SiteVersion: string;
+    AppVersion: string;
+    NeverSetUp: string;
+    PlanHeading: string;
+    ColList: string;
+    ColWhat: string;
+    Run: string;
+    Running: string;
+    Done: string;
+    UpToDate: string;
+    Failed: string;
+    OwnersOnly: string;
+    ManualHeading: string;
+    Steps: {
+      createList: string;
+      addField: string;
+      updateField: string;
+      addIndex: string;
+      addUnique: string;
+      addView: string;
+      addViewFields: string;
+      manual: string;
+      recordVersion: string;
+    };
+    TenantHeading: string;
+    TenantIntro: string;
+    TenantSet: string;
+    TenantDone: string;
+    TenantForbidden: string;
+  };
   Errors: {
     conflict: string;
     validation: string;

@@ -2,28 +2,41 @@ import * as React from "react";
 import * as ReactDom from "react-dom";
 import { Version } from "@microsoft/sp-core-library";
 import { BaseClientSideWebPart } from "@microsoft/sp-webpart-base";
-import type { IPropertyPaneConfiguration } from "@microsoft/sp-property-pane";
+import { PropertyPaneTextField, type IPropertyPaneConfiguration, type IPropertyPaneGroup } from "@microsoft/sp-property-pane";
+import * as common from "CommonStrings";
 import type { IAppServices } from "../components/IAppServices";
 import { PartnershipData } from "../data/sp/PartnershipData";
 import { spForSpfx } from "../data/sp/spfi";
 import { GraphTeamsNotifier } from "../data/graph/GraphTeamsNotifier";
 import { lazyGraph } from "../data/graph/lazyGraph";
+import { resolvePartnershipSite, setTenantDefaultSiteUrl } from "../data/hosting";
 import { cityToday } from "../domain/calendar";
 
+/** What every web part's properties hold: the partnership site's absolute URL (empty: the tenant default, else this site). */
+export interface IDeskWebPartProps {
+  partnershipSiteUrl?: string;
+}
+
 /**
- * What the four web parts share: build the data layer and notifier once in onInit
- * (the composition root), render one React root, dispose it. Subclasses name the root.
+ * What the four web parts share: find the partnership site (property, tenant default, or
+ * the page's site), build the data layer and notifier against it once in onInit (the
+ * composition root), render one React root, dispose it. Subclasses name the root.
  */
-export abstract class BaseDeskWebPart<P extends object> extends BaseClientSideWebPart<P> {
+export abstract class BaseDeskWebPart<P extends IDeskWebPartProps> extends BaseClientSideWebPart<P> {
   protected services!: IAppServices;
 
   protected async onInit(): Promise<void> {
     await super.onInit();
-    const sp = spForSpfx(this.context);
+    const pageSite = this.context.pageContext.web.absoluteUrl;
+    const site = await resolvePartnershipSite(this.properties.partnershipSiteUrl, pageSite, spForSpfx(this.context));
+    const sp = spForSpfx(this.context, site.url);
     this.services = {
-      data: new PartnershipData(sp),
+      data: new PartnershipData(sp, site.url),
       notifier: new GraphTeamsNotifier(lazyGraph(() => this.context.msGraphClientFactory.getClient("3"))),
       today: cityToday(),
+      site: { url: site.url, source: site.source, pageSiteUrl: pageSite },
+      setup: async () => new (await import(/* webpackChunkName: "pd-site-setup" */ "../data/setup/SiteSetup")).SiteSetup(sp, site.url),
+      setTenantDefault: (url) => setTenantDefaultSiteUrl(sp, url),
     };
   }
 
@@ -41,7 +54,33 @@ export abstract class BaseDeskWebPart<P extends object> extends BaseClientSideWe
     return Version.parse("1.0");
   }
 
+  /** The site URL field, checked when entered: the site exists, can be read, and has been set up. */
+  protected siteGroup(): IPropertyPaneGroup {
+    return {
+      groupName: common.Hosting.PaneGroup,
+      groupFields: [
+        PropertyPaneTextField("partnershipSiteUrl", {
+          label: common.Hosting.SiteUrlLabel,
+          description: common.Hosting.SiteUrlDescription,
+          placeholder: "https://contoso.sharepoint.com/sites/renkei",
+          deferredValidationTime: 800,
+          onGetErrorMessage: async (value: string) => {
+            if (!value.trim()) return "";
+            const { checkSiteUrl, siteCheckMessage } = await import(/* webpackChunkName: "pd-site-check" */ "../data/setup/siteCheck");
+            const check = await checkSiteUrl(value, (url) => spForSpfx(this.context, url));
+            return siteCheckMessage(check);
+          },
+        }),
+      ],
+    };
+  }
+
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
-    return { pages: [] };
+    return { pages: [{ header: { description: common.Hosting.PaneDescription }, groups: [this.siteGroup()] }] };
+  }
+
+  protected onPropertyPaneFieldChanged(path: string): void {
+    // A new site URL: rebuild the data layer against it.
+    if (path === "partnershipSiteUrl") void this.onInit().then(() => this.render());
   }
 }

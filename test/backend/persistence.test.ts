@@ -32,7 +32,7 @@ function startProcess(dataDir: string): Promise<{ child: ChildProcess; url: stri
 }
 
 const addSetting = async (url: string, key: string): Promise<number> => {
-  const r = await fetch(`${url}/sites/partnership/_api/web/lists/getbytitle('PartnershipSettings')/items`, {
+  const r = await fetch(`${url}/sites/partnership/_api/web/getlist('/sites/partnership/Lists/PD_PartnershipSettings')/items`, {
     method: "POST",
     headers: { accept: "application/json;odata=nometadata", "content-type": "application/json" },
     body: JSON.stringify({ Title: key, SettingValue: "値" }),
@@ -42,7 +42,7 @@ const addSetting = async (url: string, key: string): Promise<number> => {
 };
 
 const settingKeys = async (url: string): Promise<string[]> => {
-  const r = await fetch(`${url}/sites/partnership/_api/web/lists/getbytitle('PartnershipSettings')/items?$select=Title&$top=5000`, {
+  const r = await fetch(`${url}/sites/partnership/_api/web/getlist('/sites/partnership/Lists/PD_PartnershipSettings')/items?$select=Title&$top=5000`, {
     headers: { accept: "application/json;odata=nometadata" },
   });
   return ((await r.json()) as { value: Array<{ Title: string }> }).value.map((v) => v.Title);

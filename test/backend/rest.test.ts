@@ -15,21 +15,21 @@ async function get(path: string, accept = "application/json;odata=nometadata", u
 }
 
 test("verbose responses wrap results in d and carry __metadata with the etag", async () => {
-  const r = await get("web/lists/getbytitle('Partners')/items?$select=Id,Title&$top=2", "application/json;odata=verbose");
+  const r = await get("web/getlist('/sites/partnership/Lists/PD_Partners')/items?$select=Id,Title&$top=2", "application/json;odata=verbose");
   const d = r.body.d as { results: Array<{ __metadata: { etag: string; type: string } }>; __next: string };
   expect(d.results).toHaveLength(2);
-  expect(d.results[0].__metadata).toMatchObject({ etag: '"1"', type: "SP.Data.PartnersListItem" });
+  expect(d.results[0].__metadata).toMatchObject({ etag: '"1"', type: "SP.Data.PD_x005f_PartnersListItem" });
   expect(new URL(d.__next).searchParams.get("$skiptoken")).toBe("Paged=TRUE&p_ID=2");
 });
 
 test("minimal metadata (plain application/json) carries odata.etag", async () => {
-  const r = await get("web/lists/getbytitle('Partners')/items?$select=Id&$top=1", "application/json");
+  const r = await get("web/getlist('/sites/partnership/Lists/PD_Partners')/items?$select=Id&$top=1", "application/json");
   expect((r.body.value as Array<Record<string, unknown>>)[0]["odata.etag"]).toBe('"1"');
 });
 
 test("$skiptoken pages stay in order under $orderby", async () => {
   const seen: string[] = [];
-  let url: string | undefined = api("web/lists/getbytitle('Departments')/items?$select=Id,Title&$orderby=Title desc&$top=5");
+  let url: string | undefined = api("web/getlist('/sites/partnership/Lists/PD_Departments')/items?$select=Id,Title&$orderby=Title desc&$top=5");
   while (url) {
     const r = await fetch(url, { headers: { accept: "application/json;odata=nometadata" } });
     const body = (await r.json()) as { value: Array<{ Title: string }>; "odata.nextLink"?: string };
@@ -41,24 +41,24 @@ test("$skiptoken pages stay in order under $orderby", async () => {
 });
 
 test("selecting a lookup projection without $expand fails as in SharePoint", async () => {
-  const r = await get("web/lists/getbytitle('Agreements')/items?$select=Id,Partner/Title");
+  const r = await get("web/getlist('/sites/partnership/Lists/PD_Agreements')/items?$select=Id,Partner/Title");
   expect(r.status).toBe(400);
   expect(JSON.stringify(r.body)).toMatch(/\$expand query string must contains Partner/);
 });
 
 test("expanded lookups and users project Id/Title", async () => {
-  const r = await get("web/lists/getbytitle('AuditLog')/items?$select=Id,Actor/Title,Actor/EMail&$expand=Actor&$top=1");
+  const r = await get("web/getlist('/sites/partnership/Lists/PD_AuditLog')/items?$select=Id,Actor/Title,Actor/EMail&$expand=Actor&$top=1");
   expect((r.body.value as Array<{ Actor: { Title: string } }>)[0].Actor.Title).toBe("未来 花子");
 });
 
 test("an unknown property on write is refused", async () => {
-  const r = await fetch(api("web/lists/getbytitle('Partners')/items"), {
+  const r = await fetch(api("web/getlist('/sites/partnership/Lists/PD_Partners')/items"), {
     method: "POST",
     headers: { accept: "application/json", "content-type": "application/json" },
     body: JSON.stringify({ Title: "x", NoSuchField: 1 }),
   });
   expect(r.status).toBe(400);
-  expect(await r.text()).toMatch(/does not exist on type 'SP.Data.PartnersListItem'/);
+  expect(await r.text()).toMatch(/does not exist on type 'SP.Data.PD_x005f_PartnersListItem'/);
 });
 
 test("$batch: reads and a changeset of writes, answered in order", async () => {
@@ -68,7 +68,7 @@ test("$batch: reads and a changeset of writes, answered in order", async () => {
     "Content-Type: application/http",
     "Content-Transfer-Encoding: binary",
     "",
-    `GET ${base}/_api/web/lists/getbytitle('Partners')/items?$select=Id&$top=1 HTTP/1.1`,
+    `GET ${base}/_api/web/getlist('/sites/partnership/Lists/PD_Partners')/items?$select=Id&$top=1 HTTP/1.1`,
     "accept: application/json;odata=nometadata",
     "",
     "--batch_1",
@@ -78,7 +78,7 @@ test("$batch: reads and a changeset of writes, answered in order", async () => {
     "Content-Type: application/http",
     "Content-Transfer-Encoding: binary",
     "",
-    `POST ${base}/_api/web/lists/getbytitle('PartnershipSettings')/items HTTP/1.1`,
+    `POST ${base}/_api/web/getlist('/sites/partnership/Lists/PD_PartnershipSettings')/items HTTP/1.1`,
     "accept: application/json;odata=nometadata",
     "content-type: application/json;charset=utf-8",
     "",
@@ -88,7 +88,7 @@ test("$batch: reads and a changeset of writes, answered in order", async () => {
     "Content-Type: application/http",
     "Content-Transfer-Encoding: binary",
     "",
-    `MERGE ${base}/_api/web/lists/getbytitle('PartnershipSettings')/items(1) HTTP/1.1`,
+    `MERGE ${base}/_api/web/getlist('/sites/partnership/Lists/PD_PartnershipSettings')/items(1) HTTP/1.1`,
     "if-match: \"99\"",
     "content-type: application/json;charset=utf-8",
     "",
@@ -122,7 +122,7 @@ test("site groups list department groups and their members", async () => {
 });
 
 test("every seeded Teams channel has well-formed Graph ids", async () => {
-  const r = await get("web/lists/getbytitle('Departments')/items?$select=TeamId,ChannelId&$top=100");
+  const r = await get("web/getlist('/sites/partnership/Lists/PD_Departments')/items?$select=TeamId,ChannelId&$top=100");
   const rows = (r.body.value as Array<{ TeamId: string | null; ChannelId: string | null }>).filter((d) => d.TeamId);
   expect(rows.length).toBeGreaterThan(5);
   for (const d of rows) {

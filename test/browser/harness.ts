@@ -44,7 +44,7 @@ export interface BrowserHarness {
 
 let built = false;
 
-export async function startHarness(): Promise<BrowserHarness> {
+export async function startHarness(opts: { seed?: "seed" | "bare" } = {}): Promise<BrowserHarness> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's package (apt-get install -y chromium fonts-noto-cjk), as .ci/run does.`);
   if (!built) {
     const build = spawnSync(process.execPath, [path.join(root, "dev/workbench/build.mjs")], { cwd: root, encoding: "utf8" });
@@ -54,7 +54,7 @@ export async function startHarness(): Promise<BrowserHarness> {
   const shots = process.env.PD_SCREENSHOTS_DIR ? path.resolve(root, process.env.PD_SCREENSHOTS_DIR) : fs.mkdtempSync(path.join(os.tmpdir(), "pd-shots-"));
   fs.mkdirSync(shots, { recursive: true });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pd-browser-"));
-  const backend = await startBackend({ port: 0, dataDir, workbenchDir: path.join(root, "dev/workbench/dist") });
+  const backend = await startBackend({ port: 0, dataDir, workbenchDir: path.join(root, "dev/workbench/dist"), seed: opts.seed ?? "seed" });
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--lang=ja-JP"],
@@ -73,7 +73,9 @@ export async function startHarness(): Promise<BrowserHarness> {
     page.on("requestfailed", (r) => {
       // Chromium reports a write answered with no body (SharePoint's 204 to MERGE) as
       // ERR_ABORTED once fetch has resolved; that is not a failure.
-      if (r.method() === "POST" && r.failure()?.errorText === "net::ERR_ABORTED" && /\/items\(\d+\)$/.test(r.url())) return;
+      // Site setup's MERGEs on lists, columns and views and its view-field changes answer 204 the same way.
+      const noBodyWrite = /\/items\(\d+\)$|\/getList\('[^']*'\)(\/fields\/getByInternalNameOrTitle\('[^']*'\)|\/defaultView|\/views\/getById\('[^']*'\)|\/views\('[^']*'\))?(\/viewfields\/(removeallviewfields|addviewfield\('[^']*'\)))?$/;
+      if (r.method() === "POST" && r.failure()?.errorText === "net::ERR_ABORTED" && noBodyWrite.test(decodeURIComponent(r.url()))) return;
       errors.push(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ""}`);
     });
     // A query may set its own "today" (e.g. after the fiscal year ends); otherwise the tests' fixed day.

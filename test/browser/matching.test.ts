@@ -58,7 +58,7 @@ test("build and issue a feedback list; a forced failure is retried without dupli
   await c.page.context().close();
 
   // A concerned department opens its Teams tab and registers 実施希望.
-  const deptOf = await (await fetch(`${h.backend.url}/sites/partnership/_api/web/lists/getbytitle('Departments')/items?$select=UnitCode,TeamId,ChannelId&$top=100`, { headers: { accept: "application/json;odata=nometadata" } })).json() as { value: Array<{ UnitCode: string; TeamId: string; ChannelId: string }> };
+  const deptOf = await (await fetch(`${h.backend.url}/sites/partnership/_api/web/getlist('/sites/partnership/Lists/PD_Departments')/items?$select=UnitCode,TeamId,ChannelId&$top=100`, { headers: { accept: "application/json;odata=nometadata" } })).json() as { value: Array<{ UnitCode: string; TeamId: string; ChannelId: string }> };
   const code = deptOf.value.find((d) => channels.includes(`${d.TeamId}|${d.ChannelId}`))!.UnitCode;
   const userId = code === "kodomo-kosodate" ? 11 : code === "somu-bosai" ? 12 : 7;
   const d = await h.open(`&host=teams&dept=${code}&only=portal`, "", userId);

@@ -70,3 +70,19 @@ test("a throttled read is retried and the screen still loads", async () => {
   expect(errors.filter((e) => !/status of 429/.test(e))).toEqual([]);
   await page.context().close();
 }, 60000);
+
+test("as a Teams tab on the team's own site, the portal reads the partnership site named in the tab's setting; without it, it says the team's site is not set up", async () => {
+  const before = h.backend.requestCount();
+  void before;
+  const { page, errors } = await h.open("&host=teams&dept=kodomo-kosodate&only=portal", "portal", 11);
+  await page.getByTestId("page-site").getByText("/sites/kodomo-kosodate").waitFor();
+  await page.getByTestId("data-site").getByText("/sites/partnership").waitFor();
+  await page.locator("main").getByText("子ども家庭部 子育て支援課").first().waitFor();
+  await page.getByText("届いたフィードバック（別紙③）").waitFor();
+  await h.shot(page, "portal-teams-team-site.png");
+  expect(errors).toEqual([]);
+  // A tab whose setting was left empty (and no tenant default): the team's site has no product lists.
+  await page.goto(`${h.backend.url}/workbench/?today=2026-11-24&host=teams&dept=kodomo-kosodate&only=portal&siteUrl=#portal`);
+  await page.getByText("/sites/kodomo-kosodate）はまだ準備されていません", { exact: false }).waitFor();
+  await page.context().close();
+}, 60000);

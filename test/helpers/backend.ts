@@ -14,13 +14,13 @@ export interface TestBackend {
 }
 
 /** A fresh local backend on a free port with its own data folder. */
-export async function startTestBackend(opts: { seed?: boolean } = {}): Promise<TestBackend> {
+export async function startTestBackend(opts: { seed?: boolean | "seed" | "setup" | "bare" } = {}): Promise<TestBackend> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pd-backend-"));
   const backend = await startBackend({ port: 0, dataDir, seed: opts.seed ?? true });
   return {
     backend,
     dataDir,
-    dataAs: (userId = 7) => new PartnershipData(spForUrl(backend.siteUrl, { "X-PD-User": String(userId) })),
+    dataAs: (userId = 7) => new PartnershipData(spForUrl(backend.siteUrl, { "X-PD-User": String(userId) }), backend.siteUrl),
     stop: async () => {
       await backend.close();
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -121,7 +121,7 @@ describe("large lists and the list view threshold", () => {
         } as Partial<Omit<ResultReport, "id" | "etag" | "modified">>),
       );
     }
-    t.backend.store.bulkAdd("ResultReports", rows, 7);
+    t.backend.store.bulkAdd("PD_ResultReports", rows, 7);
   });
 
   test("reads 6,000 items through an indexed filter, paging past 5,000", async () => {

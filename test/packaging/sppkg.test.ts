@@ -2,11 +2,10 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import JSZip from "jszip";
-import { allLists } from "../../src/data/schema/listSchema";
 
 /**
  * `npm run package` (gulp bundle --ship && gulp package-solution --ship) writes the .sppkg,
- * and the package provisions every list through its feature and carries all four web parts.
+ * a tenant-wide package with no feature (site setup creates the lists) and the four web parts.
  */
 
 const root = path.resolve(__dirname, "../..");
@@ -25,29 +24,48 @@ const text = async (name: string): Promise<string> => {
   return f.async("string");
 };
 
-test("the feature's elements.xml provisions every list, with its schema file in the package", async () => {
-  const elementsName = Object.keys(zip.files).find((n) => /\/elements\.xml$/.test(n));
-  expect(elementsName).toBeDefined();
-  const elements = await text(elementsName!);
-  for (const def of allLists) {
-    expect(elements).toContain(`Url="Lists/${def.title}"`);
-    expect(await text(`schema-${def.key}.xml`)).toContain(`Url="Lists/${def.title}"`);
+test("one tenant-wide package: skipFeatureDeployment, no feature and no feature-framework assets (lists come from site setup)", async () => {
+  const manifest = await text("AppManifest.xml");
+  expect(manifest).toMatch(/SkipFeatureDeployment="true"/i);
+  const names = Object.keys(zip.files);
+  expect(names.filter((n) => /elements\.xml$|schema-.*\.xml$/i.test(n))).toEqual([]);
+  // SPFx registers each web part through a feature of its own (one ClientSideComponent element);
+  // nothing else: no list instances, no element files.
+  const features = names.filter((n) => /^feature_[0-9a-f-]+\.xml$/.test(n));
+  expect(features).toHaveLength(4);
+  for (const f of features) {
+    const rels = await text(`_rels/${f}.rels`);
+    const targets = [...rels.matchAll(/Type="[^"]*\/(feature-[a-z]+)" Target="([^"]+)"/g)].map((m) => [m[1], m[2]]);
+    expect(targets).toEqual([["feature-elementmanifest", expect.stringMatching(/^\/[0-9a-f-]+\/WebPart_[0-9a-f-]+\.xml$/)]]);
+    const element = await text(targets[0][1].slice(1));
+    expect(element).toContain("<ClientSideComponent");
+    expect(element).not.toMatch(/ListInstance|ElementFile|CustomSchema/);
   }
-  const feature = Object.keys(zip.files).find((n) => /^feature_.*\.xml$/.test(n));
-  expect(await text(feature!)).toMatch(/Feature .*Id="bdf02642-5193-47ef-8d3d-c2d79c797f55"/);
 });
 
-test("four web parts, each available as a Teams tab, with their Teams icons", async () => {
+test("four web parts; only the department portal is offered as a Teams tab, with its own Teams app package", async () => {
   const parts = Object.keys(zip.files).filter((n) => /\/WebPart_[0-9a-f-]+\.xml$/.test(n));
   expect(parts).toHaveLength(4);
+  const teamsTabs: string[] = [];
   for (const p of parts) {
     const xml = await text(p);
-    for (const host of ["SharePointWebPart", "TeamsTab", "SharePointFullPage"]) expect(xml).toContain(host);
+    if (xml.includes("TeamsTab")) teamsTabs.push(p);
   }
-  for (const id of ["fbc569c9-209f-4bec-b708-b72342d33e77", "1293594f-bbd9-4910-a26d-d6ef042bb5eb", "d0902aaa-5799-4eac-bd91-9a0a2dfd0f3a", "106fd215-1fca-4236-ba32-d10fea1eaf6a"]) {
-    expect(zip.file(`ClientSideAssets/${id}_color.png`)).not.toBeNull();
-    expect(zip.file(`ClientSideAssets/${id}_outline.png`)).not.toBeNull();
-  }
+  expect(teamsTabs).toHaveLength(1);
+  expect(teamsTabs[0]).toContain("d0902aaa-5799-4eac-bd91-9a0a2dfd0f3a");
+  const appZip = Object.keys(zip.files).find((n) => /TeamsSPFxApp\.zip$/.test(n));
+  expect(appZip).toBeDefined();
+  const app = await JSZip.loadAsync(await zip.file(appZip!)!.async("nodebuffer"));
+  expect(Object.keys(app.files).sort()).toEqual(["color.png", "manifest.json", "outline.png"]);
+  const m = JSON.parse(await app.file("manifest.json")!.async("string"));
+  expect(m.name.short).toBe("部署ポータル");
+  expect(m.id).toBe("d0902aaa-5799-4eac-bd91-9a0a2dfd0f3a");
+  expect(m.configurableTabs).toHaveLength(1);
+  expect(m.configurableTabs[0].configurationUrl).toContain("componentId=d0902aaa-5799-4eac-bd91-9a0a2dfd0f3a");
+  expect(m.configurableTabs[0].configurationUrl).toContain("{teamSitePath}");
+  expect(m.staticTabs ?? []).toEqual([]);
+  // The committed manifest is the one packaged.
+  expect(m).toEqual(JSON.parse(fs.readFileSync(path.join(root, "teams/manifest.json"), "utf8")));
 });
 
 test("the app requests Graph ChannelMessage.Send and nothing more", async () => {

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Spinner, SpinnerSize, Stack, Text } from "@fluentui/react";
+import { MessageBar, MessageBarType, Spinner, SpinnerSize, Stack, Text } from "@fluentui/react";
 import * as common from "CommonStrings";
 import type { CurrentUser } from "../../data/contracts";
 import { fmt } from "../format";
@@ -7,6 +7,7 @@ import { ErrorBar } from "../ErrorBar/ErrorBar";
 import { useLoad } from "../hooks/useLoad";
 import type { IAppServices } from "../IAppServices";
 import { frameStyles as styles } from "./AppFrame.styles";
+import { SiteSetupView } from "../SiteSetup/SiteSetupView";
 
 export interface IAppFrameProps {
   services: IAppServices;
@@ -31,7 +32,35 @@ export function AppFrame({ services, title, children }: IAppFrameProps): JSX.Ele
       </Stack>
       <ErrorBar error={user.error} onReload={user.reload} />
       {user.loading && !user.data && <Spinner size={SpinnerSize.large} label={common.Loading} />}
-      {user.data && children(user.data)}
+      {user.data && <SiteGate services={services} user={user.data} onSetUp={user.reload}>{children}</SiteGate>}
     </section>
+  );
+}
+
+/**
+ * Nothing is read from a partnership site that was never set up: its owner sees the setup,
+ * everyone else is told who can do it. A site at an older version works, with a note.
+ */
+function SiteGate({ services, user, onSetUp, children }: { services: IAppServices; user: CurrentUser; onSetUp: () => void; children: (user: CurrentUser) => React.ReactNode }): JSX.Element {
+  const url = services.site?.url ?? "";
+  if (user.siteStatus === "notSetUp") {
+    return (
+      <>
+        <MessageBar messageBarType={MessageBarType.warning} isMultiline>
+          {fmt(common.Hosting.NotSetUp, url)}
+        </MessageBar>
+        {user.canManageSite && services.setup && <SiteSetupView services={services} user={user} onDone={onSetUp} />}
+      </>
+    );
+  }
+  return (
+    <>
+      {user.siteStatus === "needsUpgrade" && (
+        <MessageBar messageBarType={MessageBarType.warning} isMultiline>
+          {fmt(common.Hosting.NeedsUpgrade, String(user.siteVersion ?? ""), String(user.appVersion ?? ""))}
+        </MessageBar>
+      )}
+      {children(user)}
+    </>
   );
 }

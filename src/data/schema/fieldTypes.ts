@@ -138,7 +138,10 @@ export interface ViewDef {
 
 export interface ListDef<T extends Stored = Stored> {
   key: ListKey;
-  /** List title used in REST (getByTitle) and URL segment (Lists/<title>). English, stable. */
+  /**
+   * Stable English name: the list lives at `Lists/PD_<title>` (see listUrlName) and is
+   * always addressed by that URL, never by its display name, which a site owner may change.
+   */
   title: string;
   displayName: string;
   description: string;

@@ -500,6 +500,29 @@ export function listByKey(key: ListKey): AnyListDef {
   return def;
 }
 
+/**
+ * Version of the schema this release's site setup brings a site to. 1 was the first
+ * release (lists provisioned by a feature); 2 is the first set up by the product itself.
+ * Raise it with every change to the lists, columns, indexes or views.
+ */
+export const SCHEMA_VERSION = 2;
+
+/** Lists live at a fixed URL under the site (`Lists/PD_<title>`), whatever their display name. */
+export const LIST_URL_PREFIX = "PD_";
+
+/** The list's URL segment under `Lists/`, e.g. "PD_Agreements". */
+export const listUrlName = (def: { title: string }): string => `${LIST_URL_PREFIX}${def.title}`;
+
+/** The list's server-relative URL on a site whose server-relative path is `sitePath`. */
+export function listServerRelativeUrl(sitePath: string, def: { title: string }): string {
+  return `${sitePath.replace(/\/+$/, "")}/Lists/${listUrlName(def)}`;
+}
+
+export function listByUrlName(name: string): AnyListDef | undefined {
+  const n = name.toLowerCase();
+  return allLists.find((l) => listUrlName(l).toLowerCase() === n);
+}
+
 export function listByTitle(title: string): AnyListDef | undefined {
   const t = title.toLowerCase();
   return allLists.find((l) => l.title.toLowerCase() === t);

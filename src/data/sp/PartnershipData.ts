@@ -2,13 +2,22 @@ import type { SPFI } from "@pnp/sp";
 import "@pnp/sp/batching";
 import "@pnp/sp/site-users/web";
 import "@pnp/sp/site-groups/web";
+import "@pnp/sp/security/web";
+import { PermissionKind } from "@pnp/sp/security";
+import { SCHEMA_VERSION_KEY } from "../setup/keys";
 import type * as D from "../../domain/types";
 import { roleFromGroups } from "../../domain/roles";
 import type { AnyReadSpec, CurrentUser, IPartnershipData, ListQuery, ReadResults } from "../contracts";
 import * as S from "../schema/listSchema";
+import { SCHEMA_VERSION } from "../schema/listSchema";
 import { SpListRepository, PAGE_SIZE } from "./SpListRepository";
 import type { ListItemInfo } from "./mapping";
 import { toDataError } from "./errors";
+
+/** "/sites/partnership" from "https://city.sharepoint.com/sites/partnership/". */
+export function sitePathOf(siteUrl: string): string {
+  return new URL(siteUrl).pathname.replace(/\/+$/, "");
+}
 
 /** The data layer over SharePoint through PnPjs; built once per web part from an SPFI. */
 export class PartnershipData implements IPartnershipData {
@@ -30,24 +39,33 @@ export class PartnershipData implements IPartnershipData {
   readonly auditLog: SpListRepository<D.AuditEntry>;
   readonly settings: SpListRepository<D.Setting>;
 
-  constructor(private readonly sp: SPFI) {
-    this.partners = new SpListRepository(sp, S.partners);
-    this.departments = new SpListRepository(sp, S.departments);
-    this.agreements = new SpListRepository(sp, S.agreements);
-    this.partnershipItems = new SpListRepository(sp, S.partnershipItems);
-    this.agreementReviews = new SpListRepository(sp, S.agreementReviews);
-    this.agreementTerms = new SpListRepository(sp, S.agreementTerms);
-    this.surveyResponses = new SpListRepository(sp, S.surveyResponses);
-    this.calls = new SpListRepository(sp, S.calls);
-    this.partnerProposals = new SpListRepository(sp, S.partnerProposals);
-    this.cityProposals = new SpListRepository(sp, S.cityProposals);
-    this.matchingIssues = new SpListRepository(sp, S.matchingIssues);
-    this.matchings = new SpListRepository(sp, S.matchings);
-    this.implementationWishes = new SpListRepository(sp, S.implementationWishes);
-    this.notifications = new SpListRepository(sp, S.notifications);
-    this.resultReports = new SpListRepository(sp, S.resultReports);
-    this.auditLog = new SpListRepository(sp, S.auditLog);
-    this.settings = new SpListRepository(sp, S.settings);
+  /** Server-relative path of the partnership site, e.g. "/sites/partnership". */
+  readonly sitePath: string;
+
+  /** `sp` is bound to the partnership site, `siteUrl` its absolute URL (wherever the web part runs). */
+  constructor(
+    private readonly sp: SPFI,
+    readonly siteUrl: string,
+  ) {
+    const sitePath = sitePathOf(siteUrl);
+    this.sitePath = sitePath;
+    this.partners = new SpListRepository(sp, S.partners, sitePath);
+    this.departments = new SpListRepository(sp, S.departments, sitePath);
+    this.agreements = new SpListRepository(sp, S.agreements, sitePath);
+    this.partnershipItems = new SpListRepository(sp, S.partnershipItems, sitePath);
+    this.agreementReviews = new SpListRepository(sp, S.agreementReviews, sitePath);
+    this.agreementTerms = new SpListRepository(sp, S.agreementTerms, sitePath);
+    this.surveyResponses = new SpListRepository(sp, S.surveyResponses, sitePath);
+    this.calls = new SpListRepository(sp, S.calls, sitePath);
+    this.partnerProposals = new SpListRepository(sp, S.partnerProposals, sitePath);
+    this.cityProposals = new SpListRepository(sp, S.cityProposals, sitePath);
+    this.matchingIssues = new SpListRepository(sp, S.matchingIssues, sitePath);
+    this.matchings = new SpListRepository(sp, S.matchings, sitePath);
+    this.implementationWishes = new SpListRepository(sp, S.implementationWishes, sitePath);
+    this.notifications = new SpListRepository(sp, S.notifications, sitePath);
+    this.resultReports = new SpListRepository(sp, S.resultReports, sitePath);
+    this.auditLog = new SpListRepository(sp, S.auditLog, sitePath);
+    this.settings = new SpListRepository(sp, S.settings, sitePath);
   }
 
   async readMany<R extends Record<string, AnyReadSpec>>(specs: R): Promise<ReadResults<R>> {
@@ -55,7 +73,7 @@ export class PartnershipData implements IPartnershipData {
     const entries = Object.entries(specs).map(([key, spec]) => {
       const repo = spec.list as SpListRepository<D.Stored>;
       const query = (spec.query ?? {}) as ListQuery<D.Stored>;
-      const items = batched.web.lists.getByTitle(repo.listTitle).items;
+      const items = repo.listOn(batched).items;
       return { key, query, repo, pending: repo.query(query, items)() as Promise<ListItemInfo[]> };
     });
     try {
@@ -80,14 +98,31 @@ export class PartnershipData implements IPartnershipData {
     const [batched, execute] = this.sp.batched();
     const userP = batched.web.currentUser.select("Id", "Title", "Email")();
     const groupsP = batched.web.currentUser.groups.select("Id", "Title")();
+    const permsP = batched.web.getCurrentUserEffectivePermissions();
+    // The schema version setup recorded: in the same round trip, so every first view knows whether the site is ready.
+    const versionP = this.settings
+      .listOn(batched)
+      .items.select("SettingValue")
+      .filter(`Title eq '${SCHEMA_VERSION_KEY}'`)
+      .top(1)() as Promise<{ SettingValue: string | null }[]>;
     try {
       await execute();
       const [u, groups] = await Promise.all([userP, groupsP]);
+      const perms = await permsP.catch(() => null);
+      const siteVersion = await versionP.then(
+        (rows) => (rows[0] && Number.isInteger(Number(rows[0].SettingValue)) ? Number(rows[0].SettingValue) : null),
+        (e: unknown) => {
+          if (toDataError(e).kind === "notFound") return null;
+          throw e;
+        },
+      );
       const { role, departmentCodes } = roleFromGroups(
         groups.map((g) => g.Title),
         S.siteGroups,
       );
-      return { id: u.Id, title: u.Title, email: u.Email, role, departmentCodes };
+      const canManageSite = perms ? batched.web.hasPermissions(perms, PermissionKind.ManageLists) : false;
+      const siteStatus = siteVersion === null ? "notSetUp" : siteVersion < SCHEMA_VERSION ? "needsUpgrade" : "ready";
+      return { id: u.Id, title: u.Title, email: u.Email, role, departmentCodes, canManageSite, siteVersion, siteStatus, appVersion: SCHEMA_VERSION };
     } catch (err) {
       throw toDataError(err);
     }

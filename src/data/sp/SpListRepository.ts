@@ -4,6 +4,8 @@ import "@pnp/sp/lists";
 import "@pnp/sp/items";
 import "@pnp/sp/attachments";
 import type { IItems } from "@pnp/sp/items";
+import type { IList } from "@pnp/sp/lists";
+import { listServerRelativeUrl } from "../schema/listSchema";
 import type { Draft, LookupRef, Stored } from "../../domain/types";
 import type { Condition, FieldProblem, IListRepository, ListQuery } from "../contracts";
 import { DataError } from "../contracts";
@@ -76,18 +78,27 @@ export function buildOrderBy(def: AnyListDef, orderBy: ListQuery<Stored>["orderB
  */
 export class SpListRepository<T extends Stored> implements IListRepository<T> {
   readonly listTitle: string;
+  /** Server-relative URL of the list (`/sites/x/Lists/PD_Agreements`): lists are found by URL, never by display name. */
+  readonly listUrl: string;
   private readonly def: AnyListDef;
 
   constructor(
     private readonly sp: SPFI,
     def: ListDef<T>,
+    sitePath: string,
   ) {
     this.def = def as unknown as AnyListDef;
     this.listTitle = def.title;
+    this.listUrl = listServerRelativeUrl(sitePath, def);
+  }
+
+  /** The list on the given (possibly batched) SPFI. */
+  listOn(sp: SPFI): IList {
+    return sp.web.getList(this.listUrl);
   }
 
   private get items(): IItems {
-    return this.sp.web.lists.getByTitle(this.listTitle).items;
+    return this.listOn(this.sp).items;
   }
 
   /** The configured query (select/expand/filter/order), not yet sent; also used by batched reads. */
@@ -179,7 +190,7 @@ export class SpListRepository<T extends Stored> implements IListRepository<T> {
     drafts.forEach((d) => this.assertValid(d, "add"));
     const [batched, execute] = this.sp.batched();
     // PnPjs wants a fresh queryable per batched request.
-    const pending = drafts.map((d) => batched.web.lists.getByTitle(this.listTitle).items.add(toListValues(this.def, d)) as Promise<ListItemInfo>);
+    const pending = drafts.map((d) => this.listOn(batched).items.add(toListValues(this.def, d)) as Promise<ListItemInfo>);
     await execute().catch(() => undefined); // each request's own promise carries its outcome
     const settled = await Promise.allSettled(pending);
     const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -192,7 +203,7 @@ export class SpListRepository<T extends Stored> implements IListRepository<T> {
     changes.forEach((c) => this.assertValid(c.patch, "update"));
     const [batched, execute] = this.sp.batched();
     const pending = changes.map(
-      (c) => batched.web.lists.getByTitle(this.listTitle).items.getById(c.id).update(toListValues(this.def, c.patch), c.etag) as Promise<{ etag?: string | null }>,
+      (c) => this.listOn(batched).items.getById(c.id).update(toListValues(this.def, c.patch), c.etag) as Promise<{ etag?: string | null }>,
     );
     await execute().catch(() => undefined);
     const settled = await Promise.allSettled(pending);

@@ -1,8 +1,8 @@
 import * as React from "react";
-import { BaseDeskWebPart } from "../BaseDeskWebPart";
+import { BaseDeskWebPart, IDeskWebPartProps } from "../BaseDeskWebPart";
 import { AgreementsRoot } from "./components/AgreementsRoot";
 
-export interface IAgreementsWebPartProps {}
+export type IAgreementsWebPartProps = IDeskWebPartProps;
 
 export default class AgreementsWebPart extends BaseDeskWebPart<IAgreementsWebPartProps> {
   protected renderRoot(): React.ReactElement {

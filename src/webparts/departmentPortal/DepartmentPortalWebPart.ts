@@ -1,10 +1,10 @@
 import * as React from "react";
 import { PropertyPaneTextField, type IPropertyPaneConfiguration } from "@microsoft/sp-property-pane";
 import * as strings from "DepartmentPortalWebPartStrings";
-import { BaseDeskWebPart } from "../BaseDeskWebPart";
+import { BaseDeskWebPart, IDeskWebPartProps } from "../BaseDeskWebPart";
 import { DepartmentPortalRoot } from "./components/DepartmentPortalRoot";
 
-export interface IDepartmentPortalWebPartProps {
+export interface IDepartmentPortalWebPartProps extends IDeskWebPartProps {
   departmentCode: string;
 }
 
@@ -31,6 +31,7 @@ export default class DepartmentPortalWebPart extends BaseDeskWebPart<IDepartment
         {
           header: { description: strings.PropertyPaneDescription },
           groups: [
+            this.siteGroup(),
             {
               groupFields: [
                 PropertyPaneTextField("departmentCode", { label: strings.DepartmentCodeLabel, description: strings.DepartmentCodeDescription }),

@@ -1,8 +1,8 @@
 import * as React from "react";
-import { BaseDeskWebPart } from "../BaseDeskWebPart";
+import { BaseDeskWebPart, IDeskWebPartProps } from "../BaseDeskWebPart";
 import { ResultsRoot } from "./components/ResultsRoot";
 
-export interface IResultsWebPartProps {}
+export type IResultsWebPartProps = IDeskWebPartProps;
 
 export default class ResultsWebPart extends BaseDeskWebPart<IResultsWebPartProps> {
   protected renderRoot(): React.ReactElement {

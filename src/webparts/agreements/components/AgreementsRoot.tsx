@@ -15,6 +15,7 @@ import { PartnersView } from "./PartnersView";
 import { StartAgreementPanel } from "./StartAgreementPanel";
 import { AgreementPanel } from "./AgreementPanel";
 import { SettingsView } from "./SettingsView";
+import { SiteSetupView } from "../../../components/SiteSetup/SiteSetupView";
 import { TermsService } from "../../../data/services/TermsService";
 import { NotificationService } from "../../../data/services/NotificationService";
 import { isPendingImport } from "../../../domain/agreements";
@@ -67,6 +68,11 @@ function Agreements({ services, user }: { services: IAppServices; user: CurrentU
             <PivotItem headerText={strings.Tabs.settings} itemKey="settings">
               <SettingsView service={terms} canEdit={canEdit} onSaved={load.reload} />
             </PivotItem>
+            {user.canManageSite && services.setup && (
+              <PivotItem headerText={common.Setup.Title} itemKey="setup">
+                <SiteSetupView services={services} user={user} onDone={load.reload} />
+              </PivotItem>
+            )}
           </Pivot>
           {starting && (
             <StartAgreementPanel

@@ -1,0 +1,185 @@
+import * as React from "react";
+import { DefaultButton, MessageBar, MessageBarType, PrimaryButton, Spinner, Stack, Text } from "@fluentui/react";
+import * as common from "CommonStrings";
+import type { CurrentUser, ISiteSetup, SetupPlan, SetupStep } from "../../data/contracts";
+import { isDataError } from "../../data/contracts";
+import { ErrorBar } from "../ErrorBar/ErrorBar";
+import { fmt } from "../format";
+import type { IAppServices } from "../IAppServices";
+
+export interface ISiteSetupViewProps {
+  services: IAppServices;
+  user: CurrentUser;
+  /** Told when a run has finished, so the page can reload with the new lists. */
+  onDone?: () => void;
+}
+
+/** One step in the city's words. */
+export function stepText(s: SetupStep): string {
+  const t = common.Setup.Steps;
+  switch (s.kind) {
+    case "createList":
+      return fmt(t.createList, s.displayName, String(s.fieldCount), String(s.viewCount));
+    case "addField":
+      return fmt(t.addField, s.displayName);
+    case "updateField":
+      return fmt(t.updateField, s.displayName);
+    case "addIndex":
+      return fmt(t.addIndex, s.displayName);
+    case "addUnique":
+      return fmt(t.addUnique, s.displayName);
+    case "addView":
+      return fmt(t.addView, s.displayName);
+    case "addViewFields":
+      return fmt(t.addViewFields, s.displayName, s.fields.join("、"));
+    case "manual":
+      return fmt(t.manual, s.displayName, s.found, s.expected);
+    case "recordVersion":
+      return fmt(t.recordVersion, String(s.to));
+  }
+}
+
+const listOf = (s: SetupStep): string => (s.kind === "recordVersion" ? "—" : s.list);
+
+/**
+ * サイトの準備: the plan first (what will be created or changed), then a run with progress,
+ * then the result; a second run says there is nothing to do. Site owners only: SharePoint
+ * refuses list creation to anyone else, and the screen says so instead of offering it.
+ */
+export function SiteSetupView({ services, user, onDone }: ISiteSetupViewProps): JSX.Element {
+  const [setup, setSetup] = React.useState<ISiteSetup | null>(null);
+  const [plan, setPlan] = React.useState<SetupPlan | null>(null);
+  const [error, setError] = React.useState<unknown>(null);
+  const [progress, setProgress] = React.useState<{ i: number; total: number } | null>(null);
+  const [done, setDone] = React.useState<number | null>(null);
+  const [tenant, setTenant] = React.useState<"done" | "forbidden" | null>(null);
+  const siteUrl = services.site?.url ?? "";
+
+  const load = React.useCallback(async () => {
+    setError(null);
+    try {
+      const s = setup ?? (await services.setup!());
+      setSetup(s);
+      setPlan(await s.plan());
+    } catch (e) {
+      setError(e);
+    }
+  }, [services, setup]);
+
+  React.useEffect(() => {
+    if (user.canManageSite && services.setup) void load();
+  }, [user.canManageSite]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  if (!user.canManageSite || !services.setup) return <MessageBar>{common.Setup.OwnersOnly}</MessageBar>;
+
+  const run = async (): Promise<void> => {
+    if (!setup) return;
+    setError(null);
+    setDone(null);
+    try {
+      const applied = await setup.run((_s, i, total) => setProgress({ i: i + 1, total }));
+      setProgress(null);
+      setDone(applied.steps.filter((s) => s.kind !== "manual").length);
+      setPlan(await setup.plan());
+      onDone?.();
+    } catch (e) {
+      setProgress(null);
+      setError(e);
+      // What was done stays done: show what is left.
+      setPlan(await setup.plan().catch(() => plan));
+    }
+  };
+
+  const work = plan ? plan.steps.filter((s) => s.kind !== "manual") : [];
+  const manual = plan ? plan.steps.filter((s) => s.kind === "manual") : [];
+  return (
+    <Stack tokens={{ childrenGap: 12 }} style={{ maxWidth: 960 }} data-testid="site-setup">
+      <Text as="h3" variant="large">
+        {common.Setup.Title}
+      </Text>
+      <Text>{common.Setup.Intro}</Text>
+      <dl style={{ display: "grid", gridTemplateColumns: "max-content 1fr", gap: "4px 16px", margin: 0, wordBreak: "break-all" }}>
+        <dt>{common.Setup.Site}</dt>
+        <dd style={{ margin: 0 }}>{siteUrl}</dd>
+        <dt>{common.Setup.SiteVersion}</dt>
+        <dd style={{ margin: 0 }}>{plan ? (plan.siteVersion ?? common.Setup.NeverSetUp) : "…"}</dd>
+        <dt>{common.Setup.AppVersion}</dt>
+        <dd style={{ margin: 0 }}>{plan?.appVersion ?? "…"}</dd>
+      </dl>
+      <ErrorBar error={error} onReload={() => void load()} />
+      {error !== null && isDataError(error) && error.kind !== "forbidden" && <MessageBar messageBarType={MessageBarType.warning}>{common.Setup.Failed}</MessageBar>}
+      {done !== null && (
+        <MessageBar messageBarType={MessageBarType.success} role="status">
+          {fmt(common.Setup.Done, String(done))}
+        </MessageBar>
+      )}
+      {!plan && !error && <Spinner label={common.Loading} />}
+      {plan && plan.upToDate && <MessageBar messageBarType={MessageBarType.success}>{fmt(common.Setup.UpToDate, String(plan.siteVersion ?? plan.appVersion))}</MessageBar>}
+      {plan && work.length > 0 && (
+        <>
+          <Text as="h4" variant="mediumPlus">
+            {fmt(common.Setup.PlanHeading, String(work.length))}
+          </Text>
+          <div style={{ maxHeight: 420, overflow: "auto", border: "1px solid #e1dfdd" }} tabIndex={0} role="region" aria-label={fmt(common.Setup.PlanHeading, String(work.length))}>
+            <table style={{ borderCollapse: "collapse", width: "100%" }} aria-label={fmt(common.Setup.PlanHeading, String(work.length))}>
+              <thead>
+                <tr>
+                  <th style={th}>{common.Setup.ColList}</th>
+                  <th style={th}>{common.Setup.ColWhat}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {work.map((s, i) => (
+                  <tr key={i}>
+                    <td style={td}>{listOf(s)}</td>
+                    <td style={td}>{stepText(s)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Stack horizontal verticalAlign="center" tokens={{ childrenGap: 12 }}>
+            <PrimaryButton text={common.Setup.Run} disabled={progress !== null} onClick={() => void run()} />
+            {progress && <Spinner label={fmt(common.Setup.Running, String(progress.i), String(progress.total))} labelPosition="right" />}
+          </Stack>
+        </>
+      )}
+      {manual.length > 0 && (
+        <>
+          <Text as="h4" variant="mediumPlus">
+            {common.Setup.ManualHeading}
+          </Text>
+          <ul>
+            {manual.map((s, i) => (
+              <li key={i}>
+                {listOf(s)}: {stepText(s)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {plan && plan.siteVersion !== null && services.setTenantDefault && (
+        <Stack tokens={{ childrenGap: 8 }}>
+          <Text as="h4" variant="mediumPlus">
+            {common.Setup.TenantHeading}
+          </Text>
+          <Text>{common.Setup.TenantIntro}</Text>
+          <DefaultButton
+            text={common.Setup.TenantSet}
+            onClick={() =>
+              services.setTenantDefault!(siteUrl).then(
+                () => setTenant("done"),
+                (e: unknown) => (isDataError(e) && e.kind === "forbidden" ? setTenant("forbidden") : setError(e)),
+              )
+            }
+          />
+          {tenant === "done" && <MessageBar messageBarType={MessageBarType.success}>{common.Setup.TenantDone}</MessageBar>}
+          {tenant === "forbidden" && <MessageBar messageBarType={MessageBarType.warning}>{fmt(common.Setup.TenantForbidden, siteUrl)}</MessageBar>}
+        </Stack>
+      )}
+    </Stack>
+  );
+}
+
+const th: React.CSSProperties = { textAlign: "left", padding: "6px 8px", borderBottom: "1px solid #c8c6c4", background: "#faf9f8", position: "sticky", top: 0 };
+const td: React.CSSProperties = { padding: "4px 8px", borderBottom: "1px solid #edebe9", verticalAlign: "top" };

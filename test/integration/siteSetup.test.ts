@@ -1,0 +1,223 @@
+import { startTestBackend, TestBackend } from "../helpers/backend";
+import { spForUrl } from "../../src/data/sp/spForUrl";
+import { SiteSetup } from "../../src/data/setup/SiteSetup";
+import { fieldXml, typeAsString, viewFieldName, viewQuery } from "../../src/data/setup/fieldXml";
+import { allLists, listUrlName, partners, resultReports, SCHEMA_VERSION } from "../../src/data/schema/listSchema";
+import type { AnyListDef } from "../../src/data/schema/fieldTypes";
+import { PartnershipData } from "../../src/data/sp/PartnershipData";
+import { resolvePartnershipSite, setTenantDefaultSiteUrl } from "../../src/data/hosting";
+import { checkSiteUrl, siteCheckMessage } from "../../src/data/setup/siteCheck";
+
+/**
+ * Site setup (issue: tenant-wide hosting) against a bare partnership site of the local
+ * backend, which creates lists, columns and views only through SharePoint's REST API and
+ * refuses what SharePoint refuses.
+ */
+
+let t: TestBackend;
+const as = (id: number) => ({ "X-PD-User": String(id) });
+const setupAs = (id = 7, lists: readonly AnyListDef[] = allLists) => new SiteSetup(spForUrl(t.backend.siteUrl, as(id)), t.backend.siteUrl, lists);
+
+beforeEach(async () => {
+  t = await startTestBackend({ seed: "bare" });
+});
+afterEach(async () => {
+  await t.stop();
+});
+
+/** The backend's lists as SharePoint would describe them, for comparison with the schema. */
+function siteAsSchema(): unknown {
+  return allLists.map((def) => {
+    const state = t.backend.store.list(listUrlName(def))!;
+    return {
+      list: listUrlName(def),
+      title: state.meta.title,
+      fields: Object.values(def.fields).map((f) => {
+        const o = state.meta.fields.find((x) => x.internalName === f.internalName)!;
+        const target = o.def.kind === "lookup" || o.def.kind === "lookupMulti" ? t.backend.store.listById("/sites/partnership", o.def.list)?.meta.urlName : undefined;
+        return { name: o.internalName, title: o.title, type: o.typeAsString, required: o.required, indexed: o.indexed, unique: o.unique, inContentType: o.inContentType, target };
+      }),
+      views: state.meta.views.map((v) => ({ file: v.fileName, title: v.title, fields: v.fields, query: v.viewQuery })),
+    };
+  });
+}
+
+function schemaAsSite(): unknown {
+  return allLists.map((def) => ({
+    list: listUrlName(def),
+    title: def.displayName,
+    fields: Object.values(def.fields).map((f) => ({
+      name: f.internalName,
+      title: f.displayName,
+      type: typeAsString(f),
+      required: !!f.required,
+      indexed: !!(f.indexed || f.unique),
+      unique: !!f.unique,
+      inContentType: true,
+      target: f.kind === "lookup" || f.kind === "lookupMulti" ? listUrlName(allLists.find((l) => l.key === f.list)!) : undefined,
+    })),
+    views: def.views.map((v) => ({ file: v.url, title: v.displayName, fields: v.fields.map((p) => viewFieldName(def, p)), query: viewQuery(def, v) })),
+  }));
+}
+
+test("a bare site: the plan lists every list in dependency order, then setup creates exactly the schema and the product works", async () => {
+  const plan = await setupAs().plan();
+  expect(plan.siteVersion).toBeNull();
+  expect(plan.steps.map((s) => (s.kind === "createList" ? s.list : s.kind))).toEqual([...allLists.map(listUrlName), "recordVersion"]);
+  const before = t.backend.requestCount();
+  await setupAs().run();
+  const requests = t.backend.requestCount() - before;
+  expect(siteAsSchema()).toEqual(schemaAsSite());
+  expect(requests).toBeLessThan(500);
+  // The product reads and writes the new lists, and knows the site is ready.
+  const data = t.dataAs(7);
+  const p = await data.partners.add({ name: "株式会社テスト", kana: "テスト", kind: "company", address: "", contactName: "", contactEmail: "", contactPhone: "", website: "" });
+  expect((await data.partners.list()).map((x) => x.id)).toEqual([p.id]);
+  expect(await data.currentUser()).toMatchObject({ siteStatus: "ready", siteVersion: SCHEMA_VERSION, canManageSite: true });
+});
+
+test("setup run twice changes nothing the second time, and says so", async () => {
+  await setupAs().run();
+  const snapshot = JSON.stringify([...t.backend.store.site("/sites/partnership")!.lists.values()].map((l) => l.meta));
+  const plan = await setupAs().plan();
+  expect(plan).toMatchObject({ upToDate: true, steps: [], siteVersion: SCHEMA_VERSION });
+  const before = t.backend.requestCount();
+  await setupAs().run();
+  // One batched read (52 reads, at most 20 per $batch request), no write.
+  expect(t.backend.requestCount() - before).toBeLessThanOrEqual(3);
+  expect(JSON.stringify([...t.backend.store.site("/sites/partnership")!.lists.values()].map((l) => l.meta))).toBe(snapshot);
+});
+
+test("upgrade from the previous schema version: a new column and a new view appear, existing rows are untouched", async () => {
+  // The previous release: results without the partnership item column and without the by-partner view.
+  const newView = resultReports.views.find((v) => !v.default)!;
+  const previous = allLists.map((def) =>
+    def.key !== "resultReports"
+      ? def
+      : { ...def, fields: Object.fromEntries(Object.entries(def.fields).filter(([k]) => k !== "sectionName")), views: def.views.filter((v) => v !== newView) },
+  );
+  const old = setupAs(7, previous);
+  await old.run();
+  // Pretend that release recorded version 1.
+  const data = t.dataAs(7);
+  const row = (await data.settings.list()).find((s) => s.key === "pd.schemaVersion")!;
+  await data.settings.update(row.id, row.etag, { value: "1" });
+  await data.partners.add({ name: "清瀬北大学", kana: "", kind: "university", address: "", contactName: "", contactEmail: "", contactPhone: "", website: "" });
+
+  const plan = await setupAs().plan();
+  expect(plan.siteVersion).toBe(1);
+  expect(plan.appVersion).toBe(SCHEMA_VERSION);
+  expect(plan.steps).toEqual([
+    { kind: "addField", list: "PD_ResultReports", field: "SectionName", displayName: resultReports.fields.sectionName.displayName },
+    { kind: "addView", list: "PD_ResultReports", view: newView.url, displayName: newView.displayName },
+    { kind: "recordVersion", from: 1, to: SCHEMA_VERSION },
+  ]);
+  await setupAs().run();
+  expect(siteAsSchema()).toEqual(schemaAsSite());
+  expect((await data.partners.list()).map((p) => p.name)).toEqual(["清瀬北大学"]);
+  expect((await data.currentUser()).siteStatus).toBe("ready");
+});
+
+test("a column retyped on the site is a manual step: setup never drops or retypes it", async () => {
+  const previous = allLists.map((def) => (def.key !== "partners" ? def : { ...def, fields: Object.fromEntries(Object.entries(def.fields).filter(([k]) => k !== "website")) }));
+  await setupAs(7, previous).run();
+  // A site owner made the column by hand, as a multi-line text.
+  await spForUrl(t.backend.siteUrl, as(7)).web.getList("/sites/partnership/Lists/PD_Partners").fields.createFieldAsXml('<Field Type="Note" Name="Website" StaticName="Website" DisplayName="ウェブサイト" />');
+  const plan = await setupAs().plan();
+  expect(plan.steps).toEqual([{ kind: "manual", list: "PD_Partners", field: "Website", displayName: "ウェブサイト", reason: "typeDiffers", found: "Note", expected: "Text" }]);
+  expect(plan.upToDate).toBe(true);
+  await setupAs().run();
+  expect(t.backend.store.list("PD_Partners")!.meta.fields.find((f) => f.internalName === "Website")!.typeAsString).toBe("Note");
+});
+
+test("setup cut short (the tab closed after a few steps) is completed by the next run, nothing made twice", async () => {
+  let n = 0;
+  await expect(
+    setupAs().run(() => {
+      if (++n === 4) throw new Error("tab closed");
+    }),
+  ).rejects.toThrow();
+  const plan = await setupAs().plan();
+  expect(plan.steps.filter((s) => s.kind === "createList")).toHaveLength(allLists.length - 3);
+  await setupAs().run();
+  expect(siteAsSchema()).toEqual(schemaAsSite());
+});
+
+test("a list renamed in Japanese by the site owner still works: lists are found by URL", async () => {
+  await setupAs().run();
+  const sp = spForUrl(t.backend.siteUrl, as(7));
+  await sp.web.getList("/sites/partnership/Lists/PD_Partners").update({ Title: "連携先の企業・大学" });
+  const data = t.dataAs(7);
+  await data.partners.add({ name: "多摩信和銀行", kana: "", kind: "financialInstitution", address: "", contactName: "", contactEmail: "", contactPhone: "", website: "" });
+  expect((await data.partners.list()).map((p) => p.name)).toEqual(["多摩信和銀行"]);
+  // By its old title SharePoint no longer finds it.
+  const r = await fetch(`${t.backend.siteUrl}/_api/web/lists/getbytitle('Partners')`, { headers: { accept: "application/json" } });
+  expect(r.status).toBe(404);
+  expect((await setupAs().plan()).upToDate).toBe(true);
+});
+
+test("only a site owner may set up: a department member's run is refused by SharePoint (403), nothing is created", async () => {
+  await expect(setupAs(11).run()).rejects.toMatchObject({ kind: "forbidden" });
+  expect(t.backend.store.list("PD_Partners")).toBeUndefined();
+  expect((await t.dataAs(11).currentUser()).canManageSite).toBe(false);
+});
+
+test("the site's own refusals: a taken title, a duplicate column, invalid field XML, unique without index, an endpoint not implemented", async () => {
+  await setupAs().run();
+  const api = (path: string, init: RequestInit = {}) =>
+    fetch(`${t.backend.siteUrl}/_api/${path}`, { ...init, headers: { accept: "application/json", "content-type": "application/json", "x-pd-user": "7", ...(init.headers as Record<string, string>) } });
+  const list = "web/getlist('/sites/partnership/Lists/PD_Partners')";
+  let r = await api("web/lists", { method: "POST", body: JSON.stringify({ Title: "企業等", BaseTemplate: 100 }) });
+  expect([r.status, await r.text()]).toEqual([500, expect.stringContaining("-2130575342")]);
+  r = await api(`${list}/fields/createfieldasxml`, { method: "POST", body: JSON.stringify({ parameters: { SchemaXml: fieldXml(partners.fields.kana) } }) });
+  expect([r.status, await r.text()]).toEqual([500, expect.stringContaining('A duplicate field name \\"NameKana\\" was found.')]);
+  r = await api(`${list}/fields/createfieldasxml`, { method: "POST", body: JSON.stringify({ parameters: { SchemaXml: "<Column Name='x' />" } }) });
+  expect(r.status).toBe(400);
+  r = await api(`${list}/fields/createfieldasxml`, { method: "POST", body: JSON.stringify({ parameters: { SchemaXml: '<Field Type="Lookup" Name="Bad" DisplayName="Bad" List="{00000000-0000-0000-0000-000000000000}" />' } }) });
+  expect(r.status).toBe(400);
+  r = await api(`${list}/fields/getbyinternalnameortitle('Address')`, { method: "POST", headers: { "x-http-method": "MERGE" }, body: JSON.stringify({ EnforceUniqueValues: true }) });
+  expect(r.status).toBe(400);
+  for (const [path, method] of [["web", "POST"], [list, "DELETE"], ["web/sitegroups", "POST"]] as const) {
+    r = await api(path, { method: method === "DELETE" ? "POST" : method, headers: method === "DELETE" ? { "x-http-method": "DELETE" } : {}, body: "{}" });
+    expect({ path, status: r.status }).toEqual({ path, status: 501 });
+  }
+});
+
+describe("the partnership site from any host", () => {
+  const teamSite = () => `${t.backend.url}/sites/kodomo-kosodate`;
+
+  test("a portal in a team's tab with the tab's setting reads the partnership site; without it, the team's site is not set up", async () => {
+    await setupAs().run();
+    await t.dataAs(7).departments.add({ title: "子ども家庭部 子育て支援課", code: "kodomo-kosodate", departmentName: "子ども家庭部", divisionName: "子育て支援課", sectionName: "", teamId: "", channelId: "", isCoordinator: false, sortOrder: 1, active: true });
+    const onTeam = spForUrl(teamSite(), as(11));
+    const configured = await resolvePartnershipSite(t.backend.siteUrl, teamSite(), onTeam, true);
+    expect(configured).toEqual({ url: t.backend.siteUrl, source: "property" });
+    const data = new PartnershipData(spForUrl(configured.url, as(11)), configured.url);
+    expect(await data.currentUser()).toMatchObject({ siteStatus: "ready", departmentCodes: ["kodomo-kosodate"], role: "member" });
+    const unconfigured = await resolvePartnershipSite(undefined, teamSite(), onTeam, true);
+    expect(unconfigured.source).toBe("page");
+    const wrong = new PartnershipData(spForUrl(unconfigured.url, as(11)), unconfigured.url);
+    expect(await wrong.currentUser()).toMatchObject({ siteStatus: "notSetUp", role: "visitor" });
+  });
+
+  test("the tenant-wide default: only a SharePoint administrator may set it; every site then finds the partnership site", async () => {
+    await setupAs().run();
+    await expect(setTenantDefaultSiteUrl(spForUrl(t.backend.siteUrl, as(7)), t.backend.siteUrl)).rejects.toMatchObject({ kind: "forbidden" });
+    await setTenantDefaultSiteUrl(spForUrl(t.backend.siteUrl, as(20)), t.backend.siteUrl);
+    expect(await resolvePartnershipSite(undefined, teamSite(), spForUrl(teamSite(), as(11)), true)).toEqual({ url: t.backend.siteUrl, source: "tenant" });
+  });
+
+  test("the property pane refuses a site that is not set up, one that does not exist and a URL that is not a site", async () => {
+    const spFor = (url: string) => spForUrl(url, as(7));
+    const bare = await checkSiteUrl(t.backend.siteUrl, spFor, true);
+    expect(bare).toMatchObject({ ok: false, reason: "notSetUp" });
+    expect(siteCheckMessage(bare)).toContain("まだ準備されていません");
+    expect(await checkSiteUrl(`${t.backend.url}/sites/nosuchsite`, spFor, true)).toMatchObject({ ok: false, reason: "noSite" });
+    expect(await checkSiteUrl("partnership", spFor, true)).toMatchObject({ ok: false, reason: "invalidUrl" });
+    expect(await checkSiteUrl(`${t.backend.url}/_layouts/15/x.aspx`, spFor, true)).toMatchObject({ ok: false, reason: "invalidUrl" });
+    await setupAs().run();
+    const ok = await checkSiteUrl(`${t.backend.siteUrl}/SitePages/Home.aspx`, spFor, true);
+    expect(ok).toMatchObject({ ok: true, siteVersion: SCHEMA_VERSION });
+    expect(siteCheckMessage(ok)).toBe("");
+  });
+});
