@@ -62,7 +62,7 @@ export async function startHarness(opts: { seed?: "seed" | "bare" } = {}): Promi
 
   const open = async (query: string, hash: string, userId = 7): Promise<{ page: Page; errors: string[] }> => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "ja-JP", timezoneId: "Asia/Tokyo" });
-    context.setDefaultTimeout(15000);
+    context.setDefaultTimeout(30000);
     await context.addCookies([{ name: "pd-user", value: String(userId), url: backend.url }]);
     const page = await context.newPage();
     const errors: string[] = [];

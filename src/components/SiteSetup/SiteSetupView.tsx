@@ -164,6 +164,7 @@ export function SiteSetupView({ services, user, onDone }: ISiteSetupViewProps): 
             {common.Setup.TenantHeading}
           </Text>
           <Text>{common.Setup.TenantIntro}</Text>
+          <Stack horizontal>
           <DefaultButton
             text={common.Setup.TenantSet}
             onClick={() =>
@@ -173,6 +174,7 @@ export function SiteSetupView({ services, user, onDone }: ISiteSetupViewProps): 
               )
             }
           />
+          </Stack>
           {tenant === "done" && <MessageBar messageBarType={MessageBarType.success}>{common.Setup.TenantDone}</MessageBar>}
           {tenant === "forbidden" && <MessageBar messageBarType={MessageBarType.warning}>{fmt(common.Setup.TenantForbidden, siteUrl)}</MessageBar>}
         </Stack>
