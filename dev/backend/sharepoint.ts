@@ -1,11 +1,12 @@
 import type { Store, StoredItem, ListState, SiteState, ViewState } from "./store";
-import { PARTNERSHIP_SITE } from "./store";
 import { builtInFieldInfos, createFieldAsXml, addView, changeViewFields, createList, fieldInfo, findView, SchemaRequest, updateField, updateList, updateView, viewInfo } from "./siteSchema";
-import { departments as departmentsDef, listUrlName } from "../../src/data/schema/listSchema";
+import { departments as departmentsDef, listUrlName, siteGroups } from "../../src/data/schema/listSchema";
 import { conjuncts, evaluate, filterFields, FilterNode, ODataSyntaxError, parseFilter } from "./odataFilter";
 import { accessDenied, badRequest, metadataLevel, MetadataLevel, notFound, SpError, throttled } from "./spErrors";
 import { etagOf, fieldByInternal, ItemContext, resolvePath, serializeItem, validateWrite } from "./listItems";
-import { accessLevel, canRead, findUser, defaultUser, siteGroupList, siteUsers, SiteUser, SiteGroup, teamSiteGroups } from "./users";
+import { entraGroups, findUser, defaultUser, siteUsers, SiteUser } from "./users";
+import { has, holds, Perm } from "./security";
+import { listMask, scopeRoute, SecurityContext, webSecurityRoute } from "./securityApi";
 
 /** The tenant app catalog site, where tenant properties are written. */
 export const APP_CATALOG_SITE = "/sites/appcatalog";
@@ -70,7 +71,6 @@ export class SharePointApi {
     const wrap = (value: unknown): unknown => (level === "verbose" ? { d: value } : value);
     const collection = (values: unknown[]): unknown => (level === "verbose" ? { d: { results: values } } : { value: values });
     const schemaReq = (): SchemaRequest => ({ method, body: parseBody(req.body), user: req.user });
-    const groups = this.groups(site);
 
     if (/^contextinfo$/i.test(rest) && method === "POST") {
       const info = {
@@ -83,20 +83,15 @@ export class SharePointApi {
       return json(200, level === "verbose" ? { d: { GetContextWebInformation: info } } : info);
     }
     if (/^web$/i.test(rest) && get) return json(200, wrap({ Id: listGuidOf(site.path), Title: site.title, Url: siteUrl, ServerRelativeUrl: site.path, Language: 1041, WebTemplate: "GROUP" }));
-    if (/^web\/effectivebasepermissions$/i.test(rest) && get) {
-      // Full Control for the site's owners; Contribute (no ManageLists) for everyone else who can open the site.
-      const owner = req.user.ownerOf.includes(site.path.toLowerCase());
-      return json(200, wrap(owner ? { High: "2147483647", Low: "4294967295" } : { High: "432", Low: "1011028719" }));
-    }
+    const sc: SecurityContext = { store: this.store, site, user: req.user, method, body: () => parseBody(req.body), query: req.url.searchParams, json, wrap, collection };
     if (/^web\/currentuser$/i.test(rest) && get) return json(200, wrap(userInfo(req.user)));
-    if (/^web\/currentuser\/groups$/i.test(rest) && get) return json(200, collection(groups.filter((g) => g.members(req.user)).map(groupInfo)));
-    if (/^web\/sitegroups$/i.test(rest) && get) return json(200, collection(groups.map(groupInfo)));
     if (/^web\/siteusers$/i.test(rest) && get) return json(200, collection(siteUsers.map(userInfo)));
-    const byName = /^web\/sitegroups\/getbyname\('((?:[^']|'')*)'\)\/users$/i.exec(rest);
-    if (byName && get) {
-      const g = groups.find((x) => x.Title.toLowerCase() === q(byName[1]).toLowerCase());
-      if (!g) throw notFound("Group");
-      return json(200, collection(siteUsers.filter(g.members).map(userInfo)));
+    const webSec = webSecurityRoute(sc, rest);
+    if (webSec) return webSec;
+    const webScope = /^web(\/.*)$/i.exec(rest);
+    if (webScope) {
+      const r = scopeRoute(sc, null, webScope[1]);
+      if (r) return r;
     }
     // Tenant properties (storage entities) live in the tenant app catalog; any site reads them.
     const entity = /^web\/getstorageentity\('((?:[^']|'')*)'\)$/i.exec(rest);
@@ -114,7 +109,7 @@ export class SharePointApi {
     if (/^sp_tenantsettings_current$/i.test(rest) && get) return json(200, wrap({ CorporateCatalogUrl: this.origin + APP_CATALOG_SITE }));
     if (/^web\/lists$/i.test(rest)) {
       if (get) {
-        const lists = [...site.lists.values()].filter((s) => canRead(accessLevel(s.def, req.user)));
+        const lists = [...site.lists.values()].filter((s) => has(listMask(site, s, req.user), Perm.ViewListItems));
         return json(200, collection(lists.map((s) => listInfo(site, s))));
       }
       if (method === "POST") return json(201, wrap(listInfo(site, createList(this.store, site, schemaReq()))));
@@ -124,8 +119,11 @@ export class SharePointApi {
     const addressed = this.addressList(site, rest);
     if (!addressed) throw notImplemented(rest, method);
     const { state, sub } = addressed;
-    const level0 = accessLevel(state.def, req.user);
-    if (!canRead(level0)) throw accessDenied();
+    const mask = listMask(site, state, req.user);
+    // Effective permissions and role assignments can be asked about without reading items.
+    const scoped = scopeRoute(sc, state, sub);
+    if (scoped) return scoped;
+    if (!has(mask, Perm.ViewListItems)) throw accessDenied();
     const ctx: ItemContext = { store: this.store, state, level, siteUrl };
 
     if (sub === "") {
@@ -277,13 +275,6 @@ export class SharePointApi {
     return info;
   }
 
-  groups(site: SiteState): SiteGroup[] {
-    if (site.path.toLowerCase() !== PARTNERSHIP_SITE) return teamSiteGroups(site.path);
-    const depts = this.store.list(listUrlName(departmentsDef), site.path);
-    const codes = depts ? [...depts.items.values()].map((d) => String(d.values.UnitCode ?? "")).filter(Boolean) : [];
-    return siteGroupList(codes);
-  }
-
   private query(ctx: ItemContext, req: SpRequest): SpResponse {
     const q = req.url.searchParams;
     const select = q.get("$select") ? splitList(q.get("$select")!) : null;
@@ -373,20 +364,26 @@ export class SharePointApi {
     return { status: 200, headers: {}, body: "" };
   }
 
-  /** Per-list permissions by group; `own` lists compare the row's department with the user's. */
+  /**
+   * What SharePoint checks on a write: the effective permissions on the list (AddListItems,
+   * EditListItems, DeleteListItems). Interim until per-department folders land (permissions
+   * issue): on lists with department rows, anyone outside the coordinators' group may only
+   * write rows of their own departments.
+   */
   private assertCanChange(state: ListState, user: SiteUser, existing: StoredItem | null, next: Record<string, unknown> | null): void {
-    const level = accessLevel(state.def, user);
-    if (level === "write") return;
-    if (level === "add" && existing === null) return;
-    if (level === "own" && state.def.departmentField) {
-      const col = `${state.def.fields[state.def.departmentField].internalName}Id`;
-      const depts = this.store.list(listUrlName(departmentsDef), state.site)!;
-      const mine = new Set(
-        [...depts.items.values()].filter((d) => user.departments.includes(String(d.values.UnitCode))).map((d) => d.Id),
-      );
-      const ok = (v: unknown): boolean => typeof v === "number" && mine.has(v);
-      if ((existing === null || ok(existing.values[col])) && (next === null || ok(next[col]))) return;
-    }
+    const site = this.store.site(state.site)!;
+    const mask = listMask(site, state, user);
+    const need = existing === null ? Perm.AddListItems : next === null ? Perm.DeleteListItems : Perm.EditListItems;
+    if (!has(mask, need)) throw accessDenied();
+    if (!state.def.departmentField) return;
+    const coordinators = site.security.groups.find((g) => g.Title === siteGroups.coordinators);
+    if (coordinators && holds(site.security, entraGroups, coordinators.Id, user)) return;
+    if (has(mask, Perm.ManageLists)) return;
+    const col = `${state.def.departmentField}Id`;
+    const depts = this.store.list(listUrlName(departmentsDef), state.site)!;
+    const mine = new Set([...depts.items.values()].filter((d) => user.departments.includes(String(d.values.UnitCode))).map((d) => d.Id));
+    const ok = (v: unknown): boolean => typeof v === "number" && mine.has(v);
+    if ((existing === null || ok(existing.values[col])) && (next === null || ok(next[col]))) return;
     throw accessDenied();
   }
 }
@@ -490,9 +487,6 @@ function userInfo(u: SiteUser): Record<string, unknown> {
   return { Id: u.Id, Title: u.Title, Email: u.Email, LoginName: u.LoginName, IsSiteAdmin: false, PrincipalType: 1 };
 }
 
-function groupInfo(g: { Id: number; Title: string }): Record<string, unknown> {
-  return { Id: g.Id, Title: g.Title, LoginName: g.Title, PrincipalType: 8 };
-}
 
 /** The list's root folder URL: `/sites/x/Lists/PD_A` (lists) or `/sites/x/Shared Documents` (libraries). */
 export function listRootUrl(site: SiteState, l: ListState): string {
@@ -523,6 +517,7 @@ function listInfo(site: SiteState, s: ListState): Record<string, unknown> {
     Description: s.meta.description,
     ItemCount: s.items.size,
     BaseTemplate: s.meta.baseTemplate,
+    HasUniqueRoleAssignments: site.security.lists[s.meta.id] !== undefined,
     EntityTypeName: `${entityName(s.meta.urlName)}List`,
     ListItemEntityTypeFullName: `SP.Data.${entityName(s.meta.urlName)}ListItem`,
     RootFolder: { ServerRelativeUrl: listRootUrl(site, s) },

@@ -3,6 +3,8 @@ import type { ListMeta, ListState, SiteState, Store, ViewState } from "./store";
 import { accessDenied, badRequest, notFound, SpError } from "./spErrors";
 import { BUILT_IN_FIELDS, parseFieldXml, titleField } from "./fieldSchema";
 import type { SiteUser } from "./users";
+import { has, Perm } from "./security";
+import { webMask } from "./securityApi";
 
 /**
  * The part of SharePoint's REST API that creates and changes lists, columns and views —
@@ -25,8 +27,9 @@ const listExists = (): SpError =>
     "A list, survey, discussion board, or document library with the specified title already exists in this Web site.  Please choose another title.",
   );
 
+/** Changing a site's lists, columns or views needs ManageLists on the web (site owners: Full Control). */
 export function assertOwner(site: SiteState, user: SiteUser): void {
-  if (!user.ownerOf.includes(site.path.toLowerCase())) throw accessDenied();
+  if (!has(webMask(site, user), Perm.ManageLists)) throw accessDenied();
 }
 
 /** POST web/lists: a new custom list; its URL comes from the title, as in SharePoint. */

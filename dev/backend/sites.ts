@@ -2,7 +2,9 @@ import { randomUUID } from "crypto";
 import type { ListMeta, Store } from "./store";
 import { PARTNERSHIP_SITE } from "./store";
 import { titleField } from "./fieldSchema";
-import { teamSites } from "./users";
+import { entraGroups, siteUsers, teamSites, userById } from "./users";
+import { emptySecurity } from "./store";
+import { departments, listUrlName, siteGroups } from "../../src/data/schema/listSchema";
 import { APP_CATALOG_SITE } from "./sharepoint";
 
 /**
@@ -24,6 +26,28 @@ function library(urlName: string, title: string, baseTemplate: number): ListMeta
   };
 }
 
+/**
+ * A new site's security: its three groups ("<site> 所有者/メンバー/閲覧者") holding Full
+ * Control, Edit and Read on the web, every list inheriting.
+ */
+function defaultSecurity(store: Store, path: string, title: string, owners: number[], members: number[], visitors: number[]): void {
+  const sec = emptySecurity();
+  const login = (ids: number[]): string[] => ids.map((id) => userById(id)!.LoginName);
+  const [full, , edit, , read] = sec.roleDefs;
+  const groups = [
+    { Id: 3, Title: `${title} 所有者`, Description: "", members: login(owners) },
+    { Id: 4, Title: `${title} メンバー`, Description: "", members: login(members) },
+    { Id: 5, Title: `${title} 閲覧者`, Description: "", members: login(visitors) },
+  ];
+  sec.groups = groups;
+  sec.web = [
+    { principalId: 3, roleDefIds: [full.Id] },
+    { principalId: 4, roleDefIds: [edit.Id] },
+    { principalId: 5, roleDefIds: [read.Id] },
+  ];
+  store.saveSecurity(path, sec);
+}
+
 function bareSite(store: Store, path: string, title: string): void {
   store.createSite(path, title);
   store.saveListMeta(path, library("Shared Documents", "ドキュメント", 101));
@@ -31,7 +55,52 @@ function bareSite(store: Store, path: string, title: string): void {
 }
 
 export function createBareSites(store: Store): void {
+  const owners = (path: string): number[] => siteUsers.filter((u) => u.ownerOf.includes(path)).map((u) => u.Id);
   bareSite(store, PARTNERSHIP_SITE, "包括連携デスク");
-  for (const t of teamSites) bareSite(store, t.path, t.title);
+  // Staff can open the intranet site (its visitors); what they may do with the product's lists
+  // comes from the product's groups. Its Members group (Edit, which includes Manage Lists) is empty.
+  defaultSecurity(store, PARTNERSHIP_SITE, "包括連携デスク", owners(PARTNERSHIP_SITE), [], siteUsers.filter((u) => !u.tenantAdmin && !u.ownerOf.includes(PARTNERSHIP_SITE)).map((u) => u.Id));
+  for (const t of teamSites) {
+    bareSite(store, t.path, t.title);
+    defaultSecurity(store, t.path, t.title, owners(t.path), t.members, []);
+  }
   bareSite(store, APP_CATALOG_SITE, "アプリ カタログ");
+  defaultSecurity(store, APP_CATALOG_SITE, "アプリ カタログ", owners(APP_CATALOG_SITE), [], []);
+}
+
+/**
+ * What the partnership site's owner does after setup (docs/permissions.md): staff added to
+ * the product's groups by role, and one group per department (from the Departments list)
+ * holding that department's staff.
+ */
+export function sampleMembership(store: Store): void {
+  const site = store.site(PARTNERSHIP_SITE)!;
+  const sec = JSON.parse(JSON.stringify(site.security)) as typeof site.security;
+  const group = (title: string): (typeof sec.groups)[number] => {
+    let g = sec.groups.find((x) => x.Title === title);
+    if (!g) {
+      g = { Id: sec.nextPrincipalId++, Title: title, Description: "", members: [] };
+      sec.groups.push(g);
+    }
+    return g;
+  };
+  const add = (title: string, login: string): void => {
+    const g = group(title);
+    if (!g.members.includes(login)) g.members.push(login);
+  };
+  for (const u of siteUsers) {
+    if (u.tenantAdmin) continue;
+    add(u.role === "coordinators" ? siteGroups.coordinators : u.role === "members" ? siteGroups.members : siteGroups.visitors, u.LoginName);
+  }
+  const depts = store.list(listUrlName(departments));
+  for (const d of depts ? [...depts.items.values()] : []) {
+    const code = String(d.values.UnitCode ?? "");
+    if (!code) continue;
+    group(siteGroups.departmentPrefix + code);
+    // Nesting Entra groups waits for capabilities read from folder permissions (permissions issue).
+    const nested = entraGroups.filter(() => false);
+    for (const e of nested) add(siteGroups.departmentPrefix + code, e.LoginName);
+    for (const u of siteUsers.filter((x) => x.departments.includes(code) && !nested.some((e) => e.memberUserIds.includes(x.Id)))) add(siteGroups.departmentPrefix + code, u.LoginName);
+  }
+  store.saveSecurity(PARTNERSHIP_SITE, sec);
 }

@@ -1,6 +1,11 @@
 import * as fs from "fs";
 import * as path from "path";
 import { listByUrlName } from "../../src/data/schema/listSchema";
+import { builtInRoles, SiteSecurity } from "./security";
+
+export function emptySecurity(): SiteSecurity {
+  return { roleDefs: builtInRoles(), groups: [], web: [], lists: {}, nextPrincipalId: 100 };
+}
 import type { AnyListDef, FieldDef, ListKey } from "../../src/data/schema/fieldTypes";
 
 /**
@@ -93,10 +98,12 @@ export interface SiteState {
   path: string;
   title: string;
   lists: Map<string, ListState>;
+  security: SiteSecurity;
 }
 
 type Op =
   | { op: "site"; site: string; title: string }
+  | { op: "security"; site: string; security: SiteSecurity }
   | { op: "listMeta"; site: string; meta: ListMeta }
   | { op: "add"; site: string; list: string; item: StoredItem }
   | { op: "update"; site: string; list: string; id: number; values: Record<string, unknown>; modified: string; editorId: number }
@@ -106,7 +113,7 @@ type Op =
   | { op: "graph"; message: GraphMessage };
 
 interface Snapshot {
-  sites: Array<{ path: string; title: string; lists: Array<{ meta: ListMeta; nextId: number; items: StoredItem[] }> }>;
+  sites: Array<{ path: string; title: string; security: SiteSecurity; lists: Array<{ meta: ListMeta; nextId: number; items: StoredItem[] }> }>;
   tenantProperties: Record<string, { value: string; description: string }>;
   graph: GraphMessage[];
 }
@@ -134,7 +141,7 @@ export class Store {
     if (fs.existsSync(this.snapshotPath)) {
       const snap = JSON.parse(fs.readFileSync(this.snapshotPath, "utf8")) as Snapshot;
       for (const site of snap.sites ?? []) {
-        const st: SiteState = { path: site.path, title: site.title, lists: new Map() };
+        const st: SiteState = { path: site.path, title: site.title, lists: new Map(), security: site.security ?? emptySecurity() };
         this.sites.set(site.path.toLowerCase(), st);
         for (const l of site.lists) {
           const state = this.stateFor(site.path, l.meta);
@@ -170,6 +177,7 @@ export class Store {
       snap.sites.push({
         path: site.path,
         title: site.title,
+        security: site.security,
         lists: [...site.lists.values()].map((l) => ({ meta: l.meta, nextId: l.nextId, items: [...l.items.values()] })),
       });
     }
@@ -228,7 +236,12 @@ export class Store {
       return;
     }
     if (op.op === "site") {
-      if (!this.site(op.site)) this.sites.set(op.site.toLowerCase(), { path: op.site, title: op.title, lists: new Map() });
+      if (!this.site(op.site)) this.sites.set(op.site.toLowerCase(), { path: op.site, title: op.title, lists: new Map(), security: emptySecurity() });
+      return;
+    }
+    if (op.op === "security") {
+      const st = this.site(op.site);
+      if (st) st.security = op.security;
       return;
     }
     const site = this.site(op.site);
@@ -273,6 +286,11 @@ export class Store {
 
   createSite(sitePath: string, title: string): void {
     this.commit({ op: "site", site: sitePath, title });
+  }
+
+  /** Replaces a site's security (groups, permission levels, role assignments). */
+  saveSecurity(sitePath: string, security: SiteSecurity): void {
+    this.commit({ op: "security", site: sitePath, security: JSON.parse(JSON.stringify(security)) as SiteSecurity });
   }
 
   /** Creates or replaces a list's description (columns, views, title). */

@@ -1,5 +1,4 @@
-import { siteGroups } from "../../src/data/schema/listSchema";
-import type { AccessLevel, AnyListDef } from "../../src/data/schema/fieldTypes";
+import type { EntraGroup } from "./security";
 
 /**
  * The local site's people. The workbench's user switcher picks one (cookie `pd-user`,
@@ -88,48 +87,20 @@ export function findUser(key: string | undefined): SiteUser | undefined {
   return siteUsers.find((u) => String(u.Id) === k || u.Email.toLowerCase() === k || u.LoginName.toLowerCase() === k);
 }
 
-export interface SiteGroup {
-  Id: number;
-  Title: string;
-  members: (u: SiteUser) => boolean;
-}
-
-/** The three groups every new SharePoint team site has ("<site> 所有者/メンバー/閲覧者"). */
-function defaultGroups(sitePath: string, title: string, members: (u: SiteUser) => boolean): SiteGroup[] {
-  const owner = (u: SiteUser): boolean => u.ownerOf.includes(sitePath.toLowerCase());
-  return [
-    { Id: 1, Title: `${title} 所有者`, members: owner },
-    { Id: 2, Title: `${title} メンバー`, members: (u) => !owner(u) && members(u) },
-    { Id: 6, Title: `${title} 閲覧者`, members: () => false },
-  ];
-}
-
-/** A team site's groups: the default three only. */
-export function teamSiteGroups(sitePath: string): SiteGroup[] {
-  const t = teamSites.find((x) => x.path.toLowerCase() === sitePath.toLowerCase());
-  return t ? defaultGroups(t.path, t.title, (u) => t.members.includes(u.Id)) : [];
-}
-
 /**
- * The partnership site's groups: its default three and the product's groups. The product's
- * groups are made by the site owner as docs/permissions.md describes (setup will make them
- * once the permissions issue lands).
+ * Entra ID groups of the tenant (security or Microsoft 365 groups), with their members. A
+ * city usually manages staff this way and nests these groups in SharePoint groups.
  */
-export function siteGroupList(departmentCodes: string[]): SiteGroup[] {
-  const groups: SiteGroup[] = [
-    ...defaultGroups("/sites/partnership", "包括連携デスク", (u) => u.role !== "visitors"),
-    { Id: 3, Title: siteGroups.coordinators, members: (u) => u.role === "coordinators" },
-    { Id: 4, Title: siteGroups.members, members: (u) => u.role === "members" },
-    { Id: 5, Title: siteGroups.visitors, members: (u) => u.role === "visitors" },
-  ];
-  departmentCodes.forEach((code, i) =>
-    groups.push({ Id: 100 + i, Title: siteGroups.departmentPrefix + code, members: (u) => u.departments.includes(code) }),
-  );
-  return groups;
-}
+export const entraGroups: EntraGroup[] = [
+  {
+    Id: 501,
+    id: "5a0e2c61-3f7b-4c8e-9d1a-7b6f0c2e4a10",
+    Title: "総務部 防災防犯課（Microsoft 365 グループ）",
+    LoginName: "c:0o.c|federateddirectoryclaimprovider|5a0e2c61-3f7b-4c8e-9d1a-7b6f0c2e4a10",
+    memberUserIds: [12],
+  },
+];
 
-export function accessLevel(def: AnyListDef, user: SiteUser): AccessLevel {
-  return def.permissions[user.role];
+export function userById(id: number): SiteUser | undefined {
+  return siteUsers.find((u) => u.Id === id);
 }
-
-export const canRead = (level: AccessLevel): boolean => level !== "none";

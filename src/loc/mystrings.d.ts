@@ -49,8 +49,15 @@ declare interface ICommonStrings {
       addView: string;
       addViewFields: string;
       manual: string;
+      createGroup: string;
+      createAddOnlyLevel: string;
+      breakInheritance: string;
+      grant: string;
+      revoke: string;
+      revokeInherited: string;
       recordVersion: string;
     };
+    Roles: { fullControl: string; contribute: string; read: string; addOnly: string };
     TenantHeading: string;
     TenantIntro: string;
     TenantSet: string;

@@ -7,6 +7,7 @@ import type { AnyListDef } from "../../src/data/schema/fieldTypes";
 import { PartnershipData } from "../../src/data/sp/PartnershipData";
 import { resolvePartnershipSite, setTenantDefaultSiteUrl } from "../../src/data/hosting";
 import { checkSiteUrl, siteCheckMessage } from "../../src/data/setup/siteCheck";
+import { sampleMembership } from "../../dev/backend/sites";
 
 /**
  * Site setup (issue: tenant-wide hosting) against a bare partnership site of the local
@@ -63,7 +64,12 @@ function schemaAsSite(): unknown {
 test("a bare site: the plan lists every list in dependency order, then setup creates exactly the schema and the product works", async () => {
   const plan = await setupAs().plan();
   expect(plan.siteVersion).toBeNull();
-  expect(plan.steps.map((s) => (s.kind === "createList" ? s.list : s.kind))).toEqual([...allLists.map(listUrlName), "recordVersion"]);
+  const schemaSteps = plan.steps.filter((s) => s.kind === "createList" || s.kind === "recordVersion");
+  expect(schemaSteps.map((s) => (s.kind === "createList" ? s.list : s.kind))).toEqual([...allLists.map(listUrlName), "recordVersion"]);
+  // The security model: the product's groups, the Add-only level, each list with its own permissions.
+  expect(plan.steps.filter((s) => s.kind === "createGroup").map((s) => (s.kind === "createGroup" ? s.group : ""))).toEqual(["Partnership Desk Coordinators", "Partnership Desk Members", "Partnership Desk Visitors"]);
+  expect(plan.steps.filter((s) => s.kind === "createAddOnlyLevel")).toHaveLength(1);
+  expect(plan.steps.filter((s) => s.kind === "breakInheritance")).toHaveLength(allLists.length);
   const before = t.backend.requestCount();
   await setupAs().run();
   const requests = t.backend.requestCount() - before;
@@ -83,8 +89,10 @@ test("setup run twice changes nothing the second time, and says so", async () =>
   expect(plan).toMatchObject({ upToDate: true, steps: [], siteVersion: SCHEMA_VERSION });
   const before = t.backend.requestCount();
   await setupAs().run();
-  // One batched read (52 reads, at most 20 per $batch request), no write.
-  expect(t.backend.requestCount() - before).toBeLessThanOrEqual(3);
+  // One batched read (about 90 reads, at most 20 per $batch request), no write.
+  const security = JSON.stringify(t.backend.store.site("/sites/partnership")!.security);
+  expect(t.backend.requestCount() - before).toBeLessThanOrEqual(5);
+  expect(JSON.stringify(t.backend.store.site("/sites/partnership")!.security)).toBe(security);
   expect(JSON.stringify([...t.backend.store.site("/sites/partnership")!.lists.values()].map((l) => l.meta))).toBe(snapshot);
 });
 
@@ -177,7 +185,7 @@ test("the site's own refusals: a taken title, a duplicate column, invalid field 
   expect(r.status).toBe(400);
   r = await api(`${list}/fields/getbyinternalnameortitle('Address')`, { method: "POST", headers: { "x-http-method": "MERGE" }, body: JSON.stringify({ EnforceUniqueValues: true }) });
   expect(r.status).toBe(400);
-  for (const [path, method] of [["web", "POST"], [list, "DELETE"], ["web/sitegroups", "POST"]] as const) {
+  for (const [path, method] of [["web", "POST"], [list, "DELETE"], ["web", "DELETE"]] as const) {
     r = await api(path, { method: method === "DELETE" ? "POST" : method, headers: method === "DELETE" ? { "x-http-method": "DELETE" } : {}, body: "{}" });
     expect({ path, status: r.status }).toEqual({ path, status: 501 });
   }
@@ -189,6 +197,8 @@ describe("the partnership site from any host", () => {
   test("a portal in a team's tab with the tab's setting reads the partnership site; without it, the team's site is not set up", async () => {
     await setupAs().run();
     await t.dataAs(7).departments.add({ title: "子ども家庭部 子育て支援課", code: "kodomo-kosodate", departmentName: "子ども家庭部", divisionName: "子育て支援課", sectionName: "", teamId: "", channelId: "", isCoordinator: false, sortOrder: 1, active: true });
+    // The site owner puts staff in the product's groups and the department's group (docs/permissions.md).
+    sampleMembership(t.backend.store);
     const onTeam = spForUrl(teamSite(), as(11));
     const configured = await resolvePartnershipSite(t.backend.siteUrl, teamSite(), onTeam, true);
     expect(configured).toEqual({ url: t.backend.siteUrl, source: "property" });

@@ -34,12 +34,22 @@ export function stepText(s: SetupStep): string {
       return fmt(t.addViewFields, s.displayName, s.fields.join("、"));
     case "manual":
       return fmt(t.manual, s.displayName, s.found, s.expected);
+    case "createGroup":
+      return fmt(t.createGroup, s.group);
+    case "createAddOnlyLevel":
+      return fmt(t.createAddOnlyLevel, s.name);
+    case "breakInheritance":
+      return fmt(t.breakInheritance, s.displayName);
+    case "grant":
+      return fmt(t.grant, s.principal, common.Setup.Roles[s.role]);
+    case "revoke":
+      return fmt(s.drift ? t.revoke : t.revokeInherited, s.principal, s.role in common.Setup.Roles ? common.Setup.Roles[s.role as keyof typeof common.Setup.Roles] : s.role);
     case "recordVersion":
       return fmt(t.recordVersion, String(s.to));
   }
 }
 
-const listOf = (s: SetupStep): string => (s.kind === "recordVersion" ? "—" : s.list);
+const listOf = (s: SetupStep): string => ("list" in s ? s.list : "—");
 
 /**
  * サイトの準備: the plan first (what will be created or changed), then a run with progress,

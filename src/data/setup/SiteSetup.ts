@@ -5,13 +5,15 @@ import "@pnp/sp/fields";
 import "@pnp/sp/views";
 import "@pnp/sp/items";
 import "@pnp/sp/batching";
+import "@pnp/sp/security";
+import "@pnp/sp/site-groups/web";
 import type { IList } from "@pnp/sp/lists";
 import type { AnyListDef } from "../schema/fieldTypes";
 import { allLists, listServerRelativeUrl, listUrlName, SCHEMA_VERSION, settings as settingsList } from "../schema/listSchema";
 import type { ISiteSetup, SiteCheck } from "../contracts";
 import { toDataError } from "../sp/errors";
 import { fieldXml, viewFieldName, viewPageName, viewQuery } from "./fieldXml";
-import { ObservedList, ObservedSite, planSetup, SetupPlan, SetupStep } from "./plan";
+import { ADD_ONLY_LEVEL, ObservedAssignment, ObservedList, ObservedSecurity, ObservedSite, planSetup, RoleRef, SetupPlan, SetupStep } from "./plan";
 
 import { SCHEMA_VERSION_KEY } from "./keys";
 export { SCHEMA_VERSION_KEY };
@@ -27,6 +29,23 @@ interface FieldInfo {
   Indexed: boolean;
   EnforceUniqueValues: boolean;
 }
+interface RoleInfo {
+  Id: number;
+  Name: string;
+  RoleTypeKind: number;
+}
+interface AssignmentInfo {
+  PrincipalId: number;
+  Member?: { Id: number; Title: string };
+  RoleDefinitionBindings?: RoleInfo[] | { results: RoleInfo[] };
+}
+
+/** SharePoint's RoleTypeKind of the built-in levels setup uses (names differ by site language). */
+const ROLE_KIND: Record<number, RoleRef> = { 5: "fullControl", 3: "contribute", 2: "read" };
+
+/** Add only: ViewListItems, AddListItems, OpenItems, ViewVersions, ViewFormPages, Open, ViewPages, BrowseUserInfo, UseClientIntegration, UseRemoteAPIs — no edit, no delete. */
+export const ADD_ONLY_MASK = { High: 176, Low: 138612835 };
+
 interface ViewInfo {
   Id: string;
   Title: string;
@@ -60,19 +79,41 @@ export class SiteSetup implements ISiteSetup {
   /** What is on the site now: the product's lists (by URL), their columns and views, and the recorded version. */
   async observe(): Promise<ObservedSite> {
     const [batched, execute] = this.sp.batched();
+    // A list that does not exist yet fails its reads: each read is marked handled now and its
+    // failure looked at where it matters, so nothing is reported as an unhandled rejection.
+    const safe = <T>(p: Promise<T>): Promise<T> => {
+      p.catch(() => undefined);
+      return p;
+    };
     const reads = this.lists.map((def) => {
       const l = this.list(batched, def);
       return {
         def,
-        info: l.select("Id", "Title")() as Promise<{ Id: string; Title: string }>,
-        fields: l.fields.select("InternalName", "Title", "TypeAsString", "Required", "Indexed", "EnforceUniqueValues")() as Promise<FieldInfo[]>,
-        views: l.views.select("Id", "Title", "DefaultView", "ServerRelativeUrl", "ViewFields/Items").expand("ViewFields")() as Promise<ViewInfo[]>,
+        info: safe(l.select("Id", "Title")() as Promise<{ Id: string; Title: string }>),
+        fields: safe(l.fields.select("InternalName", "Title", "TypeAsString", "Required", "Indexed", "EnforceUniqueValues")() as Promise<FieldInfo[]>),
+        views: safe(l.views.select("Id", "Title", "DefaultView", "ServerRelativeUrl", "ViewFields/Items").expand("ViewFields")() as Promise<ViewInfo[]>),
       };
     });
-    const settingsRow = this.list(batched, settingsList)
-      .items.select("Id", "SettingValue")
-      .filter(`Title eq '${SCHEMA_VERSION_KEY}'`)
-      .top(1)() as Promise<{ Id: number; SettingValue: string | null }[]>;
+    const security = {
+      groups: safe(batched.web.siteGroups.select("Id", "Title")() as Promise<{ Id: number; Title: string }[]>),
+      roles: safe(batched.web.roleDefinitions.select("Id", "Name", "RoleTypeKind")() as Promise<RoleInfo[]>),
+      owner: safe(batched.web.associatedOwnerGroup.select("Id", "Title")() as Promise<{ Id: number; Title: string }>),
+      web: safe(batched.web.roleAssignments.expand("Member", "RoleDefinitionBindings")() as Promise<AssignmentInfo[]>),
+      lists: this.lists.map((def) => {
+        const l = this.list(batched, def);
+        return {
+          def,
+          unique: safe(l.select("HasUniqueRoleAssignments")() as Promise<{ HasUniqueRoleAssignments: boolean }>),
+          assignments: safe(l.roleAssignments.expand("Member", "RoleDefinitionBindings")() as Promise<AssignmentInfo[]>),
+        };
+      }),
+    };
+    const settingsRow = safe(
+      this.list(batched, settingsList)
+        .items.select("Id", "SettingValue")
+        .filter(`Title eq '${SCHEMA_VERSION_KEY}'`)
+        .top(1)() as Promise<{ Id: number; SettingValue: string | null }[]>,
+    );
     await execute();
     const site: ObservedSite = { lists: {}, recordedVersion: null };
     for (const r of reads) {
@@ -111,6 +152,7 @@ export class SiteSetup implements ISiteSetup {
       };
       site.lists[listUrlName(r.def)] = list;
     }
+    site.security = await this.readSecurity(security);
     try {
       const rows = await settingsRow;
       const v = rows[0] ? Number(rows[0].SettingValue) : NaN;
@@ -119,6 +161,53 @@ export class SiteSetup implements ISiteSetup {
       if (toDataError(e).kind !== "notFound") throw toDataError(e);
     }
     return site;
+  }
+
+  private async readSecurity(r: {
+    groups: Promise<{ Id: number; Title: string }[]>;
+    roles: Promise<RoleInfo[]>;
+    owner: Promise<{ Id: number; Title: string }>;
+    web: Promise<AssignmentInfo[]>;
+    lists: { def: AnyListDef; unique: Promise<{ HasUniqueRoleAssignments: boolean }>; assignments: Promise<AssignmentInfo[]> }[];
+  }): Promise<ObservedSecurity> {
+    const fail = (e: unknown): never => {
+      throw toDataError(e);
+    };
+    const groups = await r.groups.catch(fail);
+    const roles = await r.roles.catch(fail);
+    const owner = await r.owner.catch(() => null);
+    const roleIds: ObservedSecurity["roleIds"] = {};
+    for (const role of roles) {
+      const ref = ROLE_KIND[role.RoleTypeKind];
+      if (ref && roleIds[ref] === undefined) roleIds[ref] = role.Id;
+      if (role.Name === ADD_ONLY_LEVEL) roleIds.addOnly = role.Id;
+    }
+    const refOf = (role: RoleInfo): RoleRef | null => (role.Name === ADD_ONLY_LEVEL ? "addOnly" : (ROLE_KIND[role.RoleTypeKind] ?? null));
+    const toObserved = (a: AssignmentInfo): ObservedAssignment => {
+      const b = a.RoleDefinitionBindings;
+      const bindings = Array.isArray(b) ? b : (b?.results ?? []);
+      return {
+        principalId: a.PrincipalId,
+        principal: a.Member?.Title ?? String(a.PrincipalId),
+        roles: bindings.map(refOf).filter((x): x is RoleRef => x !== null),
+        // "Limited Access" (RoleTypeKind 1) is SharePoint's own, never ours to remove.
+        otherRoles: bindings.filter((x) => refOf(x) === null && x.RoleTypeKind !== 1).map((x) => x.Name),
+      };
+    };
+    const web = (await r.web.catch(fail)).map(toObserved);
+    const out: ObservedSecurity = { groups: groups.map((g) => ({ id: g.Id, title: g.Title })), roleIds, ownerGroup: owner ? { id: owner.Id, title: owner.Title } : null, lists: {}, web };
+    for (const l of r.lists) {
+      let unique: boolean;
+      try {
+        unique = (await l.unique).HasUniqueRoleAssignments;
+      } catch (e) {
+        if (toDataError(e).kind === "notFound") continue;
+        throw toDataError(e);
+      }
+      const assignments: ObservedAssignment[] = (await l.assignments.catch(fail)).map(toObserved);
+      out.lists[listUrlName(l.def)] = { unique, assignments };
+    }
+    return out;
   }
 
   async plan(): Promise<SetupPlan> {
@@ -139,10 +228,14 @@ export class SiteSetup implements ISiteSetup {
       const plan = planSetup(this.lists, site, this.appVersion);
       const ids = new Map<string, string>();
       for (const [name, l] of Object.entries(site.lists)) if (l) ids.set(name, l.id);
+      const principals = new Map<string, number>();
+      for (const g of site.security?.groups ?? []) principals.set(g.title.toLowerCase(), g.id);
+      if (site.security?.ownerGroup) principals.set(site.security.ownerGroup.title.toLowerCase(), site.security.ownerGroup.id);
+      const roles = { ...(site.security?.roleIds ?? {}) };
       let i = 0;
       for (const step of plan.steps) {
         onStep?.(step, i++, plan.steps.length);
-        await this.apply(step, ids);
+        await this.apply(step, ids, principals, roles);
       }
       return plan;
     } catch (e) {
@@ -198,8 +291,40 @@ export class SiteSetup implements ISiteSetup {
     for (const name of fields) await view.fields.add(name);
   }
 
-  private async apply(step: SetupStep, ids: Map<string, string>): Promise<void> {
+  private async apply(step: SetupStep, ids: Map<string, string>, principals: Map<string, number>, roles: Partial<Record<RoleRef, number>>): Promise<void> {
     switch (step.kind) {
+      case "createGroup": {
+        const g = (await this.sp.web.siteGroups.add({ Title: step.group, Description: "包括連携デスク (Partnership Desk)" })) as { Id: number };
+        principals.set(step.group.toLowerCase(), g.Id);
+        return;
+      }
+      case "createAddOnlyLevel": {
+        const r = await this.sp.web.roleDefinitions.add(step.name, "包括連携デスクの操作の記録用: 表示と追加のみ（編集・削除はできません）", 1000, ADD_ONLY_MASK);
+        roles.addOnly = (r.data as { Id: number }).Id;
+        return;
+      }
+      case "breakInheritance":
+        // The site's assignments are copied (the owners keep Full Control throughout); the plan's
+        // grants and revokes that follow leave exactly the schema's.
+        await this.list(this.sp, this.defOf(step.list)).breakRoleInheritance(true, true);
+        return;
+      case "grant": {
+        const pid = principals.get(step.principal.toLowerCase());
+        const rid = roles[step.role];
+        if (pid === undefined || rid === undefined) throw new Error(`Unknown principal or level: ${step.principal} / ${step.role}`);
+        await this.list(this.sp, this.defOf(step.list)).roleAssignments.add(pid, rid);
+        return;
+      }
+      case "revoke": {
+        const l = this.list(this.sp, this.defOf(step.list));
+        const rid = roles[step.role as RoleRef];
+        if (rid !== undefined) await l.roleAssignments.remove(step.principalId, rid);
+        else {
+          const def = (await this.sp.web.roleDefinitions.getByName(step.role)()) as { Id: number };
+          await l.roleAssignments.remove(step.principalId, def.Id);
+        }
+        return;
+      }
       case "createList": {
         const def = this.defOf(step.list);
         // The URL comes from the title at creation (Lists/PD_Agreements); then the display name.
@@ -249,17 +374,26 @@ export class SiteSetup implements ISiteSetup {
     }
   }
 
-  /** For the property pane: is `siteUrl` a site this product has been set up on? */
+  /** For the property pane: is `siteUrl` a site this product has been set up on? (Two reads; anyone who can open the site may ask.) */
   static async check(sp: SPFI, siteUrl: string): Promise<SiteCheck> {
+    const sitePath = new URL(siteUrl).pathname.replace(/\/+$/, "");
     try {
-      const setup = new SiteSetup(sp, siteUrl);
-      const plan = await setup.plan();
-      if (plan.siteVersion === null) return { ok: false, reason: "notSetUp" };
-      if (plan.siteVersion < plan.appVersion) return { ok: true, reason: "needsUpgrade", siteVersion: plan.siteVersion, appVersion: plan.appVersion };
-      return { ok: true, siteVersion: plan.siteVersion, appVersion: plan.appVersion };
+      await sp.web.select("Id")();
     } catch (e) {
       const err = toDataError(e);
       if (err.kind === "notFound") return { ok: false, reason: "noSite" };
+      if (err.kind === "forbidden") return { ok: false, reason: "forbidden" };
+      return { ok: false, reason: "unreachable", detail: err.message };
+    }
+    try {
+      const rows = (await sp.web.getList(listServerRelativeUrl(sitePath, settingsList)).items.select("SettingValue").filter(`Title eq '${SCHEMA_VERSION_KEY}'`).top(1)()) as { SettingValue: string | null }[];
+      const v = rows[0] ? Number(rows[0].SettingValue) : NaN;
+      if (!Number.isInteger(v)) return { ok: false, reason: "notSetUp" };
+      if (v < SCHEMA_VERSION) return { ok: true, reason: "needsUpgrade", siteVersion: v, appVersion: SCHEMA_VERSION };
+      return { ok: true, siteVersion: v, appVersion: SCHEMA_VERSION };
+    } catch (e) {
+      const err = toDataError(e);
+      if (err.kind === "notFound") return { ok: false, reason: "notSetUp" };
       if (err.kind === "forbidden") return { ok: false, reason: "forbidden" };
       return { ok: false, reason: "unreachable", detail: err.message };
     }

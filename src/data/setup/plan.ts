@@ -1,5 +1,5 @@
-import type { AnyListDef, FieldDef, ViewDef } from "../schema/fieldTypes";
-import { listUrlName } from "../schema/listSchema";
+import type { AccessLevel, AnyListDef, FieldDef, ViewDef } from "../schema/fieldTypes";
+import { listUrlName, siteGroups } from "../schema/listSchema";
 import { typeAsString, viewFieldName, viewQuery } from "./fieldXml";
 
 /**
@@ -33,9 +33,32 @@ export interface ObservedList {
   views: ObservedView[];
 }
 
+/** Built-in permission levels by SharePoint's RoleTypeKind (names are localised), and ours by name. */
+export type RoleRef = "fullControl" | "contribute" | "read" | "addOnly";
+
+export interface ObservedAssignment {
+  principalId: number;
+  principal: string;
+  roles: RoleRef[];
+  /** Levels that are none of ours (e.g. Edit, Design, a custom one), by name. */
+  otherRoles: string[];
+}
+
+export interface ObservedSecurity {
+  groups: { id: number; title: string }[];
+  /** Ids of the permission levels setup uses, when they exist. */
+  roleIds: Partial<Record<RoleRef, number>>;
+  ownerGroup: { id: number; title: string } | null;
+  /** By list URL name: whether it has unique permissions, and its assignments. */
+  lists: Record<string, { unique: boolean; assignments: ObservedAssignment[] } | undefined>;
+  /** The site's own assignments: what a list copies when setup gives it its own permissions. */
+  web: ObservedAssignment[];
+}
+
 export interface ObservedSite {
   /** By list URL name (e.g. "PD_Agreements"); absent lists are not set. */
   lists: Record<string, ObservedList | undefined>;
+  security?: ObservedSecurity;
   /** The schema version recorded by the last complete setup, or null (never set up). */
   recordedVersion: number | null;
 }
@@ -49,6 +72,11 @@ export type SetupStep =
   | { kind: "addView"; list: string; view: string; displayName: string }
   | { kind: "addViewFields"; list: string; view: string; displayName: string; fields: string[] }
   | { kind: "manual"; list: string; field: string; displayName: string; reason: "typeDiffers"; found: string; expected: string }
+  | { kind: "createGroup"; group: string }
+  | { kind: "createAddOnlyLevel"; name: string }
+  | { kind: "breakInheritance"; list: string; displayName: string }
+  | { kind: "grant"; list: string; displayName: string; principal: string; role: RoleRef }
+  | { kind: "revoke"; list: string; displayName: string; principal: string; principalId: number; role: RoleRef | string; drift: boolean }
   | { kind: "recordVersion"; from: number | null; to: number };
 
 export interface SetupPlan {
@@ -108,10 +136,70 @@ export function planSetup(lists: readonly AnyListDef[], site: ObservedSite, appV
       if (missing.length) steps.push({ kind: "addViewFields", list: name, view: v.url, displayName: v.displayName, fields: missing });
     }
   }
-  const needsWork = steps.some((s) => s.kind !== "manual");
+  const schemaWork = steps.some((s) => s.kind !== "manual");
+  if (site.security) steps.push(...planSecurity(lists, site));
   const behind = site.recordedVersion === null || site.recordedVersion < appVersion;
-  if (needsWork || behind) steps.push({ kind: "recordVersion", from: site.recordedVersion, to: appVersion });
+  // The version says which schema the site has; repairing permissions alone does not change it.
+  if (schemaWork || behind) steps.push({ kind: "recordVersion", from: site.recordedVersion, to: appVersion });
   return { appVersion, siteVersion: site.recordedVersion, steps, upToDate: !steps.some((s) => s.kind !== "manual") };
+}
+
+/** The name of the permission level setup creates for the audit trail (add, view, open; never edit or delete). */
+export const ADD_ONLY_LEVEL = "追加のみ（包括連携デスク）";
+
+/** The level each access in the schema maps to. "own" is Contribute on the list until department folders exist. */
+function roleFor(level: AccessLevel): RoleRef | null {
+  switch (level) {
+    case "write":
+    case "own":
+      return "contribute";
+    case "add":
+      return "addOnly";
+    case "read":
+      return "read";
+    case "none":
+      return null;
+  }
+}
+
+/**
+ * The security model: the product's three groups, the Add-only level, and on every product
+ * list unique permissions with exactly the site's owners (Full Control) and the product's
+ * groups at the schema's levels. Anything else found on a product list is drift, repaired.
+ */
+function planSecurity(lists: readonly AnyListDef[], site: ObservedSite): SetupStep[] {
+  const sec = site.security!;
+  const steps: SetupStep[] = [];
+  const groupTitles = [siteGroups.coordinators, siteGroups.members, siteGroups.visitors];
+  for (const g of groupTitles) if (!sec.groups.some((x) => x.title.toLowerCase() === g.toLowerCase())) steps.push({ kind: "createGroup", group: g });
+  if (sec.roleIds.addOnly === undefined) steps.push({ kind: "createAddOnlyLevel", name: ADD_ONLY_LEVEL });
+  for (const def of lists) {
+    const name = listUrlName(def);
+    const displayName = def.displayName;
+    const found = sec.lists[name];
+    if (!found?.unique) steps.push({ kind: "breakInheritance", list: name, displayName });
+    // Inheritance is broken copying the site's assignments (so the owner never loses access);
+    // what the list should not have is then removed.
+    const have = found?.unique ? found.assignments : sec.web;
+    const drift = !!found?.unique;
+    const want: { principal: string; role: RoleRef }[] = [];
+    if (sec.ownerGroup) want.push({ principal: sec.ownerGroup.title, role: "fullControl" });
+    (["coordinators", "members", "visitors"] as const).forEach((k, i) => {
+      const role = roleFor(def.permissions[k]);
+      if (role) want.push({ principal: groupTitles[i], role });
+    });
+    const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+    for (const w of want) {
+      const a = have.find((x) => same(x.principal, w.principal));
+      if (!a || !a.roles.includes(w.role)) steps.push({ kind: "grant", list: name, displayName, principal: w.principal, role: w.role });
+    }
+    for (const a of have) {
+      const wanted = want.filter((w) => same(w.principal, a.principal)).map((w) => w.role);
+      for (const r of a.roles) if (!wanted.includes(r)) steps.push({ kind: "revoke", list: name, displayName, principal: a.principal, principalId: a.principalId, role: r, drift });
+      for (const r of a.otherRoles) steps.push({ kind: "revoke", list: name, displayName, principal: a.principal, principalId: a.principalId, role: r, drift });
+    }
+  }
+  return steps;
 }
 
 /** The view's query as the setup writes it (exported for the backend's comparison test). */

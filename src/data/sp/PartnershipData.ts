@@ -3,6 +3,8 @@ import "@pnp/sp/batching";
 import "@pnp/sp/site-users/web";
 import "@pnp/sp/site-groups/web";
 import "@pnp/sp/security/web";
+import "@pnp/sp/security/list";
+import type { Role } from "../../domain/roles";
 import { PermissionKind } from "@pnp/sp/security";
 import { SCHEMA_VERSION_KEY } from "../setup/keys";
 import type * as D from "../../domain/types";
@@ -98,7 +100,10 @@ export class PartnershipData implements IPartnershipData {
     const [batched, execute] = this.sp.batched();
     const userP = batched.web.currentUser.select("Id", "Title", "Email")();
     const groupsP = batched.web.currentUser.groups.select("Id", "Title")();
-    const permsP = batched.web.getCurrentUserEffectivePermissions();
+    const permsP = batched.web.getCurrentUserEffectivePermissions().catch(() => null);
+    // What the user may do, from SharePoint's effective permissions (membership through nested Entra groups counts).
+    const agreementPermsP = this.agreements.listOn(batched).getCurrentUserEffectivePermissions().catch(() => null);
+    const surveyPermsP = this.surveyResponses.listOn(batched).getCurrentUserEffectivePermissions().catch(() => null);
     // The schema version setup recorded: in the same round trip, so every first view knows whether the site is ready.
     const versionP = this.settings
       .listOn(batched)
@@ -108,7 +113,7 @@ export class PartnershipData implements IPartnershipData {
     try {
       await execute();
       const [u, groups] = await Promise.all([userP, groupsP]);
-      const perms = await permsP.catch(() => null);
+      const perms = await permsP;
       const siteVersion = await versionP.then(
         (rows) => (rows[0] && Number.isInteger(Number(rows[0].SettingValue)) ? Number(rows[0].SettingValue) : null),
         (e: unknown) => {
@@ -116,10 +121,14 @@ export class PartnershipData implements IPartnershipData {
           throw e;
         },
       );
-      const { role, departmentCodes } = roleFromGroups(
+      const { departmentCodes } = roleFromGroups(
         groups.map((g) => g.Title),
         S.siteGroups,
       );
+      const agreementPerms = await agreementPermsP;
+      const surveyPerms = await surveyPermsP;
+      const can = (p: typeof perms, kind: PermissionKind): boolean => (p ? batched.web.hasPermissions(p, kind) : false);
+      const role: Role = can(agreementPerms, PermissionKind.EditListItems) ? "coordinator" : can(surveyPerms, PermissionKind.AddListItems) ? "member" : "visitor";
       const canManageSite = perms ? batched.web.hasPermissions(perms, PermissionKind.ManageLists) : false;
       const siteStatus = siteVersion === null ? "notSetUp" : siteVersion < SCHEMA_VERSION ? "needsUpgrade" : "ready";
       return { id: u.Id, title: u.Title, email: u.Email, role, departmentCodes, canManageSite, siteVersion, siteStatus, appVersion: SCHEMA_VERSION };

@@ -1,0 +1,214 @@
+import type { ListState, SiteState, Store } from "./store";
+import { accessDenied, badRequest, notFound, SpError } from "./spErrors";
+import { directGroups, effective, EntraGroup, has, listScope, maskJson, Perm, RoleDef, Scope, SiteSecurity } from "./security";
+import { entraGroups, siteUsers, SiteUser } from "./users";
+
+/**
+ * The REST endpoints of SharePoint's security model that site setup and the product use:
+ * permission levels, site groups and their members, role assignments and inheritance on
+ * the web and on lists, and effective permissions. Changes need ManagePermissions (groups:
+ * CreateGroups) on the object, as in SharePoint; anything else is refused with 403.
+ */
+
+type Json = (status: number, value: unknown) => { status: number; headers: Record<string, string>; body: string | Buffer };
+
+export interface SecurityContext {
+  store: Store;
+  site: SiteState;
+  user: SiteUser;
+  method: string;
+  body: () => Record<string, unknown>;
+  query: URLSearchParams;
+  json: Json;
+  wrap: (v: unknown) => unknown;
+  collection: (v: unknown[]) => unknown;
+}
+
+const q = (s: string): string => s.replace(/''/g, "'");
+const clone = (s: SiteSecurity): SiteSecurity => JSON.parse(JSON.stringify(s)) as SiteSecurity;
+const noContent: ReturnType<Json> = { status: 200, headers: { "content-type": "application/json;odata=nometadata;charset=utf-8" }, body: "{}" };
+
+export function webMask(site: SiteState, user: SiteUser): ReturnType<typeof effective> {
+  return effective(site.security, entraGroups, site.security.web, user);
+}
+
+export function listMask(site: SiteState, list: ListState, user: SiteUser): ReturnType<typeof effective> {
+  return effective(site.security, entraGroups, listScope(site.security, list.meta.id), user);
+}
+
+export function principalInfo(sec: SiteSecurity, id: number): Record<string, unknown> | null {
+  const g = sec.groups.find((x) => x.Id === id);
+  if (g) return { Id: g.Id, Title: g.Title, LoginName: g.Title, PrincipalType: 8, Description: g.Description };
+  const e = entraGroups.find((x) => x.Id === id);
+  if (e) return { Id: e.Id, Title: e.Title, LoginName: e.LoginName, PrincipalType: 4 };
+  const u = siteUsers.find((x) => x.Id === id);
+  if (u) return { Id: u.Id, Title: u.Title, LoginName: u.LoginName, Email: u.Email, PrincipalType: 1 };
+  return null;
+}
+
+const roleInfo = (r: RoleDef): Record<string, unknown> => ({ Id: r.Id, Name: r.Name, Description: r.Description, RoleTypeKind: r.RoleTypeKind, Order: r.Order, Hidden: r.Hidden, BasePermissions: maskJson(r.BasePermissions) });
+
+/** web/roledefinitions, web/sitegroups, web/associated*group, web/ensureuser. */
+export function webSecurityRoute(c: SecurityContext, rest: string): ReturnType<Json> | null {
+  const sec = c.site.security;
+  const get = c.method === "GET";
+  const post = c.method === "POST";
+  const mustManage = (): void => {
+    if (!has(webMask(c.site, c.user), Perm.ManagePermissions)) throw accessDenied();
+  };
+  if (/^web\/roledefinitions$/i.test(rest)) {
+    if (get) return c.json(200, c.collection(sec.roleDefs.map(roleInfo)));
+    if (post) {
+      mustManage();
+      const b = c.body();
+      const name = String(b.Name ?? "").trim();
+      if (!name) throw badRequest("The parameter Name cannot be empty.");
+      if (sec.roleDefs.some((r) => r.Name.toLowerCase() === name.toLowerCase())) throw new SpError(500, "-2130575293, Microsoft.SharePoint.SPException", "The specified name is already in use.");
+      const bp = (b.BasePermissions ?? {}) as { High?: unknown; Low?: unknown };
+      const next = clone(sec);
+      const def: RoleDef = { Id: 1073741924 + next.roleDefs.length, Name: name, Description: String(b.Description ?? ""), RoleTypeKind: 0, Order: Number(b.Order ?? 1000), Hidden: false, BasePermissions: { High: Number(bp.High ?? 0) >>> 0, Low: Number(bp.Low ?? 0) >>> 0 } };
+      next.roleDefs.push(def);
+      c.store.saveSecurity(c.site.path, next);
+      return c.json(201, c.wrap(roleInfo(def)));
+    }
+  }
+  const rdName = /^web\/roledefinitions\/getbyname\('((?:[^']|'')*)'\)$/i.exec(rest);
+  if (rdName && get) {
+    const r = sec.roleDefs.find((x) => x.Name.toLowerCase() === q(rdName[1]).toLowerCase());
+    if (!r) throw notFound("Permission level");
+    return c.json(200, c.wrap(roleInfo(r)));
+  }
+  if (/^web\/sitegroups$/i.test(rest)) {
+    if (get) return c.json(200, c.collection(sec.groups.map((g) => principalInfo(sec, g.Id))));
+    if (post) {
+      if (!has(webMask(c.site, c.user), Perm.CreateGroups)) throw accessDenied();
+      const b = c.body();
+      const title = String(b.Title ?? "").trim();
+      if (!title) throw badRequest("The parameter Title cannot be empty.");
+      if (sec.groups.some((g) => g.Title.toLowerCase() === title.toLowerCase())) throw new SpError(500, "-2130575293, Microsoft.SharePoint.SPException", "The specified name is already in use.");
+      const next = clone(sec);
+      const g = { Id: next.nextPrincipalId++, Title: title, Description: String(b.Description ?? ""), members: [c.user.LoginName] };
+      next.groups.push(g);
+      c.store.saveSecurity(c.site.path, next);
+      return c.json(201, c.wrap(principalInfo(next, g.Id)));
+    }
+  }
+  const grp = /^web\/sitegroups\/(?:getbyname\('((?:[^']|'')*)'\)|getbyid\((\d+)\))(\/users)?$/i.exec(rest);
+  if (grp) {
+    const g = grp[1] !== undefined ? sec.groups.find((x) => x.Title.toLowerCase() === q(grp[1]).toLowerCase()) : sec.groups.find((x) => x.Id === Number(grp[2]));
+    if (!g) throw notFound("Group");
+    if (!grp[3] && get) return c.json(200, c.wrap(principalInfo(sec, g.Id)));
+    if (grp[3] && get) {
+      return c.json(200, c.collection(g.members.map((login) => siteUsers.find((u) => u.LoginName.toLowerCase() === login.toLowerCase()) ?? entraGroups.find((e) => e.LoginName.toLowerCase() === login.toLowerCase())).filter(Boolean).map((p) => principalInfo(sec, p!.Id))));
+    }
+    if (grp[3] && post) {
+      mustManage();
+      const login = String(c.body().LoginName ?? "");
+      const known = siteUsers.some((u) => u.LoginName.toLowerCase() === login.toLowerCase()) || entraGroups.some((e) => e.LoginName.toLowerCase() === login.toLowerCase());
+      if (!known) throw new SpError(500, "-2146232832, Microsoft.SharePoint.SPException", "The user does not exist or is not unique.");
+      const next = clone(sec);
+      const ng = next.groups.find((x) => x.Id === g.Id)!;
+      if (!ng.members.some((m) => m.toLowerCase() === login.toLowerCase())) ng.members.push(login);
+      c.store.saveSecurity(c.site.path, next);
+      return c.json(201, c.wrap(principalInfo(next, entraGroups.find((e) => e.LoginName.toLowerCase() === login.toLowerCase())?.Id ?? siteUsers.find((u) => u.LoginName.toLowerCase() === login.toLowerCase())!.Id)));
+    }
+  }
+  const assoc = /^web\/associated(owner|member|visitor)group$/i.exec(rest);
+  if (assoc && get) {
+    const suffix = { owner: "所有者", member: "メンバー", visitor: "閲覧者" }[assoc[1].toLowerCase() as "owner"];
+    const g = sec.groups.find((x) => x.Title === `${c.site.title} ${suffix}`);
+    if (!g) throw notFound("Group");
+    return c.json(200, c.wrap(principalInfo(sec, g.Id)));
+  }
+  if (/^web\/currentuser\/groups$/i.test(rest) && get) {
+    // Only groups the user was added to directly, as SharePoint answers (pnp/pnpjs #1892).
+    return c.json(200, c.collection(directGroups(sec, c.user).map((g) => principalInfo(sec, g.Id))));
+  }
+  if (/^web\/ensureuser$/i.test(rest) && post) {
+    const login = String(c.body().logonName ?? "");
+    const p = siteUsers.find((u) => u.LoginName.toLowerCase() === login.toLowerCase() || u.Email.toLowerCase() === login.toLowerCase()) ?? entraGroups.find((e) => e.LoginName.toLowerCase() === login.toLowerCase() || e.id === login);
+    if (!p) throw new SpError(500, "-2146232832, Microsoft.SharePoint.SPException", "The specified user could not be found.");
+    return c.json(200, c.wrap(principalInfo(sec, p.Id)));
+  }
+  return null;
+}
+
+/**
+ * `…/breakroleinheritance(…)`, `…/resetroleinheritance`, `…/roleassignments[/add|remove…]`,
+ * `…/effectivebasepermissions`, `…/getusereffectivepermissions(@user)` on the web (list null) or a list.
+ */
+export function scopeRoute(c: SecurityContext, list: ListState | null, tail: string): ReturnType<Json> | null {
+  const sec = c.site.security;
+  const own: Scope | undefined = list ? sec.lists[list.meta.id] : sec.web;
+  const inForce: Scope = list ? listScope(sec, list.meta.id) : sec.web;
+  const mask = effective(sec, entraGroups, inForce, c.user);
+  const mustManage = (): void => {
+    if (!has(mask, Perm.ManagePermissions)) throw accessDenied();
+  };
+  const save = (scope: Scope | undefined): void => {
+    const next = clone(sec);
+    if (list) {
+      if (scope) next.lists[list.meta.id] = scope;
+      else delete next.lists[list.meta.id];
+    } else next.web = scope ?? [];
+    c.store.saveSecurity(c.site.path, next);
+  };
+  if (/^\/effectivebasepermissions$/i.test(tail) && c.method === "GET") return c.json(200, c.wrap(maskJson(mask)));
+  if (/^\/getusereffectivepermissions\(@user\)$/i.test(tail) && c.method === "GET") {
+    if (!has(mask, Perm.EnumeratePermissions)) throw accessDenied();
+    const login = (c.query.get("@user") ?? "").replace(/^'|'$/g, "");
+    const u = siteUsers.find((x) => x.LoginName.toLowerCase() === login.toLowerCase());
+    if (!u) throw new SpError(500, "-2146232832, Microsoft.SharePoint.SPException", "The user does not exist or is not unique.");
+    return c.json(200, c.wrap(maskJson(effective(sec, entraGroups, inForce, u))));
+  }
+  const brk = /^\/breakroleinheritance\(copyroleassignments=(true|false),\s*clearsubscopes=(true|false)\)$/i.exec(tail);
+  if (brk && c.method === "POST") {
+    mustManage();
+    if (!list) throw badRequest("The web of a site collection's root already has unique permissions.");
+    if (!own) save(brk[1].toLowerCase() === "true" ? JSON.parse(JSON.stringify(sec.web)) as Scope : []);
+    return noContent;
+  }
+  if (/^\/resetroleinheritance$/i.test(tail) && c.method === "POST") {
+    mustManage();
+    if (list) save(undefined);
+    return noContent;
+  }
+  if (/^\/roleassignments$/i.test(tail) && c.method === "GET") {
+    if (!has(mask, Perm.EnumeratePermissions)) throw accessDenied();
+    const expand = (c.query.get("$expand") ?? "").toLowerCase();
+    return c.json(
+      200,
+      c.collection(
+        inForce.map((a) => ({
+          PrincipalId: a.principalId,
+          ...(expand.includes("member") ? { Member: principalInfo(sec, a.principalId) } : {}),
+          ...(expand.includes("roledefinitionbindings") ? { RoleDefinitionBindings: a.roleDefIds.map((id) => sec.roleDefs.find((r) => r.Id === id)).filter(Boolean).map((r) => roleInfo(r!)) } : {}),
+        })),
+      ),
+    );
+  }
+  const ra = /^\/roleassignments\/(add|remove)roleassignment\(principalid=(\d+),\s*roledefid=(\d+)\)$/i.exec(tail);
+  if (ra && c.method === "POST") {
+    mustManage();
+    if (list && !own) throw new SpError(400, "-2146232832, Microsoft.SharePoint.SPException", "This operation is not allowed on an object that inherits permissions.");
+    const principalId = Number(ra[2]);
+    const roleId = Number(ra[3]);
+    if (!principalInfo(sec, principalId)) throw new SpError(400, "-2146232832, Microsoft.SharePoint.SPException", "The principal does not exist.");
+    if (!sec.roleDefs.some((r) => r.Id === roleId)) throw new SpError(400, "-2146232832, Microsoft.SharePoint.SPException", "The role definition does not exist.");
+    const scope: Scope = JSON.parse(JSON.stringify(own ?? [])) as Scope;
+    const a = scope.find((x) => x.principalId === principalId);
+    if (ra[1].toLowerCase() === "add") {
+      if (a) {
+        if (!a.roleDefIds.includes(roleId)) a.roleDefIds.push(roleId);
+      } else scope.push({ principalId, roleDefIds: [roleId] });
+    } else if (a) {
+      a.roleDefIds = a.roleDefIds.filter((r) => r !== roleId);
+      if (a.roleDefIds.length === 0) scope.splice(scope.indexOf(a), 1);
+    }
+    save(scope);
+    return noContent;
+  }
+  return null;
+}
+
+export type { EntraGroup };

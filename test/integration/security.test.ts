@@ -1,0 +1,106 @@
+import { startTestBackend, TestBackend } from "../helpers/backend";
+import { spForUrl } from "../../src/data/sp/spForUrl";
+import { SiteSetup } from "../../src/data/setup/SiteSetup";
+import { allLists, listUrlName, siteGroups } from "../../src/data/schema/listSchema";
+import type { AccessLevel } from "../../src/data/schema/fieldTypes";
+import { entraGroups } from "../../dev/backend/users";
+
+/**
+ * The security model as site setup leaves it, enforced by the backend the way SharePoint
+ * does: role assignments on each list, effective permissions, inheritance, and refusals of
+ * what a user's permission level does not allow — tried through the REST API.
+ */
+
+let t: TestBackend;
+beforeAll(async () => {
+  t = await startTestBackend();
+});
+afterAll(async () => t.stop());
+
+const site = () => t.backend.store.site("/sites/partnership")!;
+const api = (user: number, path: string, init: { method?: string; xMethod?: string; body?: unknown } = {}) =>
+  fetch(`${t.backend.siteUrl}/_api/${path}`, {
+    method: init.method ?? "GET",
+    headers: { accept: "application/json;odata=nometadata", "content-type": "application/json", "x-pd-user": String(user), ...(init.xMethod ? { "x-http-method": init.xMethod, "if-match": "*" } : {}) },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+const list = (name: string) => `web/getlist('/sites/partnership/Lists/${name}')`;
+
+test("every product list has its own permissions: the site's owners (Full Control) and the product's groups at the schema's levels, nothing else", () => {
+  const sec = site().security;
+  const role = (id: number) => sec.roleDefs.find((r) => r.Id === id)!;
+  const levelName: Record<AccessLevel, string | null> = { write: "投稿", own: "投稿", add: "追加のみ（包括連携デスク）", read: "閲覧", none: null };
+  for (const def of allLists) {
+    const state = t.backend.store.list(listUrlName(def))!;
+    const scope = sec.lists[state.meta.id];
+    expect({ list: def.title, unique: scope !== undefined }).toEqual({ list: def.title, unique: true });
+    const got = scope!.map((a) => [sec.groups.find((g) => g.Id === a.principalId)?.Title, a.roleDefIds.map((r) => role(r).Name).sort().join("+")]).sort();
+    const want = [["包括連携デスク 所有者", "フル コントロール"]];
+    (["coordinators", "members", "visitors"] as const).forEach((k) => {
+      const n = levelName[def.permissions[k]];
+      if (n) want.push([siteGroups[k], n]);
+    });
+    expect({ list: def.title, got }).toEqual({ list: def.title, got: want.sort() });
+  }
+  expect(sec.roleDefs.find((r) => r.Name === "追加のみ（包括連携デスク）")!.BasePermissions).toEqual({ High: 176, Low: 138612835 });
+});
+
+test("a visitor cannot read partners' proposals, notifications or the audit trail (403); it can read the register", async () => {
+  for (const name of ["PD_PartnerProposals", "PD_Notifications", "PD_AuditLog"]) expect({ name, status: (await api(15, `${list(name)}/items`)).status }).toEqual({ name, status: 403 });
+  expect((await api(15, `${list("PD_Agreements")}/items?$top=1`)).status).toBe(200);
+});
+
+test("no department member changes or deletes an audit entry (Add only), though each can add one; only the site's owners keep Full Control", async () => {
+  for (const user of [11, 12]) {
+    const added = await api(user, `${list("PD_AuditLog")}/items`, { method: "POST", body: { Title: "テスト", EntityList: "Agreements", EntityId: 1, AuditAction: "変更", OccurredAt: "2026-11-24T00:00:00Z" } });
+    expect(added.status).toBe(201);
+    const id = ((await added.json()) as { Id: number }).Id;
+    expect((await api(user, `${list("PD_AuditLog")}/items(${id})`, { method: "POST", xMethod: "MERGE", body: { Title: "書き換え" } })).status).toBe(403);
+    expect((await api(user, `${list("PD_AuditLog")}/items(${id})`, { method: "POST", xMethod: "DELETE" })).status).toBe(403);
+  }
+});
+
+test("what a Read or Contribute user may not do to the site is refused: rename a list, add a column, make a group, change permissions", async () => {
+  expect((await api(11, list("PD_Agreements"), { method: "POST", xMethod: "MERGE", body: { Title: "乗っ取り" } })).status).toBe(403);
+  expect((await api(7, list("PD_Agreements"), { method: "POST", xMethod: "MERGE", body: { Title: "協定台帳" } })).status).toBe(204); // the owner may
+  await api(7, list("PD_Agreements"), { method: "POST", xMethod: "MERGE", body: { Title: "包括連携協定" } });
+  expect((await api(11, `${list("PD_Partners")}/fields/createfieldasxml`, { method: "POST", body: { parameters: { SchemaXml: '<Field Type="Text" Name="X" DisplayName="X" />' } } })).status).toBe(403);
+  expect((await api(11, "web/sitegroups", { method: "POST", body: { Title: "勝手なグループ" } })).status).toBe(403);
+  expect((await api(11, `${list("PD_Agreements")}/breakroleinheritance(copyroleassignments=true, clearsubscopes=true)`, { method: "POST" })).status).toBe(403);
+  const members = site().security.groups.find((g) => g.Title === siteGroups.members)!;
+  expect((await api(11, `${list("PD_Agreements")}/roleassignments/addroleassignment(principalid=${members.Id}, roledefid=1073741827)`, { method: "POST" })).status).toBe(403);
+  expect((await api(11, `web/sitegroups/getbyid(${members.Id})/users`, { method: "POST", body: { LoginName: "i:0#.f|membership|saburo.etsuran@city.kiyose.example.lg.jp" } })).status).toBe(403);
+});
+
+test("permissions changed by hand show as drift in setup's plan, and setup repairs them", async () => {
+  const visitors = site().security.groups.find((g) => g.Title === siteGroups.visitors)!;
+  const r = await api(7, `${list("PD_Agreements")}/roleassignments/addroleassignment(principalid=${visitors.Id}, roledefid=1073741827)`, { method: "POST" });
+  expect(r.status).toBe(200);
+  const setup = new SiteSetup(spForUrl(t.backend.siteUrl, { "X-PD-User": "7" }), t.backend.siteUrl);
+  const plan = await setup.plan();
+  expect(plan.steps).toEqual([{ kind: "revoke", list: "PD_Agreements", displayName: "包括連携協定", principal: siteGroups.visitors, principalId: visitors.Id, role: "contribute", drift: true }]);
+  await setup.run();
+  expect((await setup.plan()).upToDate).toBe(true);
+  expect((await api(15, `${list("PD_Agreements")}/items(1)`, { method: "POST", xMethod: "MERGE", body: { Title: "x" } })).status).toBe(403);
+});
+
+test("the role comes from effective permissions: staff reached through an Entra group nested in the coordinators' group are coordinators", async () => {
+  const coordinators = site().security.groups.find((g) => g.Title === siteGroups.coordinators)!;
+  const entra = entraGroups[0];
+  expect(entra.memberUserIds).toContain(12);
+  expect((await t.dataAs(12).currentUser()).role).toBe("member");
+  const r = await api(7, `web/sitegroups/getbyid(${coordinators.Id})/users`, { method: "POST", body: { LoginName: entra.LoginName } });
+  expect(r.status).toBe(201);
+  try {
+    // SharePoint lists only direct memberships (pnp/pnpjs #1892) ...
+    const groups = (await (await api(12, "web/currentuser/groups")).json()) as { value: { Title: string }[] };
+    expect(groups.value.map((g) => g.Title)).not.toContain(siteGroups.coordinators);
+    // ... but effective permissions count the nested group.
+    expect((await t.dataAs(12).currentUser()).role).toBe("coordinator");
+  } finally {
+    const sec = JSON.parse(JSON.stringify(site().security)) as ReturnType<typeof site>["security"];
+    const g = sec.groups.find((x) => x.Id === coordinators.Id)!;
+    g.members = g.members.filter((m) => m !== entra.LoginName);
+    t.backend.store.saveSecurity("/sites/partnership", sec);
+  }
+});
