@@ -18,10 +18,26 @@ export function fieldByInternal(def: AnyListDef, name: string): FieldDef | undef
   return Object.values(def.fields).find((f) => f.internalName === name);
 }
 
-const builtInScalars = new Set(["Id", "ID", "Created", "Modified", "AuthorId", "EditorId", "Attachments", "Title"]);
+const builtInScalars = new Set(["Id", "ID", "Created", "Modified", "AuthorId", "EditorId", "Attachments", "Title", "FSObjType", "FileLeafRef", "FileDirRef", "FileRef"]);
 
-function builtIn(item: StoredItem, name: string): unknown {
+/** A row's folder path and own URL, as SharePoint reports them (FileDirRef, FileRef). */
+export function rowPaths(ctx: ItemContext, item: StoredItem): { dir: string; ref: string; leaf: string } {
+  const root = `${new URL(ctx.siteUrl).pathname}/Lists/${ctx.state.meta.urlName}`;
+  const dir = item.folder ? `${root}/${item.folder}` : root;
+  const leaf = item.fsObjType === 1 ? String(item.values.Title ?? "") : `${item.Id}_.000`;
+  return { dir, ref: `${dir}/${leaf}`, leaf };
+}
+
+function builtIn(item: StoredItem, name: string, ctx?: ItemContext): unknown {
   switch (name) {
+    case "FSObjType":
+      return item.fsObjType ?? 0;
+    case "FileLeafRef":
+      return ctx ? rowPaths(ctx, item).leaf : null;
+    case "FileDirRef":
+      return ctx ? rowPaths(ctx, item).dir : null;
+    case "FileRef":
+      return ctx ? rowPaths(ctx, item).ref : null;
     case "Id":
     case "ID":
       return item.Id;
@@ -45,13 +61,17 @@ export interface ItemContext {
   state: ListState;
   level: MetadataLevel;
   siteUrl: string;
+  /** The requesting user's effective permissions on a row (for EffectiveBasePermissions and trimming). */
+  mask?: (item: StoredItem) => { High: number; Low: number };
+  /** Whether a row has its own permissions (HasUniqueRoleAssignments). */
+  hasUnique?: (item: StoredItem) => boolean;
 }
 
 /** The value a filter or a sort sees at `path` (e.g. ["Partner","Title"], ["PartnerId"]). */
 export function resolvePath(ctx: ItemContext, item: StoredItem, path: string[], expanded: Set<string>): unknown {
   const [head, sub] = path;
   if (path.length === 1) {
-    if (builtInScalars.has(head) && head !== "Title") return builtIn(item, head);
+    if (builtInScalars.has(head) && head !== "Title") return builtIn(item, head, ctx);
     const f = fieldByInternal(ctx.state.def, head);
     if (f && f.kind !== "lookup" && f.kind !== "lookupMulti" && f.kind !== "user") return item.values[head] ?? null;
     if (head.endsWith("Id")) {
@@ -161,6 +181,15 @@ export function serializeItem(ctx: ItemContext, item: StoredItem, select: string
       } else {
         out[head] = null;
       }
+      continue;
+    }
+    if (s === "HasUniqueRoleAssignments" && ctx.hasUnique) {
+      out[s] = ctx.hasUnique(item);
+      continue;
+    }
+    if (s === "EffectiveBasePermissions" && ctx.mask) {
+      const m = ctx.mask(item);
+      out[s] = { High: String(m.High), Low: String(m.Low) };
       continue;
     }
     const v = resolvePath(ctx, item, path, expanded);

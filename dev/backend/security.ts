@@ -82,6 +82,8 @@ export interface SiteSecurity {
   web: Scope;
   /** By list id: the list's own assignments when it has unique permissions. */
   lists: Record<string, Scope>;
+  /** By "<list id>:<item id>": a folder's or item's own assignments. */
+  items?: Record<string, Scope>;
   nextPrincipalId: number;
 }
 

@@ -1,4 +1,4 @@
-import type { ListState, SiteState, Store } from "./store";
+import type { ListState, SiteState, Store, StoredItem } from "./store";
 import { accessDenied, badRequest, notFound, SpError } from "./spErrors";
 import { directGroups, effective, EntraGroup, has, listScope, maskJson, Perm, RoleDef, Scope, SiteSecurity } from "./security";
 import { entraGroups, siteUsers, SiteUser } from "./users";
@@ -133,27 +133,92 @@ export function webSecurityRoute(c: SecurityContext, rest: string): ReturnType<J
   return null;
 }
 
+/** A securable object: the web, a list, or a folder or item of a list. */
+export interface ScopeTarget {
+  /** Its own assignments, or undefined while it inherits. */
+  own: Scope | undefined;
+  /** The assignments in force (its own, else its parent's in force). */
+  inForce: Scope;
+  isWeb: boolean;
+  save: (scope: Scope | undefined) => void;
+}
+
+export function webTarget(c: SecurityContext): ScopeTarget {
+  const sec = c.site.security;
+  return { own: sec.web, inForce: sec.web, isWeb: true, save: (scope) => c.store.saveSecurity(c.site.path, { ...clone(sec), web: scope ?? [] }) };
+}
+
+export function listTarget(c: SecurityContext, list: ListState): ScopeTarget {
+  const sec = c.site.security;
+  return {
+    own: sec.lists[list.meta.id],
+    inForce: listScope(sec, list.meta.id),
+    isWeb: false,
+    save: (scope) => {
+      const next = clone(sec);
+      if (scope) next.lists[list.meta.id] = scope;
+      else delete next.lists[list.meta.id];
+      c.store.saveSecurity(c.site.path, next);
+    },
+  };
+}
+
+/** The folder row a row is in (its parent), if any. */
+export function folderOf(list: ListState, item: StoredItem): StoredItem | undefined {
+  if (!item.folder) return undefined;
+  const name = item.folder.toLowerCase();
+  return [...list.items.values()].find((x) => x.fsObjType === 1 && !x.folder && String(x.values.Title ?? "").toLowerCase() === name);
+}
+
+/** Assignments in force for a row: its own, else its folder's, else the list's. */
+export function itemScope(sec: SiteSecurity, list: ListState, item: StoredItem): Scope {
+  const own = sec.items?.[`${list.meta.id}:${item.Id}`];
+  if (own) return own;
+  const parent = folderOf(list, item);
+  return parent ? itemScope(sec, list, parent) : listScope(sec, list.meta.id);
+}
+
+export function itemMask(site: SiteState, list: ListState, item: StoredItem, user: SiteUser): ReturnType<typeof effective> {
+  return effective(site.security, entraGroups, itemScope(site.security, list, item), user);
+}
+
+/** Assignments in force inside a folder (for a row being added there), or the list's at its root. */
+export function folderScope(site: SiteState, list: ListState, folder: string | undefined): Scope {
+  if (!folder) return listScope(site.security, list.meta.id);
+  const f = [...list.items.values()].find((x) => x.fsObjType === 1 && !x.folder && String(x.values.Title ?? "").toLowerCase() === folder.toLowerCase());
+  return f ? itemScope(site.security, list, f) : listScope(site.security, list.meta.id);
+}
+
+export function itemTarget(c: SecurityContext, list: ListState, item: StoredItem): ScopeTarget {
+  const sec = c.site.security;
+  const key = `${list.meta.id}:${item.Id}`;
+  return {
+    own: sec.items?.[key],
+    inForce: itemScope(sec, list, item),
+    isWeb: false,
+    save: (scope) => {
+      const next = clone(sec);
+      next.items = { ...(next.items ?? {}) };
+      if (scope) next.items[key] = scope;
+      else delete next.items[key];
+      c.store.saveSecurity(c.site.path, next);
+    },
+  };
+}
+
 /**
  * `…/breakroleinheritance(…)`, `…/resetroleinheritance`, `…/roleassignments[/add|remove…]`,
- * `…/effectivebasepermissions`, `…/getusereffectivepermissions(@user)` on the web (list null) or a list.
+ * `…/effectivebasepermissions`, `…/getusereffectivepermissions(@user)` on a securable object.
  */
-export function scopeRoute(c: SecurityContext, list: ListState | null, tail: string): ReturnType<Json> | null {
+export function scopeRoute(c: SecurityContext, target: ScopeTarget, tail: string): ReturnType<Json> | null {
   const sec = c.site.security;
-  const own: Scope | undefined = list ? sec.lists[list.meta.id] : sec.web;
-  const inForce: Scope = list ? listScope(sec, list.meta.id) : sec.web;
+  const { own, inForce } = target;
   const mask = effective(sec, entraGroups, inForce, c.user);
   const mustManage = (): void => {
     if (!has(mask, Perm.ManagePermissions)) throw accessDenied();
   };
-  const save = (scope: Scope | undefined): void => {
-    const next = clone(sec);
-    if (list) {
-      if (scope) next.lists[list.meta.id] = scope;
-      else delete next.lists[list.meta.id];
-    } else next.web = scope ?? [];
-    c.store.saveSecurity(c.site.path, next);
-  };
   if (/^\/effectivebasepermissions$/i.test(tail) && c.method === "GET") return c.json(200, c.wrap(maskJson(mask)));
+  if (/^\/hasuniqueroleassignments$/i.test(tail) && c.method === "GET") return c.json(200, c.wrap({ value: target.isWeb || own !== undefined }));
   if (/^\/getusereffectivepermissions\(@user\)$/i.test(tail) && c.method === "GET") {
     if (!has(mask, Perm.EnumeratePermissions)) throw accessDenied();
     const login = (c.query.get("@user") ?? "").replace(/^'|'$/g, "");
@@ -164,13 +229,13 @@ export function scopeRoute(c: SecurityContext, list: ListState | null, tail: str
   const brk = /^\/breakroleinheritance\(copyroleassignments=(true|false),\s*clearsubscopes=(true|false)\)$/i.exec(tail);
   if (brk && c.method === "POST") {
     mustManage();
-    if (!list) throw badRequest("The web of a site collection's root already has unique permissions.");
-    if (!own) save(brk[1].toLowerCase() === "true" ? JSON.parse(JSON.stringify(sec.web)) as Scope : []);
+    if (target.isWeb) throw badRequest("The web of a site collection's root already has unique permissions.");
+    if (!own) target.save(brk[1].toLowerCase() === "true" ? (JSON.parse(JSON.stringify(inForce)) as Scope) : []);
     return noContent;
   }
   if (/^\/resetroleinheritance$/i.test(tail) && c.method === "POST") {
     mustManage();
-    if (list) save(undefined);
+    if (!target.isWeb) target.save(undefined);
     return noContent;
   }
   if (/^\/roleassignments$/i.test(tail) && c.method === "GET") {
@@ -190,7 +255,7 @@ export function scopeRoute(c: SecurityContext, list: ListState | null, tail: str
   const ra = /^\/roleassignments\/(add|remove)roleassignment\(principalid=(\d+),\s*roledefid=(\d+)\)$/i.exec(tail);
   if (ra && c.method === "POST") {
     mustManage();
-    if (list && !own) throw new SpError(400, "-2146232832, Microsoft.SharePoint.SPException", "This operation is not allowed on an object that inherits permissions.");
+    if (!target.isWeb && !own) throw new SpError(400, "-2146232832, Microsoft.SharePoint.SPException", "This operation is not allowed on an object that inherits permissions.");
     const principalId = Number(ra[2]);
     const roleId = Number(ra[3]);
     if (!principalInfo(sec, principalId)) throw new SpError(400, "-2146232832, Microsoft.SharePoint.SPException", "The principal does not exist.");
@@ -205,7 +270,7 @@ export function scopeRoute(c: SecurityContext, list: ListState | null, tail: str
       a.roleDefIds = a.roleDefIds.filter((r) => r !== roleId);
       if (a.roleDefIds.length === 0) scope.splice(scope.indexOf(a), 1);
     }
-    save(scope);
+    target.save(scope);
     return noContent;
   }
   return null;

@@ -3,7 +3,7 @@ import * as http from "http";
 import * as path from "path";
 import { AddressInfo } from "net";
 import { PARTNERSHIP_SITE, Store } from "./store";
-import { createBareSites, sampleMembership } from "./sites";
+import { createBareSites, placeRowsInDepartmentFolders, sampleMembership } from "./sites";
 import { SiteSetup } from "../../src/data/setup/SiteSetup";
 import { spForUrl } from "../../src/data/sp/spForUrl";
 import { SharePointApi, SpRequest, SpResponse, userFromHeaders } from "./sharepoint";
@@ -244,9 +244,16 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
   sp = new SharePointApi(store, origin);
   if (fresh && mode !== "bare") {
     // The product's own site setup, as the partnership site's owner (未来 花子), over HTTP.
-    await new SiteSetup(spForUrl(origin + SITE_PATH, { "X-PD-User": "7" }), origin + SITE_PATH).run();
-    if (mode === "seed") seed(store);
+    const setup = new SiteSetup(spForUrl(origin + SITE_PATH, { "X-PD-User": "7" }), origin + SITE_PATH);
+    await setup.run();
+    if (mode === "seed") {
+      seed(store);
+      placeRowsInDepartmentFolders(store);
+    }
     sampleMembership(store);
+    store.compact();
+    // Again, now that there are departments: their groups' folders and permissions.
+    if (mode === "seed") await setup.run();
     store.compact();
   }
   return {

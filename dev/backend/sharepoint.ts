@@ -1,12 +1,12 @@
 import type { Store, StoredItem, ListState, SiteState, ViewState } from "./store";
 import { builtInFieldInfos, createFieldAsXml, addView, changeViewFields, createList, fieldInfo, findView, SchemaRequest, updateField, updateList, updateView, viewInfo } from "./siteSchema";
-import { departments as departmentsDef, listUrlName, siteGroups } from "../../src/data/schema/listSchema";
 import { conjuncts, evaluate, filterFields, FilterNode, ODataSyntaxError, parseFilter } from "./odataFilter";
 import { accessDenied, badRequest, metadataLevel, MetadataLevel, notFound, SpError, throttled } from "./spErrors";
 import { etagOf, fieldByInternal, ItemContext, resolvePath, serializeItem, validateWrite } from "./listItems";
 import { entraGroups, findUser, defaultUser, siteUsers, SiteUser } from "./users";
-import { has, holds, Perm } from "./security";
-import { listMask, scopeRoute, SecurityContext, webSecurityRoute } from "./securityApi";
+import { has, Perm } from "./security";
+import { folderScope, itemMask, itemTarget, listMask, listTarget, scopeRoute, SecurityContext, webSecurityRoute, webTarget } from "./securityApi";
+import { effective } from "./security";
 
 /** The tenant app catalog site, where tenant properties are written. */
 export const APP_CATALOG_SITE = "/sites/appcatalog";
@@ -90,7 +90,7 @@ export class SharePointApi {
     if (webSec) return webSec;
     const webScope = /^web(\/.*)$/i.exec(rest);
     if (webScope) {
-      const r = scopeRoute(sc, null, webScope[1]);
+      const r = scopeRoute(sc, webTarget(sc), webScope[1]);
       if (r) return r;
     }
     // Tenant properties (storage entities) live in the tenant app catalog; any site reads them.
@@ -116,15 +116,30 @@ export class SharePointApi {
       throw notImplemented(rest, method);
     }
 
+    const folderM = /^web\/getfolderbyserverrelativepath\(decodedurl='((?:[^']|'')*)'\)(\/listitemallfields)?(\/.*)?$/i.exec(rest);
+    if (folderM) return this.folderRoute(site, sc, q(folderM[1]), !!folderM[2], folderM[3] ?? "", req, level, siteUrl, wrap);
     const addressed = this.addressList(site, rest);
     if (!addressed) throw notImplemented(rest, method);
     const { state, sub } = addressed;
     const mask = listMask(site, state, req.user);
     // Effective permissions and role assignments can be asked about without reading items.
-    const scoped = scopeRoute(sc, state, sub);
+    const scoped = scopeRoute(sc, listTarget(sc, state), sub);
     if (scoped) return scoped;
     if (!has(mask, Perm.ViewListItems)) throw accessDenied();
-    const ctx: ItemContext = { store: this.store, state, level, siteUrl };
+    const ctx: ItemContext = { store: this.store, state, level, siteUrl, mask: (it) => itemMask(site, state, it, req.user), hasUnique: (it) => site.security.items?.[`${state.meta.id}:${it.Id}`] !== undefined };
+
+    const addFolder = /^\/rootfolder\/folders\/addusingpath\(decodedurl='((?:[^']|'')*)',\s*overwrite=(true|false)\)$/i.exec(sub);
+    if (addFolder && method === "POST") {
+      const name = q(addFolder[1]).replace(/^.*\//, "");
+      if (!name || /[\\/:*?"<>|#%]/.test(name)) throw badRequest("The folder name is not valid.");
+      if (!has(mask, Perm.AddListItems)) throw accessDenied();
+      if ([...state.items.values()].some((x) => x.fsObjType === 1 && !x.folder && String(x.values.Title).toLowerCase() === name.toLowerCase())) {
+        throw new SpError(500, "-2130575257, Microsoft.SharePoint.SPException", `A file or folder with the name ${listRootUrl(site, state)}/${name} already exists.`);
+      }
+      const f = this.store.add(state, { Title: name }, req.user.Id, undefined, { fsObjType: 1 });
+      return json(200, wrap(folderInfo(site, state, f)));
+    }
+    if (/^\/addvalidateupdateitemusingpath(\(\))?$/i.test(sub) && method === "POST") return this.addValidate(ctx, site, req);
 
     if (sub === "") {
       if (get) return json(200, wrap(listInfo(site, state)));
@@ -146,6 +161,9 @@ export class SharePointApi {
       const item = state.items.get(id);
       if (!item) throw notFound("Item");
       const tail = itemM[3] ?? "";
+      const itemScoped = scopeRoute(sc, itemTarget(sc, state, item), tail);
+      if (itemScoped) return itemScoped;
+      if (!has(itemMask(site, state, item, req.user), Perm.ViewListItems)) throw accessDenied();
       if (tail === "") {
         if (get) {
           const expanded = splitList(req.url.searchParams.get("$expand"));
@@ -295,7 +313,9 @@ export class SharePointApi {
     const resolve = (item: StoredItem) => (path: string[]) => resolvePath(ctx, item, path, expanded);
     this.checkThreshold(ctx, all, filter, orderby, expanded);
 
-    let rows = filter ? all.filter((it) => evaluate(filter!, resolve(it))) : all;
+    // Security trimming: rows the user cannot view are not there for them.
+    const visible = all.filter((it) => !ctx.mask || has(ctx.mask(it), Perm.ViewListItems));
+    let rows = filter ? visible.filter((it) => evaluate(filter!, resolve(it))) : visible;
     const cmp = comparator(orderby, (it, p) => resolvePath(ctx, it, p, expanded));
     rows.sort(cmp);
 
@@ -365,27 +385,117 @@ export class SharePointApi {
   }
 
   /**
-   * What SharePoint checks on a write: the effective permissions on the list (AddListItems,
-   * EditListItems, DeleteListItems). Interim until per-department folders land (permissions
-   * issue): on lists with department rows, anyone outside the coordinators' group may only
-   * write rows of their own departments.
+   * What SharePoint checks on a write: the effective permissions on the object written — a
+   * new row in its folder (or the list's root), an existing row (its own, its folder's or the
+   * list's assignments): AddListItems, EditListItems, DeleteListItems.
    */
-  private assertCanChange(state: ListState, user: SiteUser, existing: StoredItem | null, next: Record<string, unknown> | null): void {
+  private assertCanChange(state: ListState, user: SiteUser, existing: StoredItem | null, next: Record<string, unknown> | null, folder?: string): void {
     const site = this.store.site(state.site)!;
-    const mask = listMask(site, state, user);
+    const mask = existing ? itemMask(site, state, existing, user) : effective(site.security, entraGroups, folderScope(site, state, folder), user);
     const need = existing === null ? Perm.AddListItems : next === null ? Perm.DeleteListItems : Perm.EditListItems;
     if (!has(mask, need)) throw accessDenied();
-    if (!state.def.departmentField) return;
-    const coordinators = site.security.groups.find((g) => g.Title === siteGroups.coordinators);
-    if (coordinators && holds(site.security, entraGroups, coordinators.Id, user)) return;
-    if (has(mask, Perm.ManageLists)) return;
-    const col = `${state.def.departmentField}Id`;
-    const depts = this.store.list(listUrlName(departmentsDef), state.site)!;
-    const mine = new Set([...depts.items.values()].filter((d) => user.departments.includes(String(d.values.UnitCode))).map((d) => d.Id));
-    const ok = (v: unknown): boolean => typeof v === "number" && mine.has(v);
-    if ((existing === null || ok(existing.values[col])) && (next === null || ok(next[col]))) return;
-    throw accessDenied();
   }
+
+  /**
+   * `AddValidateUpdateItemUsingPath`: a new row in a folder, from form values (strings, as
+   * SharePoint's forms send them). Answers 200 with one result per field; a value SharePoint
+   * cannot read is reported there (HasException) and nothing is created.
+   */
+  private addValidate(ctx: ItemContext, site: SiteState, req: SpRequest): SpResponse {
+    const body = parseBody(req.body);
+    const info = (body.listItemCreateInfo ?? {}) as { FolderPath?: { DecodedUrl?: string }; UnderlyingObjectType?: number };
+    const formValues = (Array.isArray(body.formValues) ? body.formValues : []) as { FieldName?: string; FieldValue?: string }[];
+    const root = listRootUrl(site, ctx.state);
+    const path = (info.FolderPath?.DecodedUrl ?? "").replace(/\/+$/, "");
+    let folder = "";
+    if (path && path.toLowerCase() !== root.toLowerCase()) {
+      if (!path.toLowerCase().startsWith(root.toLowerCase() + "/")) throw new SpError(400, "-2147024809, System.ArgumentException", "The folder path is not in this list.");
+      folder = path.slice(root.length + 1);
+      const exists = [...ctx.state.items.values()].some((x) => x.fsObjType === 1 && !x.folder && String(x.values.Title).toLowerCase() === folder.toLowerCase());
+      if (!exists || folder.includes("/")) throw new SpError(404, "-2147024894, System.IO.FileNotFoundException", "File Not Found.");
+    }
+    const results: Record<string, unknown>[] = [];
+    const raw: Record<string, unknown> = {};
+    let failed = false;
+    for (const fv of formValues) {
+      const name = String(fv.FieldName ?? "");
+      const r = formValue(ctx, name, fv.FieldValue ?? "");
+      if ("error" in r) {
+        failed = true;
+        results.push({ ErrorCode: -2146232832, ErrorMessage: r.error, FieldName: name, FieldValue: fv.FieldValue ?? "", HasException: true, ItemId: 0 });
+      } else {
+        raw[r.key] = r.value;
+        results.push({ ErrorCode: 0, ErrorMessage: null, FieldName: name, FieldValue: fv.FieldValue ?? "", HasException: false, ItemId: 0 });
+      }
+    }
+    if (failed) return json(200, ctx.level === "verbose" ? { d: { AddValidateUpdateItemUsingPath: { results } } } : { value: results });
+    const values = validateWrite(ctx, raw, null);
+    this.assertCanChange(ctx.state, req.user, null, values, folder || undefined);
+    const item = this.store.add(ctx.state, values, req.user.Id, undefined, { folder: folder || undefined });
+    for (const r of results) r.ItemId = item.Id;
+    results.push({ ErrorCode: 0, ErrorMessage: null, FieldName: "Id", FieldValue: String(item.Id), HasException: false, ItemId: item.Id });
+    return json(200, ctx.level === "verbose" ? { d: { AddValidateUpdateItemUsingPath: { results } } } : { value: results });
+  }
+
+  /** `web/getFolderByServerRelativePath(decodedUrl='…')[/listItemAllFields[/…security…]]`. */
+  private folderRoute(site: SiteState, sc: SecurityContext, url: string, asItem: boolean, tail: string, req: SpRequest, level: MetadataLevel, siteUrl: string, wrap: (v: unknown) => unknown): SpResponse {
+    const clean = url.replace(/\/+$/, "");
+    const list = [...site.lists.values()].find((l) => clean.toLowerCase().startsWith(listRootUrl(site, l).toLowerCase() + "/") || clean.toLowerCase() === listRootUrl(site, l).toLowerCase());
+    if (!list) throw new SpError(404, "-2147024894, System.IO.FileNotFoundException", "File Not Found.");
+    const name = clean.slice(listRootUrl(site, list).length + 1);
+    const folder = [...list.items.values()].find((x) => x.fsObjType === 1 && !x.folder && String(x.values.Title).toLowerCase() === name.toLowerCase());
+    if (!folder) throw new SpError(404, "-2147024894, System.IO.FileNotFoundException", "File Not Found.");
+    if (!has(itemMask(site, list, folder, req.user), Perm.ViewListItems)) throw accessDenied();
+    if (!asItem) {
+      if (tail === "" && req.method === "GET") return json(200, wrap(folderInfo(site, list, folder)));
+      throw new SpError(501, "-1, Microsoft.SharePoint.Client.ResourceNotFoundException", `The local backend does not implement ${req.method} on a folder${tail}.`);
+    }
+    const scoped = scopeRoute(sc, itemTarget(sc, list, folder), tail);
+    if (scoped) return scoped;
+    if (tail === "" && req.method === "GET") {
+      const ctx: ItemContext = { store: this.store, state: list, level, siteUrl, mask: (it) => itemMask(site, list, it, req.user) };
+      return json(200, wrap(serializeItem(ctx, folder, null, new Set())), { etag: etagOf(folder) });
+    }
+    throw new SpError(501, "-1, Microsoft.SharePoint.Client.ResourceNotFoundException", `The local backend does not implement ${req.method} on a folder's item${tail}.`);
+  }
+}
+
+/** A form value as `ValidateUpdateListItem` reads it, by the column's kind. Dates must be in the site's format, never ISO. */
+function formValue(ctx: ItemContext, name: string, text: string): { key: string; value: unknown } | { error: string } {
+  const f = Object.values(ctx.state.def.fields).find((x) => x.internalName === name);
+  if (!f) return name === "Title" ? { key: "Title", value: text } : { error: `Column '${name}' does not exist. It may have been deleted by another user.` };
+  if (text === "") return { key: f.kind === "lookup" || f.kind === "user" ? `${name}Id` : name, value: null };
+  switch (f.kind) {
+    case "text":
+    case "note":
+    case "choice":
+      return { key: name, value: text };
+    case "number": {
+      const n = Number(text);
+      return isFinite(n) ? { key: name, value: n } : { error: "Only numbers can go here." };
+    }
+    case "boolean":
+      return text === "1" || text === "0" ? { key: name, value: text === "1" } : { error: "Enter 1 (yes) or 0 (no)." };
+    case "lookup": {
+      const m = /^(\d+)(;#.*)?$/.exec(text);
+      return m ? { key: `${name}Id`, value: Number(m[1]) } : { error: "The lookup value is not valid." };
+    }
+    case "date":
+    case "dateTime": {
+      // The site's regional format (ja-JP: 2026/4/1, 2026/4/1 9:00); an ISO string is refused, as SharePoint does.
+      const m = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?: (\d{1,2}):(\d{2}))?$/.exec(text);
+      if (!m) return { error: f.kind === "date" ? "日付を 2012/2/23 の形式で入力してください。" : "日付と時刻を 2012/2/23 14:25 の形式で入力してください。" };
+      const iso = `${m[1]}-${m[2].padStart(2, "0")}-${m[3].padStart(2, "0")}T${(m[4] ?? "0").padStart(2, "0")}:${m[5] ?? "00"}:00+09:00`;
+      return { key: name, value: new Date(iso).toISOString().replace(".000Z", "Z") };
+    }
+    default:
+      return { error: "This kind of column is not implemented for form values by the local backend." };
+  }
+}
+
+function folderInfo(site: SiteState, list: ListState, f: StoredItem): Record<string, unknown> {
+  const name = String(f.values.Title ?? "");
+  return { Name: name, ServerRelativeUrl: `${listRootUrl(site, list)}/${name}`, Exists: true, ItemCount: [...list.items.values()].filter((x) => x.folder?.toLowerCase() === name.toLowerCase()).length, UniqueId: `00000000-0000-4000-8000-${String(f.Id).padStart(12, "0")}` };
 }
 
 function effectiveMethod(req: SpRequest): string {

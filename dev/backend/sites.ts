@@ -4,7 +4,7 @@ import { PARTNERSHIP_SITE } from "./store";
 import { titleField } from "./fieldSchema";
 import { entraGroups, siteUsers, teamSites, userById } from "./users";
 import { emptySecurity } from "./store";
-import { departments, listUrlName, siteGroups } from "../../src/data/schema/listSchema";
+import { allLists, departments, listUrlName, siteGroups } from "../../src/data/schema/listSchema";
 import { APP_CATALOG_SITE } from "./sharepoint";
 
 /**
@@ -71,7 +71,8 @@ export function createBareSites(store: Store): void {
 /**
  * What the partnership site's owner does after setup (docs/permissions.md): staff added to
  * the product's groups by role, and one group per department (from the Departments list)
- * holding that department's staff.
+ * holding that department's staff (for 総務部 防災防犯課, through its Microsoft 365 group
+ * nested in the department's group, as cities usually manage staff).
  */
 export function sampleMembership(store: Store): void {
   const site = store.site(PARTNERSHIP_SITE)!;
@@ -97,10 +98,30 @@ export function sampleMembership(store: Store): void {
     const code = String(d.values.UnitCode ?? "");
     if (!code) continue;
     group(siteGroups.departmentPrefix + code);
-    // Nesting Entra groups waits for capabilities read from folder permissions (permissions issue).
-    const nested = entraGroups.filter(() => false);
+    // 総務部 防災防犯課's staff belong through their Microsoft 365 group, nested in the department's group.
+    const nested = entraGroups.filter((e) => siteUsers.some((u) => u.departments.includes(code) && e.memberUserIds.includes(u.Id)));
     for (const e of nested) add(siteGroups.departmentPrefix + code, e.LoginName);
     for (const u of siteUsers.filter((x) => x.departments.includes(code) && !nested.some((e) => e.memberUserIds.includes(x.Id)))) add(siteGroups.departmentPrefix + code, u.LoginName);
   }
   store.saveSecurity(PARTNERSHIP_SITE, sec);
+}
+
+/**
+ * Sample rows of the lists with department rows go in their department's folder (named by
+ * UnitCode), where the product itself puts new rows; setup makes the folders and their permissions.
+ */
+export function placeRowsInDepartmentFolders(store: Store): void {
+  const depts = store.list(listUrlName(departments));
+  const codeOf = new Map([...(depts?.items.values() ?? [])].map((d) => [d.Id, String(d.values.UnitCode ?? "")]));
+  for (const def of allLists) {
+    if (!def.departmentField || def.permissions.members !== "own") continue;
+    const state = store.list(listUrlName(def));
+    if (!state) continue;
+    const col = `${def.fields[def.departmentField].internalName}Id`;
+    for (const item of state.items.values()) {
+      if (item.fsObjType === 1 || item.folder) continue;
+      const code = codeOf.get(item.values[col] as number);
+      if (code) item.folder = code;
+    }
+  }
 }

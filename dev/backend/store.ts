@@ -1,6 +1,5 @@
 import * as fs from "fs";
 import * as path from "path";
-import { listByUrlName } from "../../src/data/schema/listSchema";
 import { builtInRoles, SiteSecurity } from "./security";
 
 export function emptySecurity(): SiteSecurity {
@@ -31,6 +30,10 @@ export interface StoredItem {
   /** Column values by internal name; lookups as <Name>Id (number | null, or number[] for multi). */
   values: Record<string, unknown>;
   attachments: Attachment[];
+  /** 1 for a folder (FSObjType), absent or 0 for an item. */
+  fsObjType?: number;
+  /** The folder the row is in, relative to the list's root ("" or absent: the root); a folder's own name is values.Title. */
+  folder?: string;
 }
 
 export interface GraphMessage {
@@ -87,7 +90,7 @@ export interface ListMeta {
 export interface ListState {
   site: string;
   meta: ListMeta;
-  /** The list seen the way the item code reads it: columns by internal name, plus the interim permission table. */
+  /** The list seen the way the item code reads it: its columns by internal name. */
   def: AnyListDef;
   nextId: number;
   items: Map<number, StoredItem>;
@@ -106,7 +109,7 @@ type Op =
   | { op: "security"; site: string; security: SiteSecurity }
   | { op: "listMeta"; site: string; meta: ListMeta }
   | { op: "add"; site: string; list: string; item: StoredItem }
-  | { op: "update"; site: string; list: string; id: number; values: Record<string, unknown>; modified: string; editorId: number }
+  | { op: "update"; site: string; list: string; id: number; values: Record<string, unknown>; modified: string; editorId: number; folder?: string }
   | { op: "delete"; site: string; list: string; id: number }
   | { op: "attach"; site: string; list: string; id: number; attachment: Attachment }
   | { op: "tenantProperty"; key: string; value: string | null; description: string }
@@ -266,6 +269,7 @@ export class Store {
         const it = state.items.get(op.id);
         if (!it) return;
         it.values = { ...it.values, ...op.values };
+        if (op.folder !== undefined) it.folder = op.folder;
         it.version += 1;
         it.modified = op.modified;
         it.editorId = op.editorId;
@@ -303,8 +307,10 @@ export class Store {
     this.commit({ op: "tenantProperty", key, value, description });
   }
 
-  add(list: ListState, values: Record<string, unknown>, userId: number, now = new Date().toISOString()): StoredItem {
+  add(list: ListState, values: Record<string, unknown>, userId: number, now = new Date().toISOString(), place: { folder?: string; fsObjType?: number } = {}): StoredItem {
     const item: StoredItem = {
+      ...(place.folder ? { folder: place.folder } : {}),
+      ...(place.fsObjType ? { fsObjType: place.fsObjType } : {}),
       Id: list.nextId,
       version: 1,
       created: now,
@@ -318,8 +324,8 @@ export class Store {
     return item;
   }
 
-  update(list: ListState, id: number, values: Record<string, unknown>, userId: number): StoredItem {
-    this.commit({ op: "update", site: list.site, list: list.meta.urlName.toLowerCase(), id, values, modified: new Date().toISOString(), editorId: userId });
+  update(list: ListState, id: number, values: Record<string, unknown>, userId: number, folder?: string): StoredItem {
+    this.commit({ op: "update", site: list.site, list: list.meta.urlName.toLowerCase(), id, values, modified: new Date().toISOString(), editorId: userId, ...(folder !== undefined ? { folder } : {}) });
     return list.items.get(id)!;
   }
 
@@ -352,14 +358,8 @@ export class Store {
   }
 }
 
-/**
- * The list as the item code reads it, from its columns alone. Permissions: until setup
- * writes role assignments (the permissions issue), the backend applies the product's
- * per-list table to the lists at the product's URLs, and SharePoint's inherited default
- * (members edit, visitors read) to every other list.
- */
+/** The list as the item code reads it, from its columns alone (it knows nothing of the product's schema). */
 export function deriveDef(meta: ListMeta, urlNameOfList: (id: string) => string | undefined): AnyListDef {
-  const product = listByUrlName(meta.urlName);
   const fields: Record<string, FieldDef> = {};
   for (const f of meta.fields) {
     let def = f.def;
@@ -375,8 +375,8 @@ export function deriveDef(meta: ListMeta, urlNameOfList: (id: string) => string 
     displayName: meta.title,
     description: meta.description,
     fields,
-    permissions: product?.permissions ?? { coordinators: "write", members: "write", visitors: "read" },
-    departmentField: product?.departmentField ? product.fields[product.departmentField]?.internalName : undefined,
+    // Never consulted: who may do what is decided by the site's role assignments (security.ts).
+    permissions: { coordinators: "none", members: "none", visitors: "none" },
     views: [],
   };
 }

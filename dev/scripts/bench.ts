@@ -5,8 +5,9 @@ import * as path from "path";
 import { gzipSync } from "zlib";
 import { chromium } from "playwright-core";
 import { startBackend } from "../backend/server";
+import { sampleMembership } from "../backend/sites";
+import { SiteSetup } from "../../src/data/setup/SiteSetup";
 import { Store } from "../backend/store";
-import { seed } from "../backend/seed";
 import { addAgreements, addDepartments, addProposals, addResults } from "./dataset";
 import { PartnershipData } from "../../src/data/sp/PartnershipData";
 import { spForUrl } from "../../src/data/sp/spForUrl";
@@ -52,9 +53,10 @@ function shippedSize(): Record<string, unknown> {
 
 async function registerLoad(): Promise<Record<string, unknown>> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pd-bench-"));
+  // The site as `npm start` makes it (setup run by the product, sample data), then the dataset on top.
+  await (await startBackend({ port: 0, dataDir })).close();
   const store = new Store(dataDir);
   store.open();
-  seed(store);
   // The ten-year site: 300+ agreements, 15,000 proposals and 15,000 results over 2017–2026,
   // 40 departments; and a 2027 year of 2,000 proposals for the year view.
   const added = addAgreements(store, 300);
@@ -116,9 +118,10 @@ async function registerLoad(): Promise<Record<string, unknown>> {
 /** Issuing one feedback list to 40 departments with Teams channels (plus the seeded ones): time and requests. */
 async function issueToDepartments(): Promise<Record<string, unknown>> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pd-bench-issue-"));
+  // The site as `npm start` makes it (setup run by the product, sample data), then the dataset on top.
+  await (await startBackend({ port: 0, dataDir })).close();
   const store = new Store(dataDir);
   store.open();
-  seed(store);
   addDepartments(store, 40);
   store.compact();
   store.close();
@@ -220,8 +223,39 @@ async function registerImport(): Promise<Record<string, unknown>> {
   return result;
 }
 
+/**
+ * Site setup on a bare site (lists and the security model), then again with 40 departments
+ * (their groups, folders and folder permissions): time, requests and unique scopes.
+ */
+async function siteSetup(): Promise<Record<string, unknown>> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pd-bench-setup-"));
+  const backend = await startBackend({ port: 0, dataDir, seed: "bare" });
+  const setup = new SiteSetup(spForUrl(backend.siteUrl, { "X-PD-User": "7" }), backend.siteUrl);
+  const timed = async (): Promise<{ ms: number; requests: number; steps: number }> => {
+    const before = backend.requestCount();
+    const t0 = performance.now();
+    const plan = await setup.run();
+    return { ms: Math.round(performance.now() - t0), requests: backend.requestCount() - before, steps: plan.steps.length };
+  };
+  const bare = await timed();
+  addDepartments(backend.store, 40);
+  sampleMembership(backend.store);
+  const withDepartments = await timed();
+  const again = await timed();
+  const sec = backend.store.site("/sites/partnership")!.security;
+  const result = { bare, withDepartments, again, uniqueScopes: Object.keys(sec.lists).length + Object.keys(sec.items ?? {}).length, departments: backend.store.list("PD_Departments")!.items.size };
+  await backend.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  console.log("site setup", JSON.stringify(result));
+  return result;
+}
+
 async function main(): Promise<void> {
-  const results = { measuredAt: new Date().toISOString(), node: process.version, shippedSize: shippedSize(), firstRender: await registerLoad(), issue: await issueToDepartments(), publication: await publication(), registerImport: await registerImport() };
+  if (process.env.BENCH_ONLY === "setup") {
+    console.log(JSON.stringify(await siteSetup(), null, 2));
+    return;
+  }
+  const results = { measuredAt: new Date().toISOString(), node: process.version, shippedSize: shippedSize(), firstRender: await registerLoad(), issue: await issueToDepartments(), publication: await publication(), registerImport: await registerImport(), siteSetup: await siteSetup() };
   fs.mkdirSync(path.join(root, "bench"), { recursive: true });
   fs.writeFileSync(path.join(root, "bench/results.json"), JSON.stringify(results, null, 2) + "\n");
   console.log("→ bench/results.json");

@@ -82,6 +82,9 @@ define([], function () {
         grant: "Grant “{1}” to “{0}”",
         revoke: "Repair a change made by hand: remove “{1}” from “{0}”",
         revokeInherited: "Remove “{1}” of “{0}”, copied from the site",
+        createFolder: "Create department folder “{0}”",
+        breakFolderInheritance: "Give folder “{0}” its own permissions",
+        grantFolder: "In folder “{0}”, grant “{2}” to “{1}”",
         recordVersion: "Record the site's version as {0}"
       },
       Roles: { fullControl: "Full Control", contribute: "Contribute", read: "Read", addOnly: "Add only" },

@@ -82,6 +82,9 @@ define([], function () {
         grant: "「{0}」に「{1}」を付与",
         revoke: "手動で変更された権限を戻す: 「{0}」の「{1}」を削除",
         revokeInherited: "サイトから引き継いだ「{0}」の「{1}」を外す",
+        createFolder: "部署のフォルダー「{0}」を作成",
+        breakFolderInheritance: "フォルダー「{0}」の権限を一覧から切り離す（個別の権限にする）",
+        grantFolder: "フォルダー「{0}」で「{1}」に「{2}」を付与",
         recordVersion: "サイトの版を {0} として記録"
       },
       Roles: { fullControl: "フル コントロール", contribute: "投稿", read: "閲覧", addOnly: "追加のみ" },

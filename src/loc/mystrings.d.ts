@@ -55,6 +55,9 @@ declare interface ICommonStrings {
       grant: string;
       revoke: string;
       revokeInherited: string;
+      createFolder: string;
+      breakFolderInheritance: string;
+      grantFolder: string;
       recordVersion: string;
     };
     Roles: { fullControl: string; contribute: string; read: string; addOnly: string };

@@ -86,3 +86,13 @@ test("as a Teams tab on the team's own site, the portal reads the partnership si
   await page.getByText("/sites/kodomo-kosodate）はまだ準備されていません", { exact: false }).waitFor();
   await page.context().close();
 }, 60000);
+
+test("a member reached only through a Microsoft 365 group nested in the department's group has the department's portal and can register a proposal", async () => {
+  const { page, errors } = await h.open("&only=portal", "portal", 12);
+  await page.locator("main").getByText("総務部 防災防犯課").first().waitFor();
+  // The department's own actions are offered (read-only users get none).
+  await page.getByText("提案を登録").first().waitFor();
+  expect(await page.getByText("子ども家庭部 子育て支援課").count()).toBe(0);
+  expect(errors).toEqual([]);
+  await page.context().close();
+}, 60000);

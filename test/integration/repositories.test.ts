@@ -242,9 +242,9 @@ describe("current user, roles and per-list permissions", () => {
     expect((await expectDataError(member.cityProposals.add({ ...base, department: other }))).kind).toBe("forbidden");
     const [othersRow] = await member.cityProposals.list({ where: [{ prop: "department", op: "eq", value: other }], limit: 1 });
     if (othersRow) expect((await expectDataError(member.cityProposals.update(othersRow.id, othersRow.etag, { content: "x" }))).kind).toBe("forbidden");
-    // Nor may a member move its own row to another department.
+    // Nor may a member move its own row to another department: a row stays in its department's folder.
     const ownNow = await member.cityProposals.get(own.id);
-    expect((await expectDataError(member.cityProposals.update(own.id, ownNow.etag, { department: other }))).kind).toBe("forbidden");
+    expect((await expectDataError(member.cityProposals.update(own.id, ownNow.etag, { department: other }))).kind).toBe("validation");
   });
 
   test("visitors cannot read internal lists", async () => {

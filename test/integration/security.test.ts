@@ -29,7 +29,8 @@ const list = (name: string) => `web/getlist('/sites/partnership/Lists/${name}')`
 test("every product list has its own permissions: the site's owners (Full Control) and the product's groups at the schema's levels, nothing else", () => {
   const sec = site().security;
   const role = (id: number) => sec.roleDefs.find((r) => r.Id === id)!;
-  const levelName: Record<AccessLevel, string | null> = { write: "投稿", own: "投稿", add: "追加のみ（包括連携デスク）", read: "閲覧", none: null };
+  // "own": Read on the list; each department writes in its own folder (next test).
+  const levelName: Record<AccessLevel, string | null> = { write: "投稿", own: "閲覧", add: "追加のみ（包括連携デスク）", read: "閲覧", none: null };
   for (const def of allLists) {
     const state = t.backend.store.list(listUrlName(def))!;
     const scope = sec.lists[state.meta.id];
@@ -103,4 +104,78 @@ test("the role comes from effective permissions: staff reached through an Entra 
     g.members = g.members.filter((m) => m !== entra.LoginName);
     t.backend.store.saveSecurity("/sites/partnership", sec);
   }
+});
+
+describe("department rows, enforced by SharePoint: one folder per department with its own permissions", () => {
+  const folderPath = (listName: string, code: string) => `/sites/partnership/Lists/${listName}/${code}`;
+  const deptId = (code: string) => [...t.backend.store.list("PD_Departments")!.items.values()].find((d) => d.values.UnitCode === code)!.Id;
+  const addIn = (user: number, listName: string, code: string, values: { FieldName: string; FieldValue: string }[]) =>
+    api(user, `${list(listName)}/AddValidateUpdateItemUsingPath()`, { method: "POST", body: { listItemCreateInfo: { FolderPath: { DecodedUrl: folderPath(listName, code) }, UnderlyingObjectType: 0 }, formValues: values, bNewDocumentUpdate: false } });
+  const proposal = (code: string) => [
+    { FieldName: "Title", FieldValue: "REST から直接" },
+    { FieldName: "FiscalYear", FieldValue: "2026" },
+    { FieldName: "Department", FieldValue: String(deptId(code)) },
+    { FieldName: "Content", FieldValue: "テスト" },
+  ];
+
+  test("every department list has a folder per department; only that department's group (and the coordinators) may write in it", () => {
+    const sec = site().security;
+    const depts = [...t.backend.store.list("PD_Departments")!.items.values()].map((d) => String(d.values.UnitCode));
+    let scopes = 0;
+    for (const name of ["PD_SurveyResponses", "PD_CityProposals", "PD_ImplementationWishes", "PD_ResultReports"]) {
+      const state = t.backend.store.list(name)!;
+      const folders = [...state.items.values()].filter((x) => x.fsObjType === 1);
+      expect(folders.map((f) => f.values.Title).sort()).toEqual([...depts].sort());
+      for (const f of folders) {
+        const scope = sec.items?.[`${state.meta.id}:${f.Id}`];
+        expect(scope).toBeDefined();
+        scopes++;
+        const dept = sec.groups.find((g) => g.Title === `${siteGroups.departmentPrefix}${f.values.Title}`)!;
+        expect(scope!.find((a) => a.principalId === dept.Id)?.roleDefIds).toEqual([1073741827]);
+      }
+    }
+    expect(scopes).toBe(depts.length * 4);
+  });
+
+  test("a member adds to its own department's folder; not to another's, nor at the list's root (403)", async () => {
+    const own = await addIn(11, "PD_CityProposals", "kodomo-kosodate", proposal("kodomo-kosodate"));
+    expect(own.status).toBe(200);
+    const results = ((await own.json()) as { value: { FieldName: string; FieldValue: string; HasException: boolean }[] }).value;
+    expect(results.every((r) => !r.HasException)).toBe(true);
+    expect((await addIn(11, "PD_CityProposals", "somu-bosai", proposal("somu-bosai"))).status).toBe(403);
+    expect((await api(11, `${list("PD_CityProposals")}/items`, { method: "POST", body: { Title: "ルートに", FiscalYear: 2026, DepartmentId: deptId("kodomo-kosodate") } })).status).toBe(403);
+  });
+
+  test("a member cannot change or delete a row in another department's folder (403), and can in its own", async () => {
+    const state = t.backend.store.list("PD_CityProposals")!;
+    const others = [...state.items.values()].find((x) => x.fsObjType !== 1 && x.folder === "somu-bosai")!;
+    const mine = [...state.items.values()].find((x) => x.fsObjType !== 1 && x.folder === "kodomo-kosodate")!;
+    expect((await api(11, `${list("PD_CityProposals")}/items(${others.Id})`, { method: "POST", xMethod: "MERGE", body: { Content: "書き換え" } })).status).toBe(403);
+    expect((await api(11, `${list("PD_CityProposals")}/items(${others.Id})`, { method: "POST", xMethod: "DELETE" })).status).toBe(403);
+    expect((await api(11, `${list("PD_CityProposals")}/items(${mine.Id})`, { method: "POST", xMethod: "MERGE", body: { Content: "自部署の修正" } })).status).toBe(204);
+  });
+
+  test("a member whose department group holds them through a nested Microsoft 365 group writes in that folder, and the product knows its department", async () => {
+    const dept = site().security.groups.find((g) => g.Title === `${siteGroups.departmentPrefix}somu-bosai`)!;
+    expect(dept.members).toEqual([entraGroups[0].LoginName]);
+    expect((await addIn(12, "PD_CityProposals", "somu-bosai", proposal("somu-bosai"))).status).toBe(200);
+    expect(await t.dataAs(12).currentUser()).toMatchObject({ role: "member", departmentCodes: ["somu-bosai"] });
+  });
+
+  test("folders never appear as rows in the product", async () => {
+    const rows = await t.dataAs(7).cityProposals.list();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.title !== "kodomo-kosodate" && r.department !== null)).toBe(true);
+    const raw = (await (await api(7, `${list("PD_CityProposals")}/items?$select=Id,FSObjType&$top=5000`)).json()) as { value: { FSObjType: number }[] };
+    expect(raw.value.filter((r) => r.FSObjType === 1).length).toBeGreaterThan(0);
+    expect(raw.value.length).toBe(rows.length + raw.value.filter((r) => r.FSObjType === 1).length);
+  });
+
+  test("a date is refused in ISO form by AddValidateUpdateItemUsingPath (the site's format only), and nothing is created", async () => {
+    const before = t.backend.store.list("PD_CityProposals")!.items.size;
+    const r = await addIn(7, "PD_CityProposals", "kodomo-kosodate", [...proposal("kodomo-kosodate"), { FieldName: "AnswerDate", FieldValue: "2026-11-24T00:00:00Z" }]);
+    const v = ((await r.json()) as { value: { FieldName: string; HasException: boolean }[] }).value;
+    expect(v.find((x) => x.FieldName === "AnswerDate")!.HasException).toBe(true);
+    expect(t.backend.store.list("PD_CityProposals")!.items.size).toBe(before);
+  });
 });

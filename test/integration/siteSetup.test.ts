@@ -199,6 +199,10 @@ describe("the partnership site from any host", () => {
     await t.dataAs(7).departments.add({ title: "子ども家庭部 子育て支援課", code: "kodomo-kosodate", departmentName: "子ども家庭部", divisionName: "子育て支援課", sectionName: "", teamId: "", channelId: "", isCoordinator: false, sortOrder: 1, active: true });
     // The site owner puts staff in the product's groups and the department's group (docs/permissions.md).
     sampleMembership(t.backend.store);
+    // A department added later gets its folders when setup runs again.
+    const again = await setupAs().plan();
+    expect(again.steps.filter((s) => s.kind === "createFolder").map((s) => (s.kind === "createFolder" ? `${s.list}/${s.folder}` : ""))).toEqual(["PD_SurveyResponses/kodomo-kosodate", "PD_CityProposals/kodomo-kosodate", "PD_ImplementationWishes/kodomo-kosodate", "PD_ResultReports/kodomo-kosodate"]);
+    await setupAs().run();
     const onTeam = spForUrl(teamSite(), as(11));
     const configured = await resolvePartnershipSite(t.backend.siteUrl, teamSite(), onTeam, true);
     expect(configured).toEqual({ url: t.backend.siteUrl, source: "property" });

@@ -26,7 +26,8 @@ export function AppFrame({ services, title, children }: IAppFrameProps): JSX.Ele
         </Text>
         {user.data && (
           <Text variant="small" className={styles.user}>
-            {fmt(common.SignedInAs, user.data.title, common.Role[user.data.role])}
+            {/* Before setup there are no lists to have a role on: only the name. */}
+            {user.data.siteStatus === "notSetUp" ? user.data.title : fmt(common.SignedInAs, user.data.title, common.Role[user.data.role])}
           </Text>
         )}
       </Stack>

@@ -44,6 +44,12 @@ export function stepText(s: SetupStep): string {
       return fmt(t.grant, s.principal, common.Setup.Roles[s.role]);
     case "revoke":
       return fmt(s.drift ? t.revoke : t.revokeInherited, s.principal, s.role in common.Setup.Roles ? common.Setup.Roles[s.role as keyof typeof common.Setup.Roles] : s.role);
+    case "createFolder":
+      return fmt(t.createFolder, s.folder);
+    case "breakFolderInheritance":
+      return fmt(t.breakFolderInheritance, s.folder);
+    case "grantFolder":
+      return fmt(t.grantFolder, s.folder, s.principal, common.Setup.Roles[s.role]);
     case "recordVersion":
       return fmt(t.recordVersion, String(s.to));
   }

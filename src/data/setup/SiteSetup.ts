@@ -8,8 +8,10 @@ import "@pnp/sp/batching";
 import "@pnp/sp/security";
 import "@pnp/sp/site-groups/web";
 import type { IList } from "@pnp/sp/lists";
+import type { IItem } from "@pnp/sp/items";
 import type { AnyListDef } from "../schema/fieldTypes";
-import { allLists, listServerRelativeUrl, listUrlName, SCHEMA_VERSION, settings as settingsList } from "../schema/listSchema";
+import { allLists, departments as departmentsList, listServerRelativeUrl, listUrlName, SCHEMA_VERSION, settings as settingsList } from "../schema/listSchema";
+import "@pnp/sp/folders";
 import type { ISiteSetup, SiteCheck } from "../contracts";
 import { toDataError } from "../sp/errors";
 import { fieldXml, viewFieldName, viewPageName, viewQuery } from "./fieldXml";
@@ -42,6 +44,20 @@ interface AssignmentInfo {
 
 /** SharePoint's RoleTypeKind of the built-in levels setup uses (names differ by site language). */
 const ROLE_KIND: Record<number, RoleRef> = { 5: "fullControl", 3: "contribute", 2: "read" };
+
+const refOf = (role: RoleInfo): RoleRef | null => (role.Name === ADD_ONLY_LEVEL ? "addOnly" : (ROLE_KIND[role.RoleTypeKind] ?? null));
+
+function toObserved(a: AssignmentInfo): ObservedAssignment {
+  const b = a.RoleDefinitionBindings;
+  const bindings = Array.isArray(b) ? b : (b?.results ?? []);
+  return {
+    principalId: a.PrincipalId,
+    principal: a.Member?.Title ?? String(a.PrincipalId),
+    roles: bindings.map(refOf).filter((x): x is RoleRef => x !== null),
+    // "Limited Access" (RoleTypeKind 1) is SharePoint's own, never ours to remove.
+    otherRoles: bindings.filter((x) => refOf(x) === null && x.RoleTypeKind !== 1).map((x) => x.Name),
+  };
+}
 
 /** Add only: ViewListItems, AddListItems, OpenItems, ViewVersions, ViewFormPages, Open, ViewPages, BrowseUserInfo, UseClientIntegration, UseRemoteAPIs — no edit, no delete. */
 export const ADD_ONLY_MASK = { High: 176, Low: 138612835 };
@@ -108,6 +124,12 @@ export class SiteSetup implements ISiteSetup {
         };
       }),
     };
+    const deptRows = safe(this.list(batched, departmentsList).items.select("UnitCode").top(5000)() as Promise<{ UnitCode: string | null }[]>);
+    const folderLists = this.lists.filter((d) => d.departmentField && d.permissions.members === "own");
+    const folderRows = folderLists.map((def) => ({
+      def,
+      rows: safe(this.list(batched, def).items.select("Id", "FileLeafRef", "HasUniqueRoleAssignments").filter("FSObjType eq 1").top(5000)() as Promise<{ Id: number; FileLeafRef: string; HasUniqueRoleAssignments: boolean }[]>),
+    }));
     const settingsRow = safe(
       this.list(batched, settingsList)
         .items.select("Id", "SettingValue")
@@ -153,6 +175,21 @@ export class SiteSetup implements ISiteSetup {
       site.lists[listUrlName(r.def)] = list;
     }
     site.security = await this.readSecurity(security);
+    site.security.departmentCodes = (await deptRows.catch(() => [])).map((r) => r.UnitCode ?? "").filter(Boolean);
+    // Second round: the folders' own assignments.
+    const [b2, execute2] = this.sp.batched();
+    const folderReads: { list: string; name: string; id: number; unique: boolean; assignments: Promise<AssignmentInfo[]> }[] = [];
+    for (const f of folderRows) {
+      const rows = await f.rows.catch(() => []);
+      for (const r of rows) {
+        folderReads.push({ list: listUrlName(f.def), name: r.FileLeafRef, id: r.Id, unique: r.HasUniqueRoleAssignments, assignments: safe(this.list(b2, f.def).items.getById(r.Id).roleAssignments.expand("Member", "RoleDefinitionBindings")() as Promise<AssignmentInfo[]>) });
+      }
+    }
+    if (folderReads.length) await execute2();
+    for (const f of folderReads) {
+      const byList = (site.security.folders[f.list] ??= {});
+      byList[f.name] = { id: f.id, unique: f.unique, assignments: f.unique ? (await f.assignments.catch(() => [] as AssignmentInfo[])).map(toObserved) : [] };
+    }
     try {
       const rows = await settingsRow;
       const v = rows[0] ? Number(rows[0].SettingValue) : NaN;
@@ -182,20 +219,8 @@ export class SiteSetup implements ISiteSetup {
       if (ref && roleIds[ref] === undefined) roleIds[ref] = role.Id;
       if (role.Name === ADD_ONLY_LEVEL) roleIds.addOnly = role.Id;
     }
-    const refOf = (role: RoleInfo): RoleRef | null => (role.Name === ADD_ONLY_LEVEL ? "addOnly" : (ROLE_KIND[role.RoleTypeKind] ?? null));
-    const toObserved = (a: AssignmentInfo): ObservedAssignment => {
-      const b = a.RoleDefinitionBindings;
-      const bindings = Array.isArray(b) ? b : (b?.results ?? []);
-      return {
-        principalId: a.PrincipalId,
-        principal: a.Member?.Title ?? String(a.PrincipalId),
-        roles: bindings.map(refOf).filter((x): x is RoleRef => x !== null),
-        // "Limited Access" (RoleTypeKind 1) is SharePoint's own, never ours to remove.
-        otherRoles: bindings.filter((x) => refOf(x) === null && x.RoleTypeKind !== 1).map((x) => x.Name),
-      };
-    };
     const web = (await r.web.catch(fail)).map(toObserved);
-    const out: ObservedSecurity = { groups: groups.map((g) => ({ id: g.Id, title: g.Title })), roleIds, ownerGroup: owner ? { id: owner.Id, title: owner.Title } : null, lists: {}, web };
+    const out: ObservedSecurity = { groups: groups.map((g) => ({ id: g.Id, title: g.Title })), roleIds, ownerGroup: owner ? { id: owner.Id, title: owner.Title } : null, lists: {}, web, departmentCodes: [], folders: {} };
     for (const l of r.lists) {
       let unique: boolean;
       try {
@@ -364,6 +389,24 @@ export class SiteSetup implements ISiteSetup {
       }
       case "manual":
         return;
+      case "createFolder": {
+        const def = this.defOf(step.list);
+        await this.list(this.sp, def).rootFolder.folders.addUsingPath(step.folder);
+        return;
+      }
+      case "breakFolderInheritance": {
+        // The list's assignments are copied; the department's group is added next.
+        const item = await this.folderItem(step.list, step.folder);
+        await item.breakRoleInheritance(true, true);
+        return;
+      }
+      case "grantFolder": {
+        const pid = principals.get(step.principal.toLowerCase());
+        const rid = roles[step.role];
+        if (pid === undefined || rid === undefined) throw new Error(`Unknown principal or level: ${step.principal} / ${step.role}`);
+        await (await this.folderItem(step.list, step.folder)).roleAssignments.add(pid, rid);
+        return;
+      }
       case "recordVersion": {
         const items = this.list(this.sp, settingsList).items;
         const rows = (await items.select("Id").filter(`Title eq '${SCHEMA_VERSION_KEY}'`).top(1)()) as { Id: number }[];
@@ -372,6 +415,14 @@ export class SiteSetup implements ISiteSetup {
         return;
       }
     }
+  }
+
+  /** The list item behind a department folder (where its permissions are set). */
+  private async folderItem(list: string, folder: string): Promise<IItem> {
+    const def = this.defOf(list);
+    const path = `${listServerRelativeUrl(this.sitePath, def)}/${folder}`;
+    const info = (await this.sp.web.getFolderByServerRelativePath(path).listItemAllFields.select("Id")()) as { Id: number };
+    return this.list(this.sp, def).items.getById(info.Id);
   }
 
   /** For the property pane: is `siteUrl` a site this product has been set up on? (Two reads; anyone who can open the site may ask.) */

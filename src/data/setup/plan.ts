@@ -53,6 +53,10 @@ export interface ObservedSecurity {
   lists: Record<string, { unique: boolean; assignments: ObservedAssignment[] } | undefined>;
   /** The site's own assignments: what a list copies when setup gives it its own permissions. */
   web: ObservedAssignment[];
+  /** UnitCodes of the departments in the Departments list. */
+  departmentCodes: string[];
+  /** By list URL name, then folder name (a UnitCode): the department folders found. */
+  folders: Record<string, Record<string, { id: number; unique: boolean; assignments: ObservedAssignment[] }>>;
 }
 
 export interface ObservedSite {
@@ -77,6 +81,9 @@ export type SetupStep =
   | { kind: "breakInheritance"; list: string; displayName: string }
   | { kind: "grant"; list: string; displayName: string; principal: string; role: RoleRef }
   | { kind: "revoke"; list: string; displayName: string; principal: string; principalId: number; role: RoleRef | string; drift: boolean }
+  | { kind: "createFolder"; list: string; displayName: string; folder: string }
+  | { kind: "breakFolderInheritance"; list: string; displayName: string; folder: string }
+  | { kind: "grantFolder"; list: string; displayName: string; folder: string; principal: string; role: RoleRef }
   | { kind: "recordVersion"; from: number | null; to: number };
 
 export interface SetupPlan {
@@ -147,12 +154,13 @@ export function planSetup(lists: readonly AnyListDef[], site: ObservedSite, appV
 /** The name of the permission level setup creates for the audit trail (add, view, open; never edit or delete). */
 export const ADD_ONLY_LEVEL = "追加のみ（包括連携デスク）";
 
-/** The level each access in the schema maps to. "own" is Contribute on the list until department folders exist. */
+/** The level each access in the schema maps to on the list. "own" is Read there: a department writes in its own folder. */
 function roleFor(level: AccessLevel): RoleRef | null {
   switch (level) {
     case "write":
-    case "own":
       return "contribute";
+    case "own":
+      return "read";
     case "add":
       return "addOnly";
     case "read":
@@ -171,7 +179,8 @@ function planSecurity(lists: readonly AnyListDef[], site: ObservedSite): SetupSt
   const sec = site.security!;
   const steps: SetupStep[] = [];
   const groupTitles = [siteGroups.coordinators, siteGroups.members, siteGroups.visitors];
-  for (const g of groupTitles) if (!sec.groups.some((x) => x.title.toLowerCase() === g.toLowerCase())) steps.push({ kind: "createGroup", group: g });
+  const deptGroups = sec.departmentCodes.map((c) => siteGroups.departmentPrefix + c);
+  for (const g of [...groupTitles, ...deptGroups]) if (!sec.groups.some((x) => x.title.toLowerCase() === g.toLowerCase())) steps.push({ kind: "createGroup", group: g });
   if (sec.roleIds.addOnly === undefined) steps.push({ kind: "createAddOnlyLevel", name: ADD_ONLY_LEVEL });
   for (const def of lists) {
     const name = listUrlName(def);
@@ -197,6 +206,21 @@ function planSecurity(lists: readonly AnyListDef[], site: ObservedSite): SetupSt
       const wanted = want.filter((w) => same(w.principal, a.principal)).map((w) => w.role);
       for (const r of a.roles) if (!wanted.includes(r)) steps.push({ kind: "revoke", list: name, displayName, principal: a.principal, principalId: a.principalId, role: r, drift });
       for (const r of a.otherRoles) steps.push({ kind: "revoke", list: name, displayName, principal: a.principal, principalId: a.principalId, role: r, drift });
+    }
+  }
+  // A folder per department in every list with department rows, with its own permissions:
+  // the list's (copied) and the department's group at Contribute.
+  for (const def of lists) {
+    if (!def.departmentField || def.permissions.members !== "own") continue;
+    const name = listUrlName(def);
+    const found = sec.folders[name] ?? {};
+    for (const code of sec.departmentCodes) {
+      const f = Object.entries(found).find(([k]) => k.toLowerCase() === code.toLowerCase())?.[1];
+      const principal = siteGroups.departmentPrefix + code;
+      if (!f) steps.push({ kind: "createFolder", list: name, displayName: def.displayName, folder: code });
+      if (!f?.unique) steps.push({ kind: "breakFolderInheritance", list: name, displayName: def.displayName, folder: code });
+      const a = f?.unique ? f.assignments.find((x) => x.principal.toLowerCase() === principal.toLowerCase()) : undefined;
+      if (!a || !a.roles.includes("contribute")) steps.push({ kind: "grantFolder", list: name, displayName: def.displayName, folder: code, principal, role: "contribute" });
     }
   }
   return steps;

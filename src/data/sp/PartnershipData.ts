@@ -15,6 +15,7 @@ import { SCHEMA_VERSION } from "../schema/listSchema";
 import { SpListRepository, PAGE_SIZE } from "./SpListRepository";
 import type { ListItemInfo } from "./mapping";
 import { toDataError } from "./errors";
+import { DataError } from "../contracts";
 
 /** "/sites/partnership" from "https://city.sharepoint.com/sites/partnership/". */
 export function sitePathOf(siteUrl: string): string {
@@ -51,21 +52,33 @@ export class PartnershipData implements IPartnershipData {
   ) {
     const sitePath = sitePathOf(siteUrl);
     this.sitePath = sitePath;
+    // A department's folder is named by its UnitCode; the departments are read once, when first needed.
+    let codes: Promise<Map<number, string>> | null = null;
+    const folderOf = async (departmentId: number): Promise<string> => {
+      codes ??= this.departments.list().then((ds) => new Map(ds.map((d) => [d.id, d.code])));
+      let code = (await codes).get(departmentId);
+      if (!code) {
+        codes = this.departments.list().then((ds) => new Map(ds.map((d) => [d.id, d.code])));
+        code = (await codes).get(departmentId);
+      }
+      if (!code) throw new DataError("notFound", `Department ${departmentId} does not exist`, 404);
+      return code;
+    };
     this.partners = new SpListRepository(sp, S.partners, sitePath);
     this.departments = new SpListRepository(sp, S.departments, sitePath);
     this.agreements = new SpListRepository(sp, S.agreements, sitePath);
     this.partnershipItems = new SpListRepository(sp, S.partnershipItems, sitePath);
     this.agreementReviews = new SpListRepository(sp, S.agreementReviews, sitePath);
     this.agreementTerms = new SpListRepository(sp, S.agreementTerms, sitePath);
-    this.surveyResponses = new SpListRepository(sp, S.surveyResponses, sitePath);
+    this.surveyResponses = new SpListRepository(sp, S.surveyResponses, sitePath, folderOf);
     this.calls = new SpListRepository(sp, S.calls, sitePath);
     this.partnerProposals = new SpListRepository(sp, S.partnerProposals, sitePath);
-    this.cityProposals = new SpListRepository(sp, S.cityProposals, sitePath);
+    this.cityProposals = new SpListRepository(sp, S.cityProposals, sitePath, folderOf);
     this.matchingIssues = new SpListRepository(sp, S.matchingIssues, sitePath);
     this.matchings = new SpListRepository(sp, S.matchings, sitePath);
-    this.implementationWishes = new SpListRepository(sp, S.implementationWishes, sitePath);
+    this.implementationWishes = new SpListRepository(sp, S.implementationWishes, sitePath, folderOf);
     this.notifications = new SpListRepository(sp, S.notifications, sitePath);
-    this.resultReports = new SpListRepository(sp, S.resultReports, sitePath);
+    this.resultReports = new SpListRepository(sp, S.resultReports, sitePath, folderOf);
     this.auditLog = new SpListRepository(sp, S.auditLog, sitePath);
     this.settings = new SpListRepository(sp, S.settings, sitePath);
   }
@@ -82,12 +95,13 @@ export class PartnershipData implements IPartnershipData {
       await execute();
       const out: Record<string, D.Stored[]> = {};
       for (const e of entries) {
-        const page = (await e.pending).map((info) => e.repo.map(info));
+        const raw = await e.pending;
+        const page = raw.filter((info) => e.repo.isRow(info)).map((info) => e.repo.map(info));
         const limit = e.query.limit;
-        const full = page.length === PAGE_SIZE && (limit === undefined || limit > PAGE_SIZE);
+        const full = raw.length === PAGE_SIZE && (limit === undefined || limit > PAGE_SIZE);
         if (!full) out[e.key] = page;
         // A full first page: continue by Id when the order allows, else read the list paged.
-        else if (!e.query.orderBy?.length) out[e.key] = [...page, ...(await e.repo.listAfter(page[page.length - 1].id, e.query))];
+        else if (!e.query.orderBy?.length) out[e.key] = [...page, ...(await e.repo.listAfter(Number(raw[raw.length - 1].Id ?? raw[raw.length - 1].ID), e.query))];
         else out[e.key] = await e.repo.list(e.query);
       }
       return out as ReadResults<R>;
@@ -104,6 +118,13 @@ export class PartnershipData implements IPartnershipData {
     // What the user may do, from SharePoint's effective permissions (membership through nested Entra groups counts).
     const agreementPermsP = this.agreements.listOn(batched).getCurrentUserEffectivePermissions().catch(() => null);
     const surveyPermsP = this.surveyResponses.listOn(batched).getCurrentUserEffectivePermissions().catch(() => null);
+    // The departments whose folder the user may add rows to: their departments, however they belong (directly or via Entra groups).
+    const foldersP = this.surveyResponses
+      .listOn(batched)
+      .items.select("FileLeafRef", "EffectiveBasePermissions")
+      .filter("FSObjType eq 1")
+      .top(5000)()
+      .catch(() => null) as Promise<{ FileLeafRef: string; EffectiveBasePermissions: { High: string; Low: string } }[] | null>;
     // The schema version setup recorded: in the same round trip, so every first view knows whether the site is ready.
     const versionP = this.settings
       .listOn(batched)
@@ -121,14 +142,20 @@ export class PartnershipData implements IPartnershipData {
           throw e;
         },
       );
-      const { departmentCodes } = roleFromGroups(
+      const fromGroups = roleFromGroups(
         groups.map((g) => g.Title),
         S.siteGroups,
-      );
+      ).departmentCodes;
       const agreementPerms = await agreementPermsP;
       const surveyPerms = await surveyPermsP;
+      const folders = await foldersP;
       const can = (p: typeof perms, kind: PermissionKind): boolean => (p ? batched.web.hasPermissions(p, kind) : false);
-      const role: Role = can(agreementPerms, PermissionKind.EditListItems) ? "coordinator" : can(surveyPerms, PermissionKind.AddListItems) ? "member" : "visitor";
+      // Who may add anywhere in the list (the coordinators) has their own department from its group;
+      // everyone else's departments are the folders they may write in.
+      const listWide = can(surveyPerms, PermissionKind.AddListItems);
+      const folderCodes = (folders ?? []).filter((f) => can({ High: Number(f.EffectiveBasePermissions.High), Low: Number(f.EffectiveBasePermissions.Low) }, PermissionKind.AddListItems)).map((f) => f.FileLeafRef);
+      const departmentCodes = listWide || !folders?.length ? fromGroups : folderCodes;
+      const role: Role = can(agreementPerms, PermissionKind.EditListItems) ? "coordinator" : listWide || folderCodes.length > 0 ? "member" : "visitor";
       const canManageSite = perms ? batched.web.hasPermissions(perms, PermissionKind.ManageLists) : false;
       const siteStatus = siteVersion === null ? "notSetUp" : siteVersion < SCHEMA_VERSION ? "needsUpgrade" : "ready";
       return { id: u.Id, title: u.Title, email: u.Email, role, departmentCodes, canManageSite, siteVersion, siteStatus, appVersion: SCHEMA_VERSION };

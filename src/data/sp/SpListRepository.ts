@@ -82,14 +82,65 @@ export class SpListRepository<T extends Stored> implements IListRepository<T> {
   readonly listUrl: string;
   private readonly def: AnyListDef;
 
+  /**
+   * Rows live in their department's folder (`<list>/<UnitCode>`), which only that department's
+   * group (and the coordinators) may write: site setup makes the folders and their permissions.
+   */
+  readonly inFolders: boolean;
+
   constructor(
     private readonly sp: SPFI,
     def: ListDef<T>,
     sitePath: string,
+    /** The folder (a UnitCode) of a department, by its id; needed where rows live in folders. */
+    private readonly folderOf?: (departmentId: number) => Promise<string>,
   ) {
     this.def = def as unknown as AnyListDef;
     this.listTitle = def.title;
     this.listUrl = listServerRelativeUrl(sitePath, def);
+    this.inFolders = !!this.def.departmentField && this.def.permissions.members === "own" && !!folderOf;
+  }
+
+  /** False for a folder: `items` answers folders as rows (FSObjType 1); they are never the product's rows. */
+  isRow(info: ListItemInfo): boolean {
+    return !this.inFolders || Number((info as { FSObjType?: unknown }).FSObjType ?? 0) !== 1;
+  }
+
+  /** The department folder a new row goes into. */
+  private async folderPathFor(draft: Partial<Draft<T>>): Promise<string> {
+    const dept = (draft as Record<string, unknown>)[this.def.departmentField!] as LookupRef | null | undefined;
+    if (!dept || !Number.isInteger(dept.id)) throw new DataError("validation", `A row of ${this.listTitle} needs its department`, 400, [{ prop: this.def.departmentField!, code: "required" }]);
+    return `${this.listUrl}/${await this.folderOf!(dept.id)}`;
+  }
+
+  /**
+   * Form values for `AddValidateUpdateItemUsingPath` (strings, as SharePoint's forms send
+   * them). Dates are left out: SharePoint reads them only in the site's regional format, so
+   * they are written afterwards as JSON, like every update.
+   */
+  private formValues(draft: Partial<Draft<T>>): { form: { FieldName: string; FieldValue: string }[]; dates: Partial<Draft<T>> } {
+    const form: { FieldName: string; FieldValue: string }[] = [];
+    const dates: Record<string, unknown> = {};
+    for (const [prop, value] of Object.entries(draft as Record<string, unknown>)) {
+      const f = this.def.fields[prop];
+      if (!f || value === undefined) continue;
+      if (f.kind === "date" || f.kind === "dateTime") {
+        if (value !== null && value !== "") dates[prop] = value;
+        continue;
+      }
+      const [, v] = Object.entries(toListValues(this.def, { [prop]: value } as Partial<Draft<Stored>>))[0] ?? [];
+      const text = v === null || v === undefined ? "" : typeof v === "boolean" ? (v ? "1" : "0") : String(v);
+      form.push({ FieldName: f.internalName, FieldValue: text });
+    }
+    return { form, dates: dates as Partial<Draft<T>> };
+  }
+
+  private static createdId(results: { FieldName: string; FieldValue: string; HasException: boolean; ErrorMessage: string | null }[], list: string): number {
+    const bad = results.filter((r) => r.HasException);
+    if (bad.length) throw new DataError("validation", `SharePoint refused values for ${list}: ${bad.map((r) => `${r.FieldName}: ${r.ErrorMessage ?? ""}`).join("; ")}`, 400);
+    const id = Number(results.find((r) => r.FieldName === "Id")?.FieldValue);
+    if (!Number.isInteger(id)) throw new DataError("unknown", `SharePoint did not say which row it created in ${list}`);
+    return id;
   }
 
   /** The list on the given (possibly batched) SPFI. */
@@ -104,7 +155,7 @@ export class SpListRepository<T extends Stored> implements IListRepository<T> {
   /** The configured query (select/expand/filter/order), not yet sent; also used by batched reads. */
   query(q: ListQuery<T> = {}, items: IItems = this.items): IItems {
     const { select, expand } = selectFor(this.def);
-    let r = items.select(...select).expand(...expand);
+    let r = items.select(...select, ...(this.inFolders ? ["FSObjType"] : [])).expand(...expand);
     if (q.where && q.where.length > 0) r = r.filter(buildFilter(this.def, q.where as readonly AnyCondition[]));
     const order = buildOrderBy(this.def, q.orderBy as ListQuery<Stored>["orderBy"]);
     for (const o of order) {
@@ -123,6 +174,7 @@ export class SpListRepository<T extends Stored> implements IListRepository<T> {
     try {
       for await (const page of this.query(q) as AsyncIterable<ListItemInfo[]>) {
         for (const info of page) {
+          if (!this.isRow(info)) continue;
           out.push(this.map(info));
           if (q.limit !== undefined && out.length >= q.limit) return out;
         }
@@ -138,7 +190,7 @@ export class SpListRepository<T extends Stored> implements IListRepository<T> {
     const out: T[] = [];
     try {
       for await (const page of this.query({ ...q, orderBy: [{ prop: "id" }] }).skip(afterId) as AsyncIterable<ListItemInfo[]>) {
-        for (const info of page) out.push(this.map(info));
+        for (const info of page) if (this.isRow(info)) out.push(this.map(info));
       }
     } catch (e) {
       throw toDataError(e);
@@ -167,6 +219,17 @@ export class SpListRepository<T extends Stored> implements IListRepository<T> {
 
   async add(draft: Draft<T>): Promise<T> {
     this.assertValid(draft, "add");
+    if (this.inFolders) {
+      try {
+        const { form, dates } = this.formValues(draft);
+        const results = (await this.listOn(this.sp).addValidateUpdateItemUsingPath(form, await this.folderPathFor(draft))) as unknown as Parameters<typeof SpListRepository.createdId>[0];
+        const id = SpListRepository.createdId(results, this.listTitle);
+        if (Object.keys(dates).length) await this.items.getById(id).update(toListValues(this.def, dates));
+        return this.get(id);
+      } catch (e) {
+        throw toDataError(e);
+      }
+    }
     try {
       const created = (await this.items.add(toListValues(this.def, draft))) as ListItemInfo;
       return this.get(Number(created.Id ?? created.ID));
@@ -177,6 +240,18 @@ export class SpListRepository<T extends Stored> implements IListRepository<T> {
 
   async update(id: number, etag: string, patch: Partial<Draft<T>>): Promise<string> {
     this.assertValid(patch, "update");
+    const deptProp = this.def.departmentField;
+    if (this.inFolders && (patch as Record<string, unknown>)[deptProp!] !== undefined) {
+      // A row stays in its department's folder (its permissions come from there): the product
+      // never moves a row to another department. The same department is simply left out.
+      const next = (patch as Record<string, unknown>)[deptProp!] as LookupRef | null;
+      const current = (await this.get(id)) as unknown as Record<string, LookupRef | null>;
+      if ((current[deptProp!]?.id ?? null) !== (next?.id ?? null)) {
+        throw new DataError("validation", `The department of a row of ${this.listTitle} cannot be changed`, 400, [{ prop: deptProp!, code: "invalidChoice" }]);
+      }
+      patch = { ...patch };
+      delete (patch as Record<string, unknown>)[deptProp!];
+    }
     try {
       const r = await this.items.getById(id).update(toListValues(this.def, patch), etag);
       return (r as { etag?: string | null }).etag ?? etag;
@@ -188,6 +263,7 @@ export class SpListRepository<T extends Stored> implements IListRepository<T> {
   async addMany(drafts: Draft<T>[]): Promise<number[]> {
     if (drafts.length === 0) return [];
     drafts.forEach((d) => this.assertValid(d, "add"));
+    if (this.inFolders) return this.addManyInFolders(drafts);
     const [batched, execute] = this.sp.batched();
     // PnPjs wants a fresh queryable per batched request.
     const pending = drafts.map((d) => this.listOn(batched).items.add(toListValues(this.def, d)) as Promise<ListItemInfo>);
@@ -196,6 +272,33 @@ export class SpListRepository<T extends Stored> implements IListRepository<T> {
     const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
     if (failed) throw toDataError(failed.reason);
     return settled.map((r) => Number(((r as PromiseFulfilledResult<ListItemInfo>).value.Id ?? (r as PromiseFulfilledResult<ListItemInfo>).value.ID)));
+  }
+
+  /** Rows into their departments' folders, in batched requests; dates written afterwards in one more batch. */
+  private async addManyInFolders(drafts: Draft<T>[]): Promise<number[]> {
+    try {
+      const paths = await Promise.all(drafts.map((d) => this.folderPathFor(d)));
+      const parts = drafts.map((d) => this.formValues(d));
+      const [batched, execute] = this.sp.batched();
+      const pending = parts.map((p, i) => this.listOn(batched).addValidateUpdateItemUsingPath(p.form, paths[i]) as unknown as Promise<Parameters<typeof SpListRepository.createdId>[0]>);
+      await execute().catch(() => undefined);
+      const settled = await Promise.allSettled(pending);
+      const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
+      if (failed) throw toDataError(failed.reason);
+      const ids = settled.map((r) => SpListRepository.createdId((r as PromiseFulfilledResult<Parameters<typeof SpListRepository.createdId>[0]>).value, this.listTitle));
+      const withDates = parts.map((p, i) => ({ id: ids[i], dates: p.dates })).filter((x) => Object.keys(x.dates).length > 0);
+      if (withDates.length) {
+        const [b2, execute2] = this.sp.batched();
+        const updates = withDates.map((x) => this.listOn(b2).items.getById(x.id).update(toListValues(this.def, x.dates)));
+        await execute2().catch(() => undefined);
+        const s2 = await Promise.allSettled(updates);
+        const f2 = s2.find((r): r is PromiseRejectedResult => r.status === "rejected");
+        if (f2) throw toDataError(f2.reason);
+      }
+      return ids;
+    } catch (e) {
+      throw toDataError(e);
+    }
   }
 
   async updateMany(changes: Array<{ id: number; etag: string; patch: Partial<Draft<T>> }>): Promise<string[]> {
