@@ -85,9 +85,11 @@ define([], function () {
         createFolder: "Create department folder “{0}”",
         breakFolderInheritance: "Give folder “{0}” its own permissions",
         grantFolder: "In folder “{0}”, grant “{2}” to “{1}”",
+        createEditOnlyLevel: "Create permission level “{0}” (view and edit only)",
+        revokeFolder: "In folder “{0}”, remove “{2}” from “{1}”",
         recordVersion: "Record the site's version as {0}"
       },
-      Roles: { fullControl: "Full Control", contribute: "Contribute", read: "Read", addOnly: "Add only" },
+      Roles: { fullControl: "Full Control", contribute: "Contribute", read: "Read", addOnly: "Add only", editOnly: "Edit only" },
       TenantHeading: "Tenant-wide default",
       TenantIntro: "Make this site the tenant-wide default, so web parts on other sites and in Teams tabs use it without a URL setting.",
       TenantSet: "Make tenant-wide default",

@@ -85,9 +85,11 @@ define([], function () {
         createFolder: "部署のフォルダー「{0}」を作成",
         breakFolderInheritance: "フォルダー「{0}」の権限を一覧から切り離す（個別の権限にする）",
         grantFolder: "フォルダー「{0}」で「{1}」に「{2}」を付与",
+        createEditOnlyLevel: "アクセス許可レベル「{0}」（表示と編集のみ）を作成",
+        revokeFolder: "フォルダー「{0}」で「{1}」の「{2}」を外す",
         recordVersion: "サイトの版を {0} として記録"
       },
-      Roles: { fullControl: "フル コントロール", contribute: "投稿", read: "閲覧", addOnly: "追加のみ" },
+      Roles: { fullControl: "フル コントロール", contribute: "投稿", read: "閲覧", addOnly: "追加のみ", editOnly: "編集のみ" },
       TenantHeading: "全社の既定",
       TenantIntro: "このサイトを全社の既定の協定サイトにすると、他のサイトや Teams のタブに置いた Web パーツも、URL を設定しなくてもこのサイトを使います。",
       TenantSet: "全社の既定に設定する",

@@ -58,9 +58,11 @@ declare interface ICommonStrings {
       createFolder: string;
       breakFolderInheritance: string;
       grantFolder: string;
+      createEditOnlyLevel: string;
+      revokeFolder: string;
       recordVersion: string;
     };
-    Roles: { fullControl: string; contribute: string; read: string; addOnly: string };
+    Roles: { fullControl: string; contribute: string; read: string; addOnly: string; editOnly: string };
     TenantHeading: string;
     TenantIntro: string;
     TenantSet: string;

@@ -131,7 +131,9 @@ describe("department rows, enforced by SharePoint: one folder per department wit
         expect(scope).toBeDefined();
         scopes++;
         const dept = sec.groups.find((g) => g.Title === `${siteGroups.departmentPrefix}${f.values.Title}`)!;
-        expect(scope!.find((a) => a.principalId === dept.Id)?.roleDefIds).toEqual([1073741827]);
+        // Survey answers: edit only (the coordinator makes the rows); elsewhere Contribute.
+        const level = name === "PD_SurveyResponses" ? sec.roleDefs.find((r) => r.Name === "編集のみ（包括連携デスク）")!.Id : 1073741827;
+        expect(scope!.find((a) => a.principalId === dept.Id)?.roleDefIds).toEqual([level]);
       }
     }
     expect(scopes).toBe(depts.length * 4);
@@ -144,6 +146,22 @@ describe("department rows, enforced by SharePoint: one folder per department wit
     expect(results.every((r) => !r.HasException)).toBe(true);
     expect((await addIn(11, "PD_CityProposals", "somu-bosai", proposal("somu-bosai"))).status).toBe(403);
     expect((await api(11, `${list("PD_CityProposals")}/items`, { method: "POST", body: { Title: "ルートに", FiscalYear: 2026, DepartmentId: deptId("kodomo-kosodate") } })).status).toBe(403);
+  });
+
+  test("a department answers the survey rows made for it, but cannot add an answer it was not asked for, nor delete one (403)", async () => {
+    // The coordinator makes the department's row (as starting a survey does), in its folder.
+    const asked = await t.dataAs(7).surveyResponses.add({ title: "庁内調査", agreement: { id: 1, title: "" }, department: { id: deptId("kodomo-kosodate"), title: "" }, partnershipItem: null, status: "requested", feasible: false, projectIdeas: "", comment: "", answeredAt: null });
+    const mine = t.backend.store.list("PD_SurveyResponses")!.items.get(asked.id)!;
+    expect(mine.folder).toBe("kodomo-kosodate");
+    expect((await api(11, `${list("PD_SurveyResponses")}/items(${mine.Id})`, { method: "POST", xMethod: "MERGE", body: { Comment: "回答します" } })).status).toBe(204);
+    expect((await api(11, `${list("PD_SurveyResponses")}/items(${mine.Id})`, { method: "POST", xMethod: "DELETE" })).status).toBe(403);
+    const r = await addIn(11, "PD_SurveyResponses", "kodomo-kosodate", [
+      { FieldName: "Title", FieldValue: "頼まれていない回答" },
+      { FieldName: "Agreement", FieldValue: String(mine.values.AgreementId) },
+      { FieldName: "Department", FieldValue: String(deptId("kodomo-kosodate")) },
+      { FieldName: "SurveyStatus", FieldValue: "回答済" },
+    ]);
+    expect(r.status).toBe(403);
   });
 
   test("a member cannot change or delete a row in another department's folder (403), and can in its own", async () => {

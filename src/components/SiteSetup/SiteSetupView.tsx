@@ -38,6 +38,10 @@ export function stepText(s: SetupStep): string {
       return fmt(t.createGroup, s.group);
     case "createAddOnlyLevel":
       return fmt(t.createAddOnlyLevel, s.name);
+    case "createEditOnlyLevel":
+      return fmt(t.createEditOnlyLevel, s.name);
+    case "revokeFolder":
+      return fmt(t.revokeFolder, s.folder, s.principal, s.role in common.Setup.Roles ? common.Setup.Roles[s.role as keyof typeof common.Setup.Roles] : s.role);
     case "breakInheritance":
       return fmt(t.breakInheritance, s.displayName);
     case "grant":

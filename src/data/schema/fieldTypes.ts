@@ -149,6 +149,11 @@ export interface ListDef<T extends Stored = Stored> {
   permissions: ListPermissions;
   /** For `own` access: the domain property holding the row's department. */
   departmentField?: keyof Draft<T> & string;
+  /**
+   * What a department's group may do in its folder: "write" (add, change, delete: Contribute)
+   * or "edit" (change the rows the coordinator made for it, never add or delete).
+   */
+  departmentAccess?: "write" | "edit";
   views: ViewDef[];
 }
 

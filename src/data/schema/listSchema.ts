@@ -183,6 +183,8 @@ export const surveyResponses: ListDef<D.SurveyResponse> = {
   description: "打診を受けた協定についての部署ごと・連携事項ごとの回答",
   permissions: departmentRows,
   departmentField: "department",
+  // The coordinator makes one row per department and item when a survey starts; departments answer in them.
+  departmentAccess: "edit",
   fields: {
     title: text("Title", "件名", { required: true }),
     agreement: lookup("Agreement", "協定", "agreements", { required: true, indexed: true }),

@@ -15,7 +15,7 @@ import "@pnp/sp/folders";
 import type { ISiteSetup, SiteCheck } from "../contracts";
 import { toDataError } from "../sp/errors";
 import { fieldXml, viewFieldName, viewPageName, viewQuery } from "./fieldXml";
-import { ADD_ONLY_LEVEL, ObservedAssignment, ObservedList, ObservedSecurity, ObservedSite, planSetup, RoleRef, SetupPlan, SetupStep } from "./plan";
+import { ADD_ONLY_LEVEL, EDIT_ONLY_LEVEL, ObservedAssignment, ObservedList, ObservedSecurity, ObservedSite, planSetup, RoleRef, SetupPlan, SetupStep } from "./plan";
 
 import { SCHEMA_VERSION_KEY } from "./keys";
 export { SCHEMA_VERSION_KEY };
@@ -45,7 +45,7 @@ interface AssignmentInfo {
 /** SharePoint's RoleTypeKind of the built-in levels setup uses (names differ by site language). */
 const ROLE_KIND: Record<number, RoleRef> = { 5: "fullControl", 3: "contribute", 2: "read" };
 
-const refOf = (role: RoleInfo): RoleRef | null => (role.Name === ADD_ONLY_LEVEL ? "addOnly" : (ROLE_KIND[role.RoleTypeKind] ?? null));
+const refOf = (role: RoleInfo): RoleRef | null => (role.Name === ADD_ONLY_LEVEL ? "addOnly" : role.Name === EDIT_ONLY_LEVEL ? "editOnly" : (ROLE_KIND[role.RoleTypeKind] ?? null));
 
 function toObserved(a: AssignmentInfo): ObservedAssignment {
   const b = a.RoleDefinitionBindings;
@@ -61,6 +61,9 @@ function toObserved(a: AssignmentInfo): ObservedAssignment {
 
 /** Add only: ViewListItems, AddListItems, OpenItems, ViewVersions, ViewFormPages, Open, ViewPages, BrowseUserInfo, UseClientIntegration, UseRemoteAPIs — no edit, no delete. */
 export const ADD_ONLY_MASK = { High: 176, Low: 138612835 };
+
+/** Edit only: Read's permissions plus EditListItems — no AddListItems, no DeleteListItems. */
+export const EDIT_ONLY_MASK = { High: 176, Low: 138612837 };
 
 interface ViewInfo {
   Id: string;
@@ -218,6 +221,7 @@ export class SiteSetup implements ISiteSetup {
       const ref = ROLE_KIND[role.RoleTypeKind];
       if (ref && roleIds[ref] === undefined) roleIds[ref] = role.Id;
       if (role.Name === ADD_ONLY_LEVEL) roleIds.addOnly = role.Id;
+      if (role.Name === EDIT_ONLY_LEVEL) roleIds.editOnly = role.Id;
     }
     const web = (await r.web.catch(fail)).map(toObserved);
     const out: ObservedSecurity = { groups: groups.map((g) => ({ id: g.Id, title: g.Title })), roleIds, ownerGroup: owner ? { id: owner.Id, title: owner.Title } : null, lists: {}, web, departmentCodes: [], folders: {} };
@@ -326,6 +330,17 @@ export class SiteSetup implements ISiteSetup {
       case "createAddOnlyLevel": {
         const r = await this.sp.web.roleDefinitions.add(step.name, "包括連携デスクの操作の記録用: 表示と追加のみ（編集・削除はできません）", 1000, ADD_ONLY_MASK);
         roles.addOnly = (r.data as { Id: number }).Id;
+        return;
+      }
+      case "createEditOnlyLevel": {
+        const r = await this.sp.web.roleDefinitions.add(step.name, "包括連携デスクの部署フォルダー用: 表示と編集のみ（追加・削除はできません）", 1001, EDIT_ONLY_MASK);
+        roles.editOnly = (r.data as { Id: number }).Id;
+        return;
+      }
+      case "revokeFolder": {
+        const item = await this.folderItem(step.list, step.folder);
+        const rid = roles[step.role as RoleRef] ?? ((await this.sp.web.roleDefinitions.getByName(step.role)()) as { Id: number }).Id;
+        await item.roleAssignments.remove(step.principalId, rid);
         return;
       }
       case "breakInheritance":

@@ -34,7 +34,7 @@ export interface ObservedList {
 }
 
 /** Built-in permission levels by SharePoint's RoleTypeKind (names are localised), and ours by name. */
-export type RoleRef = "fullControl" | "contribute" | "read" | "addOnly";
+export type RoleRef = "fullControl" | "contribute" | "read" | "addOnly" | "editOnly";
 
 export interface ObservedAssignment {
   principalId: number;
@@ -78,12 +78,14 @@ export type SetupStep =
   | { kind: "manual"; list: string; field: string; displayName: string; reason: "typeDiffers"; found: string; expected: string }
   | { kind: "createGroup"; group: string }
   | { kind: "createAddOnlyLevel"; name: string }
+  | { kind: "createEditOnlyLevel"; name: string }
   | { kind: "breakInheritance"; list: string; displayName: string }
   | { kind: "grant"; list: string; displayName: string; principal: string; role: RoleRef }
   | { kind: "revoke"; list: string; displayName: string; principal: string; principalId: number; role: RoleRef | string; drift: boolean }
   | { kind: "createFolder"; list: string; displayName: string; folder: string }
   | { kind: "breakFolderInheritance"; list: string; displayName: string; folder: string }
   | { kind: "grantFolder"; list: string; displayName: string; folder: string; principal: string; role: RoleRef }
+  | { kind: "revokeFolder"; list: string; displayName: string; folder: string; principal: string; principalId: number; role: RoleRef | string }
   | { kind: "recordVersion"; from: number | null; to: number };
 
 export interface SetupPlan {
@@ -154,6 +156,9 @@ export function planSetup(lists: readonly AnyListDef[], site: ObservedSite, appV
 /** The name of the permission level setup creates for the audit trail (add, view, open; never edit or delete). */
 export const ADD_ONLY_LEVEL = "追加のみ（包括連携デスク）";
 
+/** The level a department's group has in its folder where it may only answer rows made for it (view, edit; never add or delete). */
+export const EDIT_ONLY_LEVEL = "編集のみ（包括連携デスク）";
+
 /** The level each access in the schema maps to on the list. "own" is Read there: a department writes in its own folder. */
 function roleFor(level: AccessLevel): RoleRef | null {
   switch (level) {
@@ -182,6 +187,7 @@ function planSecurity(lists: readonly AnyListDef[], site: ObservedSite): SetupSt
   const deptGroups = sec.departmentCodes.map((c) => siteGroups.departmentPrefix + c);
   for (const g of [...groupTitles, ...deptGroups]) if (!sec.groups.some((x) => x.title.toLowerCase() === g.toLowerCase())) steps.push({ kind: "createGroup", group: g });
   if (sec.roleIds.addOnly === undefined) steps.push({ kind: "createAddOnlyLevel", name: ADD_ONLY_LEVEL });
+  if (sec.roleIds.editOnly === undefined && lists.some((d) => d.departmentAccess === "edit")) steps.push({ kind: "createEditOnlyLevel", name: EDIT_ONLY_LEVEL });
   for (const def of lists) {
     const name = listUrlName(def);
     const displayName = def.displayName;
@@ -219,8 +225,11 @@ function planSecurity(lists: readonly AnyListDef[], site: ObservedSite): SetupSt
       const principal = siteGroups.departmentPrefix + code;
       if (!f) steps.push({ kind: "createFolder", list: name, displayName: def.displayName, folder: code });
       if (!f?.unique) steps.push({ kind: "breakFolderInheritance", list: name, displayName: def.displayName, folder: code });
+      const role: RoleRef = def.departmentAccess === "edit" ? "editOnly" : "contribute";
       const a = f?.unique ? f.assignments.find((x) => x.principal.toLowerCase() === principal.toLowerCase()) : undefined;
-      if (!a || !a.roles.includes("contribute")) steps.push({ kind: "grantFolder", list: name, displayName: def.displayName, folder: code, principal, role: "contribute" });
+      if (!a || !a.roles.includes(role)) steps.push({ kind: "grantFolder", list: name, displayName: def.displayName, folder: code, principal, role });
+      // The department's group holds that level only (e.g. Contribute given by hand, or by an older setup, is removed).
+      for (const r of a ? [...a.roles.filter((x) => x !== role), ...a.otherRoles] : []) steps.push({ kind: "revokeFolder", list: name, displayName: def.displayName, folder: code, principal, principalId: a!.principalId, role: r });
     }
   }
   return steps;

@@ -117,9 +117,9 @@ export class PartnershipData implements IPartnershipData {
     const permsP = batched.web.getCurrentUserEffectivePermissions().catch(() => null);
     // What the user may do, from SharePoint's effective permissions (membership through nested Entra groups counts).
     const agreementPermsP = this.agreements.listOn(batched).getCurrentUserEffectivePermissions().catch(() => null);
-    const surveyPermsP = this.surveyResponses.listOn(batched).getCurrentUserEffectivePermissions().catch(() => null);
+    const departmentListPermsP = this.cityProposals.listOn(batched).getCurrentUserEffectivePermissions().catch(() => null);
     // The departments whose folder the user may add rows to: their departments, however they belong (directly or via Entra groups).
-    const foldersP = this.surveyResponses
+    const foldersP = this.cityProposals
       .listOn(batched)
       .items.select("FileLeafRef", "EffectiveBasePermissions")
       .filter("FSObjType eq 1")
@@ -147,12 +147,12 @@ export class PartnershipData implements IPartnershipData {
         S.siteGroups,
       ).departmentCodes;
       const agreementPerms = await agreementPermsP;
-      const surveyPerms = await surveyPermsP;
+      const departmentListPerms = await departmentListPermsP;
       const folders = await foldersP;
       const can = (p: typeof perms, kind: PermissionKind): boolean => (p ? batched.web.hasPermissions(p, kind) : false);
       // Who may add anywhere in the list (the coordinators) has their own department from its group;
       // everyone else's departments are the folders they may write in.
-      const listWide = can(surveyPerms, PermissionKind.AddListItems);
+      const listWide = can(departmentListPerms, PermissionKind.AddListItems);
       const folderCodes = (folders ?? []).filter((f) => can({ High: Number(f.EffectiveBasePermissions.High), Low: Number(f.EffectiveBasePermissions.Low) }, PermissionKind.AddListItems)).map((f) => f.FileLeafRef);
       const departmentCodes = listWide || !folders?.length ? fromGroups : folderCodes;
       const role: Role = can(agreementPerms, PermissionKind.EditListItems) ? "coordinator" : listWide || folderCodes.length > 0 ? "member" : "visitor";
