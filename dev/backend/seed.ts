@@ -282,17 +282,13 @@ export function seed(store: Store): void {
     { key: "decisionBufferDays", value: "30" },
     { key: "reviewWindowDays", value: "90" },
   ]);
-  add<D.AuditEntry>(
-    store,
-    S.auditLog,
-    agreementIds.map((id, i) => ({
-      title: seedPartners[i].concluded ? "協定を締結" : "打診を登録",
-      entityList: S.agreements.title,
-      entityId: id,
-      action: "statusChange" as const,
-      actor: { id: COORDINATOR_ID, title: "", email: "" },
-      detail: JSON.stringify({ status: agreementRows[i].status }),
-      occurredAt: `${seedPartners[i].concluded ?? agreementRows[i].approachDate}T01:00:00Z`,
-    })),
+  // Who and when of an audit entry are SharePoint's Author and Created: each row is made at its own time.
+  agreementIds.forEach((id, i) =>
+    store.bulkAdd(
+      S.listUrlName(S.auditLog),
+      [toListValues(S.auditLog as unknown as AnyListDef, { title: seedPartners[i].concluded ? "協定を締結" : "打診を登録", entityList: S.agreements.title, entityId: id, action: "statusChange", detail: JSON.stringify({ status: agreementRows[i].status }) })],
+      COORDINATOR_ID,
+      `${seedPartners[i].concluded ?? agreementRows[i].approachDate}T01:00:00Z`,
+    ),
   );
 }

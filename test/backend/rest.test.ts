@@ -47,8 +47,8 @@ test("selecting a lookup projection without $expand fails as in SharePoint", asy
 });
 
 test("expanded lookups and users project Id/Title", async () => {
-  const r = await get("web/getlist('/sites/partnership/Lists/PD_AuditLog')/items?$select=Id,Actor/Title,Actor/EMail&$expand=Actor&$top=1");
-  expect((r.body.value as Array<{ Actor: { Title: string } }>)[0].Actor.Title).toBe("未来 花子");
+  const r = await get("web/getlist('/sites/partnership/Lists/PD_AuditLog')/items?$select=Id,Author/Title,Author/EMail&$expand=Author&$top=1");
+  expect((r.body.value as Array<{ Author: { Title: string } }>)[0].Author.Title).toBe("未来 花子");
 });
 
 test("an unknown property on write is refused", async () => {

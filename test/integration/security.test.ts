@@ -53,12 +53,25 @@ test("a visitor cannot read partners' proposals, notifications or the audit trai
 
 test("no department member changes or deletes an audit entry (Add only), though each can add one; only the site's owners keep Full Control", async () => {
   for (const user of [11, 12]) {
-    const added = await api(user, `${list("PD_AuditLog")}/items`, { method: "POST", body: { Title: "テスト", EntityList: "Agreements", EntityId: 1, AuditAction: "変更", OccurredAt: "2026-11-24T00:00:00Z" } });
+    const added = await api(user, `${list("PD_AuditLog")}/items`, { method: "POST", body: { Title: "テスト", EntityList: "Agreements", EntityId: 1, AuditAction: "変更" } });
     expect(added.status).toBe(201);
     const id = ((await added.json()) as { Id: number }).Id;
     expect((await api(user, `${list("PD_AuditLog")}/items(${id})`, { method: "POST", xMethod: "MERGE", body: { Title: "書き換え" } })).status).toBe(403);
     expect((await api(user, `${list("PD_AuditLog")}/items(${id})`, { method: "POST", xMethod: "DELETE" })).status).toBe(403);
   }
+});
+
+test("an audit entry's who and when are SharePoint's own (Author, Created): a member cannot write one in someone else's name or at another time", async () => {
+  const forged = await api(11, `${list("PD_AuditLog")}/items`, { method: "POST", body: { Title: "偽の記録", EntityList: "Agreements", EntityId: 1, AuditAction: "公表", AuthorId: 7, Created: "2020-01-01T00:00:00Z" } });
+  expect(forged.status).toBe(400);
+  const honest = await api(11, `${list("PD_AuditLog")}/items`, { method: "POST", body: { Title: "記録", EntityList: "Agreements", EntityId: 1, AuditAction: "変更" } });
+  const id = ((await honest.json()) as { Id: number }).Id;
+  const read = (await (await api(7, `${list("PD_AuditLog")}/items(${id})?$select=Author/Title,Created&$expand=Author`)).json()) as { Author: { Title: string }; Created: string };
+  expect(read.Author.Title).toBe("子育 太郎");
+  expect(Date.now() - Date.parse(read.Created)).toBeLessThan(60000);
+  // The product's trail reads exactly those.
+  const entries = await t.dataAs(7).auditLog.list({ where: [{ prop: "entityList", op: "eq", value: "Agreements" }] });
+  expect(entries.find((e) => e.id === id)).toMatchObject({ actor: { title: "子育 太郎" } });
 });
 
 test("what a Read or Contribute user may not do to the site is refused: rename a list, add a column, make a group, change permissions", async () => {

@@ -33,7 +33,7 @@ function siteAsSchema(): unknown {
     return {
       list: listUrlName(def),
       title: state.meta.title,
-      fields: Object.values(def.fields).map((f) => {
+      fields: Object.values(def.fields).filter((f) => !f.builtIn).map((f) => {
         const o = state.meta.fields.find((x) => x.internalName === f.internalName)!;
         const target = o.def.kind === "lookup" || o.def.kind === "lookupMulti" ? t.backend.store.listById("/sites/partnership", o.def.list)?.meta.urlName : undefined;
         return { name: o.internalName, title: o.title, type: o.typeAsString, required: o.required, indexed: o.indexed, unique: o.unique, inContentType: o.inContentType, target };
@@ -47,7 +47,7 @@ function schemaAsSite(): unknown {
   return allLists.map((def) => ({
     list: listUrlName(def),
     title: def.displayName,
-    fields: Object.values(def.fields).map((f) => ({
+    fields: Object.values(def.fields).filter((f) => !f.builtIn).map((f) => ({
       name: f.internalName,
       title: f.displayName,
       type: typeAsString(f),

@@ -36,6 +36,11 @@ interface FieldBase {
   indexed?: boolean;
   /** Values must be unique across the list (SharePoint EnforceUniqueValues; needs indexed). */
   unique?: boolean;
+  /**
+   * One of SharePoint's own columns (Author, Created): read, never created by setup nor
+   * written by the product — SharePoint sets it, so no client can put another name or time there.
+   */
+  builtIn?: boolean;
 }
 
 export interface TextField extends FieldBase {

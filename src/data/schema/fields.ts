@@ -12,7 +12,7 @@ import type {
   UserField,
 } from "./fieldTypes";
 
-type Opts = { required?: boolean; indexed?: boolean; unique?: boolean };
+type Opts = { required?: boolean; indexed?: boolean; unique?: boolean; builtIn?: boolean };
 /** Keeps the default value from narrowing the inferred choice codes (TypeScript < 5.4 has no NoInfer). */
 type NoInfer<T> = [T][T extends unknown ? 0 : never];
 

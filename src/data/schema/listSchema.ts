@@ -455,9 +455,10 @@ export const auditLog: ListDef<D.AuditEntry> = {
       "update",
       { required: true },
     ),
-    actor: user("Actor", "操作者"),
+    // Who and when are SharePoint's own Author and Created: never written by the client.
+    actor: user("Author", "登録者", { builtIn: true }),
     detail: note("Detail", "内容", { maxLength: 60000 }),
-    occurredAt: dateTime("OccurredAt", "日時", { required: true, indexed: true }),
+    occurredAt: dateTime("Created", "登録日時", { builtIn: true }),
   },
   views: [{ url: "AllItems.aspx", displayName: "すべての記録", default: true, fields: ["occurredAt", "actor", "title", "entityList"] }],
 };
@@ -504,10 +505,11 @@ export function listByKey(key: ListKey): AnyListDef {
 
 /**
  * Version of the schema this release's site setup brings a site to. 1 was the first
- * release (lists provisioned by a feature); 2 is the first set up by the product itself.
+ * release (lists provisioned by a feature); 2 is the first set up by the product itself;
+ * 3 reads the audit trail's who and when from SharePoint's Author and Created.
  * Raise it with every change to the lists, columns, indexes or views.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Lists live at a fixed URL under the site (`Lists/PD_<title>`), whatever their display name. */
 export const LIST_URL_PREFIX = "PD_";

@@ -88,9 +88,8 @@ export class RegisterImportService extends ServiceBase {
               : [],
         ),
       );
-      const occurredAt = new Date().toISOString();
       await this.data.auditLog.addMany(
-        rows.map((r, i) => ({ title: "既存の協定台帳から取込", entityList: "Agreements", entityId: ids[i], action: "create" as const, actor: { id: this.user.id, title: this.user.title, email: this.user.email }, detail: JSON.stringify({ row: r.rowNo, clause: r.clause, found: r.found }), occurredAt })),
+        rows.map((r, i) => ({ title: "既存の協定台帳から取込", entityList: "Agreements", entityId: ids[i], action: "create" as const, actor: null, detail: JSON.stringify({ row: r.rowNo, clause: r.clause, found: r.found }), occurredAt: null })),
       );
       // The commit: clear the marks. Until this succeeds the rows are pending and invisible.
       const created = await this.data.agreements.list({ where: [{ prop: "importKey", op: "startsWith", value: run }] });

@@ -16,8 +16,9 @@ export async function recordAudit(
     entityList,
     entityId,
     action,
-    actor: { id: user.id, title: user.title, email: user.email },
+    // Who and when: SharePoint's Author and Created, set by SharePoint itself.
+    actor: null,
     detail: JSON.stringify(detail),
-    occurredAt: new Date().toISOString(),
+    occurredAt: null,
   });
 }

@@ -371,7 +371,7 @@ export class SiteSetup implements ISiteSetup {
         const created = (await this.sp.web.lists.add(step.list, def.description, 100, false)) as { Id: string };
         ids.set(step.list, created.Id);
         await this.list(this.sp, def).update({ Title: def.displayName });
-        for (const f of Object.values(def.fields)) await this.addField(def, f.internalName, ids);
+        for (const f of Object.values(def.fields)) if (!f.builtIn) await this.addField(def, f.internalName, ids);
         for (const v of def.views) await this.addView(def, v.url);
         return;
       }

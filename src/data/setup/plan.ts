@@ -110,11 +110,12 @@ export function planSetup(lists: readonly AnyListDef[], site: ObservedSite, appV
     const name = listUrlName(def);
     const found = site.lists[name];
     if (!found) {
-      steps.push({ kind: "createList", list: name, displayName: def.displayName, fieldCount: Object.keys(def.fields).length, viewCount: def.views.length });
+      steps.push({ kind: "createList", list: name, displayName: def.displayName, fieldCount: Object.values(def.fields).filter((f) => !f.builtIn).length, viewCount: def.views.length });
       continue;
     }
     const byName = new Map(found.fields.map((f) => [f.internalName.toLowerCase(), f]));
     for (const f of Object.values(def.fields)) {
+      if (f.builtIn) continue; // SharePoint's own column: always there
       const o = byName.get(f.internalName.toLowerCase());
       const field = f.internalName;
       const displayName = f.displayName;

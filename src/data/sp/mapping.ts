@@ -137,7 +137,7 @@ export function toListValues<T extends Stored>(def: ListDef<T> | AnyListDef, dra
   const fields = def.fields as Record<string, FieldDef>;
   for (const [prop, value] of Object.entries(draft as Record<string, unknown>)) {
     const f = fields[prop];
-    if (!f || value === undefined) continue;
+    if (!f || value === undefined || f.builtIn) continue;
     const [k, v] = writeField(f, value);
     out[k] = v;
   }
