@@ -46,7 +46,7 @@ export class AgreementService extends ServiceBase {
   protected readonly coordinatorsOnly = "manage agreements";
 
   private audit(agreementId: number, action: D.AuditAction, title: string, detail: Record<string, unknown> = {}): Promise<void> {
-    return recordAudit(this.data, this.user, "Agreements", agreementId, action, title, detail);
+    return recordAudit(this.data, "Agreements", agreementId, action, title, detail);
   }
 
   async register(): Promise<{ agreements: D.Agreement[]; items: D.PartnershipItem[]; partners: D.Partner[] }> {

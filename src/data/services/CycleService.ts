@@ -62,7 +62,7 @@ export class CycleService extends ServiceBase {
   protected readonly coordinatorsOnly = "run the yearly cycle";
 
   private audit(entityList: string, entityId: number, action: D.AuditAction, title: string, detail: Record<string, unknown> = {}): Promise<void> {
-    return recordAudit(this.data, this.user, entityList, entityId, action, title, detail);
+    return recordAudit(this.data, entityList, entityId, action, title, detail);
   }
 
   /** Everything the year view needs, in one batched request. */

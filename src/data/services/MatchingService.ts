@@ -39,7 +39,7 @@ export class MatchingService extends ServiceBase {
   protected readonly coordinatorsOnly = "compile feedback lists";
 
   private audit(entityList: string, entityId: number, action: D.AuditAction, title: string, detail: Record<string, unknown> = {}): Promise<void> {
-    return recordAudit(this.data, this.user, entityList, entityId, action, title, detail);
+    return recordAudit(this.data, entityList, entityId, action, title, detail);
   }
 
   async year(fiscalYear: number): Promise<MatchingYear> {

@@ -26,7 +26,7 @@ export class ResultsService extends ServiceBase {
   protected readonly coordinatorsOnly = "publish";
 
   private audit(entityId: number, action: D.AuditAction, title: string, detail: Record<string, unknown> = {}): Promise<void> {
-    return recordAudit(this.data, this.user, "ResultReports", entityId, action, title, detail);
+    return recordAudit(this.data, "ResultReports", entityId, action, title, detail);
   }
 
   private assertDepartment(dept: D.Department): void {

@@ -49,7 +49,7 @@ export class TermsService extends ServiceBase {
     const rows = siteRulesToSettings(rules);
     await this.data.settings.updateMany(rows.flatMap((r) => { const s = byKey.get(r.key); return s && s.value !== r.value ? [{ id: s.id, etag: s.etag, patch: { value: r.value } }] : []; }));
     await this.data.settings.addMany(rows.filter((r) => !byKey.has(r.key)));
-    await recordAudit(this.data, this.user, "PartnershipSettings", 0, "update", "サイトの協定条件・確認項目を変更", { keys: rows.map((r) => r.key) });
+    await recordAudit(this.data, "PartnershipSettings", 0, "update", "サイトの協定条件・確認項目を変更", { keys: rows.map((r) => r.key) });
   }
 
   /**
@@ -70,7 +70,7 @@ export class TermsService extends ServiceBase {
       termEnd = recomputed;
     }
     await this.data.agreements.update(a.id, a.etag, { ...rules, termClause: clause, termEnd });
-    await recordAudit(this.data, this.user, "Agreements", a.id, "update", "協定期間・更新の条件を変更", { ...rules });
+    await recordAudit(this.data, "Agreements", a.id, "update", "協定期間・更新の条件を変更", { ...rules });
   }
 
   /** Records the decision at the end of the current term: renewed (next term added) or ended. */
@@ -90,21 +90,21 @@ export class TermsService extends ServiceBase {
       await this.data.agreements.update(a.id, a.etag, { termEnd: next.to, status: "concluded" });
       if (!recorded) await this.data.agreementTerms.add({ agreement: ref(a.id), termNo: d!.term.termNo, termFrom: d!.term.from, termTo: d!.term.to, decidedBy: this.user.title, objection: "" });
       await this.data.agreementTerms.add({ agreement: ref(a.id), termNo: next.termNo, termFrom: next.from, termTo: next.to, decidedBy: this.user.title, objection: "" });
-      await recordAudit(this.data, this.user, "Agreements", a.id, "statusChange", `第${next.termNo}期へ更新`, { from: next.from, to: next.to, decidedOn: input.decidedOn });
+      await recordAudit(this.data, "Agreements", a.id, "statusChange", `第${next.termNo}期へ更新`, { from: next.from, to: next.to, decidedOn: input.decidedOn });
       return;
     }
     const objection = [input.objectionBy !== "none" ? `申出: ${input.objectionBy === "city" ? "市" : "企業等"}` : "", input.detail.trim()].filter(Boolean).join(" / ");
     await this.data.agreements.update(a.id, a.etag, { status: "terminated", termEnd: d!.term.to, nextReviewDate: null });
     if (recorded) await this.data.agreementTerms.update(recorded.id, recorded.etag, { objection: objection || "満了" });
     else await this.data.agreementTerms.add({ agreement: ref(a.id), termNo: d!.term.termNo, termFrom: d!.term.from, termTo: d!.term.to, decidedBy: this.user.title, objection: objection || "満了" });
-    await recordAudit(this.data, this.user, "Agreements", a.id, "statusChange", `第${d!.term.termNo}期の満了（${d!.term.to}）をもって終了`, { decidedOn: input.decidedOn, objectionBy: input.objectionBy, detail: input.detail });
+    await recordAudit(this.data, "Agreements", a.id, "statusChange", `第${d!.term.termNo}期の満了（${d!.term.to}）をもって終了`, { decidedOn: input.decidedOn, objectionBy: input.objectionBy, detail: input.detail });
   }
 
   async saveScreening(a: D.Agreement, s: Screening): Promise<string> {
     this.requireCoordinator();
     const value: Screening = { ...s, checkedOn: this.today, checkedBy: this.user.title };
     const etag = await this.data.agreements.update(a.id, a.etag, { screening: JSON.stringify(value) });
-    await recordAudit(this.data, this.user, "Agreements", a.id, "update", "打診時の確認を記録", { answers: s.answers });
+    await recordAudit(this.data, "Agreements", a.id, "update", "打診時の確認を記録", { answers: s.answers });
     return etag;
   }
 

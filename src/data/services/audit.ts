@@ -1,10 +1,12 @@
 import type * as D from "../../domain/types";
-import type { CurrentUser, IPartnershipData } from "../contracts";
+import type { IPartnershipData } from "../contracts";
 
-/** Appends one entry to the audit trail (操作の記録): who, when, what, on which row. */
+/**
+ * Appends one entry to the audit trail (操作の記録): what, on which row. Who and when are
+ * SharePoint's own Author and Created of the entry, which no client can set.
+ */
 export async function recordAudit(
   data: IPartnershipData,
-  user: CurrentUser,
   entityList: string,
   entityId: number,
   action: D.AuditAction,
@@ -16,7 +18,6 @@ export async function recordAudit(
     entityList,
     entityId,
     action,
-    // Who and when: SharePoint's Author and Created, set by SharePoint itself.
     actor: null,
     detail: JSON.stringify(detail),
     occurredAt: null,
