@@ -156,6 +156,8 @@ export interface ISiteSetup {
   readonly appVersion: number;
   plan(): Promise<import("./setup/plan").SetupPlan>;
   run(onStep?: (step: import("./setup/plan").SetupStep, index: number, total: number) => void): Promise<import("./setup/plan").SetupPlan>;
+  roleGroups(): Promise<{ groups: string[]; mapped: Partial<Record<import("./setup/plan").ProductRole, string>> }>;
+  mapRole(role: import("./setup/plan").ProductRole, group: string | null): Promise<void>;
 }
 
-export type { SetupPlan, SetupStep } from "./setup/plan";
+export type { ProductRole, SetupPlan, SetupStep } from "./setup/plan";

@@ -58,10 +58,15 @@ declare interface ICommonStrings {
       createFolder: string;
       breakFolderInheritance: string;
       grantFolder: string;
+      missingGroup: string;
       createEditOnlyLevel: string;
       revokeFolder: string;
       recordVersion: string;
     };
+    RolesHeading: string;
+    RolesIntro: string;
+    RoleNames: { coordinators: string; members: string; visitors: string };
+    OwnGroup: string;
     Roles: { fullControl: string; contribute: string; read: string; addOnly: string; editOnly: string };
     TenantHeading: string;
     TenantIntro: string;

@@ -1,7 +1,7 @@
 import * as React from "react";
-import { DefaultButton, MessageBar, MessageBarType, PrimaryButton, Spinner, Stack, Text } from "@fluentui/react";
+import { DefaultButton, Dropdown, MessageBar, MessageBarType, PrimaryButton, Spinner, Stack, Text } from "@fluentui/react";
 import * as common from "CommonStrings";
-import type { CurrentUser, ISiteSetup, SetupPlan, SetupStep } from "../../data/contracts";
+import type { CurrentUser, ISiteSetup, ProductRole, SetupPlan, SetupStep } from "../../data/contracts";
 import { isDataError } from "../../data/contracts";
 import { ErrorBar } from "../ErrorBar/ErrorBar";
 import { fmt } from "../format";
@@ -36,6 +36,8 @@ export function stepText(s: SetupStep): string {
       return fmt(t.manual, s.displayName, s.found, s.expected);
     case "createGroup":
       return fmt(t.createGroup, s.group);
+    case "missingGroup":
+      return fmt(t.missingGroup, s.group, common.Setup.RoleNames[s.role]);
     case "createAddOnlyLevel":
       return fmt(t.createAddOnlyLevel, s.name);
     case "createEditOnlyLevel":
@@ -110,8 +112,8 @@ export function SiteSetupView({ services, user, onDone }: ISiteSetupViewProps): 
     }
   };
 
-  const work = plan ? plan.steps.filter((s) => s.kind !== "manual") : [];
-  const manual = plan ? plan.steps.filter((s) => s.kind === "manual") : [];
+  const work = plan ? plan.steps.filter((s) => s.kind !== "manual" && s.kind !== "missingGroup") : [];
+  const manual = plan ? plan.steps.filter((s) => s.kind === "manual" || s.kind === "missingGroup") : [];
   return (
     <Stack tokens={{ childrenGap: 12 }} style={{ maxWidth: 960 }} data-testid="site-setup">
       <Text as="h3" variant="large">
@@ -178,6 +180,7 @@ export function SiteSetupView({ services, user, onDone }: ISiteSetupViewProps): 
           </ul>
         </>
       )}
+      {plan && setup && <RoleGroups setup={setup} onChanged={() => void load()} />}
       {plan && plan.siteVersion !== null && services.setTenantDefault && (
         <Stack tokens={{ childrenGap: 8 }}>
           <Text as="h4" variant="mediumPlus">
@@ -197,6 +200,50 @@ export function SiteSetupView({ services, user, onDone }: ISiteSetupViewProps): 
           </Stack>
           {tenant === "done" && <MessageBar messageBarType={MessageBarType.success}>{common.Setup.TenantDone}</MessageBar>}
           {tenant === "forbidden" && <MessageBar messageBarType={MessageBarType.warning}>{fmt(common.Setup.TenantForbidden, siteUrl)}</MessageBar>}
+        </Stack>
+      )}
+    </Stack>
+  );
+}
+
+/**
+ * 役割とグループ: each role is held by the product's own group, or by an existing SharePoint
+ * group the owner chooses (e.g. one that already holds the city's Entra groups).
+ */
+function RoleGroups({ setup, onChanged }: { setup: ISiteSetup; onChanged: () => void }): JSX.Element {
+  const [state, setState] = React.useState<{ groups: string[]; mapped: Partial<Record<ProductRole, string>> } | null>(null);
+  const [error, setError] = React.useState<unknown>(null);
+  React.useEffect(() => {
+    setup.roleGroups().then(setState, setError);
+  }, [setup]);
+  const roles: ProductRole[] = ["coordinators", "members", "visitors"];
+  const own = "__own__";
+  return (
+    <Stack tokens={{ childrenGap: 8 }}>
+      <Text as="h4" variant="mediumPlus">
+        {common.Setup.RolesHeading}
+      </Text>
+      <Text>{common.Setup.RolesIntro}</Text>
+      <ErrorBar error={error} />
+      {state && (
+        <Stack horizontal wrap tokens={{ childrenGap: 16 }}>
+          {roles.map((r) => (
+            <Dropdown
+              key={r}
+              label={common.Setup.RoleNames[r]}
+              styles={{ root: { minWidth: 260 } }}
+              selectedKey={state.mapped[r] ?? own}
+              options={[{ key: own, text: common.Setup.OwnGroup }, ...state.groups.map((g) => ({ key: g, text: g }))]}
+              onChange={(_e, o) => {
+                if (!o) return;
+                const group = o.key === own ? null : String(o.key);
+                setup.mapRole(r, group).then(() => {
+                  setState({ ...state, mapped: { ...state.mapped, [r]: group ?? undefined } });
+                  onChanged();
+                }, setError);
+              }}
+            />
+          ))}
         </Stack>
       )}
     </Stack>

@@ -15,9 +15,9 @@ import "@pnp/sp/folders";
 import type { ISiteSetup, SiteCheck } from "../contracts";
 import { toDataError } from "../sp/errors";
 import { fieldXml, viewFieldName, viewPageName, viewQuery } from "./fieldXml";
-import { ADD_ONLY_LEVEL, EDIT_ONLY_LEVEL, ObservedAssignment, ObservedList, ObservedSecurity, ObservedSite, planSetup, RoleRef, SetupPlan, SetupStep } from "./plan";
+import { ADD_ONLY_LEVEL, EDIT_ONLY_LEVEL, ProductRole, ObservedAssignment, ObservedList, ObservedSecurity, ObservedSite, planSetup, RoleRef, SetupPlan, SetupStep } from "./plan";
 
-import { SCHEMA_VERSION_KEY } from "./keys";
+import { ROLE_GROUP_KEY, SCHEMA_VERSION_KEY } from "./keys";
 export { SCHEMA_VERSION_KEY };
 
 /** SPAddFieldOptions: AddToDefaultContentType (1) | AddFieldInternalNameHint (8), so SharePoint's own forms show the column and it keeps our name. */
@@ -127,6 +127,7 @@ export class SiteSetup implements ISiteSetup {
         };
       }),
     };
+    const roleRows = safe(this.list(batched, settingsList).items.select("Title", "SettingValue").filter(`startswith(Title,'${ROLE_GROUP_KEY}')`).top(10)() as Promise<{ Title: string; SettingValue: string | null }[]>);
     const deptRows = safe(this.list(batched, departmentsList).items.select("UnitCode").top(5000)() as Promise<{ UnitCode: string | null }[]>);
     const folderLists = this.lists.filter((d) => d.departmentField && d.permissions.members === "own");
     const folderRows = folderLists.map((def) => ({
@@ -179,6 +180,10 @@ export class SiteSetup implements ISiteSetup {
     }
     site.security = await this.readSecurity(security);
     site.security.departmentCodes = (await deptRows.catch(() => [])).map((r) => r.UnitCode ?? "").filter(Boolean);
+    for (const r of await roleRows.catch(() => [])) {
+      const role = r.Title.slice(ROLE_GROUP_KEY.length) as ProductRole;
+      if (["coordinators", "members", "visitors"].includes(role) && r.SettingValue) (site.security.roleGroups ??= {})[role] = r.SettingValue;
+    }
     // Second round: the folders' own assignments.
     const [b2, execute2] = this.sp.batched();
     const folderReads: { list: string; name: string; id: number; unique: boolean; assignments: Promise<AssignmentInfo[]> }[] = [];
@@ -422,6 +427,8 @@ export class SiteSetup implements ISiteSetup {
         await (await this.folderItem(step.list, step.folder)).roleAssignments.add(pid, rid);
         return;
       }
+      case "missingGroup":
+        return;
       case "recordVersion": {
         const items = this.list(this.sp, settingsList).items;
         const rows = (await items.select("Id").filter(`Title eq '${SCHEMA_VERSION_KEY}'`).top(1)()) as { Id: number }[];
@@ -429,6 +436,29 @@ export class SiteSetup implements ISiteSetup {
         else await items.add({ Title: SCHEMA_VERSION_KEY, SettingValue: String(step.to) });
         return;
       }
+    }
+  }
+
+  /** The site's groups, and which existing group (if any) holds each role instead of the product's own. */
+  async roleGroups(): Promise<{ groups: string[]; mapped: Partial<Record<ProductRole, string>> }> {
+    try {
+      const site = await this.observe();
+      return { groups: (site.security?.groups ?? []).map((g) => g.title).sort(), mapped: site.security?.roleGroups ?? {} };
+    } catch (e) {
+      throw toDataError(e);
+    }
+  }
+
+  /** Lets an existing SharePoint group hold a role (null: the product's own group). Takes effect at the next run. */
+  async mapRole(role: ProductRole, group: string | null): Promise<void> {
+    try {
+      const items = this.list(this.sp, settingsList).items;
+      const key = `${ROLE_GROUP_KEY}${role}`;
+      const rows = (await items.select("Id").filter(`Title eq '${key}'`).top(1)()) as { Id: number }[];
+      if (rows[0]) await items.getById(rows[0].Id).update({ SettingValue: group ?? "" });
+      else if (group) await items.add({ Title: key, SettingValue: group });
+    } catch (e) {
+      throw toDataError(e);
     }
   }
 

@@ -34,6 +34,9 @@ export interface ObservedList {
 }
 
 /** Built-in permission levels by SharePoint's RoleTypeKind (names are localised), and ours by name. */
+/** The product's three roles, each held by a SharePoint group. */
+export type ProductRole = "coordinators" | "members" | "visitors";
+
 export type RoleRef = "fullControl" | "contribute" | "read" | "addOnly" | "editOnly";
 
 export interface ObservedAssignment {
@@ -55,6 +58,8 @@ export interface ObservedSecurity {
   web: ObservedAssignment[];
   /** UnitCodes of the departments in the Departments list. */
   departmentCodes: string[];
+  /** Roles the site owner mapped to an existing SharePoint group (by title), instead of the product's own groups. */
+  roleGroups?: Partial<Record<ProductRole, string>>;
   /** By list URL name, then folder name (a UnitCode): the department folders found. */
   folders: Record<string, Record<string, { id: number; unique: boolean; assignments: ObservedAssignment[] }>>;
 }
@@ -77,6 +82,7 @@ export type SetupStep =
   | { kind: "addViewFields"; list: string; view: string; displayName: string; fields: string[] }
   | { kind: "manual"; list: string; field: string; displayName: string; reason: "typeDiffers"; found: string; expected: string }
   | { kind: "createGroup"; group: string }
+  | { kind: "missingGroup"; group: string; role: ProductRole }
   | { kind: "createAddOnlyLevel"; name: string }
   | { kind: "createEditOnlyLevel"; name: string }
   | { kind: "breakInheritance"; list: string; displayName: string }
@@ -146,12 +152,12 @@ export function planSetup(lists: readonly AnyListDef[], site: ObservedSite, appV
       if (missing.length) steps.push({ kind: "addViewFields", list: name, view: v.url, displayName: v.displayName, fields: missing });
     }
   }
-  const schemaWork = steps.some((s) => s.kind !== "manual");
+  const schemaWork = steps.some((s) => s.kind !== "manual" && s.kind !== "missingGroup");
   if (site.security) steps.push(...planSecurity(lists, site));
   const behind = site.recordedVersion === null || site.recordedVersion < appVersion;
   // The version says which schema the site has; repairing permissions alone does not change it.
   if (schemaWork || behind) steps.push({ kind: "recordVersion", from: site.recordedVersion, to: appVersion });
-  return { appVersion, siteVersion: site.recordedVersion, steps, upToDate: !steps.some((s) => s.kind !== "manual") };
+  return { appVersion, siteVersion: site.recordedVersion, steps, upToDate: !steps.some((s) => s.kind !== "manual" && s.kind !== "missingGroup") };
 }
 
 /** The name of the permission level setup creates for the audit trail (add, view, open; never edit or delete). */
@@ -184,9 +190,21 @@ function roleFor(level: AccessLevel): RoleRef | null {
 function planSecurity(lists: readonly AnyListDef[], site: ObservedSite): SetupStep[] {
   const sec = site.security!;
   const steps: SetupStep[] = [];
-  const groupTitles = [siteGroups.coordinators, siteGroups.members, siteGroups.visitors];
+  const roles: ProductRole[] = ["coordinators", "members", "visitors"];
+  const mapped = sec.roleGroups ?? {};
+  const groupTitles = roles.map((r) => mapped[r] ?? siteGroups[r]);
+  const exists = (g: string): boolean => sec.groups.some((x) => x.title.toLowerCase() === g.toLowerCase());
+  const missing = new Set<string>();
+  roles.forEach((r, i) => {
+    if (exists(groupTitles[i])) return;
+    // A group the owner chose must exist: setup never makes one of that name.
+    if (mapped[r]) {
+      steps.push({ kind: "missingGroup", group: groupTitles[i], role: r });
+      missing.add(groupTitles[i].toLowerCase());
+    } else steps.push({ kind: "createGroup", group: groupTitles[i] });
+  });
   const deptGroups = sec.departmentCodes.map((c) => siteGroups.departmentPrefix + c);
-  for (const g of [...groupTitles, ...deptGroups]) if (!sec.groups.some((x) => x.title.toLowerCase() === g.toLowerCase())) steps.push({ kind: "createGroup", group: g });
+  for (const g of deptGroups) if (!exists(g)) steps.push({ kind: "createGroup", group: g });
   if (sec.roleIds.addOnly === undefined) steps.push({ kind: "createAddOnlyLevel", name: ADD_ONLY_LEVEL });
   if (sec.roleIds.editOnly === undefined && lists.some((d) => d.departmentAccess === "edit")) steps.push({ kind: "createEditOnlyLevel", name: EDIT_ONLY_LEVEL });
   for (const def of lists) {
@@ -202,7 +220,7 @@ function planSecurity(lists: readonly AnyListDef[], site: ObservedSite): SetupSt
     if (sec.ownerGroup) want.push({ principal: sec.ownerGroup.title, role: "fullControl" });
     (["coordinators", "members", "visitors"] as const).forEach((k, i) => {
       const role = roleFor(def.permissions[k]);
-      if (role) want.push({ principal: groupTitles[i], role });
+      if (role && !missing.has(groupTitles[i].toLowerCase())) want.push({ principal: groupTitles[i], role });
     });
     const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
     for (const w of want) {
@@ -229,6 +247,13 @@ function planSecurity(lists: readonly AnyListDef[], site: ObservedSite): SetupSt
       const role: RoleRef = def.departmentAccess === "edit" ? "editOnly" : "contribute";
       const a = f?.unique ? f.assignments.find((x) => x.principal.toLowerCase() === principal.toLowerCase()) : undefined;
       if (!a || !a.roles.includes(role)) steps.push({ kind: "grantFolder", list: name, displayName: def.displayName, folder: code, principal, role });
+      // The coordinators' group (perhaps one the owner chose later) writes in every folder.
+      const coord = groupTitles[0];
+      if (!missing.has(coord.toLowerCase()) && def.permissions.coordinators === "write") {
+        const c = f?.unique ? f.assignments.find((x) => x.principal.toLowerCase() === coord.toLowerCase()) : undefined;
+        // A folder made now copies the list's assignments, which include the coordinators' group.
+        if (f?.unique && !c?.roles.includes("contribute")) steps.push({ kind: "grantFolder", list: name, displayName: def.displayName, folder: code, principal: coord, role: "contribute" });
+      }
       // The department's group holds that level only (e.g. Contribute given by hand, or by an older setup, is removed).
       for (const r of a ? [...a.roles.filter((x) => x !== role), ...a.otherRoles] : []) steps.push({ kind: "revokeFolder", list: name, displayName: def.displayName, folder: code, principal, principalId: a!.principalId, role: r });
     }
