@@ -91,6 +91,8 @@ test("keyboard only: a department records and submits Form 4 after the year ends
   await page.keyboard.press("Enter");
   await dlg.waitFor({ state: "detached" });
   await section.getByRole("gridcell", { name: "キーボードで記録した親子講座", exact: true }).waitFor();
+  // The command becomes available once the saved row is read back; a keyboard user waits for it too.
+  await section.locator('[role="menuitem"]:not([aria-disabled="true"]):not([disabled])', { hasText: "実績報告を提出" }).waitFor();
   await page.locator("body").focus();
   await tabTo(page, /^実績報告を提出$/);
   await page.keyboard.press("Enter");
