@@ -163,11 +163,15 @@ export function listTarget(c: SecurityContext, list: ListState): ScopeTarget {
   };
 }
 
+/** A folder at the list's root, by name (case-insensitive, as SharePoint's URLs are). */
+export function findFolder(list: ListState, name: string): StoredItem | undefined {
+  const n = name.toLowerCase();
+  return [...list.items.values()].find((x) => x.fsObjType === 1 && !x.folder && String(x.values.Title ?? "").toLowerCase() === n);
+}
+
 /** The folder row a row is in (its parent), if any. */
 export function folderOf(list: ListState, item: StoredItem): StoredItem | undefined {
-  if (!item.folder) return undefined;
-  const name = item.folder.toLowerCase();
-  return [...list.items.values()].find((x) => x.fsObjType === 1 && !x.folder && String(x.values.Title ?? "").toLowerCase() === name);
+  return item.folder ? findFolder(list, item.folder) : undefined;
 }
 
 /** Assignments in force for a row: its own, else its folder's, else the list's. */
@@ -185,7 +189,7 @@ export function itemMask(site: SiteState, list: ListState, item: StoredItem, use
 /** Assignments in force inside a folder (for a row being added there), or the list's at its root. */
 export function folderScope(site: SiteState, list: ListState, folder: string | undefined): Scope {
   if (!folder) return listScope(site.security, list.meta.id);
-  const f = [...list.items.values()].find((x) => x.fsObjType === 1 && !x.folder && String(x.values.Title ?? "").toLowerCase() === folder.toLowerCase());
+  const f = findFolder(list, folder);
   return f ? itemScope(site.security, list, f) : listScope(site.security, list.meta.id);
 }
 

@@ -5,7 +5,7 @@ import { accessDenied, badRequest, metadataLevel, MetadataLevel, notFound, SpErr
 import { etagOf, fieldByInternal, ItemContext, resolvePath, serializeItem, validateWrite } from "./listItems";
 import { entraGroups, findUser, defaultUser, siteUsers, SiteUser } from "./users";
 import { has, Perm } from "./security";
-import { folderScope, itemMask, itemTarget, listMask, listTarget, scopeRoute, SecurityContext, webSecurityRoute, webTarget } from "./securityApi";
+import { findFolder, folderScope, itemMask, itemTarget, listMask, listTarget, scopeRoute, SecurityContext, webSecurityRoute, webTarget } from "./securityApi";
 import { effective } from "./security";
 
 /** The tenant app catalog site, where tenant properties are written. */
@@ -133,7 +133,7 @@ export class SharePointApi {
       const name = q(addFolder[1]).replace(/^.*\//, "");
       if (!name || /[\\/:*?"<>|#%]/.test(name)) throw badRequest("The folder name is not valid.");
       if (!has(mask, Perm.AddListItems)) throw accessDenied();
-      if ([...state.items.values()].some((x) => x.fsObjType === 1 && !x.folder && String(x.values.Title).toLowerCase() === name.toLowerCase())) {
+      if (findFolder(state, name)) {
         throw new SpError(500, "-2130575257, Microsoft.SharePoint.SPException", `A file or folder with the name ${listRootUrl(site, state)}/${name} already exists.`);
       }
       const f = this.store.add(state, { Title: name }, req.user.Id, undefined, { fsObjType: 1 });
@@ -411,8 +411,7 @@ export class SharePointApi {
     if (path && path.toLowerCase() !== root.toLowerCase()) {
       if (!path.toLowerCase().startsWith(root.toLowerCase() + "/")) throw new SpError(400, "-2147024809, System.ArgumentException", "The folder path is not in this list.");
       folder = path.slice(root.length + 1);
-      const exists = [...ctx.state.items.values()].some((x) => x.fsObjType === 1 && !x.folder && String(x.values.Title).toLowerCase() === folder.toLowerCase());
-      if (!exists || folder.includes("/")) throw new SpError(404, "-2147024894, System.IO.FileNotFoundException", "File Not Found.");
+      if (!findFolder(ctx.state, folder) || folder.includes("/")) throw new SpError(404, "-2147024894, System.IO.FileNotFoundException", "File Not Found.");
     }
     const results: Record<string, unknown>[] = [];
     const raw: Record<string, unknown> = {};
@@ -443,7 +442,7 @@ export class SharePointApi {
     const list = [...site.lists.values()].find((l) => clean.toLowerCase().startsWith(listRootUrl(site, l).toLowerCase() + "/") || clean.toLowerCase() === listRootUrl(site, l).toLowerCase());
     if (!list) throw new SpError(404, "-2147024894, System.IO.FileNotFoundException", "File Not Found.");
     const name = clean.slice(listRootUrl(site, list).length + 1);
-    const folder = [...list.items.values()].find((x) => x.fsObjType === 1 && !x.folder && String(x.values.Title).toLowerCase() === name.toLowerCase());
+    const folder = findFolder(list, name);
     if (!folder) throw new SpError(404, "-2147024894, System.IO.FileNotFoundException", "File Not Found.");
     if (!has(itemMask(site, list, folder, req.user), Perm.ViewListItems)) throw accessDenied();
     if (!asItem) {

@@ -1,6 +1,6 @@
 import type { AccessLevel, AnyListDef, FieldDef, ViewDef } from "../schema/fieldTypes";
 import { listUrlName, siteGroups } from "../schema/listSchema";
-import { typeAsString, viewFieldName, viewQuery } from "./fieldXml";
+import { typeAsString, viewFieldName } from "./fieldXml";
 
 /**
  * What the site setup sees on a site and what it would do there. Pure: the plan is a
@@ -261,5 +261,3 @@ function planSecurity(lists: readonly AnyListDef[], site: ObservedSite): SetupSt
   return steps;
 }
 
-/** The view's query as the setup writes it (exported for the backend's comparison test). */
-export { viewQuery };
