@@ -1,3 +1,7 @@
+import type { SPFI } from "@pnp/sp";
+import type { SubmittedListKey } from "../../src/data/contracts";
+import { PartnershipData } from "../../src/data/sp/PartnershipData";
+import { ResultsService } from "../../src/data/services/ResultsService";
 import type { Store } from "./store";
 import * as S from "../../src/data/schema/listSchema";
 import { toListValues } from "../../src/data/sp/mapping";
@@ -236,7 +240,8 @@ export function seed(store: Store): void {
     });
     const ppIds = add<D.PartnerProposal>(store, S.partnerProposals, ppRows);
 
-    const cpRows: Partial<D.Draft<D.CityProposal>>[] = [];
+    const cpRows: Partial<D.Draft<D.CityProposalRow>>[] = [];
+    const answerOf: Array<{ answer: D.PartnerAnswer; comment: string; answerDate: string | null }> = [];
     concludedIdx.forEach((pi, k) => {
       const d = 1 + ((k * 5 + fy) % (seedDepartments.length - 1));
       const n = (k + 1) % seedPartners[pi].items.length;
@@ -244,9 +249,16 @@ export function seed(store: Store): void {
       const [title, content] = ideasFor(item)[(k + 1) % ideasFor(item).length];
       const answers: D.PartnerAnswer[] = ["can", "discuss", "cannot", "can"];
       const answered = fy === 2025 || k % 3 !== 2;
-      cpRows.push({ title: `${title}（市からの提案）`, fiscalYear: fy, department: deptTitle(d), partner: ref(partnerIds[pi]), partnershipItem: ref(itemIds[pi][n]), content: `${content}市として会場と広報を担います。`, viewpoint: k % 3 === 0 ? "administrativeEvaluation" : "comprehensivePlan", answersProposal: k % 5 === 0 ? ref(ppIds[k]) : null, status: "submitted", partnerAnswer: answered ? answers[k % 4] : "pending", answerComment: answered && k % 4 === 1 ? "実施時期について協議したい。" : "", answerDate: answered ? `${fy}-07-${String(1 + k).padStart(2, "0")}` : null, call: ref(callIds[1]) });
+      cpRows.push({ title: `${title}（市からの提案）`, fiscalYear: fy, department: deptTitle(d), partner: ref(partnerIds[pi]), partnershipItem: ref(itemIds[pi][n]), content: `${content}市として会場と広報を担います。`, viewpoint: k % 3 === 0 ? "administrativeEvaluation" : "comprehensivePlan", answersProposal: k % 5 === 0 ? ref(ppIds[k]) : null, status: "submitted", call: ref(callIds[1]), sourceId: null });
+      answerOf.push({ answer: answered ? answers[k % 4] : "pending", comment: answered && k % 4 === 1 ? "実施時期について協議したい。" : "", answerDate: answered ? `${fy}-07-${String(1 + k).padStart(2, "0")}` : null });
     });
-    const cpIds = add<D.CityProposal>(store, S.cityProposals, cpRows);
+    const cpIds = add<D.CityProposalRow>(store, S.cityProposals, cpRows);
+    // The partners' answers are the coordinator's, in their own list (never on the department's row).
+    add<D.ProposalAnswer>(
+      store,
+      S.proposalAnswers,
+      answerOf.map((a, k) => ({ a, k })).filter((x) => x.a.answer !== "pending").map(({ a, k }) => ({ title: cpRows[k].title!, fiscalYear: fy, proposalId: cpIds[k], answer: a.answer, comment: a.comment, answerDate: a.answerDate })),
+    );
 
     const [issueId] = add<D.MatchingIssue>(store, S.matchingIssues, [
       { title: `${fy}年度 第1回 提案のマッチング・結果のフィードバック`, fiscalYear: fy, editionNo: 1, status: "issued", issuedDate: `${fy}-08-20`, message: "実施を希望する場合は、企業等の担当者へ直接ご連絡ください。" },
@@ -258,7 +270,7 @@ export function seed(store: Store): void {
     };
     ppRows.forEach((pp, k) => mRows.push({ title: pp.title!, fiscalYear: fy, issue: ref(issueId), rowNo: mRows.length + 1, content: pp.content!, partner: pp.partner!, partnerProposal: ref(ppIds[k]), cityProposal: null, allDepartments: true, targetDepartments: [], ...contact(pp.partner!) }));
     cpRows.forEach((cp, k) => {
-      if (cp.partnerAnswer === "can" || cp.partnerAnswer === "discuss")
+      if (answerOf[k].answer === "can" || answerOf[k].answer === "discuss")
         mRows.push({ title: cp.title!, fiscalYear: fy, issue: ref(issueId), rowNo: mRows.length + 1, content: cp.content!, partner: cp.partner!, partnerProposal: null, cityProposal: ref(cpIds[k]), allDepartments: false, targetDepartments: [cp.department!], ...contact(cp.partner!) });
     });
     const mIds = add<D.Matching>(store, S.matchings, mRows);
@@ -271,7 +283,7 @@ export function seed(store: Store): void {
         const rowNo = (perDept.get(d) ?? 0) + 1;
         perDept.set(d, rowNo);
         const item = m.partnerProposal ? ppRows[k].partnershipItem : cpRows.find((_, j) => cpIds[j] === m.cityProposal?.id)?.partnershipItem;
-        rrRows.push({ title: m.title!, fiscalYear: fy, department: deptTitle(d), sectionName: "", rowNo, content: `${m.content!}参加者 ${40 + k * 7} 名。`, partner: m.partner!, partnershipItem: item ?? null, matching: ref(mIds[k]), cityProposal: m.cityProposal ?? null, status: "published", publishedAt: "2026-05-20T01:00:00Z" });
+        rrRows.push({ title: m.title!, fiscalYear: fy, department: deptTitle(d), sectionName: "", rowNo, content: `${m.content!}参加者 ${40 + k * 7} 名。`, partner: m.partner!, partnershipItem: item ?? null, matching: ref(mIds[k]), cityProposal: m.cityProposal ?? null, status: "submitted", publishedAt: null, sourceId: null });
       });
       add<D.ResultReport>(store, S.resultReports, rrRows);
     }
@@ -291,4 +303,23 @@ export function seed(store: Store): void {
       `${seedPartners[i].concluded ?? agreementRows[i].approachDate}T01:00:00Z`,
     ),
   );
+}
+
+/**
+ * What the coordinator (未来 花子) did with the sample years, through the product over HTTP:
+ * the years' submission folders opened (as opening the calls does), and fiscal 2025's
+ * results published (locking its folders and freezing the published file).
+ */
+export async function seedThroughProduct(sp: SPFI, siteUrl: string, opened: Record<string, Map<number, Set<string>>>): Promise<void> {
+  const data = new PartnershipData(sp, siteUrl);
+  for (const [key, years] of Object.entries(opened)) for (const [fy, codes] of years) await data.submissions.open(key as SubmittedListKey, fy, [...codes]);
+  // Opening a Form 2 or Form 4 call opens its departments' submission folders.
+  const departmentsById = new Map((await data.departments.list()).map((d) => [d.id, d.code]));
+  for (const call of await data.calls.list()) {
+    if (call.status !== "open" || call.form === "form1") continue;
+    await data.submissions.open(call.form === "form2" ? "cityProposals" : "resultReports", call.fiscalYear, call.recipientDepartments.map((d) => departmentsById.get(d.id) ?? "").filter(Boolean));
+  }
+  const user = await data.currentUser();
+  const results = new ResultsService(data, user, "2026-05-20");
+  await results.publish(await results.year(2025));
 }

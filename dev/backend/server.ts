@@ -11,7 +11,7 @@ import { errorBody, metadataLevel, SpError } from "./spErrors";
 import { batchResponse, parseBatch } from "./batch";
 import { handleGraph } from "./graph";
 import { Faults } from "./faults";
-import { seed } from "./seed";
+import { seed, seedThroughProduct } from "./seed";
 import { siteUsers } from "./users";
 
 /**
@@ -246,14 +246,18 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
     // The product's own site setup, as the partnership site's owner (未来 花子), over HTTP.
     const setup = new SiteSetup(spForUrl(origin + SITE_PATH, { "X-PD-User": "7" }), origin + SITE_PATH);
     await setup.run();
+    let opened: ReturnType<typeof placeRowsInDepartmentFolders> = {};
     if (mode === "seed") {
       seed(store);
-      placeRowsInDepartmentFolders(store);
+      opened = placeRowsInDepartmentFolders(store);
     }
     sampleMembership(store);
     store.compact();
     // Again, now that there are departments: their groups' folders and permissions.
-    if (mode === "seed") await setup.run();
+    if (mode === "seed") {
+      await setup.run();
+      await seedThroughProduct(spForUrl(origin + SITE_PATH, { "X-PD-User": "7" }), origin + SITE_PATH, opened);
+    }
     store.compact();
   }
   return {

@@ -361,8 +361,9 @@ export class SharePointApi {
 
   private add(ctx: ItemContext, req: SpRequest): SpResponse {
     const body = parseBody(req.body);
+    // SharePoint checks the permission before it reads the values: a Read user gets 403 whatever they send.
+    this.assertCanChange(ctx.state, req.user, null, body);
     const values = validateWrite(ctx, body, null);
-    this.assertCanChange(ctx.state, req.user, null, values);
     const item = this.store.add(ctx.state, values, req.user.Id);
     const out = serializeItem(ctx, item, null, new Set());
     return json(201, ctx.level === "verbose" ? { d: out } : out, { etag: etagOf(item) });
@@ -371,8 +372,8 @@ export class SharePointApi {
   private update(ctx: ItemContext, req: SpRequest, item: StoredItem): SpResponse {
     checkEtag(req, item);
     const body = parseBody(req.body);
+    this.assertCanChange(ctx.state, req.user, item, body);
     const values = validateWrite(ctx, body, item.Id);
-    this.assertCanChange(ctx.state, req.user, item, { ...item.values, ...values });
     const updated = this.store.update(ctx.state, item.Id, values, req.user.Id);
     return { status: 204, headers: { etag: etagOf(updated) }, body: "" };
   }
@@ -427,9 +428,9 @@ export class SharePointApi {
         results.push({ ErrorCode: 0, ErrorMessage: null, FieldName: name, FieldValue: fv.FieldValue ?? "", HasException: false, ItemId: 0 });
       }
     }
+    this.assertCanChange(ctx.state, req.user, null, raw, folder || undefined);
     if (failed) return json(200, ctx.level === "verbose" ? { d: { AddValidateUpdateItemUsingPath: { results } } } : { value: results });
     const values = validateWrite(ctx, raw, null);
-    this.assertCanChange(ctx.state, req.user, null, values, folder || undefined);
     const item = this.store.add(ctx.state, values, req.user.Id, undefined, { folder: folder || undefined });
     for (const r of results) r.ItemId = item.Id;
     results.push({ ErrorCode: 0, ErrorMessage: null, FieldName: "Id", FieldValue: String(item.Id), HasException: false, ItemId: item.Id });

@@ -4,7 +4,8 @@ import { PARTNERSHIP_SITE } from "./store";
 import { titleField } from "./fieldSchema";
 import { entraGroups, siteUsers, teamSites, userById } from "./users";
 import { emptySecurity } from "./store";
-import { allLists, departments, listUrlName, siteGroups } from "../../src/data/schema/listSchema";
+import { allLists, departments, listUrlName, siteGroups, submissionFolderName } from "../../src/data/schema/listSchema";
+import { findFolder } from "./securityApi";
 import { APP_CATALOG_SITE } from "./sharepoint";
 
 /**
@@ -108,20 +109,37 @@ export function sampleMembership(store: Store): void {
 
 /**
  * Sample rows of the lists with department rows go in their department's folder (named by
- * UnitCode), where the product itself puts new rows; setup makes the folders and their permissions.
+ * UnitCode), where the product itself puts new rows; setup makes the folders and their
+ * permissions. Submitted rows of the lists departments submit to (Form 2, Form 4) go in the
+ * year's submission folder (`<UnitCode>-<FY>`); the product opens those folders (their
+ * permissions) as the coordinator would, when the call is opened. Returns the years and
+ * departments whose submission folders were made, by list key.
  */
-export function placeRowsInDepartmentFolders(store: Store): void {
+export function placeRowsInDepartmentFolders(store: Store): Record<string, Map<number, Set<string>>> {
   const depts = store.list(listUrlName(departments));
   const codeOf = new Map([...(depts?.items.values() ?? [])].map((d) => [d.Id, String(d.values.UnitCode ?? "")]));
+  const opened: Record<string, Map<number, Set<string>>> = {};
   for (const def of allLists) {
     if (!def.departmentField || def.permissions.members !== "own") continue;
     const state = store.list(listUrlName(def));
     if (!state) continue;
     const col = `${def.fields[def.departmentField].internalName}Id`;
-    for (const item of state.items.values()) {
+    const statusCol = def.fields.status?.internalName;
+    const submittedChoice = def.fields.status?.kind === "choice" ? def.fields.status.choices.submitted : undefined;
+    for (const item of [...state.items.values()]) {
       if (item.fsObjType === 1 || item.folder) continue;
       const code = codeOf.get(item.values[col] as number);
-      if (code) item.folder = code;
+      if (!code) continue;
+      const fy = Number(item.values.FiscalYear);
+      if (def.submissions && statusCol && item.values[statusCol] === submittedChoice && Number.isInteger(fy)) {
+        const name = submissionFolderName(code, fy);
+        if (!findFolder(state, name)) store.add(state, { Title: name }, 7, undefined, { fsObjType: 1 });
+        const years = (opened[def.key] ??= new Map());
+        if (!years.has(fy)) years.set(fy, new Set());
+        years.get(fy)!.add(code);
+        item.folder = name;
+      } else item.folder = code;
     }
   }
+  return opened;
 }

@@ -58,6 +58,16 @@ export const siteUsers: SiteUser[] = [
     ownerOf: ["/sites/somu-bosai"],
   },
   {
+    // 兼務: a clerk of two departments (子育て支援課 and 健康推進課), who sees both in the portal.
+    Id: 13,
+    Title: "兼務 四郎",
+    Email: "shiro.kenmu@city.kiyose.example.lg.jp",
+    LoginName: "i:0#.f|membership|shiro.kenmu@city.kiyose.example.lg.jp",
+    role: "members",
+    departments: ["kodomo-kosodate", "kenko-suishin"],
+    ownerOf: [],
+  },
+  {
     Id: 15,
     Title: "閲覧 三郎",
     Email: "saburo.etsuran@city.kiyose.example.lg.jp",

@@ -177,6 +177,7 @@ async function publication(): Promise<Record<string, unknown>> {
     cityProposal: null,
     status: "published" as const,
     publishedAt: "2031-05-20T00:00:00Z",
+    sourceId: null,
   }));
   const time = async <T>(fn: () => T | Promise<T>): Promise<[T, number]> => {
     const t0 = performance.now();
@@ -242,8 +243,24 @@ async function siteSetup(): Promise<Record<string, unknown>> {
   sampleMembership(backend.store);
   const withDepartments = await timed();
   const again = await timed();
-  const sec = backend.store.site("/sites/partnership")!.security;
-  const result = { bare, withDepartments, again, uniqueScopes: Object.keys(sec.lists).length + Object.keys(sec.items ?? {}).length, departments: backend.store.list("PD_Departments")!.items.size };
+  const scopes = (): number => {
+    const sec = backend.store.site("/sites/partnership")!.security;
+    return Object.keys(sec.lists).length + Object.keys(sec.items ?? {}).length;
+  };
+  const uniqueScopes = scopes();
+  // A year's calls for Form 2 and Form 4 open every department's submission folders (as the coordinator), publication locks Form 4's.
+  const data = new PartnershipData(spForUrl(backend.siteUrl, { "X-PD-User": "7" }), backend.siteUrl);
+  const codes = (await data.departments.list()).map((d) => d.code);
+  const t0 = performance.now();
+  const before = backend.requestCount();
+  await data.submissions.open("cityProposals", 2026, codes);
+  await data.submissions.open("resultReports", 2026, codes);
+  const openYear = { ms: Math.round(performance.now() - t0), requests: backend.requestCount() - before, departments: codes.length, uniqueScopes: scopes() };
+  const t1 = performance.now();
+  const before2 = backend.requestCount();
+  const locked = await data.submissions.lock("resultReports", 2026);
+  const publishLock = { ms: Math.round(performance.now() - t1), requests: backend.requestCount() - before2, folders: locked, uniqueScopes: scopes() };
+  const result = { bare, withDepartments, again, uniqueScopes, openYear, publishLock, departments: backend.store.list("PD_Departments")!.items.size };
   await backend.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
   console.log("site setup", JSON.stringify(result));

@@ -73,7 +73,7 @@ export function addProposals(store: Store, fiscalYear: number, count: number, se
   const itemsOf = new Map<number, number[]>();
   for (const it of items) itemsOf.set(it.values.AgreementId as number, [...(itemsOf.get(it.values.AgreementId as number) ?? []), it.Id]);
   const pp: Partial<D.Draft<D.PartnerProposal>>[] = [];
-  const cp: Partial<D.Draft<D.CityProposal>>[] = [];
+  const cp: Partial<D.Draft<D.CityProposalRow>>[] = [];
   for (let i = 0; i < count; i++) {
     const a = agreements[Math.floor(rnd() * agreements.length)];
     const its = itemsOf.get(a.Id) ?? [];
@@ -84,7 +84,7 @@ export function addProposals(store: Store, fiscalYear: number, count: number, se
     if (i % 2 === 0) pp.push({ title, fiscalYear, partner, partnershipItem: item, content, timing: rnd() < 0.8 ? "startOfYear" : "anyTime", call: null, receivedDate: `${fiscalYear}-05-15`, importKey: "" });
     else {
       const dept = departments[1 + Math.floor(rnd() * (departments.length - 1))];
-      cp.push({ title, fiscalYear, department: { id: dept.Id, title: "" }, partner, partnershipItem: item, content, viewpoint: "comprehensivePlan", answersProposal: null, status: "submitted", partnerAnswer: (["pending", "can", "cannot", "discuss"] as D.PartnerAnswer[])[Math.floor(rnd() * 4)], answerComment: "", answerDate: null, call: null });
+      cp.push({ title, fiscalYear, department: { id: dept.Id, title: "" }, partner, partnershipItem: item, content, viewpoint: "comprehensivePlan", answersProposal: null, status: "submitted", call: null, sourceId: null });
     }
   }
   store.bulkAdd(S.listUrlName(S.partnerProposals), values(S.partnerProposals, pp), 7);
@@ -121,7 +121,7 @@ export function addResults(store: Store, fiscalYear: number, count: number, seed
     const a = agreements[Math.floor(rnd() * agreements.length)];
     const no = (perDept.get(dept.Id) ?? 0) + 1;
     perDept.set(dept.Id, no);
-    rows.push({ title: `${fields[i % fields.length]}の連携事業 ${i + 1}`, fiscalYear, department: { id: dept.Id, title: "" }, sectionName: "", rowNo: no, content: "市民向けの講座を共催し、多くの参加があった。", partner: { id: a.values.PartnerId as number, title: "" }, partnershipItem: null, matching: null, cityProposal: null, status: "published", publishedAt: `${fiscalYear + 1}-05-20T00:00:00Z` });
+    rows.push({ title: `${fields[i % fields.length]}の連携事業 ${i + 1}`, fiscalYear, department: { id: dept.Id, title: "" }, sectionName: "", rowNo: no, content: "市民向けの講座を共催し、多くの参加があった。", partner: { id: a.values.PartnerId as number, title: "" }, partnershipItem: null, matching: null, cityProposal: null, status: "published", publishedAt: `${fiscalYear + 1}-05-20T00:00:00Z`, sourceId: null });
   }
   store.bulkAdd(S.listUrlName(S.resultReports), values(S.resultReports, rows), 7);
 }

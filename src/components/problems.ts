@@ -9,8 +9,14 @@ export type Problem = { field: string; code: string; other?: string };
  * and the data layer's schema checks such as a text over its length) and anything else
  * (shown in a bar).
  */
+/** Rule codes about the whole row or form (where SharePoint locked it), shown in the bar, not at a field. */
+export const SUBMISSION_CODES = ["submissionNotOpen", "submissionClosed", "submittedLocked", "publishedLocked"] as const;
+
 export function splitError(e: unknown): { problems: Problem[]; error: unknown } {
-  if (isRuleError(e)) return { problems: e.problems, error: undefined };
+  if (isRuleError(e)) {
+    if (e.problems.some((p) => (SUBMISSION_CODES as readonly string[]).includes(p.code))) return { problems: [], error: e };
+    return { problems: e.problems, error: undefined };
+  }
   if (isDataError(e) && e.kind === "validation" && e.problems.length > 0) {
     return { problems: e.problems.map((p) => ({ field: p.prop, code: p.code, other: p.limit !== undefined ? String(p.limit) : undefined })), error: undefined };
   }

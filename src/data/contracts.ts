@@ -43,6 +43,37 @@ export interface IListRepository<T extends D.Stored> {
   updateMany(changes: Array<{ id: number; etag: string; patch: Partial<D.Draft<T>> }>): Promise<string[]>;
   addAttachment(id: number, fileName: string, content: ArrayBuffer | Uint8Array): Promise<void>;
   listAttachments(id: number): Promise<{ fileName: string; url: string }[]>;
+  /** Deletes several rows in batched requests; a row already gone counts as deleted. */
+  removeMany(rows: Array<{ id: number; etag: string }>): Promise<void>;
+  /** The text of one attachment of a row. */
+  readAttachment(id: number, fileName: string): Promise<string>;
+}
+
+/** A list whose department rows are submitted (Form 2, Form 4): drafts and submitted copies. */
+export interface ISubmittedList<T extends D.Stored> extends IListRepository<T> {
+  /**
+   * Adds rows into their departments' submission folders of `fiscalYear` (`<UnitCode>-<FY>`),
+   * where the department may only add: SharePoint refuses any later change by the department.
+   * Refuses with kind "notFound" when the year's folder was not opened, "forbidden" once locked.
+   */
+  addSubmitted(drafts: D.Draft<T>[], fiscalYear: number): Promise<number[]>;
+}
+
+export type SubmittedListKey = "cityProposals" | "resultReports";
+
+/**
+ * The year's submission folders (提出先): opened by the coordinators when they open a call,
+ * locked when a year is published (the folders then inherit the list: read-only for departments).
+ */
+export interface ISubmissionFolders {
+  /**
+   * Creates (if missing) each department's folder for the year, with its group at Add only.
+   * Idempotent. Resolves with the UnitCodes skipped because the department has no group yet
+   * (a department added since site setup last ran: the site owner runs setup).
+   */
+  open(list: SubmittedListKey, fiscalYear: number, unitCodes: string[]): Promise<string[]>;
+  /** Takes the departments' Add only away from every folder of the year. Idempotent; resolves with how many folders were locked now. */
+  lock(list: SubmittedListKey, fiscalYear: number): Promise<number>;
 }
 
 export interface CurrentUser {
@@ -128,12 +159,15 @@ export interface IPartnershipData {
   surveyResponses: IListRepository<D.SurveyResponse>;
   calls: IListRepository<D.Call>;
   partnerProposals: IListRepository<D.PartnerProposal>;
-  cityProposals: IListRepository<D.CityProposal>;
+  cityProposals: ISubmittedList<D.CityProposalRow>;
+  proposalAnswers: IListRepository<D.ProposalAnswer>;
   matchingIssues: IListRepository<D.MatchingIssue>;
   matchings: IListRepository<D.Matching>;
   implementationWishes: IListRepository<D.ImplementationWish>;
   notifications: IListRepository<D.Notification>;
-  resultReports: IListRepository<D.ResultReport>;
+  resultReports: ISubmittedList<D.ResultReport>;
+  publications: IListRepository<D.Publication>;
+  submissions: ISubmissionFolders;
   auditLog: IListRepository<D.AuditEntry>;
   settings: IListRepository<D.Setting>;
   /** Several lists in one HTTP request ($batch); a list with more than one page is then paged on. */

@@ -49,12 +49,14 @@ export function owing(board: StatusBoardRow[]): StatusBoardRow[] {
 }
 
 /**
- * A department may change its own Form 2 rows while the call is open and its deadline has
- * not passed; after that only the coordinator, by reopening the call, lets it edit again.
- * A proposal made outside any call (随時) stays editable until it is submitted.
+ * A department may change its own Form 2 drafts while the call is open and its deadline has
+ * not passed (a proposal made outside any call, 随時, at any time). A submitted row is locked
+ * by SharePoint itself (it lives in the year's submission folder, where the department may
+ * only add); only the coordinator changes it.
  */
 export function departmentCanEdit(p: Pick<CityProposal, "status">, call: Pick<Call, "status" | "deadline"> | null, today: IsoDate): boolean {
-  if (!call) return p.status === "draft";
+  if (p.status !== "draft") return false;
+  if (!call) return true;
   return call.status === "open" && !!call.deadline && today <= call.deadline;
 }
 

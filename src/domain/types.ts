@@ -191,7 +191,8 @@ export type ProposalViewpoint = "comprehensivePlan" | "administrativeEvaluation"
 export type CityProposalStatus = "draft" | "submitted";
 export type PartnerAnswer = "pending" | "can" | "cannot" | "discuss";
 
-export interface CityProposal extends Stored {
+/** A city proposal as its list stores it; the partner's answer is the coordinator's, in ProposalAnswers. */
+export interface CityProposalRow extends Stored {
   title: string;
   fiscalYear: number;
   department: LookupRef | null;
@@ -201,10 +202,28 @@ export interface CityProposal extends Stored {
   viewpoint: ProposalViewpoint;
   answersProposal: LookupRef | null;
   status: CityProposalStatus;
+  call: LookupRef | null;
+  /** For a submitted copy, the id of the draft it was made from (0 or null otherwise). */
+  sourceId: number | null;
+}
+
+/** The partner's answer to a city proposal, recorded by the coordinator. */
+export interface ProposalAnswer extends Stored {
+  title: string;
+  fiscalYear: number;
+  proposalId: number;
+  answer: PartnerAnswer;
+  comment: string;
+  answerDate: IsoDate | null;
+}
+
+/** A city proposal with the partner's answer joined (pending when none is recorded). */
+export interface CityProposal extends CityProposalRow {
   partnerAnswer: PartnerAnswer;
   answerComment: string;
   answerDate: IsoDate | null;
-  call: LookupRef | null;
+  /** The answer's own row, when one is recorded (for its ETag). */
+  answerRow?: { id: number; etag: string } | null;
 }
 
 export interface Matching extends Stored {
@@ -278,6 +297,18 @@ export interface ResultReport extends Stored {
   matching: LookupRef | null;
   cityProposal: LookupRef | null;
   status: ResultStatus;
+  publishedAt: IsoDateTime | null;
+  /** For a submitted copy, the id of the draft it was made from (0 or null otherwise). */
+  sourceId: number | null;
+}
+
+/** A publication of a year's results: the published rows are its attached JSON. */
+export interface Publication extends Stored {
+  title: string;
+  fiscalYear: number;
+  edition: number;
+  publicationKey: string;
+  rowCount: number;
   publishedAt: IsoDateTime | null;
 }
 

@@ -13,6 +13,12 @@ define([], function () {
     Count: "Count",
     Role: { coordinator: "Coordinator (Future Creation Division)", member: "Department staff", visitor: "Read only" },
     SignedInAs: "Signed in as {0} ({1})",
+    Submission: {
+      submissionNotOpen: "There is nowhere to submit yet: the coordinator opens it with the call. Your draft is kept.",
+      submissionClosed: "Submissions for this year are closed (published). Ask the coordinator to reopen the call. Your draft is kept.",
+      submittedLocked: "Submitted rows cannot be changed. Contact the coordinator if a change is needed.",
+      publishedLocked: "Published results cannot be changed. The coordinator corrects them by reopening the call and publishing again."
+    },
     Errors: {
       conflict: "Someone else saved this first, so your change was not saved. Reload the latest version and save again; what you typed is kept.",
       validation: "Some values are not valid. Check the fields marked in red.",
@@ -86,11 +92,12 @@ define([], function () {
         breakFolderInheritance: "Give folder “{0}” its own permissions",
         grantFolder: "In folder “{0}”, grant “{2}” to “{1}”",
         createEditOnlyLevel: "Create permission level “{0}” (view and edit only)",
+        createManageLevel: "Create permission level “{0}” (Contribute and managing folder permissions)",
         revokeFolder: "In folder “{0}”, remove “{2}” from “{1}”",
         missingGroup: "The group “{0}” chosen for “{1}” is not on the site. Create it or choose another.",
         recordVersion: "Record the site's version as {0}"
       },
-      Roles: { fullControl: "Full Control", contribute: "Contribute", read: "Read", addOnly: "Add only", editOnly: "Edit only" },
+      Roles: { fullControl: "Full Control", contribute: "Contribute", read: "Read", addOnly: "Add only", editOnly: "Edit only", manageRows: "Manage (Partnership Desk)" },
       RolesHeading: "Roles and groups",
       RolesIntro: "Each role can be held by an existing SharePoint group of the site (for example one holding Entra ID or Microsoft 365 groups) instead of Partnership Desk's own group. A change takes effect at the next run.",
       RoleNames: { coordinators: "Coordinators", members: "Department staff", visitors: "Read only" },

@@ -13,6 +13,12 @@ define([], function () {
     Count: "件数",
     Role: { coordinator: "連携窓口（未来創造課）", member: "部署の担当者", visitor: "閲覧のみ" },
     SignedInAs: "ログイン中: {0}（{1}）",
+    Submission: {
+      submissionNotOpen: "提出先がまだ用意されていません。未来創造課が依頼を開始すると提出できます。下書きは残っています。",
+      submissionClosed: "この年度の提出は締め切られています（公表済み）。提出が必要な場合は未来創造課に依頼の再開を頼んでください。下書きは残っています。",
+      submittedLocked: "提出済みのため変更できません。変更が必要な場合は未来創造課に連絡してください。",
+      publishedLocked: "公表済みの実績のため変更できません。訂正は未来創造課が依頼を再開し、改めて公表します。"
+    },
     Errors: {
       conflict: "ほかの人が先に保存したため、保存できませんでした。最新の内容を読み込み直してから、もう一度保存してください。入力中の内容は消えていません。",
       validation: "入力内容に誤りがあります。赤く表示された項目を確認してください。",
@@ -86,11 +92,12 @@ define([], function () {
         breakFolderInheritance: "フォルダー「{0}」の権限を一覧から切り離す（個別の権限にする）",
         grantFolder: "フォルダー「{0}」で「{1}」に「{2}」を付与",
         createEditOnlyLevel: "アクセス許可レベル「{0}」（表示と編集のみ）を作成",
+        createManageLevel: "アクセス許可レベル「{0}」（投稿とフォルダーの権限の管理）を作成",
         revokeFolder: "フォルダー「{0}」で「{1}」の「{2}」を外す",
         missingGroup: "「{1}」に選んだグループ「{0}」がサイトにありません。グループを作るか、選び直してください。",
         recordVersion: "サイトの版を {0} として記録"
       },
-      Roles: { fullControl: "フル コントロール", contribute: "投稿", read: "閲覧", addOnly: "追加のみ", editOnly: "編集のみ" },
+      Roles: { fullControl: "フル コントロール", contribute: "投稿", read: "閲覧", addOnly: "追加のみ", editOnly: "編集のみ", manageRows: "管理" },
       RolesHeading: "役割とグループ",
       RolesIntro: "各役割を、包括連携デスクのグループではなく、サイトにある既存の SharePoint グループ（Entra ID や Microsoft 365 のグループを含めたもの）に持たせることができます。変更は次の実行で反映されます。",
       RoleNames: { coordinators: "連携窓口（未来創造課）", members: "部署の職員", visitors: "閲覧のみ" },

@@ -60,6 +60,7 @@ declare interface ICommonStrings {
       grantFolder: string;
       missingGroup: string;
       createEditOnlyLevel: string;
+      createManageLevel: string;
       revokeFolder: string;
       recordVersion: string;
     };
@@ -67,13 +68,14 @@ declare interface ICommonStrings {
     RolesIntro: string;
     RoleNames: { coordinators: string; members: string; visitors: string };
     OwnGroup: string;
-    Roles: { fullControl: string; contribute: string; read: string; addOnly: string; editOnly: string };
+    Roles: { fullControl: string; contribute: string; read: string; addOnly: string; editOnly: string; manageRows: string };
     TenantHeading: string;
     TenantIntro: string;
     TenantSet: string;
     TenantDone: string;
     TenantForbidden: string;
   };
+  Submission: { submissionNotOpen: string; submissionClosed: string; submittedLocked: string; publishedLocked: string };
   Errors: {
     conflict: string;
     validation: string;

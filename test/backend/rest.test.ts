@@ -118,7 +118,7 @@ test("site groups list department groups and their members", async () => {
   const titles = (groups.body.value as Array<{ Title: string }>).map((g) => g.Title);
   expect(titles).toEqual(expect.arrayContaining(["Partnership Desk Coordinators", "Partnership Desk Dept kodomo-kosodate"]));
   const users = await get("web/sitegroups/getbyname('Partnership Desk Dept kodomo-kosodate')/users");
-  expect((users.body.value as Array<{ Title: string }>).map((u) => u.Title)).toEqual(["子育 太郎"]);
+  expect((users.body.value as Array<{ Title: string }>).map((u) => u.Title)).toEqual(["子育 太郎", "兼務 四郎"]);
 });
 
 test("every seeded Teams channel has well-formed Graph ids", async () => {

@@ -1,4 +1,5 @@
 import { BrowserHarness, startHarness } from "./harness";
+import { SCHEMA_VERSION } from "../../src/data/schema/listSchema";
 
 /**
  * サイトの準備 as a site owner meets it on a bare partnership site: the plan first, the run,
@@ -34,7 +35,7 @@ test("the site owner sees the plan, runs setup, sees the result; a second look f
   // The page reloads with the new lists: the register is empty and the setup tab is there.
   await page.getByRole("tab", { name: "サイトの準備" }).waitFor({ timeout: 30000 });
   await page.getByRole("tab", { name: "サイトの準備" }).click();
-  await page.getByTestId("site-setup").getByText("このサイトは最新です（版 3）", { exact: false }).waitFor();
+  await page.getByTestId("site-setup").getByText(`このサイトは最新です（版 ${SCHEMA_VERSION}）`, { exact: false }).waitFor();
   await h.shot(page, "site-setup-done.png");
   expect(errors).toEqual([]);
   expect(h.backend.store.list("PD_Agreements")!.meta.title).toBe("包括連携協定");

@@ -96,3 +96,22 @@ test("a member reached only through a Microsoft 365 group nested in the departme
   expect(errors).toEqual([]);
   await page.context().close();
 }, 60000);
+
+test("a clerk of two departments (兼務) sees both: the portal lets them switch, and each department's actions are theirs", async () => {
+  const { page, errors } = await h.open("&only=portal", "portal", 13);
+  const picker = page.getByRole("combobox", { name: "部署（兼務の部署を切り替えられます）" });
+  await picker.waitFor();
+  expect(await picker.textContent()).toContain("子ども家庭部 子育て支援課");
+  await page.getByText("提案を登録").first().waitFor();
+  await picker.click();
+  await page.getByRole("option", { name: "健康福祉部 健康推進課" }).click();
+  expect(await picker.textContent()).toContain("健康福祉部 健康推進課");
+  await page.getByText("提案を登録").first().waitFor();
+  await h.shot(page, "portal-two-departments.png");
+  // What the screens offer is what SharePoint allows: this clerk writes in both departments' folders, no other.
+  expect(h.backend.store.site("/sites/partnership")!.security.groups.filter((g) => g.Title.startsWith("Partnership Desk") && g.members.includes("i:0#.f|membership|shiro.kenmu@city.kiyose.example.lg.jp")).map((g) => g.Title).sort()).toEqual(
+    ["Partnership Desk Dept kenko-suishin", "Partnership Desk Dept kodomo-kosodate", "Partnership Desk Members"],
+  );
+  expect(errors).toEqual([]);
+  await page.context().close();
+}, 60000);

@@ -20,9 +20,10 @@ test("status board: submitted, not yet, late; who owes", () => {
   expect(f1.map((r) => [r.recipient.title, r.state])).toEqual([["甲社", "late"], ["乙社", "submitted"]]);
 });
 
-test("a department edits its Form 2 rows until the deadline, unless the call is reopened", () => {
-  expect(departmentCanEdit({ status: "submitted" }, call("form2", "2026-05-29"), "2026-05-29")).toBe(true);
-  expect(departmentCanEdit({ status: "submitted" }, call("form2", "2026-05-29"), "2026-05-30")).toBe(false);
+test("a department edits its Form 2 drafts until the deadline, unless the call is reopened; a submitted row never", () => {
+  expect(departmentCanEdit({ status: "draft" }, call("form2", "2026-05-29"), "2026-05-29")).toBe(true);
+  expect(departmentCanEdit({ status: "draft" }, call("form2", "2026-05-29"), "2026-05-30")).toBe(false);
+  expect(departmentCanEdit({ status: "submitted" }, call("form2", "2026-05-29"), "2026-05-29")).toBe(false);
   expect(departmentCanEdit({ status: "draft" }, call("form2", "2026-06-30", "closed"), "2026-05-30")).toBe(false);
   expect(departmentCanEdit({ status: "draft" }, null, "2026-05-30")).toBe(true);
   expect(departmentCanEdit({ status: "submitted" }, null, "2026-05-30")).toBe(false);

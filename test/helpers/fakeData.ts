@@ -56,6 +56,16 @@ export class FakeList<T extends D.Stored> implements IListRepository<T> {
   async listAttachments(): Promise<[]> {
     return [];
   }
+  async removeMany(rows: Array<{ id: number }>): Promise<void> {
+    const gone = new Set(rows.map((r) => r.id));
+    this.rows = this.rows.filter((r) => !gone.has(r.id));
+  }
+  async readAttachment(): Promise<string> {
+    throw new DataError("notFound", "no attachment", 404);
+  }
+  async addSubmitted(drafts: D.Draft<T>[]): Promise<number[]> {
+    return this.addMany(drafts);
+  }
 }
 
 export function fakeData(user: CurrentUser, init: Partial<Record<keyof IPartnershipData, D.Stored[]>> = {}): IPartnershipData {
@@ -70,12 +80,15 @@ export function fakeData(user: CurrentUser, init: Partial<Record<keyof IPartners
     surveyResponses: l<D.SurveyResponse>("SurveyResponses", "surveyResponses"),
     calls: l<D.Call>("Calls", "calls"),
     partnerProposals: l<D.PartnerProposal>("PartnerProposals", "partnerProposals"),
-    cityProposals: l<D.CityProposal>("CityProposals", "cityProposals"),
+    cityProposals: l<D.CityProposalRow>("CityProposals", "cityProposals"),
+    proposalAnswers: l<D.ProposalAnswer>("ProposalAnswers", "proposalAnswers"),
     matchingIssues: l<D.MatchingIssue>("MatchingIssues", "matchingIssues"),
     matchings: l<D.Matching>("Matchings", "matchings"),
     implementationWishes: l<D.ImplementationWish>("ImplementationWishes", "implementationWishes"),
     notifications: l<D.Notification>("Notifications", "notifications"),
     resultReports: l<D.ResultReport>("ResultReports", "resultReports"),
+    publications: l<D.Publication>("Publications", "publications"),
+    submissions: { open: async (): Promise<string[]> => [], lock: async (): Promise<number> => 0 },
     auditLog: l<D.AuditEntry>("AuditLog", "auditLog"),
     settings: l<D.Setting>("PartnershipSettings", "settings"),
     async readMany<R extends Record<string, AnyReadSpec>>(specs: R): Promise<ReadResults<R>> {

@@ -88,7 +88,7 @@ test("Form 1: the item must be of the partner's agreement; importing the same ro
   expect(r2.duplicates).toBe(1);
 });
 
-test("Form 2: a department saves its own until the deadline; after it, only a reopened call lets it edit", async () => {
+test("Form 2: a department edits its drafts until the deadline, submits into the year's folder (locked from then on); the answer is the coordinator's own list", async () => {
   const coord = await as(7);
   const member = await as(11);
   let year = await coord.year(2026);
@@ -98,33 +98,52 @@ test("Form 2: a department saves its own until the deadline; after it, only a re
   const item = year.itemsOfPartner.get(partner.id)![2];
   const call = await coord.openCall({ title: "2026年度 別紙②（追加）", fiscalYear: 2026, form: "form2", deadline: TODAY, message: "", recipientDepartments: [{ id: mine.id, title: mine.title }], recipientPartners: [] });
   year = await coord.year(2026);
-  const draft = { title: "子育て世帯の保険教室", fiscalYear: 2026, department: { id: mine.id, title: mine.title }, partner: { id: partner.id, title: partner.name }, partnershipItem: { id: item.id, title: "" }, content: "保険の基礎を学ぶ教室", viewpoint: "comprehensivePlan" as const, answersProposal: null, status: "submitted" as const, partnerAnswer: "pending" as const, answerComment: "", answerDate: null, call: { id: call.id, title: "" } };
+  const draft = { title: "子育て世帯の保険教室", fiscalYear: 2026, department: { id: mine.id, title: mine.title }, partner: { id: partner.id, title: partner.name }, partnershipItem: { id: item.id, title: "" }, content: "保険の基礎を学ぶ教室", viewpoint: "comprehensivePlan" as const, answersProposal: null, status: "draft" as const, call: { id: call.id, title: "" }, sourceId: null };
   expect(((await refusal(member.saveCityProposal({ ...draft, department: { id: other.id, title: "" } }, year))) as DataError).kind).toBe("forbidden");
-  const p = await member.saveCityProposal(draft, year);
-  await member.saveCityProposal({ ...draft, content: "保険の基礎を学ぶ教室（改）" }, year, p);
+  const d1 = await member.saveCityProposal(draft, year);
+  const d2 = await member.saveCityProposal({ ...draft, content: "保険の基礎を学ぶ教室（改）" }, year, d1);
+  expect(d2).toMatchObject({ id: d1.id, status: "draft", content: "保険の基礎を学ぶ教室（改）", partnerAnswer: "pending" });
 
+  // After the deadline a draft can no longer be changed; a reopened call lets it be changed again.
   const tomorrow = new CycleService(t.dataAs(11), await t.dataAs(11).currentUser(), "2026-11-25");
-  const fresh = await t.dataAs(11).cityProposals.get(p.id);
+  const fresh = (await tomorrow.year(2026)).cityProposals.find((p) => p.id === d1.id)!;
   expect(((await refusal(tomorrow.saveCityProposal({ ...draft, content: "締切後" }, year, fresh))) as RuleError).problems).toEqual([{ field: "status", code: "deadlinePassed" }]);
   await coord.reopenCall(year.calls.find((c) => c.id === call.id)!, "2026-12-31");
-  year = await coord.year(2026);
-  await tomorrow.saveCityProposal({ ...draft, content: "再開後に修正" }, year, fresh);
-  expect((await t.dataAs(7).cityProposals.get(p.id)).content).toBe("再開後に修正");
+  year = await tomorrow.year(2026);
+  const submitted = await tomorrow.saveCityProposal({ ...draft, content: "再開後に修正して提出", status: "submitted" }, year, year.cityProposals.find((p) => p.id === d1.id));
+  // Submitting copies the draft into the year's submission folder and deletes the draft.
+  expect(submitted).toMatchObject({ status: "submitted", sourceId: d1.id, content: "再開後に修正して提出" });
+  expect(submitted.id).not.toBe(d1.id);
+  expect((await refusal(t.dataAs(7).cityProposals.get(d1.id))) as DataError).toMatchObject({ kind: "notFound" });
+  const folder = t.backend.store.list("PD_CityProposals")!.items.get(submitted.id)!.folder;
+  expect(folder).toBe("kodomo-kosodate-2026");
+  // Once submitted, the department cannot change it (the product says so; SharePoint refuses the write itself).
+  year = await tomorrow.year(2026);
+  const sub = year.cityProposals.find((p) => p.id === submitted.id)!;
+  expect(((await refusal(tomorrow.saveCityProposal({ ...draft, status: "submitted", content: "提出後の変更" }, year, sub))) as RuleError).problems).toEqual([{ field: "status", code: "submittedLocked" }]);
+  expect((await refusal(t.dataAs(11).cityProposals.update(sub.id, sub.etag, { content: "提出後の変更" }))) as DataError).toMatchObject({ kind: "forbidden" });
 
-  // The coordinator records the partner's answer; an answer import skips unchanged rows.
-  const now = await t.dataAs(7).cityProposals.get(p.id);
+  // The coordinator records the partner's answer (in ProposalAnswers); an answer import skips unchanged rows.
+  let cy = await coord.year(2026);
+  const now = cy.cityProposals.find((p) => p.id === submitted.id)!;
   expect(((await refusal(coord.recordAnswer(now, "pending", "", null))) as RuleError).problems.map((x) => x.field)).toEqual(["partnerAnswer", "answerDate"]);
   await coord.recordAnswer(now, "discuss", "時期を協議したい", "2026-12-01");
-  const answered = await t.dataAs(7).cityProposals.get(p.id);
+  cy = await coord.year(2026);
+  const answered = cy.cityProposals.find((p) => p.id === submitted.id)!;
   expect(answered).toMatchObject({ partnerAnswer: "discuss", answerComment: "時期を協議したい", answerDate: "2026-12-01" });
+  expect(await t.dataAs(7).proposalAnswers.list({ where: [{ prop: "proposalId", op: "eq", value: submitted.id }] })).toHaveLength(1);
   const rep = await coord.importAnswers(
     [
-      { rowNumber: 5, proposalId: p.id, answer: "discuss", comment: "時期を協議したい", answerDate: "2026-12-01" },
+      { rowNumber: 5, proposalId: submitted.id, answer: "discuss", comment: "時期を協議したい", answerDate: "2026-12-01" },
       { rowNumber: 6, proposalId: 999999, answer: "can", comment: "", answerDate: "2026-12-01" },
     ],
     [answered],
   );
   expect(rep).toEqual({ imported: 0, duplicates: 1, errors: [{ rowNumber: 6, code: "unknownProposal", detail: "999999" }] });
+  // A changed answer updates the one answer row; it is never a second row.
+  const rep2 = await coord.importAnswers([{ rowNumber: 5, proposalId: submitted.id, answer: "can", comment: "実施可能", answerDate: "2026-12-01" }], [answered]);
+  expect(rep2.imported).toBe(1);
+  expect(await t.dataAs(7).proposalAnswers.list({ where: [{ prop: "proposalId", op: "eq", value: submitted.id }] })).toMatchObject([{ answer: "can", comment: "実施可能" }]);
 });
 
 test("the year view reads everything in one batched request", async () => {

@@ -232,10 +232,8 @@ describe("current user, roles and per-list permissions", () => {
       viewpoint: "comprehensivePlan" as const,
       answersProposal: null,
       status: "draft" as const,
-      partnerAnswer: "pending" as const,
-      answerComment: "",
-      answerDate: null,
       call: null,
+      sourceId: null,
     };
     const own = await member.cityProposals.add({ ...base, department: mine });
     await member.cityProposals.update(own.id, own.etag, { content: "親子向けの出張講座（改）" });

@@ -13,7 +13,7 @@ async function as(userId: number, today = "2027-04-10"): Promise<ResultsService>
   return new ResultsService(data, await data.currentUser(), today);
 }
 
-test("a department enters, deletes (gap-free NO), submits; the coordinator publishes; later edits are flagged", async () => {
+test("a department enters, deletes (gap-free NO), submits; the coordinator publishes (the year locked, its rows frozen in the publication's file); later edits are flagged and leave the published file as it was", async () => {
   const member = await as(11);
   const coord = await as(7);
   let year = await member.year(2026);
@@ -41,9 +41,18 @@ test("a department enters, deletes (gap-free NO), submits; the coordinator publi
   expect(await coord.publish(await coord.year(2026))).toBe(2);
   year = await coord.year(2026);
   expect(mine().every((r) => r.status === "published" && r.publishedAt)).toBe(true);
+  expect(year.published).toMatchObject({ fiscalYear: 2026, edition: 1 });
+  // The department can no longer change, delete or add: its year's folder now inherits the list (Read).
+  expect(((await member.saveRow(await member.year(2026), dept, row("変更"), mine()[0]).catch((e: unknown) => e)) as RuleError).problems).toEqual([{ field: "status", code: "publishedLocked" }]);
   await coord.saveRow(year, dept, { ...row("防犯教室（修正）") }, mine()[0]);
+  year = await coord.year(2026);
+  expect(mine()[0].title).toBe("防犯教室（修正）");
+  // What the city published stays as it was published.
+  expect(year.published!.rows.filter((r) => r.department?.id === dept.id).map((r) => r.title).sort()).toEqual(["家計講座", "防犯教室"]);
   const audit = await t.dataAs(7).auditLog.list({ where: [{ prop: "entityList", op: "eq", value: "ResultReports" }] });
-  expect(audit.map((a) => a.title)).toEqual(expect.arrayContaining(["別紙④を提出（子ども家庭部 子育て支援課、2件）", "2026年度の実績を公表（2件）", "公表後の変更（子ども家庭部 子育て支援課 NO.1）"]));
+  expect(audit.map((a) => a.title)).toEqual(expect.arrayContaining(["別紙④を提出（子ども家庭部 子育て支援課、2件）", "公表後の変更（子ども家庭部 子育て支援課 NO.1）"]));
+  const published = await t.dataAs(7).auditLog.list({ where: [{ prop: "entityList", op: "eq", value: "Publications" }] });
+  expect(published.map((a) => a.title)).toEqual(expect.arrayContaining(["2026年度の実績を公表（第1版、2件）"]));
 });
 
 test("five years of results through an indexed range", async () => {

@@ -1,7 +1,7 @@
 import { startTestBackend, TestBackend } from "../helpers/backend";
 import { spForUrl } from "../../src/data/sp/spForUrl";
 import { SiteSetup } from "../../src/data/setup/SiteSetup";
-import { siteGroups } from "../../src/data/schema/listSchema";
+import { allLists, listUrlName, siteGroups } from "../../src/data/schema/listSchema";
 
 /** A role held by an existing SharePoint group the site owner chooses, instead of the product's own. */
 
@@ -26,12 +26,22 @@ test("the owner maps the coordinators' role to an existing group: setup grants t
   const plan = await setup.plan();
   const grants = plan.steps.filter((s) => s.kind === "grant" && s.principal === "企画部 連携担当");
   const revokes = plan.steps.filter((s) => s.kind === "revoke" && s.principal === siteGroups.coordinators);
-  expect(grants.length).toBe(17);
-  // ... and in every department folder, so the new coordinators can make rows there.
-  expect(plan.steps.filter((s) => s.kind === "grantFolder" && s.principal === "企画部 連携担当").length).toBe(12 * 4);
-  expect(revokes.length).toBe(17);
+  expect(grants.length).toBe(allLists.length);
+  // ... and in every folder with its own permissions (each department's, and each open submission
+  // folder of a year), so the new coordinators can make rows there; the product's group leaves them.
+  const sec = t.backend.store.site("/sites/partnership")!.security;
+  const uniqueFolders = allLists.flatMap((def) => {
+    const state = t.backend.store.list(listUrlName(def))!;
+    return [...state.items.values()].filter((x) => x.fsObjType === 1 && sec.items?.[`${state.meta.id}:${x.Id}`]);
+  });
+  expect(uniqueFolders.length).toBeGreaterThan(12 * 4);
+  expect(plan.steps.filter((s) => s.kind === "grantFolder" && s.principal === "企画部 連携担当").length).toBe(uniqueFolders.length);
+  expect(plan.steps.filter((s) => s.kind === "revokeFolder" && s.principal === siteGroups.coordinators).length).toBe(uniqueFolders.length);
+  expect(revokes.length).toBe(allLists.length);
   await setup.run();
   expect((await setup.plan()).upToDate).toBe(true);
+  const old = t.backend.store.site("/sites/partnership")!.security.groups.find((x) => x.Title === siteGroups.coordinators)!;
+  expect(Object.values(t.backend.store.site("/sites/partnership")!.security.items ?? {}).some((scope) => scope.some((a) => a.principalId === old.Id))).toBe(false);
   expect((await t.dataAs(12).currentUser()).role).toBe("coordinator");
   const data = t.dataAs(12);
   const dept = (await data.departments.list()).find((d) => d.code === "kodomo-kosodate")!;

@@ -1,7 +1,7 @@
 import { startTestBackend, TestBackend } from "../helpers/backend";
 import { spForUrl } from "../../src/data/sp/spForUrl";
 import { SiteSetup } from "../../src/data/setup/SiteSetup";
-import { allLists, listUrlName, siteGroups } from "../../src/data/schema/listSchema";
+import { allLists, listUrlName, parseSubmissionFolder, siteGroups } from "../../src/data/schema/listSchema";
 import type { AccessLevel } from "../../src/data/schema/fieldTypes";
 import { entraGroups } from "../../dev/backend/users";
 
@@ -30,7 +30,7 @@ test("every product list has its own permissions: the site's owners (Full Contro
   const sec = site().security;
   const role = (id: number) => sec.roleDefs.find((r) => r.Id === id)!;
   // "own": Read on the list; each department writes in its own folder (next test).
-  const levelName: Record<AccessLevel, string | null> = { write: "投稿", own: "閲覧", add: "追加のみ（包括連携デスク）", read: "閲覧", none: null };
+  const levelName: Record<AccessLevel, string | null> = { write: "投稿", manage: "管理（包括連携デスク）", own: "閲覧", add: "追加のみ（包括連携デスク）", read: "閲覧", none: null };
   for (const def of allLists) {
     const state = t.backend.store.list(listUrlName(def))!;
     const scope = sec.lists[state.meta.id];
@@ -137,7 +137,8 @@ describe("department rows, enforced by SharePoint: one folder per department wit
     let scopes = 0;
     for (const name of ["PD_SurveyResponses", "PD_CityProposals", "PD_ImplementationWishes", "PD_ResultReports"]) {
       const state = t.backend.store.list(name)!;
-      const folders = [...state.items.values()].filter((x) => x.fsObjType === 1);
+      // The department folders; a year's submission folders (kodomo-kosodate-2026) are the next test's.
+      const folders = [...state.items.values()].filter((x) => x.fsObjType === 1 && !parseSubmissionFolder(String(x.values.Title)));
       expect(folders.map((f) => f.values.Title).sort()).toEqual([...depts].sort());
       for (const f of folders) {
         const scope = sec.items?.[`${state.meta.id}:${f.Id}`];
@@ -179,6 +180,9 @@ describe("department rows, enforced by SharePoint: one folder per department wit
 
   test("a member cannot change or delete a row in another department's folder (403), and can in its own", async () => {
     const state = t.backend.store.list("PD_CityProposals")!;
+    // Drafts (in the department's own folder): the sample rows are all submitted, so make one each.
+    await t.dataAs(12).cityProposals.add({ title: "防災の下書き", fiscalYear: 2026, department: { id: deptId("somu-bosai"), title: "" }, partner: { id: 1, title: "" }, partnershipItem: null, content: "下書き", viewpoint: "other", answersProposal: null, status: "draft", call: null, sourceId: null });
+    await t.dataAs(11).cityProposals.add({ title: "子育ての下書き", fiscalYear: 2026, department: { id: deptId("kodomo-kosodate"), title: "" }, partner: { id: 1, title: "" }, partnershipItem: null, content: "下書き", viewpoint: "other", answersProposal: null, status: "draft", call: null, sourceId: null });
     const others = [...state.items.values()].find((x) => x.fsObjType !== 1 && x.folder === "somu-bosai")!;
     const mine = [...state.items.values()].find((x) => x.fsObjType !== 1 && x.folder === "kodomo-kosodate")!;
     expect((await api(11, `${list("PD_CityProposals")}/items(${others.Id})`, { method: "POST", xMethod: "MERGE", body: { Content: "書き換え" } })).status).toBe(403);
@@ -208,5 +212,76 @@ describe("department rows, enforced by SharePoint: one folder per department wit
     const v = ((await r.json()) as { value: { FieldName: string; HasException: boolean }[] }).value;
     expect(v.find((x) => x.FieldName === "AnswerDate")!.HasException).toBe(true);
     expect(t.backend.store.list("PD_CityProposals")!.items.size).toBe(before);
+  });
+});
+
+describe("what departments may not change lives where they cannot write (tried through the REST API as a hostile department member)", () => {
+  const deptId = (code: string) => [...t.backend.store.list("PD_Departments")!.items.values()].find((d) => d.values.UnitCode === code)!.Id;
+  const rowIn = (listName: string, folder: string) => [...t.backend.store.list(listName)!.items.values()].find((x) => x.fsObjType !== 1 && x.folder === folder)!;
+  const addIn = (user: number, listName: string, folder: string, values: { FieldName: string; FieldValue: string }[]) =>
+    api(user, `${list(listName)}/AddValidateUpdateItemUsingPath()`, { method: "POST", body: { listItemCreateInfo: { FolderPath: { DecodedUrl: `/sites/partnership/Lists/${listName}/${folder}` }, UnderlyingObjectType: 0 }, formValues: values, bNewDocumentUpdate: false } });
+
+  test("the partner's answer is not on the department's row: the column is not there, and the answers' list refuses the department (403)", async () => {
+    const own = rowIn("PD_CityProposals", "kodomo-kosodate-2026");
+    expect(own).toBeDefined();
+    // On its own draft the department may write, but there is no answer column to write to (SharePoint: 400).
+    const draft = await t.dataAs(11).cityProposals.add({ title: "下書き", fiscalYear: 2026, department: { id: deptId("kodomo-kosodate"), title: "" }, partner: { id: 1, title: "" }, partnershipItem: null, content: "下書き", viewpoint: "other", answersProposal: null, status: "draft", call: null, sourceId: null });
+    expect((await api(11, `${list("PD_CityProposals")}/items(${draft.id})`, { method: "POST", xMethod: "MERGE", body: { PartnerAnswer: "可" } })).status).toBe(400);
+    expect((await api(11, `${list("PD_ProposalAnswers")}/items`, { method: "POST", body: { Title: "自分で可にする", FiscalYear: 2026, ProposalId: own.Id, PartnerAnswer: "可" } })).status).toBe(403);
+    const answer = [...t.backend.store.list("PD_ProposalAnswers")!.items.values()][0];
+    expect((await api(11, `${list("PD_ProposalAnswers")}/items(${answer.Id})`, { method: "POST", xMethod: "MERGE", body: { PartnerAnswer: "否" } })).status).toBe(403);
+    // The department reads the answers (they are about its proposals).
+    expect((await api(11, `${list("PD_ProposalAnswers")}/items?$top=1`)).status).toBe(200);
+  });
+
+  test("a submitted Form 2 row cannot be changed or deleted by its department (403); the department may add to its open submission folder, not to another's", async () => {
+    const own = rowIn("PD_CityProposals", "kodomo-kosodate-2026");
+    expect((await api(11, `${list("PD_CityProposals")}/items(${own.Id})`, { method: "POST", xMethod: "MERGE", body: { Content: "提出後に書き換え" } })).status).toBe(403);
+    expect((await api(11, `${list("PD_CityProposals")}/items(${own.Id})`, { method: "POST", xMethod: "DELETE" })).status).toBe(403);
+    const values = (code: string) => [
+      { FieldName: "Title", FieldValue: "REST から提出" },
+      { FieldName: "FiscalYear", FieldValue: "2026" },
+      { FieldName: "Department", FieldValue: String(deptId(code)) },
+      { FieldName: "Content", FieldValue: "テスト" },
+      { FieldName: "ProposalStatus", FieldValue: "提出済" },
+    ];
+    expect((await addIn(11, "PD_CityProposals", "kodomo-kosodate-2026", values("kodomo-kosodate"))).status).toBe(200);
+    expect((await addIn(11, "PD_CityProposals", "somu-bosai-2026", values("somu-bosai"))).status).toBe(403);
+  });
+
+  test("a published year's Form 4 rows cannot be changed, deleted or added to by a department (403); the coordinator still can", async () => {
+    const published = rowIn("PD_ResultReports", "kodomo-kosodate-2025");
+    expect(published).toBeDefined();
+    expect((await api(11, `${list("PD_ResultReports")}/items(${published.Id})`, { method: "POST", xMethod: "MERGE", body: { Content: "公表後に書き換え" } })).status).toBe(403);
+    expect((await api(11, `${list("PD_ResultReports")}/items(${published.Id})`, { method: "POST", xMethod: "DELETE" })).status).toBe(403);
+    const values = [
+      { FieldName: "Title", FieldValue: "公表後に追加" },
+      { FieldName: "FiscalYear", FieldValue: "2025" },
+      { FieldName: "Department", FieldValue: String(deptId("kodomo-kosodate")) },
+      { FieldName: "RowNo", FieldValue: "99" },
+      { FieldName: "Content", FieldValue: "テスト" },
+      { FieldName: "Partner", FieldValue: "1" },
+      { FieldName: "ResultStatus", FieldValue: "提出済" },
+    ];
+    expect((await addIn(11, "PD_ResultReports", "kodomo-kosodate-2025", values)).status).toBe(403);
+    // The publication record and its file: only coordinators write them.
+    const pub = [...t.backend.store.list("PD_Publications")!.items.values()][0];
+    expect((await api(11, `${list("PD_Publications")}/items(${pub.Id})`, { method: "POST", xMethod: "MERGE", body: { RowCount: 0 } })).status).toBe(403);
+    expect((await api(11, `${list("PD_Publications")}/items(${pub.Id})/AttachmentFiles/add(FileName='results-2025-9.json')`, { method: "POST", body: {} })).status).toBe(403);
+    expect((await api(7, `${list("PD_ResultReports")}/items(${published.Id})`, { method: "POST", xMethod: "MERGE", body: { SectionName: "係（未来創造課が訂正）" } })).status).toBe(204);
+  });
+
+  test("setup keeps submission folders as opened: a level given by hand to a department there is drift, repaired", async () => {
+    const state = t.backend.store.list("PD_ResultReports")!;
+    const f = [...state.items.values()].find((x) => x.fsObjType === 1 && x.values.Title === "kodomo-kosodate-2026")!;
+    const sec = JSON.parse(JSON.stringify(site().security)) as ReturnType<typeof site>["security"];
+    const dept = sec.groups.find((g) => g.Title === `${siteGroups.departmentPrefix}kodomo-kosodate`)!;
+    sec.items![`${state.meta.id}:${f.Id}`].find((a) => a.principalId === dept.Id)!.roleDefIds.push(1073741827);
+    t.backend.store.saveSecurity("/sites/partnership", sec);
+    const setup = new SiteSetup(spForUrl(t.backend.siteUrl, { "X-PD-User": "7" }), t.backend.siteUrl);
+    const plan = await setup.plan();
+    expect(plan.steps.filter((s) => s.kind === "revokeFolder")).toEqual([expect.objectContaining({ folder: "kodomo-kosodate-2026", principal: dept.Title, role: "contribute" })]);
+    await setup.run();
+    expect((await setup.plan()).upToDate).toBe(true);
   });
 });

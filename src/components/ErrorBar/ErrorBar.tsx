@@ -2,6 +2,8 @@ import * as React from "react";
 import { MessageBar, MessageBarType, MessageBarButton } from "@fluentui/react";
 import * as common from "CommonStrings";
 import { isDataError } from "../../data/contracts";
+import { isRuleError } from "../../data/services/ServiceBase";
+import { SUBMISSION_CODES } from "../problems";
 
 export interface IErrorBarProps {
   error: unknown;
@@ -13,6 +15,14 @@ export interface IErrorBarProps {
 /** A data-layer error in the user's language, with a way out (reload). */
 export function ErrorBar({ error, onReload, reloadLabel }: IErrorBarProps): JSX.Element | null {
   if (!error) return null;
+  const rule = isRuleError(error) ? error.problems.map((p) => p.code).find((c): c is (typeof SUBMISSION_CODES)[number] => (SUBMISSION_CODES as readonly string[]).includes(c)) : undefined;
+  if (rule) {
+    return (
+      <MessageBar messageBarType={MessageBarType.warning} isMultiline role="alert" actions={onReload ? <MessageBarButton onClick={onReload}>{common.Reload}</MessageBarButton> : undefined}>
+        {common.Submission[rule]}
+      </MessageBar>
+    );
+  }
   const kind = isDataError(error) ? error.kind : "unknown";
   return (
     <MessageBar

@@ -42,6 +42,8 @@ export function stepText(s: SetupStep): string {
       return fmt(t.createAddOnlyLevel, s.name);
     case "createEditOnlyLevel":
       return fmt(t.createEditOnlyLevel, s.name);
+    case "createManageLevel":
+      return fmt(t.createManageLevel, s.name);
     case "revokeFolder":
       return fmt(t.revokeFolder, s.folder, s.principal, s.role in common.Setup.Roles ? common.Setup.Roles[s.role as keyof typeof common.Setup.Roles] : s.role);
     case "breakInheritance":

@@ -18,10 +18,12 @@ export type ListKey =
   | "calls"
   | "partnerProposals"
   | "cityProposals"
+  | "proposalAnswers"
   | "matchingIssues"
   | "matchings"
   | "notifications"
   | "resultReports"
+  | "publications"
   | "implementationWishes"
   | "auditLog"
   | "settings";
@@ -119,9 +121,11 @@ export type FieldsOf<T extends Stored> = { [K in keyof Draft<T>]-?: FieldFor<T[K
 
 /**
  * Access by SharePoint group. `own` = read everything, add and change only rows whose
- * `departmentField` is the member's own department; `add` = read and add, never change.
+ * `departmentField` is the member's own department; `add` = read and add, never change;
+ * `manage` = write, and manage the permissions of the list's folders (open or lock a year's
+ * submission folders).
  */
-export type AccessLevel = "none" | "read" | "add" | "own" | "write";
+export type AccessLevel = "none" | "read" | "add" | "own" | "write" | "manage";
 
 export interface ListPermissions {
   coordinators: AccessLevel;
@@ -159,6 +163,13 @@ export interface ListDef<T extends Stored = Stored> {
    * or "edit" (change the rows the coordinator made for it, never add or delete).
    */
   departmentAccess?: "write" | "edit";
+  /**
+   * Rows a department submits: drafts live in its folder (`<UnitCode>`); submitting copies
+   * them into the year's submission folder (`<UnitCode>-<FY>`), where the department may only
+   * add, so SharePoint refuses any later change. The coordinators open a year's folders when
+   * they open its call, and lock them (inherit the list: read-only) when they publish it.
+   */
+  submissions?: boolean;
   views: ViewDef[];
 }
 

@@ -10,6 +10,12 @@ import { bool, choice, date, dateTime, fiscalYear, lookup, lookupMulti, note, nu
 const coordinatorOnly: ListPermissions = { coordinators: "write", members: "read", visitors: "read" };
 const departmentRows: ListPermissions = { coordinators: "write", members: "own", visitors: "read" };
 const internalOnly: ListPermissions = { coordinators: "write", members: "read", visitors: "none" };
+/**
+ * Department rows that are submitted (Form 2, Form 4): drafts in the department's folder, the
+ * submitted copy in the year's submission folder, where the department may only add. The
+ * coordinators manage the permissions of those folders (open a year, lock it at publication).
+ */
+const submittedRows: ListPermissions = { coordinators: "manage", members: "own", visitors: "read" };
 
 export const partners: ListDef<D.Partner> = {
   key: "partners",
@@ -251,13 +257,14 @@ export const partnerProposals: ListDef<D.PartnerProposal> = {
   ],
 };
 
-export const cityProposals: ListDef<D.CityProposal> = {
+export const cityProposals: ListDef<D.CityProposalRow> = {
   key: "cityProposals",
   title: "CityProposals",
   displayName: "市からの提案（別紙②）",
-  description: "連携事項の提案【市→企業等】と企業等の回答",
-  permissions: departmentRows,
+  description: "連携事項の提案【市→企業等】（企業等の回答は「企業等の回答（別紙②）」）",
+  permissions: submittedRows,
   departmentField: "department",
+  submissions: true,
   fields: {
     title: text("Title", "提案の件名", { required: true }),
     fiscalYear: fiscalYear(),
@@ -276,26 +283,40 @@ export const cityProposals: ListDef<D.CityProposal> = {
       required: true,
       indexed: true,
     }),
-    partnerAnswer: choice(
-      "PartnerAnswer",
-      "企業等の回答",
-      { pending: "未回答", can: "可", cannot: "否", discuss: "要協議" },
-      "pending",
-      { indexed: true },
-    ),
-    answerComment: note("AnswerComment", "回答のコメント"),
-    answerDate: date("AnswerDate", "回答日"),
     call: lookup("Call", "調査依頼", "calls", { indexed: true }),
+    sourceId: num("SourceId", "下書きの ID", { min: 0, indexed: true }),
   },
   views: [
     {
       url: "AllItems.aspx",
       displayName: "年度・部署別",
       default: true,
-      fields: ["fiscalYear", "department", "partner", "title", "partnerAnswer"],
+      fields: ["fiscalYear", "department", "partner", "title", "status"],
       groupBy: ["fiscalYear", "department"],
     },
   ],
+};
+
+/**
+ * The partner's answer to a city proposal (Form 2): the coordinator records it here, in a
+ * list departments may read but never write (SharePoint has no column-level security, so it
+ * cannot live on the department's own row). One answer per proposal (ProposalId is unique).
+ */
+export const proposalAnswers: ListDef<D.ProposalAnswer> = {
+  key: "proposalAnswers",
+  title: "ProposalAnswers",
+  displayName: "企業等の回答（別紙②）",
+  description: "市からの提案（別紙②）への企業等の回答（未来創造課が記録）",
+  permissions: coordinatorOnly,
+  fields: {
+    title: text("Title", "件名", { required: true }),
+    fiscalYear: fiscalYear(),
+    proposalId: num("ProposalId", "市からの提案の ID", { required: true, indexed: true, unique: true, min: 1 }),
+    answer: choice("PartnerAnswer", "企業等の回答", { pending: "未回答", can: "可", cannot: "否", discuss: "要協議" }, "pending", { required: true, indexed: true }),
+    comment: note("AnswerComment", "回答のコメント"),
+    answerDate: date("AnswerDate", "回答日"),
+  },
+  views: [{ url: "AllItems.aspx", displayName: "すべての回答", default: true, fields: ["fiscalYear", "proposalId", "answer", "answerDate"] }],
 };
 
 export const matchingIssues: ListDef<D.MatchingIssue> = {
@@ -398,8 +419,9 @@ export const resultReports: ListDef<D.ResultReport> = {
   title: "ResultReports",
   displayName: "実績報告（別紙④）",
   description: "年度末の連携事業の実績（部・課・係ごと）",
-  permissions: departmentRows,
+  permissions: submittedRows,
   departmentField: "department",
+  submissions: true,
   fields: {
     title: text("Title", "取組の件名", { required: true }),
     fiscalYear: fiscalYear(),
@@ -416,6 +438,7 @@ export const resultReports: ListDef<D.ResultReport> = {
       indexed: true,
     }),
     publishedAt: dateTime("PublishedAt", "公表日時"),
+    sourceId: num("SourceId", "下書きの ID", { min: 0, indexed: true }),
   },
   views: [
     {
@@ -436,6 +459,28 @@ export const resultReports: ListDef<D.ResultReport> = {
       rowLimit: 100,
     },
   ],
+};
+
+/**
+ * A publication of a year's results (公表): the coordinator's record, with the published files
+ * (the rows as JSON, and CSV) attached. What the city published is read from here, never from
+ * the live rows, so a later edit cannot change it; only a new publication (a new edition) can.
+ */
+export const publications: ListDef<D.Publication> = {
+  key: "publications",
+  title: "Publications",
+  displayName: "実績の公表",
+  description: "年度ごとの実績の公表の記録と公表した資料（添付ファイル）",
+  permissions: coordinatorOnly,
+  fields: {
+    title: text("Title", "件名", { required: true }),
+    fiscalYear: fiscalYear(),
+    edition: num("Edition", "版", { required: true, min: 1, max: 999 }),
+    publicationKey: text("PublicationKey", "公表キー", { required: true, indexed: true, unique: true, maxLength: 40 }),
+    rowCount: num("RowCount", "件数", { min: 0 }),
+    publishedAt: dateTime("PublishedAt", "公表日時"),
+  },
+  views: [{ url: "AllItems.aspx", displayName: "すべての公表", default: true, fields: ["fiscalYear", "edition", "rowCount", "publishedAt"] }],
 };
 
 export const auditLog: ListDef<D.AuditEntry> = {
@@ -488,11 +533,13 @@ export const allLists: readonly AnyListDef[] = [
   calls,
   partnerProposals,
   cityProposals,
+  proposalAnswers,
   matchingIssues,
   matchings,
   implementationWishes,
   notifications,
   resultReports,
+  publications,
   auditLog,
   settings,
 ] as unknown as readonly AnyListDef[];
@@ -506,10 +553,12 @@ export function listByKey(key: ListKey): AnyListDef {
 /**
  * Version of the schema this release's site setup brings a site to. 1 was the first
  * release (lists provisioned by a feature); 2 is the first set up by the product itself;
- * 3 reads the audit trail's who and when from SharePoint's Author and Created.
+ * 3 reads the audit trail's who and when from SharePoint's Author and Created; 4 keeps the
+ * coordinators' facts off department rows (partners' answers, publications) and locks what
+ * departments submitted in per-year submission folders.
  * Raise it with every change to the lists, columns, indexes or views.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** Lists live at a fixed URL under the site (`Lists/PD_<title>`), whatever their display name. */
 export const LIST_URL_PREFIX = "PD_";
@@ -530,6 +579,20 @@ export function listByUrlName(name: string): AnyListDef | undefined {
 export function listByTitle(title: string): AnyListDef | undefined {
   const t = title.toLowerCase();
   return allLists.find((l) => l.title.toLowerCase() === t);
+}
+
+/**
+ * The folder a department's submitted rows of a fiscal year go into: `<UnitCode>-<FY>`, e.g.
+ * "KODOMO-2026", beside the department's own folder of drafts ("KODOMO").
+ */
+export function submissionFolderName(unitCode: string, fiscalYear: number): string {
+  return `${unitCode}-${fiscalYear}`;
+}
+
+/** The UnitCode and year of a submission folder's name, or null for a department's own folder. */
+export function parseSubmissionFolder(name: string): { unitCode: string; fiscalYear: number } | null {
+  const m = /^(.+)-(\d{4})$/.exec(name);
+  return m ? { unitCode: m[1], fiscalYear: Number(m[2]) } : null;
 }
 
 /** SharePoint group names of the permissions model (see docs/permissions.md). */

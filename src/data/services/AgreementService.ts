@@ -1,3 +1,4 @@
+import { currentRows } from "../../domain/submissions";
 import type * as D from "../../domain/types";
 import { DataError, read } from "../contracts";
 import { AgreementProblem, canEditItems, ConcludeInput, StartInput, transitionRefusal, validateConclusion, validateDecline, validateItems, validateStart, validateSurveyLaunch } from "../../domain/agreementLifecycle";
@@ -235,7 +236,8 @@ export class AgreementService extends ServiceBase {
   /** The look-back for a review, from the results reports (実績報告). */
   async lookBack(a: D.Agreement, items: D.PartnershipItem[], dueDate: D.IsoDate): Promise<LookBack> {
     if (!a.partner) throw new DataError("validation", "Agreement without partner");
-    const results = await this.data.resultReports.list({ where: [{ prop: "partner", op: "eq", value: a.partner }] });
+    // Each row once (a draft already submitted, or a copy written twice, is not counted again).
+    const results = currentRows(await this.data.resultReports.list({ where: [{ prop: "partner", op: "eq", value: a.partner }] }));
     return lookBackSummary(results, items, a.partner.id, dueDate, a.reviewCycleYears ?? DEFAULT_REVIEW_CYCLE_YEARS);
   }
 

@@ -3,6 +3,7 @@ import { DataError, read } from "../contracts";
 import { RuleError, ServiceBase } from "./ServiceBase";
 import { recordAudit } from "./audit";
 import { NotificationService } from "./NotificationService";
+import { currentRows, proposalRow, withAnswers } from "../../domain/submissions";
 import { callStatusBoard, departmentCanEdit, itemsByPartner, owing, proposalImportKey, validateAnswer, validateCall, validateProposalItem, validateProposalText } from "../../domain/calls";
 
 /**
@@ -72,21 +73,46 @@ export class CycleService extends ServiceBase {
       calls: read(this.data.calls, { where: byYear }),
       partnerProposals: read(this.data.partnerProposals, { where: byYear }),
       cityProposals: read(this.data.cityProposals, { where: byYear }),
+      answers: read(this.data.proposalAnswers, { where: byYear }),
       resultReports: read(this.data.resultReports, { where: byYear }),
       agreements: read(this.data.agreements),
       items: read(this.data.partnershipItems),
       partners: read(this.data.partners),
       departments: read(this.data.departments),
     });
-    return { fiscalYear, ...r, itemsOfPartner: itemsByPartner(r.agreements, r.items) };
+    const { answers, ...rest } = r;
+    return { fiscalYear, ...rest, cityProposals: withAnswers(r.cityProposals, answers), resultReports: currentRows(r.resultReports), itemsOfPartner: itemsByPartner(r.agreements, r.items) };
   }
 
-  async openCall(c: Pick<D.Call, "title" | "fiscalYear" | "form" | "deadline" | "message" | "recipientDepartments" | "recipientPartners">): Promise<D.Call> {
+  /** The UnitCodes of a call's recipient departments. */
+  private async recipientCodes(c: Pick<D.Call, "recipientDepartments">): Promise<string[]> {
+    const ids = new Set(c.recipientDepartments.map((d) => d.id));
+    return (await this.data.departments.list()).filter((d) => ids.has(d.id) && d.code).map((d) => d.code);
+  }
+
+  /**
+   * Opens the year's submission folders for a Form 2 or Form 4 call's departments (idempotent),
+   * before anything else is written, so a call is never open without somewhere to submit to.
+   */
+  private async openSubmissions(c: Pick<D.Call, "form" | "fiscalYear" | "recipientDepartments">): Promise<D.Department[]> {
+    if (c.form === "form1") return [];
+    const skipped = await this.data.submissions.open(c.form === "form2" ? "cityProposals" : "resultReports", c.fiscalYear, await this.recipientCodes(c));
+    if (skipped.length === 0) return [];
+    return (await this.data.departments.list()).filter((d) => skipped.includes(d.code));
+  }
+
+  /**
+   * Opens a call. For Form 2 and Form 4 the recipients' submission folders are opened first;
+   * departments that have no group yet (added since site setup last ran) are returned in
+   * `notReady`: they can submit once the site owner has run setup and the call is reopened.
+   */
+  async openCall(c: Pick<D.Call, "title" | "fiscalYear" | "form" | "deadline" | "message" | "recipientDepartments" | "recipientPartners">): Promise<D.Call & { notReady: D.Department[] }> {
     this.requireCoordinator();
     check(validateCall(c, this.today));
+    const notReady = await this.openSubmissions(c);
     const call = await this.data.calls.add({ ...c, status: "open", recipientPartners: c.form === "form1" ? c.recipientPartners : [], recipientDepartments: c.form === "form1" ? [] : c.recipientDepartments });
-    await this.audit("Calls", call.id, "create", `調査依頼を開始（${c.title}）`, { form: c.form, deadline: c.deadline });
-    return call;
+    await this.audit("Calls", call.id, "create", `調査依頼を開始（${c.title}）`, { form: c.form, deadline: c.deadline, ...(notReady.length ? { notReady: notReady.map((d) => d.code) } : {}) });
+    return { ...call, notReady };
   }
 
   async closeCall(call: D.Call): Promise<void> {
@@ -96,11 +122,13 @@ export class CycleService extends ServiceBase {
   }
 
   /** Reopens a call with a new deadline, so departments can edit their Form 2 rows again. */
-  async reopenCall(call: D.Call, deadline: D.IsoDate): Promise<void> {
+  async reopenCall(call: D.Call, deadline: D.IsoDate): Promise<D.Department[]> {
     this.requireCoordinator();
     check(validateCall({ ...call, deadline }, this.today).filter((p) => p.field === "deadline"));
+    const notReady = await this.openSubmissions(call);
     await this.data.calls.update(call.id, call.etag, { status: "open", deadline });
     await this.audit("Calls", call.id, "statusChange", "調査依頼を再開", { deadline });
+    return notReady;
   }
 
   /**
@@ -181,26 +209,58 @@ export class CycleService extends ServiceBase {
     return report;
   }
 
-  /** A department's Form 2 row: its own department only, and only while the call allows. */
-  async saveCityProposal(p: D.Draft<D.CityProposal>, year: YearData, existing?: D.CityProposal): Promise<D.CityProposal> {
+  /**
+   * A department's Form 2 row: its own department only, and only while the call allows. A
+   * draft stays in the department's folder; submitting copies it into the year's submission
+   * folder (where SharePoint lets the department add but never change) and deletes the draft.
+   * Once submitted, only the coordinator changes it.
+   */
+  async saveCityProposal(p: D.Draft<D.CityProposalRow>, year: YearData, existing?: D.CityProposal): Promise<D.CityProposal> {
     const dept = year.departments.find((d) => d.id === p.department?.id);
-    if (this.user.role !== "coordinator" && (!dept || !this.user.departmentCodes.includes(dept.code))) throw new DataError("forbidden", "Not your department", 403);
+    const coordinator = this.user.role === "coordinator";
+    if (!coordinator && (!dept || !this.user.departmentCodes.includes(dept.code))) throw new DataError("forbidden", "Not your department", 403);
     const call = p.call ? (year.calls.find((c) => c.id === p.call!.id) ?? null) : null;
-    if (this.user.role !== "coordinator" && existing && !departmentCanEdit(existing, call, this.today)) throw new RuleError([{ field: "status", code: "deadlinePassed" }]);
+    if (!coordinator && existing && existing.status !== "draft") throw new RuleError([{ field: "status", code: "submittedLocked" }]);
+    if (!coordinator && existing && !departmentCanEdit(existing, call, this.today)) throw new RuleError([{ field: "status", code: "deadlinePassed" }]);
     check([...validateProposalItem(p.partner?.id ?? null, p.partnershipItem?.id ?? null, year.itemsOfPartner), ...validateProposalText(p.title, p.content)]);
-    if (existing) {
-      await this.data.cityProposals.update(existing.id, existing.etag, p);
-      return this.data.cityProposals.get(existing.id);
+    const row = proposalRow(p) as D.Draft<D.CityProposalRow>;
+    const answerOf = (r: D.CityProposalRow): D.CityProposal => withAnswers([r], existing?.answerRow ? [{ id: existing.answerRow.id, etag: existing.answerRow.etag, modified: "", title: "", fiscalYear: r.fiscalYear, proposalId: r.id, answer: existing.partnerAnswer, comment: existing.answerComment, answerDate: existing.answerDate }] : [])[0];
+    // The coordinator changes a row where it is; so does a department while it is a draft.
+    if (existing && (coordinator || row.status === "draft")) {
+      await this.data.cityProposals.update(existing.id, existing.etag, { ...row, sourceId: existing.sourceId });
+      return answerOf(await this.data.cityProposals.get(existing.id));
     }
-    const created = await this.data.cityProposals.add(p);
+    if (row.status === "submitted") {
+      const [id] = await this.submitted(() => this.data.cityProposals.addSubmitted([{ ...row, sourceId: existing?.id ?? null }], row.fiscalYear));
+      if (existing) await this.data.cityProposals.removeMany([{ id: existing.id, etag: existing.etag }]);
+      await this.audit("CityProposals", id, "statusChange", `別紙②を提出（${p.department?.title ?? ""}）`);
+      return answerOf(await this.data.cityProposals.get(id));
+    }
+    const created = await this.data.cityProposals.add({ ...row, sourceId: null });
     await this.audit("CityProposals", created.id, "create", `別紙②を登録（${p.department?.title ?? ""}）`);
-    return created;
+    return answerOf(created);
   }
 
+  /** A write into a submission folder, with SharePoint's refusals said as the department understands them. */
+  private async submitted<R>(write: () => Promise<R>): Promise<R> {
+    try {
+      return await write();
+    } catch (e) {
+      const kind = (e as DataError).kind;
+      if (kind === "notFound") throw new RuleError([{ field: "status", code: "submissionNotOpen" }]);
+      if (kind === "forbidden") throw new RuleError([{ field: "status", code: "submissionClosed" }]);
+      throw e;
+    }
+  }
+
+  /** The partner's answer, in the coordinators' list of answers (one row per proposal). */
   async recordAnswer(p: D.CityProposal, answer: D.PartnerAnswer, comment: string, answerDate: D.IsoDate | null): Promise<string> {
     this.requireCoordinator();
     check(validateAnswer(answer, answerDate));
-    const etag = await this.data.cityProposals.update(p.id, p.etag, { partnerAnswer: answer, answerComment: comment, answerDate });
+    const values = { answer, comment, answerDate };
+    let etag: string;
+    if (p.answerRow) etag = await this.data.proposalAnswers.update(p.answerRow.id, p.answerRow.etag, values);
+    else etag = (await this.data.proposalAnswers.add({ title: p.title.slice(0, 255), fiscalYear: p.fiscalYear, proposalId: p.id, ...values })).etag;
     await this.audit("CityProposals", p.id, "update", `企業等の回答を記録（${answer}）`);
     return etag;
   }
@@ -209,7 +269,8 @@ export class CycleService extends ServiceBase {
   async importAnswers(rows: AnswerRow[], proposals: D.CityProposal[]): Promise<ImportReport> {
     this.requireCoordinator();
     const report: ImportReport = { imported: 0, duplicates: 0, errors: [] };
-    const changes: Array<{ id: number; etag: string; patch: Partial<D.Draft<D.CityProposal>> }> = [];
+    const changes: Array<{ id: number; etag: string; patch: Partial<D.Draft<D.ProposalAnswer>> }> = [];
+    const added: D.Draft<D.ProposalAnswer>[] = [];
     for (const row of rows) {
       const p = proposals.find((x) => x.id === row.proposalId);
       if (!p) {
@@ -229,11 +290,14 @@ export class CycleService extends ServiceBase {
         report.duplicates++;
         continue;
       }
-      changes.push({ id: p.id, etag: p.etag, patch: { partnerAnswer: row.answer, answerComment: row.comment, answerDate: row.answerDate } });
+      const patch = { answer: row.answer, comment: row.comment, answerDate: row.answerDate };
+      if (p.answerRow) changes.push({ id: p.answerRow.id, etag: p.answerRow.etag, patch });
+      else added.push({ title: p.title.slice(0, 255), fiscalYear: p.fiscalYear, proposalId: p.id, ...patch });
     }
-    await this.data.cityProposals.updateMany(changes);
-    report.imported = changes.length;
-    if (changes.length > 0) await this.audit("CityProposals", 0, "update", `企業等の回答を取り込み（${changes.length}件）`);
+    await this.data.proposalAnswers.addMany(added);
+    await this.data.proposalAnswers.updateMany(changes);
+    report.imported = changes.length + added.length;
+    if (report.imported > 0) await this.audit("CityProposals", 0, "update", `企業等の回答を取り込み（${report.imported}件）`);
     return report;
   }
 }

@@ -1,6 +1,7 @@
 import type * as D from "../../domain/types";
 import { ChannelMessage, DataError, read } from "../contracts";
 import { RuleError, ServiceBase } from "./ServiceBase";
+import { withAnswers } from "../../domain/submissions";
 import { recordAudit } from "./audit";
 import { NotificationService } from "./NotificationService";
 import { concernedDepartments, renumber, rowsFor } from "../../domain/matching";
@@ -47,6 +48,7 @@ export class MatchingService extends ServiceBase {
     const r = await this.data.readMany({
       partnerProposals: read(this.data.partnerProposals, { where: byYear }),
       cityProposals: read(this.data.cityProposals, { where: byYear }),
+      answers: read(this.data.proposalAnswers, { where: byYear }),
       issues: read(this.data.matchingIssues, { where: byYear }),
       matchings: read(this.data.matchings, { where: byYear }),
       departments: read(this.data.departments),
@@ -56,7 +58,8 @@ export class MatchingService extends ServiceBase {
       settings: read(this.data.settings, { where: [{ prop: "key", op: "eq", value: rejectedKey(fiscalYear) }] }),
     });
     const rejected = new Set<string>(r.settings[0] ? (JSON.parse(r.settings[0].value || "[]") as string[]) : []);
-    return { fiscalYear, ...r, rejected };
+    const { answers, ...rest } = r;
+    return { fiscalYear, ...rest, cityProposals: withAnswers(r.cityProposals, answers), rejected };
   }
 
   /** The edition being compiled, or a new one (第n回) when all are issued. */

@@ -4,6 +4,7 @@ import { RuleError, ServiceBase } from "./ServiceBase";
 import { recordAudit } from "./audit";
 import { canEditResult, lastYears, nextResultNo } from "../../domain/results";
 import { renumber } from "../../domain/matching";
+import { currentRows, leftoverDrafts, parsePublishedRecord, PublishedRecord } from "../../domain/submissions";
 
 /**
  * Results reports (別紙④): a department's rows (draft, then submitted), gap-free NO per
@@ -18,7 +19,14 @@ export interface ResultsYear {
   agreements: D.Agreement[];
   items: D.PartnershipItem[];
   calls: D.Call[];
+  /** What the city published for the year (the latest complete publication), or null. */
+  published: PublishedRecord | null;
+  /** Every publication recorded for the year (editions, perhaps one still incomplete). */
+  publications: D.Publication[];
 }
+
+/** The published file of an edition, attached to its publication. */
+export const publicationFileName = (fiscalYear: number, edition: number): string => `results-${fiscalYear}-${edition}.json`;
 
 export type ResultDraft = Pick<D.ResultReport, "title" | "content" | "partner" | "partnershipItem" | "sectionName" | "matching">;
 
@@ -34,31 +42,59 @@ export class ResultsService extends ServiceBase {
     if (this.user.role !== "member" || !this.user.departmentCodes.includes(dept.code)) throw new DataError("forbidden", "Not your department", 403);
   }
 
+  /**
+   * The year's rows as they are now; those the city published are marked published (a row
+   * deleted since is still shown, from the publication). What the city published — the text
+   * as it was frozen — is `published`, read from the publication's file, never from the rows.
+   */
   async year(fiscalYear: number): Promise<ResultsYear> {
+    const byYear = [{ prop: "fiscalYear" as const, op: "eq" as const, value: fiscalYear }];
     const r = await this.data.readMany({
-      rows: read(this.data.resultReports, { where: [{ prop: "fiscalYear", op: "eq", value: fiscalYear }] }),
+      rows: read(this.data.resultReports, { where: byYear }),
       departments: read(this.data.departments),
       partners: read(this.data.partners),
       agreements: read(this.data.agreements),
       items: read(this.data.partnershipItems),
-      calls: read(this.data.calls, { where: [{ prop: "fiscalYear", op: "eq", value: fiscalYear }] }),
+      calls: read(this.data.calls, { where: byYear }),
+      publications: read(this.data.publications, { where: byYear }),
     });
-    return { fiscalYear, ...r };
+    const published = await this.publishedRecord(r.publications);
+    const frozen = new Set(published?.rows.map((x) => x.id) ?? []);
+    const live = currentRows(r.rows).map((x) => (frozen.has(x.id) ? { ...x, status: "published" as const, publishedAt: published!.publishedAt } : x));
+    const liveIds = new Set(live.map((x) => x.id));
+    const rows = [...live, ...(published?.rows ?? []).filter((x) => !liveIds.has(x.id))];
+    return { fiscalYear, ...r, rows, published };
+  }
+
+  /** The latest edition whose file could be read (an edition cut short before its file was attached is skipped). */
+  private async publishedRecord(pubs: D.Publication[]): Promise<PublishedRecord | null> {
+    for (const p of [...pubs].sort((a, b) => b.edition - a.edition)) {
+      try {
+        const rec = parsePublishedRecord(await this.data.publications.readAttachment(p.id, publicationFileName(p.fiscalYear, p.edition)));
+        if (rec) return rec;
+      } catch (e) {
+        if ((e as DataError).kind !== "notFound") throw e;
+      }
+    }
+    return null;
   }
 
   /** Rows of the five fiscal years ending with `fy` (an indexed range on 年度). */
   async fiveYears(fy: number): Promise<D.ResultReport[]> {
     const years = lastYears(fy);
-    return this.data.resultReports.list({
-      where: [
-        { prop: "fiscalYear", op: "ge", value: years[0] },
-        { prop: "fiscalYear", op: "le", value: years[years.length - 1] },
-      ],
-    });
+    return currentRows(
+      await this.data.resultReports.list({
+        where: [
+          { prop: "fiscalYear", op: "ge", value: years[0] },
+          { prop: "fiscalYear", op: "le", value: years[years.length - 1] },
+        ],
+      }),
+    );
   }
 
   async saveRow(year: ResultsYear, dept: D.Department, draft: ResultDraft, existing?: D.ResultReport): Promise<void> {
     this.assertDepartment(dept);
+    if (existing?.status === "published" && this.user.role !== "coordinator") throw new RuleError([{ field: "status", code: "publishedLocked" }]);
     const problems: Array<{ field: string; code: string }> = [];
     if (!draft.title.trim()) problems.push({ field: "title", code: "required" });
     if (!draft.content.trim()) problems.push({ field: "content", code: "required" });
@@ -67,17 +103,19 @@ export class ResultsService extends ServiceBase {
     if (existing) {
       if (!canEditResult(this.user.role, existing)) throw new RuleError([{ field: "status", code: "submittedLocked" }]);
       await this.data.resultReports.update(existing.id, existing.etag, draft);
+      // The published file does not change; the change is recorded, and shows in the next publication.
       if (existing.status === "published") await this.audit(existing.id, "update", `公表後の変更（${dept.title} NO.${existing.rowNo}）`, { fields: Object.keys(draft), afterPublication: true });
       return;
     }
     const mine = year.rows.filter((r) => r.department?.id === dept.id);
     if (mine.some((r) => r.status !== "draft") && this.user.role !== "coordinator") throw new RuleError([{ field: "status", code: "submittedLocked" }]);
-    await this.data.resultReports.add({ ...draft, fiscalYear: year.fiscalYear, department: { id: dept.id, title: dept.title }, rowNo: nextResultNo(mine), cityProposal: null, status: "draft", publishedAt: null });
+    await this.data.resultReports.add({ ...draft, fiscalYear: year.fiscalYear, department: { id: dept.id, title: dept.title }, rowNo: nextResultNo(mine), cityProposal: null, status: "draft", publishedAt: null, sourceId: null });
   }
 
   /** Deletes a row and renumbers the department's rest so NO stays 1…n. */
   async deleteRow(year: ResultsYear, dept: D.Department, row: D.ResultReport): Promise<void> {
     this.assertDepartment(dept);
+    if (row.status === "published" && this.user.role !== "coordinator") throw new RuleError([{ field: "status", code: "publishedLocked" }]);
     if (!canEditResult(this.user.role, row)) throw new RuleError([{ field: "status", code: "submittedLocked" }]);
     await this.data.resultReports.remove(row.id, row.etag);
     const rest = year.rows.filter((r) => r.department?.id === dept.id && r.id !== row.id).sort((a, b) => a.rowNo - b.rowNo);
@@ -86,22 +124,63 @@ export class ResultsService extends ServiceBase {
     if (row.status === "published") await this.audit(row.id, "delete", `公表後の削除（${dept.title} NO.${row.rowNo}）`, { afterPublication: true });
   }
 
+  /**
+   * Hands in the department's drafts: each is copied into the year's submission folder, where
+   * SharePoint lets the department add but never change or delete, and the draft is then
+   * deleted. A submission cut short is finished by the next: copies already made are not
+   * made again (they name their draft), and their drafts are deleted.
+   */
   async submit(year: ResultsYear, dept: D.Department): Promise<number> {
     this.assertDepartment(dept);
-    const drafts = year.rows.filter((r) => r.department?.id === dept.id && r.status === "draft");
-    if (drafts.length === 0) throw new RuleError([{ field: "rows", code: "required" }]);
-    await this.data.resultReports.updateMany(drafts.map((r) => ({ id: r.id, etag: r.etag, patch: { status: "submitted" as const } })));
+    const fresh = await this.data.resultReports.list({ where: [{ prop: "fiscalYear", op: "eq", value: year.fiscalYear }, { prop: "department", op: "eq", value: { id: dept.id, title: dept.title } }] });
+    const leftovers = leftoverDrafts(fresh);
+    const drafts = currentRows(fresh).filter((r) => r.status === "draft");
+    if (drafts.length === 0 && leftovers.length === 0) throw new RuleError([{ field: "rows", code: "required" }]);
+    const copies = drafts.map((d) => {
+      const copy: Partial<D.ResultReport> = { ...d, status: "submitted", sourceId: d.id };
+      delete copy.id;
+      delete copy.etag;
+      delete copy.modified;
+      return copy as D.Draft<D.ResultReport>;
+    });
+    try {
+      await this.data.resultReports.addSubmitted(copies, year.fiscalYear);
+    } catch (e) {
+      const kind = (e as DataError).kind;
+      if (kind === "notFound") throw new RuleError([{ field: "status", code: "submissionNotOpen" }]);
+      if (kind === "forbidden") throw new RuleError([{ field: "status", code: "submissionClosed" }]);
+      throw e;
+    }
+    await this.data.resultReports.removeMany([...drafts, ...leftovers].map((r) => ({ id: r.id, etag: "*" })));
     await this.audit(0, "statusChange", `別紙④を提出（${dept.title}、${drafts.length}件）`);
     return drafts.length;
   }
 
-  /** Marks every submitted row of the year as published (公表). */
+  /**
+   * Publishes the year (公表): first the year's submission folders are locked (departments can
+   * then only read), then the submitted rows are frozen as the publication's file, attached to a
+   * publication record only coordinators can write. A publication cut short is finished by
+   * publishing again: the lock is idempotent and an edition without its file gets it.
+   */
   async publish(year: ResultsYear): Promise<number> {
     this.requireCoordinator();
-    const submitted = year.rows.filter((r) => r.status === "submitted");
-    const now = new Date().toISOString();
-    await this.data.resultReports.updateMany(submitted.map((r) => ({ id: r.id, etag: r.etag, patch: { status: "published" as const, publishedAt: now } })));
-    await this.audit(0, "publish", `${year.fiscalYear}年度の実績を公表（${submitted.length}件）`, { publishedOn: this.today });
-    return submitted.length;
+    const fy = year.fiscalYear;
+    await this.data.submissions.lock("resultReports", fy);
+    const byYear = [{ prop: "fiscalYear" as const, op: "eq" as const, value: fy }];
+    const r = await this.data.readMany({ rows: read(this.data.resultReports, { where: byYear }), publications: read(this.data.publications, { where: byYear }) });
+    const rows = currentRows(r.rows).filter((x) => x.status !== "draft");
+    const latest = [...r.publications].sort((a, b) => b.edition - a.edition)[0];
+    // An edition recorded without its file (cut short) is finished; otherwise a new edition.
+    let pub: D.Publication | undefined;
+    if (latest && !(await this.data.publications.listAttachments(latest.id)).some((f) => f.fileName === publicationFileName(fy, latest.edition))) pub = latest;
+    const publishedAt = new Date().toISOString();
+    if (!pub) {
+      const edition = (latest?.edition ?? 0) + 1;
+      pub = await this.data.publications.add({ title: `${fy}年度 連携事業の実績（第${edition}版）`, fiscalYear: fy, edition, publicationKey: `${fy}:${edition}`, rowCount: rows.length, publishedAt });
+    }
+    const record: PublishedRecord = { fiscalYear: fy, edition: pub.edition, publishedAt: pub.publishedAt ?? publishedAt, rows: rows.map((x) => ({ ...x, status: "published" as const, publishedAt: pub!.publishedAt ?? publishedAt })) };
+    await this.data.publications.addAttachment(pub.id, publicationFileName(fy, pub.edition), new TextEncoder().encode(JSON.stringify(record)));
+    await recordAudit(this.data, "Publications", pub.id, "publish", `${fy}年度の実績を公表（第${pub.edition}版、${rows.length}件）`, { publishedOn: this.today });
+    return rows.length;
   }
 }

@@ -15,7 +15,7 @@ import "@pnp/sp/folders";
 import type { ISiteSetup, SiteCheck } from "../contracts";
 import { toDataError } from "../sp/errors";
 import { fieldXml, viewFieldName, viewPageName, viewQuery } from "./fieldXml";
-import { ADD_ONLY_LEVEL, EDIT_ONLY_LEVEL, ProductRole, ObservedAssignment, ObservedList, ObservedSecurity, ObservedSite, planSetup, RoleRef, SetupPlan, SetupStep } from "./plan";
+import { ADD_ONLY_LEVEL, EDIT_ONLY_LEVEL, MANAGE_LEVEL, ProductRole, ObservedAssignment, ObservedList, ObservedSecurity, ObservedSite, planSetup, RoleRef, SetupPlan, SetupStep } from "./plan";
 
 import { ROLE_GROUP_KEY, SCHEMA_VERSION_KEY } from "./keys";
 export { SCHEMA_VERSION_KEY };
@@ -45,7 +45,8 @@ interface AssignmentInfo {
 /** SharePoint's RoleTypeKind of the built-in levels setup uses (names differ by site language). */
 const ROLE_KIND: Record<number, RoleRef> = { 5: "fullControl", 3: "contribute", 2: "read" };
 
-const refOf = (role: RoleInfo): RoleRef | null => (role.Name === ADD_ONLY_LEVEL ? "addOnly" : role.Name === EDIT_ONLY_LEVEL ? "editOnly" : (ROLE_KIND[role.RoleTypeKind] ?? null));
+const OURS: Record<string, RoleRef> = { [ADD_ONLY_LEVEL]: "addOnly", [EDIT_ONLY_LEVEL]: "editOnly", [MANAGE_LEVEL]: "manageRows" };
+const refOf = (role: RoleInfo): RoleRef | null => OURS[role.Name] ?? ROLE_KIND[role.RoleTypeKind] ?? null;
 
 function toObserved(a: AssignmentInfo): ObservedAssignment {
   const b = a.RoleDefinitionBindings;
@@ -64,6 +65,9 @@ export const ADD_ONLY_MASK = { High: 176, Low: 138612835 };
 
 /** Edit only: Read's permissions plus EditListItems — no AddListItems, no DeleteListItems. */
 export const EDIT_ONLY_MASK = { High: 176, Low: 138612837 };
+
+/** Manage (the coordinators' on lists departments submit to): Contribute's permissions plus ManagePermissions and EnumeratePermissions. */
+export const MANAGE_MASK = { High: 1073742256, Low: 1044583151 };
 
 interface ViewInfo {
   Id: string;
@@ -190,10 +194,15 @@ export class SiteSetup implements ISiteSetup {
     for (const f of folderRows) {
       const rows = await f.rows.catch(() => []);
       for (const r of rows) {
-        folderReads.push({ list: listUrlName(f.def), name: r.FileLeafRef, id: r.Id, unique: r.HasUniqueRoleAssignments, assignments: safe(this.list(b2, f.def).items.getById(r.Id).roleAssignments.expand("Member", "RoleDefinitionBindings")() as Promise<AssignmentInfo[]>) });
+        // Only a folder with its own permissions has assignments worth reading.
+        if (!r.HasUniqueRoleAssignments) {
+          folderReads.push({ list: listUrlName(f.def), name: r.FileLeafRef, id: r.Id, unique: false, assignments: Promise.resolve([]) });
+          continue;
+        }
+        folderReads.push({ list: listUrlName(f.def), name: r.FileLeafRef, id: r.Id, unique: true, assignments: safe(this.list(b2, f.def).items.getById(r.Id).roleAssignments.expand("Member", "RoleDefinitionBindings")() as Promise<AssignmentInfo[]>) });
       }
     }
-    if (folderReads.length) await execute2();
+    if (folderReads.some((f) => f.unique)) await execute2();
     for (const f of folderReads) {
       const byList = (site.security.folders[f.list] ??= {});
       byList[f.name] = { id: f.id, unique: f.unique, assignments: f.unique ? (await f.assignments.catch(() => [] as AssignmentInfo[])).map(toObserved) : [] };
@@ -227,6 +236,7 @@ export class SiteSetup implements ISiteSetup {
       if (ref && roleIds[ref] === undefined) roleIds[ref] = role.Id;
       if (role.Name === ADD_ONLY_LEVEL) roleIds.addOnly = role.Id;
       if (role.Name === EDIT_ONLY_LEVEL) roleIds.editOnly = role.Id;
+      if (role.Name === MANAGE_LEVEL) roleIds.manageRows = role.Id;
     }
     const web = (await r.web.catch(fail)).map(toObserved);
     const out: ObservedSecurity = { groups: groups.map((g) => ({ id: g.Id, title: g.Title })), roleIds, ownerGroup: owner ? { id: owner.Id, title: owner.Title } : null, lists: {}, web, departmentCodes: [], folders: {} };
@@ -340,6 +350,11 @@ export class SiteSetup implements ISiteSetup {
       case "createEditOnlyLevel": {
         const r = await this.sp.web.roleDefinitions.add(step.name, "包括連携デスクの部署フォルダー用: 表示と編集のみ（追加・削除はできません）", 1001, EDIT_ONLY_MASK);
         roles.editOnly = (r.data as { Id: number }).Id;
+        return;
+      }
+      case "createManageLevel": {
+        const r = await this.sp.web.roleDefinitions.add(step.name, "包括連携デスクの提出先の管理用: 投稿に加えて、フォルダーの権限の管理（年度の提出先を開く・公表で締める）", 1002, MANAGE_MASK);
+        roles.manageRows = (r.data as { Id: number }).Id;
         return;
       }
       case "revokeFolder": {

@@ -1,5 +1,5 @@
 import type { AccessLevel, AnyListDef, FieldDef, ViewDef } from "../schema/fieldTypes";
-import { listUrlName, siteGroups } from "../schema/listSchema";
+import { listUrlName, parseSubmissionFolder, siteGroups } from "../schema/listSchema";
 import { typeAsString, viewFieldName } from "./fieldXml";
 
 /**
@@ -37,7 +37,7 @@ export interface ObservedList {
 /** The product's three roles, each held by a SharePoint group. */
 export type ProductRole = "coordinators" | "members" | "visitors";
 
-export type RoleRef = "fullControl" | "contribute" | "read" | "addOnly" | "editOnly";
+export type RoleRef = "fullControl" | "contribute" | "read" | "addOnly" | "editOnly" | "manageRows";
 
 export interface ObservedAssignment {
   principalId: number;
@@ -85,6 +85,7 @@ export type SetupStep =
   | { kind: "missingGroup"; group: string; role: ProductRole }
   | { kind: "createAddOnlyLevel"; name: string }
   | { kind: "createEditOnlyLevel"; name: string }
+  | { kind: "createManageLevel"; name: string }
   | { kind: "breakInheritance"; list: string; displayName: string }
   | { kind: "grant"; list: string; displayName: string; principal: string; role: RoleRef }
   | { kind: "revoke"; list: string; displayName: string; principal: string; principalId: number; role: RoleRef | string; drift: boolean }
@@ -166,11 +167,20 @@ export const ADD_ONLY_LEVEL = "追加のみ（包括連携デスク）";
 /** The level a department's group has in its folder where it may only answer rows made for it (view, edit; never add or delete). */
 export const EDIT_ONLY_LEVEL = "編集のみ（包括連携デスク）";
 
+/**
+ * The coordinators' level on lists whose rows departments submit: Contribute plus managing
+ * the permissions of the list's folders, so that they can open a year's submission folders
+ * and lock them when they publish.
+ */
+export const MANAGE_LEVEL = "管理（包括連携デスク）";
+
 /** The level each access in the schema maps to on the list. "own" is Read there: a department writes in its own folder. */
 function roleFor(level: AccessLevel): RoleRef | null {
   switch (level) {
     case "write":
       return "contribute";
+    case "manage":
+      return "manageRows";
     case "own":
       return "read";
     case "add":
@@ -207,6 +217,8 @@ function planSecurity(lists: readonly AnyListDef[], site: ObservedSite): SetupSt
   for (const g of deptGroups) if (!exists(g)) steps.push({ kind: "createGroup", group: g });
   if (sec.roleIds.addOnly === undefined) steps.push({ kind: "createAddOnlyLevel", name: ADD_ONLY_LEVEL });
   if (sec.roleIds.editOnly === undefined && lists.some((d) => d.departmentAccess === "edit")) steps.push({ kind: "createEditOnlyLevel", name: EDIT_ONLY_LEVEL });
+  if (sec.roleIds.manageRows === undefined && lists.some((d) => d.permissions.coordinators === "manage")) steps.push({ kind: "createManageLevel", name: MANAGE_LEVEL });
+  const listWants = new Map<string, { principal: string; role: RoleRef }[]>();
   for (const def of lists) {
     const name = listUrlName(def);
     const displayName = def.displayName;
@@ -222,6 +234,7 @@ function planSecurity(lists: readonly AnyListDef[], site: ObservedSite): SetupSt
       const role = roleFor(def.permissions[k]);
       if (role && !missing.has(groupTitles[i].toLowerCase())) want.push({ principal: groupTitles[i], role });
     });
+    listWants.set(name, want);
     const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
     for (const w of want) {
       const a = have.find((x) => same(x.principal, w.principal));
@@ -234,28 +247,48 @@ function planSecurity(lists: readonly AnyListDef[], site: ObservedSite): SetupSt
     }
   }
   // A folder per department in every list with department rows, with its own permissions:
-  // the list's (copied) and the department's group at Contribute.
+  // the list's (copied) and the department's group at Contribute (Edit only where it answers
+  // rows made for it). In lists departments submit to, each open submission folder of a year
+  // (`<UnitCode>-<FY>`, opened by the coordinators) holds the list's and the group at Add only;
+  // a locked one inherits the list and is left alone. In any folder with its own permissions,
+  // what differs from that is drift: the missing is granted and the rest revoked.
+  const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
   for (const def of lists) {
     if (!def.departmentField || def.permissions.members !== "own") continue;
     const name = listUrlName(def);
+    const displayName = def.displayName;
     const found = sec.folders[name] ?? {};
-    for (const code of sec.departmentCodes) {
-      const f = Object.entries(found).find(([k]) => k.toLowerCase() === code.toLowerCase())?.[1];
-      const principal = siteGroups.departmentPrefix + code;
-      if (!f) steps.push({ kind: "createFolder", list: name, displayName: def.displayName, folder: code });
-      if (!f?.unique) steps.push({ kind: "breakFolderInheritance", list: name, displayName: def.displayName, folder: code });
-      const role: RoleRef = def.departmentAccess === "edit" ? "editOnly" : "contribute";
-      const a = f?.unique ? f.assignments.find((x) => x.principal.toLowerCase() === principal.toLowerCase()) : undefined;
-      if (!a || !a.roles.includes(role)) steps.push({ kind: "grantFolder", list: name, displayName: def.displayName, folder: code, principal, role });
-      // The coordinators' group (perhaps one the owner chose later) writes in every folder.
-      const coord = groupTitles[0];
-      if (!missing.has(coord.toLowerCase()) && def.permissions.coordinators === "write") {
-        const c = f?.unique ? f.assignments.find((x) => x.principal.toLowerCase() === coord.toLowerCase()) : undefined;
-        // A folder made now copies the list's assignments, which include the coordinators' group.
-        if (f?.unique && !c?.roles.includes("contribute")) steps.push({ kind: "grantFolder", list: name, displayName: def.displayName, folder: code, principal: coord, role: "contribute" });
+    const listWant = listWants.get(name) ?? [];
+    const check = (folder: string, f: { unique: boolean; assignments: ObservedAssignment[] }, principal: string, role: RoleRef): void => {
+      const want = [...listWant, { principal, role }];
+      for (const w of want) {
+        const a = f.unique ? f.assignments.find((x) => same(x.principal, w.principal)) : undefined;
+        if (!a || !a.roles.includes(w.role)) steps.push({ kind: "grantFolder", list: name, displayName, folder, principal: w.principal, role: w.role });
       }
-      // The department's group holds that level only (e.g. Contribute given by hand, or by an older setup, is removed).
-      for (const r of a ? [...a.roles.filter((x) => x !== role), ...a.otherRoles] : []) steps.push({ kind: "revokeFolder", list: name, displayName: def.displayName, folder: code, principal, principalId: a!.principalId, role: r });
+      for (const a of f.unique ? f.assignments : []) {
+        const wanted = want.filter((w) => same(w.principal, a.principal)).map((w) => w.role);
+        for (const r of [...a.roles.filter((x) => !wanted.includes(x)), ...a.otherRoles]) steps.push({ kind: "revokeFolder", list: name, displayName, folder, principal: a.principal, principalId: a.principalId, role: r });
+      }
+    };
+    for (const code of sec.departmentCodes) {
+      const f = Object.entries(found).find(([k]) => same(k, code))?.[1];
+      const principal = siteGroups.departmentPrefix + code;
+      const role: RoleRef = def.departmentAccess === "edit" ? "editOnly" : "contribute";
+      if (!f) steps.push({ kind: "createFolder", list: name, displayName, folder: code });
+      if (!f?.unique) {
+        // Breaking inheritance copies the list's assignments; the department's group is added next.
+        steps.push({ kind: "breakFolderInheritance", list: name, displayName, folder: code });
+        steps.push({ kind: "grantFolder", list: name, displayName, folder: code, principal, role });
+        continue;
+      }
+      check(code, f, principal, role);
+    }
+    if (!def.submissions) continue;
+    for (const [folder, f] of Object.entries(found)) {
+      const parsed = parseSubmissionFolder(folder);
+      const code = parsed && sec.departmentCodes.find((c) => same(c, parsed.unitCode));
+      if (!code || !f.unique) continue;
+      check(folder, f, siteGroups.departmentPrefix + code, "addOnly");
     }
   }
   return steps;

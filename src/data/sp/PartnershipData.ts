@@ -13,6 +13,7 @@ import type { AnyReadSpec, CurrentUser, IPartnershipData, ListQuery, ReadResults
 import * as S from "../schema/listSchema";
 import { SCHEMA_VERSION } from "../schema/listSchema";
 import { SpListRepository, PAGE_SIZE } from "./SpListRepository";
+import { SubmissionFolders } from "./SubmissionFolders";
 import type { ListItemInfo } from "./mapping";
 import { toDataError } from "./errors";
 import { DataError } from "../contracts";
@@ -33,12 +34,15 @@ export class PartnershipData implements IPartnershipData {
   readonly surveyResponses: SpListRepository<D.SurveyResponse>;
   readonly calls: SpListRepository<D.Call>;
   readonly partnerProposals: SpListRepository<D.PartnerProposal>;
-  readonly cityProposals: SpListRepository<D.CityProposal>;
+  readonly cityProposals: SpListRepository<D.CityProposalRow>;
+  readonly proposalAnswers: SpListRepository<D.ProposalAnswer>;
   readonly matchingIssues: SpListRepository<D.MatchingIssue>;
   readonly matchings: SpListRepository<D.Matching>;
   readonly implementationWishes: SpListRepository<D.ImplementationWish>;
   readonly notifications: SpListRepository<D.Notification>;
   readonly resultReports: SpListRepository<D.ResultReport>;
+  readonly publications: SpListRepository<D.Publication>;
+  readonly submissions: SubmissionFolders;
   readonly auditLog: SpListRepository<D.AuditEntry>;
   readonly settings: SpListRepository<D.Setting>;
 
@@ -74,11 +78,14 @@ export class PartnershipData implements IPartnershipData {
     this.calls = new SpListRepository(sp, S.calls, sitePath);
     this.partnerProposals = new SpListRepository(sp, S.partnerProposals, sitePath);
     this.cityProposals = new SpListRepository(sp, S.cityProposals, sitePath, folderOf);
+    this.proposalAnswers = new SpListRepository(sp, S.proposalAnswers, sitePath);
     this.matchingIssues = new SpListRepository(sp, S.matchingIssues, sitePath);
     this.matchings = new SpListRepository(sp, S.matchings, sitePath);
     this.implementationWishes = new SpListRepository(sp, S.implementationWishes, sitePath, folderOf);
     this.notifications = new SpListRepository(sp, S.notifications, sitePath);
     this.resultReports = new SpListRepository(sp, S.resultReports, sitePath, folderOf);
+    this.publications = new SpListRepository(sp, S.publications, sitePath);
+    this.submissions = new SubmissionFolders(sp, sitePath);
     this.auditLog = new SpListRepository(sp, S.auditLog, sitePath);
     this.settings = new SpListRepository(sp, S.settings, sitePath);
   }
@@ -153,7 +160,8 @@ export class PartnershipData implements IPartnershipData {
       // Who may add anywhere in the list (the coordinators) has their own department from its group;
       // everyone else's departments are the folders they may write in.
       const listWide = can(departmentListPerms, PermissionKind.AddListItems);
-      const folderCodes = (folders ?? []).filter((f) => can({ High: Number(f.EffectiveBasePermissions.High), Low: Number(f.EffectiveBasePermissions.Low) }, PermissionKind.AddListItems)).map((f) => f.FileLeafRef);
+      // A year's submission folder (KODOMO-2026, Add only) is not a department of its own.
+      const folderCodes = (folders ?? []).filter((f) => !S.parseSubmissionFolder(f.FileLeafRef)).filter((f) => can({ High: Number(f.EffectiveBasePermissions.High), Low: Number(f.EffectiveBasePermissions.Low) }, PermissionKind.AddListItems)).map((f) => f.FileLeafRef);
       const departmentCodes = listWide || !folders?.length ? fromGroups : folderCodes;
       const role: Role = can(agreementPerms, PermissionKind.EditListItems) ? "coordinator" : listWide || folderCodes.length > 0 ? "member" : "visitor";
       const canManageSite = perms ? batched.web.hasPermissions(perms, PermissionKind.ManageLists) : false;

@@ -5,7 +5,7 @@ import "@pnp/sp/items";
 import "@pnp/sp/attachments";
 import type { IItems } from "@pnp/sp/items";
 import type { IList } from "@pnp/sp/lists";
-import { listServerRelativeUrl } from "../schema/listSchema";
+import { listServerRelativeUrl, submissionFolderName } from "../schema/listSchema";
 import type { Draft, LookupRef, Stored } from "../../domain/types";
 import type { Condition, FieldProblem, IListRepository, ListQuery } from "../contracts";
 import { DataError } from "../contracts";
@@ -106,11 +106,12 @@ export class SpListRepository<T extends Stored> implements IListRepository<T> {
     return !this.inFolders || Number((info as { FSObjType?: unknown }).FSObjType ?? 0) !== 1;
   }
 
-  /** The department folder a new row goes into. */
-  private async folderPathFor(draft: Partial<Draft<T>>): Promise<string> {
+  /** The department folder a new row goes into (its drafts), or the year's submission folder. */
+  private async folderPathFor(draft: Partial<Draft<T>>, submittedIn?: number): Promise<string> {
     const dept = (draft as Record<string, unknown>)[this.def.departmentField!] as LookupRef | null | undefined;
     if (!dept || !Number.isInteger(dept.id)) throw new DataError("validation", `A row of ${this.listTitle} needs its department`, 400, [{ prop: this.def.departmentField!, code: "required" }]);
-    return `${this.listUrl}/${await this.folderOf!(dept.id)}`;
+    const code = await this.folderOf!(dept.id);
+    return `${this.listUrl}/${submittedIn === undefined ? code : submissionFolderName(code, submittedIn)}`;
   }
 
   /**
@@ -274,10 +275,17 @@ export class SpListRepository<T extends Stored> implements IListRepository<T> {
     return settled.map((r) => Number(((r as PromiseFulfilledResult<ListItemInfo>).value.Id ?? (r as PromiseFulfilledResult<ListItemInfo>).value.ID)));
   }
 
+  async addSubmitted(drafts: Draft<T>[], fiscalYear: number): Promise<number[]> {
+    if (!this.inFolders || !this.def.submissions) throw new DataError("validation", `${this.listTitle} has no submission folders`);
+    if (drafts.length === 0) return [];
+    drafts.forEach((d) => this.assertValid(d, "add"));
+    return this.addManyInFolders(drafts, fiscalYear);
+  }
+
   /** Rows into their departments' folders, in batched requests; dates written afterwards in one more batch. */
-  private async addManyInFolders(drafts: Draft<T>[]): Promise<number[]> {
+  private async addManyInFolders(drafts: Draft<T>[], submittedIn?: number): Promise<number[]> {
     try {
-      const paths = await Promise.all(drafts.map((d) => this.folderPathFor(d)));
+      const paths = await Promise.all(drafts.map((d) => this.folderPathFor(d, submittedIn)));
       const parts = drafts.map((d) => this.formValues(d));
       const [batched, execute] = this.sp.batched();
       const pending = parts.map((p, i) => this.listOn(batched).addValidateUpdateItemUsingPath(p.form, paths[i]) as unknown as Promise<Parameters<typeof SpListRepository.createdId>[0]>);
@@ -318,6 +326,25 @@ export class SpListRepository<T extends Stored> implements IListRepository<T> {
   async remove(id: number, etag: string): Promise<void> {
     try {
       await this.items.getById(id).delete(etag);
+    } catch (e) {
+      throw toDataError(e);
+    }
+  }
+
+  async removeMany(rows: Array<{ id: number; etag: string }>): Promise<void> {
+    if (rows.length === 0) return;
+    const [batched, execute] = this.sp.batched();
+    const pending = rows.map((r) => this.listOn(batched).items.getById(r.id).delete(r.etag));
+    await execute().catch(() => undefined);
+    const settled = await Promise.allSettled(pending);
+    // A row already deleted (by an earlier attempt whose answer was lost) is what was wanted.
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected" && toDataError(r.reason).kind !== "notFound");
+    if (failed) throw toDataError(failed.reason);
+  }
+
+  async readAttachment(id: number, fileName: string): Promise<string> {
+    try {
+      return await this.items.getById(id).attachmentFiles.getByName(fileName).getText();
     } catch (e) {
       throw toDataError(e);
     }

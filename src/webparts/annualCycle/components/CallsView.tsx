@@ -53,12 +53,28 @@ function NewCallDialog({ year, service, today, onClose, onDone }: { year: YearDa
   const [deadline, setDeadline] = React.useState("");
   const [message, setMessage] = React.useState("");
   const action = useAction();
+  const [notReady, setNotReady] = React.useState<string[] | null>(null);
   const submit = async (): Promise<void> => {
     const partners = year.partners.filter((p) => year.itemsOfPartner.has(p.id)).map((p) => ({ id: p.id, title: p.name }));
     const departments = year.departments.filter((d) => d.active && !d.isCoordinator).map((d) => ({ id: d.id, title: d.title }));
-    const ok = await action.run(async () => void (await service.openCall({ title, fiscalYear: year.fiscalYear, form, deadline: deadline || null, message, recipientDepartments: departments, recipientPartners: partners })));
-    if (ok) onDone();
+    let skipped: string[] = [];
+    const ok = await action.run(async () => {
+      skipped = (await service.openCall({ title, fiscalYear: year.fiscalYear, form, deadline: deadline || null, message, recipientDepartments: departments, recipientPartners: partners })).notReady.map((d) => d.title);
+    });
+    // Departments without their group yet could not be given somewhere to submit: say so before closing.
+    if (ok && skipped.length) setNotReady(skipped);
+    else if (ok) onDone();
   };
+  if (notReady) {
+    return (
+      <Dialog hidden={false} onDismiss={onDone} dialogContentProps={{ type: DialogType.largeHeader, title: strings.Calls.heading }} minWidth={520} modalProps={{ isBlocking: true }}>
+        <MessageBar messageBarType={MessageBarType.warning} isMultiline>{fmt(strings.Calls.notReady, notReady.join("、"))}</MessageBar>
+        <DialogFooter>
+          <PrimaryButton text={common.Close} onClick={onDone} />
+        </DialogFooter>
+      </Dialog>
+    );
+  }
   return (
     <Dialog hidden={false} onDismiss={onClose} dialogContentProps={{ type: DialogType.largeHeader, title: strings.Calls.heading }} minWidth={520} modalProps={{ isBlocking: true }}>
       <ErrorBar error={action.error} />
@@ -92,6 +108,7 @@ function BoardPanel({ call, year, canEdit, service, notifications, today, portal
   const action = useAction();
   const [sent, setSent] = React.useState<Notification[] | null>(null);
   const [deadline, setDeadline] = React.useState("");
+  const [notReady, setNotReady] = React.useState<string[]>([]);
   const remind = async (): Promise<void> => {
     await action.run(async () => {
       const render = (d: { title: string }): string =>
@@ -114,6 +131,7 @@ function BoardPanel({ call, year, canEdit, service, notifications, today, portal
         {common.Forms[call.form]} · {strings.Columns.deadline}: <DateText date={call.deadline} /> · {strings.CallStatus[call.status]}
       </p>
       <ErrorBar error={action.error} />
+      {notReady.length > 0 && <MessageBar messageBarType={MessageBarType.warning} isMultiline>{fmt(strings.Calls.notReady, notReady.join("、"))}</MessageBar>}
       {sent && <MessageBar messageBarType={count("failed") ? MessageBarType.warning : MessageBarType.success}>{fmt(strings.Calls.remindDone, count("sent"), count("failed"), count("notConfigured"))}</MessageBar>}
       {canEdit && (
         <Stack horizontal wrap tokens={{ childrenGap: 8 }} style={{ margin: "8px 0" }}>
@@ -124,7 +142,14 @@ function BoardPanel({ call, year, canEdit, service, notifications, today, portal
       {canEdit && (call.status === "closed" || (call.deadline && call.deadline < today)) && (
         <Stack horizontal verticalAlign="end" tokens={{ childrenGap: 8 }}>
           <TextField label={strings.Calls.newDeadline} type="date" value={deadline} min={today} onChange={(_, v) => setDeadline(v ?? "")} errorMessage={fieldError(action.problems, "deadline")} />
-          <DefaultButton text={strings.Calls.reopen} onClick={() => void action.run(() => service.reopenCall(call, deadline)).then((ok) => ok && onChanged())} />
+          <DefaultButton
+            text={strings.Calls.reopen}
+            onClick={() =>
+              void action
+                .run(async () => setNotReady((await service.reopenCall(call, deadline)).map((d) => d.title)))
+                .then((ok) => ok && onChanged())
+            }
+          />
         </Stack>
       )}
       <DetailsList items={board} columns={columns} selectionMode={SelectionMode.none} getKey={(r: StatusBoardRow) => String(r.recipient.id)} ariaLabelForGrid={strings.Calls.board} />

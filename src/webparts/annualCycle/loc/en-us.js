@@ -76,6 +76,7 @@ define([], function () {
       remind: "Remind departments that owe (Teams)",
       remindDone: "Reminders: {0} sent, {1} failed, {2} without a channel",
       close: "Close",
+      notReady: "These departments cannot submit yet, because they have no group and folder: {0}. Ask the site owner to run site setup, then reopen this call.",
       reopen: "Reopen",
       newDeadline: "New deadline",
       partnersNoTeams: "Partners cannot be reminded on Teams; contact them directly.",

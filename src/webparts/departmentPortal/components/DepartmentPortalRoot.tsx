@@ -1,5 +1,6 @@
+import { withAnswers } from "../../../domain/submissions";
 import * as React from "react";
-import { CommandBar, DetailsList, IColumn, Link, MessageBar, MessageBarType, SelectionMode, Spinner, Text } from "@fluentui/react";
+import { CommandBar, DetailsList, Dropdown, IColumn, Link, MessageBar, MessageBarType, SelectionMode, Spinner, Text } from "@fluentui/react";
 import { CycleService } from "../../../data/services/CycleService";
 import { CityProposalDialog } from "./CityProposalDialog";
 import { WishCell } from "./WishCell";
@@ -41,12 +42,14 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
       issues: read(data.matchingIssues, { where: [...byYear, { prop: "status", op: "eq", value: "issued" }] }),
       matchings: read(data.matchings, { where: byYear }),
       proposals: read(data.cityProposals, { where: byYear }),
+      answers: read(data.proposalAnswers, { where: byYear }),
       surveys: read(data.surveyResponses, { where: [{ prop: "status", op: "eq", value: "requested" }] }),
       agreements: read(data.agreements, { where: [{ prop: "status", op: "eq", value: "surveying" }] }),
       wishes: read(data.implementationWishes, { where: byYear }),
     });
     const dept = resolveDepartment(r.departments, { teamId: teams?.teamId, channelId: teams?.channelId, configuredCode: departmentCode, userCodes: user.departmentCodes });
-    return { ...r, dept };
+    // The partner's answers are the coordinator's own list: joined to the department's proposals here.
+    return { ...r, proposals: withAnswers(r.proposals, r.answers), dept };
   }, [services, teams?.teamId, teams?.channelId, departmentCode, user]);
 
   const service = React.useMemo(() => new AgreementService(data, user, services.today), [data, user, services.today]);
@@ -54,13 +57,17 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
   const matching = React.useMemo(() => new MatchingService(data, user, services.today), [data, user, services.today]);
   const results = React.useMemo(() => new ResultsService(data, user, services.today), [data, user, services.today]);
   const [thanks, setThanks] = React.useState(false);
+  // A clerk of two departments (兼務) chooses which one the portal shows.
+  const [chosen, setChosen] = React.useState<string | null>(null);
   const [editing, setEditing] = React.useState<CityProposal | "new" | null>(null);
   const d = load.data;
   if (load.loading && !d) return <Spinner label={common.Loading} />;
   if (load.error) return <ErrorBar error={load.error} onReload={load.reload} />;
   if (!d) return <></>;
-  if (!d.dept) return <MessageBar messageBarType={MessageBarType.warning}>{strings.NoDepartment}</MessageBar>;
-  const deptId = d.dept.id;
+  const mine = d.departments.filter((x) => x.active && user.departmentCodes.includes(x.code));
+  const dept = (chosen ? mine.find((x) => x.code === chosen) : undefined) ?? d.dept;
+  if (!dept) return <MessageBar messageBarType={MessageBarType.warning}>{strings.NoDepartment}</MessageBar>;
+  const deptId = dept.id;
   const issued = new Set(d.issues.map((i) => i.id));
   const editionOf = new Map(d.issues.map((i) => [i.id, i.editionNo]));
   const feedback = d.matchings
@@ -82,7 +89,7 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
       minWidth: 200,
       isMultiline: true,
       onRender: (m: Matching) => (
-        <WishCell row={m} wish={d.wishes.find((w) => w.matching?.id === m.id && w.department?.id === deptId)} canWish={user.role !== "visitor"} onWish={(person, comment) => matching.wish({ fiscalYear: fy, wishes: d.wishes }, m, d.dept!, person, comment).then(load.reload)} onWithdraw={(w) => matching.withdrawWish(w).then(load.reload)} />
+        <WishCell row={m} wish={d.wishes.find((w) => w.matching?.id === m.id && w.department?.id === deptId)} canWish={user.role !== "visitor"} onWish={(person, comment) => matching.wish({ fiscalYear: fy, wishes: d.wishes }, m, dept!, person, comment).then(load.reload)} onWithdraw={(w) => matching.withdrawWish(w).then(load.reload)} />
       ),
     },
   ];
@@ -96,9 +103,19 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
   for (const r of surveys) if (r.agreement) byAgreement.set(r.agreement.id, [...(byAgreement.get(r.agreement.id) ?? []), r]);
   return (
     <>
-      <Text as="h3" variant="large">
-        {d.dept.title}
-      </Text>
+      {mine.length > 1 ? (
+        <Dropdown
+          label={strings.ChooseDepartment}
+          selectedKey={dept.code}
+          options={mine.map((x) => ({ key: x.code, text: x.title }))}
+          onChange={(_, o) => o && setChosen(String(o.key))}
+          styles={{ root: { maxWidth: 360 }, title: { fontSize: 18, fontWeight: 600 } }}
+        />
+      ) : (
+        <Text as="h3" variant="large">
+          {dept.title}
+        </Text>
+      )}
       <SummaryTiles
         label={strings.SummaryLabel}
         tiles={[
@@ -116,7 +133,7 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
         <CityProposalDialog
           service={cycle}
           fiscalYear={fy}
-          department={d.dept}
+          department={dept}
           existing={editing === "new" ? undefined : editing}
           today={services.today}
           onClose={() => setEditing(null)}
@@ -128,7 +145,7 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
       )}
       <DetailsList items={proposals} columns={proposalColumns} selectionMode={SelectionMode.none} getKey={(p: CityProposal) => String(p.id)} ariaLabelForGrid={strings.ProposalsHeading} />
       {proposals.length === 0 && <p>{common.NoItems}</p>}
-      <Form4Section service={results} department={d.dept} user={user} fiscalYears={[fy, fy - 1]} matchings={feedback.map((m) => ({ id: m.id, rowNo: m.rowNo, title: m.title }))} />
+      <Form4Section service={results} department={dept} user={user} fiscalYears={[fy, fy - 1]} matchings={feedback.map((m) => ({ id: m.id, rowNo: m.rowNo, title: m.title }))} />
       <Text as="h3" className={frameStyles.sectionTitle}>{strings.SurveysHeading}</Text>
       {thanks && <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setThanks(false)}>{strings.SurveyForm.thanks}</MessageBar>}
       {[...byAgreement.entries()].map(([agreementId, rows]) => (

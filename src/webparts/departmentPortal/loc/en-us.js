@@ -4,6 +4,7 @@ define([], function () {
     PropertyPaneDescription: "Department portal settings",
     DepartmentCodeLabel: "Department (unit code)",
     DepartmentCodeDescription: "In a Teams tab the department is recognised from the team and channel. On a SharePoint page this department, or the signed-in user's, is shown.",
+    ChooseDepartment: "Department (switch between the departments you belong to)",
     NoDepartment: "The department could not be recognised. Set the unit code in the web part settings, or ask the Future Creation Division to register your department's Teams channel.",
     SummaryLabel: "Your department at a glance",
     Summary: { proposals: "Proposals this year (Form 2)", surveys: "Surveys awaiting your answer", feedback: "Feedback received (Form 3)" },

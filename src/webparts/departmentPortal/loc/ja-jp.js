@@ -4,6 +4,7 @@ define([], function () {
     PropertyPaneDescription: "部署ポータルの設定",
     DepartmentCodeLabel: "部署（組織コード）",
     DepartmentCodeDescription: "Teams のタブでは、チームとチャネルから部署を判定します。SharePoint のページでは、ここで指定した部署、またはログインした人の部署を表示します。",
+    ChooseDepartment: "部署（兼務の部署を切り替えられます）",
     NoDepartment: "部署を判定できませんでした。Web パーツの設定で組織コードを指定するか、未来創造課に部署の Teams チャネルの登録を依頼してください。",
     SummaryLabel: "部署の概要",
     Summary: { proposals: "今年度の提案（別紙②）", surveys: "回答待ちの庁内調査", feedback: "届いたフィードバック（別紙③）" },

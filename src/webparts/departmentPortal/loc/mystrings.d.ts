@@ -4,6 +4,7 @@ declare interface IDepartmentPortalWebPartStrings {
   DepartmentCodeLabel: string;
   DepartmentCodeDescription: string;
   NoDepartment: string;
+  ChooseDepartment: string;
   SummaryLabel: string;
   Summary: { proposals: string; surveys: string; feedback: string };
   FeedbackHeading: string;

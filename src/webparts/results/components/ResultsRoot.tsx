@@ -58,10 +58,12 @@ function Totals({ services, user }: { services: IAppServices; user: CurrentUser 
       </Stack.Item>
     );
   };
-  const published = rows.map((r) => r.publishedAt).filter(Boolean).sort().reverse()[0];
+  // What the city published is the publication's frozen file, whatever was changed since.
+  const record = d?.year.published ?? null;
+  const published = record?.publishedAt || rows.map((r) => r.publishedAt).filter(Boolean).sort().reverse()[0];
   const publishedOn = published ? formatEraDate(new Date(Date.parse(published) + 9 * 3600000).toISOString().slice(0, 10)) : formatEraDate(services.today);
   const download = async (kind: "excel" | "csv" | "html"): Promise<void> => {
-    const pub = toPublishedRows(rows);
+    const pub = toPublishedRows(record ? record.rows : rows);
     if (kind === "csv") return downloadFile(resultsCsv(fy, pub), `実績報告_${fy}年度.csv`, CSV_MIME);
     if (kind === "html") return downloadFile(resultsHtml(fy, pub, publishedOn), `jisseki_${fy}.html`, "text/html;charset=utf-8");
     await action.run(async () => {

@@ -1,0 +1,77 @@
+import type { CityProposal, CityProposalRow, ProposalAnswer, ResultReport } from "./types";
+
+/**
+ * Rows a department submits (Form 2, Form 4). A draft lives in the department's folder;
+ * submitting copies it into the year's submission folder (which the department may only add
+ * to) and then deletes the draft. A copy remembers its draft (`sourceId`), so a submission cut
+ * short between the two steps, or a copy written twice by a re-sent request, still shows each
+ * row once.
+ */
+interface Submittable {
+  id: number;
+  status: string;
+  sourceId: number | null;
+}
+
+/**
+ * The rows as the department and the coordinator see them: a draft that already has a
+ * submitted copy is left out (its deletion did not happen yet), and of several copies of one
+ * draft only the first (lowest id) counts.
+ */
+export function currentRows<T extends Submittable>(rows: readonly T[]): T[] {
+  const copies = new Map<number, number>();
+  for (const r of rows) {
+    if (r.status === "draft" || !r.sourceId) continue;
+    const first = copies.get(r.sourceId);
+    if (first === undefined || r.id < first) copies.set(r.sourceId, r.id);
+  }
+  return rows.filter((r) => {
+    if (r.status === "draft") return !copies.has(r.id);
+    if (!r.sourceId) return true;
+    return copies.get(r.sourceId) === r.id;
+  });
+}
+
+/** Drafts already copied into the submission folder, whose deletion is still owed. */
+export function leftoverDrafts<T extends Submittable>(rows: readonly T[]): T[] {
+  const copied = new Set(rows.filter((r) => r.status !== "draft" && r.sourceId).map((r) => r.sourceId));
+  return rows.filter((r) => r.status === "draft" && copied.has(r.id));
+}
+
+/** City proposals with the partner's answer the coordinator recorded (未回答 when none). */
+export function withAnswers(rows: readonly CityProposalRow[], answers: readonly ProposalAnswer[]): CityProposal[] {
+  const byProposal = new Map(answers.map((a) => [a.proposalId, a]));
+  return currentRows(rows).map((r) => {
+    const a = byProposal.get(r.id);
+    return { ...r, partnerAnswer: a?.answer ?? "pending", answerComment: a?.comment ?? "", answerDate: a?.answerDate ?? null, answerRow: a ? { id: a.id, etag: a.etag } : null };
+  });
+}
+
+/** The stored part of a city proposal (what its own list holds). */
+export function proposalRow(p: Partial<CityProposal>): Partial<CityProposalRow> {
+  const row: Partial<CityProposal> = { ...p };
+  delete row.partnerAnswer;
+  delete row.answerComment;
+  delete row.answerDate;
+  delete row.answerRow;
+  return row;
+}
+
+/** What the city published for a year: the rows frozen in the publication's file. */
+export interface PublishedRecord {
+  fiscalYear: number;
+  edition: number;
+  publishedAt: string;
+  rows: ResultReport[];
+}
+
+/** Parses a publication's JSON file; refuses a file that is not one (never guesses). */
+export function parsePublishedRecord(text: string): PublishedRecord | null {
+  try {
+    const v = JSON.parse(text) as Partial<PublishedRecord>;
+    if (typeof v.fiscalYear !== "number" || typeof v.edition !== "number" || !Array.isArray(v.rows)) return null;
+    return { fiscalYear: v.fiscalYear, edition: v.edition, publishedAt: String(v.publishedAt ?? ""), rows: v.rows.map((r) => ({ ...r, status: "published" as const, publishedAt: String(v.publishedAt ?? "") })) };
+  } catch {
+    return null;
+  }
+}
