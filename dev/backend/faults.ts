@@ -12,6 +12,8 @@ export interface FaultState {
   sp412: number;
   /** A $batch answer is cut off after its first part (connection dropped). */
   spDropBatch: number;
+  /** A write (any request but GET, including a $batch) is carried out and committed, then the connection drops before any answer. */
+  spDropAfterCommit: number;
   graph403: number;
   graph429: number;
   graph500: number;
@@ -24,6 +26,7 @@ export const noFaults = (): FaultState => ({
   sp503: 0,
   sp412: 0,
   spDropBatch: 0,
+  spDropAfterCommit: 0,
   graph403: 0,
   graph429: 0,
   graph500: 0,

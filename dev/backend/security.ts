@@ -85,6 +85,8 @@ export interface SiteSecurity {
   /** By "<list id>:<item id>": a folder's or item's own assignments. */
   items?: Record<string, Scope>;
   nextPrincipalId: number;
+  /** Login names of Entra groups added to the site's user information list (web/ensureuser). */
+  ensured?: string[];
 }
 
 /** Entra ID (Azure AD) security or Microsoft 365 groups: principals whose members the directory knows. */

@@ -128,6 +128,19 @@ export function webSecurityRoute(c: SecurityContext, rest: string): ReturnType<J
     const login = String(c.body().logonName ?? "");
     const p = siteUsers.find((u) => u.LoginName.toLowerCase() === login.toLowerCase() || u.Email.toLowerCase() === login.toLowerCase()) ?? entraGroups.find((e) => e.LoginName.toLowerCase() === login.toLowerCase() || e.id === login);
     if (!p) throw new SpError(500, "-2146232832, Microsoft.SharePoint.SPException", "The specified user could not be found.");
+    // The principal is now in the site's user information list (siteusers answers it from here on).
+    if (!(sec.ensured ?? []).includes(p.LoginName)) c.store.saveSecurity(c.site.path, { ...clone(sec), ensured: [...(sec.ensured ?? []), p.LoginName] });
+    return c.json(200, c.wrap(principalInfo(sec, p.Id)));
+  }
+  // siteUsers.getByLoginName: `siteusers(@v)?@v='<login>'` (PnPjs' parameter alias), or the literal form.
+  const byLogin = /^web\/siteusers\((?:'!@v::((?:[^']|'')*)'|@v)\)$/i.exec(rest);
+  if (byLogin && get) {
+    const raw = byLogin[1] ?? (c.query.get("@v") ?? "").replace(/^'|'$/g, "");
+    const login = raw.replace(/''/g, "'").toLowerCase();
+    const user = siteUsers.find((u) => u.LoginName.toLowerCase() === login);
+    const group = entraGroups.find((e) => e.LoginName.toLowerCase() === login && (sec.ensured ?? []).some((x) => x.toLowerCase() === login));
+    const p = user ?? group;
+    if (!p) throw new SpError(404, "-2146232832, Microsoft.SharePoint.SPException", "User cannot be found.");
     return c.json(200, c.wrap(principalInfo(sec, p.Id)));
   }
   return null;

@@ -169,9 +169,15 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
         return;
       }
       const body = await readBody(req);
+      // A write whose answer is lost: SharePoint did it, the client never hears (dropped connection, closed tab).
+      const dropAfterCommit = (req.method ?? "GET") !== "GET" && !(/\/_api\/\$batch$/i.test(p) && !/changeset_/i.test(body.toString("utf8"))) && faults.take("spDropAfterCommit");
       if (/\/_api\/\$batch$/i.test(p)) {
         const requestsIn = parseBatch(headers["content-type"], body.toString("utf8"), user);
         const responses = requestsIn.map((r) => runSp(r));
+        if (dropAfterCommit) {
+          res.socket?.destroy();
+          return;
+        }
         const out = batchResponse(responses);
         res.writeHead(200, { "content-type": out.contentType });
         if (faults.take("spDropBatch")) {
@@ -182,7 +188,12 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
         res.end(out.parts.join("") + out.end);
         return;
       }
-      send(res, runSp({ method: req.method ?? "GET", url, headers, body, user }));
+      const answer = runSp({ method: req.method ?? "GET", url, headers, body, user });
+      if (dropAfterCommit) {
+        res.socket?.destroy();
+        return;
+      }
+      send(res, answer);
       return;
     }
 

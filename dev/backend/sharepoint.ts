@@ -107,6 +107,7 @@ export class SharePointApi {
       return { status: 204, headers: {}, body: "" };
     }
     if (/^sp_tenantsettings_current$/i.test(rest) && get) return json(200, wrap({ CorporateCatalogUrl: this.origin + APP_CATALOG_SITE }));
+    if (/^sp\.movecopyutil\.movefilebypath(\(overwrite=@a1\))?$/i.test(rest) && method === "POST") return this.moveRow(site, req);
     if (/^web\/lists$/i.test(rest)) {
       if (get) {
         const lists = [...site.lists.values()].filter((s) => has(listMask(site, s, req.user), Perm.ViewListItems));
@@ -435,6 +436,38 @@ export class SharePointApi {
     for (const r of results) r.ItemId = item.Id;
     results.push({ ErrorCode: 0, ErrorMessage: null, FieldName: "Id", FieldValue: String(item.Id), HasException: false, ItemId: item.Id });
     return json(200, ctx.level === "verbose" ? { d: { AddValidateUpdateItemUsingPath: { results } } } : { value: results });
+  }
+
+  /**
+   * `SP.MoveCopyUtil.MoveFileByPath`: a list row moved into another folder of its list, by its
+   * file (`…/<folder>/<id>_.000`), as PnP Core SDK's ListItem.MoveTo does. The row keeps its id;
+   * it needs Edit and Delete where it is and Add where it goes (403 otherwise).
+   */
+  private moveRow(site: SiteState, req: SpRequest): SpResponse {
+    const body = parseBody(req.body) as { srcPath?: { DecodedUrl?: string }; destPath?: { DecodedUrl?: string } };
+    const path = (u: string | undefined): string => {
+      try {
+        return decodeURIComponent(new URL(u ?? "").pathname).replace(/\/+$/, "");
+      } catch {
+        return (u ?? "").replace(/\/+$/, "");
+      }
+    };
+    const src = path(body.srcPath?.DecodedUrl);
+    const dest = path(body.destPath?.DecodedUrl);
+    const list = [...site.lists.values()].find((l) => src.toLowerCase().startsWith(listRootUrl(site, l).toLowerCase() + "/"));
+    if (!list || !dest.toLowerCase().startsWith(listRootUrl(site, list).toLowerCase() + "/")) throw new SpError(404, "-2147024894, System.IO.FileNotFoundException", "File Not Found.");
+    const root = listRootUrl(site, list);
+    const leaf = /\/(\d+)_\.000$/.exec(src);
+    const item = leaf ? list.items.get(Number(leaf[1])) : undefined;
+    const srcFolder = src.slice(root.length + 1).replace(/\/?\d+_\.000$/, "");
+    if (!item || item.fsObjType === 1 || (item.folder ?? "").toLowerCase() !== srcFolder.toLowerCase()) throw new SpError(404, "-2147024894, System.IO.FileNotFoundException", "File Not Found.");
+    const destFolder = dest.slice(root.length + 1).replace(/\/?\d+_\.000$/, "");
+    if (destFolder && !findFolder(list, destFolder)) throw new SpError(404, "-2147024894, System.IO.FileNotFoundException", "File Not Found.");
+    const here = itemMask(site, list, item, req.user);
+    if (!has(here, Perm.EditListItems) || !has(here, Perm.DeleteListItems)) throw accessDenied();
+    if (!has(effective(site.security, entraGroups, folderScope(site, list, destFolder || undefined), req.user), Perm.AddListItems)) throw accessDenied();
+    this.store.update(list, item.Id, {}, req.user.Id, destFolder);
+    return json(200, {});
   }
 
   /** `web/getFolderByServerRelativePath(decodedUrl='…')[/listItemAllFields[/…security…]]`. */

@@ -109,6 +109,22 @@ export const entraGroups: EntraGroup[] = [
     LoginName: "c:0o.c|federateddirectoryclaimprovider|5a0e2c61-3f7b-4c8e-9d1a-7b6f0c2e4a10",
     memberUserIds: [12],
   },
+  {
+    // A security group a site owner may let hold a role directly (no SharePoint group in between).
+    Id: 502,
+    id: "8c1d4e2f-6a3b-4f5c-9e7d-2b1a0c3d4e5f",
+    Title: "企画部 連携推進チーム（セキュリティ グループ）",
+    LoginName: "c:0t.c|tenant|8c1d4e2f-6a3b-4f5c-9e7d-2b1a0c3d4e5f",
+    memberUserIds: [15],
+  },
+  {
+    // A Microsoft 365 group a coordinator may choose for a department in the Departments screen.
+    Id: 503,
+    id: "3e9f1a2b-7c4d-4e5f-8a6b-1c2d3e4f5a6b",
+    Title: "健康福祉部 健康推進課（Microsoft 365 グループ）",
+    LoginName: "c:0o.c|federateddirectoryclaimprovider|3e9f1a2b-7c4d-4e5f-8a6b-1c2d3e4f5a6b",
+    memberUserIds: [15],
+  },
 ];
 
 export function userById(id: number): SiteUser | undefined {

@@ -10,7 +10,7 @@ export type Problem = { field: string; code: string; other?: string };
  * (shown in a bar).
  */
 /** Rule codes about the whole row or form (where SharePoint locked it), shown in the bar, not at a field. */
-export const SUBMISSION_CODES = ["submissionNotOpen", "submissionClosed", "submittedLocked", "publishedLocked"] as const;
+export const SUBMISSION_CODES = ["submissionNotOpen", "submissionClosed", "submittedLocked", "publishedLocked", "deadlinePassed"] as const;
 
 export function splitError(e: unknown): { problems: Problem[]; error: unknown } {
   if (isRuleError(e)) {

@@ -123,6 +123,8 @@ export class DataError extends Error {
     message: string,
     readonly status?: number,
     readonly problems: FieldProblem[] = [],
+    /** outcomeUnknown: a write got no answer — SharePoint may or may not have saved it (never re-sent blindly). */
+    readonly detail: { outcomeUnknown?: boolean } = {},
   ) {
     super(message);
     this.name = "DataError";
@@ -152,7 +154,10 @@ export function read<T extends D.Stored>(list: IListRepository<T>, query?: ListQ
 export interface IPartnershipData {
   partners: IListRepository<D.Partner>;
   departments: IListRepository<D.Department>;
+  /** Committed agreements only (an import's pending rows are never shown anywhere). */
   agreements: IListRepository<D.Agreement>;
+  /** With an import's pending rows: for the register import alone. */
+  agreementsWithPending: IListRepository<D.Agreement>;
   partnershipItems: IListRepository<D.PartnershipItem>;
   agreementReviews: IListRepository<D.AgreementReview>;
   agreementTerms: IListRepository<D.AgreementTerm>;

@@ -157,6 +157,11 @@ export interface Department extends Stored {
   isCoordinator: boolean;
   sortOrder: number;
   active: boolean;
+  /**
+   * The Entra ID / Microsoft 365 group holding the department's staff (its claims login name),
+   * chosen by the coordinator; empty: the department's SharePoint group holds them.
+   */
+  groupLogin: string;
 }
 
 export type FormKind = "form1" | "form2" | "form4";

@@ -17,7 +17,14 @@ define([], function () {
       submissionNotOpen: "There is nowhere to submit yet: the coordinator opens it with the call. Your draft is kept.",
       submissionClosed: "Submissions for this year are closed (published). Ask the coordinator to reopen the call. Your draft is kept.",
       submittedLocked: "Submitted rows cannot be changed. Contact the coordinator if a change is needed.",
+      deadlinePassed: "The deadline has passed, so this cannot be changed. Ask the coordinator to reopen the call. What you typed is kept.",
       publishedLocked: "Published results cannot be changed. The coordinator corrects them by reopening the call and publishing again."
+    },
+    OutcomeUnknown: "The answer from SharePoint was cut off, so it is not known whether this was saved. Reload and check before doing it again (it is never re-sent automatically).",
+    Conflict: {
+      reloadKeep: "Load the latest version (keep what I typed)",
+      changed: "Someone else changed: {0}. What you typed is kept. Check, then save again (your text will be saved).",
+      unchanged: "The latest version is loaded and what you typed is kept. Save again."
     },
     Errors: {
       conflict: "Someone else saved this first, so your change was not saved. Reload the latest version and save again; what you typed is kept.",
@@ -101,6 +108,10 @@ define([], function () {
       RolesHeading: "Roles and groups",
       RolesIntro: "Each role can be held by an existing SharePoint group of the site (for example one holding Entra ID or Microsoft 365 groups) instead of Partnership Desk's own group. A change takes effect at the next run.",
       RoleNames: { coordinators: "Coordinators", members: "Department staff", visitors: "Read only" },
+      EntraGroup: "An Entra ID / Microsoft 365 group, directly",
+      EntraLogin: "The group's login name",
+      EntraLoginHelp: "A security group is c:0t.c|tenant|<object id>, a Microsoft 365 group c:0o.c|federateddirectoryclaimprovider|<group id> (see the Entra admin center)",
+      EntraSet: "Use this group",
       OwnGroup: "Partnership Desk's own group (default)",
       TenantHeading: "Tenant-wide default",
       TenantIntro: "Make this site the tenant-wide default, so web parts on other sites and in Teams tabs use it without a URL setting.",

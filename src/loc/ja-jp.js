@@ -17,7 +17,14 @@ define([], function () {
       submissionNotOpen: "提出先がまだ用意されていません。未来創造課が依頼を開始すると提出できます。下書きは残っています。",
       submissionClosed: "この年度の提出は締め切られています（公表済み）。提出が必要な場合は未来創造課に依頼の再開を頼んでください。下書きは残っています。",
       submittedLocked: "提出済みのため変更できません。変更が必要な場合は未来創造課に連絡してください。",
+      deadlinePassed: "期限を過ぎたため変更できません。変更が必要な場合は未来創造課に依頼の再開を頼んでください。入力中の内容は残っています。",
       publishedLocked: "公表済みの実績のため変更できません。訂正は未来創造課が依頼を再開し、改めて公表します。"
+    },
+    OutcomeUnknown: "SharePoint からの応答が途中で切れたため、保存されたかどうか確認できませんでした。もう一度操作する前に、読み込み直して保存されているか確認してください（自動では再送しません）。",
+    Conflict: {
+      reloadKeep: "最新の内容を読み込む（入力中の内容は残します）",
+      changed: "ほかの人が次の項目を変更していました: {0}。入力中の内容はそのまま残っています。確認して、もう一度保存してください（入力中の内容で保存されます）。",
+      unchanged: "最新の内容を読み込みました。入力中の内容はそのまま残っています。もう一度保存してください。"
     },
     Errors: {
       conflict: "ほかの人が先に保存したため、保存できませんでした。最新の内容を読み込み直してから、もう一度保存してください。入力中の内容は消えていません。",
@@ -101,6 +108,10 @@ define([], function () {
       RolesHeading: "役割とグループ",
       RolesIntro: "各役割を、包括連携デスクのグループではなく、サイトにある既存の SharePoint グループ（Entra ID や Microsoft 365 のグループを含めたもの）に持たせることができます。変更は次の実行で反映されます。",
       RoleNames: { coordinators: "連携窓口（未来創造課）", members: "部署の職員", visitors: "閲覧のみ" },
+      EntraGroup: "Entra ID / Microsoft 365 グループを直接指定",
+      EntraLogin: "グループのログイン名",
+      EntraLoginHelp: "セキュリティ グループは c:0t.c|tenant|<オブジェクト ID>、Microsoft 365 グループは c:0o.c|federateddirectoryclaimprovider|<グループ ID>（Entra 管理センターで確認できます）",
+      EntraSet: "このグループにする",
       OwnGroup: "包括連携デスクのグループ（既定）",
       TenantHeading: "全社の既定",
       TenantIntro: "このサイトを全社の既定の協定サイトにすると、他のサイトや Teams のタブに置いた Web パーツも、URL を設定しなくてもこのサイトを使います。",

@@ -67,6 +67,10 @@ declare interface ICommonStrings {
     RolesHeading: string;
     RolesIntro: string;
     RoleNames: { coordinators: string; members: string; visitors: string };
+    EntraGroup: string;
+    EntraLogin: string;
+    EntraLoginHelp: string;
+    EntraSet: string;
     OwnGroup: string;
     Roles: { fullControl: string; contribute: string; read: string; addOnly: string; editOnly: string; manageRows: string };
     TenantHeading: string;
@@ -75,7 +79,9 @@ declare interface ICommonStrings {
     TenantDone: string;
     TenantForbidden: string;
   };
-  Submission: { submissionNotOpen: string; submissionClosed: string; submittedLocked: string; publishedLocked: string };
+  Submission: { submissionNotOpen: string; submissionClosed: string; submittedLocked: string; publishedLocked: string; deadlinePassed: string };
+  OutcomeUnknown: string;
+  Conflict: { reloadKeep: string; changed: string; unchanged: string };
   Errors: {
     conflict: string;
     validation: string;

@@ -18,7 +18,7 @@ function startProcess(dataDir: string): Promise<{ child: ChildProcess; url: stri
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";
-    const timer = setTimeout(() => reject(new Error(`backend did not start: ${out}`)), 20000);
+    const timer = setTimeout(() => reject(new Error(`backend did not start: ${out}`)), 60000); // a seeded start runs site setup twice and publishes a year, through HTTP; slow under a busy CI
     child.stdout!.on("data", (d: Buffer) => {
       out += d.toString();
       const m = /local backend: (http:\/\/127\.0\.0\.1:\d+)\/sites\/partnership/.exec(out);
@@ -73,7 +73,7 @@ test("acknowledged writes survive kill -9 and a normal restart", async () => {
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
-}, 60000);
+}, 180000);
 
 test("a torn last journal line (a write that was never acknowledged) is dropped on replay", async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pd-torn-"));
@@ -91,4 +91,4 @@ test("a torn last journal line (a write that was never acknowledged) is dropped 
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
-}, 60000);
+}, 180000);

@@ -62,7 +62,8 @@ export async function startHarness(opts: { seed?: "seed" | "bare" } = {}): Promi
 
   const open = async (query: string, hash: string, userId = 7): Promise<{ page: Page; errors: string[] }> => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "ja-JP", timezoneId: "Asia/Tokyo" });
-    context.setDefaultTimeout(30000);
+    // A first page on a busy 2-core CI machine (cold Chromium, bundle parse, seeded backend) can take well over 30 s.
+    context.setDefaultTimeout(45000);
     await context.addCookies([{ name: "pd-user", value: String(userId), url: backend.url }]);
     const page = await context.newPage();
     const errors: string[] = [];

@@ -74,6 +74,7 @@ export function fakeData(user: CurrentUser, init: Partial<Record<keyof IPartners
     partners: l<D.Partner>("Partners", "partners"),
     departments: l<D.Department>("Departments", "departments"),
     agreements: l<D.Agreement>("Agreements", "agreements"),
+    agreementsWithPending: l<D.Agreement>("Agreements", "agreements"),
     partnershipItems: l<D.PartnershipItem>("PartnershipItems", "partnershipItems"),
     agreementReviews: l<D.AgreementReview>("AgreementReviews", "agreementReviews"),
     agreementTerms: l<D.AgreementTerm>("AgreementTerms", "agreementTerms"),

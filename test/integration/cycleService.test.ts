@@ -29,8 +29,8 @@ test("a call's status board and reminders: one per owing department and day, fai
   let year = await coord.year(2026);
   // Two new departments that owe the call (one with a Teams channel, one without) and one that has submitted.
   const submitted = new Set(year.cityProposals.filter((p) => p.status === "submitted").map((p) => p.department?.id));
-  const withChannel = await data.departments.add({ title: "市民環境部 観光課", code: "shimin-kanko", departmentName: "市民環境部", divisionName: "観光課", sectionName: "", teamId: "3f2a1b4c-5d6e-4f70-8a91-b2c3d4e5f607", channelId: "19:0a1b2c3d4e5f60718293a4b5c6d7e8f9@thread.tacv2", isCoordinator: false, sortOrder: 140, active: true });
-  const withoutChannel = await data.departments.add({ title: "市民環境部 市民協働課", code: "shimin-kyodo", departmentName: "市民環境部", divisionName: "市民協働課", sectionName: "", teamId: "", channelId: "", isCoordinator: false, sortOrder: 130, active: true });
+  const withChannel = await data.departments.add({ title: "市民環境部 観光課", code: "shimin-kanko", departmentName: "市民環境部", divisionName: "観光課", sectionName: "", teamId: "3f2a1b4c-5d6e-4f70-8a91-b2c3d4e5f607", channelId: "19:0a1b2c3d4e5f60718293a4b5c6d7e8f9@thread.tacv2", isCoordinator: false, sortOrder: 140, active: true, groupLogin: "" });
+  const withoutChannel = await data.departments.add({ title: "市民環境部 市民協働課", code: "shimin-kyodo", departmentName: "市民環境部", divisionName: "市民協働課", sectionName: "", teamId: "", channelId: "", isCoordinator: false, sortOrder: 130, active: true, groupLogin: "" });
   const done = year.departments.find((d) => submitted.has(d.id))!;
   const depts = [withChannel, withoutChannel, done];
   const call = await coord.openCall({ title: "2026年度 追加の提案（別紙②）", fiscalYear: 2026, form: "form2", deadline: "2026-12-10", message: "追加の提案をお願いします。", recipientDepartments: depts.map((d) => ({ id: d.id, title: d.title })), recipientPartners: [] });

@@ -92,3 +92,22 @@ test("a failure half-way leaves no half-made agreement; a tab closed half-way is
   expect((await data.agreements.list()).some((a) => a.id === left.id)).toBe(false);
   expect(await service().importRows(plan2)).toMatchObject({ created: 2 });
 });
+
+test("another coordinator's import under way is never touched: a preview or import removes only stale pending rows; pending rows appear in no screen, calendar or reminder", async () => {
+  const data = t.dataAs(7);
+  const [sample] = await data.agreements.list({ where: [{ prop: "status", op: "eq", value: "concluded" }], limit: 1 });
+  // Coordinator A's import is half-way: its agreement (concluded, with a term, due for a decision) is still pending.
+  const run = `pending:${Date.now().toString(36)}.abcd12:`;
+  const inFlight = await data.agreementsWithPending.add({ ...sample, title: "取込中の協定", briefingDepartments: [], concludedDate: "2016-04-01", termStart: "2016-04-01", termEnd: "2027-03-31", nextReviewDate: "2026-12-01", importKey: `${run}x` });
+  await data.agreementTerms.add({ agreement: { id: inFlight.id, title: "" }, termNo: 1, termFrom: "2016-04-01", termTo: "2027-03-31", decidedBy: "取込", objection: "" });
+  // Never seen: not in the register's read, not in the calendar of decisions (so never reminded).
+  expect((await data.agreements.list()).some((a) => a.id === inFlight.id)).toBe(false);
+  const terms = new (await import("../../src/data/services/TermsService")).TermsService(data, await data.currentUser(), TODAY);
+  expect((await terms.calendar()).entries.some((e) => e.agreement.id === inFlight.id)).toBe(false);
+  // Coordinator B opens the preview: A's rows stay.
+  await service().preview(rows, detectColumns(header), 2);
+  expect((await data.agreementsWithPending.list()).some((a) => a.id === inFlight.id)).toBe(true);
+  // Only once stale (30 minutes) does a later import clear them.
+  expect(await service().removeStalePending(Date.now() + 31 * 60 * 1000)).toBe(1);
+  expect((await data.agreementsWithPending.list()).some((a) => a.id === inFlight.id)).toBe(false);
+});

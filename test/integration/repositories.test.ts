@@ -240,9 +240,17 @@ describe("current user, roles and per-list permissions", () => {
     expect((await expectDataError(member.cityProposals.add({ ...base, department: other }))).kind).toBe("forbidden");
     const [othersRow] = await member.cityProposals.list({ where: [{ prop: "department", op: "eq", value: other }], limit: 1 });
     if (othersRow) expect((await expectDataError(member.cityProposals.update(othersRow.id, othersRow.etag, { content: "x" }))).kind).toBe("forbidden");
-    // Nor may a member move its own row to another department: a row stays in its department's folder.
+    // Nor may a member move its own row to another department (SharePoint refuses the move into that folder); nothing changes.
     const ownNow = await member.cityProposals.get(own.id);
-    expect((await expectDataError(member.cityProposals.update(own.id, ownNow.etag, { department: other }))).kind).toBe("validation");
+    expect((await expectDataError(member.cityProposals.update(own.id, ownNow.etag, { department: other }))).kind).toBe("forbidden");
+    expect((await member.cityProposals.get(own.id)).department?.id).toBe(mine.id);
+    // The coordinator may: the row moves into the other department's folder, keeping its id (SP.MoveCopyUtil.MoveFileByPath).
+    const coord = t.dataAs(7);
+    await coord.cityProposals.update(own.id, (await coord.cityProposals.get(own.id)).etag, { department: other });
+    expect(t.backend.store.list("PD_CityProposals")!.items.get(own.id)!.folder).toBe(other.code);
+    expect((await coord.cityProposals.get(own.id)).department?.id).toBe(other.id);
+    // Now it is the other department's: this member can no longer change it.
+    expect((await expectDataError(member.cityProposals.update(own.id, (await member.cityProposals.get(own.id)).etag, { content: "x" }))).kind).toBe("forbidden");
   });
 
   test("visitors cannot read internal lists", async () => {

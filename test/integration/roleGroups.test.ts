@@ -1,6 +1,7 @@
 import { startTestBackend, TestBackend } from "../helpers/backend";
 import { spForUrl } from "../../src/data/sp/spForUrl";
 import { SiteSetup } from "../../src/data/setup/SiteSetup";
+import { MatchingService } from "../../src/data/services/MatchingService";
 import { allLists, listUrlName, siteGroups } from "../../src/data/schema/listSchema";
 
 /** A role held by an existing SharePoint group the site owner chooses, instead of the product's own. */
@@ -58,4 +59,51 @@ test("a chosen group that does not exist is shown, never created, and nothing is
   expect(plan.steps.some((s) => (s.kind === "grant" || s.kind === "createGroup") && ("principal" in s ? s.principal : s.group) === "存在しないグループ")).toBe(false);
   await setup.mapRole("visitors", null);
   expect((await setup.plan()).steps.filter((s) => s.kind === "missingGroup")).toEqual([]);
+});
+
+test("the owner lets an Entra ID security group hold the coordinators' role directly: setup grants the group itself, and its members are coordinators", async () => {
+  const setup = new SiteSetup(spForUrl(t.backend.siteUrl, { "X-PD-User": "7" }), t.backend.siteUrl);
+  const login = "c:0t.c|tenant|8c1d4e2f-6a3b-4f5c-9e7d-2b1a0c3d4e5f";
+  // One the directory does not know is refused when chosen, not at the next run.
+  await expect(setup.mapRole("coordinators", "c:0t.c|tenant|00000000-0000-0000-0000-000000000000")).rejects.toBeDefined();
+  expect((await t.dataAs(15).currentUser()).role).toBe("visitor");
+  await setup.mapRole("coordinators", login);
+  const plan = await setup.plan();
+  expect(plan.steps.filter((s) => s.kind === "grant" && s.principal === login).length).toBe(allLists.length);
+  expect(plan.steps.some((s) => s.kind === "createGroup" || s.kind === "missingGroup")).toBe(false);
+  await setup.run();
+  expect((await setup.plan()).upToDate).toBe(true);
+  // The group is the principal on the list (no SharePoint group in between).
+  const sec = t.backend.store.site("/sites/partnership")!.security;
+  const agreements = t.backend.store.list("PD_Agreements")!;
+  expect(sec.lists[agreements.meta.id].some((a) => a.principalId === 502)).toBe(true);
+  expect((await t.dataAs(15).currentUser()).role).toBe("coordinator");
+  await setup.mapRole("coordinators", null);
+  await setup.run();
+  expect((await t.dataAs(15).currentUser()).role).toBe("visitor");
+});
+
+test("a coordinator lets a Microsoft 365 group hold a department's rows (Departments screen); after setup its members write in that department's folders, and a call opens its submission folder", async () => {
+  const coordinator = t.dataAs(7);
+  const user = await coordinator.currentUser();
+  const service = new MatchingService(coordinator, user, "2026-11-24");
+  const dept = (await coordinator.departments.list()).find((d) => d.code === "kenko-suishin")!;
+  await expect(service.saveDepartmentGroup(dept, "健康推進課のグループ")).rejects.toMatchObject({ problems: [{ field: "groupLogin", code: "invalidGroupLogin" }] });
+  const login = "c:0o.c|federateddirectoryclaimprovider|3e9f1a2b-7c4d-4e5f-8a6b-1c2d3e4f5a6b";
+  await service.saveDepartmentGroup(dept, login);
+  const setup = new SiteSetup(spForUrl(t.backend.siteUrl, { "X-PD-User": "7" }), t.backend.siteUrl);
+  const plan = await setup.plan();
+  // Its folder in each list with department rows (and its open submission folders): the group is granted, the SharePoint group's grant removed.
+  expect(plan.steps.filter((s) => s.kind === "grantFolder" && s.principal === login).map((s) => (s.kind === "grantFolder" ? s.folder : ""))).toEqual(expect.arrayContaining(["kenko-suishin"]));
+  expect(plan.steps.filter((s) => s.kind === "revokeFolder" && s.principal === `${siteGroups.departmentPrefix}kenko-suishin`).length).toBeGreaterThanOrEqual(4);
+  await setup.run();
+  expect((await setup.plan()).upToDate).toBe(true);
+  expect(await t.dataAs(15).currentUser()).toMatchObject({ role: "member", departmentCodes: ["kenko-suishin"] });
+  const row = await t.dataAs(15).cityProposals.add({ title: "健康講座の下書き", fiscalYear: 2026, department: { id: dept.id, title: "" }, partner: { id: 1, title: "" }, partnershipItem: null, content: "下書き", viewpoint: "other", answersProposal: null, status: "draft", call: null, sourceId: null });
+  expect(t.backend.store.list("PD_CityProposals")!.items.get(row.id)!.folder).toBe("kenko-suishin");
+  // A new year's submission folder goes to the group too.
+  expect(await coordinator.submissions.open("resultReports", 2027, ["kenko-suishin"])).toEqual([]);
+  const [id] = await t.dataAs(15).resultReports.addSubmitted([{ title: "健康講座", fiscalYear: 2027, department: { id: dept.id, title: "" }, sectionName: "", rowNo: 1, content: "実施", partner: { id: 1, title: "" }, partnershipItem: null, matching: null, cityProposal: null, status: "submitted", publishedAt: null, sourceId: null }], 2027);
+  expect(t.backend.store.list("PD_ResultReports")!.items.get(id)!.folder).toBe("kenko-suishin-2027");
+  await expect(t.dataAs(15).resultReports.update(id, "*", { content: "変更" })).rejects.toMatchObject({ kind: "forbidden" });
 });

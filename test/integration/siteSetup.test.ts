@@ -197,7 +197,7 @@ describe("the partnership site from any host", () => {
 
   test("a portal in a team's tab with the tab's setting reads the partnership site; without it, the team's site is not set up", async () => {
     await setupAs().run();
-    await t.dataAs(7).departments.add({ title: "子ども家庭部 子育て支援課", code: "kodomo-kosodate", departmentName: "子ども家庭部", divisionName: "子育て支援課", sectionName: "", teamId: "", channelId: "", isCoordinator: false, sortOrder: 1, active: true });
+    await t.dataAs(7).departments.add({ title: "子ども家庭部 子育て支援課", code: "kodomo-kosodate", departmentName: "子ども家庭部", divisionName: "子育て支援課", sectionName: "", teamId: "", channelId: "", isCoordinator: false, sortOrder: 1, active: true, groupLogin: "" });
     // The site owner puts staff in the product's groups and the department's group (docs/permissions.md).
     sampleMembership(t.backend.store);
     // A department added later gets its folders when setup runs again.

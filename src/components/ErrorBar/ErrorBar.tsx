@@ -31,7 +31,7 @@ export function ErrorBar({ error, onReload, reloadLabel }: IErrorBarProps): JSX.
       role="alert"
       actions={onReload ? <MessageBarButton onClick={onReload}>{reloadLabel ?? common.Reload}</MessageBarButton> : undefined}
     >
-      {common.Errors[kind]}
+      {isDataError(error) && error.detail?.outcomeUnknown ? common.OutcomeUnknown : common.Errors[kind]}
     </MessageBar>
   );
 }

@@ -1,5 +1,6 @@
 import * as React from "react";
-import { DefaultButton, Dropdown, MessageBar, MessageBarType, PrimaryButton, Spinner, Stack, Text } from "@fluentui/react";
+import { DefaultButton, Dropdown, MessageBar, MessageBarType, PrimaryButton, Spinner, Stack, Text, TextField } from "@fluentui/react";
+import { isDirectoryGroup } from "../../data/setup/plan";
 import * as common from "CommonStrings";
 import type { CurrentUser, ISiteSetup, ProductRole, SetupPlan, SetupStep } from "../../data/contracts";
 import { isDataError } from "../../data/contracts";
@@ -209,8 +210,8 @@ export function SiteSetupView({ services, user, onDone }: ISiteSetupViewProps): 
 }
 
 /**
- * 役割とグループ: each role is held by the product's own group, or by an existing SharePoint
- * group the owner chooses (e.g. one that already holds the city's Entra groups).
+ * 役割とグループ: each role is held by the product's own group, by an existing SharePoint group
+ * the owner chooses, or directly by an Entra ID / Microsoft 365 group (its login name).
  */
 function RoleGroups({ setup, onChanged }: { setup: ISiteSetup; onChanged: () => void }): JSX.Element {
   const [state, setState] = React.useState<{ groups: string[]; mapped: Partial<Record<ProductRole, string>> } | null>(null);
@@ -220,6 +221,16 @@ function RoleGroups({ setup, onChanged }: { setup: ISiteSetup; onChanged: () => 
   }, [setup]);
   const roles: ProductRole[] = ["coordinators", "members", "visitors"];
   const own = "__own__";
+  const entra = "__entra__";
+  const [logins, setLogins] = React.useState<Partial<Record<ProductRole, string>>>({});
+  const [asked, setAsked] = React.useState<Partial<Record<ProductRole, boolean>>>({});
+  const choose = (r: ProductRole, group: string | null): void => {
+    setError(null);
+    setup.mapRole(r, group).then(() => {
+      setState((st) => (st ? { ...st, mapped: { ...st.mapped, [r]: group ?? undefined } } : st));
+      onChanged();
+    }, setError);
+  };
   return (
     <Stack tokens={{ childrenGap: 8 }}>
       <Text as="h4" variant="mediumPlus">
@@ -229,23 +240,38 @@ function RoleGroups({ setup, onChanged }: { setup: ISiteSetup; onChanged: () => 
       <ErrorBar error={error} />
       {state && (
         <Stack horizontal wrap tokens={{ childrenGap: 16 }}>
-          {roles.map((r) => (
-            <Dropdown
-              key={r}
-              label={common.Setup.RoleNames[r]}
-              styles={{ root: { minWidth: 260 } }}
-              selectedKey={state.mapped[r] ?? own}
-              options={[{ key: own, text: common.Setup.OwnGroup }, ...state.groups.map((g) => ({ key: g, text: g }))]}
-              onChange={(_e, o) => {
-                if (!o) return;
-                const group = o.key === own ? null : String(o.key);
-                setup.mapRole(r, group).then(() => {
-                  setState({ ...state, mapped: { ...state.mapped, [r]: group ?? undefined } });
-                  onChanged();
-                }, setError);
-              }}
-            />
-          ))}
+          {roles.map((r) => {
+            const mapped = state.mapped[r];
+            const directory = !!mapped && isDirectoryGroup(mapped);
+            return (
+              <Stack key={r} tokens={{ childrenGap: 4 }} styles={{ root: { minWidth: 260, maxWidth: 420 } }}>
+                <Dropdown
+                  label={common.Setup.RoleNames[r]}
+                  selectedKey={asked[r] || directory ? entra : (mapped ?? own)}
+                  options={[{ key: own, text: common.Setup.OwnGroup }, ...state.groups.map((g) => ({ key: g, text: g })), { key: entra, text: common.Setup.EntraGroup }]}
+                  onChange={(_e, o) => {
+                    if (!o) return;
+                    if (o.key === entra) return setAsked({ ...asked, [r]: true });
+                    setAsked({ ...asked, [r]: false });
+                    choose(r, o.key === own ? null : String(o.key));
+                  }}
+                />
+                {(asked[r] || directory) && (
+                  <Stack horizontal verticalAlign="end" tokens={{ childrenGap: 4 }}>
+                    <TextField
+                      label={common.Setup.EntraLogin}
+                      description={common.Setup.EntraLoginHelp}
+                      placeholder="c:0t.c|tenant|…"
+                      value={logins[r] ?? (directory ? mapped : "")}
+                      onChange={(_e, v) => setLogins({ ...logins, [r]: v ?? "" })}
+                      styles={{ root: { flexGrow: 1 } }}
+                    />
+                    <DefaultButton text={common.Setup.EntraSet} disabled={!isDirectoryGroup(logins[r] ?? "")} onClick={() => choose(r, (logins[r] ?? "").trim())} />
+                  </Stack>
+                )}
+              </Stack>
+            );
+          })}
         </Stack>
       )}
     </Stack>

@@ -56,6 +56,7 @@ export const departments: ListDef<D.Department> = {
     sectionName: text("SectionName", "係"),
     teamId: text("TeamId", "Teams チーム ID", { indexed: true, maxLength: 64 }),
     channelId: text("ChannelId", "Teams チャネル ID", { maxLength: 128 }),
+    groupLogin: text("GroupLogin", "部署のグループ（Entra ID / Microsoft 365）"),
     isCoordinator: bool("IsCoordinator", "連携窓口（未来創造課）"),
     sortOrder: num("SortOrder", "表示順"),
     active: bool("Active", "有効", true),
@@ -244,7 +245,9 @@ export const partnerProposals: ListDef<D.PartnerProposal> = {
     timing: choice("Timing", "提案時期", { startOfYear: "年度当初", anyTime: "随時" }, "startOfYear", { required: true }),
     call: lookup("Call", "調査依頼", "calls", { indexed: true }),
     receivedDate: date("ReceivedDate", "受付日"),
-    importKey: text("ImportKey", "取込キー", { indexed: true, maxLength: 128 }),
+    // A key made from the row's content (year, partner, item, title, text), unique: the same proposal
+    // entered twice, imported twice, or re-sent after a lost answer is refused by SharePoint itself.
+    importKey: text("ImportKey", "取込キー", { indexed: true, unique: true, maxLength: 128 }),
   },
   views: [
     {

@@ -194,6 +194,15 @@ export class AgreementService extends ServiceBase {
   }
 
   /** A department's answers, one per item of the agreement (its own rows only). */
+  /** The department's survey rows for an agreement as SharePoint has them now (after a conflict: fresh ETags). */
+  async surveyRowsNow(rows: D.SurveyResponse[]): Promise<D.SurveyResponse[]> {
+    const first = rows[0];
+    if (!first?.agreement || !first.department) return rows;
+    const fresh = await this.data.surveyResponses.list({ where: [{ prop: "agreement", op: "eq", value: first.agreement }, { prop: "department", op: "eq", value: first.department }] });
+    const ids = new Set(rows.map((r) => r.id));
+    return fresh.filter((r) => ids.has(r.id));
+  }
+
   async answerSurvey(rows: D.SurveyResponse[], answers: Map<number, { feasible: boolean; projectIdeas: string; comment: string }>): Promise<void> {
     const now = new Date().toISOString();
     await this.data.surveyResponses.updateMany(

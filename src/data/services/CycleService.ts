@@ -160,7 +160,9 @@ export class CycleService extends ServiceBase {
   async addPartnerProposal(p: D.Draft<D.PartnerProposal>, year: YearData): Promise<D.PartnerProposal> {
     this.requireCoordinator();
     check([...validateProposalItem(p.partner?.id ?? null, p.partnershipItem?.id ?? null, year.itemsOfPartner), ...validateProposalText(p.title, p.content)]);
-    const created = await this.data.partnerProposals.add(p);
+    // Every proposal has its content key (unique in SharePoint): the same one is never stored twice.
+    const importKey = p.importKey || proposalImportKey(p.fiscalYear, p.partner!.id, p.partnershipItem!.id, p.title, p.content);
+    const created = await this.data.partnerProposals.add({ ...p, importKey });
     await this.audit("PartnerProposals", created.id, "create", `別紙①を登録（${p.partner?.title ?? ""}）`);
     return created;
   }
@@ -203,7 +205,22 @@ export class CycleService extends ServiceBase {
       seen.add(key);
       drafts.push({ title: row.title.trim(), fiscalYear: year.fiscalYear, partner: ref(partner.id, partner.name), partnershipItem: ref(item.id), content: row.content.trim(), timing: row.timing, call: callId ? ref(callId) : null, receivedDate: this.today, importKey: key });
     }
-    await this.data.partnerProposals.addMany(drafts);
+    try {
+      await this.data.partnerProposals.addMany(drafts);
+    } catch (e) {
+      // Refused as a duplicate (another coordinator imported the same rows meanwhile), or no answer
+      // (it may have been saved): read back what exists, never write blindly again.
+      const err = e as DataError;
+      if (err.kind !== "duplicate" && err.kind !== "network") throw e;
+      const now = new Set((await this.data.partnerProposals.list({ where: [{ prop: "fiscalYear", op: "eq", value: year.fiscalYear }] })).map((p) => p.importKey));
+      const missing = drafts.filter((d) => !now.has(d.importKey));
+      if (missing.length > 0) throw e;
+      if (err.kind === "duplicate") {
+        // All there, some by the other import: those count as duplicates, ours as imported.
+        report.duplicates += drafts.length;
+        drafts.length = 0;
+      }
+    }
     report.imported = drafts.length;
     if (drafts.length > 0) await this.audit("PartnerProposals", 0, "create", `別紙①を取り込み（${drafts.length}件）`, { errors: report.errors.length, duplicates: report.duplicates });
     return report;

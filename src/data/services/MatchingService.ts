@@ -5,6 +5,7 @@ import { withAnswers } from "../../domain/submissions";
 import { recordAudit } from "./audit";
 import { NotificationService } from "./NotificationService";
 import { concernedDepartments, renumber, rowsFor } from "../../domain/matching";
+import { isDirectoryGroup } from "../setup/plan";
 import { CHANNEL_ID_PATTERN, TEAM_ID_PATTERN } from "../graph/GraphTeamsNotifier";
 
 /**
@@ -172,6 +173,20 @@ export class MatchingService extends ServiceBase {
     if (!!teamId.trim() !== !!channelId.trim()) problems.push({ field: teamId.trim() ? "channelId" : "teamId", code: "required" });
     if (problems.length) throw new RuleError(problems);
     await this.data.departments.update(dept.id, dept.etag, { teamId: teamId.trim(), channelId: channelId.trim() });
+  }
+
+  /**
+   * Lets an Entra ID / Microsoft 365 group (its login name) hold the department's rows instead
+   * of its SharePoint group; empty: back to the SharePoint group. The site owner's next site
+   * setup gives that group the department's folders (the coordinator cannot change permissions
+   * of the survey and wish lists), so the department is "not ready" until then.
+   */
+  async saveDepartmentGroup(dept: D.Department, login: string): Promise<void> {
+    this.requireCoordinator();
+    const value = login.trim();
+    if (value && !isDirectoryGroup(value)) throw new RuleError([{ field: "groupLogin", code: "invalidGroupLogin" }]);
+    await this.data.departments.update(dept.id, dept.etag, { groupLogin: value });
+    await this.audit("Departments", dept.id, "update", `部署のグループを変更（${dept.title}）`, { groupLogin: value || null });
   }
 
   async testMessage(dept: D.Department, notifications: NotificationService, message: ChannelMessage): Promise<D.Notification> {

@@ -9,9 +9,11 @@ import { partnerNameKey } from "../../domain/partners";
  * Import of an existing register. Nothing is written until the coordinator confirms the
  * preview. SharePoint has no transactions, so the import makes its own: every agreement
  * is created marked "pending:<import>", its items and terms follow, and only then are
- * the marks cleared in one batch. If anything fails the pending agreements and what hangs
- * on them are removed; a tab closed half-way leaves pending rows that the next import
- * (or preview) removes first. The register never shows a pending agreement.
+ * the marks cleared in one batch, and only then is the audit trail written. If anything
+ * fails the pending agreements and what hangs on them are removed; a tab closed half-way
+ * leaves pending rows that a later import (or preview) removes once they are stale — never
+ * another coordinator's import still under way. No screen, calendar or reminder ever sees a
+ * pending agreement (the data layer hides them).
  */
 
 export interface ImportOutcome {
@@ -23,13 +25,24 @@ export interface ImportOutcome {
 const ref = (id: number, title = ""): D.LookupRef => ({ id, title });
 const PENDING = "pending:";
 
+/** How old an import's pending rows must be before another import may remove them (an import of 300 rows takes seconds). */
+export const STALE_PENDING_MS = 30 * 60 * 1000;
+
+/** When an import run (`pending:<time in base 36>.<random>:`) started, or null for a key of another shape. */
+export function pendingStartedAt(importKey: string): number | null {
+  const m = /^pending:([0-9a-z]+)\.[0-9a-z]*:/.exec(importKey);
+  if (!m) return null;
+  const t = parseInt(m[1], 36);
+  return Number.isFinite(t) ? t : null;
+}
+
 export class RegisterImportService extends ServiceBase {
   protected readonly coordinatorsOnly = "import the register";
 
   /** The plan for the rows read from a file: one batched read of what is already there. */
   async preview(rows: unknown[][], columns: Partial<Record<RegisterColumn, number>>, firstRowNo: number): Promise<ImportPlanRow[]> {
     this.requireCoordinator();
-    await this.removePending();
+    await this.removeStalePending();
     const r = await this.data.readMany({ partners: read(this.data.partners), agreements: read(this.data.agreements), settings: read(this.data.settings) });
     return planImport(rows, columns, { partners: r.partners, agreements: r.agreements, site: parseSiteRules(r.settings), today: this.today }, firstRowNo);
   }
@@ -38,7 +51,7 @@ export class RegisterImportService extends ServiceBase {
     this.requireCoordinator();
     const rows = plan.filter(importable);
     if (rows.length === 0) return { created: 0, partnersCreated: 0, skipped: plan.length };
-    await this.removePending();
+    await this.removeStalePending();
     // Partners first (a partner without an agreement is no harm); one per distinct name.
     const partners = await this.data.partners.list();
     const byKey = new Map(partners.map((p) => [partnerNameKey(p.name), p.id]));
@@ -49,9 +62,9 @@ export class RegisterImportService extends ServiceBase {
     );
     [...missing.keys()].forEach((k, i) => byKey.set(k, newIds[i]));
 
-    const run = `${PENDING}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}:`;
+    const run = `${PENDING}${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 8)}:`;
     try {
-      const ids = await this.data.agreements.addMany(
+      const ids = await this.data.agreementsWithPending.addMany(
         rows.map((r) => ({
           title: r.title,
           partner: ref(byKey.get(partnerNameKey(r.partnerName))!, r.partnerName),
@@ -88,12 +101,13 @@ export class RegisterImportService extends ServiceBase {
               : [],
         ),
       );
+      // The commit: clear the marks. Until this succeeds the rows are pending and invisible.
+      const created = await this.data.agreementsWithPending.list({ where: [{ prop: "importKey", op: "startsWith", value: run }] });
+      await this.data.agreementsWithPending.updateMany(created.map((a) => ({ id: a.id, etag: a.etag, patch: { importKey: a.importKey.slice(run.length) } })));
+      // Only now, for agreements that exist: the audit trail never points at an import rolled back.
       await this.data.auditLog.addMany(
         rows.map((r, i) => ({ title: "既存の協定台帳から取込", entityList: "Agreements", entityId: ids[i], action: "create" as const, actor: null, detail: JSON.stringify({ row: r.rowNo, clause: r.clause, found: r.found }), occurredAt: null })),
       );
-      // The commit: clear the marks. Until this succeeds the rows are pending and invisible.
-      const created = await this.data.agreements.list({ where: [{ prop: "importKey", op: "startsWith", value: run }] });
-      await this.data.agreements.updateMany(created.map((a) => ({ id: a.id, etag: a.etag, patch: { importKey: a.importKey.slice(run.length) } })));
     } catch (e) {
       await this.removePending(run).catch(() => undefined);
       throw e;
@@ -101,9 +115,18 @@ export class RegisterImportService extends ServiceBase {
     return { created: rows.length, partnersCreated: missing.size, skipped: plan.length - rows.length };
   }
 
-  /** Removes agreements an import left pending, with their items and terms (the audit trail keeps its entries). */
-  async removePending(prefix = PENDING): Promise<number> {
-    const pending = await this.data.agreements.list({ where: [{ prop: "importKey", op: "startsWith", value: prefix }] });
+  /** Removes what imports cut short left pending, once stale: another coordinator's import under way is never touched. */
+  async removeStalePending(now = Date.now()): Promise<number> {
+    const pending = await this.data.agreementsWithPending.list({ where: [{ prop: "importKey", op: "startsWith", value: PENDING }] });
+    const runs = new Set(pending.filter((a) => now - (pendingStartedAt(a.importKey) ?? 0) > STALE_PENDING_MS).map((a) => a.importKey.slice(0, a.importKey.indexOf(":", PENDING.length) + 1)));
+    let n = 0;
+    for (const run of runs) n += await this.removePending(run);
+    return n;
+  }
+
+  /** Removes the agreements of one import run left pending, with their items and terms. */
+  async removePending(prefix: string): Promise<number> {
+    const pending = await this.data.agreementsWithPending.list({ where: [{ prop: "importKey", op: "startsWith", value: prefix }] });
     for (const a of pending) {
       const r = await this.data.readMany({
         items: read(this.data.partnershipItems, { where: [{ prop: "agreement", op: "eq", value: ref(a.id) }] }),

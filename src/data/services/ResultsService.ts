@@ -79,6 +79,11 @@ export class ResultsService extends ServiceBase {
     return null;
   }
 
+  /** One row as SharePoint has it now (after a conflict: its fresh ETag). */
+  row(id: number): Promise<D.ResultReport> {
+    return this.data.resultReports.get(id);
+  }
+
   /** Rows of the five fiscal years ending with `fy` (an indexed range on 年度). */
   async fiveYears(fy: number): Promise<D.ResultReport[]> {
     const years = lastYears(fy);

@@ -7,6 +7,7 @@ import "@pnp/sp/items";
 import "@pnp/sp/batching";
 import "@pnp/sp/security";
 import "@pnp/sp/site-groups/web";
+import "@pnp/sp/site-users/web";
 import type { IList } from "@pnp/sp/lists";
 import type { IItem } from "@pnp/sp/items";
 import type { AnyListDef } from "../schema/fieldTypes";
@@ -15,7 +16,7 @@ import "@pnp/sp/folders";
 import type { ISiteSetup, SiteCheck } from "../contracts";
 import { toDataError } from "../sp/errors";
 import { fieldXml, viewFieldName, viewPageName, viewQuery } from "./fieldXml";
-import { ADD_ONLY_LEVEL, EDIT_ONLY_LEVEL, MANAGE_LEVEL, ProductRole, ObservedAssignment, ObservedList, ObservedSecurity, ObservedSite, planSetup, RoleRef, SetupPlan, SetupStep } from "./plan";
+import { ADD_ONLY_LEVEL, EDIT_ONLY_LEVEL, isDirectoryGroup, MANAGE_LEVEL, ProductRole, ObservedAssignment, ObservedList, ObservedSecurity, ObservedSite, planSetup, RoleRef, SetupPlan, SetupStep } from "./plan";
 
 import { ROLE_GROUP_KEY, SCHEMA_VERSION_KEY } from "./keys";
 export { SCHEMA_VERSION_KEY };
@@ -38,7 +39,7 @@ interface RoleInfo {
 }
 interface AssignmentInfo {
   PrincipalId: number;
-  Member?: { Id: number; Title: string };
+  Member?: { Id: number; Title: string; LoginName?: string };
   RoleDefinitionBindings?: RoleInfo[] | { results: RoleInfo[] };
 }
 
@@ -54,6 +55,7 @@ function toObserved(a: AssignmentInfo): ObservedAssignment {
   return {
     principalId: a.PrincipalId,
     principal: a.Member?.Title ?? String(a.PrincipalId),
+    login: a.Member?.LoginName,
     roles: bindings.map(refOf).filter((x): x is RoleRef => x !== null),
     // "Limited Access" (RoleTypeKind 1) is SharePoint's own, never ours to remove.
     otherRoles: bindings.filter((x) => refOf(x) === null && x.RoleTypeKind !== 1).map((x) => x.Name),
@@ -132,7 +134,7 @@ export class SiteSetup implements ISiteSetup {
       }),
     };
     const roleRows = safe(this.list(batched, settingsList).items.select("Title", "SettingValue").filter(`startswith(Title,'${ROLE_GROUP_KEY}')`).top(10)() as Promise<{ Title: string; SettingValue: string | null }[]>);
-    const deptRows = safe(this.list(batched, departmentsList).items.select("UnitCode").top(5000)() as Promise<{ UnitCode: string | null }[]>);
+    const deptRows = safe(this.list(batched, departmentsList).items.select("UnitCode", "GroupLogin").top(5000)() as Promise<{ UnitCode: string | null; GroupLogin?: string | null }[]>);
     const folderLists = this.lists.filter((d) => d.departmentField && d.permissions.members === "own");
     const folderRows = folderLists.map((def) => ({
       def,
@@ -183,7 +185,9 @@ export class SiteSetup implements ISiteSetup {
       site.lists[listUrlName(r.def)] = list;
     }
     site.security = await this.readSecurity(security);
-    site.security.departmentCodes = (await deptRows.catch(() => [])).map((r) => r.UnitCode ?? "").filter(Boolean);
+    const depts = await deptRows.catch(() => []);
+    site.security.departmentCodes = depts.map((r) => r.UnitCode ?? "").filter(Boolean);
+    site.security.departmentGroups = Object.fromEntries(depts.filter((r) => r.UnitCode && r.GroupLogin).map((r) => [r.UnitCode!, r.GroupLogin!]));
     for (const r of await roleRows.catch(() => [])) {
       const role = r.Title.slice(ROLE_GROUP_KEY.length) as ProductRole;
       if (["coordinators", "members", "visitors"].includes(role) && r.SettingValue) (site.security.roleGroups ??= {})[role] = r.SettingValue;
@@ -369,7 +373,7 @@ export class SiteSetup implements ISiteSetup {
         await this.list(this.sp, this.defOf(step.list)).breakRoleInheritance(true, true);
         return;
       case "grant": {
-        const pid = principals.get(step.principal.toLowerCase());
+        const pid = await this.principalId(step.principal, principals);
         const rid = roles[step.role];
         if (pid === undefined || rid === undefined) throw new Error(`Unknown principal or level: ${step.principal} / ${step.role}`);
         await this.list(this.sp, this.defOf(step.list)).roleAssignments.add(pid, rid);
@@ -436,7 +440,7 @@ export class SiteSetup implements ISiteSetup {
         return;
       }
       case "grantFolder": {
-        const pid = principals.get(step.principal.toLowerCase());
+        const pid = await this.principalId(step.principal, principals);
         const rid = roles[step.role];
         if (pid === undefined || rid === undefined) throw new Error(`Unknown principal or level: ${step.principal} / ${step.role}`);
         await (await this.folderItem(step.list, step.folder)).roleAssignments.add(pid, rid);
@@ -464,9 +468,14 @@ export class SiteSetup implements ISiteSetup {
     }
   }
 
-  /** Lets an existing SharePoint group hold a role (null: the product's own group). Takes effect at the next run. */
+  /**
+   * Lets an existing SharePoint group, or an Entra ID / Microsoft 365 group (its login name),
+   * hold a role (null: the product's own group). Takes effect at the next run. An Entra group
+   * is looked up in the directory first (ensureUser): one SharePoint cannot find is refused.
+   */
   async mapRole(role: ProductRole, group: string | null): Promise<void> {
     try {
+      if (group && isDirectoryGroup(group)) await this.sp.web.ensureUser(group.trim());
       const items = this.list(this.sp, settingsList).items;
       const key = `${ROLE_GROUP_KEY}${role}`;
       const rows = (await items.select("Id").filter(`Title eq '${key}'`).top(1)()) as { Id: number }[];
@@ -475,6 +484,16 @@ export class SiteSetup implements ISiteSetup {
     } catch (e) {
       throw toDataError(e);
     }
+  }
+
+  /** A principal's id: a SharePoint group's (known), or an Entra group's after adding it to the site (ensureUser). */
+  private async principalId(principal: string, principals: Map<string, number>): Promise<number | undefined> {
+    const known = principals.get(principal.toLowerCase());
+    if (known !== undefined || !isDirectoryGroup(principal)) return known;
+    const r = (await this.sp.web.ensureUser(principal)) as unknown as { Id?: number; data?: { Id: number } };
+    const id = r.Id ?? r.data?.Id;
+    if (id !== undefined) principals.set(principal.toLowerCase(), id);
+    return id;
   }
 
   /** The list item behind a department folder (where its permissions are set). */

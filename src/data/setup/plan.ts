@@ -42,6 +42,8 @@ export type RoleRef = "fullControl" | "contribute" | "read" | "addOnly" | "editO
 export interface ObservedAssignment {
   principalId: number;
   principal: string;
+  /** The principal's login name (an Entra group's claim, e.g. "c:0t.c|tenant|<id>"; a SharePoint group's title). */
+  login?: string;
   roles: RoleRef[];
   /** Levels that are none of ours (e.g. Edit, Design, a custom one), by name. */
   otherRoles: string[];
@@ -58,6 +60,8 @@ export interface ObservedSecurity {
   web: ObservedAssignment[];
   /** UnitCodes of the departments in the Departments list. */
   departmentCodes: string[];
+  /** By UnitCode: the Entra ID / Microsoft 365 group (login name) the coordinator chose for a department, used instead of its SharePoint group. */
+  departmentGroups?: Record<string, string>;
   /** Roles the site owner mapped to an existing SharePoint group (by title), instead of the product's own groups. */
   roleGroups?: Partial<Record<ProductRole, string>>;
   /** By list URL name, then folder name (a UnitCode): the department folders found. */
@@ -161,6 +165,21 @@ export function planSetup(lists: readonly AnyListDef[], site: ObservedSite, appV
   return { appVersion, siteVersion: site.recordedVersion, steps, upToDate: !steps.some((s) => s.kind !== "manual" && s.kind !== "missingGroup") };
 }
 
+/**
+ * An Entra ID security group or Microsoft 365 group, by its claims login name
+ * ("c:0t.c|tenant|<object id>", "c:0o.c|federateddirectoryclaimprovider|<group id>"):
+ * SharePoint grants it directly (after ensureUser); it is never a SharePoint group.
+ */
+export function isDirectoryGroup(login: string): boolean {
+  return /^c:0[to]\.c\|/i.test(login.trim());
+}
+
+/** The principal holding a department's rows: its chosen Entra/M365 group, else its SharePoint group. */
+export function departmentPrincipal(sec: Pick<ObservedSecurity, "departmentGroups">, code: string): string {
+  const chosen = Object.entries(sec.departmentGroups ?? {}).find(([k]) => k.toLowerCase() === code.toLowerCase())?.[1];
+  return chosen && isDirectoryGroup(chosen) ? chosen : siteGroups.departmentPrefix + code;
+}
+
 /** The name of the permission level setup creates for the audit trail (add, view, open; never edit or delete). */
 export const ADD_ONLY_LEVEL = "追加のみ（包括連携デスク）";
 
@@ -197,13 +216,20 @@ function roleFor(level: AccessLevel): RoleRef | null {
  * list unique permissions with exactly the site's owners (Full Control) and the product's
  * groups at the schema's levels. Anything else found on a product list is drift, repaired.
  */
+/** Is this assignment the one of `principal` (a group's title, or an Entra group's login)? */
+function holder(a: ObservedAssignment, principal: string): boolean {
+  const p = principal.toLowerCase();
+  return a.principal.toLowerCase() === p || (a.login ?? "").toLowerCase() === p;
+}
+
 function planSecurity(lists: readonly AnyListDef[], site: ObservedSite): SetupStep[] {
   const sec = site.security!;
   const steps: SetupStep[] = [];
   const roles: ProductRole[] = ["coordinators", "members", "visitors"];
   const mapped = sec.roleGroups ?? {};
   const groupTitles = roles.map((r) => mapped[r] ?? siteGroups[r]);
-  const exists = (g: string): boolean => sec.groups.some((x) => x.title.toLowerCase() === g.toLowerCase());
+  // An Entra group is granted directly (SharePoint adds it to the site when first granted): it needs no SharePoint group.
+  const exists = (g: string): boolean => isDirectoryGroup(g) || sec.groups.some((x) => x.title.toLowerCase() === g.toLowerCase());
   const missing = new Set<string>();
   roles.forEach((r, i) => {
     if (exists(groupTitles[i])) return;
@@ -213,7 +239,7 @@ function planSecurity(lists: readonly AnyListDef[], site: ObservedSite): SetupSt
       missing.add(groupTitles[i].toLowerCase());
     } else steps.push({ kind: "createGroup", group: groupTitles[i] });
   });
-  const deptGroups = sec.departmentCodes.map((c) => siteGroups.departmentPrefix + c);
+  const deptGroups = sec.departmentCodes.map((c) => departmentPrincipal(sec, c));
   for (const g of deptGroups) if (!exists(g)) steps.push({ kind: "createGroup", group: g });
   if (sec.roleIds.addOnly === undefined) steps.push({ kind: "createAddOnlyLevel", name: ADD_ONLY_LEVEL });
   if (sec.roleIds.editOnly === undefined && lists.some((d) => d.departmentAccess === "edit")) steps.push({ kind: "createEditOnlyLevel", name: EDIT_ONLY_LEVEL });
@@ -235,13 +261,12 @@ function planSecurity(lists: readonly AnyListDef[], site: ObservedSite): SetupSt
       if (role && !missing.has(groupTitles[i].toLowerCase())) want.push({ principal: groupTitles[i], role });
     });
     listWants.set(name, want);
-    const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
     for (const w of want) {
-      const a = have.find((x) => same(x.principal, w.principal));
+      const a = have.find((x) => holder(x, w.principal));
       if (!a || !a.roles.includes(w.role)) steps.push({ kind: "grant", list: name, displayName, principal: w.principal, role: w.role });
     }
     for (const a of have) {
-      const wanted = want.filter((w) => same(w.principal, a.principal)).map((w) => w.role);
+      const wanted = want.filter((w) => holder(a, w.principal)).map((w) => w.role);
       for (const r of a.roles) if (!wanted.includes(r)) steps.push({ kind: "revoke", list: name, displayName, principal: a.principal, principalId: a.principalId, role: r, drift });
       for (const r of a.otherRoles) steps.push({ kind: "revoke", list: name, displayName, principal: a.principal, principalId: a.principalId, role: r, drift });
     }
@@ -262,17 +287,17 @@ function planSecurity(lists: readonly AnyListDef[], site: ObservedSite): SetupSt
     const check = (folder: string, f: { unique: boolean; assignments: ObservedAssignment[] }, principal: string, role: RoleRef): void => {
       const want = [...listWant, { principal, role }];
       for (const w of want) {
-        const a = f.unique ? f.assignments.find((x) => same(x.principal, w.principal)) : undefined;
+        const a = f.unique ? f.assignments.find((x) => holder(x, w.principal)) : undefined;
         if (!a || !a.roles.includes(w.role)) steps.push({ kind: "grantFolder", list: name, displayName, folder, principal: w.principal, role: w.role });
       }
       for (const a of f.unique ? f.assignments : []) {
-        const wanted = want.filter((w) => same(w.principal, a.principal)).map((w) => w.role);
+        const wanted = want.filter((w) => holder(a, w.principal)).map((w) => w.role);
         for (const r of [...a.roles.filter((x) => !wanted.includes(x)), ...a.otherRoles]) steps.push({ kind: "revokeFolder", list: name, displayName, folder, principal: a.principal, principalId: a.principalId, role: r });
       }
     };
     for (const code of sec.departmentCodes) {
       const f = Object.entries(found).find(([k]) => same(k, code))?.[1];
-      const principal = siteGroups.departmentPrefix + code;
+      const principal = departmentPrincipal(sec, code);
       const role: RoleRef = def.departmentAccess === "edit" ? "editOnly" : "contribute";
       if (!f) steps.push({ kind: "createFolder", list: name, displayName, folder: code });
       if (!f?.unique) {
@@ -288,7 +313,7 @@ function planSecurity(lists: readonly AnyListDef[], site: ObservedSite): SetupSt
       const parsed = parseSubmissionFolder(folder);
       const code = parsed && sec.departmentCodes.find((c) => same(c, parsed.unitCode));
       if (!code || !f.unique) continue;
-      check(folder, f, siteGroups.departmentPrefix + code, "addOnly");
+      check(folder, f, departmentPrincipal(sec, code), "addOnly");
     }
   }
   return steps;

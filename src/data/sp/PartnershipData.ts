@@ -9,6 +9,7 @@ import { PermissionKind } from "@pnp/sp/security";
 import { SCHEMA_VERSION_KEY } from "../setup/keys";
 import type * as D from "../../domain/types";
 import { roleFromGroups } from "../../domain/roles";
+import { isPendingImport } from "../../domain/agreements";
 import type { AnyReadSpec, CurrentUser, IPartnershipData, ListQuery, ReadResults } from "../contracts";
 import * as S from "../schema/listSchema";
 import { SCHEMA_VERSION } from "../schema/listSchema";
@@ -28,6 +29,8 @@ export class PartnershipData implements IPartnershipData {
   readonly partners: SpListRepository<D.Partner>;
   readonly departments: SpListRepository<D.Department>;
   readonly agreements: SpListRepository<D.Agreement>;
+  /** The agreements list with an import's not yet committed rows: only the register import uses it. */
+  readonly agreementsWithPending: SpListRepository<D.Agreement>;
   readonly partnershipItems: SpListRepository<D.PartnershipItem>;
   readonly agreementReviews: SpListRepository<D.AgreementReview>;
   readonly agreementTerms: SpListRepository<D.AgreementTerm>;
@@ -70,7 +73,9 @@ export class PartnershipData implements IPartnershipData {
     };
     this.partners = new SpListRepository(sp, S.partners, sitePath);
     this.departments = new SpListRepository(sp, S.departments, sitePath);
-    this.agreements = new SpListRepository(sp, S.agreements, sitePath);
+    // An import's agreements are invisible until it commits: no screen, calendar or reminder sees them.
+    this.agreements = new SpListRepository(sp, S.agreements, sitePath, undefined, isPendingImport);
+    this.agreementsWithPending = new SpListRepository(sp, S.agreements, sitePath);
     this.partnershipItems = new SpListRepository(sp, S.partnershipItems, sitePath);
     this.agreementReviews = new SpListRepository(sp, S.agreementReviews, sitePath);
     this.agreementTerms = new SpListRepository(sp, S.agreementTerms, sitePath);
@@ -103,7 +108,7 @@ export class PartnershipData implements IPartnershipData {
       const out: Record<string, D.Stored[]> = {};
       for (const e of entries) {
         const raw = await e.pending;
-        const page = raw.filter((info) => e.repo.isRow(info)).map((info) => e.repo.map(info));
+        const page = raw.filter((info) => e.repo.isRow(info)).map((info) => e.repo.map(info)).filter((row) => e.repo.shows(row));
         const limit = e.query.limit;
         const full = raw.length === PAGE_SIZE && (limit === undefined || limit > PAGE_SIZE);
         if (!full) out[e.key] = page;

@@ -5,7 +5,9 @@ import "@pnp/sp/items";
 import "@pnp/sp/attachments";
 import type { IItems } from "@pnp/sp/items";
 import type { IList } from "@pnp/sp/lists";
-import { listServerRelativeUrl, submissionFolderName } from "../schema/listSchema";
+import { listServerRelativeUrl, parseSubmissionFolder, submissionFolderName } from "../schema/listSchema";
+import { spPost, SPQueryable } from "@pnp/sp";
+import { body } from "@pnp/queryable";
 import type { Draft, LookupRef, Stored } from "../../domain/types";
 import type { Condition, FieldProblem, IListRepository, ListQuery } from "../contracts";
 import { DataError } from "../contracts";
@@ -13,6 +15,7 @@ import type { AnyListDef, FieldDef, ListDef } from "../schema/fieldTypes";
 import { validateAgainstSchema } from "../schema/validate";
 import { fromCityDate, fromListItem, ListItemInfo, selectFor, toListValues } from "./mapping";
 import { toDataError } from "./errors";
+import { runBatch } from "./batch";
 
 /** SharePoint's largest page. */
 export const PAGE_SIZE = 5000;
@@ -94,6 +97,8 @@ export class SpListRepository<T extends Stored> implements IListRepository<T> {
     sitePath: string,
     /** The folder (a UnitCode) of a department, by its id; needed where rows live in folders. */
     private readonly folderOf?: (departmentId: number) => Promise<string>,
+    /** Rows the product's screens never see (e.g. agreements of an import not yet committed). */
+    private readonly hidden?: (row: T) => boolean,
   ) {
     this.def = def as unknown as AnyListDef;
     this.listTitle = def.title;
@@ -104,6 +109,11 @@ export class SpListRepository<T extends Stored> implements IListRepository<T> {
   /** False for a folder: `items` answers folders as rows (FSObjType 1); they are never the product's rows. */
   isRow(info: ListItemInfo): boolean {
     return !this.inFolders || Number((info as { FSObjType?: unknown }).FSObjType ?? 0) !== 1;
+  }
+
+  /** Whether a mapped row is one the product shows (not a folder, not hidden). */
+  shows(row: T): boolean {
+    return !this.hidden || !this.hidden(row);
   }
 
   /** The department folder a new row goes into (its drafts), or the year's submission folder. */
@@ -176,7 +186,9 @@ export class SpListRepository<T extends Stored> implements IListRepository<T> {
       for await (const page of this.query(q) as AsyncIterable<ListItemInfo[]>) {
         for (const info of page) {
           if (!this.isRow(info)) continue;
-          out.push(this.map(info));
+          const row = this.map(info);
+          if (!this.shows(row)) continue;
+          out.push(row);
           if (q.limit !== undefined && out.length >= q.limit) return out;
         }
       }
@@ -191,7 +203,11 @@ export class SpListRepository<T extends Stored> implements IListRepository<T> {
     const out: T[] = [];
     try {
       for await (const page of this.query({ ...q, orderBy: [{ prop: "id" }] }).skip(afterId) as AsyncIterable<ListItemInfo[]>) {
-        for (const info of page) if (this.isRow(info)) out.push(this.map(info));
+        for (const info of page) {
+          if (!this.isRow(info)) continue;
+          const row = this.map(info);
+          if (this.shows(row)) out.push(row);
+        }
       }
     } catch (e) {
       throw toDataError(e);
@@ -243,19 +259,41 @@ export class SpListRepository<T extends Stored> implements IListRepository<T> {
     this.assertValid(patch, "update");
     const deptProp = this.def.departmentField;
     if (this.inFolders && (patch as Record<string, unknown>)[deptProp!] !== undefined) {
-      // A row stays in its department's folder (its permissions come from there): the product
-      // never moves a row to another department. The same department is simply left out.
+      // A row's permissions come from its folder: a new department means moving the row into
+      // that department's folder first (SharePoint refuses unless the user may add there — in
+      // practice, the coordinators), then saving its values. A move done by an attempt cut
+      // short is not done again.
       const next = (patch as Record<string, unknown>)[deptProp!] as LookupRef | null;
-      const current = (await this.get(id)) as unknown as Record<string, LookupRef | null>;
-      if ((current[deptProp!]?.id ?? null) !== (next?.id ?? null)) {
-        throw new DataError("validation", `The department of a row of ${this.listTitle} cannot be changed`, 400, [{ prop: deptProp!, code: "invalidChoice" }]);
-      }
-      patch = { ...patch };
-      delete (patch as Record<string, unknown>)[deptProp!];
+      if (!next || !Number.isInteger(next.id)) throw new DataError("validation", `A row of ${this.listTitle} needs its department`, 400, [{ prop: deptProp!, code: "required" }]);
+      etag = await this.moveToDepartment(id, etag, next.id);
     }
     try {
       const r = await this.items.getById(id).update(toListValues(this.def, patch), etag);
       return (r as { etag?: string | null }).etag ?? etag;
+    } catch (e) {
+      throw toDataError(e);
+    }
+  }
+
+  /** Moves a row into the folder of `departmentId` (its drafts' folder, or the same year's submission folder); resolves with the row's ETag. */
+  private async moveToDepartment(id: number, etag: string, departmentId: number): Promise<string> {
+    try {
+      const info = (await this.items.getById(id).select("Id", "FileRef", "FileDirRef")()) as { FileRef: string; FileDirRef: string; "odata.etag"?: string; __metadata?: { etag?: string } };
+      const current = info.FileDirRef.slice(info.FileDirRef.lastIndexOf("/") + 1);
+      const code = await this.folderOf!(departmentId);
+      const year = parseSubmissionFolder(current)?.fiscalYear;
+      const target = year === undefined ? code : submissionFolderName(code, year);
+      if (current.toLowerCase() === target.toLowerCase()) return etag;
+      const siteUrl = this.sp.web.toUrl().replace(/\/_api\/web\/?$/i, "");
+      const origin = new URL(siteUrl).origin;
+      // PnP Core SDK's ListItem.MoveTo: the row's file (<id>_.000) moved with SP.MoveCopyUtil.MoveFileByPath; the row keeps its id.
+      await spPost(SPQueryable([this.sp.web, `${siteUrl}/_api/SP.MoveCopyUtil.MoveFileByPath(overwrite=@a1)?@a1=false`]), body({
+        srcPath: { DecodedUrl: `${origin}${info.FileRef}` },
+        destPath: { DecodedUrl: `${origin}${this.listUrl}/${target}/${id}_.000` },
+        options: { KeepBoth: false, ShouldBypassSharedLocks: true, RetainEditorAndModifiedOnMove: true },
+      }));
+      const fresh = (await this.items.getById(id).select("Id")()) as { "odata.etag"?: string; __metadata?: { etag?: string } };
+      return fresh["odata.etag"] ?? fresh.__metadata?.etag ?? etag;
     } catch (e) {
       throw toDataError(e);
     }
@@ -268,8 +306,7 @@ export class SpListRepository<T extends Stored> implements IListRepository<T> {
     const [batched, execute] = this.sp.batched();
     // PnPjs wants a fresh queryable per batched request.
     const pending = drafts.map((d) => this.listOn(batched).items.add(toListValues(this.def, d)) as Promise<ListItemInfo>);
-    await execute().catch(() => undefined); // each request's own promise carries its outcome
-    const settled = await Promise.allSettled(pending);
+    const settled = await runBatch(execute, pending);
     const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
     if (failed) throw toDataError(failed.reason);
     return settled.map((r) => Number(((r as PromiseFulfilledResult<ListItemInfo>).value.Id ?? (r as PromiseFulfilledResult<ListItemInfo>).value.ID)));
@@ -289,8 +326,7 @@ export class SpListRepository<T extends Stored> implements IListRepository<T> {
       const parts = drafts.map((d) => this.formValues(d));
       const [batched, execute] = this.sp.batched();
       const pending = parts.map((p, i) => this.listOn(batched).addValidateUpdateItemUsingPath(p.form, paths[i]) as unknown as Promise<Parameters<typeof SpListRepository.createdId>[0]>);
-      await execute().catch(() => undefined);
-      const settled = await Promise.allSettled(pending);
+      const settled = await runBatch(execute, pending);
       const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
       if (failed) throw toDataError(failed.reason);
       const ids = settled.map((r) => SpListRepository.createdId((r as PromiseFulfilledResult<Parameters<typeof SpListRepository.createdId>[0]>).value, this.listTitle));
@@ -298,8 +334,7 @@ export class SpListRepository<T extends Stored> implements IListRepository<T> {
       if (withDates.length) {
         const [b2, execute2] = this.sp.batched();
         const updates = withDates.map((x) => this.listOn(b2).items.getById(x.id).update(toListValues(this.def, x.dates)));
-        await execute2().catch(() => undefined);
-        const s2 = await Promise.allSettled(updates);
+        const s2 = await runBatch(execute2, updates);
         const f2 = s2.find((r): r is PromiseRejectedResult => r.status === "rejected");
         if (f2) throw toDataError(f2.reason);
       }
@@ -316,8 +351,7 @@ export class SpListRepository<T extends Stored> implements IListRepository<T> {
     const pending = changes.map(
       (c) => this.listOn(batched).items.getById(c.id).update(toListValues(this.def, c.patch), c.etag) as Promise<{ etag?: string | null }>,
     );
-    await execute().catch(() => undefined);
-    const settled = await Promise.allSettled(pending);
+    const settled = await runBatch(execute, pending);
     const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
     if (failed) throw toDataError(failed.reason);
     return settled.map((r, i) => (r as PromiseFulfilledResult<{ etag?: string | null }>).value.etag ?? changes[i].etag);
@@ -335,8 +369,7 @@ export class SpListRepository<T extends Stored> implements IListRepository<T> {
     if (rows.length === 0) return;
     const [batched, execute] = this.sp.batched();
     const pending = rows.map((r) => this.listOn(batched).items.getById(r.id).delete(r.etag));
-    await execute().catch(() => undefined);
-    const settled = await Promise.allSettled(pending);
+    const settled = await runBatch(execute, pending);
     // A row already deleted (by an earlier attempt whose answer was lost) is what was wanted.
     const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected" && toDataError(r.reason).kind !== "notFound");
     if (failed) throw toDataError(failed.reason);

@@ -2,13 +2,14 @@ import type { SPFI } from "@pnp/sp";
 import "@pnp/sp/batching";
 import "@pnp/sp/folders";
 import "@pnp/sp/site-groups/web";
+import "@pnp/sp/site-users/web";
 import "@pnp/sp/security/item";
 import "@pnp/sp/security/web";
 import type { ISubmissionFolders, SubmittedListKey } from "../contracts";
 import { DataError } from "../contracts";
 import * as S from "../schema/listSchema";
-import { ADD_ONLY_LEVEL } from "../setup/plan";
-import { toDataError } from "./errors";
+import { ADD_ONLY_LEVEL, departmentPrincipal, isDirectoryGroup } from "../setup/plan";
+import { firstFailure, runBatch } from "./batch";
 
 interface FolderRow {
   Id: number;
@@ -18,10 +19,8 @@ interface FolderRow {
 
 /** Settles every request of a batch, then rejects with the first real failure. */
 async function settle(pending: Promise<unknown>[], execute: () => Promise<void>, ignore: (e: unknown) => boolean = () => false): Promise<void> {
-  await execute().catch(() => undefined);
-  const settled = await Promise.allSettled(pending);
-  const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected" && !ignore(r.reason));
-  if (failed) throw toDataError(failed.reason);
+  const failed = firstFailure(await runBatch(execute, pending), ignore);
+  if (failed) throw failed;
 }
 
 /**
@@ -42,7 +41,7 @@ export class SubmissionFolders implements ISubmissionFolders {
     return S.listServerRelativeUrl(this.sitePath, key === "cityProposals" ? S.cityProposals : S.resultReports);
   }
 
-  private async folders(key: SubmittedListKey, withGroups: boolean): Promise<{ folders: FolderRow[]; groups: Map<string, number>; addOnly: number | null }> {
+  private async folders(key: SubmittedListKey, withGroups: boolean): Promise<{ folders: FolderRow[]; groups: Map<string, number>; addOnly: number | null; departmentGroups: Record<string, string> }> {
     const [batched, execute] = this.sp.batched();
     const foldersP = batched.web
       .getList(this.listUrl(key))
@@ -51,16 +50,29 @@ export class SubmissionFolders implements ISubmissionFolders {
       .top(5000)() as Promise<FolderRow[]>;
     const groupsP = withGroups ? (batched.web.siteGroups.select("Id", "Title")() as Promise<{ Id: number; Title: string }[]>) : Promise.resolve([]);
     const roleP = withGroups ? (batched.web.roleDefinitions.getByName(ADD_ONLY_LEVEL).select("Id")() as Promise<{ Id: number }>).catch(() => null) : Promise.resolve(null);
-    await settle([foldersP, groupsP], execute);
+    const deptsP = withGroups
+      ? (batched.web.getList(S.listServerRelativeUrl(this.sitePath, S.departments)).items.select("UnitCode", "GroupLogin").top(5000)() as Promise<{ UnitCode: string; GroupLogin: string | null }[]>)
+      : Promise.resolve([]);
+    await settle([foldersP, groupsP, deptsP], execute);
     const groups = new Map((await groupsP).map((g) => [g.Title.toLowerCase(), g.Id]));
-    return { folders: await foldersP, groups, addOnly: (await roleP)?.Id ?? null };
+    const departmentGroups = Object.fromEntries((await deptsP).filter((d) => d.GroupLogin && isDirectoryGroup(d.GroupLogin)).map((d) => [d.UnitCode, d.GroupLogin!]));
+    // A department held by an Entra group: its principal, which site setup added to the site when it gave the department its folders.
+    const logins = Object.values(departmentGroups);
+    if (logins.length) {
+      const [b, exec] = this.sp.batched();
+      const found = logins.map((login) => b.web.siteUsers.getByLoginName(login).select("Id")() as Promise<{ Id: number }>);
+      const settled = await runBatch(exec, found);
+      // One not yet in the site (setup has not run since it was chosen) is simply not ready.
+      settled.forEach((r, i) => r.status === "fulfilled" && groups.set(logins[i].toLowerCase(), r.value.Id));
+    }
+    return { folders: await foldersP, groups, addOnly: (await roleP)?.Id ?? null, departmentGroups };
   }
 
   async open(key: SubmittedListKey, fiscalYear: number, unitCodes: string[]): Promise<string[]> {
     if (unitCodes.length === 0) return [];
-    const { folders, groups, addOnly } = await this.folders(key, true);
+    const { folders, groups, addOnly, departmentGroups } = await this.folders(key, true);
     if (addOnly === null) throw new DataError("notFound", `The permission level ${ADD_ONLY_LEVEL} does not exist: run site setup`, 404);
-    const all = unitCodes.map((code) => ({ code, name: S.submissionFolderName(code, fiscalYear), group: groups.get((S.siteGroups.departmentPrefix + code).toLowerCase()) }));
+    const all = unitCodes.map((code) => ({ code, name: S.submissionFolderName(code, fiscalYear), group: groups.get(departmentPrincipal({ departmentGroups }, code).toLowerCase()) }));
     // A department without its group (added since setup last ran) cannot be given a folder yet.
     const skipped = all.filter((w) => w.group === undefined).map((w) => w.code);
     const want = all.filter((w) => w.group !== undefined);

@@ -1,5 +1,6 @@
 import { spfi, SPFI, SPBrowser } from "@pnp/sp";
 import { InjectHeaders } from "@pnp/queryable";
+import { SafeRetry } from "./safeRetry";
 
 /**
  * Outside SharePoint (local workbench, tests, scripts): the same PnPjs pipeline pointed at
@@ -7,6 +8,6 @@ import { InjectHeaders } from "@pnp/queryable";
  * from spfi.ts so the shipped web parts never bundle it.
  */
 export function spForUrl(siteUrl: string, headers: Record<string, string> = {}): SPFI {
-  const sp = spfi(siteUrl).using(SPBrowser({ baseUrl: siteUrl }));
+  const sp = spfi(siteUrl).using(SPBrowser({ baseUrl: siteUrl }), SafeRetry());
   return Object.keys(headers).length > 0 ? sp.using(InjectHeaders(headers)) : sp;
 }

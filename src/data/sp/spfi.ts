@@ -1,4 +1,5 @@
 import { spfi, SPFI, SPFx } from "@pnp/sp";
+import { SafeRetry } from "./safeRetry";
 
 /** The structural part of an SPFx web part context that PnPjs needs. */
 export type SpfxContextLike = Parameters<typeof SPFx>[0];
@@ -9,6 +10,7 @@ export type SpfxContextLike = Parameters<typeof SPFx>[0];
  * PnPjs fetches the other site's request digest from its own /_api/contextinfo.
  */
 export function spForSpfx(context: SpfxContextLike, siteUrl?: string): SPFI {
-  return (siteUrl ? spfi(siteUrl) : spfi()).using(SPFx(context));
+  // SPFx's own fetch-with-retry re-sends a write whose answer was lost: replaced (see safeRetry.ts).
+  return (siteUrl ? spfi(siteUrl) : spfi()).using(SPFx(context), SafeRetry());
 }
 

@@ -19,11 +19,49 @@ export function ChannelsView({ departments, canEdit, service, notifications, onC
   const value = (d: Department): { teamId: string; channelId: string } => edits[d.id] ?? { teamId: d.teamId, channelId: d.channelId };
   const set = (d: Department, patch: Partial<{ teamId: string; channelId: string }>): void => setEdits((e) => ({ ...e, [d.id]: { ...value(d), ...patch } }));
   const [savingId, setSavingId] = React.useState<number | null>(null);
+  const [groups, setGroups] = React.useState<Record<number, string>>({});
   const err = (d: Department, field: string): string | undefined => (savingId === d.id ? problemText({ invalidTeamId: strings.Channels.invalidTeamId, invalidChannelId: strings.Channels.invalidChannelId, required: common.FieldProblems.required }, action.problems, field, common.FieldProblems.required) : undefined);
   const columns: IColumn[] = [
     { key: "dept", name: strings.Channels.department, minWidth: 170, isMultiline: true, onRender: (d: Department) => d.title },
     { key: "team", name: strings.Channels.teamId, minWidth: 260, onRender: (d: Department) => <TextField ariaLabel={`${strings.Channels.teamId}: ${d.title}`} value={value(d).teamId} readOnly={!canEdit} onChange={(_, v) => set(d, { teamId: v ?? "" })} errorMessage={err(d, "teamId")} /> },
     { key: "channel", name: strings.Channels.channelId, minWidth: 300, onRender: (d: Department) => <TextField ariaLabel={`${strings.Channels.channelId}: ${d.title}`} value={value(d).channelId} readOnly={!canEdit} onChange={(_, v) => set(d, { channelId: v ?? "" })} errorMessage={err(d, "channelId")} /> },
+    {
+      key: "group",
+      name: strings.Channels.group,
+      minWidth: 260,
+      onRender: (d: Department) => (
+        <Stack horizontal verticalAlign="start" tokens={{ childrenGap: 4 }}>
+          <TextField
+            ariaLabel={`${strings.Channels.group}: ${d.title}`}
+            placeholder={strings.Channels.groupPlaceholder}
+            value={groups[d.id] ?? d.groupLogin}
+            readOnly={!canEdit}
+            onChange={(_, v) => setGroups((g) => ({ ...g, [d.id]: v ?? "" }))}
+            errorMessage={savingId === d.id ? problemText({ invalidGroupLogin: strings.Channels.invalidGroupLogin }, action.problems, "groupLogin", strings.Channels.invalidGroupLogin) : undefined}
+            styles={{ root: { flexGrow: 1 } }}
+          />
+          {canEdit && groups[d.id] !== undefined && groups[d.id] !== d.groupLogin && (
+            <DefaultButton
+              text={strings.Channels.save}
+              ariaLabel={`${strings.Channels.group} ${strings.Channels.save}: ${d.title}`}
+              disabled={action.busy}
+              onClick={async () => {
+                setSavingId(d.id);
+                if (await action.run(() => service.saveDepartmentGroup(d, groups[d.id]))) {
+                  setInfo({ ok: true, text: strings.Channels.groupSaved });
+                  setGroups((g) => {
+                    const rest = { ...g };
+                    delete rest[d.id];
+                    return rest;
+                  });
+                  onChanged();
+                }
+              }}
+            />
+          )}
+        </Stack>
+      ),
+    },
     {
       key: "act",
       name: "",

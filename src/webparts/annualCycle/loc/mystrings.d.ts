@@ -10,7 +10,11 @@ declare interface IAnnualCycleWebPartStrings {
     status: { sent: string; failed: string; notConfigured: string; pending: string }; attempts: string; error: string; notNotified: string; forbiddenHint: string;
     message: { heading: string; intro: string; no: string; title: string; content: string; partner: string; contact: string; open: string };
   };
-  Channels: { heading: string; department: string; teamId: string; channelId: string; save: string; test: string; saved: string; testSent: string; testFailed: string; howTo: string; invalidTeamId: string; invalidChannelId: string; testMessage: string };
+  Channels: { heading: string; department: string; teamId: string; channelId: string; group: string;
+    groupPlaceholder: string;
+    groupSaved: string;
+    invalidGroupLogin: string;
+    save: string; test: string; saved: string; testSent: string; testFailed: string; howTo: string; invalidTeamId: string; invalidChannelId: string; testMessage: string };
   CallsHeading: string;
   Columns: { form: string; title: string; deadline: string; status: string; recipients: string; partner: string; item: string; content: string; timing: string; department: string; answer: string; comment: string; answerDate: string; viewpoint: string; received: string; count: string; recipient: string; submissions: string };
   CallStatus: { open: string; closed: string };

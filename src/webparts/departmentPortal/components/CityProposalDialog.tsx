@@ -7,6 +7,7 @@ import { fmt } from "../../../components/format";
 import { useAction } from "../../../components/hooks/useAction";
 import { useLoad } from "../../../components/hooks/useLoad";
 import { problemText } from "../../../components/problems";
+import { changedFields, ConflictNotice, isConflict } from "../../../components/Conflict/ConflictNotice";
 import type { CycleService } from "../../../data/services/CycleService";
 import { departmentCanEdit } from "../../../domain/calls";
 import type { CityProposal, Department, ProposalViewpoint } from "../../../domain/types";
@@ -24,8 +25,21 @@ export function CityProposalDialog({ service, fiscalYear, department, existing, 
   const [answersId, setAnswersId] = React.useState<number | null>(existing?.answersProposal?.id ?? null);
   const action = useAction();
   const year = load.data;
+  // The row as SharePoint has it now (after a reload its fresh ETag), whatever the user typed.
+  const current = existing ? (year?.cityProposals.find((p) => p.id === existing.id) ?? existing) : undefined;
+  const [reloaded, setReloaded] = React.useState(false);
+  const changed =
+    reloaded && existing && current
+      ? changedFields([
+          { label: strings.Form2.title, before: existing.title, after: current.title },
+          { label: strings.Form2.content, before: existing.content, after: current.content },
+          { label: strings.Form2.partner, before: existing.partner?.id, after: current.partner?.id },
+          { label: strings.Form2.item, before: existing.partnershipItem?.id, after: current.partnershipItem?.id },
+          { label: strings.Form2.viewpoint, before: existing.viewpoint, after: current.viewpoint },
+        ])
+      : null;
   const call = year?.calls.find((c) => c.form === "form2" && c.status === "open") ?? year?.calls.find((c) => c.form === "form2");
-  const editable = !existing || departmentCanEdit(existing, existing.call ? (year?.calls.find((c) => c.id === existing.call!.id) ?? null) : null, today);
+  const editable = !current || departmentCanEdit(current, current.call ? (year?.calls.find((c) => c.id === current.call!.id) ?? null) : null, today);
   const err = (f: string): string | undefined => problemText({ required: common.FieldProblems.required, itemNotInAgreement: common.FieldProblems.invalidChoice, noAgreement: common.FieldProblems.invalidChoice, tooLong: common.FieldProblems.tooLong }, action.problems, f, common.FieldProblems.invalidChoice);
   const save = async (status: "draft" | "submitted"): Promise<void> => {
     if (!year) return;
@@ -42,11 +56,12 @@ export function CityProposalDialog({ service, fiscalYear, department, existing, 
           partner: partner ? { id: partner.id, title: partner.name } : null,
           partnershipItem: itemId ? { id: itemId, title: "" } : null,
           answersProposal: answersId ? { id: answersId, title: "" } : null,
-          sourceId: existing?.sourceId ?? null,
-          call: existing?.call ?? (call ? { id: call.id, title: call.title } : null),
+          sourceId: current?.sourceId ?? null,
+          // A row keeps the call it was made under (a proposal made outside any call stays so); a new one goes to the year's call.
+          call: current ? current.call : call ? { id: call.id, title: call.title } : null,
         },
         year,
-        existing,
+        current,
       )),
     );
     if (ok) onSaved();
@@ -56,7 +71,17 @@ export function CityProposalDialog({ service, fiscalYear, department, existing, 
   return (
     <Dialog hidden={false} onDismiss={onClose} dialogContentProps={{ type: DialogType.largeHeader, title: strings.Form2.heading, subText: department.title }} minWidth={600} modalProps={{ isBlocking: true }}>
       {!year && <Spinner label={common.Loading} />}
-      <ErrorBar error={load.error ?? action.error} onReload={load.reload} />
+      <ErrorBar
+        error={load.error ?? action.error}
+        reloadLabel={isConflict(action.error) ? common.Conflict.reloadKeep : undefined}
+        onReload={() => {
+          // Reload the row (fresh ETag) and keep every field as typed.
+          if (isConflict(action.error)) setReloaded(true);
+          action.clear();
+          load.reload();
+        }}
+      />
+      <ConflictNotice changed={changed} />
       {year && (
         <Stack tokens={{ childrenGap: 8 }}>
           {!editable && <MessageBar>{strings.Form2.readOnly}</MessageBar>}

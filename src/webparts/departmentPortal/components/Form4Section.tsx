@@ -8,6 +8,7 @@ import { fmt } from "../../../components/format";
 import { useAction } from "../../../components/hooks/useAction";
 import { useLoad } from "../../../components/hooks/useLoad";
 import { problemText } from "../../../components/problems";
+import { changedFields, ConflictNotice, isConflict } from "../../../components/Conflict/ConflictNotice";
 import type { CurrentUser } from "../../../data/contracts";
 import type { ResultsService, ResultsYear } from "../../../data/services/ResultsService";
 import { itemsByPartner } from "../../../domain/calls";
@@ -81,19 +82,40 @@ function RowDialog({ year, department, service, row, matchings, onClose, onSaved
   const [itemId, setItemId] = React.useState<number | null>(row?.partnershipItem?.id ?? null);
   const [matchingId, setMatchingId] = React.useState<number | null>(row?.matching?.id ?? null);
   const action = useAction();
+  // The row as SharePoint has it now: after a conflict it is read again (fresh ETag); what the user typed stays.
+  const [base, setBase] = React.useState<ResultReport | undefined>(row);
+  const [changed, setChanged] = React.useState<string[] | null>(null);
+  const reloadKeep = async (): Promise<void> => {
+    if (!row) return;
+    const ok = await action.run(async () => {
+      const fresh = await service.row(row.id);
+      setBase(fresh);
+      setChanged(
+        changedFields([
+          { label: strings.Form4.section, before: row.sectionName, after: fresh.sectionName },
+          { label: strings.Form4.title, before: row.title, after: fresh.title },
+          { label: strings.Form4.content, before: row.content, after: fresh.content },
+          { label: strings.Form4.partner, before: row.partner?.id, after: fresh.partner?.id },
+          { label: strings.Form4.item, before: row.partnershipItem?.id, after: fresh.partnershipItem?.id },
+        ]),
+      );
+    });
+    if (!ok) setChanged(null);
+  };
   const itemsOf = itemsByPartner(year.agreements, year.items);
   const partners = year.partners.filter((p) => itemsOf.has(p.id)).sort((a, b) => a.name.localeCompare(b.name, "ja"));
   const err = (f: string): string | undefined => problemText({ required: common.FieldProblems.required, tooLong: common.FieldProblems.tooLong }, action.problems, f, common.FieldProblems.required);
   const save = async (): Promise<void> => {
     const p = year.partners.find((x) => x.id === partnerId);
     const ok = await action.run(() =>
-      service.saveRow(year, department, { sectionName: section, title, content, partner: p ? { id: p.id, title: p.name } : null, partnershipItem: itemId ? { id: itemId, title: "" } : null, matching: matchingId ? { id: matchingId, title: "" } : null }, row),
+      service.saveRow(year, department, { sectionName: section, title, content, partner: p ? { id: p.id, title: p.name } : null, partnershipItem: itemId ? { id: itemId, title: "" } : null, matching: matchingId ? { id: matchingId, title: "" } : null }, base),
     );
     if (ok) onSaved();
   };
   return (
     <Dialog hidden={false} onDismiss={onClose} dialogContentProps={{ type: DialogType.largeHeader, title: strings.Form4.heading, subText: department.title }} minWidth={600} modalProps={{ isBlocking: true }}>
-      <ErrorBar error={action.error} />
+      <ErrorBar error={action.error} reloadLabel={isConflict(action.error) ? common.Conflict.reloadKeep : undefined} onReload={isConflict(action.error) ? () => void reloadKeep() : undefined} />
+      <ConflictNotice changed={changed} />
       <Stack tokens={{ childrenGap: 8 }}>
         <TextField label={strings.Form4.section} value={section} onChange={(_, v) => setSection(v ?? "")} errorMessage={err("sectionName")} />
         <TextField label={strings.Form4.title} required value={title} onChange={(_, v) => setTitle(v ?? "")} errorMessage={err("title")} />

@@ -1,7 +1,9 @@
 import * as React from "react";
 import { Checkbox, PrimaryButton, Stack, Text, TextField } from "@fluentui/react";
 import * as strings from "DepartmentPortalWebPartStrings";
+import * as common from "CommonStrings";
 import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
+import { changedFields, ConflictNotice, isConflict } from "../../../components/Conflict/ConflictNotice";
 import { DateText } from "../../../components/DateText";
 import type { AgreementService } from "../../../data/services/AgreementService";
 import type { Agreement, SurveyResponse } from "../../../domain/types";
@@ -17,13 +19,41 @@ export function SurveyAnswerForm({ agreement, rows, service, onAnswered }: { agr
   const [answers, setAnswers] = React.useState<Map<number, Answer>>(new Map(rows.map((r) => [r.id, { feasible: r.feasible, projectIdeas: r.projectIdeas, comment: r.comment }])));
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<unknown>(undefined);
+  // The rows as SharePoint has them now: after a conflict they are read again (fresh ETags); the typed answers stay.
+  const [base, setBase] = React.useState<SurveyResponse[]>(rows);
+  const [changed, setChanged] = React.useState<string[] | null>(null);
+  const reloadKeep = async (): Promise<void> => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const fresh = await service.surveyRowsNow(base);
+      setChanged(
+        changedFields(
+          base.flatMap((r) => {
+            const f = fresh.find((x) => x.id === r.id);
+            const item = r.partnershipItem?.title ?? "";
+            return [
+              { label: `${item} ${strings.SurveyForm.feasible}`, before: r.feasible, after: f?.feasible },
+              { label: `${item} ${strings.SurveyForm.ideas}`, before: r.projectIdeas, after: f?.projectIdeas },
+              { label: `${item} ${strings.SurveyForm.comment}`, before: r.comment, after: f?.comment },
+            ];
+          }),
+        ),
+      );
+      setBase(fresh);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
   const set = (id: number, patch: Partial<Answer>): void => setAnswers((m) => new Map(m).set(id, { ...m.get(id)!, ...patch }));
   const submit = async (): Promise<void> => {
     if (busy) return;
     setBusy(true);
     setError(undefined);
     try {
-      await service.answerSurvey(rows, answers);
+      await service.answerSurvey(base, answers);
       onAnswered();
     } catch (e) {
       setError(e);
@@ -50,7 +80,8 @@ export function SurveyAnswerForm({ agreement, rows, service, onAnswered }: { agr
           )}
         </>
       )}
-      <ErrorBar error={error} />
+      <ErrorBar error={error} reloadLabel={isConflict(error) ? common.Conflict.reloadKeep : undefined} onReload={isConflict(error) ? () => void reloadKeep() : undefined} />
+      <ConflictNotice changed={changed} />
       <Stack tokens={{ childrenGap: 10 }}>
         {rows.map((r) => {
           const a = answers.get(r.id)!;

@@ -28,7 +28,7 @@ define([], function () {
       saveDraft: "Save draft",
       submit: "Submit",
       cancel: "Cancel",
-      readOnly: "The deadline has passed: read only. Ask the coordinator to reopen the call if you need to change it.",
+      readOnly: "Submitted, or past the deadline: read only. Contact the coordinator if it needs changing.",
       status: { draft: "Draft", submitted: "Submitted" },
       deadline: "Deadline",
       saved: "Saved."

@@ -28,7 +28,7 @@ define([], function () {
       saveDraft: "下書き保存",
       submit: "提出する",
       cancel: "キャンセル",
-      readOnly: "期限を過ぎたため閲覧のみです。修正が必要な場合は未来創造課に依頼の再開を頼んでください。",
+      readOnly: "提出済み、または期限を過ぎたため閲覧のみです。修正が必要な場合は未来創造課に連絡してください。",
       status: { draft: "下書き", submitted: "提出済" },
       deadline: "提出期限",
       saved: "保存しました。"
