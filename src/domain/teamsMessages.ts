@@ -120,3 +120,31 @@ export function decisionReminderHtml(m: DecisionReminderInput, heading: string, 
     url ? `<p><a href="${escapeHtml(url)}">${escapeHtml(open)}</a></p>` : "",
   ].join("");
 }
+
+/**
+ * Splits rows into consecutive parts whose message stays within `budget` bytes, for a
+ * message Teams would refuse whole (about 28 KB). `size(chunk, k, n)` measures the message
+ * of part k of n as it will be sent. Greedy, in row order, so the parts read as one list
+ * 「(1/3)」「(2/3)」…; a row too large even alone is a part of its own (the caller shortens it).
+ * Deterministic: the same rows always split the same way, so each part keeps its own key.
+ */
+export function splitForBudget<T>(rows: T[], size: (chunk: T[], k: number, n: number) => number, budget: number): T[][] {
+  if (rows.length === 0 || size(rows, 1, 1) <= budget) return [rows];
+  // Sized with a generous part label (「99/99」) so the final numbering never tips a part over.
+  const parts: T[][] = [];
+  let current: T[] = [];
+  for (const r of rows) {
+    const next = [...current, r];
+    if (current.length > 0 && size(next, 99, 99) > budget) {
+      parts.push(current);
+      current = [r];
+    } else current = next;
+  }
+  if (current.length) parts.push(current);
+  return parts;
+}
+
+/** Shortens a text to at most `max` characters, saying where the rest is. */
+export function shorten(text: string, max: number, rest: string): string {
+  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - rest.length - 1))}…${rest}`;
+}

@@ -1,5 +1,6 @@
 import type * as ExcelJS from "exceljs";
 import { cellValueText } from "../domain/text";
+import { checkWorkbookZip, WORKBOOK_LIMITS } from "./zipBounds";
 
 export type ExcelModule = typeof ExcelJS;
 
@@ -15,7 +16,10 @@ export async function loadExcel(): Promise<ExcelModule> {
 /** Imported workbooks larger than this are refused before parsing. */
 export const MAX_WORKBOOK_BYTES = 10 * 1024 * 1024;
 
-export type WorkbookProblemCode = "notWorkbook" | "wrongSheet" | "missingColumns" | "fileTooLarge" | "empty";
+export type WorkbookProblemCode = "notWorkbook" | "wrongSheet" | "missingColumns" | "fileTooLarge" | "empty" | "tooLargeUnpacked" | "tooManyRows";
+
+/** Rows a workbook or CSV may hold (a register or a Form 1 sheet is a few hundred; 10,000 is generous). */
+export const MAX_IMPORT_ROWS = 10000;
 
 export class WorkbookError extends Error {
   constructor(
@@ -42,12 +46,18 @@ export function isFormula(cell: ExcelJS.Cell): boolean {
 export async function readWorkbook(excel: ExcelModule, data: ArrayBuffer): Promise<ExcelJS.Workbook> {
   if (data.byteLength > MAX_WORKBOOK_BYTES) throw new WorkbookError("fileTooLarge", String(MAX_WORKBOOK_BYTES));
   if (data.byteLength === 0) throw new WorkbookError("empty");
+  // Before anything is inflated: a zip bomb or a sheet of 100,000 rows is refused from the zip's own directory.
+  const refusal = checkWorkbookZip(new Uint8Array(data));
+  if (refusal?.code === "notZip") throw new WorkbookError("notWorkbook");
+  if (refusal?.code === "sheetTooLarge") throw new WorkbookError("tooManyRows", String(MAX_IMPORT_ROWS));
+  if (refusal) throw new WorkbookError("tooLargeUnpacked", String(WORKBOOK_LIMITS.maxTotalBytes));
   const wb = new excel.Workbook();
   try {
     await wb.xlsx.load(data);
   } catch {
     throw new WorkbookError("notWorkbook");
   }
+  if (wb.worksheets.some((ws) => ws.rowCount > MAX_IMPORT_ROWS + 50)) throw new WorkbookError("tooManyRows", String(MAX_IMPORT_ROWS));
   return wb;
 }
 

@@ -1,6 +1,6 @@
 import type * as ExcelJS from "exceljs";
 import { detectColumns, RegisterColumn } from "../domain/registerImport";
-import { ExcelModule, MAX_WORKBOOK_BYTES, readWorkbook, WorkbookError } from "./excel";
+import { ExcelModule, MAX_IMPORT_ROWS, MAX_WORKBOOK_BYTES, readWorkbook, WorkbookError } from "./excel";
 
 /**
  * Reads a register file as rows of cells: the first worksheet of an .xlsx, or a CSV in
@@ -89,7 +89,11 @@ export function tableFromRows(all: unknown[][]): RegisterTable {
 export async function readRegisterFile(fileName: string, data: ArrayBuffer, loadExcel: () => Promise<ExcelModule>): Promise<RegisterTable> {
   if (data.byteLength > MAX_WORKBOOK_BYTES) throw new WorkbookError("fileTooLarge", String(MAX_WORKBOOK_BYTES));
   if (data.byteLength === 0) throw new WorkbookError("empty");
-  if (isCsv(fileName)) return tableFromRows(parseCsv(decodeText(new Uint8Array(data))));
+  if (isCsv(fileName)) {
+    const rows = parseCsv(decodeText(new Uint8Array(data)));
+    if (rows.length > MAX_IMPORT_ROWS + 50) throw new WorkbookError("tooManyRows", String(MAX_IMPORT_ROWS));
+    return tableFromRows(rows);
+  }
   const wb = await readWorkbook(await loadExcel(), data);
   const ws = wb.worksheets[0];
   if (!ws) throw new WorkbookError("empty");

@@ -56,3 +56,18 @@ test("departments and visitors see concluded agreements only", () => {
   const items = [{ agreement: { id: 1, title: "" } }, { agreement: { id: 1, title: "" } }, { agreement: null }] as PartnershipItem[];
   expect(itemCountByAgreement(items).get(1)).toBe(2);
 });
+
+test("rows split into parts each within the budget, in order, deterministically", async () => {
+  const { splitForBudget, shorten } = await import("../../src/domain/teamsMessages");
+  const rows = Array.from({ length: 10 }, (_, i) => i);
+  const size = (chunk: number[]) => 100 + chunk.length * 50;
+  expect(splitForBudget(rows, size, 1000)).toEqual([rows]);
+  const parts = splitForBudget(rows, size, 300);
+  expect(parts).toEqual([[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]]);
+  expect(parts.every((p) => size(p) <= 300)).toBe(true);
+  expect(splitForBudget(rows, size, 300)).toEqual(parts);
+  // A row too large alone is a part of its own.
+  expect(splitForBudget([1, 2], (c) => c.length * 500, 300)).toEqual([[1], [2]]);
+  expect(shorten("あいうえおかきくけこ", 6, "（続き）")).toBe("あ…（続き）");
+  expect(shorten("短い", 6, "（続き）")).toBe("短い");
+});

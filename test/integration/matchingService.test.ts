@@ -99,3 +99,103 @@ test("channels: checked ids, a test message; a department's 実施希望 once pe
   const wishes = year.wishes.filter((w) => w.matching?.id === row.id);
   expect(wishes.map((w) => [w.department?.title, w.contactPerson])).toEqual([[kosodate.title, "子育 太郎（内線 1235）"]]);
 });
+
+test("issuing records its intent first: an edition interrupted part-way leaves every department with a record, 再送 finishes it once; a post whose outcome is unknown is never re-posted unless the coordinator asks", async () => {
+  const data = t.dataAs(7);
+  const svc = new MatchingService(data, await data.currentUser(), "2026-11-24");
+  const notes = new NotificationService(data, new GraphTeamsNotifier(graphForUrl(`${t.backend.url}/graph`)));
+  let year = await svc.year(2026);
+  const issue = await svc.draftIssue(year);
+  const kosodate = year.departments.find((d) => d.code === "kodomo-kosodate")!;
+  const bosai = year.departments.find((d) => d.code === "somu-bosai")!;
+  await svc.addRows(issue, year, [
+    { title: "夏の防災教室", content: "親子で学ぶ", partner: { id: 1, title: "" }, partnerProposal: null, cityProposal: null, allDepartments: false, targetDepartments: [{ id: kosodate.id, title: kosodate.title }, { id: bosai.id, title: bosai.title }] },
+  ]);
+  year = await svc.year(2026);
+  const before = await graphCount();
+
+  // The tab closes right after the intent was recorded: nobody was posted to, both departments have a 未送信 record.
+  const frozenNotes = new NotificationService(data, { postChannelMessage: () => new Promise(() => undefined) });
+  void svc.issue(issue, year, frozenNotes, render);
+  await new Promise((r) => setTimeout(r, 1500));
+  const key = (d: Department) => issueDedupeKey(issue.id, d.id);
+  const records = async () => (await data.notifications.list({ where: [{ prop: "kind", op: "eq", value: "matchingIssue" }] })).filter((n) => n.dedupeKey.startsWith(`issue:${issue.id}:`));
+  expect((await records()).map((n) => n.dedupeKey).sort()).toEqual([key(kosodate), key(bosai)].sort());
+  expect(await graphCount()).toBe(before);
+
+  // Both were claimed by the stopped sender (attempts 1, no outcome): within two minutes and after, they are not posted again on their own.
+  year = await svc.year(2026);
+  const frozen = year.issues.find((i) => i.id === issue.id)!;
+  await svc.issue(frozen, year, notes, render);
+  expect(await graphCount()).toBe(before);
+  // Two minutes later: outcome unknown, still not re-posted without the coordinator's word.
+  const store = t.backend.store.list("PD_Notifications")!;
+  for (const n of await records()) store.items.get(n.id)!.values.LastAttemptAt = new Date(Date.now() - 3 * 60 * 1000).toISOString();
+  await svc.issue(frozen, await svc.year(2026), notes, render);
+  expect(await graphCount()).toBe(before);
+  const { outcomeUnknown } = await import("../../src/data/services/NotificationService");
+  expect((await records()).every((n) => outcomeUnknown(n))).toBe(true);
+  // The coordinator checked the channels and asks: each is posted once.
+  const sent = await svc.issue(frozen, await svc.year(2026), notes, render, { resendUnknown: true });
+  expect(sent.map((n) => n.status)).toEqual(["sent", "sent"]);
+  expect(await graphCount()).toBe(before + 2);
+  await svc.issue(frozen, await svc.year(2026), notes, render, { resendUnknown: true });
+  expect(await graphCount()).toBe(before + 2);
+}, 60000);
+
+test("a post Graph accepted whose 'sent' record then fails is not posted again by 再送", async () => {
+  const data = t.dataAs(7);
+  const notes = new NotificationService(data, new GraphTeamsNotifier(graphForUrl(`${t.backend.url}/graph`)));
+  const dept = (await data.departments.list()).find((d) => d.code === "kodomo-kosodate")!;
+  const before = await graphCount();
+  let posted = false;
+  const flaky = new NotificationService(data, {
+    postChannelMessage: async (teamId, channelId, message) => {
+      const r = await new GraphTeamsNotifier(graphForUrl(`${t.backend.url}/graph`)).postChannelMessage(teamId, channelId, message);
+      posted = true;
+      // SharePoint now refuses the record-keeping writes (503, more times than the retries).
+      t.backend.faults.set({ sp503: 8, retryAfterSeconds: 0 });
+      return r;
+    },
+  });
+  const req = { kind: "test" as const, dedupeKey: `test:lost-record:${Date.now()}`, title: "記録が失われる送信", department: dept, message: { html: "<p>テスト</p>" } };
+  await flaky.send(req).catch(() => undefined);
+  t.backend.faults.set({ sp503: 0 });
+  expect(posted).toBe(true);
+  expect(await graphCount()).toBe(before + 1);
+  // 再送 right away, and again later: the record was claimed and never closed, so it is not posted twice.
+  const again = await notes.send(req);
+  expect(again.status).toBe("pending");
+  expect(await graphCount()).toBe(before + 1);
+});
+
+test("a department's message too large for Teams (15 rows of 1,000 characters) is sent in numbered parts, each under the limit, each once", async () => {
+  const data = t.dataAs(7);
+  const svc = new MatchingService(data, await data.currentUser(), "2026-11-24");
+  const notes = new NotificationService(data, new GraphTeamsNotifier(graphForUrl(`${t.backend.url}/graph`)));
+  let year = await svc.year(2026);
+  const issue = await svc.draftIssue(year);
+  const kosodate = year.departments.find((d) => d.code === "kodomo-kosodate")!;
+  const long = (n: number) => `第${n}の提案。${"子育て世帯を対象に、地域の企業と市が協力して講座と相談会を開く。".repeat(30)}`.slice(0, 1000);
+  await svc.addRows(
+    issue,
+    year,
+    Array.from({ length: 15 }, (_, i) => ({ title: `長い提案 ${i + 1}`, content: long(i + 1), partner: { id: 1, title: "" }, partnerProposal: null, cityProposal: null, allDepartments: false, targetDepartments: [{ id: kosodate.id, title: kosodate.title }] })),
+  );
+  year = await svc.year(2026);
+  const before = ((await (await fetch(`${t.backend.url}/_dev/graph/messages`)).json()) as { value: unknown[] }).value.length;
+  // The real builders (HTML table and Adaptive Card), as the screen sends them.
+  const { renderFeedback } = await import("../../src/webparts/annualCycle/components/MatchingView");
+  const out = await svc.issue(issue, year, notes, renderFeedback("https://city.example/portal"));
+  expect(out.every((n) => n.status === "sent")).toBe(true);
+  expect(out.length).toBeGreaterThan(1);
+  const titles = out.map((n) => n.title).sort();
+  expect(titles.every((x, i) => x.includes(`（${i + 1}/${out.length}）`))).toBe(true);
+  const messages = ((await (await fetch(`${t.backend.url}/_dev/graph/messages`)).json()) as { value: Array<{ body: { content: string } }> }).value;
+  expect(messages.length - before).toBe(out.length);
+  // Every one of the 15 rows reached the department, once.
+  const sentText = messages.slice(0, out.length).map((m) => m.body.content).join("");
+  for (let i = 1; i <= 15; i++) expect(sentText.split(`長い提案 ${i}<`).length - 1).toBe(1);
+  await svc.issue((await svc.year(2026)).issues.find((i) => i.id === issue.id)!, await svc.year(2026), notes, renderFeedback("https://city.example/portal"));
+  expect(((await (await fetch(`${t.backend.url}/_dev/graph/messages`)).json()) as { value: unknown[] }).value.length - before).toBe(out.length);
+}, 60000);

@@ -31,13 +31,7 @@ export class GraphTeamsNotifier implements ITeamsNotifier {
     if (!TEAM_ID_PATTERN.test(teamId) || !CHANNEL_ID_PATTERN.test(channelId)) {
       throw new DataError("validation", `Invalid Teams ids: team '${teamId}', channel '${channelId}'`);
     }
-    const body: Record<string, unknown> = { body: { contentType: "html", content: message.html } };
-    if (message.subject) body.subject = message.subject;
-    if (message.adaptiveCard) {
-      const id = this.newId();
-      body.body = { contentType: "html", content: `${message.html}<attachment id="${id}"></attachment>` };
-      body.attachments = [{ id, contentType: "application/vnd.microsoft.card.adaptive", contentUrl: null, content: JSON.stringify(message.adaptiveCard) }];
-    }
+    const body = chatMessageBody(message, this.newId());
     const path = `/teams/${encodeURIComponent(teamId)}/channels/${encodeURIComponent(channelId)}/messages`;
     try {
       const r = (await this.graph.api(path).post(body)) as { id?: string };
@@ -55,6 +49,29 @@ export class GraphTeamsNotifier implements ITeamsNotifier {
       throw new DataError("unknown", text, status);
     }
   }
+}
+
+/** The chatMessage Graph is sent for a message: HTML, and the Adaptive Card as an attachment (its JSON as a string). */
+export function chatMessageBody(message: ChannelMessage, attachmentId: string): Record<string, unknown> {
+  const body: Record<string, unknown> = { body: { contentType: "html", content: message.html } };
+  if (message.subject) body.subject = message.subject;
+  if (message.adaptiveCard) {
+    body.body = { contentType: "html", content: `${message.html}<attachment id="${attachmentId}"></attachment>` };
+    body.attachments = [{ id: attachmentId, contentType: "application/vnd.microsoft.card.adaptive", contentUrl: null, content: JSON.stringify(message.adaptiveCard) }];
+  }
+  return body;
+}
+
+/**
+ * Teams refuses a channel post over about 28 KB (OfficeDocs, Teams limits; Graph answers 413).
+ * A message is kept under this budget, measured as the JSON Graph receives (UTF-8), with room
+ * left for what Graph and the transport add.
+ */
+export const MESSAGE_BUDGET_BYTES = 24 * 1024;
+
+/** The bytes of the request Graph receives for this message. */
+export function messageBytes(message: ChannelMessage): number {
+  return new TextEncoder().encode(JSON.stringify(chatMessageBody(message, "0".repeat(36)))).length;
 }
 
 function randomId(): string {

@@ -6,7 +6,8 @@ import { recordAudit } from "./audit";
 import { NotificationService } from "./NotificationService";
 import { concernedDepartments, renumber, rowsFor } from "../../domain/matching";
 import { isDirectoryGroup } from "../setup/plan";
-import { CHANNEL_ID_PATTERN, TEAM_ID_PATTERN } from "../graph/GraphTeamsNotifier";
+import { shorten, splitForBudget } from "../../domain/teamsMessages";
+import { CHANNEL_ID_PATTERN, MESSAGE_BUDGET_BYTES, messageBytes, TEAM_ID_PATTERN } from "../graph/GraphTeamsNotifier";
 
 /**
  * Matching and feedback (別紙③): editions of the feedback list, their rows, issuing an
@@ -34,6 +35,9 @@ export const SEND_CONCURRENCY = 4;
 
 const ref = (id: number, title = ""): D.LookupRef => ({ id, title });
 const rejectedKey = (fy: number): string => `matching.rejectedPairs.${fy}`;
+
+/** A row's text in a Teams message is at most this long (Japanese text: 3 bytes a character, twice — HTML and card); the portal has it whole. */
+export const MAX_ROW_CHARS = 1500;
 
 export const issueDedupeKey = (issueId: number, departmentId: number): string => `issue:${issueId}:dept:${departmentId}`;
 
@@ -129,6 +133,8 @@ export class MatchingService extends ServiceBase {
     year: MatchingYear,
     notifications: NotificationService,
     render: (dept: D.Department, rows: D.Matching[], issue: D.MatchingIssue) => ChannelMessage,
+    /** resendUnknown: the coordinator checked the channels and asks to post again where the outcome was unknown. */
+    opts: { resendUnknown?: boolean } = {},
   ): Promise<D.Notification[]> {
     this.requireCoordinator();
     const rows = year.matchings.filter((m) => m.issue?.id === issue.id).sort((a, b) => a.rowNo - b.rowNo);
@@ -143,21 +149,27 @@ export class MatchingService extends ServiceBase {
       frozen = await this.data.matchingIssues.get(issue.id);
     }
     const depts = concernedDepartments(rows, year.departments.filter((d) => d.active && !d.isCoordinator).map((d) => ({ id: d.id, title: d.title })));
+    // A department's message that Teams would refuse whole is sent in numbered parts 「（1/3）」, each
+    // under the budget and with its own record and key (the edition is frozen, so the split never changes).
+    const requests = depts.flatMap((ref0) => {
+      const dept = year.departments.find((d) => d.id === ref0.id)!;
+      const mine = rowsFor(rows, dept.id).map((m) => ({ ...m, content: shorten(m.content, MAX_ROW_CHARS, "（全文は部署ポータルで）") }));
+      const titled = (k: number, n: number): D.MatchingIssue => (n > 1 ? { ...frozen, title: `${frozen.title}（${k}/${n}）` } : frozen);
+      const parts = splitForBudget(mine, (chunk, k, n) => messageBytes(render(dept, chunk, titled(k, n))), MESSAGE_BUDGET_BYTES);
+      return parts.map((chunk, i) => ({
+        kind: "matchingIssue" as const,
+        dedupeKey: parts.length > 1 ? `${issueDedupeKey(issue.id, dept.id)}:part:${i + 1}` : issueDedupeKey(issue.id, dept.id),
+        title: `${titled(i + 1, parts.length).title} → ${dept.title}`,
+        department: dept,
+        message: render(dept, chunk, titled(i + 1, parts.length)),
+      }));
+    });
+    // The intent first: every department to be told has its record before anything is posted.
+    await notifications.queue(requests);
     const outcomes: D.Notification[] = [];
-    const queue = [...depts];
+    const queue = [...requests];
     const worker = async (): Promise<void> => {
-      for (let ref0 = queue.shift(); ref0; ref0 = queue.shift()) {
-        const dept = year.departments.find((d) => d.id === ref0!.id)!;
-        outcomes.push(
-          await notifications.send({
-            kind: "matchingIssue",
-            dedupeKey: issueDedupeKey(issue.id, dept.id),
-            title: `${frozen.title} → ${dept.title}`,
-            department: dept,
-            message: render(dept, rowsFor(rows, dept.id), frozen),
-          }),
-        );
-      }
+      for (let req = queue.shift(); req; req = queue.shift()) outcomes.push(await notifications.send(req, { resendUnknown: opts.resendUnknown }));
     };
     await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, depts.length) }, worker));
     await this.audit("MatchingIssues", issue.id, "notify", `Teams に通知（第${issue.editionNo}回）`, { sent: outcomes.filter((o) => o.status === "sent").length, failed: outcomes.filter((o) => o.status === "failed").length });

@@ -27,10 +27,36 @@ export class NotificationService {
     return n;
   }
 
-  /** Sends unless already sent; resolves with the record as it ends (sent, failed or notConfigured). */
-  async send(req: SendRequest): Promise<D.Notification> {
+  /**
+   * Records the intent to send, before anything is posted: one 未送信 record (pending, no
+   * attempt yet) per request that has none. If the sender is interrupted, every department
+   * not reached still has its record, shown and sent by 再送. Keys are unique, so a second
+   * coordinator's queue adds nothing.
+   */
+  async queue(reqs: SendRequest[]): Promise<void> {
+    if (reqs.length === 0) return;
+    const have = new Set((await this.data.notifications.list({ where: [{ prop: "kind", op: "eq", value: reqs[0].kind }] })).map((n) => n.dedupeKey));
+    const fresh = reqs.filter((r) => !have.has(r.dedupeKey) && !!r.department.teamId && !!r.department.channelId);
+    try {
+      await this.data.notifications.addMany(
+        fresh.map((r) => ({ title: r.title, kind: r.kind, department: { id: r.department.id, title: r.department.title }, dedupeKey: r.dedupeKey, teamId: r.department.teamId, channelId: r.department.channelId, status: "pending" as const, graphMessageId: "", error: "", attempts: 0, lastAttemptAt: null })),
+      );
+    } catch (e) {
+      // Another coordinator queued the same keys meanwhile: theirs stand.
+      if (!isDataError(e) || (e.kind !== "duplicate" && e.kind !== "network")) throw e;
+    }
+  }
+
+  /**
+   * Sends unless already sent; resolves with the record as it ends (sent, failed or
+   * notConfigured). A record claimed by a sender that never finished (closed tab, lost
+   * answer) is "outcome unknown": Graph may have posted it, so it is not posted again unless
+   * the coordinator, having checked the channel, says so (`resendUnknown`).
+   */
+  async send(req: SendRequest, opts: { resendUnknown?: boolean } = {}): Promise<D.Notification> {
     let record = await this.byKey(req.dedupeKey);
-    if (record && (record.status === "sent" || (record.status === "pending" && !stale(record)))) return record;
+    if (record && record.status === "sent") return record;
+    if (record && record.status === "pending" && record.attempts > 0 && (!stale(record) || !opts.resendUnknown)) return record;
     const configured = !!req.department.teamId && !!req.department.channelId;
     const base = {
       title: req.title,
@@ -72,8 +98,16 @@ export class NotificationService {
   }
 }
 
-/** A claim older than this was left by a sender that never finished (a closed tab): retry it. */
+/** A claim older than this was left by a sender that never finished (a closed tab): its outcome is unknown. */
 const STALE_CLAIM_MS = 2 * 60 * 1000;
+
+/** A record claimed by a sender that never reported back: Graph may or may not have posted it. */
+export function outcomeUnknown(n: Pick<D.Notification, "status" | "attempts" | "lastAttemptAt">, now = Date.now()): boolean {
+  return n.status === "pending" && n.attempts > 0 && (!n.lastAttemptAt || now - Date.parse(n.lastAttemptAt) > STALE_CLAIM_MS);
+}
+
+/** Recorded but never attempted (the sender stopped before reaching it). */
+export const notYetSent = (n: Pick<D.Notification, "status" | "attempts">): boolean => n.status === "pending" && n.attempts === 0;
 
 function stale(n: D.Notification): boolean {
   return !n.lastAttemptAt || Date.now() - Date.parse(n.lastAttemptAt) > STALE_CLAIM_MS;

@@ -53,8 +53,8 @@ export function RegisterImportView({ service, today, onImported }: { service: Re
       try {
         table = await readFile(file);
       } catch (err) {
-        const code = (err as { code?: string }).code;
-        setFileError(code === "fileTooLarge" ? I.tooLarge : code === "empty" ? I.empty : I.unreadable);
+        const { code, detail } = err as { code?: string; detail?: string };
+        setFileError(code === "fileTooLarge" ? I.tooLarge : code === "empty" ? I.empty : code === "tooManyRows" ? fmt(I.tooManyRows, detail ?? "") : code === "tooLargeUnpacked" ? I.tooLargeUnpacked : I.unreadable);
         return;
       }
       const found = (Object.keys(table.columns) as RegisterColumn[]).map((c) => I.columnNames[c]);

@@ -383,6 +383,8 @@ define([], function () {
         "terminated": "Ended (term expired)"
       },
       "unreadable": "The file cannot be read. Choose an Excel (.xlsx) or CSV file.",
+      "tooManyRows": "Too many rows ({0} at most). Import the register in parts.",
+      "tooLargeUnpacked": "Unpacked, this file would be far too large, so it is not read (not a normal Excel file).",
       "tooLarge": "The file is too large (10 MB at most).",
       "empty": "The file has no rows.",
       "codes": {

@@ -383,6 +383,8 @@ define([], function () {
         "terminated": "終了（期間満了）"
       },
       "unreadable": "ファイルを読み取れません。Excel（.xlsx）または CSV のファイルを選んでください。",
+      "tooManyRows": "行が多すぎます（{0} 行まで）。台帳を分けて取り込んでください。",
+      "tooLargeUnpacked": "ファイルを展開すると大きすぎるため読み込みません（Excel ファイルとして異常です）。",
       "tooLarge": "ファイルが大きすぎます（10 MB まで）。",
       "empty": "ファイルに行がありません。",
       "codes": {

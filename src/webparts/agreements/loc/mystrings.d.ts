@@ -382,6 +382,8 @@ declare interface IAgreementsWebPartStrings {
       terminated: string;
     };
     unreadable: string;
+    tooManyRows: string;
+    tooLargeUnpacked: string;
     tooLarge: string;
     empty: string;
     codes: {

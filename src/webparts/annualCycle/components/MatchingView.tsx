@@ -59,10 +59,10 @@ export function MatchingView({ fiscalYear, canEdit, service, notifications, port
       const row: RowDraft = { title: s.partnerProposal.title, content: `${s.partnerProposal.content}\n${s.cityProposal.title}: ${s.cityProposal.content}`, partner: s.partnerProposal.partner, partnerProposal: { id: s.partnerProposal.id, title: "" }, cityProposal: { id: s.cityProposal.id, title: "" }, allDepartments: false, targetDepartments: s.cityProposal.department ? [s.cityProposal.department] : [] };
       await service.addRows(issue, year, [row]);
     });
-  const issueNow = (target: MatchingIssue): Promise<void> =>
+  const issueNow = (target: MatchingIssue, resendUnknown = false): Promise<void> =>
     run(async () => {
       setConfirming(false);
-      setOutcome(await service.issue(target, year, notifications, renderFeedback(portalUrl)));
+      setOutcome(await service.issue(target, year, notifications, renderFeedback(portalUrl), { resendUnknown }));
     });
 
   const sColumns: IColumn[] = [
@@ -95,7 +95,7 @@ export function MatchingView({ fiscalYear, canEdit, service, notifications, port
           <DraftEditor year={year} draft={draft} rows={rows} service={service} busy={action.busy} run={run} onIssue={() => setConfirming(true)} />
         </>
       )}
-      <Editions year={year} canEdit={canEdit} busy={action.busy} onRetry={(i) => void issueNow(i)} />
+      <Editions year={year} canEdit={canEdit} busy={action.busy} onRetry={(i, resendUnknown) => void issueNow(i, resendUnknown)} />
       {confirming && draft && (
         <Dialog hidden={false} onDismiss={() => setConfirming(false)} dialogContentProps={{ type: DialogType.normal, title: strings.Matching.issue, subText: strings.Matching.issueConfirm }} modalProps={{ isBlocking: true }}>
           <DialogFooter>
@@ -251,7 +251,7 @@ function RowDialog({ year, row, onClose, onSave }: { year: MatchingYear; row?: M
   );
 }
 
-function Editions({ year, canEdit, busy, onRetry }: { year: MatchingYear; canEdit: boolean; busy: boolean; onRetry: (i: MatchingIssue) => void }): JSX.Element {
+function Editions({ year, canEdit, busy, onRetry }: { year: MatchingYear; canEdit: boolean; busy: boolean; onRetry: (i: MatchingIssue, resendUnknown: boolean) => void }): JSX.Element {
   const issued = year.issues.filter((i) => i.status === "issued").sort((a, b) => b.editionNo - a.editionNo);
   return (
     <>
@@ -280,7 +280,7 @@ function Editions({ year, canEdit, busy, onRetry }: { year: MatchingYear; canEdi
                 );
               })}
             </ol>
-            {records.length > 0 && <NotificationTable records={records} canRetry={canEdit} busy={busy} onRetry={() => onRetry(i)} />}
+            {records.length > 0 && <NotificationTable records={records} canRetry={canEdit} busy={busy} onRetry={(resendUnknown) => onRetry(i, resendUnknown)} />}
           </section>
         );
       })}

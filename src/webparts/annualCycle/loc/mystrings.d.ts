@@ -7,6 +7,10 @@ declare interface IAnnualCycleWebPartStrings {
     suggestions: string; noSuggestions: string; score: string; reason: string; reasons: { samePartnerAndItem: string; samePartner: string; similarText: string };
     accept: string; reject: string; addByHand: string; draft: string; noRows: string; up: string; down: string; remove: string; edit: string; departments: string; allDepartments: string; chosen: string;
     issue: string; issueConfirm: string; issued: string; editions: string; notifications: string; retryAll: string; retry: string; wishes: string; noWishes: string; contact: string; source: string; fromForm1: string; fromForm2: string; samePartnerOnly: string;
+    notYetSent: string;
+    outcomeUnknown: string;
+    resendUnknown: string;
+    unknownHint: string;
     status: { sent: string; failed: string; notConfigured: string; pending: string }; attempts: string; error: string; notNotified: string; forbiddenHint: string;
     message: { heading: string; intro: string; no: string; title: string; content: string; partner: string; contact: string; open: string };
   };
