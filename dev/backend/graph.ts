@@ -2,10 +2,15 @@ import { randomUUID } from "crypto";
 import type { Faults } from "./faults";
 import type { GraphMessage, Store } from "./store";
 import type { SiteUser } from "./users";
+import { canUseChannel, findTeam, graphTeams } from "./directory";
 
 /**
  * The Microsoft Graph subset the product uses: posting a message to a team's channel
- * (`POST /v1.0/teams/{team-id}/channels/{channel-id}/messages`) and reading them back.
+ * (`POST /v1.0/teams/{team-id}/channels/{channel-id}/messages`) and reading them back, the
+ * teams the signed-in user belongs to (`/me/joinedTeams`) and a team's channels. Teams and
+ * their members come from the tenant's directory (directory.ts): with delegated permissions
+ * the app can do only what the signed-in user could (microsoft-graph-docs-contrib,
+ * permissions-overview.md), so a post by a non-member of the team is refused with 403.
  */
 
 export interface GraphResponse {
@@ -33,11 +38,29 @@ export function handleGraph(
   store: Store,
   faults: Faults,
 ): GraphResponse {
+  if (/^\/v1\.0\/me\/joinedteams\/?$/i.test(path) && method === "GET") {
+    const value = graphTeams.filter((t) => t.memberIds.includes(user.Id)).map((t) => ({ id: t.id, displayName: t.displayName, description: null, isArchived: false }));
+    return { status: 200, headers: {}, body: { "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#teams", "@odata.count": value.length, value } };
+  }
+  const ch = /^\/v1\.0\/teams\/([^/]+)\/channels\/?$/.exec(path);
+  if (ch && method === "GET") {
+    const team = findTeam(decodeURIComponent(ch[1]));
+    if (!team) return err(404, "NotFound", "No team found with Group Id " + decodeURIComponent(ch[1]));
+    if (!team.memberIds.includes(user.Id)) return err(403, "Forbidden", "Forbidden: the user is not a member of this team.");
+    // Private channels are listed only to their members.
+    const value = team.channels.filter((c) => canUseChannel(team, c, user.Id)).map((c) => ({ id: c.id, displayName: c.displayName, membershipType: c.membershipType }));
+    return { status: 200, headers: {}, body: { "@odata.count": value.length, value } };
+  }
   const m = /^\/v1\.0\/teams\/([^/]+)\/channels\/([^/]+)\/messages\/?$/.exec(path);
   if (!m) return err(400, "BadRequest", `Resource not found for the segment '${path}'.`);
   const teamId = decodeURIComponent(m[1]);
   const channelId = decodeURIComponent(m[2]);
   if (!GUID.test(teamId) || !CHANNEL.test(channelId)) return err(404, "NotFound", "No team or channel found with the given id.");
+  const team = findTeam(teamId);
+  const channel = team?.channels.find((c) => c.id === channelId);
+  if (!team || !channel) return err(404, "NotFound", "No team or channel found with the given id.");
+  // Delegated ChannelMessage.Send: only in teams (and private channels) the signed-in user belongs to.
+  if (!canUseChannel(team, channel, user.Id)) return err(403, "Forbidden", "Forbidden: the user is not a member of the team or channel the message is posted to.");
 
   if (method === "GET") {
     const value = store.graphMessages.filter((x) => x.teamId === teamId && x.channelId === channelId);

@@ -26,27 +26,8 @@ function add<T extends D.Stored>(store: Store, def: ListDef<T>, rows: Partial<D.
   );
 }
 
-/** Deterministic GUID-shaped ids so the seeded channels look like real Teams ids. */
-function fakeGuid(n: number): string {
-  const h = (n * 2654435761) >>> 0;
-  const hex = (h.toString(16).padStart(8, "0") + ((h ^ 0x5bd1e995) >>> 0).toString(16).padStart(8, "0")).repeat(2);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
-
-export const seedDepartments: Array<[code: string, dept: string, div: string, channel: boolean]> = [
-  ["kikaku-mirai", "企画部", "未来創造課", true],
-  ["kikaku-koho", "企画部", "秘書広報課", true],
-  ["somu-bosai", "総務部", "防災防犯課", true],
-  ["somu-joho", "総務部", "情報政策課", false],
-  ["kodomo-kosodate", "子ども家庭部", "子育て支援課", true],
-  ["kenko-suishin", "健康福祉部", "健康推進課", true],
-  ["kenko-korei", "健康福祉部", "高齢支援課", true],
-  ["shimin-kankyo", "市民環境部", "環境課", true],
-  ["shimin-sangyo", "市民環境部", "産業振興課", true],
-  ["toshi-doro", "都市整備部", "道路交通課", false],
-  ["kyoiku-somu", "教育部", "教育総務課", true],
-  ["kyoiku-shogai", "教育部", "生涯学習スポーツ課", true],
-];
+import { fakeGuid, seedDepartments } from "./directory";
+export { seedDepartments };
 
 interface SeedPartner {
   name: string;

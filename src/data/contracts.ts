@@ -104,6 +104,8 @@ export interface ChannelMessage {
 export interface ITeamsNotifier {
   /** Posts one message; resolves with the Graph message id or rejects with a DataError. */
   postChannelMessage(teamId: string, channelId: string, message: ChannelMessage): Promise<{ messageId: string }>;
+  /** The teams the signed-in user belongs to (Graph `/me/joinedTeams`): a delegated post reaches only these. */
+  joinedTeams?(): Promise<Array<{ id: string; displayName: string }>>;
 }
 
 export type DataErrorKind =

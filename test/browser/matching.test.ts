@@ -36,7 +36,11 @@ test("build and issue a feedback list; a forced failure is retried without dupli
   const before = await messages();
   h.backend.faults.set({ graph500: 1 });
   await c.page.getByRole("menuitem", { name: "発行して Teams に通知" }).click();
-  await c.page.getByRole("alertdialog", { name: "発行して Teams に通知" }).getByRole("button", { name: "発行して Teams に通知" }).click();
+  // Before issuing, the check from Graph (/me/joinedTeams): who will be posted to, who cannot be and why.
+  const confirm = c.page.getByRole("alertdialog", { name: "発行して Teams に通知" });
+  await confirm.getByText("部署のチャネルに投稿します", { exact: false }).waitFor();
+  await h.shot(c.page, "matching-pre-issue-check.png");
+  await confirm.getByRole("button", { name: "発行して Teams に通知" }).click();
   const status = c.page.getByRole("status");
   await status.getByText("失敗", { exact: false }).waitFor();
   const afterFirst = await messages();

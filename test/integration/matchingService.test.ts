@@ -199,3 +199,36 @@ test("a department's message too large for Teams (15 rows of 1,000 characters) i
   await svc.issue((await svc.year(2026)).issues.find((i) => i.id === issue.id)!, await svc.year(2026), notes, renderFeedback("https://city.example/portal"));
   expect(((await (await fetch(`${t.backend.url}/_dev/graph/messages`)).json()) as { value: unknown[] }).value.length - before).toBe(out.length);
 }, 60000);
+
+test("the coordinator not a member of two departments' teams: shown before issuing, recorded with the reason and not posted, sent by 再送 once membership is fixed; the local Graph refuses a non-member's post (403)", async () => {
+  const data = t.dataAs(7);
+  const svc = new MatchingService(data, await data.currentUser(), "2026-11-24");
+  const notes = new NotificationService(data, new GraphTeamsNotifier(graphForUrl(`${t.backend.url}/graph`)));
+  let year = await svc.year(2026);
+  const issue = await svc.draftIssue(year);
+  const d = (code: string) => year.departments.find((x) => x.code === code)!;
+  const [sangyo, shogai, kosodate] = [d("shimin-sangyo"), d("kyoiku-shogai"), d("kodomo-kosodate")];
+  await svc.addRows(issue, year, [{ title: "商店街と学校の連携", content: "地域の店が授業に協力", partner: { id: 1, title: "" }, partnerProposal: null, cityProposal: null, allDepartments: false, targetDepartments: [sangyo, shogai, kosodate].map((x) => ({ id: x.id, title: x.title })) }]);
+  year = await svc.year(2026);
+  const { issueReadiness, NOT_MEMBER } = await import("../../src/data/services/MatchingService");
+  const ready = await issueReadiness(year, issue, notes);
+  expect(Object.fromEntries(ready.map((r) => [r.department.code, r.reach]))).toEqual({ "shimin-sangyo": "notMember", "kyoiku-shogai": "notMember", "kodomo-kosodate": "ready" });
+  // Graph itself refuses a non-member (so the product never tries).
+  await expect(new GraphTeamsNotifier(graphForUrl(`${t.backend.url}/graph`)).postChannelMessage(sangyo.teamId, sangyo.channelId, { html: "<p>x</p>" })).rejects.toMatchObject({ kind: "forbidden", status: 403 });
+  const before = await graphCount();
+  const out = await svc.issue(issue, year, notes, render);
+  expect(Object.fromEntries(out.map((n) => [n.department?.id, n.status]))).toEqual({ [sangyo.id]: "failed", [shogai.id]: "failed", [kosodate.id]: "sent" });
+  expect(out.filter((n) => n.status === "failed").every((n) => n.error === NOT_MEMBER && n.attempts === 0)).toBe(true);
+  expect(await graphCount()).toBe(before + 1);
+  // The teams' owners add the coordinator; 再送 reaches both, once.
+  const { graphTeams } = await import("../../dev/backend/directory");
+  for (const team of graphTeams.filter((x) => x.id === sangyo.teamId || x.id === shogai.teamId)) team.memberIds.push(7);
+  try {
+    const frozen = (await svc.year(2026)).issues.find((i) => i.id === issue.id)!;
+    const again = await svc.issue(frozen, await svc.year(2026), notes, render);
+    expect(again.every((n) => n.status === "sent")).toBe(true);
+    expect(await graphCount()).toBe(before + 3);
+  } finally {
+    for (const team of graphTeams.filter((x) => x.id === sangyo.teamId || x.id === shogai.teamId)) team.memberIds = team.memberIds.filter((m) => m !== 7);
+  }
+}, 60000);

@@ -7,7 +7,7 @@ import { DataError } from "../contracts";
  * backend share this code.
  */
 export interface IGraphApi {
-  api(path: string): { post(content: unknown): Promise<unknown> };
+  api(path: string): { post(content: unknown): Promise<unknown>; get(): Promise<unknown> };
 }
 
 /** Graph's channel ids look like 19:xxxx@thread.tacv2 (or @thread.skype); team ids are GUIDs. */
@@ -26,6 +26,18 @@ export class GraphTeamsNotifier implements ITeamsNotifier {
     private readonly graph: IGraphApi,
     private readonly newId: () => string = randomId,
   ) {}
+
+  /** Graph `/me/joinedTeams` (delegated Team.ReadBasic.All; it takes no OData query options, graph docs user-list-joinedteams): the teams the coordinator can post to. */
+  async joinedTeams(): Promise<Array<{ id: string; displayName: string }>> {
+    try {
+      const r = (await this.graph.api("/me/joinedTeams").get()) as { value?: Array<{ id: string; displayName: string }> };
+      return r.value ?? [];
+    } catch (e) {
+      const g = (e ?? {}) as GraphErrorLike;
+      const status = g.statusCode;
+      throw new DataError(status === 403 || status === 401 ? "forbidden" : status === undefined || status === -1 ? "network" : "unknown", `${g.code ?? ""} ${g.message ?? String(e)}`.trim(), status);
+    }
+  }
 
   async postChannelMessage(teamId: string, channelId: string, message: ChannelMessage): Promise<{ messageId: string }> {
     if (!TEAM_ID_PATTERN.test(teamId) || !CHANNEL_ID_PATTERN.test(channelId)) {

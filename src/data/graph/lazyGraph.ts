@@ -7,12 +7,11 @@ import type { IGraphApi } from "./GraphTeamsNotifier";
  */
 export function lazyGraph(getClient: () => Promise<IGraphApi>): IGraphApi {
   let client: Promise<IGraphApi> | null = null;
+  const get = (): Promise<IGraphApi> => (client = client ?? getClient());
   return {
     api: (path: string) => ({
-      post: async (content: unknown) => {
-        client = client ?? getClient();
-        return (await client).api(path).post(content);
-      },
+      post: async (content: unknown) => (await get()).api(path).post(content),
+      get: async () => (await get()).api(path).get(),
     }),
   };
 }

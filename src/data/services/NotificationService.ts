@@ -8,6 +8,9 @@ import { ChannelMessage, DataError, IPartnershipData, isDataError, ITeamsNotifie
  * error and attempts, and can be retried.
  */
 
+/** Whether a department can be posted to by the signed-in coordinator, and if not, why. */
+export type Reachability = "ready" | "noChannel" | "notMember";
+
 export interface SendRequest {
   kind: D.NotificationKind;
   dedupeKey: string;
@@ -25,6 +28,16 @@ export class NotificationService {
   private async byKey(key: string): Promise<D.Notification | undefined> {
     const [n] = await this.data.notifications.list({ where: [{ prop: "dedupeKey", op: "eq", value: key }], limit: 1 });
     return n;
+  }
+
+  /**
+   * Per department, before anything is posted: no channel set, the coordinator not a member of
+   * the department's team (a delegated post could only fail with 403), or ready. One Graph
+   * request (`/me/joinedTeams`). A notifier that cannot tell says "ready" for every channel set.
+   */
+  async reachability(departments: Array<Pick<D.Department, "id" | "teamId" | "channelId">>): Promise<Map<number, Reachability>> {
+    const joined = this.notifier.joinedTeams ? new Set((await this.notifier.joinedTeams()).map((t) => t.id.toLowerCase())) : null;
+    return new Map(departments.map((d) => [d.id, !d.teamId || !d.channelId ? "noChannel" : joined && !joined.has(d.teamId.toLowerCase()) ? "notMember" : "ready"]));
   }
 
   /**
@@ -53,8 +66,22 @@ export class NotificationService {
    * answer) is "outcome unknown": Graph may have posted it, so it is not posted again unless
    * the coordinator, having checked the channel, says so (`resendUnknown`).
    */
-  async send(req: SendRequest, opts: { resendUnknown?: boolean } = {}): Promise<D.Notification> {
+  async send(req: SendRequest, opts: { resendUnknown?: boolean; notReachable?: string } = {}): Promise<D.Notification> {
     let record = await this.byKey(req.dedupeKey);
+    if (opts.notReachable && record?.status !== "sent") {
+      // Not posted at all (it could only be refused): recorded with its reason, sendable by 再送 once fixed.
+      const fields = { status: "failed" as const, error: opts.notReachable.slice(0, 2000), lastAttemptAt: new Date().toISOString(), teamId: req.department.teamId, channelId: req.department.channelId };
+      if (record) {
+        await this.data.notifications.update(record.id, record.etag, fields);
+        return { ...record, ...fields };
+      }
+      try {
+        return await this.data.notifications.add({ title: req.title, kind: req.kind, department: { id: req.department.id, title: req.department.title }, dedupeKey: req.dedupeKey, graphMessageId: "", attempts: 0, ...fields });
+      } catch (e) {
+        if (isDataError(e) && e.kind === "duplicate") return (await this.byKey(req.dedupeKey)) ?? Promise.reject(e);
+        throw e;
+      }
+    }
     if (record && record.status === "sent") return record;
     if (record && record.status === "pending" && record.attempts > 0 && (!stale(record) || !opts.resendUnknown)) return record;
     const configured = !!req.department.teamId && !!req.department.channelId;

@@ -165,8 +165,11 @@ function StoryBody({ story, canEdit, departments, service, terms, rules, today, 
 function BasicsEditor({ agreement, canEdit, service, reload, onChanged }: { agreement: Agreement; canEdit: boolean; service: AgreementService; reload: () => void; onChanged: () => void }): JSX.Element | null {
   const [edits, setEdits] = React.useState<Partial<Basics>>({});
   const [saved, setSaved] = React.useState(false);
+  // After "reload and keep", saving waits for the fresh version (its ETag), or it would only conflict again.
+  const [staleEtag, setStaleEtag] = React.useState<string | null>(null);
   const action = useAction();
   if (!canEdit) return null;
+  const reloading = staleEtag !== null && staleEtag === agreement.etag;
   const value = <K extends keyof Basics>(k: K): Basics[K] => (k in edits ? (edits[k] as Basics[K]) : agreement[k]);
   const set = <K extends keyof Basics>(k: K, v: Basics[K]): void => {
     setSaved(false);
@@ -188,6 +191,7 @@ function BasicsEditor({ agreement, canEdit, service, reload, onChanged }: { agre
         reloadLabel={conflict ? strings.Detail.reloadKeep : undefined}
         onReload={() => {
           action.clear();
+          setStaleEtag(agreement.etag);
           reload();
         }}
       />
@@ -200,7 +204,7 @@ function BasicsEditor({ agreement, canEdit, service, reload, onChanged }: { agre
         </>
       )}
       <div>
-        <PrimaryButton text={strings.Detail.save} onClick={save} disabled={action.busy || Object.keys(edits).length === 0} />
+        <PrimaryButton text={strings.Detail.save} onClick={save} disabled={action.busy || reloading || Object.keys(edits).length === 0} />
       </div>
     </Stack>
   );

@@ -4,10 +4,11 @@ import * as strings from "AnnualCycleWebPartStrings";
 import * as common from "CommonStrings";
 import { frameStyles } from "../../../components/AppFrame/AppFrame.styles";
 import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
+import { fmt } from "../../../components/format";
 import { useAction } from "../../../components/hooks/useAction";
 import { useLoad } from "../../../components/hooks/useLoad";
 import type { ChannelMessage } from "../../../data/contracts";
-import type { MatchingService, MatchingYear, RowDraft } from "../../../data/services/MatchingService";
+import { issueReadiness, MatchingService, MatchingYear, RowDraft } from "../../../data/services/MatchingService";
 import type { NotificationService } from "../../../data/services/NotificationService";
 import { formatEraDate } from "../../../domain/calendar";
 import { move, pairKey, suggestMatches, Suggestion } from "../../../domain/matching";
@@ -97,7 +98,8 @@ export function MatchingView({ fiscalYear, canEdit, service, notifications, port
       )}
       <Editions year={year} canEdit={canEdit} busy={action.busy} onRetry={(i, resendUnknown) => void issueNow(i, resendUnknown)} />
       {confirming && draft && (
-        <Dialog hidden={false} onDismiss={() => setConfirming(false)} dialogContentProps={{ type: DialogType.normal, title: strings.Matching.issue, subText: strings.Matching.issueConfirm }} modalProps={{ isBlocking: true }}>
+        <Dialog hidden={false} onDismiss={() => setConfirming(false)} dialogContentProps={{ type: DialogType.normal, title: strings.Matching.issue, subText: strings.Matching.issueConfirm }} minWidth={520} modalProps={{ isBlocking: true }}>
+          <Readiness year={year} issue={draft} notifications={notifications} />
           <DialogFooter>
             <PrimaryButton text={strings.Matching.issue} onClick={() => void issueNow(draft)} disabled={action.busy} />
             <DefaultButton text={strings.Cancel} onClick={() => setConfirming(false)} />
@@ -105,6 +107,22 @@ export function MatchingView({ fiscalYear, canEdit, service, notifications, port
         </Dialog>
       )}
     </>
+  );
+}
+
+/** Before issuing: which departments will be posted to, and which cannot be, and why (with who to ask). */
+function Readiness({ year, issue, notifications }: { year: MatchingYear; issue: MatchingIssue; notifications: NotificationService }): JSX.Element {
+  // Once per opening of the dialog (the edition does not change while it is open).
+  const load = useLoad(() => issueReadiness(year, issue, notifications), [issue.id]);
+  if (!load.data) return load.loading ? <Spinner label={strings.Matching.checking} /> : <ErrorBar error={load.error} onReload={load.reload} />;
+  const by = (r: string): string => load.data!.filter((x) => x.reach === r).map((x) => x.department.title).join("、");
+  const ready = load.data.filter((x) => x.reach === "ready").length;
+  return (
+    <Stack tokens={{ childrenGap: 6 }} aria-label={strings.Matching.readinessHeading}>
+      <MessageBar messageBarType={MessageBarType.success}>{fmt(strings.Matching.willPost, ready)}</MessageBar>
+      {by("notMember") && <MessageBar messageBarType={MessageBarType.warning} isMultiline>{fmt(strings.Matching.notMemberList, by("notMember"))}</MessageBar>}
+      {by("noChannel") && <MessageBar messageBarType={MessageBarType.warning} isMultiline>{fmt(strings.Matching.noChannelList, by("noChannel"))}</MessageBar>}
+    </Stack>
   );
 }
 

@@ -6,7 +6,12 @@ declare interface IAnnualCycleWebPartStrings {
   Matching: {
     suggestions: string; noSuggestions: string; score: string; reason: string; reasons: { samePartnerAndItem: string; samePartner: string; similarText: string };
     accept: string; reject: string; addByHand: string; draft: string; noRows: string; up: string; down: string; remove: string; edit: string; departments: string; allDepartments: string; chosen: string;
-    issue: string; issueConfirm: string; issued: string; editions: string; notifications: string; retryAll: string; retry: string; wishes: string; noWishes: string; contact: string; source: string; fromForm1: string; fromForm2: string; samePartnerOnly: string;
+    issue: string; checking: string;
+    readinessHeading: string;
+    willPost: string;
+    notMemberList: string;
+    noChannelList: string;
+    issueConfirm: string; issued: string; editions: string; notifications: string; retryAll: string; retry: string; wishes: string; noWishes: string; contact: string; source: string; fromForm1: string; fromForm2: string; samePartnerOnly: string;
     notYetSent: string;
     outcomeUnknown: string;
     resendUnknown: string;
