@@ -106,6 +106,8 @@ export interface ITeamsNotifier {
   postChannelMessage(teamId: string, channelId: string, message: ChannelMessage): Promise<{ messageId: string }>;
   /** The teams the signed-in user belongs to (Graph `/me/joinedTeams`): a delegated post reaches only these. */
   joinedTeams?(): Promise<Array<{ id: string; displayName: string }>>;
+  /** A team's channels the signed-in user can see (Graph `/teams/{id}/channels`; private ones only to their members). */
+  channels?(teamId: string): Promise<Array<{ id: string; displayName: string; membershipType: string }>>;
 }
 
 export type DataErrorKind =

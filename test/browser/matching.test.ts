@@ -124,3 +124,25 @@ test("a row added by hand and edited before issue", async () => {
   expect(c.errors).toEqual([]);
   await c.page.context().close();
 }, 60000);
+
+test("the channel picker: a department's channel chosen from the teams the coordinator belongs to, saved, and confirmed by a test message", async () => {
+  const c = await h.open("&only=annual", "", 7);
+  await c.page.getByRole("tab", { name: "Teams チャネル" }).click();
+  await c.page.getByRole("button", { name: "チャネルを選ぶ: 都市整備部 道路交通課" }).click();
+  const dlg = c.page.getByRole("alertdialog", { name: "部署の Teams チャネルを選ぶ" });
+  await dlg.getByRole("combobox", { name: "チーム（あなたが参加しているもの）" }).click();
+  // Only teams the coordinator belongs to are offered (not 市民環境部 産業振興課's, nor 生涯学習スポーツ課's).
+  expect(await c.page.getByRole("option", { name: "市民環境部 産業振興課" }).count()).toBe(0);
+  await c.page.getByRole("option", { name: "総務部 情報政策課" }).click();
+  await dlg.getByRole("combobox", { name: "チャネル" }).click();
+  await c.page.getByRole("option", { name: "連携" }).click();
+  await h.shot(c.page, "matching-channel-picker.png");
+  await dlg.getByRole("button", { name: "このチャネルにする" }).click();
+  expect(await c.page.getByLabel("チャネル ID（19:…@thread.tacv2）: 都市整備部 道路交通課").inputValue()).toBe("19:0a1b2c3d4e5f60718293a4b5c6d7e8f9@thread.tacv2");
+  await c.page.getByRole("button", { name: "保存: 都市整備部 道路交通課" }).click();
+  await c.page.getByText("保存しました。").waitFor();
+  await c.page.getByRole("button", { name: "テスト送信: 都市整備部 道路交通課" }).click();
+  await c.page.getByText("テストメッセージを送信しました。").waitFor();
+  expect(c.errors).toEqual([]);
+  await c.page.context().close();
+}, 120000);

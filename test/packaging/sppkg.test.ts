@@ -68,12 +68,12 @@ test("four web parts; only the department portal is offered as a Teams tab, with
   expect(m).toEqual(JSON.parse(fs.readFileSync(path.join(root, "teams/manifest.json"), "utf8")));
 });
 
-test("the app requests Graph ChannelMessage.Send and Team.ReadBasic.All (both delegated, no admin-consent-only scope) and nothing more", async () => {
+test("the app requests Graph ChannelMessage.Send, Team.ReadBasic.All and Channel.ReadBasic.All (delegated, no admin-consent-only scope) and nothing more", async () => {
   const manifest = await text("AppManifest.xml");
   const requests = [...manifest.matchAll(/<WebApiPermissionRequest [^>]*>/g)].map((m) => m[0]);
-  expect(requests).toHaveLength(2);
+  expect(requests).toHaveLength(3);
   expect(requests.every((r) => r.includes('ResourceId="Microsoft Graph"'))).toBe(true);
-  expect(requests.map((r) => /Scope="([^"]+)"/.exec(r)?.[1]).sort()).toEqual(["ChannelMessage.Send", "Team.ReadBasic.All"]);
+  expect(requests.map((r) => /Scope="([^"]+)"/.exec(r)?.[1]).sort()).toEqual(["Channel.ReadBasic.All", "ChannelMessage.Send", "Team.ReadBasic.All"]);
 });
 
 test("the local backend and workbench are not shipped", async () => {

@@ -39,6 +39,19 @@ export class GraphTeamsNotifier implements ITeamsNotifier {
     }
   }
 
+  /** Graph `/teams/{id}/channels` (delegated Channel.ReadBasic.All): for the channel picker. */
+  async channels(teamId: string): Promise<Array<{ id: string; displayName: string; membershipType: string }>> {
+    if (!TEAM_ID_PATTERN.test(teamId)) throw new DataError("validation", `Invalid team id '${teamId}'`);
+    try {
+      const r = (await this.graph.api(`/teams/${encodeURIComponent(teamId)}/channels`).get()) as { value?: Array<{ id: string; displayName: string; membershipType?: string }> };
+      return (r.value ?? []).map((c) => ({ id: c.id, displayName: c.displayName, membershipType: c.membershipType ?? "standard" }));
+    } catch (e) {
+      const g = (e ?? {}) as GraphErrorLike;
+      const status = g.statusCode;
+      throw new DataError(status === 403 || status === 401 ? "forbidden" : status === 404 ? "notFound" : status === undefined || status === -1 ? "network" : "unknown", `${g.code ?? ""} ${g.message ?? String(e)}`.trim(), status);
+    }
+  }
+
   async postChannelMessage(teamId: string, channelId: string, message: ChannelMessage): Promise<{ messageId: string }> {
     if (!TEAM_ID_PATTERN.test(teamId) || !CHANNEL_ID_PATTERN.test(channelId)) {
       throw new DataError("validation", `Invalid Teams ids: team '${teamId}', channel '${channelId}'`);

@@ -30,6 +30,17 @@ export class NotificationService {
     return n;
   }
 
+  /** For the channel picker: the teams the signed-in coordinator belongs to, by name. */
+  async teams(): Promise<Array<{ id: string; displayName: string }>> {
+    if (!this.notifier.joinedTeams) return [];
+    return (await this.notifier.joinedTeams()).sort((a, b) => a.displayName.localeCompare(b.displayName, "ja"));
+  }
+
+  /** For the channel picker: a team's channels the coordinator can post in. */
+  async channels(teamId: string): Promise<Array<{ id: string; displayName: string; membershipType: string }>> {
+    return this.notifier.channels ? this.notifier.channels(teamId) : [];
+  }
+
   /**
    * Per department, before anything is posted: no channel set, the coordinator not a member of
    * the department's team (a delegated post could only fail with 403), or ready. One Graph

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { DefaultButton, DetailsList, IColumn, MessageBar, MessageBarType, PrimaryButton, SelectionMode, Stack, TextField } from "@fluentui/react";
+import { DefaultButton, DetailsList, Dialog, DialogFooter, DialogType, Dropdown, IColumn, MessageBar, MessageBarType, PrimaryButton, SelectionMode, Spinner, Stack, TextField } from "@fluentui/react";
 import * as strings from "AnnualCycleWebPartStrings";
 import * as common from "CommonStrings";
 import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
@@ -9,6 +9,7 @@ import { problemText } from "../../../components/problems";
 import type { MatchingService } from "../../../data/services/MatchingService";
 import type { NotificationService } from "../../../data/services/NotificationService";
 import { escapeHtml } from "../../../domain/teamsMessages";
+import { useLoad } from "../../../components/hooks/useLoad";
 import type { Department } from "../../../domain/types";
 
 /** Each department's team and channel, checked for shape, with a test message. */
@@ -20,6 +21,7 @@ export function ChannelsView({ departments, canEdit, service, notifications, onC
   const set = (d: Department, patch: Partial<{ teamId: string; channelId: string }>): void => setEdits((e) => ({ ...e, [d.id]: { ...value(d), ...patch } }));
   const [savingId, setSavingId] = React.useState<number | null>(null);
   const [groups, setGroups] = React.useState<Record<number, string>>({});
+  const [picking, setPicking] = React.useState<Department | null>(null);
   const err = (d: Department, field: string): string | undefined => (savingId === d.id ? problemText({ invalidTeamId: strings.Channels.invalidTeamId, invalidChannelId: strings.Channels.invalidChannelId, required: common.FieldProblems.required }, action.problems, field, common.FieldProblems.required) : undefined);
   const columns: IColumn[] = [
     { key: "dept", name: strings.Channels.department, minWidth: 170, isMultiline: true, onRender: (d: Department) => d.title },
@@ -68,7 +70,8 @@ export function ChannelsView({ departments, canEdit, service, notifications, onC
       minWidth: 190,
       onRender: (d: Department) =>
         canEdit && (
-          <Stack horizontal tokens={{ childrenGap: 4 }}>
+          <Stack horizontal wrap tokens={{ childrenGap: 4 }}>
+            <DefaultButton text={strings.Channels.pick} ariaLabel={`${strings.Channels.pick}: ${d.title}`} disabled={action.busy} onClick={() => setPicking(d)} />
             <PrimaryButton
               text={strings.Channels.save}
               ariaLabel={`${strings.Channels.save}: ${d.title}`}
@@ -107,6 +110,63 @@ export function ChannelsView({ departments, canEdit, service, notifications, onC
       <ErrorBar error={action.error} />
       {info && <MessageBar messageBarType={info.ok ? MessageBarType.success : MessageBarType.error} onDismiss={() => setInfo(null)}>{info.text}</MessageBar>}
       <DetailsList items={departments.filter((d) => d.active)} columns={columns} selectionMode={SelectionMode.none} getKey={(d: Department) => String(d.id)} ariaLabelForGrid={strings.Channels.heading} />
+      {picking && (
+        <ChannelPicker
+          department={picking}
+          notifications={notifications}
+          onClose={() => setPicking(null)}
+          onPick={(teamId, channelId) => {
+            set(picking, { teamId, channelId });
+            setPicking(null);
+          }}
+        />
+      )}
     </>
+  );
+}
+
+/**
+ * Choose a department's channel instead of pasting ids: the teams the coordinator belongs to
+ * (Graph /me/joinedTeams), then that team's channels. The choice fills the row; 保存 saves it
+ * and テスト送信 confirms it, as with pasted ids.
+ */
+function ChannelPicker({ department, notifications, onClose, onPick }: { department: Department; notifications: NotificationService; onClose: () => void; onPick: (teamId: string, channelId: string) => void }): JSX.Element {
+  const teams = useLoad(() => notifications.teams(), [notifications]);
+  const [teamId, setTeamId] = React.useState<string | null>(department.teamId || null);
+  const channels = useLoad(() => (teamId ? notifications.channels(teamId) : Promise.resolve([])), [teamId]);
+  const [channelId, setChannelId] = React.useState<string | null>(department.channelId || null);
+  const inTeam = (channels.data ?? []).some((c) => c.id === channelId);
+  return (
+    <Dialog hidden={false} onDismiss={onClose} dialogContentProps={{ type: DialogType.largeHeader, title: strings.Channels.pickHeading, subText: department.title }} minWidth={480} modalProps={{ isBlocking: true }}>
+      <ErrorBar error={teams.error ?? channels.error} onReload={teams.error ? teams.reload : channels.reload} />
+      {teams.loading && !teams.data && <Spinner label={strings.Channels.loadingTeams} />}
+      {teams.data && (
+        <Stack tokens={{ childrenGap: 8 }}>
+          {teams.data.length === 0 && <MessageBar messageBarType={MessageBarType.warning}>{strings.Channels.noTeams}</MessageBar>}
+          <Dropdown
+            label={strings.Channels.team}
+            selectedKey={teamId ?? undefined}
+            options={teams.data.map((t) => ({ key: t.id, text: t.displayName }))}
+            onChange={(_, o) => {
+              if (!o) return;
+              setTeamId(String(o.key));
+              setChannelId(null);
+            }}
+          />
+          {teamId && !teams.data.some((t) => t.id === teamId) && <MessageBar messageBarType={MessageBarType.warning}>{strings.Channels.notMemberOfCurrent}</MessageBar>}
+          <Dropdown
+            label={strings.Channels.channel}
+            disabled={!teamId || channels.loading}
+            selectedKey={inTeam ? (channelId ?? undefined) : undefined}
+            options={(channels.data ?? []).map((c) => ({ key: c.id, text: c.membershipType === "private" ? `${c.displayName}（${strings.Channels.private}）` : c.displayName }))}
+            onChange={(_, o) => o && setChannelId(String(o.key))}
+          />
+        </Stack>
+      )}
+      <DialogFooter>
+        <PrimaryButton text={strings.Channels.useThis} disabled={!teamId || !channelId || !inTeam} onClick={() => teamId && channelId && onPick(teamId, channelId)} />
+        <DefaultButton text={strings.Channels.cancel} onClick={onClose} />
+      </DialogFooter>
+    </Dialog>
   );
 }

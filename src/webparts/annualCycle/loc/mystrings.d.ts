@@ -23,6 +23,16 @@ declare interface IAnnualCycleWebPartStrings {
     groupPlaceholder: string;
     groupSaved: string;
     invalidGroupLogin: string;
+    pick: string;
+    pickHeading: string;
+    loadingTeams: string;
+    noTeams: string;
+    notMemberOfCurrent: string;
+    team: string;
+    channel: string;
+    private: string;
+    useThis: string;
+    cancel: string;
     save: string; test: string; saved: string; testSent: string; testFailed: string; howTo: string; invalidTeamId: string; invalidChannelId: string; testMessage: string };
   CallsHeading: string;
   Columns: { form: string; title: string; deadline: string; status: string; recipients: string; partner: string; item: string; content: string; timing: string; department: string; answer: string; comment: string; answerDate: string; viewpoint: string; received: string; count: string; recipient: string; submissions: string };
