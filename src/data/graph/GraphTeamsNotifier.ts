@@ -33,9 +33,7 @@ export class GraphTeamsNotifier implements ITeamsNotifier {
       const r = (await this.graph.api("/me/joinedTeams").get()) as { value?: Array<{ id: string; displayName: string }> };
       return r.value ?? [];
     } catch (e) {
-      const g = (e ?? {}) as GraphErrorLike;
-      const status = g.statusCode;
-      throw new DataError(status === 403 || status === 401 ? "forbidden" : status === undefined || status === -1 ? "network" : "unknown", `${g.code ?? ""} ${g.message ?? String(e)}`.trim(), status);
+      throw graphError(e);
     }
   }
 
@@ -46,9 +44,7 @@ export class GraphTeamsNotifier implements ITeamsNotifier {
       const r = (await this.graph.api(`/teams/${encodeURIComponent(teamId)}/channels`).get()) as { value?: Array<{ id: string; displayName: string; membershipType?: string }> };
       return (r.value ?? []).map((c) => ({ id: c.id, displayName: c.displayName, membershipType: c.membershipType ?? "standard" }));
     } catch (e) {
-      const g = (e ?? {}) as GraphErrorLike;
-      const status = g.statusCode;
-      throw new DataError(status === 403 || status === 401 ? "forbidden" : status === 404 ? "notFound" : status === undefined || status === -1 ? "network" : "unknown", `${g.code ?? ""} ${g.message ?? String(e)}`.trim(), status);
+      throw graphError(e);
     }
   }
 
@@ -63,17 +59,22 @@ export class GraphTeamsNotifier implements ITeamsNotifier {
       if (!r || typeof r.id !== "string") throw new DataError("unknown", "Graph answered without a message id");
       return { messageId: r.id };
     } catch (e) {
-      if (e instanceof DataError) throw e;
-      const g = (e ?? {}) as GraphErrorLike;
-      const status = g.statusCode;
-      const text = `${g.code ?? ""} ${g.message ?? String(e)}`.trim();
-      if (status === 403 || status === 401) throw new DataError("forbidden", text, status);
-      if (status === 404) throw new DataError("notFound", text, status);
-      if (status === 429 || status === 503) throw new DataError("throttled", text, status);
-      if (status === undefined || status === -1) throw new DataError("network", text);
-      throw new DataError("unknown", text, status);
+      throw graphError(e);
     }
   }
+}
+
+/** What the Graph client threw, as a DataError the screens can word (one mapping for every Graph call). */
+function graphError(e: unknown): DataError {
+  if (e instanceof DataError) return e;
+  const g = (e ?? {}) as GraphErrorLike;
+  const status = g.statusCode;
+  const text = `${g.code ?? ""} ${g.message ?? String(e)}`.trim();
+  if (status === 403 || status === 401) return new DataError("forbidden", text, status);
+  if (status === 404) return new DataError("notFound", text, status);
+  if (status === 429 || status === 503) return new DataError("throttled", text, status);
+  if (status === undefined || status === -1) return new DataError("network", text);
+  return new DataError("unknown", text, status);
 }
 
 /** The chatMessage Graph is sent for a message: HTML, and the Adaptive Card as an attachment (its JSON as a string). */

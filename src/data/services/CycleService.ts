@@ -1,6 +1,6 @@
 import type * as D from "../../domain/types";
 import { DataError, read } from "../contracts";
-import { RuleError, ServiceBase } from "./ServiceBase";
+import { intoSubmissionFolder, RuleError, ServiceBase } from "./ServiceBase";
 import { recordAudit } from "./audit";
 import { NotificationService } from "./NotificationService";
 import { currentRows, proposalRow, withAnswers } from "../../domain/submissions";
@@ -248,7 +248,7 @@ export class CycleService extends ServiceBase {
       return answerOf(await this.data.cityProposals.get(existing.id));
     }
     if (row.status === "submitted") {
-      const [id] = await this.submitted(() => this.data.cityProposals.addSubmitted([{ ...row, sourceId: existing?.id ?? null }], row.fiscalYear));
+      const [id] = await intoSubmissionFolder(() => this.data.cityProposals.addSubmitted([{ ...row, sourceId: existing?.id ?? null }], row.fiscalYear));
       if (existing) await this.data.cityProposals.removeMany([{ id: existing.id, etag: existing.etag }]);
       await this.audit("CityProposals", id, "statusChange", `別紙②を提出（${p.department?.title ?? ""}）`);
       return answerOf(await this.data.cityProposals.get(id));
@@ -256,18 +256,6 @@ export class CycleService extends ServiceBase {
     const created = await this.data.cityProposals.add({ ...row, sourceId: null });
     await this.audit("CityProposals", created.id, "create", `別紙②を登録（${p.department?.title ?? ""}）`);
     return answerOf(created);
-  }
-
-  /** A write into a submission folder, with SharePoint's refusals said as the department understands them. */
-  private async submitted<R>(write: () => Promise<R>): Promise<R> {
-    try {
-      return await write();
-    } catch (e) {
-      const kind = (e as DataError).kind;
-      if (kind === "notFound") throw new RuleError([{ field: "status", code: "submissionNotOpen" }]);
-      if (kind === "forbidden") throw new RuleError([{ field: "status", code: "submissionClosed" }]);
-      throw e;
-    }
   }
 
   /** The partner's answer, in the coordinators' list of answers (one row per proposal). */

@@ -62,9 +62,7 @@ export class NotificationService {
     const have = new Set((await this.data.notifications.list({ where: [{ prop: "kind", op: "eq", value: reqs[0].kind }] })).map((n) => n.dedupeKey));
     const fresh = reqs.filter((r) => !have.has(r.dedupeKey) && !!r.department.teamId && !!r.department.channelId);
     try {
-      await this.data.notifications.addMany(
-        fresh.map((r) => ({ title: r.title, kind: r.kind, department: { id: r.department.id, title: r.department.title }, dedupeKey: r.dedupeKey, teamId: r.department.teamId, channelId: r.department.channelId, status: "pending" as const, graphMessageId: "", error: "", attempts: 0, lastAttemptAt: null })),
-      );
+      await this.data.notifications.addMany(fresh.map((r) => ({ ...recordOf(r), status: "pending" as const, attempts: 0, lastAttemptAt: null })));
     } catch (e) {
       // Another coordinator queued the same keys meanwhile: theirs stand.
       if (!isDataError(e) || (e.kind !== "duplicate" && e.kind !== "network")) throw e;
@@ -87,26 +85,17 @@ export class NotificationService {
         return { ...record, ...fields };
       }
       try {
-        return await this.data.notifications.add({ title: req.title, kind: req.kind, department: { id: req.department.id, title: req.department.title }, dedupeKey: req.dedupeKey, graphMessageId: "", attempts: 0, ...fields });
+        return await this.data.notifications.add({ ...recordOf(req), attempts: 0, ...fields });
       } catch (e) {
         if (isDataError(e) && e.kind === "duplicate") return (await this.byKey(req.dedupeKey)) ?? Promise.reject(e);
         throw e;
       }
     }
     if (record && record.status === "sent") return record;
-    if (record && record.status === "pending" && record.attempts > 0 && (!stale(record) || !opts.resendUnknown)) return record;
+    // Claimed by another sender: left alone while it may still be sending, and once its outcome is unknown unless the coordinator asks.
+    if (record && record.status === "pending" && record.attempts > 0 && (!outcomeUnknown(record) || !opts.resendUnknown)) return record;
     const configured = !!req.department.teamId && !!req.department.channelId;
-    const base = {
-      title: req.title,
-      kind: req.kind,
-      department: { id: req.department.id, title: req.department.title },
-      dedupeKey: req.dedupeKey,
-      teamId: req.department.teamId,
-      channelId: req.department.channelId,
-      graphMessageId: "",
-      error: "",
-      lastAttemptAt: new Date().toISOString(),
-    };
+    const base = { ...recordOf(req), lastAttemptAt: new Date().toISOString() };
     if (!configured) {
       if (record) return record;
       return this.data.notifications.add({ ...base, status: "notConfigured", attempts: 0 });
@@ -147,6 +136,7 @@ export function outcomeUnknown(n: Pick<D.Notification, "status" | "attempts" | "
 /** Recorded but never attempted (the sender stopped before reaching it). */
 export const notYetSent = (n: Pick<D.Notification, "status" | "attempts">): boolean => n.status === "pending" && n.attempts === 0;
 
-function stale(n: D.Notification): boolean {
-  return !n.lastAttemptAt || Date.now() - Date.parse(n.lastAttemptAt) > STALE_CLAIM_MS;
+/** A request's record, before its status and attempts: one shape for queued, sent and unreachable records. */
+function recordOf(req: SendRequest): Omit<D.Draft<D.Notification>, "status" | "attempts" | "lastAttemptAt"> {
+  return { title: req.title, kind: req.kind, department: { id: req.department.id, title: req.department.title }, dedupeKey: req.dedupeKey, teamId: req.department.teamId, channelId: req.department.channelId, graphMessageId: "", error: "" };
 }

@@ -1,6 +1,6 @@
 import type * as D from "../../domain/types";
 import { DataError, read } from "../contracts";
-import { RuleError, ServiceBase } from "./ServiceBase";
+import { intoSubmissionFolder, RuleError, ServiceBase } from "./ServiceBase";
 import { recordAudit } from "./audit";
 import { canEditResult, lastYears, nextResultNo } from "../../domain/results";
 import { renumber } from "../../domain/matching";
@@ -148,14 +148,7 @@ export class ResultsService extends ServiceBase {
       delete copy.modified;
       return copy as D.Draft<D.ResultReport>;
     });
-    try {
-      await this.data.resultReports.addSubmitted(copies, year.fiscalYear);
-    } catch (e) {
-      const kind = (e as DataError).kind;
-      if (kind === "notFound") throw new RuleError([{ field: "status", code: "submissionNotOpen" }]);
-      if (kind === "forbidden") throw new RuleError([{ field: "status", code: "submissionClosed" }]);
-      throw e;
-    }
+    await intoSubmissionFolder(() => this.data.resultReports.addSubmitted(copies, year.fiscalYear));
     await this.data.resultReports.removeMany([...drafts, ...leftovers].map((r) => ({ id: r.id, etag: "*" })));
     await this.audit(0, "statusChange", `別紙④を提出（${dept.title}、${drafts.length}件）`);
     return drafts.length;

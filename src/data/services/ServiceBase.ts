@@ -29,3 +29,18 @@ export abstract class ServiceBase {
     if (this.user.role !== "coordinator") throw new DataError("forbidden", `Only coordinators ${this.coordinatorsOnly}`, 403);
   }
 }
+
+/**
+ * A write into a year's submission folder, with SharePoint's refusals said as a department
+ * understands them: no folder yet (the call was not opened), or the folder locked (published).
+ */
+export async function intoSubmissionFolder<R>(write: () => Promise<R>): Promise<R> {
+  try {
+    return await write();
+  } catch (e) {
+    const kind = (e as DataError).kind;
+    if (kind === "notFound") throw new RuleError([{ field: "status", code: "submissionNotOpen" }]);
+    if (kind === "forbidden") throw new RuleError([{ field: "status", code: "submissionClosed" }]);
+    throw e;
+  }
+}
