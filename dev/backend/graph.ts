@@ -24,6 +24,33 @@ const CHANNEL = /^19:[A-Za-z0-9_-]+@thread\.(tacv2|skype)$/;
 /** Graph refuses channel messages larger than about 28 KB. */
 const MAX_MESSAGE_BYTES = 28 * 1024;
 
+/**
+ * "A maximum of 4 requests per second per app can be issued on a given team or channel"
+ * (microsoft-graph-docs-contrib, concepts/throttling-limits.md, Microsoft Teams service
+ * limits). Counted per team over a sliding second; a request over the limit is not carried
+ * out and answers 429 with Retry-After, as Graph does.
+ */
+export class GraphThrottle {
+  static readonly PER_TEAM_PER_SECOND = 4;
+  private readonly recent = new Map<string, number[]>();
+  /** Requests refused so far (for tests and the bench). */
+  throttled = 0;
+
+  /** Seconds to wait, or 0 when the request may go ahead (and is counted). */
+  take(teamId: string, now = Date.now()): number {
+    const key = teamId.toLowerCase();
+    const times = (this.recent.get(key) ?? []).filter((t) => now - t < 1000);
+    if (times.length >= GraphThrottle.PER_TEAM_PER_SECOND) {
+      this.recent.set(key, times);
+      this.throttled++;
+      return Math.max(1, Math.ceil((1000 - (now - times[0])) / 1000));
+    }
+    times.push(now);
+    this.recent.set(key, times);
+    return 0;
+  }
+}
+
 const err = (status: number, code: string, message: string, headers: Record<string, string> = {}): GraphResponse => ({
   status,
   headers,
@@ -37,7 +64,13 @@ export function handleGraph(
   user: SiteUser,
   store: Store,
   faults: Faults,
+  throttle: GraphThrottle = new GraphThrottle(),
 ): GraphResponse {
+  const onTeam = /^\/v1\.0\/teams\/([^/]+)\//.exec(path);
+  if (onTeam) {
+    const wait = throttle.take(decodeURIComponent(onTeam[1]));
+    if (wait > 0) return err(429, "TooManyRequests", "Too many requests on this team or channel. Please retry after the time in the Retry-After header.", { "retry-after": String(wait) });
+  }
   if (/^\/v1\.0\/me\/joinedteams\/?$/i.test(path) && method === "GET") {
     const value = graphTeams.filter((t) => t.memberIds.includes(user.Id)).map((t) => ({ id: t.id, displayName: t.displayName, description: null, isArchived: false }));
     return { status: 200, headers: {}, body: { "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#teams", "@odata.count": value.length, value } };

@@ -1,6 +1,7 @@
 import type { SPFI } from "@pnp/sp";
 import type { SubmittedListKey } from "../../src/data/contracts";
 import { PartnershipData } from "../../src/data/sp/PartnershipData";
+import { refreshDecisionColumns } from "../../src/data/services/decisionColumns";
 import { ResultsService } from "../../src/data/services/ResultsService";
 import type { Store } from "./store";
 import * as S from "../../src/data/schema/listSchema";
@@ -303,4 +304,6 @@ export async function seedThroughProduct(sp: SPFI, siteUrl: string, opened: Reco
   const user = await data.currentUser();
   const results = new ResultsService(data, user, "2026-05-20");
   await results.publish(await results.year(2025));
+  // The next decision's columns, as the product keeps them (SharePoint's own reminders read them).
+  await refreshDecisionColumns(data, new Date().toISOString().slice(0, 10));
 }

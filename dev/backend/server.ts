@@ -9,7 +9,7 @@ import { spForUrl } from "../../src/data/sp/spForUrl";
 import { SharePointApi, SpRequest, SpResponse, userFromHeaders } from "./sharepoint";
 import { errorBody, metadataLevel, SpError } from "./spErrors";
 import { batchResponse, parseBatch } from "./batch";
-import { handleGraph } from "./graph";
+import { GraphThrottle, handleGraph } from "./graph";
 import { Faults } from "./faults";
 import { seed, seedThroughProduct } from "./seed";
 import { siteUsers } from "./users";
@@ -44,6 +44,8 @@ export interface Backend {
   port: number;
   store: Store;
   faults: Faults;
+  /** Graph's documented per-team rate (4 requests a second), enforced on every team request. */
+  graphThrottle: GraphThrottle;
   /** Requests served since start (a $batch counts once), for benchmarks and tests. */
   requestCount: () => number;
   close: () => Promise<void>;
@@ -91,6 +93,7 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
     store.compact();
   }
   const faults = new Faults();
+  const graphThrottle = new GraphThrottle();
   let requests = 0;
   let sp: SharePointApi | null = null;
 
@@ -151,7 +154,7 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
 
     if (p.startsWith("/graph/")) {
       const body = (await readBody(req)).toString("utf8");
-      const r = handleGraph(req.method ?? "GET", p.slice("/graph".length), body, user, store, faults);
+      const r = handleGraph(req.method ?? "GET", p.slice("/graph".length), body, user, store, faults, graphThrottle);
       res.writeHead(r.status, { "content-type": "application/json", ...r.headers });
       res.end(JSON.stringify(r.body));
       return;
@@ -277,6 +280,7 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
     port,
     store,
     faults,
+    graphThrottle,
     requestCount: () => requests,
     close: () =>
       new Promise<void>((resolve) => {

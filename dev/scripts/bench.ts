@@ -115,43 +115,63 @@ async function registerLoad(): Promise<Record<string, unknown>> {
   return { dataset, register, calendar, annualCycle, departmentPortal, results: resultsView, yearView2027: yearView };
 }
 
-/** Issuing one feedback list to 40 departments with Teams channels (plus the seeded ones): time and requests. */
+/**
+ * Issuing a feedback list (別紙③) to 50 departments with the product's own message builders
+ * (HTML table and Adaptive Card): editions of 10, 30 and 100 rows addressed to every department.
+ * Per edition: bytes of the largest message as Graph receives it against the budget, parts per
+ * department, Graph posts, SharePoint requests and time; and the posts Graph throttled.
+ */
 async function issueToDepartments(): Promise<Record<string, unknown>> {
+  const { renderFeedback } = await import("../../src/webparts/annualCycle/components/MatchingView");
+  const { MESSAGE_BUDGET_BYTES } = await import("../../src/data/graph/GraphTeamsNotifier");
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pd-bench-issue-"));
   // The site as `npm start` makes it (setup run by the product, sample data), then the dataset on top.
   await (await startBackend({ port: 0, dataDir })).close();
   const store = new Store(dataDir);
   store.open();
-  addDepartments(store, 40);
+  addDepartments(store, 41);
   store.compact();
   store.close();
   const backend = await startBackend({ port: 0, dataDir });
   const data = new PartnershipData(spForUrl(backend.siteUrl, { "X-PD-User": "7" }), backend.siteUrl);
   const svc = new MatchingService(data, await data.currentUser(), "2026-11-24");
   const notes = new NotificationService(data, new GraphTeamsNotifier(graphForUrl(`${backend.url}/graph`)));
-  let year = await svc.year(2026);
-  const issue = await svc.draftIssue(year);
-  await svc.addRows(issue, year, [{ title: "全部署向けの提案", content: "ベンチマーク", partner: { id: 1, title: "" }, partnerProposal: null, cityProposal: null, allDepartments: true, targetDepartments: [] }]);
-  year = await svc.year(2026);
-  const before = backend.requestCount();
-  const graphBefore = backend.store.graphMessages.length;
-  const t0 = Date.now();
-  const outcome = await svc.issue(issue, year, notes, (d) => ({ html: `<p>${d.title}</p>`, adaptiveCard: { type: "AdaptiveCard", version: "1.4", body: [] } }));
-  const ms = Date.now() - t0;
-  const result = {
-    departmentsConcerned: outcome.length,
-    sent: outcome.filter((o) => o.status === "sent").length,
-    notConfigured: outcome.filter((o) => o.status === "notConfigured").length,
-    ms,
-    httpRequests: backend.requestCount() - before,
-    graphPosts: backend.store.graphMessages.length - graphBefore,
-    concurrency: SEND_CONCURRENCY,
-  };
+  const editions: Array<Record<string, unknown>> = [];
+  const content = (n: number): string => `提案${n}：${"地域の企業と市が協力し、市民向けの講座と相談会を開く。".repeat(8)}`.slice(0, 200);
+  for (const size of [10, 30, 100]) {
+    let year = await svc.year(2026);
+    const issue = await svc.draftIssue(year);
+    await svc.addRows(issue, year, Array.from({ length: size }, (_, i) => ({ title: `全部署向けの提案 ${i + 1}`, content: content(i + 1), partner: { id: 1, title: "" }, partnerProposal: null, cityProposal: null, allDepartments: true, targetDepartments: [] })));
+    year = await svc.year(2026);
+    const before = backend.requestCount();
+    const graphBefore = backend.store.graphMessages.length;
+    const throttledBefore = backend.graphThrottle.throttled;
+    const t0 = Date.now();
+    const outcome = await svc.issue(issue, year, notes, renderFeedback("https://city.example/portal"));
+    const ms = Date.now() - t0;
+    const posted = backend.store.graphMessages.slice(graphBefore);
+    const bytes = posted.map((m) => Buffer.byteLength(JSON.stringify({ body: m.body, attachments: m.attachments }), "utf8"));
+    const sentTo = new Set(outcome.filter((o) => o.status === "sent").map((o) => o.department?.id));
+    editions.push({
+      rows: size,
+      departments: sentTo.size,
+      notReached: new Set(outcome.filter((o) => o.status !== "sent").map((o) => o.department?.id)).size,
+      partsPerDepartment: Math.round((posted.length / Math.max(1, sentTo.size)) * 10) / 10,
+      graphPosts: posted.length,
+      largestMessageKB: kb(Math.max(...bytes)),
+      budgetKB: kb(MESSAGE_BUDGET_BYTES),
+      largestToBudget: Math.round((Math.max(...bytes) / MESSAGE_BUDGET_BYTES) * 100) / 100,
+      throttled: backend.graphThrottle.throttled - throttledBefore,
+      spRequests: backend.requestCount() - before,
+      ms,
+      concurrency: SEND_CONCURRENCY,
+    });
+  }
   await backend.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
-  console.log("\nIssuing a feedback list (別紙③) to every department");
-  console.table([result]);
-  return result;
+  console.log("\nIssuing a feedback list (別紙③) to 50 departments: editions of 10, 30 and 100 rows of 200 characters");
+  console.table(editions);
+  return { editions };
 }
 
 /** A year of 5,000 results across 40 departments: totals, workbook and HTML page — time and bytes. */
@@ -270,6 +290,10 @@ async function siteSetup(): Promise<Record<string, unknown>> {
 async function main(): Promise<void> {
   if (process.env.BENCH_ONLY === "setup") {
     console.log(JSON.stringify(await siteSetup(), null, 2));
+    return;
+  }
+  if (process.env.BENCH_ONLY === "issue") {
+    console.log(JSON.stringify(await issueToDepartments(), null, 2));
     return;
   }
   const results = { measuredAt: new Date().toISOString(), node: process.version, shippedSize: shippedSize(), firstRender: await registerLoad(), issue: await issueToDepartments(), publication: await publication(), registerImport: await registerImport(), siteSetup: await siteSetup() };

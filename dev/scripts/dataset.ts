@@ -1,4 +1,5 @@
 import type { Store } from "../backend/store";
+import { graphTeams } from "../backend/directory";
 import * as S from "../../src/data/schema/listSchema";
 import { toListValues } from "../../src/data/sp/mapping";
 import type { AnyListDef, ListDef } from "../../src/data/schema/fieldTypes";
@@ -107,6 +108,8 @@ export function addDepartments(store: Store, count: number): void {
     active: true,
   }));
   store.bulkAdd(S.listUrlName(S.departments), values(S.departments, rows), 7);
+  // Their teams exist in the tenant's directory, with the coordinator (user 7) a member.
+  for (const r of rows) graphTeams.push({ id: r.teamId!, displayName: r.title!, memberIds: [7], channels: [{ id: r.channelId!, displayName: "一般", membershipType: "standard" }] });
 }
 
 /** `count` published results for a fiscal year, spread over departments and concluded partners, NO per department. */

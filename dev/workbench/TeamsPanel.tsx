@@ -52,12 +52,30 @@ export function TeamsPanel({ departments }: { departments: Department[] }): JSX.
     };
   }, []);
   const name = (m: Message): string => departments.find((d) => d.teamId === m.teamId && d.channelId === m.channelId)?.title ?? `${m.teamId.slice(0, 8)}…`;
+  // Per channel: what arrived there (a department's parts, in the order they came).
+  const [channel, setChannel] = React.useState("");
+  const channelKey = (m: Message): string => `${m.teamId}|${m.channelId}`;
+  const channels = [...new Map(messages.map((m) => [channelKey(m), m])).values()].map((m) => ({ key: channelKey(m), label: name(m), count: messages.filter((x) => channelKey(x) === channelKey(m)).length }));
+  const shown = channel ? messages.filter((m) => channelKey(m) === channel) : messages;
   return (
     <section aria-label="Teams チャネルのメッセージ" style={{ background: "#fff", borderRadius: 4, padding: 12, marginBottom: 16 }}>
       <h2 style={{ fontSize: 15, margin: "0 0 8px", color: "#5b5fc7" }}>Teams チャネルのメッセージ（{messages.length}）</h2>
       {messages.length === 0 && <p style={{ color: "#616161" }}>まだ届いていません。</p>}
+      {channels.length > 0 && (
+        <label style={{ display: "block", fontSize: 12, marginBottom: 6 }}>
+          チャネル{" "}
+          <select value={channel} onChange={(e) => setChannel(e.target.value)} data-testid="teams-channel-filter">
+            <option value="">すべて（{messages.length}）</option>
+            {channels.map((c) => (
+              <option key={c.key} value={c.key}>
+                {c.label}（{c.count}）
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <ol style={{ listStyle: "none", padding: 0, margin: 0, maxHeight: 480, overflowY: "auto" }} data-testid="teams-messages">
-        {messages.map((m) => (
+        {shown.map((m) => (
           <li key={m.id} style={{ borderTop: "1px solid #e1dfdd", padding: "6px 0" }}>
             <div style={{ fontSize: 12, color: "#424242" }}>
               {name(m)} · {new Date(m.createdDateTime).toLocaleString("ja-JP")} {m.attachments.length > 0 ? "· カード付き" : ""}

@@ -148,3 +148,12 @@ export function splitForBudget<T>(rows: T[], size: (chunk: T[], k: number, n: nu
 export function shorten(text: string, max: number, rest: string): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(0, max - rest.length - 1))}…${rest}`;
 }
+
+/**
+ * A link that opens a channel in Teams (Teams platform docs, "Deep link to a channel":
+ * https://teams.microsoft.com/l/channel/<channelId>/<channelName>?groupId=<teamId>), so a
+ * coordinator can look whether a message whose outcome is unknown did arrive.
+ */
+export function teamsChannelLink(teamId: string, channelId: string, channelName: string): string {
+  return `https://teams.microsoft.com/l/channel/${encodeURIComponent(channelId)}/${encodeURIComponent(channelName || "channel")}?groupId=${encodeURIComponent(teamId)}`;
+}

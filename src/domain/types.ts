@@ -90,6 +90,9 @@ export interface Agreement extends Stored, TermRules {
   termStart: IsoDate | null;
   termEnd: IsoDate | null;
   nextReviewDate: IsoDate | null;
+  /** The next decision's date and what is decided (domain/decisions.ts nextDecisionColumns), kept for SharePoint's own reminders. */
+  nextDecisionDate: IsoDate | null;
+  nextDecisionText: string;
   declinedDate: IsoDate | null;
   declinedReason: string;
   // The terms (TermRules) are copied from the site's defaults when the agreement starts.

@@ -54,6 +54,30 @@ test("a call's status board and reminders: one per owing department and day, fai
   expect(sent.graphMessageId).toMatch(/^\d+$/);
 });
 
+test("a call's reminders take the feedback edition's path: a department whose team the coordinator has not joined is recorded with the reason and not posted; the intent is recorded before posting", async () => {
+  const coord = await as(7);
+  const data = t.dataAs(7);
+  let year = await coord.year(2026);
+  const sangyo = year.departments.find((d) => d.code === "shimin-sangyo")!;
+  const kosodate = year.departments.find((d) => d.code === "kodomo-kosodate")!;
+  const call = await coord.openCall({ title: "2026年度 実績の追加報告（別紙④）", fiscalYear: 2026, form: "form4", deadline: "2026-12-20", message: "追加の実績をご報告ください。", recipientDepartments: [sangyo, kosodate].map((d) => ({ id: d.id, title: d.title })), recipientPartners: [] });
+  year = await coord.year(2026);
+  // A sender that never comes back: the intent is on record for both before any post.
+  const stopped = new NotificationService(data, { joinedTeams: async () => (await new GraphTeamsNotifier(graphForUrl(`${t.backend.url}/graph`)).joinedTeams()), postChannelMessage: () => new Promise(() => undefined) });
+  void coord.remind(call, year, stopped, (d) => `<p>${d.title}</p>`);
+  await new Promise((r) => setTimeout(r, 1000));
+  const keys = (await data.notifications.list({ where: [{ prop: "kind", op: "eq", value: "callReminder" }] })).filter((n) => n.dedupeKey.startsWith(`reminder:call:${call.id}:`));
+  expect(keys.map((n) => n.department?.id).sort()).toEqual([sangyo.id, kosodate.id].sort());
+  // Not a member of 産業振興課's team: recorded with the reason, attempts 0, nothing posted there.
+  const before = (await graphMessages()).length;
+  const { NOT_MEMBER } = await import("../../src/data/services/NotificationService");
+  const notifications = new NotificationService(data, new GraphTeamsNotifier(graphForUrl(`${t.backend.url}/graph`)));
+  const out = await coord.remind(call, year, notifications, (d) => `<p>${d.title}</p>`);
+  const mine = out.find((n) => n.department?.id === sangyo.id)!;
+  expect([mine.status, mine.error, mine.attempts]).toEqual(["failed", NOT_MEMBER, 0]);
+  expect((await graphMessages()).length).toBe(before);
+});
+
 test("Form 1: the item must be of the partner's agreement; importing the same rows twice adds nothing twice", async () => {
   const coord = await as(7);
   let year = await coord.year(2026);

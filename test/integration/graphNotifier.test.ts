@@ -55,3 +55,26 @@ test("malformed ids are refused before any request", async () => {
   await expect(notifier.postChannelMessage(TEAM, "general", { html: "<p>x</p>" })).rejects.toMatchObject({ kind: "validation" });
   expect(t.backend.requestCount()).toBe(before);
 });
+
+test("the local Graph enforces Graph's documented 4 requests a second on one team: the fifth answers 429 with Retry-After and is not carried out", async () => {
+  const before = (await messagesIn()).length;
+  await new Promise((r) => setTimeout(r, 1100));
+  const post = (): Promise<Response> =>
+    fetch(`${t.backend.url}/graph/v1.0/teams/${TEAM}/channels/${encodeURIComponent(CHANNEL)}/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ body: { contentType: "html", content: "<p>速い</p>" } }) });
+  const answers = await Promise.all([post(), post(), post(), post(), post()]);
+  expect(answers.map((r) => r.status).sort()).toEqual([201, 201, 201, 201, 429]);
+  const refused = answers.find((r) => r.status === 429)!;
+  expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+  expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("TooManyRequests");
+  await new Promise((r) => setTimeout(r, 1100));
+  expect((await messagesIn()).length).toBe(before + 4);
+});
+
+test("the notifier spaces its posts to one team under that rate, so a burst of parts is never throttled", async () => {
+  await new Promise((r) => setTimeout(r, 1100));
+  const throttled = t.backend.graphThrottle.throttled;
+  const started = Date.now();
+  for (let i = 0; i < 6; i++) await notifier.postChannelMessage(TEAM, CHANNEL, { html: `<p>部分 ${i + 1}</p>` });
+  expect(t.backend.graphThrottle.throttled).toBe(throttled);
+  expect(Date.now() - started).toBeGreaterThanOrEqual(5 * 300 - 50);
+});

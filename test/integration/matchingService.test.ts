@@ -232,3 +232,111 @@ test("the coordinator not a member of two departments' teams: shown before issui
     for (const team of graphTeams.filter((x) => x.id === sangyo.teamId || x.id === shogai.teamId)) team.memberIds = team.memberIds.filter((m) => m !== 7);
   }
 }, 60000);
+
+/** Every message the backend's Graph received, newest first. */
+const graphMessages = async (): Promise<Array<{ teamId: string; channelId: string; body: { content: string }; attachments: Array<{ content?: string }> }>> =>
+  ((await (await fetch(`${t.backend.url}/_dev/graph/messages`)).json()) as { value: [] }).value;
+
+test("an edition of 30 long rows for all departments arrives in parts, each under the budget, every row once per department, nothing twice, and no post runs into Graph's per-team rate", async () => {
+  const data = t.dataAs(7);
+  const svc = new MatchingService(data, await data.currentUser(), "2026-11-24");
+  const notes = new NotificationService(data, new GraphTeamsNotifier(graphForUrl(`${t.backend.url}/graph`)));
+  let year = await svc.year(2026);
+  const issue = await svc.draftIssue(year);
+  const long = (n: number): string => `【全庁${n}】${"地域の企業と市が協力し、市民向けの講座・相談会・体験学習を年間を通じて開く。".repeat(40)}`.slice(0, 1200);
+  await svc.addRows(issue, year, Array.from({ length: 30 }, (_, i) => ({ title: `全庁向け提案 ${i + 1}`, content: long(i + 1), partner: { id: 1, title: "" }, partnerProposal: null, cityProposal: null, allDepartments: true, targetDepartments: [] })));
+  year = await svc.year(2026);
+  const { renderFeedback } = await import("../../src/webparts/annualCycle/components/MatchingView");
+  const { MESSAGE_BUDGET_BYTES } = await import("../../src/data/graph/GraphTeamsNotifier");
+  const before = (await graphMessages()).length;
+  const throttledBefore = t.backend.graphThrottle.throttled;
+  const out = await svc.issue(issue, year, notes, renderFeedback("https://city.example/portal"));
+  const reachable = year.departments.filter((d) => d.active && !d.isCoordinator && d.teamId && d.channelId && !["shimin-sangyo", "kyoiku-shogai"].includes(d.code));
+  expect(reachable.length).toBeGreaterThan(5);
+  const sent = out.filter((n) => n.status === "sent");
+  expect(new Set(sent.map((n) => n.department?.id))).toEqual(new Set(reachable.map((d) => d.id)));
+  const arrived = (await graphMessages()).slice(0, (await graphMessages()).length - before);
+  expect(arrived.length).toBe(sent.length);
+  expect(arrived.length).toBeGreaterThan(reachable.length * 2); // several parts each
+  for (const m of arrived) expect(Buffer.byteLength(JSON.stringify({ body: m.body, attachments: m.attachments }), "utf8")).toBeLessThanOrEqual(MESSAGE_BUDGET_BYTES);
+  for (const d of reachable) {
+    const text = arrived.filter((m) => m.teamId === d.teamId && m.channelId === d.channelId).map((m) => m.body.content).join("");
+    for (let i = 1; i <= 30; i++) expect(text.split(`全庁向け提案 ${i}<`).length - 1).toBe(1);
+  }
+  // Parts to one team are spaced under Graph's 4 requests a second: none was throttled.
+  expect(t.backend.graphThrottle.throttled).toBe(throttledBefore);
+  // Issuing again posts nothing.
+  await svc.issue((await svc.year(2026)).issues.find((i) => i.id === issue.id)!, await svc.year(2026), notes, renderFeedback("https://city.example/portal"));
+  expect((await graphMessages()).length - before).toBe(sent.length);
+}, 120000);
+
+test("Graph 429 and 500 in the middle of an edition: a single 429 is waited out, a persistent one and a 500 are recorded as failed, the rest is sent, and 再送 sends only those, once", async () => {
+  const data = t.dataAs(7);
+  const svc = new MatchingService(data, await data.currentUser(), "2026-11-24");
+  // After the third post, Graph fails: one 500, then four 429s (more than the Graph client's three
+  // retries), then one 429. Posts pass one at a time here (the service sends several departments at
+  // once), so each fault meets the post it is meant for.
+  const inner = graphForUrl(`${t.backend.url}/graph`);
+  let posts = 0;
+  let queue: Promise<unknown> = Promise.resolve();
+  const graph = {
+    api: (path: string) => ({
+      get: () => inner.api(path).get(),
+      post: (c: unknown) => {
+        const go = async (): Promise<unknown> => {
+          posts++;
+          if (posts === 4) t.backend.faults.set({ graph500: 1 });
+          if (posts === 6) t.backend.faults.set({ graph429: 4, retryAfterSeconds: 1 });
+          if (posts === 7) t.backend.faults.set({ graph429: 1, retryAfterSeconds: 1 });
+          return inner.api(path).post(c);
+        };
+        const mine = queue.then(go, go);
+        queue = mine.catch(() => undefined);
+        return mine;
+      },
+    }),
+  };
+  const notes = new NotificationService(data, new GraphTeamsNotifier(graph));
+  let year = await svc.year(2026);
+  const issue = await svc.draftIssue(year);
+  await svc.addRows(issue, year, [{ title: "全庁の職員研修", content: "データ活用の基礎", partner: { id: 2, title: "" }, partnerProposal: null, cityProposal: null, allDepartments: true, targetDepartments: [] }]);
+  year = await svc.year(2026);
+  const before = await graphCount();
+  const out = await svc.issue(issue, year, notes, render);
+  const failed = out.filter((n) => n.status === "failed" && n.attempts > 0);
+  expect(failed.map((n) => n.error.split(":")[0]).sort()).toEqual(["throttled 429", "unknown 500"]);
+  const sent = out.filter((n) => n.status === "sent");
+  expect(await graphCount()).toBe(before + sent.length);
+  // 再送 once Graph is well again: the two failed ones, once each; nothing already sent is posted again.
+  const again = await svc.issue((await svc.year(2026)).issues.find((i) => i.id === issue.id)!, await svc.year(2026), notes, render);
+  expect(again.filter((n) => failed.some((f) => f.id === n.id)).map((n) => n.status)).toEqual(["sent", "sent"]);
+  expect(await graphCount()).toBe(before + sent.length + 2);
+  const keys = (await data.notifications.list({ where: [{ prop: "kind", op: "eq", value: "matchingIssue" }] })).filter((n) => n.dedupeKey.startsWith(`issue:${issue.id}:`)).map((n) => n.dedupeKey);
+  expect(new Set(keys).size).toBe(keys.length);
+}, 120000);
+
+test("a message whose outcome is unknown can be confirmed as posted after looking in the channel: recorded as sent with an audit entry, never posted again", async () => {
+  const data = t.dataAs(7);
+  const notes = new NotificationService(data, new GraphTeamsNotifier(graphForUrl(`${t.backend.url}/graph`)));
+  const dept = (await data.departments.list()).find((d) => d.code === "kodomo-kosodate")!;
+  const req = { kind: "test" as const, dedupeKey: `test:confirm:${Date.now()}`, title: "確認する送信", department: dept, message: { html: "<p>テスト</p>" } };
+  // A sender claimed it and never reported back, three minutes ago.
+  const stopped = new NotificationService(data, { postChannelMessage: () => new Promise(() => undefined) });
+  void stopped.send(req);
+  await new Promise((r) => setTimeout(r, 800));
+  const store = t.backend.store.list("PD_Notifications")!;
+  const [claimed] = await data.notifications.list({ where: [{ prop: "dedupeKey", op: "eq", value: req.dedupeKey }] });
+  store.items.get(claimed.id)!.values.LastAttemptAt = new Date(Date.now() - 3 * 60 * 1000).toISOString();
+  const [unknown] = await data.notifications.list({ where: [{ prop: "dedupeKey", op: "eq", value: req.dedupeKey }] });
+  const { outcomeUnknown } = await import("../../src/data/services/NotificationService");
+  expect(outcomeUnknown(unknown)).toBe(true);
+  const confirmed = await notes.confirmPosted(unknown);
+  expect(confirmed.status).toBe("sent");
+  const before = await graphCount();
+  expect((await notes.send(req, { resendUnknown: true })).status).toBe("sent");
+  expect(await graphCount()).toBe(before);
+  const audit = (await data.auditLog.list({ where: [{ prop: "entityList", op: "eq", value: "Notifications" }] })).filter((a) => a.entityId === unknown.id);
+  expect(audit.map((a) => a.title)).toEqual(["チャネルで投稿を確認し、送信済みとした"]);
+  // Only an unknown outcome can be confirmed.
+  await expect(notes.confirmPosted(confirmed)).rejects.toMatchObject({ kind: "validation" });
+});

@@ -20,12 +20,35 @@ interface GraphErrorLike {
   message?: string;
 }
 
+/**
+ * Graph allows "a maximum of 4 requests per second per app … on a given team or channel"
+ * (microsoft-graph-docs-contrib, throttling-limits.md, Teams service limits). Posts to one
+ * team (a department's message in parts) are spaced by this much, so an edition never runs
+ * into 429; a 429 that still comes is retried by the Graph client after its Retry-After (a
+ * throttled request was not carried out, so retrying it cannot post twice).
+ */
+export const PER_TEAM_GAP_MS = 300;
+
 /** Posts channel messages with delegated ChannelMessage.Send (requested in package-solution.json). */
 export class GraphTeamsNotifier implements ITeamsNotifier {
+  private readonly nextSlotAt = new Map<string, number>();
+
   constructor(
     private readonly graph: IGraphApi,
     private readonly newId: () => string = randomId,
   ) {}
+
+  /**
+   * Waits for this post's slot on its team, keeping within Graph's per-team rate. The slot is
+   * taken before waiting, so parts sent at once (several workers) are spaced too.
+   */
+  private async paced(teamId: string): Promise<void> {
+    const key = teamId.toLowerCase();
+    const now = Date.now();
+    const slot = Math.max(now, this.nextSlotAt.get(key) ?? 0);
+    this.nextSlotAt.set(key, slot + PER_TEAM_GAP_MS);
+    if (slot > now) await new Promise((r) => setTimeout(r, slot - now));
+  }
 
   /** Graph `/me/joinedTeams` (delegated Team.ReadBasic.All; it takes no OData query options, graph docs user-list-joinedteams): the teams the coordinator can post to. */
   async joinedTeams(): Promise<Array<{ id: string; displayName: string }>> {
@@ -54,6 +77,7 @@ export class GraphTeamsNotifier implements ITeamsNotifier {
     }
     const body = chatMessageBody(message, this.newId());
     const path = `/teams/${encodeURIComponent(teamId)}/channels/${encodeURIComponent(channelId)}/messages`;
+    await this.paced(teamId);
     try {
       const r = (await this.graph.api(path).post(body)) as { id?: string };
       if (!r || typeof r.id !== "string") throw new DataError("unknown", "Graph answered without a message id");

@@ -142,6 +142,8 @@ export interface ViewDef {
   fields: string[];
   groupBy?: string[];
   orderBy?: { field: string; ascending: boolean }[];
+  /** Rows whose date is set and falls on or before today + withinDays (CAML <Today OffsetDays>), overdue ones included. */
+  where?: { field: string; withinDays: number };
   rowLimit?: number;
 }
 

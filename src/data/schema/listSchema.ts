@@ -101,6 +101,9 @@ export const agreements: ListDef<D.Agreement> = {
     termStart: date("TermStart", "協定期間の開始"),
     termEnd: date("TermEnd", "現在の期間の終了"),
     nextReviewDate: date("NextReviewDate", "次回見直し日", { indexed: true }),
+    // Kept by the product for SharePoint's own reminders (a flow or a list rule on this date; README).
+    nextDecisionDate: date("NextDecisionDate", "次の判断期日", { indexed: true }),
+    nextDecisionText: text("NextDecisionText", "次に判断すること"),
     declinedDate: date("DeclinedDate", "見送り日"),
     declinedReason: note("DeclinedReason", "見送りの理由"),
     initialTermMonths: num("InitialTermMonths", "当初期間（月）", { min: 1, max: 1200 }),
@@ -122,6 +125,15 @@ export const agreements: ListDef<D.Agreement> = {
       default: true,
       fields: ["title", "partner", "status", "concludedDate", "nextReviewDate"],
       orderBy: [{ field: "concludedDate", ascending: false }],
+    },
+    {
+      // The decisions due within 90 days and overdue ones, the most urgent first: what a
+      // scheduled flow reads, and what a coordinator opens from the list without our page.
+      url: "DecisionsDue.aspx",
+      displayName: "判断期日の近い協定",
+      fields: ["title", "partner", "status", "nextDecisionDate", "nextDecisionText"],
+      where: { field: "nextDecisionDate", withinDays: 90 },
+      orderBy: [{ field: "nextDecisionDate", ascending: true }],
     },
   ],
 };
@@ -558,10 +570,12 @@ export function listByKey(key: ListKey): AnyListDef {
  * release (lists provisioned by a feature); 2 is the first set up by the product itself;
  * 3 reads the audit trail's who and when from SharePoint's Author and Created; 4 keeps the
  * coordinators' facts off department rows (partners' answers, publications) and locks what
- * departments submitted in per-year submission folders.
+ * departments submitted in per-year submission folders; 5 keeps each agreement's next
+ * decision date in its own indexed column with a view of decisions due (for reminders by
+ * SharePoint's own means).
  * Raise it with every change to the lists, columns, indexes or views.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** Lists live at a fixed URL under the site (`Lists/PD_<title>`), whatever their display name. */
 export const LIST_URL_PREFIX = "PD_";

@@ -9,6 +9,7 @@ import { validatePartner } from "../../domain/partners";
 import { lookBackSummary, LookBack } from "../../domain/lookBack";
 import { recordAudit } from "./audit";
 import { RuleError, ServiceBase } from "./ServiceBase";
+import { refreshDecisionColumns } from "./decisionColumns";
 
 
 /**
@@ -116,6 +117,8 @@ export class AgreementService extends ServiceBase {
       termStart: null,
       termEnd: null,
       nextReviewDate: null,
+      nextDecisionDate: null,
+      nextDecisionText: "",
       declinedDate: null,
       declinedReason: "",
       ...defaults,
@@ -231,6 +234,7 @@ export class AgreementService extends ServiceBase {
     await this.data.agreements.update(a.id, fresh.etag, { status: "concluded", concludedDate: concluded, termStart: input.termStart, nextReviewDate: nextReview, termEnd: term?.to ?? null });
     await this.data.agreementTerms.add({ agreement: ref(a.id), termNo: 1, termFrom: input.termStart, termTo: term?.to ?? null, decidedBy: this.user.title, objection: "" });
     await this.audit(a.id, "statusChange", "協定を締結", { concludedDate: concluded, nextReviewDate: nextReview, document: pdf.name });
+    await refreshDecisionColumns(this.data, this.today, a.id);
   }
 
   async decline(a: D.Agreement, reason: string, date: D.IsoDate | null): Promise<void> {
@@ -293,6 +297,7 @@ export class AgreementService extends ServiceBase {
     }
     const titles: Record<D.ReviewOutcome, string> = { renewed: "見直し：自動更新", objection: "見直し：疑義あり", revised: "見直し：改定して継続", terminated: "見直し：終了" };
     await this.audit(a.id, "statusChange", titles[input.outcome], { dueDate: due, nextReviewDate: next, objectionBy: input.objectionBy });
+    await refreshDecisionColumns(this.data, this.today, a.id);
   }
 }
 

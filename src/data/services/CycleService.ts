@@ -139,20 +139,12 @@ export class CycleService extends ServiceBase {
     this.requireCoordinator();
     if (call.form === "form1") throw new RuleError([{ field: "form", code: "partnersNotOnTeams" }]);
     const board = callStatusBoard(call, { cityProposals: year.cityProposals, resultReports: year.resultReports }, this.today);
-    const out: D.Notification[] = [];
-    for (const row of owing(board)) {
+    const requests = owing(board).flatMap((row) => {
       const dept = year.departments.find((d) => d.id === row.recipient.id);
-      if (!dept) continue;
-      out.push(
-        await notifications.send({
-          kind: "callReminder",
-          dedupeKey: `reminder:call:${call.id}:dept:${dept.id}:${this.today}`,
-          title: `督促: ${call.title}`,
-          department: dept,
-          message: { html: render(dept) },
-        }),
-      );
-    }
+      return dept ? [{ kind: "callReminder" as const, dedupeKey: `reminder:call:${call.id}:dept:${dept.id}:${this.today}`, title: `督促: ${call.title}`, department: dept, message: { html: render(dept) } }] : [];
+    });
+    // The same path as a feedback edition: reachability, intent first, each once.
+    const out = await notifications.deliver(requests);
     await this.audit("Calls", call.id, "notify", "調査依頼の督促を送信", { departments: out.map((n) => n.department?.id) });
     return out;
   }

@@ -30,8 +30,7 @@ export interface MatchingYear {
 
 export type RowDraft = Pick<D.Matching, "title" | "content" | "partner" | "partnerProposal" | "cityProposal" | "allDepartments" | "targetDepartments">;
 
-/** Messages are sent at most this many at a time (Graph throttles bursts per app and tenant). */
-export const SEND_CONCURRENCY = 4;
+export { NOT_MEMBER, SEND_CONCURRENCY } from "./NotificationService";
 
 const ref = (id: number, title = ""): D.LookupRef => ({ id, title });
 const rejectedKey = (fy: number): string => `matching.rejectedPairs.${fy}`;
@@ -39,8 +38,6 @@ const rejectedKey = (fy: number): string => `matching.rejectedPairs.${fy}`;
 /** A row's text in a Teams message is at most this long (Japanese text: 3 bytes a character, twice — HTML and card); the portal has it whole. */
 export const MAX_ROW_CHARS = 1500;
 
-/** Recorded for a department whose team the coordinator has not joined (the post would be refused with 403). */
-export const NOT_MEMBER = "notMember: 投稿する職員がこの部署のチームのメンバーではありません。チームの所有者にメンバーへの追加を依頼し、追加後に再送してください。";
 
 /** Before issuing: per department of an edition, whether it will be posted to, and if not, why. */
 export async function issueReadiness(
@@ -181,19 +178,7 @@ export class MatchingService extends ServiceBase {
         message: render(dept, chunk, titled(i + 1, parts.length)),
       }));
     });
-    // Who can be reached at all: a delegated post reaches only teams the coordinator belongs to.
-    const reach = await notifications.reachability(requests.map((r) => r.department));
-    // The intent first: every department to be told has its record before anything is posted.
-    await notifications.queue(requests.filter((r) => reach.get(r.department.id) === "ready"));
-    const outcomes: D.Notification[] = [];
-    const queue = [...requests];
-    const worker = async (): Promise<void> => {
-      for (let req = queue.shift(); req; req = queue.shift()) {
-        const notReachable = reach.get(req.department.id) === "notMember" ? NOT_MEMBER : undefined;
-        outcomes.push(await notifications.send(req, { resendUnknown: opts.resendUnknown, notReachable }));
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, depts.length) }, worker));
+    const outcomes = await notifications.deliver(requests, opts);
     await this.audit("MatchingIssues", issue.id, "notify", `Teams に通知（第${issue.editionNo}回）`, { sent: outcomes.filter((o) => o.status === "sent").length, failed: outcomes.filter((o) => o.status === "failed").length });
     return outcomes.sort((a, b) => (a.department?.title ?? "").localeCompare(b.department?.title ?? "", "ja"));
   }

@@ -1,5 +1,6 @@
 import type * as D from "../../domain/types";
 import { ChannelMessage, DataError, IPartnershipData, isDataError, ITeamsNotifier } from "../contracts";
+import { recordAudit } from "./audit";
 
 /**
  * Teams channel notifications with a record of each one (Notifications list). One record
@@ -10,6 +11,12 @@ import { ChannelMessage, DataError, IPartnershipData, isDataError, ITeamsNotifie
 
 /** Whether a department can be posted to by the signed-in coordinator, and if not, why. */
 export type Reachability = "ready" | "noChannel" | "notMember";
+
+/** Messages are sent at most this many at a time, one department (its parts in order) per worker. */
+export const SEND_CONCURRENCY = 4;
+
+/** Recorded for a department whose team the coordinator has not joined (the post would be refused with 403). */
+export const NOT_MEMBER = "notMember: 投稿する職員がこの部署のチームのメンバーではありません。チームの所有者にメンバーへの追加を依頼し、追加後に再送してください。";
 
 export interface SendRequest {
   kind: D.NotificationKind;
@@ -67,6 +74,44 @@ export class NotificationService {
       // Another coordinator queued the same keys meanwhile: theirs stand.
       if (!isDataError(e) || (e.kind !== "duplicate" && e.kind !== "network")) throw e;
     }
+  }
+
+  /**
+   * The one path every notice to departments takes (a feedback edition, a call's reminder, a
+   * decision reminder): who can be reached is asked of Graph first (`/me/joinedTeams`); the
+   * intent is recorded for everyone reachable before anything is posted; then each request is
+   * sent once (`send`), a department not reachable is recorded with the reason and not posted.
+   * One department per worker at a time, its parts in order: parts arrive numbered in sequence
+   * and workers post to different teams at once (Graph allows each team 4 requests a second).
+   */
+  async deliver(requests: SendRequest[], opts: { resendUnknown?: boolean } = {}): Promise<D.Notification[]> {
+    if (requests.length === 0) return [];
+    const reach = await this.reachability(requests.map((r) => r.department));
+    await this.queue(requests.filter((r) => reach.get(r.department.id) === "ready"));
+    const byDept = new Map<number, SendRequest[]>();
+    for (const r of requests) byDept.set(r.department.id, [...(byDept.get(r.department.id) ?? []), r]);
+    const queue = [...byDept.values()];
+    const outcomes: D.Notification[] = [];
+    const worker = async (): Promise<void> => {
+      for (let mine = queue.shift(); mine; mine = queue.shift()) {
+        for (const req of mine) outcomes.push(await this.send(req, { resendUnknown: opts.resendUnknown, notReachable: reach.get(req.department.id) === "notMember" ? NOT_MEMBER : undefined }));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, queue.length) }, worker));
+    return outcomes;
+  }
+
+  /**
+   * The coordinator has looked in the channel and found the message whose outcome was unknown:
+   * it is recorded as sent (never posted again), with an audit entry saying who confirmed it.
+   * Only a record whose outcome is unknown can be confirmed; the ETag stops a sender that
+   * meanwhile reported back.
+   */
+  async confirmPosted(record: D.Notification): Promise<D.Notification> {
+    if (!outcomeUnknown(record)) throw new DataError("validation", "Only a message whose outcome is unknown can be confirmed as posted");
+    const etag = await this.data.notifications.update(record.id, record.etag, { status: "sent", error: "" });
+    await recordAudit(this.data, "Notifications", record.id, "notify", "チャネルで投稿を確認し、送信済みとした", { dedupeKey: record.dedupeKey, attempts: record.attempts });
+    return { ...record, etag, status: "sent", error: "" };
   }
 
   /**

@@ -3,6 +3,7 @@ import { ServiceBase } from "./ServiceBase";
 import { read } from "../contracts";
 import { importable, ImportPlanRow, planImport, RegisterColumn } from "../../domain/registerImport";
 import { parseSiteRules } from "../../domain/siteRules";
+import { nextDecisionColumns } from "../../domain/decisions";
 import { partnerNameKey } from "../../domain/partners";
 
 /**
@@ -53,7 +54,8 @@ export class RegisterImportService extends ServiceBase {
     if (rows.length === 0) return { created: 0, partnersCreated: 0, skipped: plan.length };
     await this.removeStalePending();
     // Partners first (a partner without an agreement is no harm); one per distinct name.
-    const partners = await this.data.partners.list();
+    const { partners, settings } = await this.data.readMany({ partners: read(this.data.partners), settings: read(this.data.settings) });
+    const bufferDays = parseSiteRules(settings).decisionBufferDays;
     const byKey = new Map(partners.map((p) => [partnerNameKey(p.name), p.id]));
     const missing = new Map<string, ImportPlanRow>();
     for (const r of rows) if (!byKey.has(partnerNameKey(r.partnerName)) && !missing.has(partnerNameKey(r.partnerName))) missing.set(partnerNameKey(r.partnerName), r);
@@ -82,6 +84,8 @@ export class RegisterImportService extends ServiceBase {
           termStart: r.concludedDate,
           termEnd: r.terms.length ? r.terms[r.terms.length - 1].to : null,
           nextReviewDate: r.nextReviewDate,
+          nextDecisionDate: null,
+          nextDecisionText: "",
           declinedDate: null,
           declinedReason: "",
           ...r.rules,
@@ -90,6 +94,7 @@ export class RegisterImportService extends ServiceBase {
           importKey: `${run}${r.importKey}`.slice(0, 255),
         })),
       );
+      const termsOf = rows.map((r) => (r.terms.length ? r.terms.map((t) => ({ termNo: t.termNo, termFrom: t.from, termTo: t.to })) : r.concludedDate ? [{ termNo: 1, termFrom: r.concludedDate, termTo: null }] : []));
       await this.data.partnershipItems.addMany(rows.flatMap((r, i) => r.items.map((text, n) => ({ agreement: ref(ids[i]), itemNo: n + 1, text }))));
       const decidedBy = `台帳から取込（${this.user.title}）`.slice(0, 255);
       await this.data.agreementTerms.addMany(
@@ -103,7 +108,11 @@ export class RegisterImportService extends ServiceBase {
       );
       // The commit: clear the marks. Until this succeeds the rows are pending and invisible.
       const created = await this.data.agreementsWithPending.list({ where: [{ prop: "importKey", op: "startsWith", value: run }] });
-      await this.data.agreementsWithPending.updateMany(created.map((a) => ({ id: a.id, etag: a.etag, patch: { importKey: a.importKey.slice(run.length) } })));
+      // …and, in the same write, the next decision's columns SharePoint's own reminders read.
+      const rowOf = new Map(ids.map((id, i) => [id, i]));
+      await this.data.agreementsWithPending.updateMany(
+        created.map((a) => ({ id: a.id, etag: a.etag, patch: { importKey: a.importKey.slice(run.length), ...nextDecisionColumns(a, termsOf[rowOf.get(a.id) ?? -1] ?? [], this.today, bufferDays) } })),
+      );
       // Only now, for agreements that exist: the audit trail never points at an import rolled back.
       await this.data.auditLog.addMany(
         rows.map((r, i) => ({ title: "既存の協定台帳から取込", entityList: "Agreements", entityId: ids[i], action: "create" as const, actor: null, detail: JSON.stringify({ row: r.rowNo, clause: r.clause, found: r.found }), occurredAt: null })),

@@ -7,6 +7,7 @@ import { Screening } from "../../domain/screening";
 import { NotificationService } from "./NotificationService";
 import { RuleError, ServiceBase } from "./ServiceBase";
 import { recordAudit } from "./audit";
+import { refreshDecisionColumns, writeStale } from "./decisionColumns";
 
 /**
  * Agreement terms as written: the site's rules (defaults, buffer, screening criteria),
@@ -50,6 +51,8 @@ export class TermsService extends ServiceBase {
     await this.data.settings.updateMany(rows.flatMap((r) => { const s = byKey.get(r.key); return s && s.value !== r.value ? [{ id: s.id, etag: s.etag, patch: { value: r.value } }] : []; }));
     await this.data.settings.addMany(rows.filter((r) => !byKey.has(r.key)));
     await recordAudit(this.data, "PartnershipSettings", 0, "update", "サイトの協定条件・確認項目を変更", { keys: rows.map((r) => r.key) });
+    // The buffer before a notice deadline moves every agreement's decision date.
+    await refreshDecisionColumns(this.data, this.today);
   }
 
   /**
@@ -71,6 +74,7 @@ export class TermsService extends ServiceBase {
     }
     await this.data.agreements.update(a.id, a.etag, { ...rules, termClause: clause, termEnd });
     await recordAudit(this.data, "Agreements", a.id, "update", "協定期間・更新の条件を変更", { ...rules });
+    await refreshDecisionColumns(this.data, this.today, a.id);
   }
 
   /** Records the decision at the end of the current term: renewed (next term added) or ended. */
@@ -91,6 +95,7 @@ export class TermsService extends ServiceBase {
       if (!recorded) await this.data.agreementTerms.add({ agreement: ref(a.id), termNo: d!.term.termNo, termFrom: d!.term.from, termTo: d!.term.to, decidedBy: this.user.title, objection: "" });
       await this.data.agreementTerms.add({ agreement: ref(a.id), termNo: next.termNo, termFrom: next.from, termTo: next.to, decidedBy: this.user.title, objection: "" });
       await recordAudit(this.data, "Agreements", a.id, "statusChange", `第${next.termNo}期へ更新`, { from: next.from, to: next.to, decidedOn: input.decidedOn });
+      await refreshDecisionColumns(this.data, this.today, a.id);
       return;
     }
     const objection = [input.objectionBy !== "none" ? `申出: ${input.objectionBy === "city" ? "市" : "企業等"}` : "", input.detail.trim()].filter(Boolean).join(" / ");
@@ -98,6 +103,7 @@ export class TermsService extends ServiceBase {
     if (recorded) await this.data.agreementTerms.update(recorded.id, recorded.etag, { objection: objection || "満了" });
     else await this.data.agreementTerms.add({ agreement: ref(a.id), termNo: d!.term.termNo, termFrom: d!.term.from, termTo: d!.term.to, decidedBy: this.user.title, objection: objection || "満了" });
     await recordAudit(this.data, "Agreements", a.id, "statusChange", `第${d!.term.termNo}期の満了（${d!.term.to}）をもって終了`, { decidedOn: input.decidedOn, objectionBy: input.objectionBy, detail: input.detail });
+    await refreshDecisionColumns(this.data, this.today, a.id);
   }
 
   async saveScreening(a: D.Agreement, s: Screening): Promise<string> {
@@ -113,6 +119,8 @@ export class TermsService extends ServiceBase {
     const base = {
       agreements: read(this.data.agreements, { where: [{ prop: "status", op: "eq", value: "concluded" }] }),
       review: read(this.data.agreements, { where: [{ prop: "status", op: "eq", value: "underReview" }] }),
+      // Ended agreements whose columns still name a decision (ended by a write cut short) are cleared.
+      ended: read(this.data.agreements, { where: [{ prop: "nextDecisionDate", op: "ne", value: null }, { prop: "status", op: "ne", value: "concluded" }, { prop: "status", op: "ne", value: "underReview" }] }),
       terms: read(this.data.agreementTerms),
       settings: read(this.data.settings),
       departments: read(this.data.departments),
@@ -123,6 +131,9 @@ export class TermsService extends ServiceBase {
         ? await this.data.readMany({ ...base, reminders: read(this.data.notifications, { where: [{ prop: "kind", op: "eq", value: "renewalReminder" }] }) })
         : { ...(await this.data.readMany(base)), reminders: [] as D.Notification[] };
     const rules = parseSiteRules(r.settings);
+    // Opening the calendar repairs the decision columns SharePoint's own reminders read (terms
+    // that moved on with time, a changed buffer, a write cut short before its last step).
+    if (this.user.role === "coordinator") await writeStale(this.data, [...r.agreements, ...r.review, ...r.ended], r.terms, this.today, rules.decisionBufferDays);
     const entries = decisionCalendar([...r.agreements, ...r.review], r.terms, this.today, rules.decisionBufferDays, rules.reviewWindowDays);
     return {
       entries,
@@ -143,18 +154,15 @@ export class TermsService extends ServiceBase {
       const n = cal.reminders.get(e.reminderKey);
       return !n || (retry && n.status === "failed") || (n.status === "notConfigured" && !!cal.coordinatorChannel!.channelId);
     });
-    const out: D.Notification[] = [];
-    for (const e of due) {
-      out.push(
-        await notifications.send({
-          kind: "renewalReminder",
-          dedupeKey: e.reminderKey,
-          title: `${e.agreement.title}（${e.kind === "review" ? "見直し" : `第${e.termNo}期`}の判断）`.slice(0, 255),
-          department: cal.coordinatorChannel,
-          message: render(e),
-        }),
-      );
-    }
-    return out;
+    // The same path as a feedback edition: reachability, intent first, each once.
+    return notifications.deliver(
+      due.map((e) => ({
+        kind: "renewalReminder" as const,
+        dedupeKey: e.reminderKey,
+        title: `${e.agreement.title}（${e.kind === "review" ? "見直し" : `第${e.termNo}期`}の判断）`.slice(0, 255),
+        department: cal.coordinatorChannel!,
+        message: render(e),
+      })),
+    );
   }
 }

@@ -84,15 +84,19 @@ export function viewFieldName(def: AnyListDef, prop: string): string {
   return f.internalName === "Title" ? "LinkTitle" : f.internalName;
 }
 
-/** The view's CAML query (`ViewQuery`): grouping, then order. */
+/** The view's CAML query (`ViewQuery`): filter, grouping, then order. */
 export function viewQuery(def: AnyListDef, v: ViewDef): string {
+  const w = v.where ? def.fields[v.where.field].internalName : "";
+  const where = v.where
+    ? `<Where><And><IsNotNull><FieldRef Name="${w}" /></IsNotNull><Leq><FieldRef Name="${w}" /><Value Type="DateTime"><Today OffsetDays="${v.where.withinDays}" /></Value></Leq></And></Where>`
+    : "";
   const groupBy = v.groupBy?.length
     ? `<GroupBy Collapse="TRUE" GroupLimit="100">${v.groupBy.map((p) => `<FieldRef Name="${def.fields[p].internalName}" />`).join("")}</GroupBy>`
     : "";
   const order = (v.orderBy ?? [{ field: "", ascending: true }])
     .map((o) => `<FieldRef Name="${o.field ? def.fields[o.field].internalName : "ID"}" Ascending="${bool(o.ascending)}" />`)
     .join("");
-  return `${groupBy}<OrderBy>${order}</OrderBy>`;
+  return `${where}${groupBy}<OrderBy>${order}</OrderBy>`;
 }
 
 /** A view's title as staff see it; the default view keeps SharePoint's AllItems.aspx page. */

@@ -96,7 +96,7 @@ export function MatchingView({ fiscalYear, canEdit, service, notifications, port
           <DraftEditor year={year} draft={draft} rows={rows} service={service} busy={action.busy} run={run} onIssue={() => setConfirming(true)} />
         </>
       )}
-      <Editions year={year} canEdit={canEdit} busy={action.busy} onRetry={(i, resendUnknown) => void issueNow(i, resendUnknown)} />
+      <Editions year={year} canEdit={canEdit} busy={action.busy} onRetry={(i, resendUnknown) => void issueNow(i, resendUnknown)} onConfirmPosted={(n) => void run(async () => void (await notifications.confirmPosted(n)))} />
       {confirming && draft && (
         <Dialog hidden={false} onDismiss={() => setConfirming(false)} dialogContentProps={{ type: DialogType.normal, title: strings.Matching.issue, subText: strings.Matching.issueConfirm }} minWidth={520} modalProps={{ isBlocking: true }}>
           <Readiness year={year} issue={draft} notifications={notifications} />
@@ -269,7 +269,7 @@ function RowDialog({ year, row, onClose, onSave }: { year: MatchingYear; row?: M
   );
 }
 
-function Editions({ year, canEdit, busy, onRetry }: { year: MatchingYear; canEdit: boolean; busy: boolean; onRetry: (i: MatchingIssue, resendUnknown: boolean) => void }): JSX.Element {
+function Editions({ year, canEdit, busy, onRetry, onConfirmPosted }: { year: MatchingYear; canEdit: boolean; busy: boolean; onRetry: (i: MatchingIssue, resendUnknown: boolean) => void; onConfirmPosted: (n: Notification) => void }): JSX.Element {
   const issued = year.issues.filter((i) => i.status === "issued").sort((a, b) => b.editionNo - a.editionNo);
   return (
     <>
@@ -298,7 +298,7 @@ function Editions({ year, canEdit, busy, onRetry }: { year: MatchingYear; canEdi
                 );
               })}
             </ol>
-            {records.length > 0 && <NotificationTable records={records} canRetry={canEdit} busy={busy} onRetry={(resendUnknown) => onRetry(i, resendUnknown)} />}
+            {records.length > 0 && <NotificationTable records={records} canRetry={canEdit} busy={busy} onRetry={(resendUnknown) => onRetry(i, resendUnknown)} onConfirmPosted={onConfirmPosted} />}
           </section>
         );
       })}

@@ -15,6 +15,8 @@ declare interface IAnnualCycleWebPartStrings {
     notYetSent: string;
     outcomeUnknown: string;
     resendUnknown: string;
+    openChannel: string;
+    confirmPosted: string;
     unknownHint: string;
     status: { sent: string; failed: string; notConfigured: string; pending: string }; attempts: string; error: string; notNotified: string; forbiddenHint: string;
     message: { heading: string; intro: string; no: string; title: string; content: string; partner: string; contact: string; open: string };
