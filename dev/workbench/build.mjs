@@ -35,6 +35,30 @@ const spfxLoc = {
   },
 };
 
+// The file-reading Web Worker, as the SPFx build makes it (gulpfile.js): parseWorker.ts and
+// exceljs bundled into one script, imported by the page as the string module
+// "pd-parse-worker-source" and started from a blob: URL (src/export/createParseWorker.ts).
+const workerSource = {
+  name: "parse-worker-source",
+  setup(b) {
+    b.onResolve({ filter: /^pd-parse-worker-source$/ }, (a) => ({ path: a.path, namespace: "parse-worker-source" }));
+    b.onLoad({ filter: /.*/, namespace: "parse-worker-source" }, async () => {
+      const r = await build({
+        entryPoints: [join(root, "src/export/parseWorker.ts")],
+        bundle: true,
+        format: "iife",
+        platform: "browser",
+        target: "es2020",
+        minify: true,
+        write: false,
+        define: { "process.env.NODE_ENV": '"production"' },
+        logLevel: "warning",
+      });
+      return { contents: `export default ${JSON.stringify(r.outputFiles[0].text)};`, loader: "js" };
+    });
+  },
+};
+
 export async function buildWorkbench({ minify = false } = {}) {
   mkdirSync(outdir, { recursive: true });
   const result = await build({
@@ -49,7 +73,7 @@ export async function buildWorkbench({ minify = false } = {}) {
     sourcemap: true,
     metafile: true,
     define: { "process.env.NODE_ENV": minify ? '"production"' : '"development"' },
-    plugins: [spfxLoc],
+    plugins: [spfxLoc, workerSource],
     logLevel: "warning",
   });
   copyFileSync(join(here, "index.html"), join(outdir, "index.html"));

@@ -1,7 +1,7 @@
 import type * as ExcelJS from "exceljs";
 import { formatFiscalYear } from "../domain/calendar";
 import type { CityProposal, IsoDate, PartnerAnswer, PartnershipItem, ProposalTiming } from "../domain/types";
-import { cellText, ExcelModule, findHeader, isFormula, labelledValue, readWorkbook, WorkbookError } from "./excel";
+import { cellText, ExcelModule, findHeader, isFormula, labelledValue, OnReadProgress, readWorkbook, WorkbookError } from "./excel";
 
 /**
  * The guideline's Form 1 (別紙① 連携事項の提案【企業等→清瀬市】) and Form 2 (別紙②
@@ -78,14 +78,15 @@ export interface ParsedForm1 {
   problems: Array<{ rowNumber: number; code: "formula" | "invalidTiming" }>;
 }
 
-export async function parseForm1Workbook(excel: ExcelModule, data: ArrayBuffer): Promise<ParsedForm1> {
-  const wb = await readWorkbook(excel, data);
+export async function parseForm1Workbook(excel: ExcelModule, data: ArrayBuffer, progress?: OnReadProgress): Promise<ParsedForm1> {
+  const wb = await readWorkbook(excel, data, progress);
   const ws = wb.getWorksheet(FORM1_SHEET);
   if (!ws) throw new WorkbookError("wrongSheet", FORM1_SHEET);
   const { row: headerRow, columns } = findHeader(ws, FORM1_COLUMNS.slice(1));
   const partnerName = labelledValue(ws, "企業名");
   const out: ParsedForm1 = { partnerName, rows: [], problems: [] };
   for (let r = headerRow + 1; r <= ws.rowCount; r++) {
+    if (r % 1000 === 0) progress?.({ stage: "reading", rows: r });
     const row = ws.getRow(r);
     const cells = FORM1_COLUMNS.slice(1).map((t) => row.getCell(columns.get(t)!));
     const texts = cells.map((c) => cellText(c).trim());
@@ -132,14 +133,15 @@ export interface ParsedAnswer {
   answerDate: IsoDate | null;
 }
 
-export async function parseAnswersWorkbook(excel: ExcelModule, data: ArrayBuffer): Promise<{ partnerName: string; rows: ParsedAnswer[]; problems: Array<{ rowNumber: number; code: "formula" | "invalidAnswer" | "invalidDate" | "invalidId" }> }> {
-  const wb = await readWorkbook(excel, data);
+export async function parseAnswersWorkbook(excel: ExcelModule, data: ArrayBuffer, progress?: OnReadProgress): Promise<{ partnerName: string; rows: ParsedAnswer[]; problems: Array<{ rowNumber: number; code: "formula" | "invalidAnswer" | "invalidDate" | "invalidId" }> }> {
+  const wb = await readWorkbook(excel, data, progress);
   const ws = wb.getWorksheet(FORM2_SHEET);
   if (!ws) throw new WorkbookError("wrongSheet", FORM2_SHEET);
   const need = ["管理番号", "連携の可否", "コメント", "回答日"];
   const { row: headerRow, columns } = findHeader(ws, need);
   const out = { partnerName: labelledValue(ws, "企業名"), rows: [] as ParsedAnswer[], problems: [] as Array<{ rowNumber: number; code: "formula" | "invalidAnswer" | "invalidDate" | "invalidId" }> };
   for (let r = headerRow + 1; r <= ws.rowCount; r++) {
+    if (r % 1000 === 0) progress?.({ stage: "reading", rows: r });
     const row = ws.getRow(r);
     const cells = need.map((t) => row.getCell(columns.get(t)!));
     const [idText, answerText, comment, dateText] = cells.map((c) => cellText(c).trim());

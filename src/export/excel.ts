@@ -16,7 +16,17 @@ export async function loadExcel(): Promise<ExcelModule> {
 /** Imported workbooks larger than this are refused before parsing. */
 export const MAX_WORKBOOK_BYTES = 10 * 1024 * 1024;
 
-export type WorkbookProblemCode = "notWorkbook" | "wrongSheet" | "missingColumns" | "fileTooLarge" | "empty" | "tooLargeUnpacked" | "tooManyRows";
+export type WorkbookProblemCode = "notWorkbook" | "wrongSheet" | "missingColumns" | "fileTooLarge" | "empty" | "tooLargeUnpacked" | "tooManyRows" | "cellTooLong";
+
+/** Excel's own limit for one cell (32,767 characters): a longer cell is not a register's or a form's. */
+export const MAX_CELL_CHARS = 32767;
+
+/** How far reading a file has got, for a progress bar: checked, being unpacked, rows read. */
+export interface ReadProgress {
+  stage: "checking" | "unpacking" | "reading";
+  rows?: number;
+}
+export type OnReadProgress = (p: ReadProgress) => void;
 
 /** Rows a workbook or CSV may hold (a register or a Form 1 sheet is a few hundred; 10,000 is generous). */
 export const MAX_IMPORT_ROWS = 10000;
@@ -35,7 +45,9 @@ export const isWorkbookError = (e: unknown): e is WorkbookError => e instanceof 
 
 /** A cell as text (see cellValueText); formulas are reported by the caller. */
 export function cellText(cell: ExcelJS.Cell): string {
-  return cellValueText(cell.value);
+  const text = cellValueText(cell.value);
+  if (text.length > MAX_CELL_CHARS) throw new WorkbookError("cellTooLong", String(MAX_CELL_CHARS));
+  return text;
 }
 
 export function isFormula(cell: ExcelJS.Cell): boolean {
@@ -43,21 +55,24 @@ export function isFormula(cell: ExcelJS.Cell): boolean {
   return !!v && typeof v === "object" && ("formula" in v || "sharedFormula" in v);
 }
 
-export async function readWorkbook(excel: ExcelModule, data: ArrayBuffer): Promise<ExcelJS.Workbook> {
+export async function readWorkbook(excel: ExcelModule, data: ArrayBuffer, progress: OnReadProgress = () => undefined): Promise<ExcelJS.Workbook> {
   if (data.byteLength > MAX_WORKBOOK_BYTES) throw new WorkbookError("fileTooLarge", String(MAX_WORKBOOK_BYTES));
   if (data.byteLength === 0) throw new WorkbookError("empty");
+  progress({ stage: "checking" });
   // Before anything is inflated: a zip bomb or a sheet of 100,000 rows is refused from the zip's own directory.
   const refusal = checkWorkbookZip(new Uint8Array(data));
   if (refusal?.code === "notZip") throw new WorkbookError("notWorkbook");
   if (refusal?.code === "sheetTooLarge") throw new WorkbookError("tooManyRows", String(MAX_IMPORT_ROWS));
-  if (refusal) throw new WorkbookError("tooLargeUnpacked", String(WORKBOOK_LIMITS.maxTotalBytes));
+  if (refusal) throw new WorkbookError("tooLargeUnpacked", `${Math.round(WORKBOOK_LIMITS.maxTotalBytes / 1024 / 1024)} MB`);
   const wb = new excel.Workbook();
+  progress({ stage: "unpacking" });
   try {
     await wb.xlsx.load(data);
   } catch {
     throw new WorkbookError("notWorkbook");
   }
   if (wb.worksheets.some((ws) => ws.rowCount > MAX_IMPORT_ROWS + 50)) throw new WorkbookError("tooManyRows", String(MAX_IMPORT_ROWS));
+  progress({ stage: "reading", rows: 0 });
   return wb;
 }
 

@@ -20,6 +20,13 @@ define([], function () {
       deadlinePassed: "The deadline has passed, so this cannot be changed. Ask the coordinator to reopen the call. What you typed is kept.",
       publishedLocked: "Published results cannot be changed. The coordinator corrects them by reopening the call and publishing again."
     },
+    Reading: {
+      checking: "Checking the file…",
+      unpacking: "Unpacking the file…",
+      reading: "Reading ({0} rows)…",
+      cancel: "Stop reading",
+      cancelled: "Reading the file was stopped. Nothing was imported.",
+    },
     OutcomeUnknown: "The answer from SharePoint was cut off, so it is not known whether this was saved. Reload and check before doing it again (it is never re-sent automatically).",
     Conflict: {
       reloadKeep: "Load the latest version (keep what I typed)",

@@ -67,3 +67,56 @@ test("Form 4: a row changed by someone else meanwhile; reload keeps the clerk's 
   expect(d.errors.filter((e) => !/status of 412/.test(e))).toEqual([]);
   await d.page.context().close();
 }, 90000);
+
+test("the terms dialog: the agreement saved by another coordinator meanwhile; reload keeps the typed clause, says what changed, and the second save stores it", async () => {
+  const data = asUser(7);
+  const title = "清瀬市とO'Hara 食品株式会社との包括連携に関する協定";
+  const c = await h.open("&only=agreements", "", 7);
+  await c.page.getByRole("searchbox").fill(title.slice(3, 12));
+  await c.page.getByRole("button", { name: `開く: ${title}` }).click();
+  const panel = c.page.getByRole("dialog", { name: title });
+  const terms = panel.getByRole("region", { name: "協定期間・更新・申出" });
+  await terms.getByRole("menuitem", { name: "条件を編集" }).click();
+  const dlg = c.page.getByRole("alertdialog", { name: "協定期間・更新の条件" });
+  await dlg.getByLabel("条項（原文）").fill("第5条 この協定の有効期間は、締結の日から令和7年3月31日までとする。（自分の入力）");
+  // Meanwhile another coordinator changes the notice period.
+  const a = (await data.agreements.list()).find((x) => x.title === title)!;
+  await data.agreements.update(a.id, a.etag, { noticeMonths: 3 });
+  await dlg.getByRole("button", { name: "条件を保存" }).click();
+  await dlg.getByRole("button", { name: "最新の内容を読み込む（入力中の内容は残します）" }).click();
+  await dlg.getByText("ほかの人が次の項目を変更していました: 協定期間・更新・申出", { exact: false }).waitFor();
+  expect(await dlg.getByLabel("条項（原文）").inputValue()).toContain("（自分の入力）");
+  await dlg.getByRole("button", { name: "条件を保存" }).click();
+  await dlg.waitFor({ state: "detached" });
+  expect((await data.agreements.get(a.id)).termClause).toContain("（自分の入力）");
+  expect(c.errors.filter((e) => !/status of 412/.test(e))).toEqual([]);
+  await c.page.context().close();
+}, 90000);
+
+test("a feedback row: changed by another coordinator while being edited; the dialog stays open on 412, reload keeps the typed text, the second save stores it", async () => {
+  const data = asUser(7);
+  const c = await h.open("&only=annual", "", 7);
+  await c.page.getByRole("tab", { name: "別紙③ マッチング" }).click();
+  await c.page.getByRole("menuitem", { name: "手動で追加" }).click();
+  const add = c.page.getByRole("alertdialog", { name: "手動で追加" });
+  await add.getByRole("combobox", { name: "別紙①から" }).click();
+  await c.page.getByRole("option").nth(1).click();
+  await add.getByLabel("提案の件名").fill("競合テストの行");
+  await add.getByRole("button", { name: "保存" }).click();
+  await add.waitFor({ state: "detached" });
+  await c.page.getByRole("button", { name: "編集: 競合テストの行" }).click();
+  const ed = c.page.getByRole("alertdialog", { name: /^編集: / });
+  await ed.getByLabel("提案内容").fill("夏休みに親子向けに実施（自分の入力）");
+  const row = (await data.matchings.list()).find((m) => m.title === "競合テストの行")!;
+  await data.matchings.update(row.id, row.etag, { title: "同僚が直した件名" });
+  await ed.getByRole("button", { name: "保存" }).click();
+  await ed.getByRole("button", { name: "最新の内容を読み込む（入力中の内容は残します）" }).click();
+  await ed.getByText("ほかの人が次の項目を変更していました: 提案の件名", { exact: false }).waitFor();
+  expect(await ed.getByLabel("提案内容").inputValue()).toBe("夏休みに親子向けに実施（自分の入力）");
+  await ed.getByRole("button", { name: "保存" }).click();
+  await ed.waitFor({ state: "detached" });
+  const saved = await data.matchings.get(row.id);
+  expect([saved.title, saved.content]).toEqual(["競合テストの行", "夏休みに親子向けに実施（自分の入力）"]);
+  expect(c.errors.filter((e) => !/status of 412/.test(e))).toEqual([]);
+  await c.page.context().close();
+}, 90000);

@@ -1,6 +1,7 @@
 import { startTestBackend, TestBackend } from "../helpers/backend";
 import { ResultsService } from "../../src/data/services/ResultsService";
 import { RuleError } from "../../src/data/services/ServiceBase";
+import { DataError } from "../../src/data/contracts";
 
 let t: TestBackend;
 beforeAll(async () => {
@@ -60,4 +61,34 @@ test("five years of results through an indexed range", async () => {
   const rows = await coord.fiveYears(2026);
   expect(rows.every((r) => r.fiscalYear >= 2022 && r.fiscalYear <= 2026)).toBe(true);
   expect(rows.some((r) => r.fiscalYear === 2025)).toBe(true);
+});
+
+test("a publication cut short before its file was saved is shown as unfinished and finished by publishing again: the same edition, once, with one audit entry", async () => {
+  const data = t.dataAs(7);
+  const svc = new ResultsService(data, await data.currentUser(), "2026-05-20");
+  const before = await svc.year(2025);
+  const editions = before.publications.length;
+  expect(before.published?.edition).toBe(editions);
+  // The connection goes just before the frozen file is attached.
+  const attach = data.publications.addAttachment.bind(data.publications);
+  let cut = true;
+  data.publications.addAttachment = async (...args: Parameters<typeof attach>) => {
+    if (cut) {
+      cut = false;
+      throw new DataError("network", "connection lost");
+    }
+    return attach(...args);
+  };
+  await expect(svc.publish(before)).rejects.toMatchObject({ kind: "network" });
+  const half = await svc.year(2025);
+  // Recorded, but what was published is still the previous edition's file: the screen says what is left.
+  expect(half.publications.length).toBe(editions + 1);
+  expect(half.published?.edition).toBe(editions);
+  const count = await svc.publish(half);
+  const done = await svc.year(2025);
+  expect(done.publications.length).toBe(editions + 1);
+  expect(done.published?.edition).toBe(editions + 1);
+  expect(done.published?.rows).toHaveLength(count);
+  const audits = (await data.auditLog.list({ where: [{ prop: "entityList", op: "eq", value: "Publications" }] })).filter((a) => a.title.includes(`第${editions + 1}版`));
+  expect(audits).toHaveLength(1);
 });

@@ -86,3 +86,18 @@ test("the local backend and workbench are not shipped", async () => {
     expect(js).not.toContain("SPBrowser");
   }
 });
+
+test("the file-reading Web Worker ships as its own lazy chunk (parse-worker, with exceljs inside) and no web part's first bundle carries it", async () => {
+  const names = Object.keys(zip.files);
+  const worker = names.filter((n) => /chunk\.parse-worker_[0-9a-f]+\.js$/.test(n));
+  expect(worker).toHaveLength(1);
+  const js = await text(worker[0]);
+  // The worker's own script, as a string: its message loop and exceljs's workbook reader.
+  expect(js).toContain("onmessage");
+  expect(js).toContain("sharedStrings");
+  for (const b of names.filter((n) => /-web-part_[0-9a-f]+\.js$/.test(n))) {
+    const first = await text(b);
+    expect(first).not.toContain("sharedStrings.xml");
+    expect(first.length).toBeLessThan(js.length);
+  }
+});

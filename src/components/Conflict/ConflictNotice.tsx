@@ -31,3 +31,18 @@ export function ConflictNotice({ changed }: { changed: string[] | null }): JSX.E
     </MessageBar>
   );
 }
+
+/**
+ * For a dialog that edits a row: the row as last read (`base`, whose ETag the next save uses).
+ * After a 412, `reloadKeep` reads the row again — fresh ETag — while the dialog keeps what the
+ * user typed; `reloaded` says a reload happened, so the dialog can show what changed.
+ */
+export function useReloadKeep<T>(initial: T, fetchFresh: () => Promise<T>): { base: T; reloaded: boolean; reloadKeep: () => Promise<void> } {
+  const [base, setBase] = React.useState<T>(initial);
+  const [reloaded, setReloaded] = React.useState(false);
+  const reloadKeep = async (): Promise<void> => {
+    setBase(await fetchFresh());
+    setReloaded(true);
+  };
+  return { base, reloaded, reloadKeep };
+}

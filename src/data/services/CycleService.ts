@@ -251,13 +251,27 @@ export class CycleService extends ServiceBase {
   }
 
   /** The partner's answer, in the coordinators' list of answers (one row per proposal). */
+  /** A proposal with its answer as SharePoint has it now (the answer dialog's reload after 412). */
+  async freshAnswer(p: D.CityProposal): Promise<D.CityProposal> {
+    const answers = await this.data.proposalAnswers.list({ where: [{ prop: "proposalId", op: "eq", value: p.id }], limit: 1 });
+    return withAnswers([p], answers)[0];
+  }
+
   async recordAnswer(p: D.CityProposal, answer: D.PartnerAnswer, comment: string, answerDate: D.IsoDate | null): Promise<string> {
     this.requireCoordinator();
     check(validateAnswer(answer, answerDate));
     const values = { answer, comment, answerDate };
     let etag: string;
     if (p.answerRow) etag = await this.data.proposalAnswers.update(p.answerRow.id, p.answerRow.etag, values);
-    else etag = (await this.data.proposalAnswers.add({ title: p.title.slice(0, 255), fiscalYear: p.fiscalYear, proposalId: p.id, ...values })).etag;
+    else {
+      try {
+        etag = (await this.data.proposalAnswers.add({ title: p.title.slice(0, 255), fiscalYear: p.fiscalYear, proposalId: p.id, ...values })).etag;
+      } catch (e) {
+        // Another coordinator recorded an answer meanwhile (ProposalId is unique): the same as a 412.
+        if (e instanceof DataError && e.kind === "duplicate") throw new DataError("conflict", "The answer was recorded meanwhile", 412);
+        throw e;
+      }
+    }
     await this.audit("CityProposals", p.id, "update", `企業等の回答を記録（${answer}）`);
     return etag;
   }

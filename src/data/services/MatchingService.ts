@@ -112,6 +112,11 @@ export class MatchingService extends ServiceBase {
     await this.data.matchings.update(row.id, row.etag, patch);
   }
 
+  /** A row as SharePoint has it now (the row dialog's reload after 412). */
+  freshRow(id: number): Promise<D.Matching> {
+    return this.data.matchings.get(id);
+  }
+
   /** Saves a new order (NO 1…n without gaps). */
   async reorder(issue: D.MatchingIssue, ordered: D.Matching[]): Promise<void> {
     this.requireCoordinator();

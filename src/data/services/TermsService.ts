@@ -1,5 +1,5 @@
 import type * as D from "../../domain/types";
-import { ChannelMessage, read } from "../contracts";
+import { ChannelMessage, DataError, read } from "../contracts";
 import { parseSiteRules, SiteRules, siteRulesToSettings, validateSiteRules } from "../../domain/siteRules";
 import { firstTerm, nextTermDecision, periodEnd, TermRules, validateTerms } from "../../domain/terms";
 import { decisionCalendar, DecisionEntry, remindersDue } from "../../domain/decisions";
@@ -104,6 +104,16 @@ export class TermsService extends ServiceBase {
     else await this.data.agreementTerms.add({ agreement: ref(a.id), termNo: d!.term.termNo, termFrom: d!.term.from, termTo: d!.term.to, decidedBy: this.user.title, objection: objection || "満了" });
     await recordAudit(this.data, "Agreements", a.id, "statusChange", `第${d!.term.termNo}期の満了（${d!.term.to}）をもって終了`, { decidedOn: input.decidedOn, objectionBy: input.objectionBy, detail: input.detail });
     await refreshDecisionColumns(this.data, this.today, a.id);
+  }
+
+  /** An agreement and its recorded terms as SharePoint has them now (a dialog's reload after 412). */
+  async fresh(agreementId: number): Promise<{ agreement: D.Agreement; terms: D.AgreementTerm[] }> {
+    const r = await this.data.readMany({
+      agreements: read(this.data.agreements, { where: [{ prop: "id", op: "eq", value: agreementId }] }),
+      terms: read(this.data.agreementTerms, { where: [{ prop: "agreement", op: "eq", value: ref(agreementId) }] }),
+    });
+    if (!r.agreements[0]) throw new DataError("notFound", `Agreement ${agreementId} is gone`, 404);
+    return { agreement: r.agreements[0], terms: r.terms };
   }
 
   async saveScreening(a: D.Agreement, s: Screening): Promise<string> {

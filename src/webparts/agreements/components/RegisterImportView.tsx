@@ -5,6 +5,9 @@ import { DateText } from "../../../components/DateText";
 import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
 import { fmt } from "../../../components/format";
 import { useAction } from "../../../components/hooks/useAction";
+import { useFileParse } from "../../../components/hooks/useFileParse";
+import { ReadingProgress } from "../../../components/FileProgress/ReadingProgress";
+import * as common from "CommonStrings";
 import { frameStyles } from "../../../components/AppFrame/AppFrame.styles";
 import { ImportOutcome, RegisterImportService } from "../../../data/services/RegisterImportService";
 import type { CurrentUser, IPartnershipData } from "../../../data/contracts";
@@ -15,12 +18,6 @@ import { TermsEditor } from "./TermsSection";
 
 const I = strings.Import;
 const REQUIRED: RegisterColumn[] = ["partner", "concluded"];
-
-/** exceljs and the file reader, loaded only when a register is imported (the lazy "excel" chunk). */
-async function readFile(file: File): Promise<import("../../../export/registerFile").RegisterTable> {
-  const [{ loadExcel }, { readRegisterFile }] = await Promise.all([import(/* webpackChunkName: "excel" */ "../../../export/excel"), import(/* webpackChunkName: "excel" */ "../../../export/registerFile")]);
-  return readRegisterFile(file.name, await file.arrayBuffer(), loadExcel);
-}
 
 export function problemLine(p: RowProblem): string {
   const codes = I.codes as unknown as Record<string, string>;
@@ -40,6 +37,8 @@ export function RegisterImportView({ service, today, onImported }: { service: Re
   const [fileError, setFileError] = React.useState<string | undefined>(undefined);
   const [done, setDone] = React.useState<ImportOutcome | null>(null);
   const action = useAction();
+  // The file is read in a Web Worker (the lazy parse chunk): the page stays responsive, and it can be stopped.
+  const reading = useFileParse();
   const onFile = async (e: React.ChangeEvent<HTMLInputElement>): Promise<void> => {
     const file = e.target.files?.[0];
     e.target.value = "";
@@ -51,10 +50,13 @@ export function RegisterImportView({ service, today, onImported }: { service: Re
     await action.run(async () => {
       let table: import("../../../export/registerFile").RegisterTable;
       try {
-        table = await readFile(file);
+        table = await reading.parse({ kind: "register", fileName: file.name, data: await file.arrayBuffer() });
       } catch (err) {
-        const { code, detail } = err as { code?: string; detail?: string };
-        setFileError(code === "fileTooLarge" ? I.tooLarge : code === "empty" ? I.empty : code === "tooManyRows" ? fmt(I.tooManyRows, detail ?? "") : code === "tooLargeUnpacked" ? I.tooLargeUnpacked : I.unreadable);
+        const { code, detail, name } = err as { code?: string; detail?: string; name?: string };
+        if (name === "ParseCancelled") return setFileError(common.Reading.cancelled);
+        setFileError(
+          code === "fileTooLarge" ? I.tooLarge : code === "empty" ? I.empty : code === "tooManyRows" ? fmt(I.tooManyRows, detail ?? "") : code === "tooLargeUnpacked" ? fmt(I.tooLargeUnpacked, detail ?? "") : code === "cellTooLong" ? fmt(I.cellTooLong, detail ?? "") : I.unreadable,
+        );
         return;
       }
       const found = (Object.keys(table.columns) as RegisterColumn[]).map((c) => I.columnNames[c]);
@@ -67,14 +69,18 @@ export function RegisterImportView({ service, today, onImported }: { service: Re
       setPlan(await service.preview(table.rows, table.columns, table.firstRowNo));
     });
   };
+  const [notFinished, setNotFinished] = React.useState(false);
   const confirm = async (): Promise<void> => {
     if (!plan) return;
-    await action.run(async () => {
+    setNotFinished(false);
+    // The import is all or nothing: cut short, nothing shows and what it wrote is withdrawn; the same action finishes it.
+    const ok = await action.run(async () => {
       const outcome = await service.importRows(plan.filter((r) => !excluded.has(r.rowNo)));
       setDone({ ...outcome, skipped: plan.length - outcome.created });
       setPlan(null);
       onImported();
     });
+    if (!ok) setNotFinished(true);
   };
   const ready = plan?.filter((r) => importable(r) && !excluded.has(r.rowNo)) ?? [];
   const dup = plan?.filter((r) => r.duplicateOfId !== null) ?? [];
@@ -128,10 +134,12 @@ export function RegisterImportView({ service, today, onImported }: { service: Re
       <div>
         <label htmlFor="pd-register-file" style={{ fontWeight: 600, marginRight: 8 }}>{I.choose}</label>
         <input id="pd-register-file" type="file" accept=".xlsx,.csv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" onChange={(e) => void onFile(e)} disabled={action.busy} />
+        <ReadingProgress progress={reading.progress} onCancel={reading.cancel} />
       </div>
-      {action.busy && <Spinner label={I.reading} />}
+      {action.busy && !reading.progress && <Spinner label={I.reading} />}
       <ErrorBar error={action.error} />
       {fileError && <MessageBar messageBarType={MessageBarType.error} role="alert">{fileError}</MessageBar>}
+      {notFinished && plan && <MessageBar messageBarType={MessageBarType.warning} isMultiline>{fmt(I.notFinished, ready.length)}</MessageBar>}
       {done && <MessageBar messageBarType={MessageBarType.success} role="status">{fmt(I.done, done.created, done.partnersCreated, done.skipped)}</MessageBar>}
       {plan && (
         <>

@@ -5,6 +5,8 @@ import { DateText } from "../../../components/DateText";
 import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
 import { fmt } from "../../../components/format";
 import { useAction } from "../../../components/hooks/useAction";
+import * as common from "CommonStrings";
+import { changedFields, ConflictNotice, isConflict, useReloadKeep } from "../../../components/Conflict/ConflictNotice";
 import { formatDateBoth } from "../../../domain/calendar";
 import { firstTerm, nextTerm, nextTermDecision, rulesOf, TermRules } from "../../../domain/terms";
 import type { ObjectionBy } from "../../../domain/types";
@@ -145,17 +147,27 @@ export function TermsEditor({ value, onChange, start, problems }: { value: TermR
 }
 
 function TermsDialog({ story, service, onClose, onDone }: { story: AgreementStory; service: TermsService; onClose: () => void; onDone: () => void }): JSX.Element {
-  const a = story.agreement;
-  const [rules, setRules] = React.useState<TermRules>(rulesOf(a));
-  const [clause, setClause] = React.useState(a.termClause);
+  const [rules, setRules] = React.useState<TermRules>(rulesOf(story.agreement));
+  const [clause, setClause] = React.useState(story.agreement.termClause);
   const action = useAction();
+  // After a 412: the agreement read again (fresh ETag); the terms as typed are kept.
+  const { base, reloaded, reloadKeep } = useReloadKeep({ agreement: story.agreement, terms: story.terms }, () => service.fresh(story.agreement.id));
+  const a = base.agreement;
+  const D = strings.TermsDialog;
+  const changed = reloaded
+    ? changedFields([
+        { label: strings.Terms.heading, before: rulesOf(story.agreement), after: rulesOf(a) },
+        { label: D.clause, before: story.agreement.termClause, after: a.termClause },
+      ])
+    : null;
   const save = async (): Promise<void> => {
-    if (await action.run(() => service.saveTerms(a, story.terms, rules, clause))) onDone();
+    if (await action.run(() => service.saveTerms(a, base.terms, rules, clause))) onDone();
   };
   const fields = ["initialTermMonths", "initialTermEnd", "renewalMonths", "noticeMonths", "reviewCycleYears", "termClause"];
   return (
     <Dialog hidden={false} onDismiss={onClose} dialogContentProps={{ type: DialogType.largeHeader, title: strings.TermsDialog.heading, subText: a.title }} minWidth={560} modalProps={{ isBlocking: true }}>
-      <ErrorBar error={action.error} />
+      <ErrorBar error={action.error} reloadLabel={isConflict(action.error) ? common.Conflict.reloadKeep : undefined} onReload={isConflict(action.error) ? () => void action.run(reloadKeep) : undefined} />
+      <ConflictNotice changed={changed} />
       {generalErrors(action.problems, fields).map((m) => <MessageBar key={m} messageBarType={MessageBarType.error}>{m}</MessageBar>)}
       <TermsEditor value={rules} onChange={setRules} start={a.termStart ?? a.concludedDate} problems={action.problems} />
       <TextField label={strings.TermsDialog.clause} multiline rows={3} value={clause} onChange={(_, v) => setClause(v ?? "")} errorMessage={fieldError(action.problems, "termClause")} />
@@ -168,20 +180,24 @@ function TermsDialog({ story, service, onClose, onDone }: { story: AgreementStor
 }
 
 function DecisionDialog({ story, service, bufferDays, today, onClose, onDone }: { story: AgreementStory; service: TermsService; bufferDays: number; today: string; onClose: () => void; onDone: () => void }): JSX.Element {
-  const a = story.agreement;
-  const d = nextTermDecision(a, a.termStart ?? a.concludedDate, story.terms, today, bufferDays);
+  // After a 412: the agreement and its terms read again (fresh ETag); the decision as typed is kept.
+  const { base, reloaded, reloadKeep } = useReloadKeep({ agreement: story.agreement, terms: story.terms }, () => service.fresh(story.agreement.id));
+  const a = base.agreement;
+  const d = nextTermDecision(a, a.termStart ?? a.concludedDate, base.terms, today, bufferDays);
+  const changed = reloaded ? changedFields([{ label: strings.Terms.heading, before: [rulesOf(story.agreement), story.agreement.status, story.terms.length], after: [rulesOf(a), a.status, base.terms.length] }]) : null;
   const [outcome, setOutcome] = React.useState<"renewed" | "ended">(d?.renews ? "renewed" : "ended");
   const [decidedOn, setDecidedOn] = React.useState(today);
   const [by, setBy] = React.useState<ObjectionBy>("none");
   const [detail, setDetail] = React.useState("");
   const action = useAction();
   const submit = async (): Promise<void> => {
-    if (await action.run(() => service.recordTermDecision(a, story.terms, bufferDays, { outcome, decidedOn: decidedOn || null, objectionBy: outcome === "renewed" ? "none" : by, detail }))) onDone();
+    if (await action.run(() => service.recordTermDecision(a, base.terms, bufferDays, { outcome, decidedOn: decidedOn || null, objectionBy: outcome === "renewed" ? "none" : by, detail }))) onDone();
   };
   const D = strings.Decision;
   return (
     <Dialog hidden={false} onDismiss={onClose} dialogContentProps={{ type: DialogType.largeHeader, title: D.heading, subText: a.title }} minWidth={560} modalProps={{ isBlocking: true }}>
-      <ErrorBar error={action.error} />
+      <ErrorBar error={action.error} reloadLabel={isConflict(action.error) ? common.Conflict.reloadKeep : undefined} onReload={isConflict(action.error) ? () => void action.run(reloadKeep) : undefined} />
+      <ConflictNotice changed={changed} />
       {generalErrors(action.problems, ["decidedOn", "objectionBy"]).map((m) => <MessageBar key={m} messageBarType={MessageBarType.error}>{m}</MessageBar>)}
       {d && (
         <Stack tokens={{ childrenGap: 8 }}>

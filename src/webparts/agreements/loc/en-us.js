@@ -375,6 +375,7 @@ define([], function () {
       "duplicate": "Already registered (skipped)",
       "error": "Cannot import",
       "confirm": "Import {0}",
+      "notFinished": "The import did not finish (0 imported, {0} left). What it had written shows nowhere and is withdrawn. Check the connection and press Import again.",
       "done": "Imported {0} agreements ({1} new partners, {2} rows skipped).",
       "nothing": "No rows can be imported.",
       "summary": "{0} rows: ready {1} / already registered {2} / cannot import {3}",
@@ -384,7 +385,8 @@ define([], function () {
       },
       "unreadable": "The file cannot be read. Choose an Excel (.xlsx) or CSV file.",
       "tooManyRows": "Too many rows ({0} at most). Import the register in parts.",
-      "tooLargeUnpacked": "Unpacked, this file would be far too large, so it is not read (not a normal Excel file).",
+      "tooLargeUnpacked": "Unpacked, this file would exceed the limit of {0}, so it is not read (this is not a normal Excel file).",
+      "cellTooLong": "A cell holds too many characters (at most {0}).",
       "tooLarge": "The file is too large (10 MB at most).",
       "empty": "The file has no rows.",
       "codes": {

@@ -374,6 +374,7 @@ declare interface IAgreementsWebPartStrings {
     duplicate: string;
     error: string;
     confirm: string;
+    notFinished: string;
     done: string;
     nothing: string;
     summary: string;
@@ -384,6 +385,7 @@ declare interface IAgreementsWebPartStrings {
     unreadable: string;
     tooManyRows: string;
     tooLargeUnpacked: string;
+    cellTooLong: string;
     tooLarge: string;
     empty: string;
     codes: {

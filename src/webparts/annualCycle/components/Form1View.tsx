@@ -12,6 +12,7 @@ import { matchesSearch } from "../../../domain/text";
 import type { PartnerProposal, ProposalTiming } from "../../../domain/types";
 import { toCsv } from "../../../export/csv";
 import { fieldError } from "./cycleProblems";
+import { ReadingProgress } from "../../../components/FileProgress/ReadingProgress";
 import { loadCycleExcel, useWorkbookImport } from "./useWorkbookImport";
 import { FilePick, ImportReportBar } from "./ImportReportBar";
 
@@ -48,8 +49,7 @@ export function Form1View({ year, canEdit, service, today, onChanged }: IForm1Vi
   };
   const importFile = (data: ArrayBuffer): Promise<boolean> =>
     imports.start(async () => {
-      const { excel, parseForm1Workbook } = await loadCycleExcel();
-      const parsed = await parseForm1Workbook(excel, data);
+      const parsed = await imports.reading.parse({ kind: "form1", data });
       const call = year.calls.find((c) => c.form === "form1");
       const r = await service.importPartnerProposals(
         parsed.rows.map((row) => ({ ...row, partnerName: parsed.partnerName })),
@@ -84,6 +84,7 @@ export function Form1View({ year, canEdit, service, today, onChanged }: IForm1Vi
         <TextField label={strings.Filter.search} value={search} onChange={(_, v) => setSearch(v ?? "")} />
         {canEdit && <DefaultButton text={strings.Form1.download} disabled={!partner || action.busy} onClick={download} title={partner ? undefined : strings.Form1.choosePartner} />}
         {canEdit && <FilePick label={strings.Form1.import} onFile={(d) => void importFile(d)} disabled={action.busy} />}
+        <ReadingProgress progress={imports.reading.progress} onCancel={imports.reading.cancel} />
       </Stack>
       <DetailsList items={rows} columns={columns} selectionMode={SelectionMode.none} getKey={(p: PartnerProposal) => String(p.id)} ariaLabelForGrid={strings.Tabs.form1} />
       {rows.length === 0 && <p>{strings.Form1.none}</p>}

@@ -13,6 +13,8 @@ import type { CityProposal, PartnerAnswer } from "../../../domain/types";
 import { toCsv } from "../../../export/csv";
 import { printableTable } from "../../../export/printable";
 import { fieldError } from "./cycleProblems";
+import { changedFields, ConflictNotice, isConflict, useReloadKeep } from "../../../components/Conflict/ConflictNotice";
+import { ReadingProgress } from "../../../components/FileProgress/ReadingProgress";
 import { loadCycleExcel, useWorkbookImport } from "./useWorkbookImport";
 import { FilePick, ImportReportBar } from "./ImportReportBar";
 
@@ -64,8 +66,7 @@ export function Form2View({ year, canEdit, service, today, onChanged }: IForm2Vi
   };
   const importAnswers = (data: ArrayBuffer): Promise<boolean> =>
     imports.start(async () => {
-      const { excel, parseAnswersWorkbook } = await loadCycleExcel();
-      const parsed = await parseAnswersWorkbook(excel, data);
+      const parsed = await imports.reading.parse({ kind: "answers", data });
       const target = year.partners.find((p) => p.name === parsed.partnerName);
       if (!target) return fmt(strings.Import.errors.unknownPartner, parsed.partnerName);
       const r = await service.importAnswers(parsed.rows, submitted.filter((p) => p.partner?.id === target.id));
@@ -104,6 +105,7 @@ export function Form2View({ year, canEdit, service, today, onChanged }: IForm2Vi
         {canEdit && <DefaultButton text={strings.Form2.passToPartner} disabled={!partner || action.busy} onClick={exportXlsx} />}
         {canEdit && <DefaultButton text={strings.Form2.printable} disabled={!partner} onClick={printable} />}
         {canEdit && <FilePick label={strings.Form2.importAnswers} onFile={(d) => void importAnswers(d)} disabled={action.busy} />}
+        <ReadingProgress progress={imports.reading.progress} onCancel={imports.reading.cancel} />
       </Stack>
       <DetailsList items={rows} columns={columns} selectionMode={SelectionMode.none} getKey={(p: CityProposal) => String(p.id)} ariaLabelForGrid={strings.Tabs.form2} />
       {rows.length === 0 && <p>{common.NoItems}</p>}
@@ -117,12 +119,22 @@ function AnswerDialog({ proposal, service, today, onClose, onDone }: { proposal:
   const [comment, setComment] = React.useState(proposal.answerComment);
   const [date, setDate] = React.useState(proposal.answerDate ?? today);
   const action = useAction();
+  // After a 412 (or an answer recorded meanwhile): the answer read again, what was typed kept.
+  const { base, reloaded, reloadKeep } = useReloadKeep(proposal, () => service.freshAnswer(proposal));
+  const changed = reloaded
+    ? changedFields([
+        { label: strings.Columns.answer, before: proposal.partnerAnswer, after: base.partnerAnswer },
+        { label: strings.Columns.comment, before: proposal.answerComment, after: base.answerComment },
+        { label: strings.Columns.answerDate, before: proposal.answerDate, after: base.answerDate },
+      ])
+    : null;
   const submit = async (): Promise<void> => {
-    if (await action.run(async () => void (await service.recordAnswer(proposal, answer, comment, date || null)))) onDone();
+    if (await action.run(async () => void (await service.recordAnswer(base, answer, comment, date || null)))) onDone();
   };
   return (
     <Dialog hidden={false} onDismiss={onClose} dialogContentProps={{ type: DialogType.largeHeader, title: strings.Form2.record, subText: `${proposal.partner?.title ?? ""} — ${proposal.title}` }} minWidth={520} modalProps={{ isBlocking: true }}>
-      <ErrorBar error={action.error} onReload={onClose} />
+      <ErrorBar error={action.error} reloadLabel={isConflict(action.error) ? common.Conflict.reloadKeep : undefined} onReload={isConflict(action.error) ? () => void action.run(reloadKeep) : onClose} />
+      <ConflictNotice changed={changed} />
       <Stack tokens={{ childrenGap: 8 }}>
         <ChoiceGroup label={strings.Columns.answer} required selectedKey={answer} options={(["can", "cannot", "discuss"] as PartnerAnswer[]).map((a) => ({ key: a, text: common.PartnerAnswer[a] }))} onChange={(_, o) => o && setAnswer(o.key as PartnerAnswer)} />
         {fieldError(action.problems, "partnerAnswer") && <div role="alert" style={{ color: "#a4262c" }}>{fieldError(action.problems, "partnerAnswer")}</div>}

@@ -15,6 +15,7 @@ import { move, pairKey, suggestMatches, Suggestion } from "../../../domain/match
 import { feedbackCard, feedbackHtml } from "../../../domain/teamsMessages";
 import type { Department, Matching, MatchingIssue, Notification } from "../../../domain/types";
 import { NotificationTable } from "./NotificationTable";
+import { changedFields, ConflictNotice, isConflict, useReloadKeep } from "../../../components/Conflict/ConflictNotice";
 
 export interface IMatchingViewProps {
   fiscalYear: number;
@@ -182,19 +183,22 @@ function DraftEditor({ year, draft, rows, service, busy, run, onIssue }: { year:
           year={year}
           row={editing}
           onClose={() => setEditing(null)}
-          onSave={(r) => void run(() => service.updateRow(draft, editing, { title: r.title, content: r.content, allDepartments: r.allDepartments, targetDepartments: r.targetDepartments })).then(() => setEditing(null))}
+          fresh={() => service.freshRow(editing.id)}
+          onSave={async (r, base) => {
+            await service.updateRow(draft, base ?? editing, { title: r.title, content: r.content, allDepartments: r.allDepartments, targetDepartments: r.targetDepartments });
+            void run(async () => undefined);
+          }}
         />
       )}
       {adding && (
         <RowDialog
           year={year}
           onClose={() => setAdding(false)}
-          onSave={(r) =>
-            void run(async () => {
-              const issue = draft ?? (await service.draftIssue(year));
-              await service.addRows(issue, year, [r]);
-            }).then(() => setAdding(false))
-          }
+          onSave={async (r) => {
+            const issue = draft ?? (await service.draftIssue(year));
+            await service.addRows(issue, year, [r]);
+            void run(async () => undefined);
+          }}
         />
       )}
     </>
@@ -202,7 +206,22 @@ function DraftEditor({ year, draft, rows, service, busy, run, onIssue }: { year:
 }
 
 /** Adds a row by hand (from a Form 1 and/or a Form 2 proposal) or edits one: title, content, departments. */
-function RowDialog({ year, row, onClose, onSave }: { year: MatchingYear; row?: Matching; onClose: () => void; onSave: (r: RowDraft) => void }): JSX.Element {
+/**
+ * A row of the list being compiled, added by hand or edited. The dialog saves itself and stays
+ * open on an error, keeping what was typed; after a 412 it reads the row again (fresh ETag),
+ * says what a colleague changed, and the second save stores the coordinator's text.
+ */
+function RowDialog({ year, row, fresh, onClose, onSave }: { year: MatchingYear; row?: Matching; fresh?: () => Promise<Matching>; onClose: () => void; onSave: (r: RowDraft, base?: Matching) => Promise<void> }): JSX.Element {
+  const action = useAction();
+  const { base, reloaded, reloadKeep } = useReloadKeep<Matching | undefined>(row, async () => (fresh ? fresh() : row));
+  const changed =
+    reloaded && row && base
+      ? changedFields([
+          { label: strings.Matching.message.title, before: row.title, after: base.title },
+          { label: strings.Matching.message.content, before: row.content, after: base.content },
+          { label: strings.Matching.allDepartments, before: [row.allDepartments, row.targetDepartments.map((d) => d.id)], after: [base.allDepartments, base.targetDepartments.map((d) => d.id)] },
+        ])
+      : null;
   const [ppId, setPpId] = React.useState<number | null>(row?.partnerProposal?.id ?? null);
   const [cpId, setCpId] = React.useState<number | null>(row?.cityProposal?.id ?? null);
   const [title, setTitle] = React.useState(row?.title ?? "");
@@ -229,6 +248,8 @@ function RowDialog({ year, row, onClose, onSave }: { year: MatchingYear; row?: M
   const yes = year.cityProposals.filter((p) => p.status === "submitted" && (p.partnerAnswer === "can" || p.partnerAnswer === "discuss"));
   return (
     <Dialog hidden={false} onDismiss={onClose} dialogContentProps={{ type: DialogType.largeHeader, title: row ? `${strings.Matching.edit}: ${row.title}` : strings.Matching.addByHand }} minWidth={620} modalProps={{ isBlocking: true }}>
+      <ErrorBar error={action.error} reloadLabel={isConflict(action.error) ? common.Conflict.reloadKeep : undefined} onReload={isConflict(action.error) ? () => void action.run(reloadKeep) : undefined} />
+      <ConflictNotice changed={changed} />
       <Stack tokens={{ childrenGap: 8 }}>
         {!row && (
           <>
@@ -250,9 +271,11 @@ function RowDialog({ year, row, onClose, onSave }: { year: MatchingYear; row?: M
       <DialogFooter>
         <PrimaryButton
           text={strings.Save}
-          disabled={!title.trim() || !partner || mismatch || (!all && ids.size === 0)}
+          disabled={action.busy || !title.trim() || !partner || mismatch || (!all && ids.size === 0)}
           onClick={() =>
-            onSave({
+            void action.run(() =>
+              onSave(
+                {
               title,
               content,
               partner,
@@ -260,7 +283,10 @@ function RowDialog({ year, row, onClose, onSave }: { year: MatchingYear; row?: M
               cityProposal: row ? row.cityProposal : cpId ? { id: cpId, title: "" } : null,
               allDepartments: all,
               targetDepartments: all ? [] : depts.filter((d) => ids.has(d.id)).map((d) => ({ id: d.id, title: d.title })),
-            })
+                },
+                base,
+              ),
+            ).then((ok) => ok && onClose())
           }
         />
         <DefaultButton text={strings.Cancel} onClick={onClose} />

@@ -2,6 +2,8 @@ import * as React from "react";
 import type { ActionState } from "../../../components/hooks/useAction";
 import type { ImportReport } from "../../../data/services/CycleService";
 import { workbookErrorText } from "./cycleProblems";
+import * as common from "CommonStrings";
+import { FileParse, useFileParse } from "../../../components/hooks/useFileParse";
 
 /** exceljs and the form layouts, loaded together on first use as the lazy "excel" chunk. */
 export async function loadCycleExcel(): Promise<typeof import("../../../export/cycleWorkbooks") & { excel: import("../../../export/excel").ExcelModule }> {
@@ -15,6 +17,8 @@ export interface WorkbookImport {
   dismiss: () => void;
   /** Runs an import: `work` resolves with the report, or with a message when the file is refused as a whole. */
   start: (work: () => Promise<ImportReport | string>) => Promise<boolean>;
+  /** Reads the file in a Web Worker (progress, cancel): use inside `work`. */
+  reading: FileParse;
 }
 
 /**
@@ -24,6 +28,7 @@ export interface WorkbookImport {
 export function useWorkbookImport(action: ActionState, onChanged: () => void): WorkbookImport {
   const [report, setReport] = React.useState<ImportReport | null>(null);
   const [fileError, setFileError] = React.useState<string | undefined>(undefined);
+  const reading = useFileParse();
   const dismiss = React.useCallback(() => {
     setReport(null);
     setFileError(undefined);
@@ -40,10 +45,11 @@ export function useWorkbookImport(action: ActionState, onChanged: () => void): W
         setReport({ ...r, errors: [...r.errors].sort((a, b) => a.rowNumber - b.rowNumber) });
         onChanged();
       } catch (e) {
+        if (e instanceof Error && e.name === "ParseCancelled") return setFileError(common.Reading.cancelled);
         const text = workbookErrorText(e);
         if (!text) throw e;
         setFileError(text);
       }
     });
-  return { report, fileError, dismiss, start };
+  return { report, fileError, dismiss, start, reading };
 }

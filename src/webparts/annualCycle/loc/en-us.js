@@ -134,7 +134,8 @@ define([], function () {
         wrongSheet: "Sheet {0} not found. Use the downloaded form.",
         missingColumns: "Columns missing: {0}",
         tooManyRows: "Too many rows ({0} at most). Import it in parts.",
-        tooLargeUnpacked: "Unpacked, this file would be far too large, so it is not read (not a normal Excel file).",
+        tooLargeUnpacked: "Unpacked, this file would exceed the limit of {0}, so it is not read (this is not a normal Excel file).",
+        cellTooLong: "A cell holds too many characters (at most {0}).",
         fileTooLarge: "The file is too large (10 MB at most).",
         empty: "The file is empty.",
         partnerMismatch: "The form names another partner ({0})."

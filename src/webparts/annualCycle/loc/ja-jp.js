@@ -151,7 +151,8 @@ define([], function () {
         wrongSheet: "シート「{0}」が見つかりません。ダウンロードした様式を使ってください。",
         missingColumns: "必要な列がありません: {0}",
         tooManyRows: "行が多すぎます（{0} 行まで）。分けて取り込んでください。",
-        tooLargeUnpacked: "ファイルを展開すると大きすぎるため読み込みません（Excel ファイルとして異常です）。",
+        tooLargeUnpacked: "ファイルを展開すると上限の {0} を超えるため読み込みません（Excel ファイルとして異常です）。",
+        cellTooLong: "1 つのセルの文字数が多すぎます（{0} 文字まで）。",
         fileTooLarge: "ファイルが大きすぎます（10 MB まで）。",
         empty: "ファイルが空です。",
         partnerMismatch: "様式の企業名（{0}）が選んだ企業等と違います。"

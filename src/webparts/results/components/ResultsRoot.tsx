@@ -1,5 +1,5 @@
 import * as React from "react";
-import { DefaultButton, DetailsList, Dialog, DialogFooter, DialogType, IColumn, Link, MessageBar, MessageBarType, Panel, PanelType, PrimaryButton, SelectionMode, Spinner, Stack, Text } from "@fluentui/react";
+import { DefaultButton, DetailsList, Dialog, DialogFooter, DialogType, IColumn, Link, MessageBar, MessageBarButton, MessageBarType, Panel, PanelType, PrimaryButton, SelectionMode, Spinner, Stack, Text } from "@fluentui/react";
 import * as strings from "ResultsWebPartStrings";
 import * as common from "CommonStrings";
 import type { IAppServices } from "../../../components/IAppServices";
@@ -60,6 +60,9 @@ function Totals({ services, user }: { services: IAppServices; user: CurrentUser 
   };
   // What the city published is the publication's frozen file, whatever was changed since.
   const record = d?.year.published ?? null;
+  // An edition recorded whose frozen file was never attached (publishing was cut short): what is done, what is left.
+  const latestEdition = d ? [...d.year.publications].sort((a, b) => b.edition - a.edition)[0] : undefined;
+  const unfinished = latestEdition && (!record || record.edition < latestEdition.edition) ? latestEdition : null;
   const published = record?.publishedAt || rows.map((r) => r.publishedAt).filter(Boolean).sort().reverse()[0];
   const publishedOn = published ? formatEraDate(new Date(Date.parse(published) + 9 * 3600000).toISOString().slice(0, 10)) : formatEraDate(services.today);
   const download = async (kind: "excel" | "csv" | "html"): Promise<void> => {
@@ -92,6 +95,22 @@ function Totals({ services, user }: { services: IAppServices; user: CurrentUser 
           <section aria-label={strings.Publish.heading} style={{ border: "1px solid #e1dfdd", borderRadius: 4, padding: 10, marginBottom: 12 }}>
             <Text as="h3" className={frameStyles.sectionTitle}>{strings.Publish.heading}</Text>
             {done !== null && <MessageBar messageBarType={MessageBarType.success} role="status">{fmt(strings.Publish.done, done)}</MessageBar>}
+            {unfinished && done === null && (
+              <MessageBar
+                messageBarType={MessageBarType.severeWarning}
+                isMultiline
+                role="alert"
+                actions={
+                  canPublish ? (
+                    <MessageBarButton disabled={action.busy} onClick={() => void action.run(async () => setDone(await service.publish(d!.year))).then((ok) => ok && load.reload())}>
+                      {strings.Publish.finish}
+                    </MessageBarButton>
+                  ) : undefined
+                }
+              >
+                {fmt(strings.Publish.unfinished, unfinished.edition)}
+              </MessageBar>
+            )}
             <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
               {canPublish && (
                 <PrimaryButton
