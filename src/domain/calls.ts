@@ -1,4 +1,4 @@
-import { isValidIsoDate } from "./calendar";
+import { formatEraFiscalYear, isValidIsoDate } from "./calendar";
 import { normalizeForSearch } from "./text";
 import type { Call, CityProposal, IsoDate, LookupRef, PartnerAnswer, PartnerProposal, PartnershipItem, ResultReport } from "./types";
 
@@ -129,4 +129,15 @@ export function itemsByPartner(agreements: Array<{ id: number; partner: LookupRe
     if (partnerId !== undefined) m.set(partnerId, [...(m.get(partnerId) ?? []), it].sort((x, y) => x.itemNo - y.itemNo));
   }
   return m;
+}
+
+/**
+ * A call's title as a city writes an official 照会: 令和 year, 「…について（依頼）」. The year is
+ * the fiscal year the call is for (a Form 4 call asks for the results of that year).
+ */
+export function callTitle(form: "form1" | "form2" | "form4", fiscalYear: number): string {
+  const fy = formatEraFiscalYear(fiscalYear);
+  if (form === "form1") return `${fy} 包括連携協定に基づく連携事項の提案について（依頼）`;
+  if (form === "form2") return `${fy} 包括連携協定に基づく市からの連携提案について（依頼）`;
+  return `${fy} 包括連携協定に基づく連携事業の実施結果について（照会）`;
 }

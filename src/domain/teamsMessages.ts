@@ -30,6 +30,8 @@ export interface FeedbackRow {
   content: string;
   partner: string;
   contact: string;
+  /** The partner's answer (and comment) to the city's proposal the row came from, if any. */
+  answer?: string;
 }
 
 export interface FeedbackMessageInput {
@@ -50,6 +52,8 @@ export interface FeedbackLabels {
   partner: string;
   contact: string;
   open: string;
+  /** 「企業等の回答」: the partner's answer to the city's proposal the row came from. */
+  answer: string;
 }
 
 const MAX_CONTENT_IN_MESSAGE = 200;
@@ -59,7 +63,7 @@ const safeUrl = (u: string): string => (/^https?:\/\//i.test(u) ? u : "");
 /** The channel message for one department: readable HTML, every user text escaped, long content clipped. */
 export function feedbackHtml(m: FeedbackMessageInput, l: FeedbackLabels): string {
   const rows = m.rows
-    .map((r) => `<tr><td>${r.rowNo}</td><td>${escapeHtml(r.title)}</td><td>${escapeHtml(clip(r.content))}</td><td>${escapeHtml(r.partner)}<br>${escapeHtml(r.contact)}</td></tr>`)
+    .map((r) => `<tr><td>${r.rowNo}</td><td>${escapeHtml(r.title)}</td><td>${escapeHtml(clip(r.content))}${r.answer ? `<br>${escapeHtml(l.answer)}: ${escapeHtml(clip(r.answer))}` : ""}</td><td>${escapeHtml(r.partner)}<br>${escapeHtml(r.contact)}</td></tr>`)
     .join("");
   const url = safeUrl(m.portalUrl);
   return [
@@ -92,6 +96,7 @@ export function feedbackCard(m: FeedbackMessageInput, l: FeedbackLabels): Record
         items: [
           { type: "TextBlock", text: plain(`${l.no}${r.rowNo}  ${r.title}`), weight: "Bolder", wrap: true },
           { type: "TextBlock", text: plain(clip(r.content)), wrap: true, spacing: "Small" },
+          ...(r.answer ? [{ type: "TextBlock", text: plain(`${l.answer}: ${clip(r.answer)}`), wrap: true, spacing: "Small", color: "Good" }] : []),
           { type: "TextBlock", text: plain(`${l.partner}: ${r.partner}`), wrap: true, spacing: "Small", isSubtle: true },
           { type: "TextBlock", text: plain(`${l.contact}: ${r.contact}`), wrap: true, spacing: "None", isSubtle: true },
         ],

@@ -20,6 +20,7 @@ define([], function () {
       deadlinePassed: "The deadline has passed, so this cannot be changed. Ask the coordinator to reopen the call. What you typed is kept.",
       publishedLocked: "Published results cannot be changed. The coordinator corrects them by reopening the call and publishing again."
     },
+    Cancel: "Cancel",
     Reading: {
       checking: "Checking the file…",
       unpacking: "Unpacking the file…",

@@ -80,6 +80,7 @@ declare interface ICommonStrings {
     TenantForbidden: string;
   };
   Submission: { submissionNotOpen: string; submissionClosed: string; submittedLocked: string; publishedLocked: string; deadlinePassed: string };
+  Cancel: string;
   /** Reading an imported file (in a Web Worker): its stages, and stopping it. */
   Reading: { checking: string; unpacking: string; reading: string; cancel: string; cancelled: string };
   OutcomeUnknown: string;

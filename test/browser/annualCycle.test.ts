@@ -24,6 +24,8 @@ test("a department submits Form 2; the coordinator records the partner's answer"
   await dlg.getByLabel("提案内容").fill("子育てひろばで、家計管理と保険の基礎を学ぶ講座を年2回開催したい。");
   await h.shot(d.page, "cycle-form2-department.png");
   await dlg.getByRole("button", { name: "提出する" }).click();
+  // A submission locks the row: asked first.
+  await d.page.getByRole("alertdialog", { name: "提出する" }).getByRole("button", { name: "提出する" }).click();
   await d.page.getByRole("button", { name: "子育て世帯向けの家計と保険の講座" }).waitFor();
   expect(d.errors).toEqual([]);
   await d.page.context().close();

@@ -32,6 +32,9 @@ test("keyboard only: a department submits a Form 2 proposal", async () => {
   await page.keyboard.type("子育て世帯向けの講座を共催する。");
   await tabTo(page, /^提出する$/);
   await page.keyboard.press("Enter");
+  // Asked first (a submission locks the row); the confirmation opens with its button in focus.
+  await page.getByRole("alertdialog", { name: "提出する" }).getByRole("button", { name: "提出する" }).waitFor();
+  await page.keyboard.press("Enter");
   await dlg.waitFor({ state: "detached" });
   await page.getByRole("grid").getByText("キーボードだけで登録した提案").waitFor();
   expect(errors).toEqual([]);
@@ -95,6 +98,9 @@ test("keyboard only: a department records and submits Form 4 after the year ends
   await section.locator('[role="menuitem"]:not([aria-disabled="true"]):not([disabled])', { hasText: "実績報告を提出" }).waitFor();
   await page.locator("body").focus();
   await tabTo(page, /^実績報告を提出$/);
+  await page.keyboard.press("Enter");
+  // The confirmation opens with its button in focus: Enter submits.
+  await page.getByRole("alertdialog", { name: "実績報告を提出" }).getByRole("button", { name: "実績報告を提出" }).waitFor();
   await page.keyboard.press("Enter");
   await page.getByText("1 件を提出しました。").waitFor();
   expect(errors).toEqual([]);

@@ -36,6 +36,9 @@ test("a department submits Form 4; the coordinator publishes; the page for the w
   }
   await h.shot(d.page, "results-form4-department.png");
   await section.getByRole("menuitem", { name: "実績報告を提出" }).click();
+  const confirm = d.page.getByRole("alertdialog", { name: "実績報告を提出" });
+  await confirm.getByText("2026年度（令和8年度）の下書き 2 件を提出します。", { exact: false }).waitFor();
+  await confirm.getByRole("button", { name: "実績報告を提出" }).click();
   await d.page.getByText("2 件を提出しました。").waitFor();
   expect(d.errors).toEqual([]);
   await d.page.context().close();
@@ -45,6 +48,9 @@ test("a department submits Form 4; the coordinator publishes; the page for the w
   await c.page.getByRole("option", { name: "2026年度（令和8年度）" }).click();
   await c.page.getByRole("heading", { name: "部署別の件数" }).waitFor();
   await c.page.getByRole("button", { name: "この年度の実績を公表する" }).click();
+  // Publishing with departments missing is warned of, with who is missing (issue 18 item 6).
+  await c.page.getByRole("alertdialog").getByText(/^報告のあった部署は \d+ 部署中 \d+ 部署です。未報告: /).waitFor();
+  await h.shot(c.page, "results-publish-missing-warning.png", { fullPage: false });
   await c.page.getByRole("alertdialog").getByRole("button", { name: "この年度の実績を公表する" }).click();
   await c.page.getByText("件を公表済みにしました。", { exact: false }).waitFor();
   await c.page.getByRole("button", { name: /^内訳を見る: 子ども家庭部 子育て支援課/ }).click();

@@ -86,13 +86,18 @@ test("one fiscal year from the approach to publication, and the renewal three ye
   // 4. Calls for Forms 1 and 2; a partner proposal recorded by the coordinator.
   c = await h.open("&only=annual", "", 7);
   await c.page.getByRole("tab", { name: "調査依頼" }).click();
-  for (const form of ["別紙①（企業等からの提案）", "別紙②（市からの提案）"]) {
+  // Titles as an official 照会 reads (令和, 「…について（依頼）」); Form 1 is the default, first in the year.
+  for (const [form, title] of [
+    ["別紙①（企業等からの提案）", "令和8年度 包括連携協定に基づく連携事項の提案について（依頼）"],
+    ["別紙②（市からの提案）", "令和8年度 包括連携協定に基づく市からの連携提案について（依頼）"],
+  ]) {
     await c.page.getByRole("menuitem", { name: "新しい調査依頼" }).click();
     const dlg = c.page.getByRole("alertdialog", { name: "調査依頼の作成" });
-    await pick(c.page, dlg, "様式", form);
+    if (form.startsWith("別紙②")) await pick(c.page, dlg, "様式", form);
+    expect(await dlg.getByLabel("件名").inputValue()).toBe(title);
     await setDate(dlg.getByLabel("期限"), "2026-12-20");
     await dlg.getByRole("button", { name: "保存" }).click();
-    await c.page.getByRole("button", { name: `2026年度 ${form}の依頼` }).waitFor();
+    await c.page.getByRole("button", { name: title }).waitFor();
   }
   await c.page.getByRole("tab", { name: "別紙① 企業等からの提案" }).click();
   await c.page.getByRole("menuitem", { name: "提案を登録" }).click();
@@ -114,6 +119,7 @@ test("one fiscal year from the approach to publication, and the renewal three ye
   await f2.getByLabel("提案の件名").fill("親子防災ワークショップの共催");
   await f2.getByLabel("提案内容").fill("会場と広報を市が担い、講師を企業等にお願いしたい。");
   await f2.getByRole("button", { name: "提出する" }).click();
+  await d.page.getByRole("alertdialog", { name: "提出する" }).getByRole("button", { name: "提出する" }).click();
   await d.page.getByRole("button", { name: "親子防災ワークショップの共催" }).waitFor();
   await closeClean(d);
 
@@ -158,6 +164,7 @@ test("one fiscal year from the approach to publication, and the renewal three ye
   await rd.getByRole("button", { name: "保存" }).click();
   await section.getByRole("gridcell", { name: "親子の防災ワークショップ", exact: true }).waitFor();
   await section.getByRole("menuitem", { name: "実績報告を提出" }).click();
+  await f4.page.getByRole("alertdialog", { name: "実績報告を提出" }).getByRole("button", { name: "実績報告を提出" }).click();
   await f4.page.getByText("1 件を提出しました。").waitFor();
   await closeClean(f4);
   const pub = await h.open("&today=2027-04-10&only=results", "", 7);

@@ -71,3 +71,10 @@ test("Teams messages escape user text", () => {
   expect(html).not.toContain("javascript:");
   expect(html).toContain("&lt;script&gt;");
 });
+
+test("a call's default title reads as an official 照会: 令和 year and 「…について（依頼）」", async () => {
+  const { callTitle } = await import("../../src/domain/calls");
+  expect(callTitle("form1", 2027)).toBe("令和9年度 包括連携協定に基づく連携事項の提案について（依頼）");
+  expect(callTitle("form2", 2026)).toBe("令和8年度 包括連携協定に基づく市からの連携提案について（依頼）");
+  expect(callTitle("form4", 2019)).toBe("令和元年度 包括連携協定に基づく連携事業の実施結果について（照会）");
+});

@@ -52,7 +52,7 @@ test("rows and departments an edition concerns", () => {
 
 test("the channel message escapes user text; the card neutralises markdown", () => {
   const input = { editionTitle: "2026年度 第2回", issuedDateText: "令和8年11月24日", departmentName: "子育て支援課", portalUrl: "https://contoso.sharepoint.com/sites/p/SitePages/Portal.aspx", message: "<b>至急</b>", rows: [{ rowNo: 1, title: "<img src=x onerror=alert(1)>", content: "あ".repeat(300), partner: "O'Hara [食品](http://evil)", contact: "担当 a@b.jp" }] };
-  const labels = { heading: "フィードバック", intro: "届きました", no: "NO", title: "件名", content: "内容", partner: "企業等", contact: "連絡先", open: "開く" };
+  const labels = { heading: "フィードバック", intro: "届きました", no: "NO", title: "件名", content: "内容", partner: "企業等", contact: "連絡先", open: "開く", answer: "企業等の回答" };
   const html = feedbackHtml(input, labels);
   expect(html).not.toMatch(/<img|<b>/);
   expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
@@ -61,4 +61,9 @@ test("the channel message escapes user text; the card neutralises markdown", () 
   expect(card).toContain("\\\\[食品\\\\]\\\\(http://evil\\\\)");
   expect(JSON.parse(card).actions[0].url).toBe(input.portalUrl);
   expect(JSON.parse(JSON.stringify(feedbackCard({ ...input, portalUrl: "javascript:alert(1)" }, labels))).actions).toEqual([]);
+  // The partner's answer to the city's proposal travels with the row (issue 18 item 3), escaped in both.
+  const answered = { ...input, rows: [{ ...input.rows[0], answer: "可：講師を2名派遣できます<script>" }] };
+  expect(feedbackHtml(answered, labels)).toContain("企業等の回答: 可：講師を2名派遣できます&lt;script&gt;");
+  expect(JSON.stringify(feedbackCard(answered, labels))).toContain("企業等の回答: 可：講師を2名派遣できます<script\\\\>");
+  expect(feedbackHtml(input, labels)).not.toContain("企業等の回答");
 });

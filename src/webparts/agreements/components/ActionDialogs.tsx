@@ -1,7 +1,9 @@
 import * as React from "react";
 import { Checkbox, ChoiceGroup, DefaultButton, Dialog, DialogFooter, DialogType, Dropdown, MessageBar, MessageBarType, PrimaryButton, Stack, TextField } from "@fluentui/react";
 import * as strings from "AgreementsWebPartStrings";
+import * as common from "CommonStrings";
 import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
+import { changedFields, ConflictNotice, isConflict, useReloadKeep } from "../../../components/Conflict/ConflictNotice";
 import { fmt } from "../../../components/format";
 import type { AgreementService, AgreementStory } from "../../../data/services/AgreementService";
 import type { Department, ObjectionBy, ReviewOutcome } from "../../../domain/types";
@@ -35,6 +37,16 @@ const headings: Record<DialogKind, () => string> = {
 /** The decisions of an agreement's life, each a dialog that keeps what was typed when it fails. */
 export function ActionDialog(props: IActionDialogProps): JSX.Element {
   const action = useAction();
+  // After a 412 (someone saved the agreement meanwhile): read it again, fresh ETag; the form keeps what was typed.
+  const { base: story, reloaded, reloadKeep } = useReloadKeep(props.story, () => props.service.story(props.story.agreement.id));
+  const before = props.story.agreement;
+  const changed = reloaded
+    ? changedFields([
+        { label: strings.Columns.status, before: before.status, after: story.agreement.status },
+        { label: strings.Columns.title, before: before.title, after: story.agreement.title },
+        { label: strings.Terms.heading, before: [before.termEnd, before.nextReviewDate, props.story.terms.length], after: [story.agreement.termEnd, story.agreement.nextReviewDate, story.terms.length] },
+      ])
+    : null;
   const submitRef = React.useRef<() => Promise<void>>(async () => undefined);
   const fields: Record<DialogKind, string[]> = {
     survey: ["briefingDate", "surveyDeadline", "departments"],
@@ -45,17 +57,18 @@ export function ActionDialog(props: IActionDialogProps): JSX.Element {
   const submit = async (): Promise<void> => {
     if (await action.run(() => submitRef.current())) props.onDone();
   };
-  const body = { ...props, problems: action.problems, bindSubmit: (fn: () => Promise<void>) => (submitRef.current = fn) };
+  const body = { ...props, story, problems: action.problems, bindSubmit: (fn: () => Promise<void>) => (submitRef.current = fn) };
   const labels: Record<DialogKind, string> = { survey: strings.Survey.launch, conclude: strings.Conclude.submit, decline: strings.Decline.submit, review: strings.Review.submit };
   return (
     <Dialog hidden={false} onDismiss={props.onClose} dialogContentProps={{ type: DialogType.largeHeader, title: headings[props.kind]() }} minWidth={560} modalProps={{ isBlocking: true }}>
-      <ErrorBar error={action.error} />
+      <ErrorBar error={action.error} reloadLabel={isConflict(action.error) ? common.Conflict.reloadKeep : undefined} onReload={isConflict(action.error) ? () => void action.run(reloadKeep) : undefined} />
+      <ConflictNotice changed={changed} />
       {generalErrors(action.problems, fields[props.kind]).map((m) => (
         <MessageBar key={m} messageBarType={MessageBarType.error}>
           {m}
         </MessageBar>
       ))}
-      {(props.kind === "conclude" || props.kind === "decline") && <DecisionAside story={props.story} criteria={props.criteria} departments={props.departments} today={props.today} />}
+      {(props.kind === "conclude" || props.kind === "decline") && <DecisionAside story={story} criteria={props.criteria} departments={props.departments} today={props.today} />}
       {props.kind === "survey" && <SurveyForm {...body} />}
       {props.kind === "conclude" && <ConcludeForm {...body} />}
       {props.kind === "decline" && <DeclineForm {...body} />}

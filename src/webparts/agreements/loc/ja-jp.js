@@ -121,7 +121,7 @@ define([], function () {
       "briefing": "庁内説明会",
       "briefingDate": "説明会の日",
       "briefingPlace": "説明会の場所",
-      "briefingDepartments": "出席部署",
+      "briefingDepartments": "調査対象部署",
       "surveyDeadline": "回答期限",
       "answered": "回答済",
       "notYet": "未回答",

@@ -8,7 +8,7 @@ import { fmt } from "../../../components/format";
 import { useAction } from "../../../components/hooks/useAction";
 import type { CycleService, YearData } from "../../../data/services/CycleService";
 import type { NotificationService } from "../../../data/services/NotificationService";
-import { callStatusBoard, StatusBoardRow } from "../../../domain/calls";
+import { callStatusBoard, StatusBoardRow, callTitle } from "../../../domain/calls";
 import { formatEraDate } from "../../../domain/calendar";
 import { reminderHtml } from "../../../domain/teamsMessages";
 import type { Call, FormKind, Notification } from "../../../domain/types";
@@ -48,8 +48,9 @@ export function CallsView({ year, canEdit, service, notifications, today, portal
 }
 
 function NewCallDialog({ year, service, today, onClose, onDone }: { year: YearData; service: CycleService; today: string; onClose: () => void; onDone: () => void }): JSX.Element {
-  const [form, setForm] = React.useState<FormKind>("form2");
-  const [title, setTitle] = React.useState(`${year.fiscalYear}年度 ${common.Forms.form2}の依頼`);
+  // The guideline's order: Form 1 (partners' proposals) comes first in the year.
+  const [form, setForm] = React.useState<FormKind>("form1");
+  const [title, setTitle] = React.useState(callTitle("form1", year.fiscalYear));
   const [deadline, setDeadline] = React.useState("");
   const [message, setMessage] = React.useState("");
   const action = useAction();
@@ -86,7 +87,7 @@ function NewCallDialog({ year, service, today, onClose, onDone }: { year: YearDa
           onChange={(_, o) => {
             if (!o) return;
             setForm(o.key as FormKind);
-            setTitle(`${year.fiscalYear}年度 ${common.Forms[o.key as FormKind]}の依頼`);
+            setTitle(callTitle(o.key as "form1" | "form2" | "form4", year.fiscalYear));
           }}
         />
         <TextField label={strings.Columns.title} required value={title} onChange={(_, v) => setTitle(v ?? "")} errorMessage={fieldError(action.problems, "title")} />

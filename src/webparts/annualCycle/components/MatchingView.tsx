@@ -13,7 +13,7 @@ import type { NotificationService } from "../../../data/services/NotificationSer
 import { formatEraDate } from "../../../domain/calendar";
 import { move, pairKey, suggestMatches, Suggestion } from "../../../domain/matching";
 import { feedbackCard, feedbackHtml } from "../../../domain/teamsMessages";
-import type { Department, Matching, MatchingIssue, Notification } from "../../../domain/types";
+import type { CityProposal, Department, Matching, MatchingIssue, Notification } from "../../../domain/types";
 import { NotificationTable } from "./NotificationTable";
 import { changedFields, ConflictNotice, isConflict, useReloadKeep } from "../../../components/Conflict/ConflictNotice";
 
@@ -25,8 +25,16 @@ export interface IMatchingViewProps {
   portalUrl: string;
 }
 
-/** The message each department receives for an edition: HTML and an Adaptive Card, from the same rows. */
-export function renderFeedback(portalUrl: string) {
+/**
+ * The message each department receives for an edition: HTML and an Adaptive Card, from the same
+ * rows; a row made from a city proposal carries the partner's answer and comment with it.
+ */
+export function renderFeedback(portalUrl: string, cityProposals: CityProposal[] = []) {
+  const byId = new Map(cityProposals.map((p) => [p.id, p]));
+  const answerOf = (m: Matching): string => {
+    const p = m.cityProposal ? byId.get(m.cityProposal.id) : undefined;
+    return p && p.partnerAnswer !== "pending" ? [common.PartnerAnswer[p.partnerAnswer], p.answerComment].filter(Boolean).join("：") : "";
+  };
   return (dept: Department, rows: Matching[], issue: MatchingIssue): ChannelMessage => {
     const input = {
       editionTitle: issue.title,
@@ -34,7 +42,7 @@ export function renderFeedback(portalUrl: string) {
       departmentName: dept.title,
       portalUrl,
       message: issue.message,
-      rows: rows.map((r) => ({ rowNo: r.rowNo, title: r.title, content: r.content, partner: r.partner?.title ?? "", contact: [r.contactName, r.contactEmail, r.contactPhone].filter(Boolean).join(" / ") })),
+      rows: rows.map((r) => ({ rowNo: r.rowNo, title: r.title, content: r.content, partner: r.partner?.title ?? "", contact: [r.contactName, r.contactEmail, r.contactPhone].filter(Boolean).join(" / "), answer: answerOf(r) })),
     };
     return { html: feedbackHtml(input, strings.Matching.message), adaptiveCard: feedbackCard(input, strings.Matching.message) };
   };
@@ -64,7 +72,7 @@ export function MatchingView({ fiscalYear, canEdit, service, notifications, port
   const issueNow = (target: MatchingIssue, resendUnknown = false): Promise<void> =>
     run(async () => {
       setConfirming(false);
-      setOutcome(await service.issue(target, year, notifications, renderFeedback(portalUrl), { resendUnknown }));
+      setOutcome(await service.issue(target, year, notifications, renderFeedback(portalUrl, year.cityProposals), { resendUnknown }));
     });
 
   const sColumns: IColumn[] = [

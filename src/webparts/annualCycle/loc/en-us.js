@@ -52,7 +52,7 @@ define([], function () {
       error: "Error",
       notNotified: "Some departments were not notified. Set their channel or contact them directly.",
       forbiddenHint: "Teams refused the post (403). In the SharePoint admin center, API access, approve Microsoft Graph ChannelMessage.Send.",
-      message: { heading: "[Partnership] A feedback list was issued", intro: "These proposals concern your division. To carry one out, register your wish in the department portal and contact the partner directly.", no: "No", title: "Title", content: "Content", partner: "Partner", contact: "Contact", open: "Open the department portal" }
+      message: { heading: "[Partnership] A feedback list was issued", intro: "These proposals concern your division. To carry one out, register your wish in the department portal and contact the partner directly.", no: "No", title: "Title", content: "Content", partner: "Partner", contact: "Contact", open: "Open the department portal", answer: "Partner's answer" }
     },
     Channels: {
       heading: "Departments' Teams channels",

@@ -52,7 +52,7 @@ define([], function () {
       error: "エラー",
       notNotified: "通知できなかった部署があります。チャネルを設定するか、個別に連絡してください。",
       forbiddenHint: "Teams への投稿が拒否されました（403）。SharePoint 管理センターの「API アクセス」で Microsoft Graph の ChannelMessage.Send を承認してください。",
-      message: { heading: "【包括連携】フィードバック一覧を発行しました", intro: "貴課に関係する提案です。実施を希望する場合は部署ポータルで「実施希望」を登録し、企業等の担当者へ直接ご連絡ください。", no: "NO", title: "提案の件名", content: "提案内容", partner: "企業等", contact: "連絡先", open: "部署ポータルを開く" }
+      message: { heading: "【包括連携】フィードバック一覧を発行しました", intro: "貴課に関係する提案です。実施を希望する場合は部署ポータルで「実施希望」を登録し、企業等の担当者へ直接ご連絡ください。", no: "NO", title: "提案の件名", content: "提案内容", partner: "企業等", contact: "連絡先", open: "部署ポータルを開く", answer: "企業等の回答" }
     },
     Channels: {
       heading: "部署の Teams チャネル",

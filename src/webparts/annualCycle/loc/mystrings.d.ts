@@ -19,7 +19,7 @@ declare interface IAnnualCycleWebPartStrings {
     confirmPosted: string;
     unknownHint: string;
     status: { sent: string; failed: string; notConfigured: string; pending: string }; attempts: string; error: string; notNotified: string; forbiddenHint: string;
-    message: { heading: string; intro: string; no: string; title: string; content: string; partner: string; contact: string; open: string };
+    message: { heading: string; intro: string; no: string; title: string; content: string; partner: string; contact: string; open: string; answer: string };
   };
   Channels: { heading: string; department: string; teamId: string; channelId: string; group: string;
     groupPlaceholder: string;

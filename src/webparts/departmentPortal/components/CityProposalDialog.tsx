@@ -1,3 +1,4 @@
+import { ConfirmDialog } from "../../../components/ConfirmDialog";
 import * as React from "react";
 import { DefaultButton, Dialog, DialogFooter, DialogType, Dropdown, MessageBar, PrimaryButton, Spinner, Stack, TextField } from "@fluentui/react";
 import * as strings from "DepartmentPortalWebPartStrings";
@@ -24,6 +25,7 @@ export function CityProposalDialog({ service, fiscalYear, department, existing, 
   const [viewpoint, setViewpoint] = React.useState<ProposalViewpoint>(existing?.viewpoint ?? "comprehensivePlan");
   const [answersId, setAnswersId] = React.useState<number | null>(existing?.answersProposal?.id ?? null);
   const action = useAction();
+  const [confirming, setConfirming] = React.useState(false);
   const year = load.data;
   // The row as SharePoint has it now (after a reload its fresh ETag), whatever the user typed.
   const current = existing ? (year?.cityProposals.find((p) => p.id === existing.id) ?? existing) : undefined;
@@ -93,9 +95,22 @@ export function CityProposalDialog({ service, fiscalYear, department, existing, 
           <Dropdown label={strings.Form2.answers} disabled={!editable || !partnerId} selectedKey={answersId ?? "none"} options={[{ key: "none", text: strings.Form2.none }, ...partnerProposals.map((p) => ({ key: p.id, text: p.title }))]} onChange={(_, o) => o && setAnswersId(o.key === "none" ? null : Number(o.key))} />
         </Stack>
       )}
+      {confirming && (
+        <ConfirmDialog
+          title={strings.Form2.submit}
+          text={strings.Form2.confirmSubmit}
+          confirm={strings.Form2.submit}
+          busy={action.busy}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            void save("submitted");
+          }}
+        />
+      )}
       <DialogFooter>
         {editable && <DefaultButton text={strings.Form2.saveDraft} onClick={() => void save("draft")} disabled={action.busy || !year} />}
-        {editable && <PrimaryButton text={strings.Form2.submit} onClick={() => void save("submitted")} disabled={action.busy || !year} />}
+        {editable && <PrimaryButton text={strings.Form2.submit} onClick={() => setConfirming(true)} disabled={action.busy || !year} />}
         <DefaultButton text={strings.Form2.cancel} onClick={onClose} />
       </DialogFooter>
     </Dialog>

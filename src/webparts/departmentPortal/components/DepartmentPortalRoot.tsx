@@ -1,6 +1,7 @@
 import { withAnswers } from "../../../domain/submissions";
 import * as React from "react";
-import { CommandBar, DetailsList, Dropdown, IColumn, Link, MessageBar, MessageBarType, SelectionMode, Spinner, Text } from "@fluentui/react";
+import { CommandBar, Dropdown, IColumn, Link, MessageBar, MessageBarType, Spinner, Text } from "@fluentui/react";
+import { ResponsiveList } from "../../../components/ResponsiveList";
 import { CycleService } from "../../../data/services/CycleService";
 import { CityProposalDialog } from "./CityProposalDialog";
 import { WishCell } from "./WishCell";
@@ -22,7 +23,9 @@ import { useLoad } from "../../../components/hooks/useLoad";
 import type { CurrentUser } from "../../../data/contracts";
 import { fiscalYearOf } from "../../../domain/calendar";
 import { resolveDepartment } from "../../../domain/departments";
-import type { CityProposal, Matching, SurveyResponse } from "../../../domain/types";
+import type { CityProposal, Matching, ResultReport, SurveyResponse } from "../../../domain/types";
+import { departmentTodo, TodoItem, todoCount } from "../../../domain/departmentTodo";
+import { TodoList } from "./TodoList";
 
 export interface IDepartmentPortalRootProps {
   services: IAppServices;
@@ -46,10 +49,24 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
       surveys: read(data.surveyResponses, { where: [{ prop: "status", op: "eq", value: "requested" }] }),
       agreements: read(data.agreements, { where: [{ prop: "status", op: "eq", value: "surveying" }] }),
       wishes: read(data.implementationWishes, { where: byYear }),
+      calls: read(data.calls, { where: [...byYear, { prop: "status", op: "eq", value: "open" }] }),
     });
     const dept = resolveDepartment(r.departments, { teamId: teams?.teamId, channelId: teams?.channelId, configuredCode: departmentCode, userCodes: user.departmentCodes });
+    // For the to-do list, the departments' own rows (a clerk of two departments gets both): Form 4 rows of the year and surveys already answered.
+    const mineRefs = r.departments.filter((x) => x.active && (user.departmentCodes.includes(x.code) || x.id === dept?.id)).map((x) => ({ id: x.id, title: x.title }));
+    const own = mineRefs.length
+      ? await data.readMany(
+          Object.fromEntries(
+            mineRefs.flatMap((m) => [
+              [`results${m.id}`, read(data.resultReports, { where: [...byYear, { prop: "department", op: "eq", value: m }] })],
+              [`answered${m.id}`, read(data.surveyResponses, { where: [{ prop: "department", op: "eq", value: m }, { prop: "status", op: "eq", value: "answered" }] })],
+            ]),
+          ) as Record<string, ReturnType<typeof read>>,
+        )
+      : {};
+    const pick = <T,>(prefix: string): T[] => Object.entries(own).filter(([k]) => k.startsWith(prefix)).flatMap(([, v]) => v as T[]);
     // The partner's answers are the coordinator's own list: joined to the department's proposals here.
-    return { ...r, proposals: withAnswers(r.proposals, r.answers), dept };
+    return { ...r, proposals: withAnswers(r.proposals, r.answers), dept, results: pick<ResultReport>("results"), answered: pick<SurveyResponse>("answered") };
   }, [services, teams?.teamId, teams?.channelId, departmentCode, user]);
 
   const service = React.useMemo(() => new AgreementService(data, user, services.today), [data, user, services.today]);
@@ -76,13 +93,28 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
     .sort((a, b) => (editionOf.get(b.issue?.id ?? 0) ?? 0) - (editionOf.get(a.issue?.id ?? 0) ?? 0) || a.rowNo - b.rowNo);
   const proposals = d.proposals.filter((p) => p.department?.id === deptId);
   const surveys = d.surveys.filter((s) => s.department?.id === deptId);
+  // Answered surveys of agreements still being surveyed stay visible, read-only.
+  const surveying = new Set(d.agreements.map((a) => a.id));
+  const answered = d.answered.filter((s) => s.department?.id === deptId && s.agreement && surveying.has(s.agreement.id));
+  const todo = departmentTodo({ departmentId: deptId, today: services.today, calls: d.calls, proposals, results: d.results, surveys: [...surveys, ...answered], agreements: d.agreements, issues: d.issues, feedback });
+  const proposalById = new Map(d.proposals.map((p) => [p.id, p]));
+  const answerOf = (m: Matching): string => {
+    const p = m.cityProposal ? proposalById.get(m.cityProposal.id) : undefined;
+    return p && p.partnerAnswer !== "pending" ? [common.PartnerAnswer[p.partnerAnswer], p.answerComment].filter(Boolean).join("：") : "";
+  };
+  const scrollTo = (id: string): void => document.getElementById(id)?.scrollIntoView({ behavior: "smooth", block: "start" });
+  const openTodo = (t: TodoItem): void => {
+    if (t.kind === "form2" && t.state !== "done" && user.role !== "visitor") setEditing("new");
+    else scrollTo(t.kind === "form2" ? "pd-portal-form2" : t.kind === "form4" ? "pd-portal-form4" : t.kind === "survey" ? `pd-portal-survey-${t.refId}` : "pd-portal-feedback");
+  };
 
   const feedbackColumns: IColumn[] = [
     { key: "edition", name: strings.Columns.edition, minWidth: 50, maxWidth: 60, onRender: (m: Matching) => fmt(strings.Columns.editionNo, editionOf.get(m.issue?.id ?? 0) ?? "") },
     { key: "no", name: strings.Columns.no, minWidth: 36, maxWidth: 40, onRender: (m: Matching) => m.rowNo },
-    { key: "title", name: strings.Columns.title, minWidth: 200, isMultiline: true, onRender: (m: Matching) => m.title },
-    { key: "content", name: strings.Columns.content, minWidth: 280, isMultiline: true, onRender: (m: Matching) => m.content },
+    { key: "title", name: strings.Columns.title, minWidth: 180, isMultiline: true, onRender: (m: Matching) => m.title },
+    { key: "content", name: strings.Columns.content, minWidth: 240, isMultiline: true, onRender: (m: Matching) => m.content },
     { key: "partner", name: strings.Columns.partner, minWidth: 160, isMultiline: true, onRender: (m: Matching) => [m.partner?.title, m.contactName, m.contactEmail, m.contactPhone].filter(Boolean).join(" / ") },
+    { key: "answer", name: strings.Columns.partnerAnswer, minWidth: 140, isMultiline: true, onRender: (m: Matching) => answerOf(m) },
     {
       key: "wish",
       name: strings.Wish.column,
@@ -96,11 +128,12 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
   const proposalColumns: IColumn[] = [
     { key: "title", name: strings.Columns.title, minWidth: 220, isMultiline: true, onRender: (p: CityProposal) => <Link onClick={() => setEditing(p)}>{p.title}</Link> },
     { key: "partner", name: strings.Columns.partner, minWidth: 160, onRender: (p: CityProposal) => p.partner?.title },
-    { key: "status", name: strings.Form2.heading, minWidth: 70, onRender: (p: CityProposal) => strings.Form2.status[p.status] },
+    { key: "status", name: strings.Form4.statusColumn, minWidth: 70, onRender: (p: CityProposal) => strings.Form2.status[p.status] },
     { key: "answer", name: strings.Columns.answer, minWidth: 90, onRender: (p: CityProposal) => common.PartnerAnswer[p.partnerAnswer] },
   ];
   const byAgreement = new Map<number, SurveyResponse[]>();
-  for (const r of surveys) if (r.agreement) byAgreement.set(r.agreement.id, [...(byAgreement.get(r.agreement.id) ?? []), r]);
+  for (const r of [...surveys, ...answered]) if (r.agreement) byAgreement.set(r.agreement.id, [...(byAgreement.get(r.agreement.id) ?? []), r]);
+  const openSurveys = new Set(surveys.map((r) => r.agreement?.id)).size;
   return (
     <>
       {mine.length > 1 ? (
@@ -119,15 +152,17 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
       <SummaryTiles
         label={strings.SummaryLabel}
         tiles={[
+          { label: strings.Summary.todo, value: todoCount(todo) },
+          { label: strings.Summary.surveys, value: openSurveys },
           { label: strings.Summary.feedback, value: feedback.length },
           { label: strings.Summary.proposals, value: proposals.length },
-          { label: strings.Summary.surveys, value: surveys.length },
         ]}
       />
-      <Text as="h3" className={frameStyles.sectionTitle}>{strings.FeedbackHeading}</Text>
-      <DetailsList items={feedback} columns={feedbackColumns} selectionMode={SelectionMode.none} getKey={(m: Matching) => String(m.id)} ariaLabelForGrid={strings.FeedbackHeading} />
+      <TodoList items={todo} onOpen={openTodo} />
+      <Text as="h3" id="pd-portal-feedback" className={frameStyles.sectionTitle}>{strings.FeedbackHeading}</Text>
+      <ResponsiveList items={feedback} columns={feedbackColumns} getKey={(m: Matching) => String(m.id)} ariaLabel={strings.FeedbackHeading} />
       {feedback.length === 0 && <p>{common.NoItems}</p>}
-      <Text as="h3" className={frameStyles.sectionTitle}>{strings.ProposalsHeading}</Text>
+      <Text as="h3" id="pd-portal-form2" className={frameStyles.sectionTitle}>{strings.ProposalsHeading}</Text>
       {user.role !== "visitor" && <CommandBar items={[{ key: "add", text: strings.Form2.add, iconProps: { iconName: "Add" }, onClick: () => setEditing("new") }]} />}
       {editing && (
         <CityProposalDialog
@@ -143,14 +178,16 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
           }}
         />
       )}
-      <DetailsList items={proposals} columns={proposalColumns} selectionMode={SelectionMode.none} getKey={(p: CityProposal) => String(p.id)} ariaLabelForGrid={strings.ProposalsHeading} />
+      <ResponsiveList items={proposals} columns={proposalColumns} getKey={(p: CityProposal) => String(p.id)} ariaLabel={strings.ProposalsHeading} />
       {proposals.length === 0 && <p>{common.NoItems}</p>}
+      <div id="pd-portal-form4" />
       <Form4Section service={results} department={dept} user={user} fiscalYears={[fy, fy - 1]} matchings={feedback.map((m) => ({ id: m.id, rowNo: m.rowNo, title: m.title }))} />
       <Text as="h3" className={frameStyles.sectionTitle}>{strings.SurveysHeading}</Text>
       {thanks && <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setThanks(false)}>{strings.SurveyForm.thanks}</MessageBar>}
       {[...byAgreement.entries()].map(([agreementId, rows]) => (
         <SurveyAnswerForm
           key={agreementId}
+          anchorId={`pd-portal-survey-${agreementId}`}
           agreement={d.agreements.find((a) => a.id === agreementId)}
           rows={rows.sort((a, b) => (a.partnershipItem?.id ?? 0) - (b.partnershipItem?.id ?? 0))}
           service={service}
@@ -160,7 +197,7 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
           }}
         />
       ))}
-      {surveys.length === 0 && <p>{common.NoItems}</p>}
+      {byAgreement.size === 0 && <p>{common.NoItems}</p>}
     </>
   );
 }

@@ -1,5 +1,7 @@
+import { ConfirmDialog } from "../../../components/ConfirmDialog";
+import { ResponsiveList } from "../../../components/ResponsiveList";
 import * as React from "react";
-import { CommandBar, DefaultButton, DetailsList, Dialog, DialogFooter, DialogType, Dropdown, IColumn, IconButton, MessageBar, MessageBarType, PrimaryButton, SelectionMode, Spinner, Stack, Text, TextField } from "@fluentui/react";
+import { CommandBar, DefaultButton, Dialog, DialogFooter, DialogType, Dropdown, IColumn, IconButton, MessageBar, MessageBarType, PrimaryButton, Spinner, Stack, Text, TextField } from "@fluentui/react";
 import * as strings from "DepartmentPortalWebPartStrings";
 import * as common from "CommonStrings";
 import { frameStyles } from "../../../components/AppFrame/AppFrame.styles";
@@ -22,6 +24,7 @@ export function Form4Section({ service, department, user, fiscalYears, matchings
   const load = useLoad(() => service.year(fy), [service, fy]);
   const [editing, setEditing] = React.useState<ResultReport | "new" | null>(null);
   const [submitted, setSubmitted] = React.useState<number | null>(null);
+  const [confirming, setConfirming] = React.useState(false);
   const action = useAction();
   const year = load.data;
   const rows = year ? year.rows.filter((r) => r.department?.id === department.id).sort((a, b) => a.rowNo - b.rowNo) : [];
@@ -60,13 +63,30 @@ export function Form4Section({ service, department, user, fiscalYears, matchings
             <CommandBar
               items={[
                 { key: "add", text: strings.Form4.add, iconProps: { iconName: "Add" }, onClick: () => setEditing("new"), disabled: rows.some((r) => r.status !== "draft") && user.role !== "coordinator" },
-                { key: "submit", text: strings.Form4.submit, iconProps: { iconName: "Send" }, disabled: drafts.length === 0 || action.busy, onClick: () => void action.run(async () => setSubmitted(await service.submit(year, department))).then((ok) => ok && load.reload()) },
+                { key: "submit", text: strings.Form4.submit, iconProps: { iconName: "Send" }, disabled: drafts.length === 0 || action.busy, onClick: () => setConfirming(true) },
               ]}
             />
           )}
           {rows.some((r) => r.status !== "draft") && user.role !== "coordinator" && <MessageBar>{strings.Form4.locked}</MessageBar>}
-          <DetailsList items={rows} columns={columns} selectionMode={SelectionMode.none} getKey={(r: ResultReport) => String(r.id)} ariaLabelForGrid={strings.Form4.heading} />
+          <ResponsiveList items={rows} columns={columns} getKey={(r: ResultReport) => String(r.id)} ariaLabel={strings.Form4.heading} />
           {rows.length === 0 && <p>{common.NoItems}</p>}
+          {confirming && (
+            <ConfirmDialog
+              title={strings.Form4.submit}
+              text={fmt(strings.Form4.confirmSubmit, drafts.length, formatFiscalYear(fy))}
+              confirm={strings.Form4.submit}
+              busy={action.busy}
+              onCancel={() => setConfirming(false)}
+              onConfirm={() =>
+                void action
+                  .run(async () => setSubmitted(await service.submit(year, department)))
+                  .then((ok) => {
+                    setConfirming(false);
+                    if (ok) load.reload();
+                  })
+              }
+            />
+          )}
           {editing && <RowDialog year={year} department={department} service={service} row={editing === "new" ? undefined : editing} matchings={matchings} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); load.reload(); }} />}
         </>
       )}

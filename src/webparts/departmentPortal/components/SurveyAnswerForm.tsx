@@ -7,6 +7,8 @@ import { changedFields, ConflictNotice, isConflict } from "../../../components/C
 import { DateText } from "../../../components/DateText";
 import type { AgreementService } from "../../../data/services/AgreementService";
 import type { Agreement, SurveyResponse } from "../../../domain/types";
+import { fmt } from "../../../components/format";
+import { formatEraDate } from "../../../domain/calendar";
 
 interface Answer {
   feasible: boolean;
@@ -15,7 +17,7 @@ interface Answer {
 }
 
 /** A department answers the internal survey (庁内調査) for one agreement: a row per partnership item. */
-export function SurveyAnswerForm({ agreement, rows, service, onAnswered }: { agreement: Agreement | undefined; rows: SurveyResponse[]; service: AgreementService; onAnswered: () => void }): JSX.Element {
+export function SurveyAnswerForm({ agreement, rows, service, onAnswered, anchorId }: { agreement: Agreement | undefined; rows: SurveyResponse[]; service: AgreementService; onAnswered: () => void; anchorId?: string }): JSX.Element {
   const [answers, setAnswers] = React.useState<Map<number, Answer>>(new Map(rows.map((r) => [r.id, { feasible: r.feasible, projectIdeas: r.projectIdeas, comment: r.comment }])));
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<unknown>(undefined);
@@ -62,8 +64,30 @@ export function SurveyAnswerForm({ agreement, rows, service, onAnswered }: { agr
     }
   };
   const title = rows[0]?.agreement?.title ?? "";
+  // Answered: what was sent, read-only (the clerk can check it; the coordinator has it).
+  if (rows.length > 0 && rows.every((r) => r.status === "answered")) {
+    const at = rows.map((r) => r.answeredAt ?? "").sort().reverse()[0];
+    return (
+      <section id={anchorId} aria-label={title} style={{ border: "1px solid #d1d1d1", borderRadius: 4, padding: 12, marginBottom: 12, background: "#faf9f8" }}>
+        <Text as="h4" variant="mediumPlus" style={{ display: "block", fontWeight: 600 }}>
+          {title}
+        </Text>
+        <Text as="p" style={{ color: "#107c10", fontWeight: 600 }}>
+          {fmt(strings.SurveyForm.answered, at ? formatEraDate(new Date(Date.parse(at) + 9 * 3600000).toISOString().slice(0, 10)) : "")}
+        </Text>
+        <dl style={{ margin: 0 }}>
+          {rows.map((r) => (
+            <React.Fragment key={r.id}>
+              <dt style={{ fontWeight: 600, marginTop: 6 }}>{r.partnershipItem?.title}</dt>
+              <dd style={{ margin: "2px 0 0 16px", whiteSpace: "pre-wrap" }}>{[r.feasible ? strings.SurveyForm.yes : strings.SurveyForm.no, r.projectIdeas, r.comment].filter(Boolean).join(" ／ ")}</dd>
+            </React.Fragment>
+          ))}
+        </dl>
+      </section>
+    );
+  }
   return (
-    <section aria-label={title} style={{ border: "1px solid #d1d1d1", borderRadius: 4, padding: 12, marginBottom: 12 }}>
+    <section id={anchorId} aria-label={title} style={{ border: "1px solid #d1d1d1", borderRadius: 4, padding: 12, marginBottom: 12 }}>
       <Text as="h4" variant="mediumPlus" style={{ display: "block", fontWeight: 600 }}>
         {title}
       </Text>

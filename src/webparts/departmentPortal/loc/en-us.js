@@ -7,13 +7,24 @@ define([], function () {
     ChooseDepartment: "Department (switch between the departments you belong to)",
     NoDepartment: "The department could not be recognised. Set the unit code in the web part settings, or ask the Future Creation Division to register your department's Teams channel.",
     SummaryLabel: "Your department at a glance",
-    Summary: { proposals: "Proposals this year (Form 2)", surveys: "Surveys awaiting your answer", feedback: "Feedback received (Form 3)" },
+    Summary: { todo: "Requests to act on", proposals: "Proposals this year (Form 2)", surveys: "Surveys awaiting answer", feedback: "Feedback received (Form 3)" },
+    Todo: {
+      heading: "Asked of this department",
+      nothing: "Nothing is asked of this department right now.",
+      deadline: "Due",
+      view: "View",
+      kinds: { form2: "Call for city proposals (Form 2)", form4: "Call for results (Form 4)", survey: "Internal survey (agreement under consideration)", feedback: "Feedback list (Form 3)" },
+      states: { todo: "Not submitted", late: "Past the deadline", done: "Submitted", info: "Please look", answered: "Answered" },
+      counts: { form2: "{0} drafts not submitted", form4: "{0} drafts not submitted", survey: "{0} items to answer", feedback: "{0} proposals" },
+      open: { form2: "Add a proposal", form4: "Report results", survey: "Answer", feedback: "See the list" },
+    },
     FeedbackHeading: "Feedback list (Form 3)",
     ProposalsHeading: "Your proposals (Form 2)",
     SurveysHeading: "Internal survey requests",
-    Columns: { edition: "Edition", editionNo: "#{0}", no: "No", title: "Title", content: "Content", partner: "Partner", answer: "Partner's answer", agreement: "Agreement", item: "Partnership item" },
+    Columns: { edition: "Edition", editionNo: "#{0}", no: "No", title: "Title", content: "Content", partner: "Partner", answer: "Partner's answer", agreement: "Agreement", item: "Partnership item", partnerAnswer: "Partner's answer" },
     ForAll: "All departments",
     Form2: {
+      confirmSubmit: "Once submitted, your department can no longer change or withdraw this proposal (ask the coordinating division). Submit?",
       add: "Add a proposal",
       edit: "Edit",
       heading: "City proposal (Form 2)",
@@ -34,6 +45,7 @@ define([], function () {
       saved: "Saved."
     },
     Form4: {
+      confirmSubmit: "Submit {0} drafts for {1}? Once submitted, your department can no longer change them (ask the coordinating division).",
       heading: "Results report (Form 4)",
       add: "Add an initiative",
       edit: "Edit",
@@ -63,7 +75,10 @@ define([], function () {
       comment: "Comment",
       submit: "Send answers",
       thanks: "Your answers were sent. Thank you.",
-      proposed: "Content proposed by the partner"
+      proposed: "Content proposed by the partner",
+      answered: "Answered ({0}). The answers were:",
+      yes: "Feasible",
+      no: "Not feasible"
     }
   };
 });

@@ -7,13 +7,24 @@ define([], function () {
     ChooseDepartment: "部署（兼務の部署を切り替えられます）",
     NoDepartment: "部署を判定できませんでした。Web パーツの設定で組織コードを指定するか、未来創造課に部署の Teams チャネルの登録を依頼してください。",
     SummaryLabel: "部署の概要",
-    Summary: { proposals: "今年度の提案（別紙②）", surveys: "回答待ちの庁内調査", feedback: "届いたフィードバック（別紙③）" },
+    Summary: { todo: "対応が必要な依頼", proposals: "今年度の提案（別紙②）", surveys: "回答待ちの庁内調査", feedback: "届いたフィードバック（別紙③）" },
+    Todo: {
+      heading: "この部署への依頼",
+      nothing: "いま対応が必要な依頼はありません。",
+      deadline: "期限",
+      view: "内容を見る",
+      kinds: { form2: "市からの提案（別紙②）の依頼", form4: "実績報告（別紙④）の依頼", survey: "庁内調査（協定締結の検討）", feedback: "フィードバック一覧（別紙③）" },
+      states: { todo: "未提出", late: "期限を過ぎています", done: "提出済み", info: "ご確認ください", answered: "回答済み" },
+      counts: { form2: "下書き {0} 件（未提出）", form4: "下書き {0} 件（未提出）", survey: "回答する項目 {0} 件", feedback: "{0} 件の提案" },
+      open: { form2: "提案を登録する", form4: "実績を報告する", survey: "回答する", feedback: "一覧を見る" },
+    },
     FeedbackHeading: "フィードバック一覧（別紙③）",
     ProposalsHeading: "部署の提案（別紙②）",
     SurveysHeading: "庁内調査の依頼",
-    Columns: { edition: "回", editionNo: "第{0}回", no: "NO", title: "提案の件名", content: "提案内容", partner: "企業等", answer: "企業等の回答", agreement: "協定", item: "連携事項" },
+    Columns: { edition: "回", editionNo: "第{0}回", no: "NO", title: "提案の件名", content: "提案内容", partner: "企業等", answer: "企業等の回答", agreement: "協定", item: "連携事項", partnerAnswer: "企業等の回答" },
     ForAll: "全部署",
     Form2: {
+      confirmSubmit: "提出すると、この提案は部署では変更も取り消しもできなくなります（変更は未来創造課へ依頼）。提出しますか。",
       add: "提案を登録",
       edit: "編集",
       heading: "市からの提案（別紙②）",
@@ -34,6 +45,7 @@ define([], function () {
       saved: "保存しました。"
     },
     Form4: {
+      confirmSubmit: "{1}の下書き {0} 件を提出します。提出後は部署では変更できなくなります（変更は未来創造課へ依頼）。提出しますか。",
       heading: "実績報告（別紙④）",
       add: "取組を追加",
       edit: "編集",
@@ -63,7 +75,10 @@ define([], function () {
       comment: "意見",
       submit: "回答を送信",
       thanks: "回答を送信しました。ありがとうございました。",
-      proposed: "企業等から提案された内容"
+      proposed: "企業等から提案された内容",
+      answered: "回答済み（{0}）。回答の内容は次のとおりです。",
+      yes: "可能性あり",
+      no: "可能性なし"
     }
   };
 });

@@ -6,16 +6,27 @@ declare interface IDepartmentPortalWebPartStrings {
   NoDepartment: string;
   ChooseDepartment: string;
   SummaryLabel: string;
-  Summary: { proposals: string; surveys: string; feedback: string };
+  Summary: { todo: string; proposals: string; surveys: string; feedback: string };
+  /** 部署への依頼: the to-do list at the top of the portal. */
+  Todo: {
+    heading: string;
+    nothing: string;
+    deadline: string;
+    view: string;
+    kinds: { form2: string; form4: string; survey: string; feedback: string };
+    states: { todo: string; late: string; done: string; info: string; answered: string };
+    counts: { form2: string; form4: string; survey: string; feedback: string };
+    open: { form2: string; form4: string; survey: string; feedback: string };
+  };
   FeedbackHeading: string;
   ProposalsHeading: string;
   SurveysHeading: string;
-  Columns: { edition: string; editionNo: string; no: string; title: string; content: string; partner: string; answer: string; agreement: string; item: string };
+  Columns: { edition: string; editionNo: string; no: string; title: string; content: string; partner: string; answer: string; agreement: string; item: string; partnerAnswer: string };
   ForAll: string;
-  Form2: { add: string; edit: string; heading: string; partner: string; item: string; title: string; content: string; viewpoint: string; viewpoints: { comprehensivePlan: string; administrativeEvaluation: string; other: string }; answers: string; none: string; saveDraft: string; submit: string; cancel: string; readOnly: string; status: { draft: string; submitted: string }; deadline: string; saved: string };
-  Form4: { heading: string; add: string; edit: string; remove: string; submit: string; submitted: string; section: string; title: string; content: string; partner: string; item: string; matching: string; none: string; save: string; cancel: string; status: { draft: string; submitted: string; published: string }; statusColumn: string; locked: string; year: string };
+  Form2: { confirmSubmit: string; add: string; edit: string; heading: string; partner: string; item: string; title: string; content: string; viewpoint: string; viewpoints: { comprehensivePlan: string; administrativeEvaluation: string; other: string }; answers: string; none: string; saveDraft: string; submit: string; cancel: string; readOnly: string; status: { draft: string; submitted: string }; deadline: string; saved: string };
+  Form4: { confirmSubmit: string; heading: string; add: string; edit: string; remove: string; submit: string; submitted: string; section: string; title: string; content: string; partner: string; item: string; matching: string; none: string; save: string; cancel: string; status: { draft: string; submitted: string; published: string }; statusColumn: string; locked: string; year: string };
   Wish: { column: string; wish: string; withdraw: string; contactPerson: string; comment: string; save: string; cancel: string; by: string; heading: string };
-  SurveyForm: { intro: string; deadline: string; feasible: string; ideas: string; comment: string; submit: string; thanks: string; proposed: string };
+  SurveyForm: { intro: string; deadline: string; feasible: string; ideas: string; comment: string; submit: string; thanks: string; proposed: string; answered: string; yes: string; no: string };
 }
 declare module "DepartmentPortalWebPartStrings" {
   const strings: IDepartmentPortalWebPartStrings;

@@ -62,6 +62,15 @@ function Totals({ services, user }: { services: IAppServices; user: CurrentUser 
   const record = d?.year.published ?? null;
   // An edition recorded whose frozen file was never attached (publishing was cut short): what is done, what is left.
   const latestEdition = d ? [...d.year.publications].sort((a, b) => b.edition - a.edition)[0] : undefined;
+  // Before publishing: which departments asked for Form 4 (the year's call, else every department) have reported.
+  const reporting = ((): { owed: number; reported: number; missing: string[] } => {
+    if (!d) return { owed: 0, reported: 0, missing: [] };
+    const call = d.year.calls.find((c) => c.form === "form4");
+    const asked = call ? call.recipientDepartments.map((r) => r.id) : d.year.departments.filter((x) => x.active && !x.isCoordinator).map((x) => x.id);
+    const done = new Set(d.year.rows.filter((r) => r.status !== "draft").map((r) => r.department?.id));
+    const missing = asked.filter((id) => !done.has(id)).map((id) => d.year.departments.find((x) => x.id === id)?.title ?? String(id));
+    return { owed: asked.length, reported: asked.length - missing.length, missing };
+  })();
   const unfinished = latestEdition && (!record || record.edition < latestEdition.edition) ? latestEdition : null;
   const published = record?.publishedAt || rows.map((r) => r.publishedAt).filter(Boolean).sort().reverse()[0];
   const publishedOn = published ? formatEraDate(new Date(Date.parse(published) + 9 * 3600000).toISOString().slice(0, 10)) : formatEraDate(services.today);
@@ -154,7 +163,12 @@ function Totals({ services, user }: { services: IAppServices; user: CurrentUser 
         </Panel>
       )}
       {confirming && (
-        <Dialog hidden={false} onDismiss={() => setConfirming(false)} dialogContentProps={{ type: DialogType.normal, title: strings.Publish.publish, subText: strings.Publish.confirm }} modalProps={{ isBlocking: true }}>
+        <Dialog hidden={false} onDismiss={() => setConfirming(false)} dialogContentProps={{ type: DialogType.normal, title: strings.Publish.publish, subText: strings.Publish.confirm }} minWidth={360} maxWidth={560} modalProps={{ isBlocking: true }}>
+          {reporting.missing.length > 0 && (
+            <MessageBar messageBarType={MessageBarType.warning} isMultiline role="alert">
+              {fmt(strings.Publish.missing, reporting.reported, reporting.owed, reporting.missing.join("、"))}
+            </MessageBar>
+          )}
           <DialogFooter>
             <PrimaryButton
               text={strings.Publish.publish}

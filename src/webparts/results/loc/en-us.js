@@ -19,6 +19,7 @@ define([], function () {
       excel: "Excel (Form 4, per department)",
       csv: "CSV",
       html: "HTML for the city website",
+      missing: "{0} of {1} departments have reported. Not yet: {2}. Publishing now leaves their results out.",
       unfinished: "Publishing edition {0} stopped part-way. Done: submissions closed (departments can no longer change them) and the publication recorded. Left: saving what was published (the results as of publication). \"Finish publishing\" does what is left (nothing is done twice).",
       finish: "Finish publishing",
       notEnded: "The fiscal year has not ended yet (publication from 1 April).",

@@ -10,7 +10,7 @@ declare interface IResultsWebPartStrings {
   DrillDown: string;
   DrillDownOf: string;
   ChartLabel: string;
-  Publish: { heading: string; publish: string; confirm: string; done: string; excel: string; csv: string; html: string; unfinished: string; finish: string; notEnded: string; nothing: string; cancel: string };
+  Publish: { heading: string; publish: string; confirm: string; done: string; excel: string; csv: string; html: string; unfinished: string; finish: string; missing: string; notEnded: string; nothing: string; cancel: string };
 }
 declare module "ResultsWebPartStrings" {
   const strings: IResultsWebPartStrings;

@@ -1,0 +1,77 @@
+import type { Agreement, Call, CityProposalRow, IsoDate, Matching, MatchingIssue, ResultReport, SurveyResponse } from "./types";
+
+/**
+ * What is asked of one department now (部署への依頼), for the top of its portal: the open calls
+ * for Form 2 and Form 4 addressed to it with their deadline and the coordinator's message, the
+ * internal surveys it is asked to answer, and the feedback lists issued to it. Answered
+ * surveys and submitted forms stay listed as done. Counts are of things to do, not of rows.
+ */
+
+export type TodoKind = "form2" | "form4" | "survey" | "feedback";
+/** todo: still to do; late: to do and past its deadline; done: submitted or answered; info: to look at, nothing owed. */
+export type TodoState = "todo" | "late" | "done" | "info";
+
+export interface TodoItem {
+  key: string;
+  kind: TodoKind;
+  title: string;
+  deadline: IsoDate | null;
+  /** The coordinator's message with the call, or the agreement's proposed content for a survey. */
+  message: string;
+  state: TodoState;
+  /** Rows behind it: drafts not yet submitted (Form 2/4), items to answer (survey), rows (feedback). */
+  count: number;
+  /** The call, the agreement surveyed or the edition. */
+  refId: number;
+}
+
+export interface TodoInput {
+  departmentId: number;
+  today: IsoDate;
+  calls: Call[];
+  proposals: CityProposalRow[];
+  results: ResultReport[];
+  surveys: SurveyResponse[];
+  agreements: Array<Pick<Agreement, "id" | "title" | "surveyDeadline" | "proposedContent">>;
+  issues: MatchingIssue[];
+  feedback: Matching[];
+}
+
+const owed = (deadline: IsoDate | null, today: IsoDate): TodoState => (deadline && deadline < today ? "late" : "todo");
+
+export function departmentTodo(i: TodoInput): TodoItem[] {
+  const mine = <T extends { department: { id: number } | null }>(rows: T[]): T[] => rows.filter((r) => r.department?.id === i.departmentId);
+  const out: TodoItem[] = [];
+  for (const call of i.calls) {
+    if (call.status !== "open" || call.form === "form1" || !call.recipientDepartments.some((d) => d.id === i.departmentId)) continue;
+    if (call.form === "form2") {
+      const rows = mine(i.proposals).filter((p) => p.call?.id === call.id || (!p.call && p.fiscalYear === call.fiscalYear));
+      const submitted = rows.some((p) => p.status === "submitted");
+      const drafts = rows.filter((p) => p.status === "draft").length;
+      out.push({ key: `call:${call.id}`, kind: "form2", title: call.title, deadline: call.deadline, message: call.message, state: submitted && drafts === 0 ? "done" : owed(call.deadline, i.today), count: drafts, refId: call.id });
+    } else {
+      const rows = mine(i.results).filter((r) => r.fiscalYear === call.fiscalYear);
+      const submitted = rows.some((r) => r.status !== "draft");
+      const drafts = rows.filter((r) => r.status === "draft").length;
+      out.push({ key: `call:${call.id}`, kind: "form4", title: call.title, deadline: call.deadline, message: call.message, state: submitted && drafts === 0 ? "done" : owed(call.deadline, i.today), count: drafts, refId: call.id });
+    }
+  }
+  const byAgreement = new Map<number, SurveyResponse[]>();
+  for (const r of mine(i.surveys)) if (r.agreement) byAgreement.set(r.agreement.id, [...(byAgreement.get(r.agreement.id) ?? []), r]);
+  for (const [agreementId, rows] of byAgreement) {
+    const a = i.agreements.find((x) => x.id === agreementId);
+    const open = rows.filter((r) => r.status === "requested").length;
+    out.push({ key: `survey:${agreementId}`, kind: "survey", title: a?.title ?? rows[0].agreement?.title ?? "", deadline: a?.surveyDeadline ?? null, message: a?.proposedContent ?? "", state: open === 0 ? "done" : owed(a?.surveyDeadline ?? null, i.today), count: open || rows.length, refId: agreementId });
+  }
+  for (const issue of i.issues) {
+    if (issue.status !== "issued") continue;
+    const rows = i.feedback.filter((m) => m.issue?.id === issue.id && (m.allDepartments || m.targetDepartments.some((t) => t.id === i.departmentId)));
+    if (rows.length) out.push({ key: `issue:${issue.id}`, kind: "feedback", title: issue.title, deadline: null, message: issue.message, state: "info", count: rows.length, refId: issue.id });
+  }
+  // What is owed first (late, then by deadline), then what is to look at, then what is done.
+  const rank: Record<TodoState, number> = { late: 0, todo: 1, info: 2, done: 3 };
+  return out.sort((a, b) => rank[a.state] - rank[b.state] || (a.deadline ?? "9999").localeCompare(b.deadline ?? "9999") || a.key.localeCompare(b.key));
+}
+
+/** Things this department still has to do (what the portal's first tile counts). */
+export const todoCount = (items: TodoItem[]): number => items.filter((t) => t.state === "todo" || t.state === "late").length;

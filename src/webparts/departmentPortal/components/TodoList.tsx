@@ -1,0 +1,48 @@
+import * as React from "react";
+import { DefaultButton, Stack, Text } from "@fluentui/react";
+import * as strings from "DepartmentPortalWebPartStrings";
+import { fmt } from "../../../components/format";
+import { DateText } from "../../../components/DateText";
+import type { TodoItem } from "../../../domain/departmentTodo";
+
+const stateColor: Record<TodoItem["state"], string> = { late: "#a4262c", todo: "#8a3707", info: "#005a9e", done: "#107c10" };
+
+/**
+ * 部署への依頼: what is asked of this department now, first on its portal — each item with its
+ * deadline, the coordinator's message and one button to its form. Stacks at narrow widths.
+ */
+export function TodoList({ items, onOpen }: { items: TodoItem[]; onOpen: (t: TodoItem) => void }): JSX.Element {
+  const T = strings.Todo;
+  return (
+    <section aria-label={T.heading} data-testid="todo-list" style={{ marginBottom: 16 }}>
+      <Text as="h3" variant="large" style={{ display: "block", margin: "12px 0 8px" }}>
+        {T.heading}
+      </Text>
+      {items.length === 0 && <p>{T.nothing}</p>}
+      <ul style={{ listStyle: "none", padding: 0, margin: 0 }}>
+        {items.map((t) => (
+          <li key={t.key} style={{ border: "1px solid #e1dfdd", borderLeft: `4px solid ${stateColor[t.state]}`, borderRadius: 4, padding: "8px 12px", marginBottom: 8, background: "#fff" }}>
+            <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }} styles={{ root: { justifyContent: "space-between" } }}>
+              <Stack.Item grow styles={{ root: { minWidth: 220, flexBasis: 260 } }}>
+                <div style={{ fontSize: 12, color: "#605e5c" }}>{T.kinds[t.kind]}</div>
+                <div style={{ fontWeight: 600, overflowWrap: "anywhere" }}>{t.title}</div>
+                <div style={{ fontSize: 13 }}>
+                  <span style={{ color: stateColor[t.state], fontWeight: 600 }}>{T.states[t.kind === "survey" && t.state === "done" ? "answered" : t.state]}</span>
+                  {t.deadline && (
+                    <>
+                      {" ・ "}
+                      {T.deadline} <DateText date={t.deadline} />
+                    </>
+                  )}
+                  {t.count > 0 && t.state !== "done" && <> ・ {fmt(T.counts[t.kind], t.count)}</>}
+                </div>
+                {t.message && <div style={{ fontSize: 13, whiteSpace: "pre-wrap", marginTop: 4, color: "#323130", overflowWrap: "anywhere" }}>{t.message}</div>}
+              </Stack.Item>
+              <DefaultButton text={t.state === "done" ? T.view : T.open[t.kind]} onClick={() => onOpen(t)} ariaLabel={`${t.state === "done" ? T.view : T.open[t.kind]}: ${t.title}`} />
+            </Stack>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
