@@ -128,6 +128,14 @@ export function updateField(store: Store, state: ListState, site: SiteState, nam
         }
       }
       f.unique = v === true;
+    } else if (k === "Choices" && f.def.kind === "choice") {
+      // SP.FieldChoice.Choices (String[]; verbose JSON wraps it in { results }). Rows keep their values.
+      const list = Array.isArray(v) ? v : v && typeof v === "object" && Array.isArray((v as { results?: unknown }).results) ? (v as { results: unknown[] }).results : null;
+      if (!list || list.length === 0 || list.some((c) => typeof c !== "string" || c === "")) throw badRequest("The value of the property 'Choices' is not valid: a non-empty collection of strings is expected.");
+      const choices = Object.fromEntries((list as string[]).map((c) => [c, c]));
+      f.def = { ...f.def, choices };
+      const esc = (x: string): string => x.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+      f.schemaXml = f.schemaXml.replace(/<CHOICES>[\s\S]*?<\/CHOICES>/, `<CHOICES>${(list as string[]).map((c) => `<CHOICE>${esc(c)}</CHOICE>`).join("")}</CHOICES>`);
     } else throw badRequest(`The property '${k}' does not exist on type 'SP.Field'. Make sure to only use property names that are defined by the type.`);
   }
   store.saveListMeta(site.path, meta);

@@ -11,15 +11,18 @@ export interface ReminderInput {
   deadlineText: string;
   departmentName: string;
   portalUrl: string;
+  /** The coordinator's message with the call (the first notice carries it). */
+  message?: string;
 }
 
-/** A reminder for a call (調査依頼の督促): readable HTML with the user text escaped. */
+/** A call's first notice (調査依頼) or its reminder (督促): readable HTML with the user text escaped. */
 export function reminderHtml(m: ReminderInput, labels: { heading: string; deadline: string; body: string; open: string }): string {
   const url = /^https?:\/\//i.test(m.portalUrl) ? m.portalUrl : "";
   return [
     `<p><strong>${escapeHtml(labels.heading)}</strong></p>`,
     `<p>${escapeHtml(m.departmentName)}: ${escapeHtml(labels.body)}</p>`,
     `<p>${escapeHtml(m.callTitle)}<br>${escapeHtml(labels.deadline)}: ${escapeHtml(m.deadlineText)}</p>`,
+    m.message ? `<p>${escapeHtml(m.message)}</p>` : "",
     url ? `<p><a href="${escapeHtml(url)}">${escapeHtml(labels.open)}</a></p>` : "",
   ].join("");
 }

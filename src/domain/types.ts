@@ -272,7 +272,7 @@ export interface MatchingIssue extends Stored {
   message: string;
 }
 
-export type NotificationKind = "matchingIssue" | "callReminder" | "renewalReminder" | "test";
+export type NotificationKind = "matchingIssue" | "callReminder" | "renewalReminder" | "test" | "callNotice" | "surveyNotice" | "surveyReminder";
 export type NotificationStatus = "pending" | "sent" | "failed" | "notConfigured";
 
 export interface Notification extends Stored {

@@ -97,6 +97,13 @@ test("one fiscal year from the approach to publication, and the renewal three ye
     expect(await dlg.getByLabel("件名").inputValue()).toBe(title);
     await setDate(dlg.getByLabel("期限"), "2026-12-20");
     await dlg.getByRole("button", { name: "保存" }).click();
+    if (form.startsWith("別紙②")) {
+      // Opening a call for departments posts its first notice to their channels (issue 18 item 2).
+      const done = c.page.getByRole("alertdialog", { name: "調査依頼の作成" });
+      await done.getByText(/^依頼を開始し、\d+ 部署の Teams チャネルに通知しました。/).waitFor();
+      await h.shot(c.page, "call-opened-notice.png", { fullPage: false });
+      await done.getByRole("button", { name: "閉じる" }).click();
+    }
     await c.page.getByRole("button", { name: title }).waitFor();
   }
   await c.page.getByRole("tab", { name: "別紙① 企業等からの提案" }).click();

@@ -202,3 +202,33 @@ test("bad input is refused with field problems and stores nothing; markup is kep
   expect(s.agreement.title).toBe(hostile);
   expect(s.items[0].text).toBe(hostile);
 });
+
+test("starting a survey tells each department asked in its channel, once; 督促 goes only to those that have not answered", async () => {
+  const { NotificationService, NOT_MEMBER } = await import("../../src/data/services/NotificationService");
+  const { GraphTeamsNotifier } = await import("../../src/data/graph/GraphTeamsNotifier");
+  const { graphForUrl } = await import("../../src/data/graph/graphForUrl");
+  const coord = await serviceAs(7);
+  const data = t.dataAs(7);
+  const notifications = new NotificationService(data, new GraphTeamsNotifier(graphForUrl(`${t.backend.url}/graph`)));
+  const depts = await data.departments.list();
+  const [kosodate, sangyo] = ["kodomo-kosodate", "shimin-sangyo"].map((c) => depts.find((d) => d.code === c)!);
+  const partner = (await data.partners.list())[0];
+  const a = await coord.start({ title: "通知テストの協定（案）", origin: "partner", partnerId: partner.id, requestedByDepartmentId: null, requestedByExecutives: false, approachDate: "2026-11-01", proposedContent: "子育てと地域の防災" }, ["子育て支援に関すること"]);
+  let story = await coord.story(a.id);
+  await coord.launchSurvey(story.agreement, story.items, { briefingDate: "2026-11-25", briefingPlace: "会議室", briefingDepartmentIds: [kosodate.id, sangyo.id], deadline: "2026-12-10", departmentIds: [kosodate.id, sangyo.id] });
+  story = await coord.story(a.id);
+  const count = async (): Promise<number> => ((await (await fetch(`${t.backend.url}/_dev/graph/messages`)).json()) as { value: unknown[] }).value.length;
+  const before = await count();
+  const render = (d: { title: string }, reminder: boolean): string => `<p>${reminder ? "督促" : "依頼"}: ${d.title}</p>`;
+  const notice = await coord.notifySurvey(story.agreement, depts, notifications, render);
+  expect(Object.fromEntries(notice.map((n) => [n.department?.id, [n.kind, n.status]]))).toEqual({ [kosodate.id]: ["surveyNotice", "sent"], [sangyo.id]: ["surveyNotice", "failed"] });
+  expect(notice.find((n) => n.department?.id === sangyo.id)?.error).toBe(NOT_MEMBER);
+  await coord.notifySurvey(story.agreement, depts, notifications, render);
+  expect(await count()).toBe(before + 1);
+  // 子育て支援課 answers; the reminder goes to 産業振興課 only.
+  const clerk = await serviceAs(11);
+  const mine = (await clerk.surveyRowsNow(story.survey.filter((r) => r.department?.id === kosodate.id)));
+  await clerk.answerSurvey(mine, new Map(mine.map((r) => [r.id, { feasible: true, projectIdeas: "親子講座", comment: "" }])));
+  const reminder = await coord.notifySurvey(story.agreement, depts, notifications, render, true);
+  expect(reminder.map((n) => [n.department?.id, n.kind])).toEqual([[sangyo.id, "surveyReminder"]]);
+});

@@ -179,3 +179,25 @@ test("the year view reads everything in one batched request", async () => {
   expect(y.partnerProposals.length).toBeGreaterThan(5);
   expect(y.cityProposals.every((p) => p.fiscalYear === 2025)).toBe(true);
 });
+
+test("opening a call posts its first notice to each department addressed, once: reached, not a member (with the reason) and no channel told apart; opening it again posts nothing more", async () => {
+  const coord = await as(7);
+  const data = t.dataAs(7);
+  const notifications = new NotificationService(data, new GraphTeamsNotifier(graphForUrl(`${t.backend.url}/graph`)));
+  let year = await coord.year(2026);
+  const d = (code: string) => year.departments.find((x) => x.code === code)!;
+  const [kosodate, sangyo, joho] = [d("kodomo-kosodate"), d("shimin-sangyo"), d("somu-joho")];
+  const call = await coord.openCall({ title: "令和8年度 包括連携協定に基づく市からの連携提案について（依頼）", fiscalYear: 2026, form: "form2", deadline: "2026-12-25", message: "各課1件以上の提案をお願いします。", recipientDepartments: [kosodate, sangyo, joho].map((x) => ({ id: x.id, title: x.title })), recipientPartners: [] });
+  year = await coord.year(2026);
+  const before = (await graphMessages()).length;
+  const render = (dept: { title: string }): string => `<p>${dept.title}: ${call.title} / ${call.message}</p>`;
+  const out = await coord.announce(call, year, notifications, render);
+  const { NOT_MEMBER } = await import("../../src/data/services/NotificationService");
+  expect(Object.fromEntries(out.map((n) => [n.department?.id, [n.status, n.kind]]))).toEqual({ [kosodate.id]: ["sent", "callNotice"], [sangyo.id]: ["failed", "callNotice"], [joho.id]: ["notConfigured", "callNotice"] });
+  expect(out.find((n) => n.department?.id === sangyo.id)?.error).toBe(NOT_MEMBER);
+  const posted = ((await graphMessages()) as Array<{ body: { content: string } }>).slice(0, (await graphMessages()).length - before);
+  expect(posted).toHaveLength(1);
+  expect(posted[0].body.content).toContain("各課1件以上の提案をお願いします。");
+  await coord.announce(call, await coord.year(2026), notifications, render);
+  expect((await graphMessages()).length).toBe(before + 1);
+});

@@ -2,7 +2,7 @@ import { startTestBackend, TestBackend } from "../helpers/backend";
 import { spForUrl } from "../../src/data/sp/spForUrl";
 import { SiteSetup } from "../../src/data/setup/SiteSetup";
 import { fieldXml, typeAsString, viewFieldName, viewQuery } from "../../src/data/setup/fieldXml";
-import { allLists, listUrlName, partners, resultReports, SCHEMA_VERSION } from "../../src/data/schema/listSchema";
+import { allLists, listUrlName, notifications, partners, resultReports, SCHEMA_VERSION } from "../../src/data/schema/listSchema";
 import type { AnyListDef } from "../../src/data/schema/fieldTypes";
 import { PartnershipData } from "../../src/data/sp/PartnershipData";
 import { resolvePartnershipSite, setTenantDefaultSiteUrl } from "../../src/data/hosting";
@@ -125,6 +125,21 @@ test("upgrade from the previous schema version: a new column and a new view appe
   expect(siteAsSchema()).toEqual(schemaAsSite());
   expect((await data.partners.list()).map((p) => p.name)).toEqual(["清瀬北大学"]);
   expect((await data.currentUser()).siteStatus).toBe("ready");
+});
+
+test("upgrade adds a release's new choices to a choice column (SP.FieldChoice.Choices), keeping the site's own and every row's value", async () => {
+  // The previous release's Notifications list: its Kind column without the notice kinds.
+  const kind = notifications.fields.kind as { choices: Record<string, string> };
+  const oldChoices = Object.fromEntries(Object.entries(kind.choices).filter(([k]) => !["callNotice", "surveyNotice", "surveyReminder"].includes(k)));
+  const previous = allLists.map((def) => (def.key !== "notifications" ? def : { ...def, fields: { ...def.fields, kind: { ...def.fields.kind, choices: oldChoices } } }));
+  await setupAs(7, previous).run();
+  const plan = await setupAs().plan();
+  expect(plan.steps).toContainEqual({ kind: "updateField", list: "PD_Notifications", field: "NotificationKind", displayName: notifications.fields.kind.displayName, changes: ["choices"] });
+  await setupAs().run();
+  const field = t.backend.store.list("PD_Notifications")!.meta.fields.find((f) => f.internalName === "NotificationKind")!;
+  expect(field.schemaXml).toContain("<CHOICE>依頼の通知</CHOICE>");
+  expect(field.schemaXml).toContain("<CHOICE>フィードバック発行</CHOICE>");
+  expect((await setupAs().plan()).upToDate).toBe(true);
 });
 
 test("a column retyped on the site is a manual step: setup never drops or retypes it", async () => {

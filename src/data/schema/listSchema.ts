@@ -406,7 +406,7 @@ export const notifications: ListDef<D.Notification> = {
     kind: choice(
       "NotificationKind",
       "種類",
-      { matchingIssue: "フィードバック発行", callReminder: "依頼の督促", renewalReminder: "更新の判断", test: "テスト" },
+      { matchingIssue: "フィードバック発行", callReminder: "依頼の督促", renewalReminder: "更新の判断", test: "テスト", callNotice: "依頼の通知", surveyNotice: "庁内調査の依頼", surveyReminder: "庁内調査の督促" },
       "matchingIssue",
       { required: true, indexed: true },
     ),
@@ -572,10 +572,11 @@ export function listByKey(key: ListKey): AnyListDef {
  * coordinators' facts off department rows (partners' answers, publications) and locks what
  * departments submitted in per-year submission folders; 5 keeps each agreement's next
  * decision date in its own indexed column with a view of decisions due (for reminders by
- * SharePoint's own means).
+ * SharePoint's own means); 6 adds the kinds of notice (a call's first notice, a survey's
+ * notice and its reminder) to the Notifications list's choices.
  * Raise it with every change to the lists, columns, indexes or views.
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /** Lists live at a fixed URL under the site (`Lists/PD_<title>`), whatever their display name. */
 export const LIST_URL_PREFIX = "PD_";

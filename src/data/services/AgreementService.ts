@@ -10,6 +10,7 @@ import { lookBackSummary, LookBack } from "../../domain/lookBack";
 import { recordAudit } from "./audit";
 import { RuleError, ServiceBase } from "./ServiceBase";
 import { refreshDecisionColumns } from "./decisionColumns";
+import type { NotificationService } from "./NotificationService";
 
 
 /**
@@ -194,6 +195,29 @@ export class AgreementService extends ServiceBase {
       })),
     );
     await this.audit(a.id, "statusChange", "庁内説明会・庁内調査を開始", { departments: input.departmentIds.length, deadline: input.deadline });
+  }
+
+  /**
+   * The survey's notice (庁内調査の依頼) to each department asked, or — `reminder` — a reminder
+   * (督促) to those that have not answered yet (once a day). Both take the path of every notice:
+   * reachability, intent first, each once.
+   */
+  async notifySurvey(a: D.Agreement, departments: D.Department[], notifications: NotificationService, render: (dept: D.Department, reminder: boolean) => string, reminder = false): Promise<D.Notification[]> {
+    this.requireCoordinator();
+    const rows = await this.data.surveyResponses.list({ where: [{ prop: "agreement", op: "eq", value: ref(a.id) }] });
+    const asked = [...new Set(rows.filter((r) => !reminder || r.status === "requested").map((r) => r.department?.id))];
+    const requests = asked.flatMap((id) => {
+      const dept = departments.find((d) => d.id === id);
+      if (!dept) return [];
+      return [
+        reminder
+          ? { kind: "surveyReminder" as const, dedupeKey: `reminder:survey:${a.id}:dept:${dept.id}:${this.today}`, title: `督促: ${a.title}（庁内調査）`.slice(0, 255), department: dept, message: { html: render(dept, true) } }
+          : { kind: "surveyNotice" as const, dedupeKey: `notice:survey:${a.id}:dept:${dept.id}`, title: `庁内調査: ${a.title}`.slice(0, 255), department: dept, message: { html: render(dept, false) } },
+      ];
+    });
+    const out = await notifications.deliver(requests);
+    await this.audit(a.id, "notify", reminder ? "庁内調査の督促を送信" : "庁内調査を部署の Teams チャネルに通知", { departments: out.map((n) => n.department?.id) });
+    return out;
   }
 
   /** A department's answers, one per item of the agreement (its own rows only). */

@@ -132,6 +132,23 @@ export class CycleService extends ServiceBase {
   }
 
   /**
+   * The call's first notice (依頼の通知) to each department it is addressed to, on the same path as
+   * every notice (reachability, intent first, each once: a second opening or a retry posts
+   * nothing twice). Form 1 goes to partners, who are not on Teams: nothing is posted for it.
+   */
+  async announce(call: D.Call, year: YearData, notifications: NotificationService, render: (dept: D.Department) => string): Promise<D.Notification[]> {
+    this.requireCoordinator();
+    if (call.form === "form1") return [];
+    const requests = call.recipientDepartments.flatMap((r) => {
+      const dept = year.departments.find((d) => d.id === r.id);
+      return dept ? [{ kind: "callNotice" as const, dedupeKey: `notice:call:${call.id}:dept:${dept.id}`, title: `依頼: ${call.title}`.slice(0, 255), department: dept, message: { html: render(dept) } }] : [];
+    });
+    const out = await notifications.deliver(requests);
+    await this.audit("Calls", call.id, "notify", "調査依頼を部署の Teams チャネルに通知", { departments: out.map((n) => n.department?.id) });
+    return out;
+  }
+
+  /**
    * Sends a Teams reminder to every department that owes this call, once per department
    * and day (a second click the same day posts nothing more).
    */

@@ -21,6 +21,12 @@ import { ADD_ONLY_LEVEL, EDIT_ONLY_LEVEL, isDirectoryGroup, MANAGE_LEVEL, Produc
 import { ROLE_GROUP_KEY, SCHEMA_VERSION_KEY } from "./keys";
 export { SCHEMA_VERSION_KEY };
 
+/** A choice column's choices from its SchemaXml (<CHOICES><CHOICE>…</CHOICE></CHOICES>). */
+export function choicesOf(schemaXml: string): string[] {
+  const unescape = (x: string): string => x.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  return [...schemaXml.matchAll(/<CHOICE>([\s\S]*?)<\/CHOICE>/g)].map((m) => unescape(m[1]));
+}
+
 /** SPAddFieldOptions: AddToDefaultContentType (1) | AddFieldInternalNameHint (8), so SharePoint's own forms show the column and it keeps our name. */
 const ADD_FIELD_OPTIONS = 1 | 8;
 
@@ -31,6 +37,7 @@ interface FieldInfo {
   Required: boolean;
   Indexed: boolean;
   EnforceUniqueValues: boolean;
+  SchemaXml?: string;
 }
 interface RoleInfo {
   Id: number;
@@ -115,7 +122,7 @@ export class SiteSetup implements ISiteSetup {
       return {
         def,
         info: safe(l.select("Id", "Title")() as Promise<{ Id: string; Title: string }>),
-        fields: safe(l.fields.select("InternalName", "Title", "TypeAsString", "Required", "Indexed", "EnforceUniqueValues")() as Promise<FieldInfo[]>),
+        fields: safe(l.fields.select("InternalName", "Title", "TypeAsString", "Required", "Indexed", "EnforceUniqueValues", "SchemaXml")() as Promise<FieldInfo[]>),
         views: safe(l.views.select("Id", "Title", "DefaultView", "ServerRelativeUrl", "ViewFields/Items").expand("ViewFields")() as Promise<ViewInfo[]>),
       };
     });
@@ -170,6 +177,7 @@ export class SiteSetup implements ISiteSetup {
           required: f.Required,
           indexed: f.Indexed,
           unique: f.EnforceUniqueValues,
+          choices: f.TypeAsString === "Choice" ? choicesOf(f.SchemaXml ?? "") : undefined,
         })),
         views: views.map((v) => {
           const items = v.ViewFields?.Items;
@@ -407,7 +415,15 @@ export class SiteSetup implements ISiteSetup {
         const patch: Record<string, unknown> = {};
         if (step.changes.includes("title")) patch.Title = f.displayName;
         if (step.changes.includes("required")) patch.Required = !!f.required;
-        await this.list(this.sp, def).fields.getByInternalNameOrTitle(step.field).update(patch, "SP.Field");
+        let type = "SP.Field";
+        if (step.changes.includes("choices") && f.kind === "choice") {
+          // SP.FieldChoice.Choices (String[]): the site's own choices first, then the release's new ones.
+          const onSite = await this.list(this.sp, def).fields.getByInternalNameOrTitle(step.field).select("SchemaXml")<{ SchemaXml: string }>();
+          const have = choicesOf(onSite.SchemaXml);
+          patch.Choices = [...have, ...Object.values(f.choices as Record<string, string>).filter((c) => !have.includes(c))];
+          type = "SP.FieldChoice";
+        }
+        await this.list(this.sp, def).fields.getByInternalNameOrTitle(step.field).update(patch, type);
         return;
       }
       case "addIndex":

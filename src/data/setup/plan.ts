@@ -15,6 +15,8 @@ export interface ObservedField {
   required: boolean;
   indexed: boolean;
   unique: boolean;
+  /** A choice column's choices, as its SchemaXml lists them. */
+  choices?: string[];
 }
 
 export interface ObservedView {
@@ -79,7 +81,7 @@ export interface ObservedSite {
 export type SetupStep =
   | { kind: "createList"; list: string; displayName: string; fieldCount: number; viewCount: number }
   | { kind: "addField"; list: string; field: string; displayName: string }
-  | { kind: "updateField"; list: string; field: string; displayName: string; changes: ("title" | "required")[] }
+  | { kind: "updateField"; list: string; field: string; displayName: string; changes: ("title" | "required" | "choices")[] }
   | { kind: "addIndex"; list: string; field: string; displayName: string }
   | { kind: "addUnique"; list: string; field: string; displayName: string }
   | { kind: "addView"; list: string; view: string; displayName: string }
@@ -139,9 +141,11 @@ export function planSetup(lists: readonly AnyListDef[], site: ObservedSite, appV
         steps.push({ kind: "manual", list: name, field, displayName, reason: "typeDiffers", found: o.typeAsString, expected: expectedType(f) });
         continue;
       }
-      const changes: ("title" | "required")[] = [];
+      const changes: ("title" | "required" | "choices")[] = [];
       if (f.internalName === "Title" && o.title !== f.displayName) changes.push("title");
       if (!!f.required !== o.required) changes.push("required");
+      // A release that adds a choice adds it on the site too; choices already there (and used by rows) are kept.
+      if (f.kind === "choice" && o.choices && Object.values(f.choices as Record<string, string>).some((c) => !o.choices!.includes(c))) changes.push("choices");
       if (changes.length) steps.push({ kind: "updateField", list: name, field, displayName, changes });
       if ((f.indexed || f.unique) && !o.indexed) steps.push({ kind: "addIndex", list: name, field, displayName });
       if (f.unique && !o.unique) steps.push({ kind: "addUnique", list: name, field, displayName });

@@ -3,6 +3,8 @@ import { Checkbox, ChoiceGroup, DefaultButton, Dialog, DialogFooter, DialogType,
 import * as strings from "AgreementsWebPartStrings";
 import * as common from "CommonStrings";
 import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
+import type { NotificationService } from "../../../data/services/NotificationService";
+import { surveyNotice } from "./surveyNotice";
 import { changedFields, ConflictNotice, isConflict, useReloadKeep } from "../../../components/Conflict/ConflictNotice";
 import { fmt } from "../../../components/format";
 import type { AgreementService, AgreementStory } from "../../../data/services/AgreementService";
@@ -23,6 +25,9 @@ export interface IActionDialogProps {
   criteria: Criterion[];
   service: AgreementService;
   today: string;
+  /** A survey's notice goes to the departments' channels once it is launched. */
+  notifications?: NotificationService;
+  portalUrl?: string;
   onClose: () => void;
   onDone: () => void;
 }
@@ -83,16 +88,21 @@ export function ActionDialog(props: IActionDialogProps): JSX.Element {
 
 type FormProps = IActionDialogProps & { problems: Array<{ field: string; code: string }>; bindSubmit: (fn: () => Promise<void>) => void };
 
-function SurveyForm({ story, departments, service, today, problems, bindSubmit }: FormProps): JSX.Element {
+function SurveyForm({ story, departments, service, today, problems, bindSubmit, notifications, portalUrl }: FormProps): JSX.Element {
   const a = story.agreement;
   const [briefingDate, setBriefingDate] = React.useState(a.briefingDate ?? "");
   const [place, setPlace] = React.useState(a.briefingPlace);
   const [deadline, setDeadline] = React.useState(a.surveyDeadline ?? "");
   const active = departments.filter((d) => d.active && !d.isCoordinator);
   const [chosen, setChosen] = React.useState<Set<number>>(new Set(story.survey.map((r) => r.department?.id ?? 0).filter(Boolean)));
-  bindSubmit(() =>
-    service.launchSurvey(a, story.items, { briefingDate: briefingDate || null, briefingPlace: place, briefingDepartmentIds: [...chosen], deadline: deadline || null, departmentIds: [...chosen] }),
-  );
+  bindSubmit(async () => {
+    await service.launchSurvey(a, story.items, { briefingDate: briefingDate || null, briefingPlace: place, briefingDepartmentIds: [...chosen], deadline: deadline || null, departmentIds: [...chosen] });
+    // Each department asked is told in its channel (once; a failure is recorded and shown with the survey).
+    if (notifications) {
+      const launched = { ...a, surveyDeadline: deadline || null };
+      await service.notifySurvey(launched, departments, notifications, surveyNotice(launched, portalUrl ?? ""));
+    }
+  });
   const toggle = (id: number, on: boolean): void => setChosen((s) => new Set(on ? [...s, id] : [...s].filter((x) => x !== id)));
   return (
     <Stack tokens={{ childrenGap: 8 }}>

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { CommandBar, ICommandBarItemProps, MessageBar, MessageBarType, Panel, PanelType, PrimaryButton, Spinner, Stack, Text, TextField } from "@fluentui/react";
+import { CommandBar, DefaultButton, ICommandBarItemProps, MessageBar, MessageBarType, Panel, PanelType, PrimaryButton, Spinner, Stack, Text, TextField } from "@fluentui/react";
 import * as strings from "AgreementsWebPartStrings";
 import * as common from "CommonStrings";
 import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
@@ -8,9 +8,11 @@ import { fmt } from "../../../components/format";
 import { useLoad } from "../../../components/hooks/useLoad";
 import { isDataError } from "../../../data/contracts";
 import type { AgreementService, AgreementStory } from "../../../data/services/AgreementService";
-import type { Agreement, Department } from "../../../domain/types";
+import type { Agreement, Department, Notification } from "../../../domain/types";
 import { canEditItems, nextStatuses } from "../../../domain/agreementLifecycle";
 import { ActionDialog, DialogKind } from "./ActionDialogs";
+import { surveyNotice } from "./surveyNotice";
+import type { NotificationService } from "../../../data/services/NotificationService";
 import { Attachments, ReviewsSection, Section, SurveySection, Timeline } from "./StorySections";
 import { fieldError } from "./problems";
 import { useAction } from "../../../components/hooks/useAction";
@@ -27,6 +29,8 @@ export interface IAgreementPanelProps {
   terms: TermsService;
   rules: SiteRules;
   today: string;
+  notifications?: NotificationService;
+  portalUrl?: string;
   onClose: () => void;
   onChanged: () => void;
 }
@@ -34,7 +38,7 @@ export interface IAgreementPanelProps {
 type Basics = Pick<Agreement, "title" | "proposedContent" | "approachDate">;
 
 /** One agreement's whole story: basics, items, briefing and survey, decision, reviews, files, history. */
-export function AgreementPanel({ agreementId, canEdit, departments, service, terms, rules, today, onClose, onChanged }: IAgreementPanelProps): JSX.Element {
+export function AgreementPanel({ agreementId, canEdit, departments, service, terms, rules, today, notifications, portalUrl, onClose, onChanged }: IAgreementPanelProps): JSX.Element {
   const load = useLoad(() => service.story(agreementId), [service, agreementId]);
   const [dialog, setDialog] = React.useState<DialogKind | null>(null);
   const story = load.data;
@@ -57,7 +61,7 @@ export function AgreementPanel({ agreementId, canEdit, departments, service, ter
             )}
           </Stack>
           {canEdit && <Actions story={story} onOpen={setDialog} />}
-          <StoryBody story={story} canEdit={canEdit} departments={departments} service={service} terms={terms} rules={rules} today={today} reload={load.reload} onChanged={onChanged} />
+          <StoryBody story={story} canEdit={canEdit} departments={departments} service={service} terms={terms} rules={rules} today={today} notifications={notifications} portalUrl={portalUrl} reload={load.reload} onChanged={onChanged} />
           {dialog && (
             <ActionDialog
               kind={dialog}
@@ -66,6 +70,8 @@ export function AgreementPanel({ agreementId, canEdit, departments, service, ter
               criteria={rules.criteria}
               service={service}
               today={today}
+              notifications={notifications}
+              portalUrl={portalUrl}
               onClose={() => setDialog(null)}
               onDone={() => {
                 setDialog(null);
@@ -92,7 +98,7 @@ function Actions({ story, onOpen }: { story: AgreementStory; onOpen: (k: DialogK
 
 type IStoryBodyProps = Omit<IAgreementPanelProps, "agreementId" | "onClose"> & { story: AgreementStory; reload: () => void };
 
-function StoryBody({ story, canEdit, departments, service, terms, rules, today, reload, onChanged }: IStoryBodyProps): JSX.Element {
+function StoryBody({ story, canEdit, departments, service, terms, rules, today, notifications, portalUrl, reload, onChanged }: IStoryBodyProps): JSX.Element {
   const a = story.agreement;
   const changed = (): void => {
     reload();
@@ -140,6 +146,7 @@ function StoryBody({ story, canEdit, departments, service, terms, rules, today, 
       )}
       <Section title={strings.Detail.survey}>
         <SurveySection story={story} departments={departments} today={today} />
+        {canEdit && notifications && story.agreement.status === "surveying" && story.survey.some((r) => r.status === "requested") && <SurveyReminder story={story} departments={departments} service={service} notifications={notifications} portalUrl={portalUrl ?? ""} />}
       </Section>
       <Section title={strings.Terms.heading}>
         <TermsSection story={story} canEdit={canEdit} service={terms} bufferDays={rules.decisionBufferDays} today={today} onChanged={changed} />
@@ -154,6 +161,26 @@ function StoryBody({ story, canEdit, departments, service, terms, rules, today, 
         <Timeline story={story} />
       </Section>
     </>
+  );
+}
+
+/** 未回答の部署に督促: a reminder to the departments that have not answered (once a day each). */
+function SurveyReminder({ story, departments, service, notifications, portalUrl }: { story: AgreementStory; departments: Department[]; service: AgreementService; notifications: NotificationService; portalUrl: string }): JSX.Element {
+  const action = useAction();
+  const [sent, setSent] = React.useState<Notification[] | null>(null);
+  const ok = sent?.filter((n) => n.status === "sent").length ?? 0;
+  const failed = sent?.filter((n) => n.status !== "sent") ?? [];
+  return (
+    <Stack tokens={{ childrenGap: 6 }}>
+      <ErrorBar error={action.error} />
+      {sent && (
+        <MessageBar messageBarType={failed.length ? MessageBarType.warning : MessageBarType.success} isMultiline role="status">
+          {fmt(strings.SurveyNotice.reminded, ok)}
+          {failed.length > 0 && <> {fmt(strings.SurveyNotice.notReached, failed.map((n) => n.department?.title ?? "").join("、"))}</>}
+        </MessageBar>
+      )}
+      <DefaultButton text={strings.SurveyNotice.remind} disabled={action.busy} onClick={() => void action.run(async () => setSent(await service.notifySurvey(story.agreement, departments, notifications, surveyNotice(story.agreement, portalUrl), true)))} styles={{ root: { alignSelf: "flex-start" } }} />
+    </Stack>
   );
 }
 

@@ -274,6 +274,16 @@ define([], function () {
       "from": "From",
       "to": "To"
     },
+    "SurveyNotice": {
+      "heading": "[Internal survey] Partnership Desk",
+      "body": "A partner has approached the city about a comprehensive partnership agreement. For each partnership item, please say in the department portal whether your division sees concrete joint projects.",
+      "reminderHeading": "[Survey reminder] Partnership Desk",
+      "reminderBody": "Your division has not answered the internal survey yet. Please answer in the department portal by the deadline.",
+      "open": "Open the department portal",
+      "remind": "Remind departments that have not answered",
+      "reminded": "A reminder went to {0} departments' Teams channels.",
+      "notReached": "Not reached: {0}."
+    },
     "TermsDialog": {
       "heading": "Term and renewal",
       "kind": "Initial term",

@@ -273,6 +273,7 @@ declare interface IAgreementsWebPartStrings {
     from: string;
     to: string;
   };
+  SurveyNotice: { heading: string; body: string; reminderHeading: string; reminderBody: string; open: string; remind: string; reminded: string; notReached: string };
   TermsDialog: {
     heading: string;
     kind: string;

@@ -41,13 +41,13 @@ export function CallsView({ year, canEdit, service, notifications, today, portal
       {canEdit && <CommandBar items={[{ key: "add", text: strings.Calls.add, iconProps: { iconName: "Add" }, onClick: () => setAdding(true) }]} />}
       <DetailsList items={year.calls} columns={columns} selectionMode={SelectionMode.none} getKey={(c: Call) => String(c.id)} ariaLabelForGrid={strings.CallsHeading} />
       {year.calls.length === 0 && <p>{common.NoItems}</p>}
-      {adding && <NewCallDialog year={year} service={service} today={today} onClose={() => setAdding(false)} onDone={() => { setAdding(false); onChanged(); }} />}
+      {adding && <NewCallDialog year={year} service={service} notifications={notifications} portalUrl={portalUrl} today={today} onClose={() => setAdding(false)} onDone={() => { setAdding(false); onChanged(); }} />}
       {call && <BoardPanel call={call} year={year} canEdit={canEdit} service={service} notifications={notifications} today={today} portalUrl={portalUrl} onClose={() => setOpenId(null)} onChanged={onChanged} />}
     </>
   );
 }
 
-function NewCallDialog({ year, service, today, onClose, onDone }: { year: YearData; service: CycleService; today: string; onClose: () => void; onDone: () => void }): JSX.Element {
+function NewCallDialog({ year, service, notifications, portalUrl, today, onClose, onDone }: { year: YearData; service: CycleService; notifications: NotificationService; portalUrl: string; today: string; onClose: () => void; onDone: () => void }): JSX.Element {
   // The guideline's order: Form 1 (partners' proposals) comes first in the year.
   const [form, setForm] = React.useState<FormKind>("form1");
   const [title, setTitle] = React.useState(callTitle("form1", year.fiscalYear));
@@ -55,23 +55,51 @@ function NewCallDialog({ year, service, today, onClose, onDone }: { year: YearDa
   const [message, setMessage] = React.useState("");
   const action = useAction();
   const [notReady, setNotReady] = React.useState<string[] | null>(null);
+  // The first notice to each department's channel, once the call is open (Form 2 and Form 4).
+  const [opened, setOpened] = React.useState<Call | null>(null);
+  const [notices, setNotices] = React.useState<Notification[] | null>(null);
+  const render = (c: Call) => (d: { title: string }): string =>
+    reminderHtml(
+      { callTitle: c.title, deadlineText: c.deadline ? formatEraDate(c.deadline) : "", departmentName: d.title, portalUrl, message: c.message },
+      { heading: strings.Calls.noticeHeading, deadline: strings.Columns.deadline, body: strings.Calls.noticeBody, open: strings.Calls.openPortal },
+    );
+  const announce = (c: Call): Promise<boolean> => action.run(async () => setNotices(await service.announce(c, year, notifications, render(c))));
   const submit = async (): Promise<void> => {
     const partners = year.partners.filter((p) => year.itemsOfPartner.has(p.id)).map((p) => ({ id: p.id, title: p.name }));
     const departments = year.departments.filter((d) => d.active && !d.isCoordinator).map((d) => ({ id: d.id, title: d.title }));
     let skipped: string[] = [];
+    let call: Call | null = null;
     const ok = await action.run(async () => {
-      skipped = (await service.openCall({ title, fiscalYear: year.fiscalYear, form, deadline: deadline || null, message, recipientDepartments: departments, recipientPartners: partners })).notReady.map((d) => d.title);
+      const r = await service.openCall({ title, fiscalYear: year.fiscalYear, form, deadline: deadline || null, message, recipientDepartments: departments, recipientPartners: partners });
+      skipped = r.notReady.map((d) => d.title);
+      call = r;
     });
-    // Departments without their group yet could not be given somewhere to submit: say so before closing.
-    if (ok && skipped.length) setNotReady(skipped);
-    else if (ok) onDone();
+    if (!ok || !call) return;
+    setNotReady(skipped);
+    if (form === "form1") {
+      if (!skipped.length) onDone();
+      return;
+    }
+    setOpened(call);
+    await announce(call);
   };
   if (notReady) {
+    // Departments without their group yet could not be given somewhere to submit; the first notice's outcome per department.
+    const failed = (notices ?? []).filter((n) => n.status !== "sent");
+    const sent = (notices ?? []).filter((n) => n.status === "sent").length;
     return (
       <Dialog hidden={false} onDismiss={onDone} dialogContentProps={{ type: DialogType.largeHeader, title: strings.Calls.heading }} minWidth={520} modalProps={{ isBlocking: true }}>
-        <MessageBar messageBarType={MessageBarType.warning} isMultiline>{fmt(strings.Calls.notReady, notReady.join("、"))}</MessageBar>
+        <ErrorBar error={action.error} />
+        {notReady.length > 0 && <MessageBar messageBarType={MessageBarType.warning} isMultiline>{fmt(strings.Calls.notReady, notReady.join("、"))}</MessageBar>}
+        {opened && notices && (
+          <MessageBar messageBarType={failed.length ? MessageBarType.warning : MessageBarType.success} isMultiline role="status">
+            {fmt(strings.Calls.noticeSent, sent)}
+            {failed.length > 0 && <> {fmt(strings.Calls.noticeFailed, failed.map((n) => n.department?.title ?? "").join("、"))}</>}
+          </MessageBar>
+        )}
         <DialogFooter>
-          <PrimaryButton text={common.Close} onClick={onDone} />
+          {opened && failed.length > 0 && <DefaultButton text={strings.Calls.noticeRetry} disabled={action.busy} onClick={() => void announce(opened)} />}
+          <PrimaryButton text={common.Close} onClick={onDone} disabled={action.busy} />
         </DialogFooter>
       </Dialog>
     );

@@ -45,7 +45,7 @@ declare interface IAnnualCycleWebPartStrings {
   Viewpoint: { comprehensivePlan: string; administrativeEvaluation: string; other: string };
   RecipientState: { submitted: string; notYet: string; late: string };
   Calls: { add: string; heading: string; message: string; recipientsAll: string; open: string; board: string; remind: string; remindDone: string; close: string; reopen: string;
-    notReady: string; newDeadline: string; partnersNoTeams: string; reminderHeading: string; reminderBody: string; openPortal: string; notified: { sent: string; failed: string; notConfigured: string; pending: string } };
+    notReady: string; newDeadline: string; partnersNoTeams: string; noticeHeading: string; noticeBody: string; noticeSent: string; noticeFailed: string; noticeRetry: string; reminderHeading: string; reminderBody: string; openPortal: string; notified: { sent: string; failed: string; notConfigured: string; pending: string } };
   Form1: { add: string; download: string; choosePartner: string; import: string; importDone: string; csv: string; none: string; call: string; noCall: string };
   Form2: { passToPartner: string; printable: string; importAnswers: string; record: string; csv: string; printTitle: string };
   Import: { report: string; imported: string; duplicates: string; rowError: string; errors: Record<string, string> };
