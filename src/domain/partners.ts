@@ -44,3 +44,9 @@ export function validatePartner(
   if (p.website.trim() && !URL_RE.test(p.website.trim())) out.push({ field: "website", code: "invalidUrl" });
   return out;
 }
+
+/** One partner order everywhere: by reading (フリガナ, katakana and hiragana alike), then by name. */
+export function byReading(a: Pick<Partner, "kana" | "name">, b: Pick<Partner, "kana" | "name">): number {
+  const key = (p: Pick<Partner, "kana" | "name">): string => (p.kana || p.name).normalize("NFKC").replace(/[\u30a1-\u30f6]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0x60));
+  return key(a).localeCompare(key(b), "ja") || a.name.localeCompare(b.name, "ja");
+}

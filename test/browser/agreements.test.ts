@@ -1,3 +1,5 @@
+import * as fs from "fs";
+import ExcelJS from "exceljs";
 import { Page } from "playwright-core";
 import { BrowserHarness, setDate, startHarness } from "./harness";
 
@@ -148,3 +150,38 @@ test("the review calendar and the register for a department member", async () =>
   await m.page.context().close();
 }, 60000);
 
+
+test("the register like Microsoft Lists: search by the partner's reading, a count after filtering, headers that sort, and the next decision beside the term's end", async () => {
+  const { page, errors } = await h.open("&only=agreements&today=2026-11-24", "", 7);
+  const grid = page.getByRole("grid", { name: "協定管理" });
+  await grid.getByRole("row").nth(2).waitFor();
+  const total = Number(((await page.getByRole("status").filter({ hasText: /^全 \d+ 件$/ }).textContent()) ?? "").replace(/\D/g, ""));
+  expect(total).toBeGreaterThan(5);
+  // ひらがなの読みで: 武蔵野ガス（ムサシノガス）.
+  await page.getByRole("searchbox").fill("むさしの");
+  await page.getByRole("status").filter({ hasText: `1 件を表示（全 ${total} 件）` }).waitFor();
+  const row = grid.getByRole("row", { name: /武蔵野ガス株式会社/ });
+  await row.getByText("第2期の更新の判断（満了 令和8年5月31日、申出期限 令和8年3月31日・書面）").waitFor();
+  await page.getByRole("searchbox").fill("");
+  // 企業等 sorts by reading; again, the other way.
+  const header = grid.getByRole("columnheader", { name: /^企業等/ });
+  await header.click();
+  const firstPartner = async (): Promise<string> => (await grid.getByRole("row").nth(1).getByRole("gridcell").nth(1).textContent()) ?? "";
+  const asc = await firstPartner();
+  await header.click();
+  await grid.getByRole("columnheader", { name: /^企業等/ }).and(page.locator('[aria-sort="descending"]')).waitFor();
+  expect(await firstPartner()).not.toBe(asc);
+  await h.shot(page, "register-sorted-filtered.png", { fullPage: false });
+  // The register as shown, for 決裁: CSV (Excel reads its BOM) and a workbook.
+  const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("menuitem", { name: "CSV に出力" }).click()]);
+  const text = fs.readFileSync((await csv.path())!, "utf8");
+  expect(text.startsWith("\uFEFF\"協定名\",\"企業等\",\"状態\",\"締結日\",\"現在の期間の終了\",\"次の判断（期日）\"")).toBe(true);
+  expect(text.split("\r\n").filter(Boolean)).toHaveLength(total + 1);
+  const [xlsx] = await Promise.all([page.waitForEvent("download"), page.getByRole("menuitem", { name: "Excel に出力" }).click()]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile((await xlsx.path())!);
+  expect(wb.worksheets[0].getCell("A1").value).toBe("包括連携協定 台帳");
+  expect(wb.worksheets[0].rowCount).toBe(4 + total);
+  expect(errors).toEqual([]);
+  await page.context().close();
+}, 90000);

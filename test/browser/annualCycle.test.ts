@@ -83,3 +83,18 @@ test("Form 1 round trip: download a partner's workbook, fill it, import it (twic
   expect(c.errors).toEqual([]);
   await c.page.context().close();
 }, 90000);
+
+test("the Form 1 board shows each partner's contact, to be reached directly (mail and phone links)", async () => {
+  const c = await h.open("&only=annual", "", 7);
+  await c.page.getByRole("tab", { name: "調査依頼" }).click();
+  const row = c.page.getByRole("row").filter({ hasText: "別紙①（企業等からの提案）" }).first();
+  await row.locator("button, a").first().click();
+  const panel = c.page.getByRole("dialog");
+  await panel.getByRole("columnheader", { name: "企業等の連絡先" }).waitFor();
+  const mail = panel.locator('a[href^="mailto:"]').first();
+  await mail.waitFor();
+  expect(await mail.getAttribute("href")).toMatch(/^mailto:[^@]+@/);
+  expect(await panel.locator('a[href^="tel:"]').count()).toBeGreaterThan(0);
+  expect(c.errors).toEqual([]);
+  await c.page.context().close();
+}, 90000);

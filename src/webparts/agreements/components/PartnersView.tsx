@@ -7,6 +7,7 @@ import type { AgreementService } from "../../../data/services/AgreementService";
 import type { Draft, Partner, PartnerKind } from "../../../domain/types";
 import { fieldError } from "./problems";
 import { useAction } from "../../../components/hooks/useAction";
+import { byReading } from "../../../domain/partners";
 
 const kinds: PartnerKind[] = ["company", "university", "financialInstitution", "association", "other"];
 const empty: Draft<Partner> = { name: "", kana: "", kind: "company", address: "", contactName: "", contactEmail: "", contactPhone: "", website: "" };
@@ -27,7 +28,7 @@ export function PartnersView({ partners, canEdit, service, onChanged }: { partne
     <>
       {canEdit && <CommandBar items={[{ key: "add", text: strings.Partners.add, iconProps: { iconName: "Add" }, onClick: () => setEditing("new") }]} />}
       {saved && <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setSaved(false)}>{strings.Partners.saved}</MessageBar>}
-      <DetailsList items={[...partners].sort((a, b) => (a.kana || a.name).localeCompare(b.kana || b.name, "ja"))} columns={columns} selectionMode={SelectionMode.none} getKey={(p: Partner) => String(p.id)} ariaLabelForGrid={strings.Partners.heading} />
+      <DetailsList items={[...partners].sort(byReading)} columns={columns} selectionMode={SelectionMode.none} getKey={(p: Partner) => String(p.id)} ariaLabelForGrid={strings.Partners.heading} />
       {editing && (
         <PartnerPanel
           partner={editing === "new" ? undefined : editing}

@@ -1,14 +1,20 @@
 import * as React from "react";
-import { DetailsList, DetailsListLayoutMode, Dropdown, IColumn, Label, Link, SearchBox, SelectionMode, Stack } from "@fluentui/react";
+import { CommandBar, DetailsList, DetailsListLayoutMode, Dropdown, IColumn, Label, Link, SearchBox, SelectionMode, Stack } from "@fluentui/react";
 import * as strings from "AgreementsWebPartStrings";
 import * as common from "CommonStrings";
 import { DateText } from "../../../components/DateText";
 import { SummaryTiles } from "../../../components/SummaryTiles";
+import { fmt } from "../../../components/format";
+import { CSV_MIME, downloadFile, openHtml, XLSX_MIME } from "../../../components/files";
+import { toCsv } from "../../../export/csv";
+import { printableTable } from "../../../export/printable";
+import { formatDateBoth, formatEraDate } from "../../../domain/calendar";
 import type { Agreement, AgreementStatus, Partner, PartnershipItem } from "../../../domain/types";
 import type { Role } from "../../../domain/roles";
 import { itemCountByAgreement, visibleAgreements } from "../../../domain/agreements";
 import { matchesSearch } from "../../../domain/text";
 import { reviewCalendar } from "../../../domain/review";
+import { byReading } from "../../../domain/partners";
 
 export interface IRegisterProps {
   agreements: Agreement[];
@@ -27,6 +33,27 @@ interface Row {
 type SortKey = "concludedDesc" | "nextReview" | "title" | "partner";
 const statuses: AgreementStatus[] = ["approached", "preparing", "surveying", "concluded", "declined", "underReview", "terminated"];
 
+/** Sorting by a clicked column: names by their reading (フリガナ), dates in order, empty last. */
+function columnSorter(key: string, desc: boolean, kana: Map<number, string>): (a: Row, b: Row) => number {
+  const value = (r: Row): string | number => {
+    const a = r.agreement;
+    if (key === "title") return a.title;
+    if (key === "partner") return a.partner ? (kana.get(a.partner.id) ?? a.partner.title) : "";
+    if (key === "status") return statuses.indexOf(a.status);
+    if (key === "concluded") return a.concludedDate ?? "";
+    if (key === "termEnd") return a.termEnd ?? "";
+    if (key === "decision") return a.nextDecisionDate ?? "";
+    return r.items;
+  };
+  return (x, y) => {
+    const [a, b] = [value(x), value(y)];
+    if (a === "" && b !== "") return 1;
+    if (b === "" && a !== "") return -1;
+    const c = typeof a === "number" && typeof b === "number" ? a - b : String(a).localeCompare(String(b), "ja");
+    return desc ? -c : c;
+  };
+}
+
 const sorters: Record<SortKey, (a: Row, b: Row) => number> = {
   concludedDesc: (a, b) => (b.agreement.concludedDate ?? "").localeCompare(a.agreement.concludedDate ?? ""),
   nextReview: (a, b) => (a.agreement.nextReviewDate ?? "9999").localeCompare(b.agreement.nextReviewDate ?? "9999"),
@@ -40,6 +67,9 @@ export function Register({ agreements, items, partners, role, today, onOpen }: I
   const [partnerId, setPartnerId] = React.useState<number | "all">("all");
   const [search, setSearch] = React.useState("");
   const [sort, setSort] = React.useState<SortKey>("concludedDesc");
+  // A column header clicked: sorts by that column (again: the other way), as Microsoft Lists does.
+  const [byColumn, setByColumn] = React.useState<{ key: string; desc: boolean } | null>(null);
+  const kana = React.useMemo(() => new Map(partners.map((p) => [p.id, p.kana || p.name])), [partners]);
 
   const rows = React.useMemo<Row[]>(() => {
     const counts = itemCountByAgreement(items);
@@ -47,8 +77,9 @@ export function Register({ agreements, items, partners, role, today, onOpen }: I
   }, [agreements, items, role]);
   const shown = rows
     .filter((r) => (status === "all" || r.agreement.status === status) && (partnerId === "all" || r.agreement.partner?.id === partnerId))
-    .filter((r) => matchesSearch([r.agreement.title, r.agreement.partner?.title, r.agreement.proposedContent], search))
-    .sort(sorters[sort]);
+    // フリガナ too: 「むさしの」 finds 武蔵野ガス (kana are folded, so カタカナ and ひらがな both match).
+    .filter((r) => matchesSearch([r.agreement.title, r.agreement.partner?.title, r.agreement.partner ? kana.get(r.agreement.partner.id) : "", r.agreement.proposedContent], search))
+    .sort(byColumn ? columnSorter(byColumn.key, byColumn.desc, kana) : sorters[sort]);
   const due = reviewCalendar(rows.map((r) => r.agreement), today).length;
 
   const columns: IColumn[] = [
@@ -66,10 +97,45 @@ export function Register({ agreements, items, partners, role, today, onOpen }: I
     { key: "partner", name: strings.Columns.partner, minWidth: 130, isMultiline: true, onRender: (r: Row) => r.agreement.partner?.title },
     { key: "status", name: strings.Columns.status, minWidth: 70, isMultiline: true, onRender: (r: Row) => common.AgreementStatus[r.agreement.status] },
     { key: "concluded", name: strings.Columns.concluded, minWidth: 150, isMultiline: true, onRender: (r: Row) => <DateText date={r.agreement.concludedDate} /> },
-    { key: "next", name: strings.Columns.nextReview, minWidth: 150, isMultiline: true, onRender: (r: Row) => <DateText date={r.agreement.nextReviewDate} /> },
+    // The current term's end and the next decision, as the calendar of decisions has them (the agreement's own columns).
+    { key: "termEnd", name: strings.Columns.termEnd, minWidth: 150, isMultiline: true, onRender: (r: Row) => <DateText date={r.agreement.termEnd} /> },
+    {
+      key: "decision",
+      name: strings.Columns.nextDecision,
+      minWidth: 190,
+      isMultiline: true,
+      onRender: (r: Row) =>
+        r.agreement.nextDecisionDate ? (
+          <>
+            <DateText date={r.agreement.nextDecisionDate} />
+            <div style={{ fontSize: 12, color: r.agreement.nextDecisionDate < today ? "#a4262c" : "#605e5c" }}>{r.agreement.nextDecisionText}</div>
+          </>
+        ) : null,
+    },
     { key: "items", name: strings.Columns.items, minWidth: 60, onRender: (r: Row) => r.items },
-  ];
-  const usedPartners = partners.filter((p) => rows.some((r) => r.agreement.partner?.id === p.id)).sort((a, b) => a.name.localeCompare(b.name, "ja"));
+  ].map((c) => ({
+    ...c,
+    isSorted: byColumn?.key === c.key,
+    isSortedDescending: byColumn?.key === c.key && byColumn.desc,
+    sortAscendingAriaLabel: strings.SortedAscending,
+    sortDescendingAriaLabel: strings.SortedDescending,
+    onColumnClick: () => setByColumn((b) => ({ key: c.key, desc: b?.key === c.key ? !b.desc : false })),
+  }));
+  // The register as shown (filtered, searched, sorted) for 決裁 and circulation: Excel, CSV or a printable page.
+  const exportAs = async (kind: "excel" | "csv" | "print"): Promise<void> => {
+    const header = [strings.Columns.title, strings.Columns.partner, strings.Columns.status, strings.Columns.concluded, strings.Columns.termEnd, strings.Columns.nextDecision, strings.Export.decisionWhat, strings.Columns.nextReview, strings.Columns.items];
+    const date = (d: string | null): string => (kind === "print" ? formatDateBoth(d) : (d ?? ""));
+    const data = shown.map((r) => {
+      const a = r.agreement;
+      return [a.title, a.partner?.title ?? "", common.AgreementStatus[a.status], date(a.concludedDate), date(a.termEnd), date(a.nextDecisionDate), a.nextDecisionText, date(a.nextReviewDate), String(r.items)];
+    });
+    const subtitle = fmt(strings.Export.asOf, formatEraDate(today), shown.length);
+    if (kind === "csv") return downloadFile(toCsv(header, data), `協定台帳_${today}.csv`, CSV_MIME);
+    if (kind === "print") return openHtml(printableTable(strings.Export.title, subtitle, header, data));
+    const [{ loadExcel }, { buildTableWorkbook }] = await Promise.all([import(/* webpackChunkName: "excel" */ "../../../export/excel"), import(/* webpackChunkName: "excel" */ "../../../export/tableWorkbook")]);
+    downloadFile(await buildTableWorkbook(await loadExcel(), strings.Export.title, strings.Export.title, subtitle, header, data), `協定台帳_${today}.xlsx`, XLSX_MIME);
+  };
+  const usedPartners = partners.filter((p) => rows.some((r) => r.agreement.partner?.id === p.id)).sort(byReading);
 
   return (
     <>
@@ -109,6 +175,15 @@ export function Register({ agreements, items, partners, role, today, onOpen }: I
           <SearchBox id="pd-agreements-search" placeholder={strings.SearchPlaceholder} value={search} onChange={(_, v) => setSearch(v ?? "")} styles={{ root: { minWidth: 240 } }} />
         </Stack>
       </Stack>
+      <CommandBar
+        ariaLabel={strings.Export.label}
+        items={[
+          { key: "excel", text: strings.Export.excel, iconProps: { iconName: "ExcelDocument" }, disabled: shown.length === 0, onClick: () => void exportAs("excel") },
+          { key: "csv", text: strings.Export.csv, iconProps: { iconName: "Download" }, disabled: shown.length === 0, onClick: () => void exportAs("csv") },
+          { key: "print", text: strings.Export.print, iconProps: { iconName: "Print" }, disabled: shown.length === 0, onClick: () => void exportAs("print") },
+        ]}
+      />
+      <p role="status" style={{ margin: "8px 0 0", color: "#605e5c" }}>{shown.length === rows.length ? fmt(strings.CountAll, rows.length) : fmt(strings.CountShown, shown.length, rows.length)}</p>
       <DetailsList
         items={shown}
         columns={columns}

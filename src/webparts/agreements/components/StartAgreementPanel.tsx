@@ -9,6 +9,7 @@ import type { Department, Partner } from "../../../domain/types";
 import type { TermRules } from "../../../domain/terms";
 import { fieldError } from "./problems";
 import { useAction } from "../../../components/hooks/useAction";
+import { byReading } from "../../../domain/partners";
 
 export interface IStartAgreementPanelProps {
   partners: Partner[];
@@ -70,7 +71,7 @@ export function StartAgreementPanel({ partners, departments, service, defaultTer
           label={strings.Start.partner}
           required
           selectedKey={partnerId ?? undefined}
-          options={[...partners].sort((a, b) => a.name.localeCompare(b.name, "ja")).map((p) => ({ key: p.id, text: p.name }))}
+          options={[...partners].sort(byReading).map((p) => ({ key: p.id, text: p.name }))}
           onChange={(_, o) => o && setPartnerId(Number(o.key))}
           errorMessage={fieldError(action.problems, "partner")}
         />

@@ -12,7 +12,7 @@ define([], function () {
     },
     "FilterStatus": "Filter by status",
     "FilterPartner": "Filter by partner",
-    "SearchPlaceholder": "Search agreement or partner",
+    "SearchPlaceholder": "Search agreement, partner or reading",
     "SortBy": "Sort by",
     "Sort": {
       "concludedDesc": "Concluded (newest first)",
@@ -20,7 +20,22 @@ define([], function () {
       "title": "Agreement",
       "partner": "Partner"
     },
+    "Export": {
+      "label": "Export the register",
+      "title": "Register of comprehensive partnership agreements",
+      "asOf": "As of {0} · {1} agreements",
+      "excel": "Export to Excel",
+      "csv": "Export to CSV",
+      "print": "Printable view",
+      "decisionWhat": "What is decided"
+    },
+    "CountAll": "{0} in all",
+    "CountShown": "{0} shown of {1}",
+    "SortedAscending": "Sorted A to Z",
+    "SortedDescending": "Sorted Z to A",
     "Columns": {
+      "termEnd": "Current term ends",
+      "nextDecision": "Next decision (by)",
       "title": "Agreement",
       "partner": "Partner",
       "status": "Status",

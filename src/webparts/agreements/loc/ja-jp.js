@@ -12,7 +12,7 @@ define([], function () {
     },
     "FilterStatus": "状態で絞り込み",
     "FilterPartner": "企業等で絞り込み",
-    "SearchPlaceholder": "協定名・企業等名で検索",
+    "SearchPlaceholder": "協定名・企業等名・フリガナで検索",
     "SortBy": "並べ替え",
     "Sort": {
       "concludedDesc": "締結日（新しい順）",
@@ -20,7 +20,22 @@ define([], function () {
       "title": "協定名",
       "partner": "企業等名"
     },
+    "Export": {
+      "label": "協定台帳の出力",
+      "title": "包括連携協定 台帳",
+      "asOf": "{0}現在・{1} 件",
+      "excel": "Excel に出力",
+      "csv": "CSV に出力",
+      "print": "印刷用に表示",
+      "decisionWhat": "次に判断すること"
+    },
+    "CountAll": "全 {0} 件",
+    "CountShown": "{0} 件を表示（全 {1} 件）",
+    "SortedAscending": "昇順に並べ替え済み",
+    "SortedDescending": "降順に並べ替え済み",
     "Columns": {
+      "termEnd": "現在の期間の終了",
+      "nextDecision": "次の判断（期日）",
       "title": "協定名",
       "partner": "企業等",
       "status": "状態",

@@ -19,7 +19,14 @@ declare interface IAgreementsWebPartStrings {
     title: string;
     partner: string;
   };
+  Export: { label: string; title: string; asOf: string; excel: string; csv: string; print: string; decisionWhat: string };
+  CountAll: string;
+  CountShown: string;
+  SortedAscending: string;
+  SortedDescending: string;
   Columns: {
+    termEnd: string;
+    nextDecision: string;
     title: string;
     partner: string;
     status: string;

@@ -152,6 +152,38 @@ function BoardPanel({ call, year, canEdit, service, notifications, today, portal
     { key: "recipient", name: strings.Columns.recipient, minWidth: 220, onRender: (r: StatusBoardRow) => r.recipient.title },
     { key: "state", name: strings.Columns.status, minWidth: 90, onRender: (r: StatusBoardRow) => <span style={{ fontWeight: 600, color: r.state === "late" ? "#a4262c" : r.state === "submitted" ? "#107c10" : "#605e5c" }}>{strings.RecipientState[r.state]}</span> },
     { key: "n", name: strings.Columns.submissions, minWidth: 60, onRender: (r: StatusBoardRow) => r.submissions },
+    // Form 1 goes to partners, who are not on Teams: the coordinator contacts them directly, so their contact is here.
+    ...(call.form === "form1"
+      ? [
+          {
+            key: "contact",
+            name: strings.Matching.contact,
+            minWidth: 200,
+            isMultiline: true,
+            onRender: (r: StatusBoardRow) => {
+              const p = year.partners.find((x) => x.id === r.recipient.id);
+              if (!p) return null;
+              return (
+                <span>
+                  {p.contactName}
+                  {p.contactEmail && (
+                    <>
+                      {" "}
+                      <Link href={`mailto:${encodeURI(p.contactEmail)}`}>{p.contactEmail}</Link>
+                    </>
+                  )}
+                  {p.contactPhone && (
+                    <>
+                      {" "}
+                      <Link href={`tel:${p.contactPhone.replace(/[^0-9+]/g, "")}`}>{p.contactPhone}</Link>
+                    </>
+                  )}
+                </span>
+              );
+            },
+          },
+        ]
+      : []),
   ];
   const count = (s: string): number => (sent ?? []).filter((n) => n.status === s).length;
   return (

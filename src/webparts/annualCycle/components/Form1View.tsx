@@ -15,6 +15,7 @@ import { fieldError } from "./cycleProblems";
 import { ReadingProgress } from "../../../components/FileProgress/ReadingProgress";
 import { loadCycleExcel, useWorkbookImport } from "./useWorkbookImport";
 import { FilePick, ImportReportBar } from "./ImportReportBar";
+import { byReading } from "../../../domain/partners";
 
 export interface IForm1ViewProps {
   year: YearData;
@@ -31,7 +32,7 @@ export function Form1View({ year, canEdit, service, today, onChanged }: IForm1Vi
   const [adding, setAdding] = React.useState(false);
   const action = useAction();
   const imports = useWorkbookImport(action, onChanged);
-  const partnersWithItems = year.partners.filter((p) => year.itemsOfPartner.has(p.id)).sort((a, b) => a.name.localeCompare(b.name, "ja"));
+  const partnersWithItems = year.partners.filter((p) => year.itemsOfPartner.has(p.id)).sort(byReading);
   const itemLabel = (id: number | undefined): string => {
     const i = year.items.find((x) => x.id === id);
     return i ? `${fmt(common.ItemNo, i.itemNo)} ${i.text}` : "";

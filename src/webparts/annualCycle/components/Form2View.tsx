@@ -17,6 +17,7 @@ import { changedFields, ConflictNotice, isConflict, useReloadKeep } from "../../
 import { ReadingProgress } from "../../../components/FileProgress/ReadingProgress";
 import { loadCycleExcel, useWorkbookImport } from "./useWorkbookImport";
 import { FilePick, ImportReportBar } from "./ImportReportBar";
+import { byReading } from "../../../domain/partners";
 
 export interface IForm2ViewProps {
   year: YearData;
@@ -92,7 +93,7 @@ export function Form2View({ year, canEdit, service, today, onChanged }: IForm2Vi
     { key: "date", name: strings.Columns.answerDate, minWidth: 150, onRender: (p: CityProposal) => <DateText date={p.answerDate} /> },
   ];
   const departments = year.departments.filter((d) => submitted.some((p) => p.department?.id === d.id));
-  const partners = year.partners.filter((d) => submitted.some((p) => p.partner?.id === d.id)).sort((a, b) => a.name.localeCompare(b.name, "ja"));
+  const partners = year.partners.filter((d) => submitted.some((p) => p.partner?.id === d.id)).sort(byReading);
   return (
     <>
       {canEdit && <CommandBar items={[{ key: "csv", text: strings.Form2.csv, iconProps: { iconName: "Download" }, onClick: csv }]} />}

@@ -17,6 +17,7 @@ import { itemsByPartner } from "../../../domain/calls";
 import { canEditResult } from "../../../domain/results";
 import { formatFiscalYear } from "../../../domain/calendar";
 import type { Department, ResultReport } from "../../../domain/types";
+import { byReading } from "../../../domain/partners";
 
 /** A department's results report (別紙④): rows NO 1…n, saved as draft, then submitted. */
 export function Form4Section({ service, department, user, fiscalYears, matchings }: { service: ResultsService; department: Department; user: CurrentUser; fiscalYears: number[]; matchings: Array<{ id: number; rowNo: number; title: string }> }): JSX.Element {
@@ -123,7 +124,7 @@ function RowDialog({ year, department, service, row, matchings, onClose, onSaved
     if (!ok) setChanged(null);
   };
   const itemsOf = itemsByPartner(year.agreements, year.items);
-  const partners = year.partners.filter((p) => itemsOf.has(p.id)).sort((a, b) => a.name.localeCompare(b.name, "ja"));
+  const partners = year.partners.filter((p) => itemsOf.has(p.id)).sort(byReading);
   const err = (f: string): string | undefined => problemText({ required: common.FieldProblems.required, tooLong: common.FieldProblems.tooLong }, action.problems, f, common.FieldProblems.required);
   const save = async (): Promise<void> => {
     const p = year.partners.find((x) => x.id === partnerId);
