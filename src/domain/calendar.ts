@@ -101,3 +101,8 @@ export function formatDateBoth(date: IsoDate | null): string {
   if (!date) return "";
   return `${formatEraDate(date)}（${date}）`;
 }
+
+/** The city's date (Japan, UTC+9, no daylight saving) of a moment SharePoint stored in UTC. */
+export function tokyoDate(isoDateTime: string): IsoDate {
+  return new Date(Date.parse(isoDateTime) + 9 * 3600000).toISOString().slice(0, 10);
+}

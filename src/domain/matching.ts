@@ -113,3 +113,16 @@ export function concernedDepartments(rows: Array<Pick<Matching, "allDepartments"
   for (const r of rows) for (const d of r.targetDepartments) m.set(d.id, d);
   return all.filter((d) => m.has(d.id));
 }
+
+/**
+ * The partner's answer to the city proposal a feedback row came from, with its comment
+ * (「可：講師を派遣できます」), or "" when the row has no proposal or it is not answered yet.
+ * One reading for the portal's column and the Teams message.
+ */
+export function rowAnswerText(cityProposals: CityProposal[], labels: Record<Exclude<CityProposal["partnerAnswer"], "pending">, string>): (m: Matching) => string {
+  const byId = new Map(cityProposals.map((p) => [p.id, p]));
+  return (m) => {
+    const p = m.cityProposal ? byId.get(m.cityProposal.id) : undefined;
+    return p && p.partnerAnswer !== "pending" ? [labels[p.partnerAnswer], p.answerComment].filter(Boolean).join("：") : "";
+  };
+}

@@ -47,6 +47,6 @@ export function validatePartner(
 
 /** One partner order everywhere: by reading (フリガナ, katakana and hiragana alike), then by name. */
 export function byReading(a: Pick<Partner, "kana" | "name">, b: Pick<Partner, "kana" | "name">): number {
-  const key = (p: Pick<Partner, "kana" | "name">): string => (p.kana || p.name).normalize("NFKC").replace(/[\u30a1-\u30f6]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0x60));
+  const key = (p: Pick<Partner, "kana" | "name">): string => normalizeForSearch(p.kana || p.name);
   return key(a).localeCompare(key(b), "ja") || a.name.localeCompare(b.name, "ja");
 }

@@ -41,3 +41,9 @@ describe("dates as Japanese registers write them", () => {
     expect(parseDateCell(null)).toEqual({ ok: false, problem: "empty" });
   });
 });
+
+test("a moment stored in UTC falls on the city's date (UTC+9)", async () => {
+  const { tokyoDate } = await import("../../src/domain/calendar");
+  expect(tokyoDate("2027-03-31T15:00:00Z")).toBe("2027-04-01");
+  expect(tokyoDate("2027-03-31T14:59:59Z")).toBe("2027-03-31");
+});

@@ -67,3 +67,12 @@ test("the channel message escapes user text; the card neutralises markdown", () 
   expect(JSON.stringify(feedbackCard(answered, labels))).toContain("企業等の回答: 可：講師を2名派遣できます<script\\\\>");
   expect(feedbackHtml(input, labels)).not.toContain("企業等の回答");
 });
+
+test("a feedback row's partner answer: the answer and its comment from the city proposal it came from, or nothing", async () => {
+  const { rowAnswerText } = await import("../../src/domain/matching");
+  const labels = { can: "可", cannot: "不可", discuss: "要協議" };
+  const answer = rowAnswerText([{ id: 5, partnerAnswer: "can", answerComment: "講師を派遣できます" }, { id: 6, partnerAnswer: "pending", answerComment: "" }] as never, labels);
+  expect(answer({ cityProposal: { id: 5, title: "" } } as never)).toBe("可：講師を派遣できます");
+  expect(answer({ cityProposal: { id: 6, title: "" } } as never)).toBe("");
+  expect(answer({ cityProposal: null } as never)).toBe("");
+});

@@ -11,7 +11,7 @@ import type { ChannelMessage } from "../../../data/contracts";
 import { issueReadiness, MatchingService, MatchingYear, RowDraft } from "../../../data/services/MatchingService";
 import type { NotificationService } from "../../../data/services/NotificationService";
 import { formatEraDate } from "../../../domain/calendar";
-import { move, pairKey, suggestMatches, Suggestion } from "../../../domain/matching";
+import { move, pairKey, rowAnswerText, suggestMatches, Suggestion } from "../../../domain/matching";
 import { feedbackCard, feedbackHtml } from "../../../domain/teamsMessages";
 import type { CityProposal, Department, Matching, MatchingIssue, Notification } from "../../../domain/types";
 import { NotificationTable } from "./NotificationTable";
@@ -30,11 +30,7 @@ export interface IMatchingViewProps {
  * rows; a row made from a city proposal carries the partner's answer and comment with it.
  */
 export function renderFeedback(portalUrl: string, cityProposals: CityProposal[] = []) {
-  const byId = new Map(cityProposals.map((p) => [p.id, p]));
-  const answerOf = (m: Matching): string => {
-    const p = m.cityProposal ? byId.get(m.cityProposal.id) : undefined;
-    return p && p.partnerAnswer !== "pending" ? [common.PartnerAnswer[p.partnerAnswer], p.answerComment].filter(Boolean).join("：") : "";
-  };
+  const answerOf = rowAnswerText(cityProposals, common.PartnerAnswer);
   return (dept: Department, rows: Matching[], issue: MatchingIssue): ChannelMessage => {
     const input = {
       editionTitle: issue.title,

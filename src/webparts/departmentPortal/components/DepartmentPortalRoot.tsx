@@ -26,6 +26,7 @@ import { resolveDepartment } from "../../../domain/departments";
 import type { CityProposal, Matching, ResultReport, SurveyResponse } from "../../../domain/types";
 import { departmentTodo, TodoItem, todoCount } from "../../../domain/departmentTodo";
 import { TodoList } from "./TodoList";
+import { rowAnswerText } from "../../../domain/matching";
 
 export interface IDepartmentPortalRootProps {
   services: IAppServices;
@@ -97,11 +98,7 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
   const surveying = new Set(d.agreements.map((a) => a.id));
   const answered = d.answered.filter((s) => s.department?.id === deptId && s.agreement && surveying.has(s.agreement.id));
   const todo = departmentTodo({ departmentId: deptId, today: services.today, calls: d.calls, proposals, results: d.results, surveys: [...surveys, ...answered], agreements: d.agreements, issues: d.issues, feedback });
-  const proposalById = new Map(d.proposals.map((p) => [p.id, p]));
-  const answerOf = (m: Matching): string => {
-    const p = m.cityProposal ? proposalById.get(m.cityProposal.id) : undefined;
-    return p && p.partnerAnswer !== "pending" ? [common.PartnerAnswer[p.partnerAnswer], p.answerComment].filter(Boolean).join("：") : "";
-  };
+  const answerOf = rowAnswerText(d.proposals, common.PartnerAnswer);
   const scrollTo = (id: string): void => document.getElementById(id)?.scrollIntoView({ behavior: "smooth", block: "start" });
   const openTodo = (t: TodoItem): void => {
     if (t.kind === "form2" && t.state !== "done" && user.role !== "visitor") setEditing("new");

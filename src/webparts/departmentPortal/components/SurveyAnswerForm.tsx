@@ -8,7 +8,7 @@ import { DateText } from "../../../components/DateText";
 import type { AgreementService } from "../../../data/services/AgreementService";
 import type { Agreement, SurveyResponse } from "../../../domain/types";
 import { fmt } from "../../../components/format";
-import { formatEraDate } from "../../../domain/calendar";
+import { formatEraDate, tokyoDate } from "../../../domain/calendar";
 
 interface Answer {
   feasible: boolean;
@@ -73,7 +73,7 @@ export function SurveyAnswerForm({ agreement, rows, service, onAnswered, anchorI
           {title}
         </Text>
         <Text as="p" style={{ color: "#107c10", fontWeight: 600 }}>
-          {fmt(strings.SurveyForm.answered, at ? formatEraDate(new Date(Date.parse(at) + 9 * 3600000).toISOString().slice(0, 10)) : "")}
+          {fmt(strings.SurveyForm.answered, at ? formatEraDate(tokyoDate(at)) : "")}
         </Text>
         <dl style={{ margin: 0 }}>
           {rows.map((r) => (

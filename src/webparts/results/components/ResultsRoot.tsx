@@ -15,7 +15,7 @@ import { useAction } from "../../../components/hooks/useAction";
 import { useLoad } from "../../../components/hooks/useLoad";
 import type { CurrentUser } from "../../../data/contracts";
 import { ResultsService } from "../../../data/services/ResultsService";
-import { fiscalYearOf, formatEraDate, formatFiscalYear } from "../../../domain/calendar";
+import { fiscalYearOf, formatEraDate, formatFiscalYear, tokyoDate } from "../../../domain/calendar";
 import { lastYears, yearHasEnded, yearOverYear, yearTotals } from "../../../domain/results";
 import type { CountRow } from "../../../domain/totals";
 import type { ResultReport } from "../../../domain/types";
@@ -73,7 +73,7 @@ function Totals({ services, user }: { services: IAppServices; user: CurrentUser 
   })();
   const unfinished = latestEdition && (!record || record.edition < latestEdition.edition) ? latestEdition : null;
   const published = record?.publishedAt || rows.map((r) => r.publishedAt).filter(Boolean).sort().reverse()[0];
-  const publishedOn = published ? formatEraDate(new Date(Date.parse(published) + 9 * 3600000).toISOString().slice(0, 10)) : formatEraDate(services.today);
+  const publishedOn = published ? formatEraDate(tokyoDate(published)) : formatEraDate(services.today);
   const download = async (kind: "excel" | "csv" | "html"): Promise<void> => {
     const pub = toPublishedRows(record ? record.rows : rows);
     if (kind === "csv") return downloadFile(resultsCsv(fy, pub), `実績報告_${fy}年度.csv`, CSV_MIME);
