@@ -7,7 +7,8 @@ import type { Call, CityProposal, IsoDate, LookupRef, PartnerAnswer, PartnerProp
  * own Form 2 rows may still change.
  */
 
-export type RecipientState = "submitted" | "notYet" | "late";
+/** nothingToReport: a department that handed in Form 4 as 該当なし (reported, with no rows). */
+export type RecipientState = "submitted" | "nothingToReport" | "notYet" | "late";
 
 export interface StatusBoardRow {
   recipient: LookupRef;
@@ -29,23 +30,26 @@ export function callStatusBoard(
       case "form2":
         return (submissions.cityProposals ?? []).filter((p) => p.fiscalYear === call.fiscalYear && p.department?.id === recipient.id && p.status === "submitted").length;
       case "form4":
-        return (submissions.resultReports ?? []).filter((r) => r.fiscalYear === call.fiscalYear && r.department?.id === recipient.id && r.status !== "draft").length;
+        return (submissions.resultReports ?? []).filter((r) => r.fiscalYear === call.fiscalYear && r.department?.id === recipient.id && (r.status === "submitted" || r.status === "published")).length;
     }
   };
+  // 該当なし: Form 4 handed in with nothing to report — reported, though it counts no row.
+  const nothing = (recipient: LookupRef): boolean =>
+    call.form === "form4" && (submissions.resultReports ?? []).some((r) => r.fiscalYear === call.fiscalYear && r.department?.id === recipient.id && r.status === "nothingToReport");
   const recipients = call.form === "form1" ? call.recipientPartners : call.recipientDepartments;
   return recipients
     .map((r) => {
       const n = count(r);
-      return { recipient: r, submissions: n, state: (n > 0 ? "submitted" : late ? "late" : "notYet") as RecipientState };
+      return { recipient: r, submissions: n, state: (n > 0 ? "submitted" : nothing(r) ? "nothingToReport" : late ? "late" : "notYet") as RecipientState };
     })
     .sort((a, b) => stateOrder[a.state] - stateOrder[b.state] || a.recipient.title.localeCompare(b.recipient.title, "ja"));
 }
 
-const stateOrder: Record<RecipientState, number> = { late: 0, notYet: 1, submitted: 2 };
+const stateOrder: Record<RecipientState, number> = { late: 0, notYet: 1, submitted: 2, nothingToReport: 3 };
 
-/** Who has not submitted and may be reminded (departments only: partners are not on Teams). */
+/** Who has not submitted and may be reminded (departments only: partners are not on Teams); a 該当なし is submitted. */
 export function owing(board: StatusBoardRow[]): StatusBoardRow[] {
-  return board.filter((r) => r.state !== "submitted");
+  return board.filter((r) => r.state === "notYet" || r.state === "late");
 }
 
 /**

@@ -23,6 +23,8 @@ export interface TodoItem {
   count: number;
   /** The call, the agreement surveyed or the edition. */
   refId: number;
+  /** Form 4 handed in as 該当なし (nothing to report this year): done, with no rows. */
+  nothingToReport?: boolean;
 }
 
 export interface TodoInput {
@@ -51,9 +53,11 @@ export function departmentTodo(i: TodoInput): TodoItem[] {
       out.push({ key: `call:${call.id}`, kind: "form2", title: call.title, deadline: call.deadline, message: call.message, state: submitted && drafts === 0 ? "done" : owed(call.deadline, i.today), count: drafts, refId: call.id });
     } else {
       const rows = mine(i.results).filter((r) => r.fiscalYear === call.fiscalYear);
+      // Submitted rows, or 該当なし (nothing to report), hand the year's Form 4 in.
       const submitted = rows.some((r) => r.status !== "draft");
+      const nothingToReport = !rows.some((r) => r.status === "submitted" || r.status === "published") && rows.some((r) => r.status === "nothingToReport");
       const drafts = rows.filter((r) => r.status === "draft").length;
-      out.push({ key: `call:${call.id}`, kind: "form4", title: call.title, deadline: call.deadline, message: call.message, state: submitted && drafts === 0 ? "done" : owed(call.deadline, i.today), count: drafts, refId: call.id });
+      out.push({ key: `call:${call.id}`, kind: "form4", title: call.title, deadline: call.deadline, message: call.message, state: submitted && drafts === 0 ? "done" : owed(call.deadline, i.today), count: drafts, refId: call.id, ...(nothingToReport ? { nothingToReport } : {}) });
     }
   }
   const byAgreement = new Map<number, SurveyResponse[]>();

@@ -2,7 +2,7 @@ import { DateParseProblem, parseDateCell } from "./japaneseDates";
 import { partnerNameKey } from "./partners";
 import { initialReviewDate } from "./review";
 import type { SiteRules } from "./siteRules";
-import { ClauseFinding, ClauseProblem, parseTermClause, splitItems } from "./termClause";
+import { ClauseFinding, ClauseProblem, isBlockingClauseProblem, parseTermClause, splitItems } from "./termClause";
 import { GUIDELINE_TERMS, hasExpiry, termsThrough, TermPeriod, TermRules } from "./terms";
 import { cellValueText, normalizeForSearch } from "./text";
 import type { Agreement, AgreementStatus, IsoDate, Partner, PartnerKind } from "./types";
@@ -99,12 +99,34 @@ function scheduleFor(rules: TermRules, concluded: IsoDate | null, today: IsoDate
   return { terms, status, nextReviewDate };
 }
 
+/** A problem from reading the clause that only the coordinator's decision on the terms settles. */
+export function isTermsDecision(p: RowProblem): boolean {
+  return p.field === "terms" && p.code !== "tooLong" && p.code !== "defaultTerms" && isBlockingClauseProblem(p.code);
+}
+
+/**
+ * Whether the coordinator can settle the row by setting its terms in the preview: it is not
+ * a duplicate, and every error it has is about reading the clause (a clause too long, a
+ * missing partner or an unreadable conclusion date are fixed in the file instead).
+ */
+export function canConfirmTerms(row: ImportPlanRow): boolean {
+  return row.duplicateOfId === null && row.errors.every(isTermsDecision);
+}
+
 /**
  * The row with the terms the coordinator confirmed or corrected in the preview: its
- * schedule recomputed, and the notes about reading the clause settled.
+ * schedule recomputed, and the notes and errors about reading the clause settled (the
+ * decision is what they asked for).
  */
 export function withConfirmedTerms(row: ImportPlanRow, rules: TermRules, today: IsoDate): ImportPlanRow {
-  return { ...row, rules, ...scheduleFor(rules, row.concludedDate, today), termsConfirmed: true, warnings: row.warnings.filter((w) => w.field !== "terms") };
+  return {
+    ...row,
+    rules,
+    ...scheduleFor(rules, row.concludedDate, today),
+    termsConfirmed: true,
+    errors: row.errors.filter((e) => !isTermsDecision(e)),
+    warnings: row.warnings.filter((w) => w.field !== "terms"),
+  };
 }
 
 export interface PlanContext {
@@ -148,20 +170,29 @@ export function planImport(rows: unknown[][], columns: Partial<Record<RegisterCo
     if (items.some((t) => len(t) > IMPORT_LIMITS.item)) errors.push({ field: "items", code: "tooLong", other: IMPORT_LIMITS.item });
     if (len(clause) > IMPORT_LIMITS.clause) errors.push({ field: "terms", code: "tooLong", other: IMPORT_LIMITS.clause });
 
+    // Whether the row names an agreement at all: duplicates are found among those alone.
+    const identified = errors.length === 0;
+
     const reading = parseTermClause(clause);
     // What a clause leaves unsaid is not there (no term, no notice), except the city's own review cycle.
     const base: TermRules = { ...GUIDELINE_TERMS, reviewCycleYears: ctx.site.terms.reviewCycleYears };
     const usable = reading.found.some((f) => f !== "none") && !reading.problems.includes("unrecognized");
     const rules: TermRules = usable ? { ...base, ...reading.rules } : { ...ctx.site.terms };
-    for (const p of reading.problems) warnings.push({ field: "terms", code: p });
+    const clauseProblems: RowProblem[] = reading.problems.map((code) => ({ field: "terms", code }));
     if (!usable) warnings.push({ field: "terms", code: "defaultTerms" });
 
     const { terms, status, nextReviewDate } = scheduleFor(rules, concludedDate, ctx.today);
 
     const importKey = agreementKey(partnerName, title, concludedDate);
     const earlier = seen.get(importKey);
-    if (earlier !== undefined && errors.length === 0) errors.push({ field: "row", code: "duplicateInFile", other: earlier });
-    else if (errors.length === 0) seen.set(importKey, rowNo);
+    if (earlier !== undefined && identified) errors.push({ field: "row", code: "duplicateInFile", other: earlier });
+    else if (identified) seen.set(importKey, rowNo);
+    const duplicateOfId = errors.length === 0 ? (existing.get(importKey) ?? null) : null;
+    // A clause whose renewal (or term) cannot be read stops the row until the coordinator sets the
+    // terms: imported as it reads, it would be 終了 or in force by a guess. A row skipped anyway
+    // (already in the product, or twice in the file) only shows them.
+    const skipped = duplicateOfId !== null || errors.some((e) => e.field === "row");
+    for (const p of clauseProblems) (isTermsDecision(p) && !skipped ? errors : warnings).push(p);
     plan.push({
       rowNo,
       partnerName,
@@ -181,7 +212,7 @@ export function planImport(rows: unknown[][], columns: Partial<Record<RegisterCo
       errors,
       warnings,
       termsConfirmed: false,
-      duplicateOfId: errors.length === 0 ? (existing.get(importKey) ?? null) : null,
+      duplicateOfId,
     });
   });
   return plan;

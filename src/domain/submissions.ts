@@ -1,4 +1,4 @@
-import type { CityProposal, CityProposalRow, ProposalAnswer, ResultReport } from "./types";
+import type { CityProposal, CityProposalRow, LookupRef, ProposalAnswer, ResultReport } from "./types";
 
 /**
  * Rows a department submits (Form 2, Form 4). A draft lives in the department's folder;
@@ -62,15 +62,22 @@ export interface PublishedRecord {
   fiscalYear: number;
   edition: number;
   publishedAt: string;
+  /** The initiatives, as published. Never a 該当なし marker. */
   rows: ResultReport[];
+  /** Departments that reported 該当なし (nothing to report) for the year; empty in files published before there was 該当なし. */
+  nothingToReport: LookupRef[];
 }
+
+const isRef = (x: unknown): x is LookupRef => !!x && typeof (x as LookupRef).id === "number" && typeof (x as LookupRef).title === "string";
 
 /** Parses a publication's JSON file; refuses a file that is not one (never guesses). */
 export function parsePublishedRecord(text: string): PublishedRecord | null {
   try {
     const v = JSON.parse(text) as Partial<PublishedRecord>;
     if (typeof v.fiscalYear !== "number" || typeof v.edition !== "number" || !Array.isArray(v.rows)) return null;
-    return { fiscalYear: v.fiscalYear, edition: v.edition, publishedAt: String(v.publishedAt ?? ""), rows: v.rows.map((r) => ({ ...r, status: "published" as const, publishedAt: String(v.publishedAt ?? "") })) };
+    const rows = v.rows.filter((r) => r?.status !== "nothingToReport");
+    const nothingToReport = Array.isArray(v.nothingToReport) ? v.nothingToReport.filter(isRef).map((d) => ({ id: d.id, title: d.title })) : [];
+    return { fiscalYear: v.fiscalYear, edition: v.edition, publishedAt: String(v.publishedAt ?? ""), rows: rows.map((r) => ({ ...r, status: "published" as const, publishedAt: String(v.publishedAt ?? "") })), nothingToReport };
   } catch {
     return null;
   }

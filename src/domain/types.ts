@@ -290,7 +290,13 @@ export interface Notification extends Stored {
   lastAttemptAt: IsoDateTime | null;
 }
 
-export type ResultStatus = "draft" | "submitted" | "published";
+/**
+ * draft: in the department's folder; submitted / published: an initiative handed in (the
+ * published mark comes from the publication); nothingToReport: 該当なし, the department's
+ * Form 4 for the year saying it has no results — a marker row in its submission folder, not
+ * an initiative (see results.ts).
+ */
+export type ResultStatus = "draft" | "submitted" | "published" | "nothingToReport";
 
 export interface ResultReport extends Stored {
   title: string;

@@ -3,6 +3,7 @@ define([], function () {
     AppName: "Partnership Desk",
     Loading: "Loading…",
     Reload: "Reload",
+    MoreActions: "More actions",
     Retry: "Retry",
     Close: "Close",
     Search: "Search",
@@ -11,6 +12,7 @@ define([], function () {
     FiscalYear: "Fiscal year",
     ItemNo: "Item {0}",
     Count: "Count",
+    CountValue: "{0}",
     Role: { coordinator: "Coordinator (Future Creation Division)", member: "Department staff", visitor: "Read only" },
     SignedInAs: "Signed in as {0} ({1})",
     Submission: {

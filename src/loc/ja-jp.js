@@ -3,6 +3,7 @@ define([], function () {
     AppName: "包括連携デスク",
     Loading: "読み込んでいます…",
     Reload: "再読み込み",
+    MoreActions: "その他の操作",
     Retry: "再試行",
     Close: "閉じる",
     Search: "検索",
@@ -11,6 +12,7 @@ define([], function () {
     FiscalYear: "年度",
     ItemNo: "第{0}号",
     Count: "件数",
+    CountValue: "{0} 件",
     Role: { coordinator: "連携窓口（未来創造課）", member: "部署の担当者", visitor: "閲覧のみ" },
     SignedInAs: "ログイン中: {0}（{1}）",
     Submission: {

@@ -2,6 +2,7 @@ declare interface ICommonStrings {
   AppName: string;
   Loading: string;
   Reload: string;
+  MoreActions: string;
   Retry: string;
   Close: string;
   Search: string;
@@ -9,6 +10,8 @@ declare interface ICommonStrings {
   NoItems: string;
   FiscalYear: string;
   Count: string;
+  /** 「{0} 件」: a count as written beside its bar in a chart. */
+  CountValue: string;
   /** 「第{0}号」: a partnership item's number. */
   ItemNo: string;
   Role: { coordinator: string; member: string; visitor: string };

@@ -1,6 +1,6 @@
 import { callStatusBoard, departmentCanEdit, itemsByPartner, owing, proposalImportKey, validateAnswer, validateCall, validateProposalItem } from "../../src/domain/calls";
 import { escapeHtml, reminderHtml } from "../../src/domain/teamsMessages";
-import type { Call, CityProposal, PartnerProposal, PartnershipItem } from "../../src/domain/types";
+import type { Call, CityProposal, PartnerProposal, PartnershipItem, ResultReport } from "../../src/domain/types";
 
 const call = (form: Call["form"], deadline: string, status: Call["status"] = "open"): Call =>
   ({ id: 1, form, fiscalYear: 2026, deadline, status, title: "依頼", recipientDepartments: [{ id: 1, title: "A課" }, { id: 2, title: "B課" }, { id: 3, title: "C課" }], recipientPartners: [{ id: 10, title: "甲社" }, { id: 11, title: "乙社" }] }) as Call;
@@ -77,4 +77,21 @@ test("a call's default title reads as an official 照会: 令和 year and 「…
   expect(callTitle("form1", 2027)).toBe("令和9年度 包括連携協定に基づく連携事項の提案について（依頼）");
   expect(callTitle("form2", 2026)).toBe("令和8年度 包括連携協定に基づく市からの連携提案について（依頼）");
   expect(callTitle("form4", 2019)).toBe("令和元年度 包括連携協定に基づく連携事業の実施結果について（照会）");
+});
+
+test("Form 4 status board: 該当なし is reported (not owed, never reminded), distinct from 提出済 and 未提出, and counts no row", () => {
+  const rr = [
+    { fiscalYear: 2026, department: { id: 1, title: "" }, status: "submitted" },
+    { fiscalYear: 2026, department: { id: 1, title: "" }, status: "published" },
+    { fiscalYear: 2026, department: { id: 2, title: "" }, status: "nothingToReport" },
+    { fiscalYear: 2025, department: { id: 3, title: "" }, status: "nothingToReport" },
+    { fiscalYear: 2026, department: { id: 3, title: "" }, status: "draft" },
+  ] as ResultReport[];
+  const board = callStatusBoard(call("form4", "2027-04-17"), { resultReports: rr }, "2027-04-20");
+  expect(board.map((r) => [r.recipient.title, r.state, r.submissions])).toEqual([
+    ["C課", "late", 0],
+    ["A課", "submitted", 2],
+    ["B課", "nothingToReport", 0],
+  ]);
+  expect(owing(board).map((r) => r.recipient.id)).toEqual([3]);
 });

@@ -39,3 +39,16 @@ test("a call is done once something is submitted and no draft is left; another d
   const form4 = departmentTodo({ ...base, results: [{ id: 50, fiscalYear: 2026, department: ref(5), status: "submitted" } as unknown as ResultReport] });
   expect(form4.find((t) => t.key === "call:2")?.state).toBe("done");
 });
+
+test("Form 4 handed in as 該当なし is done (nothing owed, not counted), and says so", () => {
+  const items = departmentTodo({ ...base, results: [{ id: 51, fiscalYear: 2026, department: ref(5), status: "nothingToReport" } as unknown as ResultReport] });
+  expect(items.find((t) => t.key === "call:2")).toMatchObject({ state: "done", count: 0, nothingToReport: true });
+  expect(todoCount(items)).toBe(2);
+  // Another department's 該当なし, or last year's, does not hand this one in.
+  const other = departmentTodo({ ...base, results: [{ id: 52, fiscalYear: 2026, department: ref(6), status: "nothingToReport" }, { id: 53, fiscalYear: 2025, department: ref(5), status: "nothingToReport" }] as unknown as ResultReport[] });
+  expect(other.find((t) => t.key === "call:2")).toMatchObject({ state: "late" });
+  expect(other.find((t) => t.key === "call:2")).not.toHaveProperty("nothingToReport");
+  // Rows submitted are a normal submission.
+  const rows = departmentTodo({ ...base, results: [{ id: 54, fiscalYear: 2026, department: ref(5), status: "submitted" }] as unknown as ResultReport[] });
+  expect(rows.find((t) => t.key === "call:2")).not.toHaveProperty("nothingToReport");
+});

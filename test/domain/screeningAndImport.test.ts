@@ -1,4 +1,4 @@
-import { agreementKey, detectColumns, guessPartnerKind, importable, planImport, withConfirmedTerms } from "../../src/domain/registerImport";
+import { agreementKey, canConfirmTerms, detectColumns, guessPartnerKind, importable, planImport, withConfirmedTerms } from "../../src/domain/registerImport";
 import { declineReasonCiting, DEFAULT_CRITERIA, parseScreening, summarizeScreening, validateCriteria } from "../../src/domain/screening";
 import { GUIDELINE_RULES, parseSiteRules, siteRulesToSettings, validateSiteRules } from "../../src/domain/siteRules";
 
@@ -74,7 +74,8 @@ describe("importing an existing register", () => {
     const [mirai, dup, nameless, wrongDay, fixed, twice] = plan;
     // Matched to the existing partner across (株)/株式会社 and widths; the terms read from the clause.
     expect(mirai.partnerId).toBe(5);
-    expect(mirai.items).toEqual(["環境保全に関すること", "防災に関すること"]);
+    // Items as written, closing 。 included.
+    expect(mirai.items).toEqual(["環境保全に関すること。", "防災に関すること。"]);
     expect(mirai.rules).toMatchObject({ initialTermEnd: "2025-03-31", renewalMonths: 12, noticeMonths: 1 });
     expect(mirai.terms.map((t) => `${t.termNo}:${t.from}..${t.to}`)).toEqual(["1:2024-04-22..2025-03-31", "2:2025-04-01..2026-03-31", "3:2026-04-01..2027-03-31"]);
     expect(mirai.status).toBe("concluded");
@@ -118,5 +119,74 @@ describe("importing an existing register", () => {
   test("keys fold widths, kana and corporate abbreviations", () => {
     expect(agreementKey("（株）ミライ電機", "協定 A", "2024-04-22")).toBe(agreementKey("株式会社みらい電機", "協定A", "2024-04-22"));
     expect(guessPartnerKind("国立大学法人清瀬大学")).toBe("university");
+  });
+});
+
+describe("importing clauses that cannot be read in full", () => {
+  const header = ["協定先", "協定名", "締結日", "連携事項", "協定期間"];
+  const ctx = { partners: [], agreements: [{ id: 9, title: "既にある協定", concludedDate: "2019-07-01", partner: { id: 2, title: "清瀬北大学" }, importKey: "" }], site: GUIDELINE_RULES, today: "2026-11-24" };
+  const plan = (clause: string, concluded = "平成30年4月1日", partner = "株式会社みらい電機", title = "包括連携協定"): ReturnType<typeof planImport>[number] => planImport([[partner, title, concluded, "（１）環境", clause]], detectColumns(header), ctx)[0];
+
+  test("an end date after 〜 with the renewal in brackets: in force, renewed yearly", () => {
+    const row = plan("締結日〜令和3年3月31日（満了の1か月前までに申出がなければ1年間更新。以後同様）");
+    expect(row.errors).toEqual([]);
+    expect(row.rules).toMatchObject({ initialTermEnd: "2021-03-31", renewalMonths: 12, renewalRepeats: true });
+    expect(row.status).toBe("concluded");
+    expect(row.items).toEqual(["環境"]);
+  });
+
+  test("a renewal written after the length is read, and the agreement is in force", () => {
+    const row = plan("2018年4月1日から2023年3月31日までの5年間（異議がない場合はさらに5年間延長し、以後も同様）");
+    expect(row.errors).toEqual([]);
+    expect(row.terms.map((t) => t.to)).toEqual(["2023-03-31", "2028-03-31"]);
+    expect(row.status).toBe("concluded");
+  });
+
+  test.each([
+    ["締結の日から令和3年3月31日まで。ただし申出がなければ更新する。", "renewalLengthUnclear"],
+    ["締結の日から令和3年3月31日まで（自動更新）", "renewalLengthUnclear"],
+    ["締結の日から1年間とし、期間満了後は協議の上、更新することができる。", "renewalByConsultation"],
+    ["申出がないときは1年間更新し、以後も同様とする。", "initialTermUnclear"],
+    ["締結の日から令和2年2月30日まで", "endDateUnreadable"],
+    ["令和8年3月31日", "dateRoleUnclear"],
+    ["2018年4月1日から2022年3月31日までの5年間", "termsConflict"],
+  ])("the row waits for the coordinator's decision: %s", (clause, code) => {
+    const row = plan(clause);
+    expect(row.errors).toContainEqual({ field: "terms", code });
+    expect(importable(row)).toBe(false);
+    expect(canConfirmTerms(row)).toBe(true);
+    // Once the coordinator has set the terms, the row goes in with them.
+    const decided = withConfirmedTerms(row, { ...row.rules, initialTermEnd: "2021-03-31", initialTermMonths: null, renewalMonths: 12, renewalRepeats: true }, "2026-11-24");
+    expect(decided.errors).toEqual([]);
+    expect(importable(decided)).toBe(true);
+    expect(decided.status).toBe("concluded");
+  });
+
+  test("problems that do not need a decision stay warnings", () => {
+    const row = plan("平成30年4月1日から平成33年3月31日まで");
+    expect(row.errors).toEqual([]);
+    expect(row.warnings).toEqual([{ field: "terms", code: "eraProjected" }]);
+    expect(row.status).toBe("terminated");
+  });
+
+  test("a row skipped anyway only shows the clause's problems", () => {
+    const [row] = planImport([["清瀬北大学", "既にある協定", "令和元年7月1日", "", "令和8年3月31日"]], detectColumns(header), ctx);
+    expect(row.duplicateOfId).toBe(9);
+    expect(row.errors).toEqual([]);
+    expect(row.warnings).toContainEqual({ field: "terms", code: "dateRoleUnclear" });
+  });
+
+  test("other errors are fixed in the file, not by setting the terms", () => {
+    const row = plan("締結の日から令和3年3月31日まで。ただし申出がなければ更新する。", "令和2年4月1日〜令和5年3月31日");
+    expect(row.errors).toEqual([{ field: "concluded", code: "dateRange" }, { field: "terms", code: "renewalLengthUnclear" }]);
+    expect(canConfirmTerms(row)).toBe(false);
+    const decided = withConfirmedTerms(row, row.rules, "2026-11-24");
+    expect(decided.errors).toEqual([{ field: "concluded", code: "dateRange" }]);
+  });
+
+  test("concluded dates with words around them", () => {
+    expect(plan("", "締結日：平成30年10月2日（火）調印式").concludedDate).toBe("2018-10-02");
+    expect(plan("", "平成三十年七月六日").concludedDate).toBe("2018-07-06");
+    expect(plan("", "令和元年").errors).toEqual([{ field: "concluded", code: "incomplete" }]);
   });
 });

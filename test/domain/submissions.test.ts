@@ -31,3 +31,12 @@ test("a published file is read, or refused when it is not one", () => {
   expect(parsePublishedRecord("not json")).toBeNull();
   expect(parsePublishedRecord(JSON.stringify({ fiscalYear: 2025 }))).toBeNull();
 });
+
+test("a published file names the 該当なし departments apart and never shows a marker as a row; older files have none", () => {
+  const rec = parsePublishedRecord(
+    JSON.stringify({ fiscalYear: 2026, edition: 1, publishedAt: "2027-05-20T01:00:00Z", rows: [{ id: 1, status: "submitted", title: "講座" }, { id: 2, status: "nothingToReport", title: "該当なし" }], nothingToReport: [{ id: 12, title: "防災防犯課" }, { id: "x" }] }),
+  );
+  expect(rec?.rows.map((r) => r.id)).toEqual([1]);
+  expect(rec?.nothingToReport).toEqual([{ id: 12, title: "防災防犯課" }]);
+  expect(parsePublishedRecord(JSON.stringify({ fiscalYear: 2025, edition: 1, rows: [] }))?.nothingToReport).toEqual([]);
+});

@@ -142,6 +142,28 @@ test("upgrade adds a release's new choices to a choice column (SP.FieldChoice.Ch
   expect((await setupAs().plan()).upToDate).toBe(true);
 });
 
+test("upgrade to schema 7 (Form 4 該当なし): the results' 状態 gains 該当なし and 連携企業名 is no longer required", async () => {
+  // The previous release's ResultReports: 状態 without 該当なし, 連携企業名 required.
+  const status = resultReports.fields.status as { choices: Record<string, string> };
+  const oldChoices = Object.fromEntries(Object.entries(status.choices).filter(([k]) => k !== "nothingToReport"));
+  const previous = allLists.map((def) => (def.key !== "resultReports" ? def : { ...def, fields: { ...def.fields, status: { ...def.fields.status, choices: oldChoices }, partner: { ...def.fields.partner, required: true } } }));
+  await setupAs(7, previous).run();
+  const list = t.backend.store.list("PD_ResultReports")!;
+  expect(list.meta.fields.find((f) => f.internalName === "Partner")!.required).toBe(true);
+  const plan = await setupAs().plan();
+  expect(plan.steps.filter((s) => s.kind === "updateField" && s.list === "PD_ResultReports")).toEqual([
+    { kind: "updateField", list: "PD_ResultReports", field: "Partner", displayName: resultReports.fields.partner.displayName, changes: ["required"] },
+    { kind: "updateField", list: "PD_ResultReports", field: "ResultStatus", displayName: resultReports.fields.status.displayName, changes: ["choices"] },
+  ]);
+  await setupAs().run();
+  const fields = t.backend.store.list("PD_ResultReports")!.meta.fields;
+  expect(fields.find((f) => f.internalName === "Partner")!.required).toBe(false);
+  const choiceXml = fields.find((f) => f.internalName === "ResultStatus")!.schemaXml;
+  for (const c of ["下書き", "提出済", "公表済", "該当なし"]) expect(choiceXml).toContain(`<CHOICE>${c}</CHOICE>`);
+  expect((await setupAs().plan()).upToDate).toBe(true);
+  expect(SCHEMA_VERSION).toBe(7);
+});
+
 test("a column retyped on the site is a manual step: setup never drops or retypes it", async () => {
   const previous = allLists.map((def) => (def.key !== "partners" ? def : { ...def, fields: Object.fromEntries(Object.entries(def.fields).filter(([k]) => k !== "website")) }));
   await setupAs(7, previous).run();

@@ -444,11 +444,12 @@ export const resultReports: ListDef<D.ResultReport> = {
     sectionName: text("SectionName", "係"),
     rowNo: num("RowNo", "NO", { required: true, min: 1, max: 9999 }),
     content: note("Content", "取組内容", { required: true }),
-    partner: lookup("Partner", "連携企業名", "partners", { required: true, indexed: true }),
+    // Not required by the list since schema 7: a 該当なし row names no partner. An initiative must (ResultsService).
+    partner: lookup("Partner", "連携企業名", "partners", { indexed: true }),
     partnershipItem: lookup("PartnershipItem", "該当する連携事項", "partnershipItems"),
     matching: lookup("Matching", "フィードバックの行", "matchings"),
     cityProposal: lookup("CityProposal", "市からの提案", "cityProposals"),
-    status: choice("ResultStatus", "状態", { draft: "下書き", submitted: "提出済", published: "公表済" }, "draft", {
+    status: choice("ResultStatus", "状態", { draft: "下書き", submitted: "提出済", published: "公表済", nothingToReport: "該当なし" }, "draft", {
       required: true,
       indexed: true,
     }),
@@ -573,10 +574,13 @@ export function listByKey(key: ListKey): AnyListDef {
  * departments submitted in per-year submission folders; 5 keeps each agreement's next
  * decision date in its own indexed column with a view of decisions due (for reminders by
  * SharePoint's own means); 6 adds the kinds of notice (a call's first notice, a survey's
- * notice and its reminder) to the Notifications list's choices.
+ * notice and its reminder) to the Notifications list's choices; 7 lets a department hand in
+ * Form 4 as 該当なし (nothing to report): the ResultReports list's 状態 gains the choice 該当なし
+ * and its 連携企業名 is no longer required by the list (a 該当なし row names no partner; the
+ * results service still requires one of every initiative).
  * Raise it with every change to the lists, columns, indexes or views.
  */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 /** Lists live at a fixed URL under the site (`Lists/PD_<title>`), whatever their display name. */
 export const LIST_URL_PREFIX = "PD_";

@@ -17,7 +17,7 @@ export interface YearData {
   calls: D.Call[];
   partnerProposals: D.PartnerProposal[];
   cityProposals: D.CityProposal[];
-  /** The year's results reports, for the status board of a Form 4 call. */
+  /** The year's results reports, for the status board of a Form 4 call; with any 該当なし markers (count initiatives with `initiatives()`). */
   resultReports: D.ResultReport[];
   agreements: D.Agreement[];
   items: D.PartnershipItem[];

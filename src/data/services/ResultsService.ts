@@ -2,7 +2,7 @@ import type * as D from "../../domain/types";
 import { DataError, read } from "../contracts";
 import { intoSubmissionFolder, RuleError, ServiceBase } from "./ServiceBase";
 import { recordAudit } from "./audit";
-import { canEditResult, lastYears, nextResultNo } from "../../domain/results";
+import { canEditResult, initiatives, isNothingToReport, lastYears, nextResultNo, NothingToReport, nothingToReportCheck, nothingToReportOf, nothingToReportRow } from "../../domain/results";
 import { renumber } from "../../domain/matching";
 import { currentRows, leftoverDrafts, parsePublishedRecord, PublishedRecord } from "../../domain/submissions";
 
@@ -13,7 +13,10 @@ import { currentRows, leftoverDrafts, parsePublishedRecord, PublishedRecord } fr
 
 export interface ResultsYear {
   fiscalYear: number;
+  /** The year's initiatives (never a 該当なし marker). */
   rows: D.ResultReport[];
+  /** Departments that handed in the year's Form 4 as 該当なし (nothing to report). */
+  nothingToReport: NothingToReport[];
   departments: D.Department[];
   partners: D.Partner[];
   agreements: D.Agreement[];
@@ -60,10 +63,11 @@ export class ResultsService extends ServiceBase {
     });
     const published = await this.publishedRecord(r.publications);
     const frozen = new Set(published?.rows.map((x) => x.id) ?? []);
-    const live = currentRows(r.rows).map((x) => (frozen.has(x.id) ? { ...x, status: "published" as const, publishedAt: published!.publishedAt } : x));
+    const current = currentRows(r.rows);
+    const live = initiatives(current).map((x) => (frozen.has(x.id) ? { ...x, status: "published" as const, publishedAt: published!.publishedAt } : x));
     const liveIds = new Set(live.map((x) => x.id));
     const rows = [...live, ...(published?.rows ?? []).filter((x) => !liveIds.has(x.id))];
-    return { fiscalYear, ...r, rows, published };
+    return { fiscalYear, ...r, rows, nothingToReport: nothingToReportOf(current), published };
   }
 
   /** The latest edition whose file could be read (an edition cut short before its file was attached is skipped). */
@@ -87,14 +91,14 @@ export class ResultsService extends ServiceBase {
   /** Rows of the five fiscal years ending with `fy` (an indexed range on 年度). */
   async fiveYears(fy: number): Promise<D.ResultReport[]> {
     const years = lastYears(fy);
-    return currentRows(
+    return initiatives(currentRows(
       await this.data.resultReports.list({
         where: [
           { prop: "fiscalYear", op: "ge", value: years[0] },
           { prop: "fiscalYear", op: "le", value: years[years.length - 1] },
         ],
       }),
-    );
+    ));
   }
 
   async saveRow(year: ResultsYear, dept: D.Department, draft: ResultDraft, existing?: D.ResultReport): Promise<void> {
@@ -113,6 +117,8 @@ export class ResultsService extends ServiceBase {
       return;
     }
     const mine = year.rows.filter((r) => r.department?.id === dept.id);
+    // After 該当なし the year takes no rows, not even the coordinator's: it withdraws the 該当なし first.
+    if (year.nothingToReport.some((n) => n.department.id === dept.id)) throw new RuleError([{ field: "status", code: "nothingToReportSubmitted" }]);
     if (mine.some((r) => r.status !== "draft") && this.user.role !== "coordinator") throw new RuleError([{ field: "status", code: "submittedLocked" }]);
     await this.data.resultReports.add({ ...draft, fiscalYear: year.fiscalYear, department: { id: dept.id, title: dept.title }, rowNo: nextResultNo(mine), cityProposal: null, status: "draft", publishedAt: null, sourceId: null });
   }
@@ -139,6 +145,7 @@ export class ResultsService extends ServiceBase {
     this.assertDepartment(dept);
     const fresh = await this.data.resultReports.list({ where: [{ prop: "fiscalYear", op: "eq", value: year.fiscalYear }, { prop: "department", op: "eq", value: { id: dept.id, title: dept.title } }] });
     const leftovers = leftoverDrafts(fresh);
+    if (currentRows(fresh).some(isNothingToReport)) throw new RuleError([{ field: "status", code: "nothingToReportSubmitted" }]);
     const drafts = currentRows(fresh).filter((r) => r.status === "draft");
     if (drafts.length === 0 && leftovers.length === 0) throw new RuleError([{ field: "rows", code: "required" }]);
     const copies = drafts.map((d) => {
@@ -155,6 +162,53 @@ export class ResultsService extends ServiceBase {
   }
 
   /**
+   * Hands in the year's Form 4 as 該当なし (nothing to report): one marker row written into the
+   * department's submission folder of the year, as a submitted row is (SharePoint lets the
+   * department add there but never change or delete; another department's folder refuses it).
+   * Refused while the department has drafts (remove them first) or submitted rows. Written once:
+   * what exists is read first, so a second click or a retry writes nothing; a write whose
+   * answer was lost is read back, never sent again (and two markers would still count once).
+   */
+  async submitNothingToReport(year: Pick<ResultsYear, "fiscalYear">, dept: D.Department): Promise<NothingToReport> {
+    this.assertDepartment(dept);
+    const mine = async (): Promise<D.ResultReport[]> => currentRows(await this.data.resultReports.list({ where: [{ prop: "fiscalYear", op: "eq", value: year.fiscalYear }, { prop: "department", op: "eq", value: { id: dept.id, title: dept.title } }] }));
+    const found = async (): Promise<NothingToReport | undefined> => nothingToReportOf(await mine()).find((n) => n.department.id === dept.id);
+    const rows = await mine();
+    const check = nothingToReportCheck(rows);
+    const existing = check === "already" ? nothingToReportOf(rows).find((n) => n.department.id === dept.id) : undefined;
+    if (existing) return existing;
+    if (check === "draftsExist" || check === "alreadySubmitted") throw new RuleError([{ field: "rows", code: check }]);
+    let id: number;
+    try {
+      [id] = await intoSubmissionFolder(() => this.data.resultReports.addSubmitted([nothingToReportRow(year.fiscalYear, dept)], year.fiscalYear));
+    } catch (e) {
+      // No answer: it may have been saved. Read back what exists; never write blindly again.
+      if ((e as DataError).kind !== "network") throw e;
+      const saved = await found();
+      if (!saved) throw e;
+      id = saved.id;
+    }
+    await this.audit(id, "statusChange", `別紙④を該当なしで提出（${dept.title}）`);
+    const done = await found();
+    if (!done) throw new DataError("unknown", "The 該当なし row was written but is not read back");
+    return done;
+  }
+
+  /**
+   * The coordinator withdraws a department's 該当なし (reopens its Form 4 for the year): the
+   * marker is deleted (every copy of it), and the department can then report rows as usual.
+   */
+  async withdrawNothingToReport(year: Pick<ResultsYear, "fiscalYear">, dept: D.Department): Promise<number> {
+    this.requireCoordinator();
+    const fresh = await this.data.resultReports.list({ where: [{ prop: "fiscalYear", op: "eq", value: year.fiscalYear }, { prop: "department", op: "eq", value: { id: dept.id, title: dept.title } }] });
+    const markers = fresh.filter(isNothingToReport);
+    if (markers.length === 0) return 0;
+    await this.data.resultReports.removeMany(markers.map((r) => ({ id: r.id, etag: "*" })));
+    await this.audit(markers[0].id, "statusChange", `別紙④の該当なしを取り消し（${dept.title}）`);
+    return markers.length;
+  }
+
+  /**
    * Publishes the year (公表): first the year's submission folders are locked (departments can
    * then only read), then the submitted rows are frozen as the publication's file, attached to a
    * publication record only coordinators can write. A publication cut short is finished by
@@ -166,7 +220,10 @@ export class ResultsService extends ServiceBase {
     await this.data.submissions.lock("resultReports", fy);
     const byYear = [{ prop: "fiscalYear" as const, op: "eq" as const, value: fy }];
     const r = await this.data.readMany({ rows: read(this.data.resultReports, { where: byYear }), publications: read(this.data.publications, { where: byYear }) });
-    const rows = currentRows(r.rows).filter((x) => x.status !== "draft");
+    const current = currentRows(r.rows);
+    // The initiatives are published; 該当なし departments are named apart, never as a row.
+    const rows = initiatives(current).filter((x) => x.status !== "draft");
+    const nothingToReport = nothingToReportOf(current).map((n) => n.department);
     const latest = [...r.publications].sort((a, b) => b.edition - a.edition)[0];
     // An edition recorded without its file (cut short) is finished; otherwise a new edition.
     let pub: D.Publication | undefined;
@@ -176,7 +233,7 @@ export class ResultsService extends ServiceBase {
       const edition = (latest?.edition ?? 0) + 1;
       pub = await this.data.publications.add({ title: `${fy}年度 連携事業の実績（第${edition}版）`, fiscalYear: fy, edition, publicationKey: `${fy}:${edition}`, rowCount: rows.length, publishedAt });
     }
-    const record: PublishedRecord = { fiscalYear: fy, edition: pub.edition, publishedAt: pub.publishedAt ?? publishedAt, rows: rows.map((x) => ({ ...x, status: "published" as const, publishedAt: pub!.publishedAt ?? publishedAt })) };
+    const record: PublishedRecord = { fiscalYear: fy, edition: pub.edition, publishedAt: pub.publishedAt ?? publishedAt, rows: rows.map((x) => ({ ...x, status: "published" as const, publishedAt: pub!.publishedAt ?? publishedAt })), nothingToReport };
     await this.data.publications.addAttachment(pub.id, publicationFileName(fy, pub.edition), new TextEncoder().encode(JSON.stringify(record)));
     await recordAudit(this.data, "Publications", pub.id, "publish", `${fy}年度の実績を公表（第${pub.edition}版、${rows.length}件）`, { publishedOn: this.today });
     return rows.length;

@@ -20,6 +20,7 @@ import type { TermsService } from "../../../data/services/TermsService";
 import type { SiteRules } from "../../../domain/siteRules";
 import { TermsSection } from "./TermsSection";
 import { ScreeningSection } from "./ScreeningSection";
+import { moreActions } from "../../../components/moreActions";
 
 export interface IAgreementPanelProps {
   agreementId: number;
@@ -93,7 +94,7 @@ function Actions({ story, onOpen }: { story: AgreementStory; onOpen: (k: DialogK
   if (next.includes("concluded") && story.agreement.status !== "underReview") items.push({ key: "conclude", text: strings.Actions.conclude, iconProps: { iconName: "Accept" }, onClick: () => onOpen("conclude") });
   if (next.includes("declined")) items.push({ key: "decline", text: strings.Actions.decline, iconProps: { iconName: "Blocked" }, onClick: () => onOpen("decline") });
   if (story.agreement.status === "concluded" || story.agreement.status === "underReview") items.push({ key: "review", text: strings.Actions.recordReview, iconProps: { iconName: "Sync" }, onClick: () => onOpen("review") });
-  return items.length ? <CommandBar items={items} ariaLabel={strings.Detail.decision} /> : null;
+  return items.length ? <CommandBar overflowButtonProps={moreActions} items={items} ariaLabel={strings.Detail.decision} /> : null;
 }
 
 type IStoryBodyProps = Omit<IAgreementPanelProps, "agreementId" | "onClose"> & { story: AgreementStory; reload: () => void };

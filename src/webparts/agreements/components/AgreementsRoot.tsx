@@ -20,6 +20,7 @@ import { TermsService } from "../../../data/services/TermsService";
 import { NotificationService } from "../../../data/services/NotificationService";
 import { isPendingImport } from "../../../domain/agreements";
 import { parseSiteRules } from "../../../domain/siteRules";
+import { moreActions } from "../../../components/moreActions";
 
 export interface IAgreementsRootProps {
   services: IAppServices;
@@ -47,7 +48,7 @@ function Agreements({ services, user }: { services: IAppServices; user: CurrentU
       {load.loading && !d && <Spinner label={common.Loading} />}
       {d && (
         <>
-          {canEdit && <CommandBar items={[{ key: "new", text: strings.NewAgreement, iconProps: { iconName: "Add" }, onClick: () => setStarting(true) }]} />}
+          {canEdit && <CommandBar overflowButtonProps={moreActions} items={[{ key: "new", text: strings.NewAgreement, iconProps: { iconName: "Add" }, onClick: () => setStarting(true) }]} />}
           <Pivot aria-label={strings.Title}>
             <PivotItem headerText={strings.Tabs.register} itemKey="register">
               <Register agreements={d.agreements} items={d.items} partners={d.partners} role={user.role} today={services.today} onOpen={(a) => setOpenId(a.id)} />

@@ -8,6 +8,7 @@ import type { Draft, Partner, PartnerKind } from "../../../domain/types";
 import { fieldError } from "./problems";
 import { useAction } from "../../../components/hooks/useAction";
 import { byReading } from "../../../domain/partners";
+import { moreActions } from "../../../components/moreActions";
 
 const kinds: PartnerKind[] = ["company", "university", "financialInstitution", "association", "other"];
 const empty: Draft<Partner> = { name: "", kana: "", kind: "company", address: "", contactName: "", contactEmail: "", contactPhone: "", website: "" };
@@ -26,7 +27,7 @@ export function PartnersView({ partners, canEdit, service, onChanged }: { partne
   ];
   return (
     <>
-      {canEdit && <CommandBar items={[{ key: "add", text: strings.Partners.add, iconProps: { iconName: "Add" }, onClick: () => setEditing("new") }]} />}
+      {canEdit && <CommandBar overflowButtonProps={moreActions} items={[{ key: "add", text: strings.Partners.add, iconProps: { iconName: "Add" }, onClick: () => setEditing("new") }]} />}
       {saved && <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setSaved(false)}>{strings.Partners.saved}</MessageBar>}
       <DetailsList items={[...partners].sort(byReading)} columns={columns} selectionMode={SelectionMode.none} getKey={(p: Partner) => String(p.id)} ariaLabelForGrid={strings.Partners.heading} />
       {editing && (

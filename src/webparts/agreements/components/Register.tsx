@@ -15,6 +15,7 @@ import { itemCountByAgreement, visibleAgreements } from "../../../domain/agreeme
 import { matchesSearch } from "../../../domain/text";
 import { reviewCalendar } from "../../../domain/review";
 import { byReading } from "../../../domain/partners";
+import { moreActions } from "../../../components/moreActions";
 
 export interface IRegisterProps {
   agreements: Agreement[];
@@ -175,7 +176,7 @@ export function Register({ agreements, items, partners, role, today, onOpen }: I
           <SearchBox id="pd-agreements-search" placeholder={strings.SearchPlaceholder} value={search} onChange={(_, v) => setSearch(v ?? "")} styles={{ root: { minWidth: 240 } }} />
         </Stack>
       </Stack>
-      <CommandBar
+      <CommandBar overflowButtonProps={moreActions}
         ariaLabel={strings.Export.label}
         items={[
           { key: "excel", text: strings.Export.excel, iconProps: { iconName: "ExcelDocument" }, disabled: shown.length === 0, onClick: () => void exportAs("excel") },

@@ -11,7 +11,7 @@ import * as common from "CommonStrings";
 import { frameStyles } from "../../../components/AppFrame/AppFrame.styles";
 import { ImportOutcome, RegisterImportService } from "../../../data/services/RegisterImportService";
 import type { CurrentUser, IPartnershipData } from "../../../data/contracts";
-import { importable, ImportPlanRow, RegisterColumn, RowProblem, withConfirmedTerms } from "../../../domain/registerImport";
+import { canConfirmTerms, importable, ImportPlanRow, RegisterColumn, RowProblem, withConfirmedTerms } from "../../../domain/registerImport";
 import { TermRules, validateTerms } from "../../../domain/terms";
 import { describeTerms } from "./termsText";
 import { TermsEditor } from "./TermsSection";
@@ -118,7 +118,7 @@ export function RegisterImportView({ service, today, onImported }: { service: Re
         <>
           {describeTerms(r.rules).map(([k, v]) => `${k}: ${v}`).join(" / ")}
           {r.termsConfirmed && ` ${I.confirmed}`}
-          {importable(r) && (
+          {(importable(r) || canConfirmTerms(r)) && (
             <div>
               <Link aria-label={fmt(I.editTerms, r.rowNo)} onClick={() => setChecking(r)}>{I.editTermsShort}</Link>
             </div>

@@ -15,6 +15,7 @@ import { formatDateBoth } from "../../../domain/calendar";
 import type { DecisionEntry } from "../../../domain/decisions";
 import { decisionReminderHtml } from "../../../domain/teamsMessages";
 import type { Agreement, Notification } from "../../../domain/types";
+import { moreActions } from "../../../components/moreActions";
 
 export interface IReviewCalendarProps {
   service: TermsService;
@@ -99,7 +100,7 @@ export function ReviewCalendar({ service, notifications, canEdit, pageUrl, onOpe
       {canEdit && !cal.coordinatorChannel?.channelId && <MessageBar messageBarType={MessageBarType.warning}>{C.noChannel}</MessageBar>}
       {outcome && outcome.some((n) => n.status === "sent") && <MessageBar messageBarType={MessageBarType.success} role="status">{fmt(C.sentSummary, outcome.filter((n) => n.status === "sent").length)}</MessageBar>}
       {failed.length > 0 && <MessageBar messageBarType={MessageBarType.error}>{fmt(C.failedSummary, failed.length)}</MessageBar>}
-      {canEdit && failed.length > 0 && <CommandBar items={[{ key: "retry", text: C.retry, iconProps: { iconName: "Refresh" }, disabled: action.busy, onClick: () => send(true) }]} />}
+      {canEdit && failed.length > 0 && <CommandBar overflowButtonProps={moreActions} items={[{ key: "retry", text: C.retry, iconProps: { iconName: "Refresh" }, disabled: action.busy, onClick: () => send(true) }]} />}
       <DetailsList items={cal.entries} columns={columns} selectionMode={SelectionMode.none} getKey={(e: DecisionEntry) => e.reminderKey} ariaLabelForGrid={fmt(C.heading, cal.rules.reviewWindowDays)} />
       {cal.entries.length === 0 && <p>{fmt(C.none, cal.rules.reviewWindowDays)}</p>}
     </>

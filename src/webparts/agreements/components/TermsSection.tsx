@@ -14,6 +14,7 @@ import type { AgreementStory } from "../../../data/services/AgreementService";
 import type { TermsService } from "../../../data/services/TermsService";
 import { describeTerms } from "./termsText";
 import { fieldError, generalErrors } from "./problems";
+import { moreActions } from "../../../components/moreActions";
 
 export interface ITermsSectionProps {
   story: AgreementStory;
@@ -34,7 +35,7 @@ export function TermsSection({ story, canEdit, service, bufferDays, today, onCha
   return (
     <>
       {canEdit && (
-        <CommandBar
+        <CommandBar overflowButtonProps={moreActions}
           ariaLabel={T.heading}
           items={[
             { key: "edit", text: T.edit, iconProps: { iconName: "Edit" }, onClick: () => setDialog("edit") },

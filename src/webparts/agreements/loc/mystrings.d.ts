@@ -409,6 +409,15 @@ declare interface IAgreementsWebPartStrings {
       "terms.noticeInDays": string;
       "terms.renewalLengthUnclear": string;
       "terms.endDateUnreadable": string;
+      "concluded.incomplete": string;
+      "concluded.multipleDates": string;
+      "concluded.dateRange": string;
+      "concluded.tentative": string;
+      "terms.renewalByConsultation": string;
+      "terms.initialTermUnclear": string;
+      "terms.termsConflict": string;
+      "terms.dateRoleUnclear": string;
+      "terms.eraProjected": string;
       "terms.defaultTerms": string;
       "items.noItems": string;
       "partner.tooLong": string;

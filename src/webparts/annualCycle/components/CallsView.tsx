@@ -13,6 +13,7 @@ import { formatEraDate } from "../../../domain/calendar";
 import { reminderHtml } from "../../../domain/teamsMessages";
 import type { Call, FormKind, Notification } from "../../../domain/types";
 import { fieldError } from "./cycleProblems";
+import { moreActions } from "../../../components/moreActions";
 
 export interface ICallsViewProps {
   year: YearData;
@@ -38,7 +39,7 @@ export function CallsView({ year, canEdit, service, notifications, today, portal
   const call = year.calls.find((c) => c.id === openId);
   return (
     <>
-      {canEdit && <CommandBar items={[{ key: "add", text: strings.Calls.add, iconProps: { iconName: "Add" }, onClick: () => setAdding(true) }]} />}
+      {canEdit && <CommandBar overflowButtonProps={moreActions} items={[{ key: "add", text: strings.Calls.add, iconProps: { iconName: "Add" }, onClick: () => setAdding(true) }]} />}
       <DetailsList items={year.calls} columns={columns} selectionMode={SelectionMode.none} getKey={(c: Call) => String(c.id)} ariaLabelForGrid={strings.CallsHeading} />
       {year.calls.length === 0 && <p>{common.NoItems}</p>}
       {adding && <NewCallDialog year={year} service={service} notifications={notifications} portalUrl={portalUrl} today={today} onClose={() => setAdding(false)} onDone={() => { setAdding(false); onChanged(); }} />}
@@ -150,7 +151,7 @@ function BoardPanel({ call, year, canEdit, service, notifications, today, portal
   };
   const columns: IColumn[] = [
     { key: "recipient", name: strings.Columns.recipient, minWidth: 220, onRender: (r: StatusBoardRow) => r.recipient.title },
-    { key: "state", name: strings.Columns.status, minWidth: 90, onRender: (r: StatusBoardRow) => <span style={{ fontWeight: 600, color: r.state === "late" ? "#a4262c" : r.state === "submitted" ? "#107c10" : "#605e5c" }}>{strings.RecipientState[r.state]}</span> },
+    { key: "state", name: strings.Columns.status, minWidth: 90, onRender: (r: StatusBoardRow) => <span style={{ fontWeight: 600, color: r.state === "late" ? "#a4262c" : r.state === "submitted" ? "#107c10" : r.state === "nothingToReport" ? "#005a9e" : "#605e5c" }}>{strings.RecipientState[r.state]}</span> },
     { key: "n", name: strings.Columns.submissions, minWidth: 60, onRender: (r: StatusBoardRow) => r.submissions },
     // Form 1 goes to partners, who are not on Teams: the coordinator contacts them directly, so their contact is here.
     ...(call.form === "form1"

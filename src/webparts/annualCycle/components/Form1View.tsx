@@ -16,6 +16,7 @@ import { ReadingProgress } from "../../../components/FileProgress/ReadingProgres
 import { loadCycleExcel, useWorkbookImport } from "./useWorkbookImport";
 import { FilePick, ImportReportBar } from "./ImportReportBar";
 import { byReading } from "../../../domain/partners";
+import { moreActions } from "../../../components/moreActions";
 
 export interface IForm1ViewProps {
   year: YearData;
@@ -77,7 +78,7 @@ export function Form1View({ year, canEdit, service, today, onChanged }: IForm1Vi
   ];
   return (
     <>
-      {canEdit && <CommandBar items={[{ key: "add", text: strings.Form1.add, iconProps: { iconName: "Add" }, onClick: () => setAdding(true) }, { key: "csv", text: strings.Form1.csv, iconProps: { iconName: "Download" }, onClick: csv }]} />}
+      {canEdit && <CommandBar overflowButtonProps={moreActions} items={[{ key: "add", text: strings.Form1.add, iconProps: { iconName: "Add" }, onClick: () => setAdding(true) }, { key: "csv", text: strings.Form1.csv, iconProps: { iconName: "Download" }, onClick: csv }]} />}
       <ErrorBar error={action.error} />
       <ImportReportBar report={imports.report} fileError={imports.fileError} onDismiss={imports.dismiss} />
       <Stack horizontal wrap verticalAlign="end" tokens={{ childrenGap: 12 }}>

@@ -18,6 +18,7 @@ import { ReadingProgress } from "../../../components/FileProgress/ReadingProgres
 import { loadCycleExcel, useWorkbookImport } from "./useWorkbookImport";
 import { FilePick, ImportReportBar } from "./ImportReportBar";
 import { byReading } from "../../../domain/partners";
+import { moreActions } from "../../../components/moreActions";
 
 export interface IForm2ViewProps {
   year: YearData;
@@ -96,7 +97,7 @@ export function Form2View({ year, canEdit, service, today, onChanged }: IForm2Vi
   const partners = year.partners.filter((d) => submitted.some((p) => p.partner?.id === d.id)).sort(byReading);
   return (
     <>
-      {canEdit && <CommandBar items={[{ key: "csv", text: strings.Form2.csv, iconProps: { iconName: "Download" }, onClick: csv }]} />}
+      {canEdit && <CommandBar overflowButtonProps={moreActions} items={[{ key: "csv", text: strings.Form2.csv, iconProps: { iconName: "Download" }, onClick: csv }]} />}
       <ErrorBar error={action.error} />
       <ImportReportBar report={imports.report} fileError={imports.fileError} onDismiss={imports.dismiss} />
       <Stack horizontal wrap verticalAlign="end" tokens={{ childrenGap: 12 }}>

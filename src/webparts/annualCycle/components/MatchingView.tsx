@@ -16,6 +16,7 @@ import { feedbackCard, feedbackHtml } from "../../../domain/teamsMessages";
 import type { CityProposal, Department, Matching, MatchingIssue, Notification } from "../../../domain/types";
 import { NotificationTable } from "./NotificationTable";
 import { changedFields, ConflictNotice, isConflict, useReloadKeep } from "../../../components/Conflict/ConflictNotice";
+import { moreActions } from "../../../components/moreActions";
 
 export interface IMatchingViewProps {
   fiscalYear: number;
@@ -174,7 +175,7 @@ function DraftEditor({ year, draft, rows, service, busy, run, onIssue }: { year:
         {strings.Matching.draft}
         {draft ? `（${draft.title}）` : ""}
       </Text>
-      <CommandBar
+      <CommandBar overflowButtonProps={moreActions}
         items={[
           { key: "hand", text: strings.Matching.addByHand, iconProps: { iconName: "Add" }, onClick: () => setAdding(true), disabled: busy },
           ...(draft && rows.length > 0 ? [{ key: "issue", text: strings.Matching.issue, iconProps: { iconName: "Send" }, onClick: onIssue, disabled: busy }] : []),

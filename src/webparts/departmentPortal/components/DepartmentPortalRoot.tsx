@@ -27,6 +27,7 @@ import type { CityProposal, Matching, ResultReport, SurveyResponse } from "../..
 import { departmentTodo, TodoItem, todoCount } from "../../../domain/departmentTodo";
 import { TodoList } from "./TodoList";
 import { rowAnswerText } from "../../../domain/matching";
+import { moreActions } from "../../../components/moreActions";
 
 export interface IDepartmentPortalRootProps {
   services: IAppServices;
@@ -160,7 +161,7 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
       <ResponsiveList items={feedback} columns={feedbackColumns} getKey={(m: Matching) => String(m.id)} ariaLabel={strings.FeedbackHeading} />
       {feedback.length === 0 && <p>{common.NoItems}</p>}
       <Text as="h3" id="pd-portal-form2" className={frameStyles.sectionTitle}>{strings.ProposalsHeading}</Text>
-      {user.role !== "visitor" && <CommandBar items={[{ key: "add", text: strings.Form2.add, iconProps: { iconName: "Add" }, onClick: () => setEditing("new") }]} />}
+      {user.role !== "visitor" && <CommandBar overflowButtonProps={moreActions} items={[{ key: "add", text: strings.Form2.add, iconProps: { iconName: "Add" }, onClick: () => setEditing("new") }]} />}
       {editing && (
         <CityProposalDialog
           service={cycle}
@@ -178,7 +179,7 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
       <ResponsiveList items={proposals} columns={proposalColumns} getKey={(p: CityProposal) => String(p.id)} ariaLabel={strings.ProposalsHeading} />
       {proposals.length === 0 && <p>{common.NoItems}</p>}
       <div id="pd-portal-form4" />
-      <Form4Section service={results} department={dept} user={user} fiscalYears={[fy, fy - 1]} matchings={feedback.map((m) => ({ id: m.id, rowNo: m.rowNo, title: m.title }))} />
+      <Form4Section service={results} department={dept} user={user} fiscalYears={[fy, fy - 1]} matchings={feedback.map((m) => ({ id: m.id, rowNo: m.rowNo, title: m.title }))} onChanged={load.reload} />
       <Text as="h3" className={frameStyles.sectionTitle}>{strings.SurveysHeading}</Text>
       {thanks && <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setThanks(false)}>{strings.SurveyForm.thanks}</MessageBar>}
       {[...byAgreement.entries()].map(([agreementId, rows]) => (

@@ -15,22 +15,35 @@ import type { CurrentUser } from "../../../data/contracts";
 import type { ResultsService, ResultsYear } from "../../../data/services/ResultsService";
 import { itemsByPartner } from "../../../domain/calls";
 import { canEditResult } from "../../../domain/results";
-import { formatFiscalYear } from "../../../domain/calendar";
+import { formatEraDate, formatEraFiscalYear, formatFiscalYear, tokyoDate } from "../../../domain/calendar";
 import type { Department, ResultReport } from "../../../domain/types";
 import { byReading } from "../../../domain/partners";
+import { moreActions } from "../../../components/moreActions";
 
-/** A department's results report (別紙④): rows NO 1…n, saved as draft, then submitted. */
-export function Form4Section({ service, department, user, fiscalYears, matchings }: { service: ResultsService; department: Department; user: CurrentUser; fiscalYears: number[]; matchings: Array<{ id: number; rowNo: number; title: string }> }): JSX.Element {
+/** Refusals of 該当なし (and of rows after it) that concern the whole form, not a field. */
+const NOTHING_CODES = ["draftsExist", "alreadySubmitted", "nothingToReportSubmitted"] as const;
+
+/**
+ * A department's results report (別紙④): rows NO 1…n, saved as draft, then submitted; or, with
+ * nothing to report for the year, handed in as 該当なし (read-only afterwards).
+ */
+export function Form4Section({ service, department, user, fiscalYears, matchings, onChanged }: { service: ResultsService; department: Department; user: CurrentUser; fiscalYears: number[]; matchings: Array<{ id: number; rowNo: number; title: string }>; onChanged?: () => void }): JSX.Element {
   const [fy, setFy] = React.useState(fiscalYears[0]);
   const load = useLoad(() => service.year(fy), [service, fy]);
   const [editing, setEditing] = React.useState<ResultReport | "new" | null>(null);
   const [submitted, setSubmitted] = React.useState<number | null>(null);
   const [confirming, setConfirming] = React.useState(false);
+  const [confirmingNothing, setConfirmingNothing] = React.useState(false);
+  const [draftsFirst, setDraftsFirst] = React.useState(false);
   const action = useAction();
   const year = load.data;
   const rows = year ? year.rows.filter((r) => r.department?.id === department.id).sort((a, b) => a.rowNo - b.rowNo) : [];
   const drafts = rows.filter((r) => r.status === "draft");
+  const nothing = year?.nothingToReport.find((n) => n.department.id === department.id);
+  const handedIn = rows.some((r) => r.status !== "draft");
   const canAct = user.role !== "visitor";
+  const N = strings.Form4.nothingToReport;
+  const nothingRefusal = action.problems.map((p) => p.code).find((c): c is (typeof NOTHING_CODES)[number] => (NOTHING_CODES as readonly string[]).includes(c));
   const columns: IColumn[] = [
     { key: "no", name: "NO", minWidth: 30, maxWidth: 36, onRender: (r: ResultReport) => r.rowNo },
     { key: "title", name: strings.Form4.title, minWidth: 160, isMultiline: true, onRender: (r: ResultReport) => r.title },
@@ -56,21 +69,70 @@ export function Form4Section({ service, department, user, fiscalYears, matchings
       <Text as="h3" className={frameStyles.sectionTitle}>{strings.Form4.heading}</Text>
       <Dropdown label={strings.Form4.year} selectedKey={fy} options={fiscalYears.map((y) => ({ key: y, text: formatFiscalYear(y) }))} onChange={(_, o) => o && setFy(Number(o.key))} styles={{ root: { maxWidth: 260 } }} />
       <ErrorBar error={load.error ?? action.error} onReload={load.reload} />
+      {nothingRefusal && <MessageBar messageBarType={MessageBarType.warning} isMultiline role="alert">{N.refused[nothingRefusal]}</MessageBar>}
       {submitted !== null && <MessageBar messageBarType={MessageBarType.success} role="status">{fmt(strings.Form4.submitted, submitted)}</MessageBar>}
       {!year && load.loading && <Spinner label={common.Loading} />}
       {year && (
         <>
-          {canAct && (
-            <CommandBar
+          {canAct && !nothing && (
+            <CommandBar overflowButtonProps={moreActions}
               items={[
-                { key: "add", text: strings.Form4.add, iconProps: { iconName: "Add" }, onClick: () => setEditing("new"), disabled: rows.some((r) => r.status !== "draft") && user.role !== "coordinator" },
+                { key: "add", text: strings.Form4.add, iconProps: { iconName: "Add" }, onClick: () => setEditing("new"), disabled: handedIn && user.role !== "coordinator" },
                 { key: "submit", text: strings.Form4.submit, iconProps: { iconName: "Send" }, disabled: drafts.length === 0 || action.busy, onClick: () => setConfirming(true) },
+                {
+                  key: "nothingToReport",
+                  text: N.action,
+                  iconProps: { iconName: "StatusCircleBlock" },
+                  // A department that has handed in rows has reported; with drafts it is told to remove them first.
+                  disabled: handedIn || action.busy,
+                  onClick: () => {
+                    action.clear();
+                    if (drafts.length > 0) setDraftsFirst(true);
+                    else setConfirmingNothing(true);
+                  },
+                },
               ]}
             />
           )}
-          {rows.some((r) => r.status !== "draft") && user.role !== "coordinator" && <MessageBar>{strings.Form4.locked}</MessageBar>}
-          <ResponsiveList items={rows} columns={columns} getKey={(r: ResultReport) => String(r.id)} ariaLabel={strings.Form4.heading} />
-          {rows.length === 0 && <p>{common.NoItems}</p>}
+          {draftsFirst && drafts.length > 0 && !nothing && (
+            <MessageBar messageBarType={MessageBarType.warning} isMultiline role="alert" onDismiss={() => setDraftsFirst(false)}>
+              {fmt(N.draftsFirst, drafts.length)}
+            </MessageBar>
+          )}
+          {nothing ? (
+            <MessageBar messageBarType={MessageBarType.info} isMultiline data-testid="form4-nothing-to-report">
+              <strong>{fmt(N.submittedOn, formatEraDate(tokyoDate(nothing.submittedAt)))}</strong>
+              <br />
+              {fmt(N.readOnly, formatEraFiscalYear(fy))}
+            </MessageBar>
+          ) : (
+            <>
+              {handedIn && user.role !== "coordinator" && <MessageBar>{strings.Form4.locked}</MessageBar>}
+              <ResponsiveList items={rows} columns={columns} getKey={(r: ResultReport) => String(r.id)} ariaLabel={strings.Form4.heading} />
+              {rows.length === 0 && <p>{common.NoItems}</p>}
+            </>
+          )}
+          {confirmingNothing && (
+            <ConfirmDialog
+              title={N.action}
+              text={fmt(N.confirm, formatEraFiscalYear(fy))}
+              confirm={N.action}
+              busy={action.busy}
+              onCancel={() => setConfirmingNothing(false)}
+              onConfirm={() =>
+                void action
+                  .run(async () => {
+                    await service.submitNothingToReport(year, department);
+                  })
+                  .then((ok) => {
+                    setConfirmingNothing(false);
+                    // Reloaded either way: a refusal may mean rows were added meanwhile.
+                    load.reload();
+                    if (ok) onChanged?.();
+                  })
+              }
+            />
+          )}
           {confirming && (
             <ConfirmDialog
               title={strings.Form4.submit}
@@ -83,7 +145,10 @@ export function Form4Section({ service, department, user, fiscalYears, matchings
                   .run(async () => setSubmitted(await service.submit(year, department)))
                   .then((ok) => {
                     setConfirming(false);
-                    if (ok) load.reload();
+                    if (ok) {
+                      load.reload();
+                      onChanged?.();
+                    }
                   })
               }
             />

@@ -14,7 +14,7 @@ define([], function () {
       deadline: "Due",
       view: "View",
       kinds: { form2: "Call for city proposals (Form 2)", form4: "Call for results (Form 4)", survey: "Internal survey (agreement under consideration)", feedback: "Feedback list (Form 3)" },
-      states: { todo: "Not submitted", late: "Past the deadline", done: "Submitted", info: "Please look", answered: "Answered" },
+      states: { todo: "Not submitted", late: "Past the deadline", done: "Submitted", info: "Please look", answered: "Answered", nothingToReport: "Submitted as nothing to report" },
       counts: { form2: "{0} drafts not submitted", form4: "{0} drafts not submitted", survey: "{0} items to answer", feedback: "{0} proposals" },
       open: { form2: "Add a proposal", form4: "Report results", survey: "Answer", feedback: "See the list" },
     },
@@ -61,10 +61,22 @@ define([], function () {
       none: "(none)",
       save: "Save",
       cancel: "Cancel",
-      status: { draft: "Draft", submitted: "Submitted", published: "Published" },
+      status: { draft: "Draft", submitted: "Submitted", published: "Published", nothingToReport: "Nothing to report" },
       statusColumn: "Status",
       locked: "Submitted: it cannot change. Contact the coordinator if it must.",
-      year: "Fiscal year"
+      year: "Fiscal year",
+      nothingToReport: {
+        action: "Submit as nothing to report",
+        confirm: "This submits {0} as having no results to report. It cannot be changed after submission.",
+        submittedOn: "Submitted as nothing to report ({0})",
+        readOnly: "{0} was submitted as having no results. If results need to be reported after all, contact the coordinator (who can withdraw it so that you can report initiatives).",
+        draftsFirst: "There are {0} draft initiatives. To submit as nothing to report, delete all drafts first.",
+        refused: {
+          draftsExist: "There are draft initiatives, so this cannot be submitted as nothing to report. Delete all drafts first.",
+          alreadySubmitted: "Results for this year have already been submitted, so it cannot be submitted as nothing to report.",
+          nothingToReportSubmitted: "This year was submitted as nothing to report, so no initiative can be added or submitted. Contact the coordinator."
+        }
+      }
     },
     Wish: { column: "Carry out", wish: "We want to carry this out", withdraw: "Withdraw", contactPerson: "Contact person (name, extension)", comment: "Comment (timing, etc.)", save: "Register", cancel: "Cancel", by: "Wished (contact: {0})", heading: "Wish to carry out" },
     SurveyForm: {

@@ -14,7 +14,7 @@ define([], function () {
       deadline: "期限",
       view: "内容を見る",
       kinds: { form2: "市からの提案（別紙②）の依頼", form4: "実績報告（別紙④）の依頼", survey: "庁内調査（協定締結の検討）", feedback: "フィードバック一覧（別紙③）" },
-      states: { todo: "未提出", late: "期限を過ぎています", done: "提出済み", info: "ご確認ください", answered: "回答済み" },
+      states: { todo: "未提出", late: "期限を過ぎています", done: "提出済み", info: "ご確認ください", answered: "回答済み", nothingToReport: "該当なしとして提出済み" },
       counts: { form2: "下書き {0} 件（未提出）", form4: "下書き {0} 件（未提出）", survey: "回答する項目 {0} 件", feedback: "{0} 件の提案" },
       open: { form2: "提案を登録する", form4: "実績を報告する", survey: "回答する", feedback: "一覧を見る" },
     },
@@ -61,10 +61,22 @@ define([], function () {
       none: "（なし）",
       save: "保存",
       cancel: "キャンセル",
-      status: { draft: "下書き", submitted: "提出済", published: "公表済" },
+      status: { draft: "下書き", submitted: "提出済", published: "公表済", nothingToReport: "該当なし" },
       statusColumn: "状態",
       locked: "提出済みのため変更できません。修正が必要な場合は未来創造課に連絡してください。",
-      year: "年度"
+      year: "年度",
+      nothingToReport: {
+        action: "該当なしで提出する",
+        confirm: "{0}は報告する実績がありません（該当なし）として提出します。提出後は変更できません。",
+        submittedOn: "該当なしとして提出済み（{0}）",
+        readOnly: "{0}は報告する実績がないものとして提出されています。実績を報告する必要が生じた場合は、未来創造課に連絡してください（該当なしを取り消すと、取組を報告できます）。",
+        draftsFirst: "下書きの取組が {0} 件あります。該当なしで提出するには、先に下書きをすべて削除してください。",
+        refused: {
+          draftsExist: "下書きの取組があるため、該当なしでは提出できません。先に下書きをすべて削除してください。",
+          alreadySubmitted: "この年度の実績はすでに提出されているため、該当なしでは提出できません。",
+          nothingToReportSubmitted: "この年度は該当なしとして提出済みのため、取組を追加・提出できません。未来創造課に連絡してください。"
+        }
+      }
     },
     Wish: { column: "実施希望", wish: "実施を希望", withdraw: "取り下げ", contactPerson: "部署の担当者（氏名・内線）", comment: "コメント（実施時期など）", save: "登録する", cancel: "キャンセル", by: "希望済み（担当: {0}）", heading: "実施希望の登録" },
     SurveyForm: {

@@ -16,7 +16,8 @@ import { useLoad } from "../../../components/hooks/useLoad";
 import type { CurrentUser } from "../../../data/contracts";
 import { ResultsService } from "../../../data/services/ResultsService";
 import { fiscalYearOf, formatEraDate, formatFiscalYear, tokyoDate } from "../../../domain/calendar";
-import { lastYears, yearHasEnded, yearOverYear, yearTotals } from "../../../domain/results";
+import { lastYears, NothingToReport, reportingStatus, yearHasEnded, yearOverYear, yearTotals } from "../../../domain/results";
+import { ConfirmDialog } from "../../../components/ConfirmDialog";
 import type { CountRow } from "../../../domain/totals";
 import type { ResultReport } from "../../../domain/types";
 import { resultsCsv, resultsHtml, toPublishedRows } from "../../../export/resultsReport";
@@ -36,6 +37,8 @@ function Totals({ services, user }: { services: IAppServices; user: CurrentUser 
   const [drill, setDrill] = React.useState<{ title: string; rows: ResultReport[] } | null>(null);
   const [confirming, setConfirming] = React.useState(false);
   const [done, setDone] = React.useState<number | null>(null);
+  const [withdrawing, setWithdrawing] = React.useState<NothingToReport | null>(null);
+  const [withdrawn, setWithdrawn] = React.useState<string | null>(null);
   const action = useAction();
   const d = load.data;
   const rows = d?.year.rows.filter((r) => r.status !== "draft") ?? [];
@@ -62,15 +65,9 @@ function Totals({ services, user }: { services: IAppServices; user: CurrentUser 
   const record = d?.year.published ?? null;
   // An edition recorded whose frozen file was never attached (publishing was cut short): what is done, what is left.
   const latestEdition = d ? [...d.year.publications].sort((a, b) => b.edition - a.edition)[0] : undefined;
-  // Before publishing: which departments asked for Form 4 (the year's call, else every department) have reported.
-  const reporting = ((): { owed: number; reported: number; missing: string[] } => {
-    if (!d) return { owed: 0, reported: 0, missing: [] };
-    const call = d.year.calls.find((c) => c.form === "form4");
-    const asked = call ? call.recipientDepartments.map((r) => r.id) : d.year.departments.filter((x) => x.active && !x.isCoordinator).map((x) => x.id);
-    const done = new Set(d.year.rows.filter((r) => r.status !== "draft").map((r) => r.department?.id));
-    const missing = asked.filter((id) => !done.has(id)).map((id) => d.year.departments.find((x) => x.id === id)?.title ?? String(id));
-    return { owed: asked.length, reported: asked.length - missing.length, missing };
-  })();
+  // Before publishing: which departments asked for Form 4 (the year's call, else every department) have reported (rows, or 該当なし).
+  const reporting = d ? reportingStatus({ calls: d.year.calls, departments: d.year.departments, rows: d.year.rows, nothingToReport: d.year.nothingToReport }) : { owed: 0, reported: 0, missing: [], nothingToReport: [] };
+  const nothing = d ? [...d.year.nothingToReport].sort((a, b) => a.department.title.localeCompare(b.department.title, "ja")) : [];
   const unfinished = latestEdition && (!record || record.edition < latestEdition.edition) ? latestEdition : null;
   const published = record?.publishedAt || rows.map((r) => r.publishedAt).filter(Boolean).sort().reverse()[0];
   const publishedOn = published ? formatEraDate(tokyoDate(published)) : formatEraDate(services.today);
@@ -134,6 +131,21 @@ function Totals({ services, user }: { services: IAppServices; user: CurrentUser 
               <DefaultButton text={strings.Publish.html} iconProps={{ iconName: "FileHTML" }} onClick={() => void download("html")} disabled={rows.length === 0} />
             </Stack>
           </section>
+          {(nothing.length > 0 || withdrawn) && (
+            <section aria-label={strings.NothingToReport.heading} data-testid="results-nothing-to-report" style={{ marginBottom: 12 }}>
+              <Text as="h3" className={frameStyles.sectionTitle}>{strings.NothingToReport.heading}</Text>
+              {withdrawn && <MessageBar messageBarType={MessageBarType.success} role="status" onDismiss={() => setWithdrawn(null)}>{fmt(strings.NothingToReport.withdrawn, withdrawn)}</MessageBar>}
+              {nothing.length > 0 && <p>{strings.NothingToReport.intro}</p>}
+              <ul style={{ margin: 0, paddingLeft: 20 }}>
+                {nothing.map((n) => (
+                  <li key={n.id} style={{ marginBottom: 4 }}>
+                    <span style={{ fontWeight: 600 }}>{n.department.title}</span>（{fmt(strings.NothingToReport.submittedOn, formatEraDate(tokyoDate(n.submittedAt)))}）
+                    {canPublish && <DefaultButton text={strings.NothingToReport.withdraw} ariaLabel={`${strings.NothingToReport.withdraw}: ${n.department.title}`} disabled={action.busy} onClick={() => setWithdrawing(n)} styles={{ root: { marginLeft: 8, height: 28 } }} />}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           <Stack horizontal wrap tokens={{ childrenGap: 24 }}>
             {table("department", strings.ByDepartmentHeading, totals.byDepartment)}
             {table("partner", strings.ByPartnerHeading, totals.byPartner)}
@@ -162,6 +174,30 @@ function Totals({ services, user }: { services: IAppServices; user: CurrentUser 
           />
         </Panel>
       )}
+      {withdrawing && d && (
+        <ConfirmDialog
+          title={strings.NothingToReport.withdraw}
+          text={fmt(strings.NothingToReport.confirmWithdraw, withdrawing.department.title)}
+          confirm={strings.NothingToReport.withdraw}
+          busy={action.busy}
+          onCancel={() => setWithdrawing(null)}
+          onConfirm={() => {
+            const dept = d.year.departments.find((x) => x.id === withdrawing.department.id);
+            if (!dept) return setWithdrawing(null);
+            void action
+              .run(async () => {
+                await service.withdrawNothingToReport(d.year, dept);
+              })
+              .then((ok) => {
+                setWithdrawing(null);
+                if (ok) {
+                  setWithdrawn(dept.title);
+                  load.reload();
+                }
+              });
+          }}
+        />
+      )}
       {confirming && (
         <Dialog hidden={false} onDismiss={() => setConfirming(false)} dialogContentProps={{ type: DialogType.normal, title: strings.Publish.publish, subText: strings.Publish.confirm }} minWidth={360} maxWidth={560} modalProps={{ isBlocking: true }}>
           {reporting.missing.length > 0 && (
@@ -169,6 +205,7 @@ function Totals({ services, user }: { services: IAppServices; user: CurrentUser 
               {fmt(strings.Publish.missing, reporting.reported, reporting.owed, reporting.missing.join("、"))}
             </MessageBar>
           )}
+          {reporting.nothingToReport.length > 0 && <MessageBar isMultiline>{fmt(strings.NothingToReport.inPublish, reporting.nothingToReport.join("、"))}</MessageBar>}
           <DialogFooter>
             <PrimaryButton
               text={strings.Publish.publish}

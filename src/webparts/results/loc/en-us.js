@@ -11,6 +11,15 @@ define([], function () {
     DrillDown: "Show rows",
     DrillDownOf: "Initiatives: {0}",
     ChartLabel: "Chart: {0}",
+    NothingToReport: {
+      heading: "Departments with nothing to report",
+      intro: "These departments submitted this year's results report (Form 4) as nothing to report. They count as reported, and add nothing to the counts or to the published results.",
+      submittedOn: "submitted {0}",
+      withdraw: "Withdraw \"nothing to report\"",
+      confirmWithdraw: "Withdraw \"nothing to report\" for {0}? The department can then enter and submit initiatives.",
+      withdrawn: "\"Nothing to report\" withdrawn for {0}.",
+      inPublish: "Nothing to report: {0}"
+    },
     Publish: {
       heading: "Publication",
       publish: "Publish this year's results",

@@ -11,6 +11,15 @@ define([], function () {
     DrillDown: "内訳を見る",
     DrillDownOf: "{0} の取組",
     ChartLabel: "{0}のグラフ",
+    NothingToReport: {
+      heading: "該当なし（報告する実績なし）の部署",
+      intro: "次の部署は、この年度の実績報告（別紙④）を該当なしとして提出しています。報告済みとして扱い、件数・公表する実績には含めません。",
+      submittedOn: "{0} 提出",
+      withdraw: "該当なしを取り消す",
+      confirmWithdraw: "{0}の該当なしを取り消します。取り消すと、部署は取組を登録して提出できるようになります。取り消しますか。",
+      withdrawn: "{0}の該当なしを取り消しました。",
+      inPublish: "該当なし（報告する実績なし）: {0}"
+    },
     Publish: {
       heading: "公表",
       publish: "この年度の実績を公表する",

@@ -10,6 +10,8 @@ declare interface IResultsWebPartStrings {
   DrillDown: string;
   DrillDownOf: string;
   ChartLabel: string;
+  /** 該当なし: departments that handed in the year's Form 4 with nothing to report. */
+  NothingToReport: { heading: string; intro: string; submittedOn: string; withdraw: string; confirmWithdraw: string; withdrawn: string; inPublish: string };
   Publish: { heading: string; publish: string; confirm: string; done: string; excel: string; csv: string; html: string; unfinished: string; finish: string; missing: string; notEnded: string; nothing: string; cancel: string };
 }
 declare module "ResultsWebPartStrings" {
