@@ -3,6 +3,7 @@ define([], function () {
     AppName: "Partnership Desk",
     Loading: "Loading…",
     Reload: "Reload",
+    PartNotLoaded: "This part could not be loaded. Check the network connection and reload it.",
     Retry: "Retry",
     Close: "Close",
     Search: "Search",

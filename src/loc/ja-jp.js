@@ -3,6 +3,7 @@ define([], function () {
     AppName: "包括連携デスク",
     Loading: "読み込んでいます…",
     Reload: "再読み込み",
+    PartNotLoaded: "この部分を読み込めませんでした。ネットワークの接続を確かめて、再読み込みしてください。",
     Retry: "再試行",
     Close: "閉じる",
     Search: "検索",

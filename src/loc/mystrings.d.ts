@@ -2,6 +2,7 @@ declare interface ICommonStrings {
   AppName: string;
   Loading: string;
   Reload: string;
+  PartNotLoaded: string;
   Retry: string;
   Close: string;
   Search: string;
