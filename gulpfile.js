@@ -32,6 +32,17 @@ build.configureWebpack.mergeConfig({
     fs.writeFileSync(out, `module.exports = ${JSON.stringify(result.outputFiles[0].text)};\n`);
     config.resolve = config.resolve || {};
     config.resolve.alias = Object.assign({}, config.resolve.alias, { 'pd-parse-worker-source': out });
+    // PD_WEBPACK_STATS=<file>: write which modules went into which chunk (the bundle-size test and
+    // the bench read it to tell initial bundles from lazy chunks).
+    if (process.env.PD_WEBPACK_STATS) {
+      config.plugins = config.plugins || [];
+      config.plugins.push({
+        apply: (compiler) => compiler.hooks.done.tap('pd-stats', (stats) => {
+          const json = stats.toJson({ all: false, chunks: true, chunkModules: true, chunkOrigins: false, nestedModules: true, dependentModules: true, chunkGroups: true, chunkModulesSpace: 1e6, nestedModulesSpace: 1e6, assets: true, entrypoints: true, ids: true });
+          fs.writeFileSync(process.env.PD_WEBPACK_STATS, JSON.stringify(json));
+        }),
+      });
+    }
     return config;
   },
 });

@@ -20,10 +20,12 @@ import { detectColumns, importable } from "../../src/domain/registerImport";
 
 /**
  * `npm run bench`: figures, not pass/fail. Prints a table and writes bench/results.json.
- *  - shipped size of each web part (raw, gzip) and the .sppkg, from a fresh `npm run package`
- *    (skip with --no-build to measure the last build);
+ *  - each web part's first download (gzip) and pages with one, two and four of them, against the
+ *    floor (dev/floor, built in the same run), from a fresh `npm run package` (--no-build: the last);
  *  - each web part's first render (and the calendar of decisions) against a ten-year site:
- *    HTTP requests to SharePoint and time until the view shows its rows, in Chromium;
+ *    HTTP requests to SharePoint and time until the view shows its rows, in Chromium, against its
+ *    floor measured alternately in the same run (same requests by plain fetch, then a hello-world
+ *    DetailsList of as many rows): product, floor and their ratio, which compare across machines;
  *  - issuing a feedback list to every department; publishing a year of 5,000 results;
  *  - importing an existing register of 300 agreements: preview and import, time and requests.
  */
@@ -33,22 +35,64 @@ const kb = (n: number): number => Math.round((n / 1024) * 10) / 10;
 
 function shippedSize(): Record<string, unknown> {
   if (!process.argv.includes("--no-build")) {
-    const r = spawnSync("npm", ["run", "package", "--silent"], { cwd: root, stdio: "inherit" });
+    const r = spawnSync("npm", ["run", "package", "--silent"], { cwd: root, stdio: "inherit", env: { ...process.env, PD_WEBPACK_STATS: path.join(root, "temp/bundle-stats.json") } });
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
-  const dist = path.join(root, "dist");
-  const bundles = fs
-    .readdirSync(dist)
-    .filter((f) => /-web-part_[0-9a-f]+\.js$/.test(f))
-    .map((f) => {
-      const buf = fs.readFileSync(path.join(dist, f));
-      return { webPart: f.replace(/_[0-9a-f]+\.js$/, ""), rawKB: kb(buf.length), gzipKB: kb(gzipSync(buf, { level: 9 }).length) };
-    });
+  // The floor (dev/floor) is built in this run with the same toolchain; bytes are gzip -9.
+  const out = path.join(root, "temp/bundle-sizes.json");
+  const r = spawnSync(process.execPath, ["dev/scripts/bundle-sizes.mjs", ...(process.argv.includes("--no-build") ? [] : ["--build-floor"]), "--json", out], { cwd: root, stdio: "inherit" });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+  const sizes = JSON.parse(fs.readFileSync(out, "utf8")) as { floor: { bytes: number }; webParts: Record<string, { bytes: number; ratio: number }>; pages: Record<string, number> };
+  const webParts = Object.fromEntries(Object.entries(sizes.webParts).map(([k, w]) => [k, { gzipKB: kb(w.bytes), floorKB: kb(sizes.floor.bytes), ratio: w.ratio }]));
+  const pages = Object.fromEntries(Object.entries(sizes.pages).map(([k, b]) => [k, { gzipKB: kb(b), floorKB: kb(sizes.floor.bytes), ratio: +(b / sizes.floor.bytes).toFixed(2) }]));
   const sppkgKB = kb(fs.statSync(path.join(root, "sharepoint/solution/partnership-desk.sppkg")).size);
-  console.log("\nShipped size");
-  console.table(bundles);
+  console.log("\nFirst download of each web part (gzip) against the floor built in this run");
+  console.table(webParts);
+  console.table(pages);
   console.log(`.sppkg: ${sppkgKB} KB`);
-  return { bundles, sppkgKB };
+  return { webParts, pages, sppkgKB };
+}
+
+interface Recorded {
+  started: number;
+  finished: number;
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+  request: unknown;
+}
+
+/** Headers fetch may set again (the browser adds cookies, origin and the rest). */
+function replayHeaders(h: Record<string, string>): Record<string, string> {
+  const keep: Record<string, string> = {};
+  for (const [k, v] of Object.entries(h)) if (/^(accept|content-type|x-requestdigest|if-match|x-http-method|odata-version|x-pd-[a-z-]+)$/i.test(k)) keep[k] = v;
+  return keep;
+}
+
+/** The product's requests in waves: a request joins the wave whose requests were still in flight when it started. */
+function waves(api: Recorded[]): Array<Array<Omit<Recorded, "request" | "started" | "finished">>> {
+  const out: Recorded[][] = [];
+  for (const r of [...api].sort((a, b) => a.started - b.started)) {
+    const wave = out[out.length - 1];
+    if (wave && r.started < Math.min(...wave.map((w) => w.finished))) wave.push(r);
+    else out.push([r]);
+  }
+  return out.map((w) => w.map(({ method, url, headers, body }) => ({ method, url, headers, body })));
+}
+
+/** The floor page: the hello-world list (dev/floor/page), built with the workbench's bundler and settings. */
+async function buildFloorPage(dir: string): Promise<void> {
+  const { build } = await import("esbuild");
+  fs.mkdirSync(dir, { recursive: true });
+  await build({ entryPoints: [path.join(root, "dev/floor/page/floorPage.tsx")], bundle: true, outfile: path.join(dir, "floor.js"), format: "iife", platform: "browser", target: "es2020", jsx: "transform", define: { "process.env.NODE_ENV": '"development"' }, logLevel: "warning" });
+}
+
+function writeFloorPlan(dir: string, name: string, plan: unknown[], rows: number): string {
+  const file = `${name}.html`;
+  const json = JSON.stringify({ waves: plan, rows }).replace(/</g, "\\u003c");
+  fs.writeFileSync(path.join(dir, file), `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>floor</title></head><body><div id="app"></div><script>var __PD_FLOOR__ = ${json};</script><script src="floor.js"></script></body></html>`);
+  return file;
 }
 
 async function registerLoad(): Promise<Record<string, unknown>> {
@@ -73,37 +117,59 @@ async function registerLoad(): Promise<Record<string, unknown>> {
   const backend = await startBackend({ port: 0, dataDir, workbenchDir: path.join(root, "dev/workbench/dist") });
   const agreements = backend.store.list("PD_Agreements")!.items.size;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--lang=ja-JP"] });
-  /** Opens one web part alone, five times; time until `ready` shows, and the SharePoint requests it made. */
-  const measure = async (query: string, ready: (page: import("playwright-core").Page) => Promise<void>): Promise<{ runs: number; medianMs: number; minMs: number; requests: number; digestRequests: number }> => {
+  const floorDir = path.join(root, "dev/workbench/dist/floor");
+  await buildFloorPage(floorDir);
+  /**
+   * Opens one web part alone and its floor, alternating, five times each: time until `ready`
+   * shows, the SharePoint requests it made, and the floor for the same data: the same requests by
+   * plain fetch in the same waves, then a hello-world DetailsList of as many rows as the view showed.
+   */
+  const measure = async (name: string, query: string, ready: (page: import("playwright-core").Page) => Promise<void>): Promise<Record<string, unknown>> => {
     const runs: Array<{ ms: number; requests: number; digest: number }> = [];
+    const floorMs: number[] = [];
+    let floorPage = "";
     for (let i = 0; i < 5; i++) {
       const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-      const api: string[] = [];
+      const api: Recorded[] = [];
       page.on("request", (r) => {
-        if (r.url().includes("/_api/")) api.push(r.url());
+        if (r.url().includes("/_api/")) api.push({ started: Date.now(), finished: Infinity, method: r.method(), url: r.url(), headers: replayHeaders(r.headers()), body: r.postData() ?? undefined, request: r });
       });
+      page.on("requestfinished", (r) => { const a = api.find((x) => x.request === r); if (a) a.finished = Date.now(); });
+      page.on("requestfailed", (r) => { const a = api.find((x) => x.request === r); if (a) a.finished = Date.now(); });
       const t0 = Date.now();
       await page.goto(`${backend.url}/workbench/?${query.includes("today=") ? query.slice(1) : `today=2026-11-24${query}`}`);
       await ready(page);
-      runs.push({ ms: Date.now() - t0, requests: api.filter((u) => !u.endsWith("/contextinfo")).length, digest: api.filter((u) => u.endsWith("/contextinfo")).length });
+      runs.push({ ms: Date.now() - t0, requests: api.filter((u) => !u.url.endsWith("/contextinfo")).length, digest: api.filter((u) => u.url.endsWith("/contextinfo")).length });
+      if (i === 0) {
+        const rows = await page.locator("[role=row], tbody tr").count();
+        floorPage = writeFloorPlan(floorDir, name, waves(api), Math.max(1, rows));
+      }
       await page.close();
+      const floor = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+      const f0 = Date.now();
+      await floor.goto(`${backend.url}/workbench/floor/${floorPage}`);
+      await floor.locator(".ms-DetailsRow").first().waitFor({ timeout: 30000 });
+      floorMs.push(Date.now() - f0);
+      await floor.close();
     }
-    const ms = runs.map((r) => r.ms).sort((a, b) => a - b);
-    return { runs: runs.length, medianMs: ms[Math.floor(ms.length / 2)], minMs: ms[0], requests: runs[0].requests, digestRequests: runs[0].digest };
+    const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const product = median(runs.map((r) => r.ms));
+    const floorMedian = median(floorMs);
+    return { runs: runs.length, medianMs: product, floorMs: floorMedian, ratio: +(product / floorMedian).toFixed(2), minMs: Math.min(...runs.map((r) => r.ms)), requests: runs[0].requests, digestRequests: runs[0].digest };
   };
-  const register = { agreements, partnershipItems: added.items + 40, ...(await measure("&only=agreements", (p) => p.getByRole("button", { name: /^開く: / }).first().waitFor({ timeout: 30000 }))) };
-  const calendar = { ...(await measure("&only=agreements", async (p) => { await p.getByRole("tab", { name: "見直し・更新カレンダー" }).click(); await p.getByRole("grid", { name: /判断の期日/ }).getByRole("row").nth(1).waitFor({ timeout: 30000 }); })) };
+  const register = { agreements, partnershipItems: added.items + 40, ...(await measure("register", "&only=agreements", (p) => p.getByRole("button", { name: /^開く: / }).first().waitFor({ timeout: 30000 }))) };
+  const calendar = { ...(await measure("calendar", "&only=agreements", async (p) => { await p.getByRole("tab", { name: "見直し・更新カレンダー" }).click(); await p.getByRole("grid", { name: /判断の期日/ }).getByRole("row").nth(1).waitFor({ timeout: 30000 }); })) };
   const proposals = backend.store.list("PD_PartnerProposals")!.items.size + backend.store.list("PD_CityProposals")!.items.size;
   const results = backend.store.list("PD_ResultReports")!.items.size;
-  const annualCycle = { fiscalYear: 2026, ...(await measure("&only=annual", (p) => p.getByRole("heading", { name: "企業等別" }).waitFor({ timeout: 30000 }))) };
-  const departmentPortal = { ...(await measure("&only=portal", (p) => p.getByRole("heading", { name: "フィードバック一覧（別紙③）" }).waitFor({ timeout: 30000 }))) };
-  const resultsView = { fiscalYear: 2025, fiveYearsRows: [...backend.store.list("PD_ResultReports")!.items.values()].filter((r) => (r.values.FiscalYear as number) >= 2021 && (r.values.FiscalYear as number) <= 2025).length, ...(await measure("&only=results", (p) => p.getByRole("heading", { name: "過去5年の推移" }).waitFor({ timeout: 30000 }))) };
+  const annualCycle = { fiscalYear: 2026, ...(await measure("annualCycle", "&only=annual", (p) => p.getByRole("heading", { name: "企業等別" }).waitFor({ timeout: 30000 }))) };
+  const departmentPortal = { ...(await measure("departmentPortal", "&only=portal", (p) => p.getByRole("heading", { name: "フィードバック一覧（別紙③）" }).waitFor({ timeout: 30000 }))) };
+  const resultsView = { fiscalYear: 2025, fiveYearsRows: [...backend.store.list("PD_ResultReports")!.items.values()].filter((r) => (r.values.FiscalYear as number) >= 2021 && (r.values.FiscalYear as number) <= 2025).length, ...(await measure("results", "&only=results", (p) => p.getByRole("heading", { name: "過去5年の推移" }).waitFor({ timeout: 30000 }))) };
   const yearView = {
     fiscalYear: 2027,
     proposalsInYear: 2000,
     proposalsAllYears: proposals,
     // Ready when the overview shows the year's total (2,000 proposals split between Forms 1 and 2).
-    ...(await measure("&only=annual&today=2027-06-01", (p) => p.getByText("2027年度（令和9年度）").first().waitFor({ timeout: 30000 }).then(() => p.getByRole("heading", { name: "企業等別" }).waitFor({ timeout: 30000 })))),
+    ...(await measure("yearView2027", "&only=annual&today=2027-06-01", (p) => p.getByText("2027年度（令和9年度）").first().waitFor({ timeout: 30000 }).then(() => p.getByRole("heading", { name: "企業等別" }).waitFor({ timeout: 30000 })))),
   };
   await browser.close();
   await backend.close();

@@ -4,6 +4,7 @@ define([], function () {
     Loading: "Loading…",
     Reload: "Reload",
     MoreActions: "More actions",
+    PartNotLoaded: "This part could not be loaded. Check the network connection and reload it.",
     Retry: "Retry",
     Close: "Close",
     Search: "Search",

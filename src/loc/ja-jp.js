@@ -4,6 +4,7 @@ define([], function () {
     Loading: "読み込んでいます…",
     Reload: "再読み込み",
     MoreActions: "その他の操作",
+    PartNotLoaded: "この部分を読み込めませんでした。ネットワークの接続を確かめて、再読み込みしてください。",
     Retry: "再試行",
     Close: "閉じる",
     Search: "検索",

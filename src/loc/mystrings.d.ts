@@ -3,6 +3,7 @@ declare interface ICommonStrings {
   Loading: string;
   Reload: string;
   MoreActions: string;
+  PartNotLoaded: string;
   Retry: string;
   Close: string;
   Search: string;

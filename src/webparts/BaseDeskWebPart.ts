@@ -26,6 +26,9 @@ export abstract class BaseDeskWebPart<P extends IDeskWebPartProps> extends BaseC
   protected services!: IAppServices;
 
   protected async onInit(): Promise<void> {
+    // The view is a chunk of its own (the four web parts share one bundle, see config/config.json):
+    // its fetch starts now and runs while the partnership site is being found.
+    const view = this.loadRoot();
     await super.onInit();
     const pageSite = this.context.pageContext.web.absoluteUrl;
     const site = await resolvePartnershipSite(this.properties.partnershipSiteUrl, pageSite, spForSpfx(this.context));
@@ -38,7 +41,11 @@ export abstract class BaseDeskWebPart<P extends IDeskWebPartProps> extends BaseC
       setup: async () => new (await import(/* webpackChunkName: "pd-site-setup" */ "../data/setup/SiteSetup")).SiteSetup(sp, site.url),
       setTenantDefault: (url) => setTenantDefaultSiteUrl(sp, url),
     };
+    await view;
   }
+
+  /** Fetches the web part's React root (its own chunk); renderRoot uses it once loaded. */
+  protected abstract loadRoot(): Promise<void>;
 
   protected abstract renderRoot(): React.ReactElement;
 

@@ -13,7 +13,7 @@ const sppkg = path.join(root, "sharepoint/solution/partnership-desk.sppkg");
 let zip: JSZip;
 
 beforeAll(async () => {
-  const r = spawnSync("npm", ["run", "package", "--silent"], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync("npm", ["run", "package", "--silent"], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, env: { ...process.env, PD_WEBPACK_STATS: path.join(root, "temp/bundle-stats.json") } });
   if (r.status !== 0) throw new Error(`npm run package failed:\n${r.stdout}\n${r.stderr}`);
   zip = await JSZip.loadAsync(fs.readFileSync(sppkg));
 }, 300000);
@@ -78,8 +78,9 @@ test("the app requests Graph ChannelMessage.Send, Team.ReadBasic.All and Channel
 
 test("the local backend and workbench are not shipped", async () => {
   for (const name of Object.keys(zip.files)) expect(name).not.toMatch(/dev\/|backend|workbench|seed/i);
-  const bundles = Object.keys(zip.files).filter((n) => /-web-part_[0-9a-f]+\.js$/.test(n));
-  expect(bundles).toHaveLength(4);
+  // Every script shipped: the one bundle of the four web parts and all its chunks.
+  const bundles = Object.keys(zip.files).filter((n) => /\.js$/.test(n) && /partnership-desk_|chunk\./.test(n));
+  expect(bundles.filter((n) => /partnership-desk_[0-9a-f]+\.js$/.test(n))).toHaveLength(1);
   for (const b of bundles) {
     const js = await text(b);
     expect(js).not.toContain("startBackend");
@@ -95,9 +96,52 @@ test("the file-reading Web Worker ships as its own lazy chunk (parse-worker, wit
   // The worker's own script, as a string: its message loop and exceljs's workbook reader.
   expect(js).toContain("onmessage");
   expect(js).toContain("sharedStrings");
-  for (const b of names.filter((n) => /-web-part_[0-9a-f]+\.js$/.test(n))) {
-    const first = await text(b);
-    expect(first).not.toContain("sharedStrings.xml");
-    expect(first.length).toBeLessThan(js.length);
+  const first = names.filter((n) => /(partnership-desk|chunk\.pd-view-[a-z-]+)_[0-9a-f]+\.js$/.test(n));
+  expect(first).toHaveLength(5);
+  for (const b of first) {
+    const code = await text(b);
+    expect(code).not.toContain("sharedStrings.xml");
+    expect(code.length).toBeLessThan(js.length);
   }
+});
+
+/**
+ * Issue "first load close to the floor". The floor is dev/floor, a hello-world web part with one
+ * Fluent DetailsList reading one list through PnPjs, built here with the same toolchain; a web
+ * part's first download is the shared bundle, its view's chunks and its strings (gzip -9).
+ */
+describe("first load against the floor (bytes, measured in this run)", () => {
+  let sizes: {
+    floor: { bytes: number };
+    webParts: Record<string, { bytes: number; ratio: number; lazyFound: string[] }>;
+    pages: { one: number; two: number; four: number; fourIfSeparate: number };
+  };
+  beforeAll(() => {
+    const out = path.join(root, "temp/bundle-sizes.json");
+    const r = spawnSync(process.execPath, ["dev/scripts/bundle-sizes.mjs", "--build-floor", "--json", out], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    if (r.status !== 0) throw new Error(`bundle-sizes failed:\n${r.stdout}\n${r.stderr}`);
+    sizes = JSON.parse(fs.readFileSync(out, "utf8"));
+  }, 180000);
+
+  test("the floor is a real web part build (DetailsList and PnPjs are in it)", () => {
+    expect(sizes.floor.bytes).toBeGreaterThan(40 * 1024);
+    expect(Object.keys(sizes.webParts).sort()).toEqual(["agreements", "annualCycle", "departmentPortal", "results"]);
+  });
+
+  test("no first download carries what only later screens need (exceljs, the file reader, the register import, charts, site setup, the agreement panel)", () => {
+    for (const [name, wp] of Object.entries(sizes.webParts)) expect({ name, lazyFound: wp.lazyFound }).toEqual({ name, lazyFound: [] });
+  });
+
+  test("shared code is downloaded once per page: four web parts on a page cost well under four separate bundles", () => {
+    expect(sizes.pages.two).toBeLessThan(sizes.pages.one * 1.2);
+    expect(sizes.pages.four).toBeLessThan(sizes.pages.fourIfSeparate * 0.5);
+  });
+
+  // The issue's target is 1.3× the floor; the product is not there yet (see docs/quality.md). This
+  // budget is a ratchet at what the product measures now, so that no change makes it heavier.
+  const RATIO_BUDGET = 2.85;
+  test(`each web part's first download is within ${RATIO_BUDGET}× the floor`, () => {
+    for (const [name, wp] of Object.entries(sizes.webParts)) expect({ name, ratio: wp.ratio }).toEqual({ name, ratio: expect.any(Number) });
+    for (const [name, wp] of Object.entries(sizes.webParts)) expect([name, wp.ratio <= RATIO_BUDGET ? "ok" : `${wp.ratio}× the floor`]).toEqual([name, "ok"]);
+  });
 });

@@ -7,7 +7,7 @@ import { ErrorBar } from "../ErrorBar/ErrorBar";
 import { useLoad } from "../hooks/useLoad";
 import type { IAppServices } from "../IAppServices";
 import { frameStyles as styles } from "./AppFrame.styles";
-import { SiteSetupView } from "../SiteSetup/SiteSetupView";
+import { lazyNamed } from "../Deferred";
 
 export interface IAppFrameProps {
   services: IAppServices;
@@ -65,3 +65,6 @@ function SiteGate({ services, user, onSetUp, children }: { services: IAppService
     </>
   );
 }
+
+/** Shown only on a site that was never set up: its own chunk. */
+const SiteSetupView = lazyNamed(() => import(/* webpackChunkName: "pd-site-setup-view" */ "../SiteSetup/SiteSetupView").then((m) => m.SiteSetupView));

@@ -10,11 +10,10 @@ import { SCHEMA_VERSION_KEY } from "../setup/keys";
 import type * as D from "../../domain/types";
 import { roleFromGroups } from "../../domain/roles";
 import { isPendingImport } from "../../domain/agreements";
-import type { AnyReadSpec, CurrentUser, IPartnershipData, ListQuery, ReadResults } from "../contracts";
+import type { AnyReadSpec, CurrentUser, IPartnershipData, ISubmissionFolders, ListQuery, ReadResults, SubmittedListKey } from "../contracts";
 import * as S from "../schema/listSchema";
 import { SCHEMA_VERSION } from "../schema/listSchema";
 import { SpListRepository, PAGE_SIZE } from "./SpListRepository";
-import { SubmissionFolders } from "./SubmissionFolders";
 import type { ListItemInfo } from "./mapping";
 import { toDataError } from "./errors";
 import { DataError } from "../contracts";
@@ -45,7 +44,7 @@ export class PartnershipData implements IPartnershipData {
   readonly notifications: SpListRepository<D.Notification>;
   readonly resultReports: SpListRepository<D.ResultReport>;
   readonly publications: SpListRepository<D.Publication>;
-  readonly submissions: SubmissionFolders;
+  readonly submissions: ISubmissionFolders;
   readonly auditLog: SpListRepository<D.AuditEntry>;
   readonly settings: SpListRepository<D.Setting>;
 
@@ -90,7 +89,7 @@ export class PartnershipData implements IPartnershipData {
     this.notifications = new SpListRepository(sp, S.notifications, sitePath);
     this.resultReports = new SpListRepository(sp, S.resultReports, sitePath, folderOf);
     this.publications = new SpListRepository(sp, S.publications, sitePath);
-    this.submissions = new SubmissionFolders(sp, sitePath);
+    this.submissions = new LazySubmissionFolders(sp, sitePath);
     this.auditLog = new SpListRepository(sp, S.auditLog, sitePath);
     this.settings = new SpListRepository(sp, S.settings, sitePath);
   }
@@ -175,5 +174,32 @@ export class PartnershipData implements IPartnershipData {
     } catch (err) {
       throw toDataError(err);
     }
+  }
+}
+
+/**
+ * Opening and locking a year's submission folders is the coordinator's, a few times a year: the
+ * folder and permission code (and its PnPjs parts) is fetched the first time it is used. A fetch
+ * that failed is tried again next time.
+ */
+class LazySubmissionFolders implements ISubmissionFolders {
+  private real: Promise<ISubmissionFolders> | undefined;
+
+  public constructor(private readonly sp: SPFI, private readonly sitePath: string) {}
+
+  public open(list: SubmittedListKey, fiscalYear: number, unitCodes: string[]): Promise<string[]> {
+    return this.load().then((f) => f.open(list, fiscalYear, unitCodes));
+  }
+
+  public lock(list: SubmittedListKey, fiscalYear: number): Promise<number> {
+    return this.load().then((f) => f.lock(list, fiscalYear));
+  }
+
+  private load(): Promise<ISubmissionFolders> {
+    if (!this.real) {
+      this.real = import(/* webpackChunkName: "pd-submission-folders" */ "./SubmissionFolders").then((m) => new m.SubmissionFolders(this.sp, this.sitePath));
+      void this.real.catch(() => (this.real = undefined));
+    }
+    return this.real;
   }
 }

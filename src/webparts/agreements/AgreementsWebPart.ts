@@ -1,11 +1,16 @@
 import * as React from "react";
 import { BaseDeskWebPart, IDeskWebPartProps } from "../BaseDeskWebPart";
-import { AgreementsRoot } from "./components/AgreementsRoot";
 
 export type IAgreementsWebPartProps = IDeskWebPartProps;
 
 export default class AgreementsWebPart extends BaseDeskWebPart<IAgreementsWebPartProps> {
+  private root: typeof import("./components/AgreementsRoot") | undefined;
+
+  protected async loadRoot(): Promise<void> {
+    this.root = await import(/* webpackChunkName: "pd-view-agreements" */ "./components/AgreementsRoot");
+  }
+
   protected renderRoot(): React.ReactElement {
-    return React.createElement(AgreementsRoot, { services: this.services });
+    return React.createElement(this.root!.AgreementsRoot, { services: this.services });
   }
 }

@@ -1,7 +1,6 @@
 import * as React from "react";
 import { PropertyPaneTextField, type IPropertyPaneConfiguration } from "@microsoft/sp-property-pane";
 import { BaseDeskWebPart, IDeskWebPartProps } from "../BaseDeskWebPart";
-import { AnnualCycleRoot } from "./components/AnnualCycleRoot";
 
 export interface IAnnualCycleWebPartProps extends IDeskWebPartProps {
   /** The department portal's page, linked from reminders posted to Teams. */
@@ -9,9 +8,15 @@ export interface IAnnualCycleWebPartProps extends IDeskWebPartProps {
 }
 
 export default class AnnualCycleWebPart extends BaseDeskWebPart<IAnnualCycleWebPartProps> {
+  private root: typeof import("./components/AnnualCycleRoot") | undefined;
+
+  protected async loadRoot(): Promise<void> {
+    this.root = await import(/* webpackChunkName: "pd-view-annual-cycle" */ "./components/AnnualCycleRoot");
+  }
+
   protected renderRoot(): React.ReactElement {
     const portalUrl = this.properties.portalUrl || `${this.services.site?.url ?? this.context.pageContext.web.absoluteUrl}/SitePages/DepartmentPortal.aspx`;
-    return React.createElement(AnnualCycleRoot, { services: this.services, portalUrl });
+    return React.createElement(this.root!.AnnualCycleRoot, { services: this.services, portalUrl });
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {

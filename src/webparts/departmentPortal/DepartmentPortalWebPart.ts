@@ -2,13 +2,18 @@ import * as React from "react";
 import { PropertyPaneTextField, type IPropertyPaneConfiguration } from "@microsoft/sp-property-pane";
 import * as strings from "DepartmentPortalWebPartStrings";
 import { BaseDeskWebPart, IDeskWebPartProps } from "../BaseDeskWebPart";
-import { DepartmentPortalRoot } from "./components/DepartmentPortalRoot";
 
 export interface IDepartmentPortalWebPartProps extends IDeskWebPartProps {
   departmentCode: string;
 }
 
 export default class DepartmentPortalWebPart extends BaseDeskWebPart<IDepartmentPortalWebPartProps> {
+  private root: typeof import("./components/DepartmentPortalRoot") | undefined;
+
+  protected async loadRoot(): Promise<void> {
+    this.root = await import(/* webpackChunkName: "pd-view-department-portal" */ "./components/DepartmentPortalRoot");
+  }
+
   private teams: { teamId: string; channelId: string } | undefined;
 
   protected async onInit(): Promise<void> {
@@ -22,7 +27,7 @@ export default class DepartmentPortalWebPart extends BaseDeskWebPart<IDepartment
   }
 
   protected renderRoot(): React.ReactElement {
-    return React.createElement(DepartmentPortalRoot, { services: this.services, teams: this.teams, departmentCode: this.properties.departmentCode });
+    return React.createElement(this.root!.DepartmentPortalRoot, { services: this.services, teams: this.teams, departmentCode: this.properties.departmentCode });
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {

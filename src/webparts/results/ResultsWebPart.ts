@@ -1,11 +1,16 @@
 import * as React from "react";
 import { BaseDeskWebPart, IDeskWebPartProps } from "../BaseDeskWebPart";
-import { ResultsRoot } from "./components/ResultsRoot";
 
 export type IResultsWebPartProps = IDeskWebPartProps;
 
 export default class ResultsWebPart extends BaseDeskWebPart<IResultsWebPartProps> {
+  private root: typeof import("./components/ResultsRoot") | undefined;
+
+  protected async loadRoot(): Promise<void> {
+    this.root = await import(/* webpackChunkName: "pd-view-results" */ "./components/ResultsRoot");
+  }
+
   protected renderRoot(): React.ReactElement {
-    return React.createElement(ResultsRoot, { services: this.services });
+    return React.createElement(this.root!.ResultsRoot, { services: this.services });
   }
 }

@@ -10,12 +10,7 @@ import { read, CurrentUser } from "../../../data/contracts";
 import { AgreementService } from "../../../data/services/AgreementService";
 import { canEditAgreements } from "../../../domain/roles";
 import { Register } from "./Register";
-import { ReviewCalendar } from "./ReviewCalendar";
-import { PartnersView } from "./PartnersView";
-import { StartAgreementPanel } from "./StartAgreementPanel";
-import { AgreementPanel } from "./AgreementPanel";
-import { SettingsView } from "./SettingsView";
-import { SiteSetupView } from "../../../components/SiteSetup/SiteSetupView";
+import { lazyNamed } from "../../../components/Deferred";
 import { TermsService } from "../../../data/services/TermsService";
 import { NotificationService } from "../../../data/services/NotificationService";
 import { isPendingImport } from "../../../domain/agreements";
@@ -61,9 +56,7 @@ function Agreements({ services, user }: { services: IAppServices; user: CurrentU
             </PivotItem>
             {canEdit && (
               <PivotItem headerText={strings.Tabs.import} itemKey="import">
-                <React.Suspense fallback={<Spinner label={common.Loading} />}>
-                  <RegisterImportTab data={data} user={user} today={services.today} onImported={load.reload} />
-                </React.Suspense>
+                <RegisterImportTab data={data} user={user} today={services.today} onImported={load.reload} />
               </PivotItem>
             )}
             <PivotItem headerText={strings.Tabs.settings} itemKey="settings">
@@ -99,8 +92,15 @@ function Agreements({ services, user }: { services: IAppServices; user: CurrentU
   );
 }
 
-/** The register import (and its date and clause readers) is a coordinator's once-in-a-while task: its own chunk. */
-const RegisterImportTab = React.lazy(() => import(/* webpackChunkName: "register-import" */ "./RegisterImportView").then((m) => ({ default: m.RegisterImportTab })));
+// The first view is the register; every other tab and the panels come in chunks of their own.
+const ReviewCalendar = lazyNamed(() => import(/* webpackChunkName: "pd-agreements-calendar" */ "./ReviewCalendar").then((m) => m.ReviewCalendar));
+const PartnersView = lazyNamed(() => import(/* webpackChunkName: "pd-agreements-partners" */ "./PartnersView").then((m) => m.PartnersView));
+const SettingsView = lazyNamed(() => import(/* webpackChunkName: "pd-agreements-settings" */ "./SettingsView").then((m) => m.SettingsView));
+const StartAgreementPanel = lazyNamed(() => import(/* webpackChunkName: "pd-agreements-start" */ "./StartAgreementPanel").then((m) => m.StartAgreementPanel));
+const AgreementPanel = lazyNamed(() => import(/* webpackChunkName: "pd-agreement-panel" */ "./AgreementPanel").then((m) => m.AgreementPanel));
+const SiteSetupView = lazyNamed(() => import(/* webpackChunkName: "pd-site-setup-view" */ "../../../components/SiteSetup/SiteSetupView").then((m) => m.SiteSetupView));
+/** The register import (and its date and clause readers) is a coordinator's once-in-a-while task. */
+const RegisterImportTab = lazyNamed(() => import(/* webpackChunkName: "register-import" */ "./RegisterImportView").then((m) => m.RegisterImportTab));
 
 /** This page, for the link in a reminder (the hash is the workbench's own state). */
 const pageUrl = (): string => (typeof window === "undefined" ? "" : window.location.href.split("#")[0]);

@@ -12,12 +12,15 @@ import { CycleService } from "../../../data/services/CycleService";
 import { NotificationService } from "../../../data/services/NotificationService";
 import { fiscalYearOf } from "../../../domain/calendar";
 import { YearOverview } from "./YearOverview";
-import { CallsView } from "./CallsView";
-import { Form1View } from "./Form1View";
-import { Form2View } from "./Form2View";
-import { MatchingView } from "./MatchingView";
-import { ChannelsView } from "./ChannelsView";
+import { lazyNamed } from "../../../components/Deferred";
 import { MatchingService } from "../../../data/services/MatchingService";
+
+// The first view is the year's overview; every other tab comes in a chunk of its own.
+const CallsView = lazyNamed(() => import(/* webpackChunkName: "pd-cycle-calls" */ "./CallsView").then((m) => m.CallsView));
+const Form1View = lazyNamed(() => import(/* webpackChunkName: "pd-cycle-form1" */ "./Form1View").then((m) => m.Form1View));
+const Form2View = lazyNamed(() => import(/* webpackChunkName: "pd-cycle-form2" */ "./Form2View").then((m) => m.Form2View));
+const MatchingView = lazyNamed(() => import(/* webpackChunkName: "pd-cycle-matching" */ "./MatchingView").then((m) => m.MatchingView));
+const ChannelsView = lazyNamed(() => import(/* webpackChunkName: "pd-cycle-channels" */ "./ChannelsView").then((m) => m.ChannelsView));
 
 export interface IAnnualCycleRootProps {
   services: IAppServices;

@@ -5,7 +5,7 @@ import * as common from "CommonStrings";
 import type { IAppServices } from "../../../components/IAppServices";
 import { AppFrame } from "../../../components/AppFrame/AppFrame";
 import { frameStyles } from "../../../components/AppFrame/AppFrame.styles";
-import { BarChart } from "../../../components/BarChart";
+import { lazyNamed } from "../../../components/Deferred";
 import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
 import { FiscalYearPicker } from "../../../components/FiscalYearPicker";
 import { SummaryTiles } from "../../../components/SummaryTiles";
@@ -21,6 +21,9 @@ import { ConfirmDialog } from "../../../components/ConfirmDialog";
 import type { CountRow } from "../../../domain/totals";
 import type { ResultReport } from "../../../domain/types";
 import { resultsCsv, resultsHtml, toPublishedRows } from "../../../export/resultsReport";
+
+/** The charts come in a chunk of their own, after the totals they illustrate. */
+const BarChart = lazyNamed(() => import(/* webpackChunkName: "pd-charts" */ "../../../components/BarChart").then((m) => m.BarChart));
 
 export interface IResultsRootProps {
   services: IAppServices;

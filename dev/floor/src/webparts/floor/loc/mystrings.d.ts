@@ -1,0 +1,7 @@
+declare interface IFloorWebPartStrings {
+  Title: string;
+}
+declare module "FloorWebPartStrings" {
+  const strings: IFloorWebPartStrings;
+  export = strings;
+}
