@@ -65,6 +65,8 @@ export function handleGraph(
   store: Store,
   faults: Faults,
   throttle: GraphThrottle = new GraphThrottle(),
+  /** When a posted message is stamped (createdDateTime): the real clock, or the workbench's day. */
+  now: Date = new Date(),
 ): GraphResponse {
   const onTeam = /^\/v1\.0\/teams\/([^/]+)\//.exec(path);
   if (onTeam) {
@@ -133,7 +135,7 @@ export function handleGraph(
     id: String(Date.now()) + String(store.graphMessages.length).padStart(4, "0"),
     teamId,
     channelId,
-    createdDateTime: new Date().toISOString(),
+    createdDateTime: now.toISOString(),
     body: { contentType, content },
     attachments: parsed.attachments ?? [],
     from: { user: { id: String(user.Id), displayName: user.Title } },

@@ -13,6 +13,7 @@ import { GraphThrottle, handleGraph } from "./graph";
 import { Faults } from "./faults";
 import { seed, seedThroughProduct } from "./seed";
 import { siteUsers } from "./users";
+import { isValidIsoDate, onCityDay } from "../../src/domain/calendar";
 
 /**
  * The local backend: a SharePoint REST + Microsoft Graph subset on loopback, persisted on
@@ -67,6 +68,16 @@ function readBody(req: http.IncomingMessage, limit = 50 * 1024 * 1024): Promise<
     req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
+}
+
+/**
+ * The workbench's `?today=` (cookie `pd-today`, set by the workbench page): Graph messages
+ * posted from that page are stamped on that day in the city, at the current time of day,
+ * so the Teams panel agrees with the screens. Without it, the real clock.
+ */
+export function clockFromHeaders(headers: Record<string, string>): Date {
+  const day = /(?:^|;\s*)pd-today=([^;]*)/.exec(headers.cookie ?? "")?.[1]?.trim();
+  return day && isValidIsoDate(day) ? onCityDay(day) : new Date();
 }
 
 function headersOf(req: http.IncomingMessage): Record<string, string> {
@@ -154,7 +165,7 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
 
     if (p.startsWith("/graph/")) {
       const body = (await readBody(req)).toString("utf8");
-      const r = handleGraph(req.method ?? "GET", p.slice("/graph".length), body, user, store, faults, graphThrottle);
+      const r = handleGraph(req.method ?? "GET", p.slice("/graph".length), body, user, store, faults, graphThrottle, clockFromHeaders(headers));
       res.writeHead(r.status, { "content-type": "application/json", ...r.headers });
       res.end(JSON.stringify(r.body));
       return;

@@ -21,6 +21,30 @@ function Card({ json }: { json: string }): JSX.Element {
   return <div ref={host} data-testid="adaptive-card" style={{ border: "1px solid #e1dfdd", borderRadius: 4, padding: 4, marginTop: 4 }} />;
 }
 
+/** Teams' message text: the panel's size, no page margin (the frame's own defaults are a 16 px serif with 8 px margins). */
+const BODY_CSS = 'body{margin:0;font:13px/1.5 "Segoe UI","Noto Sans CJK JP",sans-serif;color:#242424;overflow-wrap:anywhere}p{margin:0 0 6px}h1,h2,h3{font-size:14px;margin:0 0 6px}';
+
+/**
+ * A message body in a sandboxed frame, as tall as its text (up to 400 px, then it scrolls).
+ * The sandbox allows no scripts, forms or navigation; only same-origin, so the panel can
+ * read the frame's height (with scripts blocked, the body cannot use that origin).
+ */
+function Body({ id, html }: { id: string; html: string }): JSX.Element {
+  const [height, setHeight] = React.useState(90);
+  return (
+    <iframe
+      title={`message ${id}`}
+      sandbox="allow-same-origin"
+      srcDoc={`<!doctype html><meta charset="utf-8"><style>${BODY_CSS}</style>${html}`}
+      onLoad={(e) => {
+        const doc = e.currentTarget.contentDocument;
+        if (doc) setHeight(Math.min(400, Math.max(24, doc.documentElement.scrollHeight)));
+      }}
+      style={{ width: "100%", height, border: "none", display: "block", marginTop: 4 }}
+    />
+  );
+}
+
 interface Message {
   id: string;
   teamId: string;
@@ -32,8 +56,9 @@ interface Message {
 
 /**
  * What the backend's Graph endpoint received, newest first, so notifications can be seen
- * without Teams. Bodies render in a sandboxed frame: whatever HTML the product posted
- * cannot run script here either.
+ * without Teams. Times are the city's (a page with `?today=` has them stamped on that day).
+ * Bodies render in a sandboxed frame: whatever HTML the product posted cannot run script
+ * here either.
  */
 export function TeamsPanel({ departments }: { departments: Department[] }): JSX.Element {
   const [messages, setMessages] = React.useState<Message[]>([]);
@@ -78,9 +103,9 @@ export function TeamsPanel({ departments }: { departments: Department[] }): JSX.
         {shown.map((m) => (
           <li key={m.id} style={{ borderTop: "1px solid #e1dfdd", padding: "6px 0" }}>
             <div style={{ fontSize: 12, color: "#424242" }}>
-              {name(m)} · {new Date(m.createdDateTime).toLocaleString("ja-JP")} {m.attachments.length > 0 ? "· カード付き" : ""}
+              {name(m)} · {new Date(m.createdDateTime).toLocaleString("ja-JP", { timeZone: "Asia/Tokyo" })} {m.attachments.length > 0 ? "· カード付き" : ""}
             </div>
-            <iframe title={`message ${m.id}`} sandbox="" srcDoc={m.body.content} style={{ width: "100%", height: 90, border: "none" }} />
+            <Body id={m.id} html={m.body.content} />
             {m.attachments
               .filter((a) => a.contentType === "application/vnd.microsoft.card.adaptive" && a.content)
               .map((a, i) => (

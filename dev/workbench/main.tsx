@@ -6,7 +6,7 @@ import { PartnershipData } from "../../src/data/sp/PartnershipData";
 import { spForUrl } from "../../src/data/sp/spForUrl";
 import { GraphTeamsNotifier } from "../../src/data/graph/GraphTeamsNotifier";
 import { graphForUrl } from "../../src/data/graph/graphForUrl";
-import { cityToday } from "../../src/domain/calendar";
+import { cityToday, isValidIsoDate, onCityDay } from "../../src/domain/calendar";
 import { resolvePartnershipSite, setTenantDefaultSiteUrl } from "../../src/data/hosting";
 import { SiteSetup } from "../../src/data/setup/SiteSetup";
 import type { Department } from "../../src/domain/types";
@@ -37,6 +37,17 @@ document.documentElement.lang = locale === "en-us" ? "en" : "ja";
 const siteUrl = `${location.origin}/sites/partnership`;
 
 /**
+ * `?today=YYYY-MM-DD` pretends it is another day in the city: the web parts get it as
+ * `today`, and a clock on that day (the current time of day) for what they stamp with a
+ * time, such as a publication's 掲載日. The backend stamps Teams messages on the same day:
+ * the `pd-today` cookie (read by the dev backend only; cleared without `?today=`).
+ */
+const fixedToday = params.get("today");
+const today = fixedToday && isValidIsoDate(fixedToday) ? fixedToday : cityToday();
+const clock = fixedToday && isValidIsoDate(fixedToday) ? (): Date => onCityDay(fixedToday) : undefined;
+document.cookie = clock ? `pd-today=${today}; path=/; SameSite=Strict` : "pd-today=; path=/; SameSite=Strict; max-age=0";
+
+/**
  * The services a web part builds in onInit, built the same way: the partnership site from
  * the web part's property, else the tenant default, else the page's own site.
  */
@@ -46,7 +57,8 @@ async function servicesFor(pageSiteUrl: string, property: string | undefined): P
   return {
     data: new PartnershipData(sp, site.url),
     notifier: new GraphTeamsNotifier(graphForUrl(`${location.origin}/graph`)),
-    today: params.get("today") ?? cityToday(),
+    today,
+    clock,
     site: { ...site, pageSiteUrl },
     setup: async () => new SiteSetup(sp, site.url),
     setTenantDefault: (url) => setTenantDefaultSiteUrl(sp, url),
@@ -57,7 +69,8 @@ async function servicesFor(pageSiteUrl: string, property: string | undefined): P
 const services: IAppServices = {
   data: new PartnershipData(spForUrl(siteUrl), siteUrl),
   notifier: new GraphTeamsNotifier(graphForUrl(`${location.origin}/graph`)),
-  today: params.get("today") ?? cityToday(),
+  today,
+  clock,
   site: { url: siteUrl, source: "page", pageSiteUrl: siteUrl },
   setup: async () => new SiteSetup(spForUrl(siteUrl), siteUrl),
   setTenantDefault: (url) => setTenantDefaultSiteUrl(spForUrl(siteUrl), url),
@@ -186,12 +199,14 @@ function Workbench(): JSX.Element {
           </label>
         </Stack>
       </header>
-      <div style={{ display: "flex", alignItems: "flex-start", gap: 16, padding: 16 }}>
-        <main style={{ flex: 1, minWidth: 0, background: "#fff", padding: 16, borderRadius: 4 }}>
+      {/* The side column stands beside the web part on a wide window and below it on a narrow one (index.html). */}
+      <div className="wb-layout">
+        <main className="wb-main">
           {only ? (
             parts.find((p) => p.key === only)?.render()
           ) : (
-            <Pivot selectedKey={selected} onLinkClick={(item) => item && (location.hash = item.props.itemKey ?? "")} headersOnly={false}>
+            // On a narrow window the web parts' tabs wrap onto a second line instead of widening the page.
+            <Pivot selectedKey={selected} onLinkClick={(item) => item && (location.hash = item.props.itemKey ?? "")} headersOnly={false} styles={{ root: { whiteSpace: "normal" } }}>
               {parts.map((p) => (
                 <PivotItem key={p.key} itemKey={p.key} headerText={p.title}>
                   <div style={{ paddingTop: 12 }}>{p.render()}</div>
@@ -201,7 +216,7 @@ function Workbench(): JSX.Element {
           )}
         </main>
         {!only && (
-          <aside style={{ width: 340, flexShrink: 0 }}>
+          <aside className="wb-side" aria-label="ワークベンチの開発ツール">
             <TeamsPanel departments={depts} />
             <FaultPanel />
           </aside>

@@ -16,6 +16,12 @@ export interface IAppServices {
   notifier: ITeamsNotifier;
   /** "Today" in the city; injectable so screens and tests agree on the date. */
   today: string;
+  /**
+   * The current instant, for what the product stamps with a time (a publication's 公表日時).
+   * Left out in production: the real clock. A host that fixes `today` (the local
+   * workbench's `?today=`) gives a clock on that day, so stamps and `today` agree.
+   */
+  clock?: () => Date;
   site?: HostedSite;
   /** Site setup for the partnership site, loaded on demand (its own chunk). */
   setup?: () => Promise<ISiteSetup>;

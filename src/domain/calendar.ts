@@ -40,6 +40,16 @@ export function cityToday(now: Date = new Date()): IsoDate {
   return new Date(now.getTime() + 9 * 3600 * 1000).toISOString().slice(0, 10);
 }
 
+/**
+ * The instant on the city's `day` at `now`'s time of day in the city: a clock fixed to
+ * another day (the local workbench's `?today=`) that still ticks through the day.
+ */
+export function onCityDay(day: IsoDate, now: Date = new Date()): Date {
+  const [y, m, d] = parts(day);
+  const msOfDay = (now.getTime() + 9 * 3600 * 1000) % 86400000;
+  return new Date(Date.UTC(y, m - 1, d) - 9 * 3600 * 1000 + msOfDay);
+}
+
 interface Era {
   name: string;
   start: IsoDate;

@@ -14,6 +14,12 @@ define([], function () {
     ItemNo: "Item {0}",
     Count: "Count",
     CountValue: "{0}",
+    List: {
+      countAll: "{0} in all",
+      countShown: "{0} shown of {1}",
+      sortedAscending: "Sorted A to Z",
+      sortedDescending: "Sorted Z to A"
+    },
     Role: { coordinator: "Coordinator (Future Creation Division)", member: "Department staff", visitor: "Read only" },
     SignedInAs: "Signed in as {0} ({1})",
     Submission: {

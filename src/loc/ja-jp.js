@@ -14,6 +14,12 @@ define([], function () {
     ItemNo: "第{0}号",
     Count: "件数",
     CountValue: "{0} 件",
+    List: {
+      countAll: "全 {0} 件",
+      countShown: "{0} 件を表示（全 {1} 件）",
+      sortedAscending: "昇順に並べ替え済み",
+      sortedDescending: "降順に並べ替え済み"
+    },
     Role: { coordinator: "連携窓口（未来創造課）", member: "部署の担当者", visitor: "閲覧のみ" },
     SignedInAs: "ログイン中: {0}（{1}）",
     Submission: {

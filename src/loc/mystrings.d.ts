@@ -13,6 +13,15 @@ declare interface ICommonStrings {
   Count: string;
   /** 「{0} 件」: a count as written beside its bar in a chart. */
   CountValue: string;
+  /** A list like Microsoft Lists: the count under its filters and its sortable headers. */
+  List: {
+    /** 「全 {0} 件」: nothing filtered out. */
+    countAll: string;
+    /** 「{0} 件を表示（全 {1} 件）」: shown after filtering, of all. */
+    countShown: string;
+    sortedAscending: string;
+    sortedDescending: string;
+  };
   /** 「第{0}号」: a partnership item's number. */
   ItemNo: string;
   Role: { coordinator: string; member: string; visitor: string };

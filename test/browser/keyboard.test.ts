@@ -63,7 +63,8 @@ test("keyboard only: the coordinator accepts a suggestion and issues the feedbac
   await confirm.getByRole("button", { name: "発行して Teams に通知" }).waitFor();
   await tabTo(page, /^発行して Teams に通知$/);
   await page.keyboard.press("Enter");
-  await page.getByRole("status").getByText(/送信済/).first().waitFor();
+  // The result bar: all departments told, or how many were and which were not (never all-green then).
+  await page.getByText(/部署すべてに通知しました|部署中 \d+ 部署に通知しました/).first().waitFor();
   await page.getByRole("region", { name: /第2回/ }).getByText(accepted).first().waitFor();
   expect(errors).toEqual([]);
   await page.context().close();

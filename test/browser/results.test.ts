@@ -64,6 +64,8 @@ test("a department submits Form 4; the coordinator publishes; the page for the w
   expect(html).toContain("<h1>令和8年度 包括連携協定に基づく連携事業の実績</h1>");
   expect(html).not.toMatch(/<script/i);
   expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+  // Published on the workbench's day (?today=2027-04-10), not the machine's (issue 18).
+  expect(html).toContain("掲載日：令和9年4月10日");
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pd-page-")), "jisseki.html");
   fs.writeFileSync(file, html);
   const page = await c.page.context().newPage();

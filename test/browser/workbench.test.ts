@@ -115,3 +115,27 @@ test("a clerk of two departments (兼務) sees both: the portal lets them switch
   expect(errors).toEqual([]);
   await page.context().close();
 }, 60000);
+
+test.each([
+  [390, "workbench-390.png"],
+  [1366, null],
+])("at %i px the web part keeps its width: the side column (Teams messages, faults) stands beside it, and below it under 800 px", async (width, shot) => {
+  const { page, errors } = await h.open("", "portal", 11);
+  await page.setViewportSize({ width, height: 900 });
+  await page.locator("main").getByText("子ども家庭部 子育て支援課").first().waitFor();
+  const main = (await page.locator("main").boundingBox())!;
+  const side = (await page.getByRole("region", { name: "Teams チャネルのメッセージ" }).boundingBox())!;
+  if (width < 800) {
+    // Below the web part, and the web part as wide as the window less its margins.
+    expect(side.y).toBeGreaterThanOrEqual(main.y + main.height);
+    expect(main.width).toBeGreaterThanOrEqual(width - 24);
+  } else {
+    // Beside it on a laptop.
+    expect(side.x).toBeGreaterThanOrEqual(main.x + main.width);
+    expect(side.y).toBeLessThan(main.y + 40);
+  }
+  if (shot) await h.shot(page, shot, { fullPage: false });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  expect(errors).toEqual([]);
+  await page.context().close();
+}, 60000);

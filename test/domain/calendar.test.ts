@@ -1,4 +1,4 @@
-import { cityToday, daysInMonth, fiscalYearOf, fiscalYearRange, formatDateBoth, formatEraDate, formatEraFiscalYear, formatFiscalYear, isValidIsoDate, toEra } from "../../src/domain/calendar";
+import { cityToday, daysInMonth, fiscalYearOf, fiscalYearRange, formatDateBoth, formatEraDate, formatEraFiscalYear, formatFiscalYear, isValidIsoDate, onCityDay, toEra } from "../../src/domain/calendar";
 
 describe("fiscal years (April–March)", () => {
   test.each([
@@ -45,5 +45,13 @@ describe("dates", () => {
   test("today in the city is UTC+9", () => {
     expect(cityToday(new Date("2026-03-31T15:30:00Z"))).toBe("2026-04-01");
     expect(cityToday(new Date("2026-03-31T14:59:59Z"))).toBe("2026-03-31");
+  });
+  test("a clock fixed to another day in the city keeps the city's time of day", () => {
+    // 23:30 in the city on 2026-03-31 (14:30 UTC), moved to 2027-04-10: 23:30 there.
+    expect(onCityDay("2027-04-10", new Date("2026-03-31T14:30:00.250Z")).toISOString()).toBe("2027-04-10T14:30:00.250Z");
+    // 00:15 in the city (15:15 UTC the day before): still that day in the city.
+    const early = onCityDay("2027-04-10", new Date("2026-03-31T15:15:00Z"));
+    expect(early.toISOString()).toBe("2027-04-09T15:15:00.000Z");
+    expect(cityToday(early)).toBe("2027-04-10");
   });
 });

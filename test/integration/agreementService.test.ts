@@ -137,6 +137,17 @@ test("the partner-initiated path: approach, briefing and survey, answers, conclu
   expect(story.timeline.find((e) => e.title === "協定を締結")?.actor?.title).toBe("未来 花子");
 }, 30000);
 
+test("two coordinators register the same new partner at once: the list's unique name refuses the second, worded at the name", async () => {
+  const [one, two] = [await serviceAs(7), await serviceAs(7)];
+  // Both read the partners before either adds: the rule check passes for both, SharePoint refuses one.
+  const results = await Promise.allSettled([one.savePartner(partnerDraft("同時登録試験株式会社")), two.savePartner(partnerDraft("同時登録試験株式会社"))]);
+  expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+  const refused = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  expect(refused?.reason).toBeInstanceOf(RuleError);
+  expect((refused?.reason as RuleError).problems).toEqual([{ field: "name", code: "duplicate", other: "同時登録試験株式会社" }]);
+  expect((await one.register()).partners.filter((p) => p.name === "同時登録試験株式会社")).toHaveLength(1);
+});
+
 test("declining needs a reason; a declined agreement stays in the register and cannot be concluded", async () => {
   const coord = await serviceAs(7);
   const partner = await coord.savePartner(partnerDraft("見送り試験株式会社"));

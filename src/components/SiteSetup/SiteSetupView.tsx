@@ -1,6 +1,6 @@
 import * as React from "react";
 import { DefaultButton, Dropdown, MessageBar, MessageBarType, PrimaryButton, Spinner, Stack, Text, TextField } from "@fluentui/react";
-import { isDirectoryGroup } from "../../data/setup/plan";
+import { isDirectoryGroup } from "../../data/setup/keys";
 import * as common from "CommonStrings";
 import type { CurrentUser, ISiteSetup, ProductRole, SetupPlan, SetupStep } from "../../data/contracts";
 import { isDataError } from "../../data/contracts";

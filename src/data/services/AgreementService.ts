@@ -1,6 +1,6 @@
 import { currentRows } from "../../domain/submissions";
 import type * as D from "../../domain/types";
-import { DataError, read } from "../contracts";
+import { DataError, isDataError, read } from "../contracts";
 import { AgreementProblem, canEditItems, ConcludeInput, StartInput, transitionRefusal, validateConclusion, validateDecline, validateItems, validateStart, validateSurveyLaunch } from "../../domain/agreementLifecycle";
 import { addDays, initialReviewDate, nextReviewAfterRenewal, DEFAULT_REVIEW_CYCLE_YEARS } from "../../domain/review";
 import { firstTerm, GUIDELINE_TERMS, hasExpiry, TermRules } from "../../domain/terms";
@@ -90,11 +90,17 @@ export class AgreementService extends ServiceBase {
     this.requireCoordinator();
     const others = await this.data.partners.list();
     check(validatePartner(draft, others, existing?.id));
-    if (existing) {
-      await this.data.partners.update(existing.id, existing.etag, draft);
-      return this.data.partners.get(existing.id);
+    try {
+      if (existing) {
+        await this.data.partners.update(existing.id, existing.etag, draft);
+        return await this.data.partners.get(existing.id);
+      }
+      return await this.data.partners.add(draft);
+    } catch (e) {
+      // Saved by someone else meanwhile: the list's unique name (Title) refuses it; shown at the name, like the check above.
+      if (isDataError(e) && e.kind === "duplicate") throw new RuleError([{ field: "name", code: "duplicate", other: draft.name.trim() }]);
+      throw e;
     }
-    return this.data.partners.add(draft);
   }
 
   /** Starts an agreement; its terms are copied from the site's defaults, to be adjusted to what is signed. */

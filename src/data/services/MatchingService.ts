@@ -5,7 +5,7 @@ import { withAnswers } from "../../domain/submissions";
 import { recordAudit } from "./audit";
 import { NotificationService } from "./NotificationService";
 import { concernedDepartments, renumber, rowsFor } from "../../domain/matching";
-import { isDirectoryGroup } from "../setup/plan";
+import { isDirectoryGroup } from "../setup/keys";
 import { shorten, splitForBudget } from "../../domain/teamsMessages";
 import { CHANNEL_ID_PATTERN, MESSAGE_BUDGET_BYTES, messageBytes, TEAM_ID_PATTERN } from "../graph/GraphTeamsNotifier";
 
@@ -57,6 +57,11 @@ export const issueDedupeKey = (issueId: number, departmentId: number): string =>
 
 export class MatchingService extends ServiceBase {
   protected readonly coordinatorsOnly = "compile feedback lists";
+
+  /** The city's date the service works on: a list not yet issued is printed as of it. */
+  asOf(): D.IsoDate {
+    return this.today;
+  }
 
   private audit(entityList: string, entityId: number, action: D.AuditAction, title: string, detail: Record<string, unknown> = {}): Promise<void> {
     return recordAudit(this.data, entityList, entityId, action, title, detail);

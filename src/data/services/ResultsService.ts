@@ -228,7 +228,7 @@ export class ResultsService extends ServiceBase {
     // An edition recorded without its file (cut short) is finished; otherwise a new edition.
     let pub: D.Publication | undefined;
     if (latest && !(await this.data.publications.listAttachments(latest.id)).some((f) => f.fileName === publicationFileName(fy, latest.edition))) pub = latest;
-    const publishedAt = new Date().toISOString();
+    const publishedAt = this.now().toISOString();
     if (!pub) {
       const edition = (latest?.edition ?? 0) + 1;
       pub = await this.data.publications.add({ title: `${fy}年度 連携事業の実績（第${edition}版）`, fiscalYear: fy, edition, publicationKey: `${fy}:${edition}`, rowCount: rows.length, publishedAt });

@@ -13,7 +13,7 @@ export const isRuleError = (e: unknown): e is RuleError => e instanceof Error &&
 
 /**
  * What every service acting for a signed-in user holds — the data, the user, the city's
- * "today" — and the one check most of their operations begin with.
+ * "today" and the clock — and the one check most of their operations begin with.
  */
 export abstract class ServiceBase {
   /** What only coordinators may do here, for the refusal's message ("manage agreements"). */
@@ -23,6 +23,8 @@ export abstract class ServiceBase {
     protected readonly data: IPartnershipData,
     protected readonly user: CurrentUser,
     protected readonly today: D.IsoDate,
+    /** The current instant, for what is stamped with a time (the real clock unless a host fixes the day). */
+    protected readonly now: () => Date = () => new Date(),
   ) {}
 
   protected requireCoordinator(): void {

@@ -1,6 +1,7 @@
 import type { AccessLevel, AnyListDef, FieldDef, ViewDef } from "../schema/fieldTypes";
 import { listUrlName, parseSubmissionFolder, siteGroups } from "../schema/listSchema";
 import { typeAsString, viewFieldName } from "./fieldXml";
+import { isDirectoryGroup } from "./keys";
 
 /**
  * What the site setup sees on a site and what it would do there. Pure: the plan is a
@@ -169,14 +170,7 @@ export function planSetup(lists: readonly AnyListDef[], site: ObservedSite, appV
   return { appVersion, siteVersion: site.recordedVersion, steps, upToDate: !steps.some((s) => s.kind !== "manual" && s.kind !== "missingGroup") };
 }
 
-/**
- * An Entra ID security group or Microsoft 365 group, by its claims login name
- * ("c:0t.c|tenant|<object id>", "c:0o.c|federateddirectoryclaimprovider|<group id>"):
- * SharePoint grants it directly (after ensureUser); it is never a SharePoint group.
- */
-export function isDirectoryGroup(login: string): boolean {
-  return /^c:0[to]\.c\|/i.test(login.trim());
-}
+export { isDirectoryGroup };
 
 /** The principal holding a department's rows: its chosen Entra/M365 group, else its SharePoint group. */
 export function departmentPrincipal(sec: Pick<ObservedSecurity, "departmentGroups">, code: string): string {

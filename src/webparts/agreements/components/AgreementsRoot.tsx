@@ -76,6 +76,7 @@ function Agreements({ services, user }: { services: IAppServices; user: CurrentU
               defaultTerms={d.rules.terms}
               today={services.today}
               onClose={() => setStarting(false)}
+              onPartnerAdded={load.reload}
               onCreated={(id) => {
                 setStarting(false);
                 load.reload();

@@ -16,6 +16,7 @@ import { matchesSearch } from "../../../domain/text";
 import { reviewCalendar } from "../../../domain/review";
 import { byReading } from "../../../domain/partners";
 import { moreActions } from "../../../components/moreActions";
+import { columnSorter, ListCount, SortValue, useColumnSort } from "../../../components/ListTools";
 
 export interface IRegisterProps {
   agreements: Agreement[];
@@ -34,25 +35,16 @@ interface Row {
 type SortKey = "concludedDesc" | "nextReview" | "title" | "partner";
 const statuses: AgreementStatus[] = ["approached", "preparing", "surveying", "concluded", "declined", "underReview", "terminated"];
 
-/** Sorting by a clicked column: names by their reading (フリガナ), dates in order, empty last. */
-function columnSorter(key: string, desc: boolean, kana: Map<number, string>): (a: Row, b: Row) => number {
-  const value = (r: Row): string | number => {
-    const a = r.agreement;
-    if (key === "title") return a.title;
-    if (key === "partner") return a.partner ? (kana.get(a.partner.id) ?? a.partner.title) : "";
-    if (key === "status") return statuses.indexOf(a.status);
-    if (key === "concluded") return a.concludedDate ?? "";
-    if (key === "termEnd") return a.termEnd ?? "";
-    if (key === "decision") return a.nextDecisionDate ?? "";
-    return r.items;
-  };
-  return (x, y) => {
-    const [a, b] = [value(x), value(y)];
-    if (a === "" && b !== "") return 1;
-    if (b === "" && a !== "") return -1;
-    const c = typeof a === "number" && typeof b === "number" ? a - b : String(a).localeCompare(String(b), "ja");
-    return desc ? -c : c;
-  };
+/** What a row shows in a clicked column: names by their reading (フリガナ), dates in order (empty last). */
+function columnValue(r: Row, key: string, kana: Map<number, string>): SortValue {
+  const a = r.agreement;
+  if (key === "title") return a.title;
+  if (key === "partner") return a.partner ? (kana.get(a.partner.id) ?? a.partner.title) : "";
+  if (key === "status") return statuses.indexOf(a.status);
+  if (key === "concluded") return a.concludedDate;
+  if (key === "termEnd") return a.termEnd;
+  if (key === "decision") return a.nextDecisionDate;
+  return r.items;
 }
 
 const sorters: Record<SortKey, (a: Row, b: Row) => number> = {
@@ -69,7 +61,7 @@ export function Register({ agreements, items, partners, role, today, onOpen }: I
   const [search, setSearch] = React.useState("");
   const [sort, setSort] = React.useState<SortKey>("concludedDesc");
   // A column header clicked: sorts by that column (again: the other way), as Microsoft Lists does.
-  const [byColumn, setByColumn] = React.useState<{ key: string; desc: boolean } | null>(null);
+  const byColumn = useColumnSort();
   const kana = React.useMemo(() => new Map(partners.map((p) => [p.id, p.kana || p.name])), [partners]);
 
   const rows = React.useMemo<Row[]>(() => {
@@ -80,10 +72,10 @@ export function Register({ agreements, items, partners, role, today, onOpen }: I
     .filter((r) => (status === "all" || r.agreement.status === status) && (partnerId === "all" || r.agreement.partner?.id === partnerId))
     // フリガナ too: 「むさしの」 finds 武蔵野ガス (kana are folded, so カタカナ and ひらがな both match).
     .filter((r) => matchesSearch([r.agreement.title, r.agreement.partner?.title, r.agreement.partner ? kana.get(r.agreement.partner.id) : "", r.agreement.proposedContent], search))
-    .sort(byColumn ? columnSorter(byColumn.key, byColumn.desc, kana) : sorters[sort]);
+    .sort(byColumn.sort ? columnSorter((r: Row, key) => columnValue(r, key, kana), byColumn.sort) : sorters[sort]);
   const due = reviewCalendar(rows.map((r) => r.agreement), today).length;
 
-  const columns: IColumn[] = [
+  const columns: IColumn[] = byColumn.sortable([
     {
       key: "title",
       name: strings.Columns.title,
@@ -114,14 +106,7 @@ export function Register({ agreements, items, partners, role, today, onOpen }: I
         ) : null,
     },
     { key: "items", name: strings.Columns.items, minWidth: 60, onRender: (r: Row) => r.items },
-  ].map((c) => ({
-    ...c,
-    isSorted: byColumn?.key === c.key,
-    isSortedDescending: byColumn?.key === c.key && byColumn.desc,
-    sortAscendingAriaLabel: strings.SortedAscending,
-    sortDescendingAriaLabel: strings.SortedDescending,
-    onColumnClick: () => setByColumn((b) => ({ key: c.key, desc: b?.key === c.key ? !b.desc : false })),
-  }));
+  ]);
   // The register as shown (filtered, searched, sorted) for 決裁 and circulation: Excel, CSV or a printable page.
   const exportAs = async (kind: "excel" | "csv" | "print"): Promise<void> => {
     const header = [strings.Columns.title, strings.Columns.partner, strings.Columns.status, strings.Columns.concluded, strings.Columns.termEnd, strings.Columns.nextDecision, strings.Export.decisionWhat, strings.Columns.nextReview, strings.Columns.items];
@@ -184,7 +169,7 @@ export function Register({ agreements, items, partners, role, today, onOpen }: I
           { key: "print", text: strings.Export.print, iconProps: { iconName: "Print" }, disabled: shown.length === 0, onClick: () => void exportAs("print") },
         ]}
       />
-      <p role="status" style={{ margin: "8px 0 0", color: "#605e5c" }}>{shown.length === rows.length ? fmt(strings.CountAll, rows.length) : fmt(strings.CountShown, shown.length, rows.length)}</p>
+      <ListCount shown={shown.length} total={rows.length} />
       <DetailsList
         items={shown}
         columns={columns}

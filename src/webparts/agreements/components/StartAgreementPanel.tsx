@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Checkbox, ChoiceGroup, DefaultButton, Dropdown, Panel, PanelType, PrimaryButton, Stack, TextField } from "@fluentui/react";
+import { Checkbox, ChoiceGroup, ComboBox, DefaultButton, Dropdown, IComboBox, IComboBoxOption, MessageBar, MessageBarType, Panel, PanelType, PrimaryButton, Stack, TextField } from "@fluentui/react";
 import * as strings from "AgreementsWebPartStrings";
 import * as common from "CommonStrings";
 import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
@@ -10,6 +10,8 @@ import type { TermRules } from "../../../domain/terms";
 import { fieldError } from "./problems";
 import { useAction } from "../../../components/hooks/useAction";
 import { byReading } from "../../../domain/partners";
+import { matchesSearch } from "../../../domain/text";
+import { PartnerPanel } from "./PartnerPanel";
 
 export interface IStartAgreementPanelProps {
   partners: Partner[];
@@ -20,10 +22,12 @@ export interface IStartAgreementPanelProps {
   today: string;
   onClose: () => void;
   onCreated: (id: number) => void;
+  /** A partner registered from inside the panel (「新しい企業等を登録」), for the caller to read the partners again. */
+  onPartnerAdded?: (p: Partner) => void;
 }
 
 /** Starting an agreement either way the guideline allows: the city's wish, or a partner's approach (打診). */
-export function StartAgreementPanel({ partners, departments, service, defaultTerms, today, onClose, onCreated }: IStartAgreementPanelProps): JSX.Element {
+export function StartAgreementPanel({ partners, departments, service, defaultTerms, today, onClose, onCreated, onPartnerAdded }: IStartAgreementPanelProps): JSX.Element {
   const [origin, setOrigin] = React.useState<"city" | "partner">("partner");
   const [partnerId, setPartnerId] = React.useState<number | null>(null);
   const [title, setTitle] = React.useState("");
@@ -32,7 +36,16 @@ export function StartAgreementPanel({ partners, departments, service, defaultTer
   const [approachDate, setApproachDate] = React.useState(today);
   const [content, setContent] = React.useState("");
   const [items, setItems] = React.useState("");
+  // Partners registered here, until the caller's list has them too.
+  const [added, setAdded] = React.useState<Partner[]>([]);
+  const [registering, setRegistering] = React.useState(false);
+  const [justAdded, setJustAdded] = React.useState<Partner | null>(null);
   const action = useAction();
+  const choices = React.useMemo(() => {
+    const byId = new Map(partners.map((p) => [p.id, p]));
+    for (const p of added) if (!byId.has(p.id)) byId.set(p.id, p);
+    return [...byId.values()].sort(byReading);
+  }, [partners, added]);
 
   const create = async (): Promise<void> => {
     let id = 0;
@@ -67,14 +80,17 @@ export function StartAgreementPanel({ partners, departments, service, defaultTer
           ]}
           onChange={(_, o) => o && setOrigin(o.key as "city" | "partner")}
         />
-        <Dropdown
-          label={strings.Start.partner}
-          required
-          selectedKey={partnerId ?? undefined}
-          options={[...partners].sort(byReading).map((p) => ({ key: p.id, text: p.name }))}
-          onChange={(_, o) => o && setPartnerId(Number(o.key))}
-          errorMessage={fieldError(action.problems, "partner")}
-        />
+        <Stack horizontal verticalAlign="start" tokens={{ childrenGap: 8 }}>
+          <Stack.Item grow>
+            <PartnerChoice partners={choices} selectedId={partnerId} onChange={(id) => { setPartnerId(id); setJustAdded(null); }} errorMessage={fieldError(action.problems, "partner")} />
+          </Stack.Item>
+          <DefaultButton text={strings.Start.newPartner} iconProps={{ iconName: "AddFriend" }} onClick={() => setRegistering(true)} styles={{ root: { marginTop: 29, flexShrink: 0 } }} />
+        </Stack>
+        {justAdded && (
+          <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setJustAdded(null)} dismissButtonAriaLabel={common.Close}>
+            {fmt(strings.Start.partnerAdded, justAdded.name)}
+          </MessageBar>
+        )}
         <TextField label={strings.Start.title} required placeholder={strings.Start.titleHint} value={title} onChange={(_, v) => setTitle(v ?? "")} errorMessage={fieldError(action.problems, "title")} />
         {origin === "city" ? (
           <>
@@ -104,6 +120,73 @@ export function StartAgreementPanel({ partners, departments, service, defaultTer
           </ol>
         )}
       </Stack>
+      {registering && (
+        <PartnerPanel
+          service={service}
+          addHeading={strings.Start.newPartner}
+          intro={strings.Start.newPartnerIntro}
+          onClose={() => setRegistering(false)}
+          onSaved={(p) => {
+            // Selected at once; everything else typed in this panel stays as it was.
+            setAdded((a) => [...a, p]);
+            setPartnerId(p.id);
+            setJustAdded(p);
+            setRegistering(false);
+            onPartnerAdded?.(p);
+          }}
+        />
+      )}
     </Panel>
+  );
+}
+
+/**
+ * The partner choice: a combo box that narrows the list (in reading order) as one types a
+ * part of the name or of the フリガナ, in either kana (「むさしの」 finds 武蔵野ガス).
+ */
+function PartnerChoice({ partners, selectedId, onChange, errorMessage }: { partners: Partner[]; selectedId: number | null; onChange: (id: number) => void; errorMessage?: string }): JSX.Element {
+  const box = React.useRef<IComboBox>(null);
+  // What is typed, while typing (null: showing the chosen partner and the whole list).
+  const [query, setQuery] = React.useState<string | null>(null);
+  // Options that do not match are hidden rather than left out, so the chosen one still shows its name.
+  // `data` is a new object each time: Fluent memoizes an option on its other props, `hidden` not among them.
+  const options: IComboBoxOption[] = partners.map((p) => {
+    const hidden = query !== null && !matchesSearch([p.name, p.kana], query);
+    return { key: p.id, text: p.name, ariaLabel: p.kana ? `${p.name}（${p.kana}）` : undefined, hidden, data: { kana: p.kana, hidden } };
+  });
+  const none = query !== null && options.every((o) => o.hidden);
+  return (
+    <ComboBox
+      componentRef={box}
+      label={strings.Start.partner}
+      required
+      allowFreeform
+      autoComplete="off"
+      placeholder={strings.Start.partnerPlaceholder}
+      selectedKey={selectedId}
+      options={options}
+      // A click in the text opens the list too, as in a dropdown (the caret toggles it by itself; clicks on options bubble here and are left alone).
+      onClick={(e) => (e.target as HTMLElement).tagName === "INPUT" && box.current?.focus(true)}
+      onInputValueChange={(text) => {
+        setQuery(text);
+        // Pasted or entered through an IME (no key presses reach the box): the list opens all the same.
+        if (text) box.current?.focus(true);
+      }}
+      onChange={(_, o) => {
+        if (o) onChange(Number(o.key));
+        setQuery(null);
+      }}
+      onMenuDismissed={() => setQuery(null)}
+      onRenderOption={(o) => (
+        <span>
+          {o?.text}
+          {(o?.data as { kana?: string } | undefined)?.kana && <span style={{ display: "block", fontSize: 12, color: "#605e5c" }}>{(o!.data as { kana: string }).kana}</span>}
+        </span>
+      )}
+      onRenderLowerContent={() => (none ? <p role="status" style={{ margin: 8, color: "#605e5c" }}>{strings.Start.partnerNoMatch}</p> : null)}
+      comboBoxOptionStyles={{ root: { padding: "4px 8px" } }}
+      useComboBoxAsMenuWidth
+      errorMessage={errorMessage}
+    />
   );
 }

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Link, Text } from "@fluentui/react";
+import { CommandBar, Link, Text } from "@fluentui/react";
 import * as strings from "AgreementsWebPartStrings";
 import { fmt } from "../../../components/format";
 import { DateText } from "../../../components/DateText";
@@ -7,6 +7,11 @@ import { frameStyles } from "../../../components/AppFrame/AppFrame.styles";
 import type { AgreementStory } from "../../../data/services/AgreementService";
 import type { Department } from "../../../domain/types";
 import { summarizeSurvey } from "../../../domain/survey";
+import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
+import { useAction } from "../../../components/hooks/useAction";
+import { moreActions } from "../../../components/moreActions";
+import { exportFormTable, ExportKind } from "../../../components/formExport";
+import { surveyFileName, surveyTable } from "../../../export/surveyExport";
 
 const cell: React.CSSProperties = { borderBottom: "1px solid #e1dfdd", padding: "4px 8px", textAlign: "left", verticalAlign: "top" };
 
@@ -29,6 +34,7 @@ export function SurveySection({ story, departments, today }: { story: AgreementS
   const stateText = { answered: strings.Detail.answered, notYet: strings.Detail.notYet, late: strings.Detail.late };
   return (
     <>
+      <SurveyExport story={story} departments={departments} today={today} />
       <dl style={{ display: "grid", gridTemplateColumns: "max-content 1fr", gap: "2px 12px", margin: "0 0 8px" }}>
         <dt>{strings.Detail.briefingDate}</dt>
         <dd style={{ margin: 0 }}><DateText date={a.briefingDate} /></dd>
@@ -77,6 +83,27 @@ export function SurveySection({ story, departments, today }: { story: AgreementS
           ))}
         </tbody>
       </table>
+    </>
+  );
+}
+
+/** The survey's answers per item and department (未回答 included) as Excel, CSV or a printable page, for the decision's 決裁. */
+function SurveyExport({ story, departments, today }: { story: AgreementStory; departments: Department[]; today: string }): JSX.Element {
+  const action = useAction();
+  const input = { agreement: story.agreement, items: story.items, responses: story.survey, departments, today };
+  const exportAs = (kind: ExportKind): void => void action.run(() => exportFormTable(kind, surveyTable(input), surveyFileName(input)));
+  return (
+    <>
+      <ErrorBar error={action.error} />
+      <CommandBar
+        overflowButtonProps={moreActions}
+        ariaLabel={strings.Detail.surveyExport}
+        items={[
+          { key: "excel", text: strings.Export.excel, iconProps: { iconName: "ExcelDocument" }, disabled: action.busy, onClick: () => exportAs("excel") },
+          { key: "csv", text: strings.Export.csv, iconProps: { iconName: "Download" }, disabled: action.busy, onClick: () => exportAs("csv") },
+          { key: "print", text: strings.Export.print, iconProps: { iconName: "Print" }, onClick: () => exportAs("print") },
+        ]}
+      />
     </>
   );
 }

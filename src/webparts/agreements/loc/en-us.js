@@ -29,10 +29,6 @@ define([], function () {
       "print": "Printable view",
       "decisionWhat": "What is decided"
     },
-    "CountAll": "{0} in all",
-    "CountShown": "{0} shown of {1}",
-    "SortedAscending": "Sorted A to Z",
-    "SortedDescending": "Sorted Z to A",
     "Columns": {
       "termEnd": "Current term ends",
       "nextDecision": "Next decision (by)",
@@ -108,7 +104,8 @@ define([], function () {
         "association": "Association",
         "other": "Other"
       },
-      "saved": "Partner saved."
+      "saved": "Partner saved.",
+      "searchPlaceholder": "Search by name or reading (furigana)"
     },
     "Start": {
       "heading": "New agreement",
@@ -124,7 +121,12 @@ define([], function () {
       "proposedContent": "Content proposed by the partner",
       "items": "Partnership items (one per line: item 1, item 2, …)",
       "itemsHint": "e.g. Child-rearing support",
-      "create": "Register"
+      "create": "Register",
+      "partnerPlaceholder": "Type a name or reading to choose",
+      "partnerNoMatch": "No partner matches. If it is not registered yet, use \"Register a new partner\".",
+      "newPartner": "Register a new partner",
+      "newPartnerIntro": "Once saved, this partner is chosen for the new agreement. What you entered for the agreement is kept.",
+      "partnerAdded": "\"{0}\" was registered and chosen as the partner."
     },
     "Detail": {
       "basics": "Basics",
@@ -142,6 +144,7 @@ define([], function () {
       "notYet": "Not yet",
       "late": "Late",
       "itemSummary": "Answers per item",
+      "surveyExport": "Export the survey's answers",
       "feasibleOf": "feasible {0} / answered {1}",
       "ideas": "Project ideas and comments",
       "decision": "Decision",

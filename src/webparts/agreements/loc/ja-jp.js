@@ -29,10 +29,6 @@ define([], function () {
       "print": "印刷用に表示",
       "decisionWhat": "次に判断すること"
     },
-    "CountAll": "全 {0} 件",
-    "CountShown": "{0} 件を表示（全 {1} 件）",
-    "SortedAscending": "昇順に並べ替え済み",
-    "SortedDescending": "降順に並べ替え済み",
     "Columns": {
       "termEnd": "現在の期間の終了",
       "nextDecision": "次の判断（期日）",
@@ -108,7 +104,8 @@ define([], function () {
         "association": "団体",
         "other": "その他"
       },
-      "saved": "企業等を保存しました。"
+      "saved": "企業等を保存しました。",
+      "searchPlaceholder": "企業等名・フリガナで検索"
     },
     "Start": {
       "heading": "新しい協定",
@@ -124,7 +121,12 @@ define([], function () {
       "proposedContent": "企業等から提案された協定内容",
       "items": "連携事項（1行に1つ。上から第1号、第2号…）",
       "itemsHint": "例: 子育て支援に関すること",
-      "create": "登録する"
+      "create": "登録する",
+      "partnerPlaceholder": "企業等名またはフリガナを入力して選択",
+      "partnerNoMatch": "該当する企業等はありません。未登録の場合は「新しい企業等を登録」から登録してください。",
+      "newPartner": "新しい企業等を登録",
+      "newPartnerIntro": "保存すると、この企業等を新しい協定の企業等として選択します。協定の画面に入力した内容はそのまま残ります。",
+      "partnerAdded": "「{0}」を登録し、企業等として選択しました。"
     },
     "Detail": {
       "basics": "基本情報",
@@ -142,6 +144,7 @@ define([], function () {
       "notYet": "未回答",
       "late": "期限超過",
       "itemSummary": "連携事項ごとの回答",
+      "surveyExport": "庁内調査の回答一覧の出力",
       "feasibleOf": "可能性あり {0} / 回答 {1}",
       "ideas": "事業案・意見",
       "decision": "締結の判断",

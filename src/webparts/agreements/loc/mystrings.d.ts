@@ -20,10 +20,6 @@ declare interface IAgreementsWebPartStrings {
     partner: string;
   };
   Export: { label: string; title: string; asOf: string; excel: string; csv: string; print: string; decisionWhat: string };
-  CountAll: string;
-  CountShown: string;
-  SortedAscending: string;
-  SortedDescending: string;
   Columns: {
     termEnd: string;
     nextDecision: string;
@@ -100,6 +96,7 @@ declare interface IAgreementsWebPartStrings {
       other: string;
     };
     saved: string;
+    searchPlaceholder: string;
   };
   Start: {
     heading: string;
@@ -116,6 +113,15 @@ declare interface IAgreementsWebPartStrings {
     items: string;
     itemsHint: string;
     create: string;
+    partnerPlaceholder: string;
+    /** Shown in the partner choice when what is typed matches no partner. */
+    partnerNoMatch: string;
+    /** 「新しい企業等を登録」: the partner form opened from the start panel. */
+    newPartner: string;
+    /** Above that form: the partner is chosen once saved, the agreement's input is kept. */
+    newPartnerIntro: string;
+    /** 「{0}」: the partner just registered and selected. */
+    partnerAdded: string;
   };
   Detail: {
     basics: string;
@@ -133,6 +139,8 @@ declare interface IAgreementsWebPartStrings {
     notYet: string;
     late: string;
     itemSummary: string;
+    /** The command bar offering the survey's answers as Excel, CSV or a printable page. */
+    surveyExport: string;
     feasibleOf: string;
     ideas: string;
     decision: string;

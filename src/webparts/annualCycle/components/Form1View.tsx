@@ -8,7 +8,7 @@ import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
 import { downloadFile, CSV_MIME, XLSX_MIME } from "../../../components/files";
 import { useAction } from "../../../components/hooks/useAction";
 import type { CycleService, YearData } from "../../../data/services/CycleService";
-import { matchesSearch } from "../../../domain/text";
+import { matchesSearch, normalizeForSearch } from "../../../domain/text";
 import type { PartnerProposal, ProposalTiming } from "../../../domain/types";
 import { toCsv } from "../../../export/csv";
 import { fieldError } from "./cycleProblems";
@@ -17,6 +17,9 @@ import { loadCycleExcel, useWorkbookImport } from "./useWorkbookImport";
 import { FilePick, ImportReportBar } from "./ImportReportBar";
 import { byReading } from "../../../domain/partners";
 import { moreActions } from "../../../components/moreActions";
+import { ListCount, SortValue, useColumnSort } from "../../../components/ListTools";
+
+const timings: ProposalTiming[] = ["startOfYear", "anyTime"];
 
 export interface IForm1ViewProps {
   year: YearData;
@@ -38,7 +41,21 @@ export function Form1View({ year, canEdit, service, today, onChanged }: IForm1Vi
     const i = year.items.find((x) => x.id === id);
     return i ? `${fmt(common.ItemNo, i.itemNo)} ${i.text}` : "";
   };
-  const rows = year.partnerProposals.filter((p) => (partnerId === "all" || p.partner?.id === partnerId) && matchesSearch([p.title, p.content], search));
+  // Headers sort as in Microsoft Lists: partners by reading (フリガナ), items by number, dates in order.
+  const byColumn = useColumnSort();
+  const reading = new Map(year.partners.map((p) => [p.id, normalizeForSearch(p.kana || p.name)]));
+  const columnValue = (p: PartnerProposal, key: string): SortValue => {
+    if (key === "partner") return p.partner ? (reading.get(p.partner.id) ?? p.partner.title) : "";
+    if (key === "item") return year.items.find((x) => x.id === p.partnershipItem?.id)?.itemNo;
+    if (key === "title") return p.title;
+    if (key === "content") return p.content;
+    if (key === "timing") return timings.indexOf(p.timing);
+    return p.receivedDate;
+  };
+  const rows = byColumn.sorted(
+    year.partnerProposals.filter((p) => (partnerId === "all" || p.partner?.id === partnerId) && matchesSearch([p.title, p.content], search)),
+    columnValue,
+  );
   const partner = partnerId === "all" ? undefined : year.partners.find((p) => p.id === partnerId);
 
   const download = async (): Promise<void> => {
@@ -68,14 +85,14 @@ export function Form1View({ year, canEdit, service, today, onChanged }: IForm1Vi
     downloadFile(text, `別紙①_${year.fiscalYear}年度.csv`, CSV_MIME);
   };
 
-  const columns: IColumn[] = [
+  const columns: IColumn[] = byColumn.sortable([
     { key: "partner", name: strings.Columns.partner, minWidth: 140, isMultiline: true, onRender: (p: PartnerProposal) => p.partner?.title },
     { key: "item", name: strings.Columns.item, minWidth: 170, isMultiline: true, onRender: (p: PartnerProposal) => itemLabel(p.partnershipItem?.id) },
     { key: "title", name: strings.Columns.title, minWidth: 160, isMultiline: true, onRender: (p: PartnerProposal) => p.title },
     { key: "content", name: strings.Columns.content, minWidth: 260, isMultiline: true, onRender: (p: PartnerProposal) => p.content },
     { key: "timing", name: strings.Columns.timing, minWidth: 70, onRender: (p: PartnerProposal) => strings.Timing[p.timing] },
     { key: "received", name: strings.Columns.received, minWidth: 150, onRender: (p: PartnerProposal) => <DateText date={p.receivedDate} /> },
-  ];
+  ]);
   return (
     <>
       {canEdit && <CommandBar overflowButtonProps={moreActions} items={[{ key: "add", text: strings.Form1.add, iconProps: { iconName: "Add" }, onClick: () => setAdding(true) }, { key: "csv", text: strings.Form1.csv, iconProps: { iconName: "Download" }, onClick: csv }]} />}
@@ -88,6 +105,7 @@ export function Form1View({ year, canEdit, service, today, onChanged }: IForm1Vi
         {canEdit && <FilePick label={strings.Form1.import} onFile={(d) => void importFile(d)} disabled={action.busy} />}
         <ReadingProgress progress={imports.reading.progress} onCancel={imports.reading.cancel} />
       </Stack>
+      <ListCount shown={rows.length} total={year.partnerProposals.length} />
       <DetailsList items={rows} columns={columns} selectionMode={SelectionMode.none} getKey={(p: PartnerProposal) => String(p.id)} ariaLabelForGrid={strings.Tabs.form1} />
       {rows.length === 0 && <p>{strings.Form1.none}</p>}
       {adding && <AddProposalDialog year={year} service={service} today={today} onClose={() => setAdding(false)} onDone={() => { setAdding(false); onChanged(); }} />}

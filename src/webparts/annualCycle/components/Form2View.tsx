@@ -19,6 +19,8 @@ import { loadCycleExcel, useWorkbookImport } from "./useWorkbookImport";
 import { FilePick, ImportReportBar } from "./ImportReportBar";
 import { byReading } from "../../../domain/partners";
 import { moreActions } from "../../../components/moreActions";
+import { ListCount, SortValue, useColumnSort } from "../../../components/ListTools";
+import { normalizeForSearch } from "../../../domain/text";
 
 export interface IForm2ViewProps {
   year: YearData;
@@ -43,7 +45,21 @@ export function Form2View({ year, canEdit, service, today, onChanged }: IForm2Vi
     return i ? `${fmt(common.ItemNo, i.itemNo)} ${i.text}` : "";
   };
   const submitted = year.cityProposals.filter((p) => p.status === "submitted");
-  const rows = submitted.filter((p) => (partnerId === "all" || p.partner?.id === partnerId) && (deptId === "all" || p.department?.id === deptId) && (answer === "all" || p.partnerAnswer === answer));
+  // Headers sort as in Microsoft Lists: partners by reading (フリガナ), answers in the filter's order, dates in order.
+  const byColumn = useColumnSort();
+  const reading = new Map(year.partners.map((p) => [p.id, normalizeForSearch(p.kana || p.name)]));
+  const columnValue = (p: CityProposal, key: string): SortValue => {
+    if (key === "dept") return p.department?.title;
+    if (key === "partner") return p.partner ? (reading.get(p.partner.id) ?? p.partner.title) : "";
+    if (key === "title") return p.title;
+    if (key === "content") return p.content;
+    if (key === "answer") return answers.indexOf(p.partnerAnswer);
+    return p.answerDate;
+  };
+  const rows = byColumn.sorted(
+    submitted.filter((p) => (partnerId === "all" || p.partner?.id === partnerId) && (deptId === "all" || p.department?.id === deptId) && (answer === "all" || p.partnerAnswer === answer)),
+    columnValue,
+  );
   const partner = partnerId === "all" ? undefined : year.partners.find((p) => p.id === partnerId);
   const forPartner = partner ? submitted.filter((p) => p.partner?.id === partner.id) : [];
 
@@ -85,14 +101,14 @@ export function Form2View({ year, canEdit, service, today, onChanged }: IForm2Vi
     );
   };
 
-  const columns: IColumn[] = [
+  const columns: IColumn[] = byColumn.sortable([
     { key: "dept", name: strings.Columns.department, minWidth: 140, isMultiline: true, onRender: (p: CityProposal) => p.department?.title },
     { key: "partner", name: strings.Columns.partner, minWidth: 130, isMultiline: true, onRender: (p: CityProposal) => p.partner?.title },
     { key: "title", name: strings.Columns.title, minWidth: 170, isMultiline: true, onRender: (p: CityProposal) => (canEdit ? <Link onClick={() => setAnswering(p)}>{p.title}</Link> : p.title) },
     { key: "content", name: strings.Columns.content, minWidth: 220, isMultiline: true, onRender: (p: CityProposal) => p.content },
     { key: "answer", name: strings.Columns.answer, minWidth: 70, onRender: (p: CityProposal) => common.PartnerAnswer[p.partnerAnswer] },
     { key: "date", name: strings.Columns.answerDate, minWidth: 150, onRender: (p: CityProposal) => <DateText date={p.answerDate} /> },
-  ];
+  ]);
   const departments = year.departments.filter((d) => submitted.some((p) => p.department?.id === d.id));
   const partners = year.partners.filter((d) => submitted.some((p) => p.partner?.id === d.id)).sort(byReading);
   return (
@@ -109,6 +125,7 @@ export function Form2View({ year, canEdit, service, today, onChanged }: IForm2Vi
         {canEdit && <FilePick label={strings.Form2.importAnswers} onFile={(d) => void importAnswers(d)} disabled={action.busy} />}
         <ReadingProgress progress={imports.reading.progress} onCancel={imports.reading.cancel} />
       </Stack>
+      <ListCount shown={rows.length} total={submitted.length} />
       <DetailsList items={rows} columns={columns} selectionMode={SelectionMode.none} getKey={(p: CityProposal) => String(p.id)} ariaLabelForGrid={strings.Tabs.form2} />
       {rows.length === 0 && <p>{common.NoItems}</p>}
       {answering && <AnswerDialog proposal={answering} service={service} today={today} onClose={() => setAnswering(null)} onDone={() => { setAnswering(null); onChanged(); }} />}

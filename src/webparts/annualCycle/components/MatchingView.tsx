@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Checkbox, CommandBar, DefaultButton, DetailsList, Dialog, DialogFooter, DialogType, Dropdown, IColumn, IconButton, MessageBar, MessageBarType, PrimaryButton, SelectionMode, Spinner, Stack, Text, TextField } from "@fluentui/react";
+import { Checkbox, CommandBar, DefaultButton, DetailsList, Dialog, DialogFooter, DialogType, Dropdown, IColumn, ICommandBarItemProps, IconButton, MessageBar, MessageBarButton, MessageBarType, PrimaryButton, SelectionMode, Spinner, Stack, Text, TextField } from "@fluentui/react";
 import * as strings from "AnnualCycleWebPartStrings";
 import * as common from "CommonStrings";
 import { frameStyles } from "../../../components/AppFrame/AppFrame.styles";
@@ -17,6 +17,9 @@ import type { CityProposal, Department, Matching, MatchingIssue, Notification } 
 import { NotificationTable } from "./NotificationTable";
 import { changedFields, ConflictNotice, isConflict, useReloadKeep } from "../../../components/Conflict/ConflictNotice";
 import { moreActions } from "../../../components/moreActions";
+import { exportFormTable, ExportKind } from "../../../components/formExport";
+import { deliveryOutcome } from "../../../domain/deliveryOutcome";
+import { form3FileName, form3Table } from "../../../export/form3Export";
 
 export interface IMatchingViewProps {
   fiscalYear: number;
@@ -50,7 +53,8 @@ export function MatchingView({ fiscalYear, canEdit, service, notifications, port
   const load = useLoad(() => service.year(fiscalYear), [service, fiscalYear]);
   const action = useAction();
   const [confirming, setConfirming] = React.useState(false);
-  const [outcome, setOutcome] = React.useState<Notification[] | null>(null);
+  // What the last issue or 再送 came to, with the edition it was for (so 再送 can be offered from it).
+  const [outcome, setOutcome] = React.useState<{ issue: MatchingIssue; records: Notification[] } | null>(null);
   const year = load.data;
   if (!year) return <>{load.loading ? <Spinner label={common.Loading} /> : <ErrorBar error={load.error} onReload={load.reload} />}</>;
   const draft = year.issues.find((i) => i.status === "draft");
@@ -69,8 +73,13 @@ export function MatchingView({ fiscalYear, canEdit, service, notifications, port
   const issueNow = (target: MatchingIssue, resendUnknown = false): Promise<void> =>
     run(async () => {
       setConfirming(false);
-      setOutcome(await service.issue(target, year, notifications, renderFeedback(portalUrl, year.cityProposals), { resendUnknown }));
+      setOutcome({ issue: target, records: await service.issue(target, year, notifications, renderFeedback(portalUrl, year.cityProposals), { resendUnknown }) });
     });
+  // 別紙③ as filed and circulated (決裁): an issued edition, or the list being compiled, as Excel, CSV or a printable page.
+  const exportAs = (issue: MatchingIssue, kind: ExportKind): void => {
+    const input = { fiscalYear: year.fiscalYear, issue, rows: year.matchings.filter((m) => m.issue?.id === issue.id), cityProposals: year.cityProposals, wishes: year.wishes, issuer: year.departments.find((d) => d.isCoordinator)?.title ?? "", today: service.asOf() };
+    void action.run(() => exportFormTable(kind, form3Table(input), form3FileName(input)));
+  };
 
   const sColumns: IColumn[] = [
     { key: "score", name: strings.Matching.score, minWidth: 50, maxWidth: 60, onRender: (s: Suggestion) => s.score },
@@ -93,16 +102,16 @@ export function MatchingView({ fiscalYear, canEdit, service, notifications, port
   return (
     <>
       <ErrorBar error={action.error} onReload={load.reload} />
-      {outcome && <IssueOutcome outcome={outcome} />}
+      {outcome && <IssueOutcome records={outcome.records} canRetry={canEdit} busy={action.busy} onRetry={() => void issueNow(outcome.issue)} />}
       {canEdit && (
         <>
           <Text as="h3" className={frameStyles.sectionTitle}>{strings.Matching.suggestions}</Text>
           <DetailsList items={suggestions} columns={sColumns} selectionMode={SelectionMode.none} compact getKey={(s: Suggestion) => pairKey(s.partnerProposal.id, s.cityProposal.id)} ariaLabelForGrid={strings.Matching.suggestions} />
           {suggestions.length === 0 && <p>{strings.Matching.noSuggestions}</p>}
-          <DraftEditor year={year} draft={draft} rows={rows} service={service} busy={action.busy} run={run} onIssue={() => setConfirming(true)} />
+          <DraftEditor year={year} draft={draft} rows={rows} service={service} busy={action.busy} run={run} onIssue={() => setConfirming(true)} exportItems={draft && rows.length > 0 ? form3ExportItems((k) => exportAs(draft, k), action.busy) : []} />
         </>
       )}
-      <Editions year={year} canEdit={canEdit} busy={action.busy} onRetry={(i, resendUnknown) => void issueNow(i, resendUnknown)} onConfirmPosted={(n) => void run(async () => void (await notifications.confirmPosted(n)))} />
+      <Editions year={year} canEdit={canEdit} busy={action.busy} onRetry={(i, resendUnknown) => void issueNow(i, resendUnknown)} onConfirmPosted={(n) => void run(async () => void (await notifications.confirmPosted(n)))} onExport={exportAs} />
       {confirming && draft && (
         <Dialog hidden={false} onDismiss={() => setConfirming(false)} dialogContentProps={{ type: DialogType.normal, title: strings.Matching.issue, subText: strings.Matching.issueConfirm }} minWidth={520} modalProps={{ isBlocking: true }}>
           <Readiness year={year} issue={draft} notifications={notifications} />
@@ -132,20 +141,37 @@ function Readiness({ year, issue, notifications }: { year: MatchingYear; issue: 
   );
 }
 
-function IssueOutcome({ outcome }: { outcome: Notification[] }): JSX.Element {
-  const failed = outcome.filter((n) => n.status === "failed");
-  const missing = outcome.filter((n) => n.status === "notConfigured");
-  const forbidden = failed.some((n) => /^forbidden/.test(n.error));
+/** Excel, CSV and print of a Form 3 edition, for its command bar. */
+function form3ExportItems(onExport: (kind: ExportKind) => void, busy: boolean): ICommandBarItemProps[] {
+  return [
+    { key: "excel", text: strings.Matching.export.excel, iconProps: { iconName: "ExcelDocument" }, disabled: busy, onClick: () => onExport("excel") },
+    { key: "csv", text: strings.Matching.export.csv, iconProps: { iconName: "Download" }, disabled: busy, onClick: () => onExport("csv") },
+    { key: "print", text: strings.Matching.export.print, iconProps: { iconName: "Print" }, onClick: () => onExport("print") },
+  ];
+}
+
+/**
+ * After issuing or 再送, per department: all notified (success), some (warning, naming those
+ * not reached and why, with 再送), none (error). Never green while a department was not reached.
+ */
+function IssueOutcome({ records, canRetry, busy, onRetry }: { records: Notification[]; canRetry: boolean; busy: boolean; onRetry: () => void }): JSX.Element {
+  const S = strings.Matching.outcome;
+  const o = deliveryOutcome(records);
+  const list = o.notDelivered.map((d) => fmt(S.item, d.department, S.reasons[d.reason])).join("、");
+  const type = { success: MessageBarType.success, partial: MessageBarType.warning, failure: MessageBarType.error, none: MessageBarType.info }[o.level];
+  const text = { success: fmt(S.allSent, o.total), partial: fmt(S.partial, o.total, o.notified, o.notDelivered.length, list), failure: fmt(S.allFailed, o.total, list), none: S.none }[o.level];
+  const retry = canRetry && o.retriable;
   return (
-    <MessageBar messageBarType={failed.length ? MessageBarType.warning : MessageBarType.success} isMultiline role="status">
-      {outcome.map((n) => `${n.department?.title}: ${strings.Matching.status[n.status]}`).join("　")}
-      {missing.length > 0 && <div>{strings.Matching.notNotified}</div>}
-      {forbidden && <div>{strings.Matching.forbiddenHint}</div>}
+    <MessageBar messageBarType={type} isMultiline messageBarIconProps={o.level === "partial" ? { iconName: "Warning" } : undefined} styles={{ root: { marginBottom: 8 } }} actions={retry ? <MessageBarButton onClick={onRetry} disabled={busy}>{strings.Matching.retry}</MessageBarButton> : undefined}>
+      <div>{text}</div>
+      {retry && <div>{S.retryHint}</div>}
+      {o.notDelivered.some((d) => d.reason === "noChannel") && <div>{strings.Matching.notNotified}</div>}
+      {o.notDelivered.some((d) => d.reason === "forbidden") && <div>{strings.Matching.forbiddenHint}</div>}
     </MessageBar>
   );
 }
 
-function DraftEditor({ year, draft, rows, service, busy, run, onIssue }: { year: MatchingYear; draft: MatchingIssue | undefined; rows: Matching[]; service: MatchingService; busy: boolean; run: (fn: () => Promise<void>) => Promise<void>; onIssue: () => void }): JSX.Element {
+function DraftEditor({ year, draft, rows, service, busy, run, onIssue, exportItems }: { year: MatchingYear; draft: MatchingIssue | undefined; rows: Matching[]; service: MatchingService; busy: boolean; run: (fn: () => Promise<void>) => Promise<void>; onIssue: () => void; exportItems: ICommandBarItemProps[] }): JSX.Element {
   const [editing, setEditing] = React.useState<Matching | null>(null);
   const [adding, setAdding] = React.useState(false);
   const reorder = (id: number, delta: -1 | 1): Promise<void> => run(() => service.reorder(draft!, move(rows, id, delta)));
@@ -179,6 +205,7 @@ function DraftEditor({ year, draft, rows, service, busy, run, onIssue }: { year:
         items={[
           { key: "hand", text: strings.Matching.addByHand, iconProps: { iconName: "Add" }, onClick: () => setAdding(true), disabled: busy },
           ...(draft && rows.length > 0 ? [{ key: "issue", text: strings.Matching.issue, iconProps: { iconName: "Send" }, onClick: onIssue, disabled: busy }] : []),
+          ...exportItems,
         ]}
       />
       <DetailsList items={rows} columns={columns} selectionMode={SelectionMode.none} getKey={(m: Matching) => String(m.id)} ariaLabelForGrid={strings.Matching.draft} />
@@ -300,7 +327,7 @@ function RowDialog({ year, row, fresh, onClose, onSave }: { year: MatchingYear; 
   );
 }
 
-function Editions({ year, canEdit, busy, onRetry, onConfirmPosted }: { year: MatchingYear; canEdit: boolean; busy: boolean; onRetry: (i: MatchingIssue, resendUnknown: boolean) => void; onConfirmPosted: (n: Notification) => void }): JSX.Element {
+function Editions({ year, canEdit, busy, onRetry, onConfirmPosted, onExport }: { year: MatchingYear; canEdit: boolean; busy: boolean; onRetry: (i: MatchingIssue, resendUnknown: boolean) => void; onConfirmPosted: (n: Notification) => void; onExport: (i: MatchingIssue, kind: ExportKind) => void }): JSX.Element {
   const issued = year.issues.filter((i) => i.status === "issued").sort((a, b) => b.editionNo - a.editionNo);
   return (
     <>
@@ -313,6 +340,7 @@ function Editions({ year, canEdit, busy, onRetry, onConfirmPosted }: { year: Mat
             <Text variant="mediumPlus" style={{ fontWeight: 600 }}>
               {i.title}（{i.issuedDate ? formatEraDate(i.issuedDate) : ""}）
             </Text>
+            <CommandBar overflowButtonProps={moreActions} ariaLabel={`${strings.Matching.export.label}: ${i.title}`} items={form3ExportItems((k) => onExport(i, k), busy)} styles={{ root: { padding: 0 } }} />
             <ol style={{ margin: "6px 0", paddingLeft: 20 }}>
               {rows.map((m) => {
                 const wishes = year.wishes.filter((w) => w.matching?.id === m.id);

@@ -52,6 +52,16 @@ define([], function () {
       error: "Error",
       notNotified: "Some departments were not notified. Set their channel or contact them directly.",
       forbiddenHint: "Teams refused the post (403). In the SharePoint admin center, API access, approve Microsoft Graph ChannelMessage.Send.",
+      outcome: {
+        allSent: "All {0} departments were notified.",
+        partial: "{1} of {0} departments were notified. {2} could not be notified ({3}).",
+        allFailed: "None of the {0} departments could be notified ({1}).",
+        none: "No department was concerned.",
+        item: "{0}: {1}",
+        reasons: { failed: "sending failed", notMember: "not a member of the team", forbidden: "post refused (403)", noChannel: "no channel", unknown: "outcome unknown" },
+        retryHint: "Retry sends only to the departments not notified (none is posted to twice)."
+      },
+      export: { label: "Export the feedback list (Form 3)", excel: "Export to Excel", csv: "Export to CSV", print: "Printable view" },
       message: { heading: "[Partnership] A feedback list was issued", intro: "These proposals concern your division. To carry one out, register your wish in the department portal and contact the partner directly.", no: "No", title: "Title", content: "Content", partner: "Partner", contact: "Contact", open: "Open the department portal", answer: "Partner's answer" }
     },
     Channels: {

@@ -52,6 +52,16 @@ define([], function () {
       error: "エラー",
       notNotified: "通知できなかった部署があります。チャネルを設定するか、個別に連絡してください。",
       forbiddenHint: "Teams への投稿が拒否されました（403）。SharePoint 管理センターの「API アクセス」で Microsoft Graph の ChannelMessage.Send を承認してください。",
+      outcome: {
+        allSent: "{0} 部署すべてに通知しました。",
+        partial: "{0} 部署中 {1} 部署に通知しました。{2} 部署に通知できませんでした（{3}）。",
+        allFailed: "{0} 部署のいずれにも通知できませんでした（{1}）。",
+        none: "通知の対象となる部署はありませんでした。",
+        item: "{0}: {1}",
+        reasons: { failed: "送信に失敗", notMember: "チームのメンバーでないため投稿不可", forbidden: "投稿が拒否された（403）", noChannel: "チャネル未設定", unknown: "結果不明" },
+        retryHint: "再送すると、通知できなかった部署にだけ送ります（送信済みの部署には二重に投稿しません）。"
+      },
+      export: { label: "フィードバック一覧（別紙③）の出力", excel: "Excel に出力", csv: "CSV に出力", print: "印刷用に表示" },
       message: { heading: "【包括連携】フィードバック一覧を発行しました", intro: "貴課に関係する提案です。実施を希望する場合は部署ポータルで「実施希望」を登録し、企業等の担当者へ直接ご連絡ください。", no: "NO", title: "提案の件名", content: "提案内容", partner: "企業等", contact: "連絡先", open: "部署ポータルを開く", answer: "企業等の回答" }
     },
     Channels: {

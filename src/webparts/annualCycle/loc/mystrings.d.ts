@@ -19,6 +19,13 @@ declare interface IAnnualCycleWebPartStrings {
     confirmPosted: string;
     unknownHint: string;
     status: { sent: string; failed: string; notConfigured: string; pending: string }; attempts: string; error: string; notNotified: string; forbiddenHint: string;
+    /** After issuing or 再送: all notified, some (「n 部署中 m 部署に通知しました。k 部署に…」), none. */
+    outcome: {
+      allSent: string; partial: string; allFailed: string; none: string; item: string;
+      reasons: { failed: string; notMember: string; forbidden: string; noChannel: string; unknown: string };
+      retryHint: string;
+    };
+    export: { label: string; excel: string; csv: string; print: string };
     message: { heading: string; intro: string; no: string; title: string; content: string; partner: string; contact: string; open: string; answer: string };
   };
   Channels: { heading: string; department: string; teamId: string; channelId: string; group: string;

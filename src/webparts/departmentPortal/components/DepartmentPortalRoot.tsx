@@ -3,9 +3,7 @@ import * as React from "react";
 import { CommandBar, Dropdown, IColumn, Link, MessageBar, MessageBarType, Spinner, Text } from "@fluentui/react";
 import { ResponsiveList } from "../../../components/ResponsiveList";
 import { CycleService } from "../../../data/services/CycleService";
-import { CityProposalDialog } from "./CityProposalDialog";
 import { WishCell } from "./WishCell";
-import { Form4Section } from "./Form4Section";
 import { ResultsService } from "../../../data/services/ResultsService";
 import { MatchingService } from "../../../data/services/MatchingService";
 import { AgreementService } from "../../../data/services/AgreementService";
@@ -28,6 +26,12 @@ import { departmentTodo, TodoItem, todoCount } from "../../../domain/departmentT
 import { TodoList } from "./TodoList";
 import { rowAnswerText } from "../../../domain/matching";
 import { moreActions } from "../../../components/moreActions";
+import { lazyNamed } from "../../../components/Deferred";
+
+// The first view is the department's to-do list and its lists; the proposal dialog and the Form 4
+// section (further down the page) come in chunks of their own.
+const CityProposalDialog = lazyNamed(() => import(/* webpackChunkName: "pd-portal-proposal" */ "./CityProposalDialog").then((m) => m.CityProposalDialog));
+const Form4Section = lazyNamed(() => import(/* webpackChunkName: "pd-portal-form4" */ "./Form4Section").then((m) => m.Form4Section));
 
 export interface IDepartmentPortalRootProps {
   services: IAppServices;
@@ -100,10 +104,15 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
   const answered = d.answered.filter((s) => s.department?.id === deptId && s.agreement && surveying.has(s.agreement.id));
   const todo = departmentTodo({ departmentId: deptId, today: services.today, calls: d.calls, proposals, results: d.results, surveys: [...surveys, ...answered], agreements: d.agreements, issues: d.issues, feedback });
   const answerOf = rowAnswerText(d.proposals, common.PartnerAnswer);
-  const scrollTo = (id: string): void => document.getElementById(id)?.scrollIntoView({ behavior: "smooth", block: "start" });
-  const openTodo = (t: TodoItem): void => {
+  const scrollTo = (id: string): string => {
+    document.getElementById(id)?.scrollIntoView({ behavior: "smooth", block: "start" });
+    return id;
+  };
+  // A Form 2 still to do opens the proposal dialog; any other item leads to its part of the page (the to-do list moves focus there).
+  const openTodo = (t: TodoItem): string | undefined => {
     if (t.kind === "form2" && t.state !== "done" && user.role !== "visitor") setEditing("new");
-    else scrollTo(t.kind === "form2" ? "pd-portal-form2" : t.kind === "form4" ? "pd-portal-form4" : t.kind === "survey" ? `pd-portal-survey-${t.refId}` : "pd-portal-feedback");
+    else return scrollTo(t.kind === "form2" ? "pd-portal-form2" : t.kind === "form4" ? "pd-portal-form4" : t.kind === "survey" ? `pd-portal-survey-${t.refId}` : "pd-portal-feedback");
+    return undefined;
   };
 
   const feedbackColumns: IColumn[] = [

@@ -91,14 +91,15 @@ export function SurveyAnswerForm({ agreement, rows, service, onAnswered, anchorI
       <Text as="h4" variant="mediumPlus" style={{ display: "block", fontWeight: 600 }}>
         {title}
       </Text>
-      <Text as="p">{strings.SurveyForm.intro}</Text>
+      {/* Paragraphs on lines of their own (Fluent's Text is inline unless block). */}
+      <Text as="p" block>{strings.SurveyForm.intro}</Text>
       {agreement && (
         <>
-          <Text as="p">
+          <Text as="p" block>
             {strings.SurveyForm.deadline}: <DateText date={agreement.surveyDeadline} />
           </Text>
           {agreement.proposedContent && (
-            <Text as="p" style={{ whiteSpace: "pre-wrap" }}>
+            <Text as="p" block style={{ whiteSpace: "pre-wrap" }}>
               {strings.SurveyForm.proposed}: {agreement.proposedContent}
             </Text>
           )}

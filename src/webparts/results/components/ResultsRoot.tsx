@@ -35,7 +35,7 @@ function Totals({ services, user }: { services: IAppServices; user: CurrentUser 
   const current = fiscalYearOf(services.today);
   // Results are reported after the year ends, so the last complete year comes first.
   const [fy, setFy] = React.useState(current - 1);
-  const service = React.useMemo(() => new ResultsService(services.data, user, services.today), [services, user]);
+  const service = React.useMemo(() => new ResultsService(services.data, user, services.today, services.clock), [services, user]);
   const load = useLoad(async () => ({ year: await service.year(fy), five: await service.fiveYears(fy) }), [service, fy]);
   const [drill, setDrill] = React.useState<{ title: string; rows: ResultReport[] } | null>(null);
   const [confirming, setConfirming] = React.useState(false);
