@@ -89,8 +89,8 @@ export function proposePartnerSplit(name: string): string[] {
   return parts && parts.length > 1 ? parts : [whole];
 }
 
-/** Kinds of partner, finer than PartnerKind: schools and public bodies apart, NPOs apart from associations. */
-export type ExtendedPartnerKind = PartnerKind | "school" | "publicBody" | "npo";
+/** Kinds of partner, finer than PartnerKind: NPOs apart from associations. */
+export type ExtendedPartnerKind = PartnerKind | "npo";
 
 /** First match wins; the order settles names that carry several hints (「A大学附属高等学校」 is a school). */
 const KIND_RULES: Array<[ExtendedPartnerKind, RegExp]> = [
@@ -119,9 +119,8 @@ export function guessPartnerKindExtended(name: string): ExtendedPartnerKind {
   return KIND_RULES.find(([, re]) => re.test(n))?.[0] ?? "other";
 }
 
-/** The stored kind for an extended one, while PartnerKind has no school, public body or NPO. */
+/** The stored kind for an extended one: an NPO is stored as a 団体 (association). */
 export function toPartnerKind(kind: ExtendedPartnerKind): PartnerKind {
   if (kind === "npo") return "association";
-  if (kind === "school" || kind === "publicBody") return "other";
   return kind;
 }

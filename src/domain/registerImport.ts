@@ -1,9 +1,11 @@
+import { DecisionColumns, nextDecisionColumns } from "./decisions";
 import { DateParseProblem, parseDateCell } from "./japaneseDates";
+import { guessPartnerKindExtended, toPartnerKind } from "./partnerNames";
 import { partnerNameKey } from "./partners";
 import { initialReviewDate } from "./review";
 import type { SiteRules } from "./siteRules";
 import { ClauseFinding, ClauseProblem, isBlockingClauseProblem, parseTermClause, splitItems } from "./termClause";
-import { GUIDELINE_TERMS, hasExpiry, termsThrough, TermPeriod, TermRules } from "./terms";
+import { DEFAULT_DECISION_BUFFER_DAYS, GUIDELINE_TERMS, hasExpiry, termsThrough, TermPeriod, TermRules } from "./terms";
 import { cellValueText, normalizeForSearch } from "./text";
 import type { Agreement, AgreementStatus, IsoDate, Partner, PartnerKind } from "./types";
 
@@ -54,8 +56,13 @@ export interface ImportPlanRow {
   partnerId: number | null;
   partnerKind: PartnerKind;
   title: string;
+  /** The conclusion date cell as the file writes it (shown beside what was read). */
+  concludedText: string;
   concludedDate: IsoDate | null;
+  /** The coordinator typed the conclusion date in the preview (the file's could not be read). */
+  concludedEntered: boolean;
   items: string[];
+  /** The term clause as the file writes it, verbatim. */
   clause: string;
   rules: TermRules;
   found: ClauseFinding[];
@@ -63,6 +70,10 @@ export interface ImportPlanRow {
   terms: TermPeriod[];
   status: Extract<AgreementStatus, "concluded" | "terminated">;
   nextReviewDate: IsoDate | null;
+  /** The next decision the imported agreement will carry (as the import writes it to 次の判断). */
+  nextDecision: DecisionColumns;
+  /** The site's days before a notice deadline that the city decides (for recomputing the decision). */
+  decisionBufferDays: number;
   importKey: string;
   /** Problems that stop the row. */
   errors: RowProblem[];
@@ -74,12 +85,9 @@ export interface ImportPlanRow {
   duplicateOfId: number | null;
 }
 
+/** The kind a partner's name suggests (学校, 自治体・公共団体, …), for the coordinator to confirm in the preview. */
 export function guessPartnerKind(name: string): PartnerKind {
-  const n = name.normalize("NFKC");
-  if (/大学|学園|高等専門学校|短期大学/.test(n)) return "university";
-  if (/銀行|信用金庫|信金|信用組合|労働金庫|証券|保険/.test(n)) return "financialInstitution";
-  if (/協会|協議会|会議所|組合|社団法人|財団法人|連合会|NPO|特定非営利/.test(n)) return "association";
-  return "company";
+  return toPartnerKind(guessPartnerKindExtended(name));
 }
 
 export function agreementKey(partnerName: string, title: string, concluded: IsoDate | null): string {
@@ -90,13 +98,20 @@ export function agreementKey(partnerName: string, title: string, concluded: IsoD
 /** The lengths the lists hold (see listSchema): a longer value is refused in the preview, not cut. */
 export const IMPORT_LIMITS = { partner: 255, title: 255, item: 255, clause: 4000 } as const;
 
-/** What the terms make of an agreement concluded on `concluded`: its terms so far, whether it is still in force, its next review. */
-function scheduleFor(rules: TermRules, concluded: IsoDate | null, today: IsoDate): Pick<ImportPlanRow, "terms" | "status" | "nextReviewDate"> {
+/**
+ * What the terms make of an agreement concluded on `concluded`: its terms so far, whether it is
+ * still in force, its next review, and the next decision the import will write for it (the same
+ * computation the import makes once the agreement exists).
+ */
+function scheduleFor(rules: TermRules, concluded: IsoDate | null, today: IsoDate, bufferDays: number): Pick<ImportPlanRow, "terms" | "status" | "nextReviewDate" | "nextDecision"> {
   const terms = concluded && hasExpiry(rules) ? termsThrough(rules, concluded, today) : [];
   const last = terms[terms.length - 1];
   const status = last && last.to < today ? "terminated" : "concluded";
   const nextReviewDate = status === "concluded" && concluded && rules.reviewCycleYears ? initialReviewDate(concluded, today, rules.reviewCycleYears) : null;
-  return { terms, status, nextReviewDate };
+  const recorded = terms.length ? terms.map((t) => ({ termNo: t.termNo, termFrom: t.from, termTo: t.to })) : concluded ? [{ termNo: 1, termFrom: concluded, termTo: null }] : [];
+  const asImported = { ...rules, id: 0, status, concludedDate: concluded, termStart: concluded, nextReviewDate } as unknown as Agreement;
+  const nextDecision = concluded ? nextDecisionColumns(asImported, recorded, today, bufferDays) : { nextDecisionDate: null, nextDecisionText: "" };
+  return { terms, status, nextReviewDate, nextDecision };
 }
 
 /** A problem from reading the clause that only the coordinator's decision on the terms settles. */
@@ -122,7 +137,7 @@ export function withConfirmedTerms(row: ImportPlanRow, rules: TermRules, today: 
   return {
     ...row,
     rules,
-    ...scheduleFor(rules, row.concludedDate, today),
+    ...scheduleFor(rules, row.concludedDate, today, row.decisionBufferDays),
     termsConfirmed: true,
     errors: row.errors.filter((e) => !isTermsDecision(e)),
     warnings: row.warnings.filter((w) => w.field !== "terms"),
@@ -158,6 +173,7 @@ export function planImport(rows: unknown[][], columns: Partial<Record<RegisterCo
       title = `${partnerName}との包括連携に関する協定`;
       warnings.push({ field: "title", code: "generated" });
     } else if (!title) errors.push({ field: "title", code: "required" });
+    const concludedText = cellValueText(get("concluded")).trim();
     const date = parseDateCell(get("concluded"));
     if (!date.ok) errors.push({ field: "concluded", code: date.problem });
     const concludedDate = date.ok ? date.date : null;
@@ -181,7 +197,8 @@ export function planImport(rows: unknown[][], columns: Partial<Record<RegisterCo
     const clauseProblems: RowProblem[] = reading.problems.map((code) => ({ field: "terms", code }));
     if (!usable) warnings.push({ field: "terms", code: "defaultTerms" });
 
-    const { terms, status, nextReviewDate } = scheduleFor(rules, concludedDate, ctx.today);
+    const bufferDays = ctx.site.decisionBufferDays ?? DEFAULT_DECISION_BUFFER_DAYS;
+    const schedule = scheduleFor(rules, concludedDate, ctx.today, bufferDays);
 
     const importKey = agreementKey(partnerName, title, concludedDate);
     const earlier = seen.get(importKey);
@@ -200,14 +217,15 @@ export function planImport(rows: unknown[][], columns: Partial<Record<RegisterCo
       partnerId: partnerName ? (partnerByKey.get(partnerNameKey(partnerName)) ?? null) : null,
       partnerKind: guessPartnerKind(partnerName),
       title,
+      concludedText,
       concludedDate,
+      concludedEntered: false,
       items,
       clause,
       rules,
       found: reading.found,
-      terms,
-      status,
-      nextReviewDate,
+      ...schedule,
+      decisionBufferDays: bufferDays,
       importKey,
       errors,
       warnings,
@@ -219,3 +237,81 @@ export function planImport(rows: unknown[][], columns: Partial<Record<RegisterCo
 }
 
 export const importable = (r: ImportPlanRow): boolean => r.errors.length === 0 && r.duplicateOfId === null;
+
+/**
+ * Whether the coordinator can settle the row by typing its conclusion date in the preview: the
+ * date in the file could not be read (or was refused: a wrong weekday, 2月30日), and nothing
+ * else stops the row but that and, perhaps, its terms.
+ */
+export function canEnterDate(row: ImportPlanRow): boolean {
+  return row.duplicateOfId === null && row.errors.some((e) => e.field === "concluded") && row.errors.every((e) => e.field === "concluded" || isTermsDecision(e));
+}
+
+/** A row the coordinator must decide on before it is imported: a date to type in, or terms to confirm. */
+export function needsDecision(row: ImportPlanRow): boolean {
+  return row.errors.length > 0 && (canEnterDate(row) || canConfirmTerms(row));
+}
+
+/**
+ * The row re-planned with the conclusion date the coordinator typed: its key, whether it is
+ * already in the product or earlier in the file (`others`: the rest of the plan), its schedule
+ * and next decision. The terms read or confirmed stay as they are.
+ */
+export function withConcludedDate(row: ImportPlanRow, date: IsoDate, ctx: Pick<PlanContext, "agreements" | "today">, others: ImportPlanRow[] = []): ImportPlanRow {
+  const importKey = agreementKey(row.partnerName, row.title, date);
+  const errors = row.errors.filter((e) => e.field !== "concluded" && e.field !== "row");
+  const warnings = [...row.warnings];
+  const earlier = others.find((o) => o.rowNo < row.rowNo && o.importKey === importKey && o.errors.every((e) => e.field !== "row"));
+  if (earlier) errors.push({ field: "row", code: "duplicateInFile", other: earlier.rowNo });
+  let duplicateOfId: number | null = null;
+  if (errors.every((e) => isTermsDecision(e)) && !earlier) {
+    for (const a of ctx.agreements) {
+      if ((a.importKey && !a.importKey.startsWith("pending:") && a.importKey === importKey) || (a.partner && agreementKey(a.partner.title, a.title, a.concludedDate) === importKey)) {
+        duplicateOfId = a.id;
+        break;
+      }
+    }
+  }
+  // As in planImport: a row skipped anyway only shows what its clause leaves to decide.
+  const skipped = duplicateOfId !== null || !!earlier;
+  const keep = skipped ? errors.filter((e) => !isTermsDecision(e)) : errors;
+  if (skipped) warnings.push(...errors.filter(isTermsDecision));
+  return {
+    ...row,
+    concludedDate: date,
+    concludedEntered: true,
+    ...scheduleFor(row.rules, date, ctx.today, row.decisionBufferDays),
+    importKey,
+    errors: keep,
+    warnings,
+    duplicateOfId,
+  };
+}
+
+/** Every row for the same new partner takes the kind the coordinator chose (one partner is created for them). */
+export function withPartnerKind(plan: ImportPlanRow[], rowNo: number, kind: PartnerKind): ImportPlanRow[] {
+  const row = plan.find((r) => r.rowNo === rowNo);
+  if (!row) return plan;
+  const key = partnerNameKey(row.partnerName);
+  return plan.map((r) => (r.rowNo === rowNo || (r.partnerId === null && row.partnerId === null && partnerNameKey(r.partnerName) === key) ? { ...r, partnerKind: kind } : r));
+}
+
+/** What the import will do with a row, to be said in words in the preview. */
+export type RowOutcome =
+  | { kind: "concluded"; decision: DecisionColumns }
+  | { kind: "terminated"; endedOn: IsoDate | null }
+  | { kind: "duplicate"; agreementId: number }
+  | { kind: "duplicateInFile"; rowNo: number }
+  | { kind: "needsDate" }
+  | { kind: "needsTerms" }
+  | { kind: "blocked" };
+
+export function rowOutcome(row: ImportPlanRow): RowOutcome {
+  if (row.duplicateOfId !== null) return { kind: "duplicate", agreementId: row.duplicateOfId };
+  const twice = row.errors.find((e) => e.field === "row");
+  if (twice && "other" in twice) return { kind: "duplicateInFile", rowNo: twice.other };
+  if (importable(row)) return row.status === "terminated" ? { kind: "terminated", endedOn: row.terms[row.terms.length - 1]?.to ?? null } : { kind: "concluded", decision: row.nextDecision };
+  if (canEnterDate(row)) return { kind: "needsDate" };
+  if (canConfirmTerms(row)) return { kind: "needsTerms" };
+  return { kind: "blocked" };
+}

@@ -30,7 +30,8 @@ export interface Stored {
   modified: IsoDateTime;
 }
 
-export type PartnerKind = "company" | "university" | "financialInstitution" | "association" | "other";
+/** 企業 / 大学 / 学校 / 金融機関 / 自治体・公共団体 / 団体 (NPO included) / その他. */
+export type PartnerKind = "company" | "university" | "school" | "financialInstitution" | "publicBody" | "association" | "other";
 
 export interface Partner extends Stored {
   name: string;

@@ -33,14 +33,16 @@ test("import a register of forty agreements, then see the calendar and a renewal
   await page.locator("#pd-register-file").setInputFiles(file);
   const summary = page.getByText(/^全 40 行:/);
   await summary.waitFor();
-  expect(await summary.textContent()).toBe("全 40 行: 取込可 36 / 登録済み 1 / 取り込めない 3");
+  expect(await summary.textContent()).toBe("全 40 行: 取込可 36 件 / 要確認 2 件 / 登録済み 1 件 / 取り込めない 1 件");
   const grid = page.getByRole("grid", { name: "既存の協定台帳の取込" });
   await grid.getByText("協定先がありません").waitFor();
   await grid.getByText("締結日の曜日が日付と合いません").waitFor();
   await grid.getByText("締結日が存在しない日付です").waitFor();
-  await grid.getByText("登録済みのため取り込まない").waitFor();
+  await grid.getByText("取り込みません（既に登録済み）").waitFor();
   expect(await h.axe(page)).toEqual([]);
-  await h.shot(page, "register-import-preview.png");
+  // Forty rows, written beside read: nothing scrolls sideways at 1366 px.
+  expect(await page.evaluate(() => document.scrollingElement!.scrollWidth <= window.innerWidth)).toBe(true);
+  await h.shot(page, "register-import-forty.png");
 
   // The coordinator checks one row's terms (no clause: the site's default was proposed) and sets them;
   // and leaves one row out of this import.
@@ -52,15 +54,17 @@ test("import a register of forty agreements, then see the calendar and a renewal
   expect(await h.axe(page, "document")).toEqual([]);
   await h.shot(page, "register-import-confirm-terms.png", { fullPage: false });
   await check.getByRole("button", { name: "この条件にする" }).click();
-  await grid.getByText("当初期間: 開始日から 24 か月 / 更新: 12 か月ごとに自動更新（以後も同様）", { exact: false }).waitFor();
-  await grid.getByText("（確認済み）", { exact: false }).waitFor();
+  const row3 = grid.getByRole("row").filter({ has: page.getByRole("checkbox", { name: "取り込む: 3行目" }) });
+  await row3.getByText("開始日から 24 か月", { exact: true }).waitFor();
+  await row3.getByText("12 か月ごとに自動更新（以後も同様）", { exact: true }).waitFor();
+  await row3.getByText("（確認済み）", { exact: false }).waitFor();
   await grid.getByRole("checkbox", { name: "取り込む: 5行目" }).uncheck({ force: true });
   await page.getByRole("button", { name: "35 件を取り込む" }).click();
   await page.getByText("35 件を取り込みました（新しい企業等 35 件、取り込まなかった行 5 件）。").waitFor();
 
   // The same file again: only the row left out is new.
   await page.locator("#pd-register-file").setInputFiles(file);
-  await page.getByText("全 40 行: 取込可 1 / 登録済み 36 / 取り込めない 3").waitFor();
+  await page.getByText("全 40 行: 取込可 1 件 / 要確認 2 件 / 登録済み 36 件 / 取り込めない 1 件").waitFor();
   await page.getByRole("button", { name: "1 件を取り込む" }).waitFor();
 
   // The review calendar now holds the imported agreements' decisions, keyed on decision dates.
@@ -98,7 +102,7 @@ test("a CSV saved by Japanese Excel (Shift_JIS) reads as the same register", asy
   const { page, errors } = await h.open("&only=agreements", "", 7);
   await page.getByRole("tab", { name: "台帳の取込" }).click();
   await page.locator("#pd-register-file").setInputFiles({ name: "協定一覧.csv", mimeType: "text/csv", buffer: sjis.stdout });
-  await page.getByText("全 1 行: 取込可 1 / 登録済み 0 / 取り込めない 0").waitFor();
+  await page.getByText("全 1 行: 取込可 1 件 / 要確認 0 件 / 登録済み 0 件 / 取り込めない 0 件").waitFor();
   const grid = page.getByRole("grid", { name: "既存の協定台帳の取込" });
   await grid.getByText("株式会社ＳＪＩＳ商会", { exact: false }).first().waitFor();
   await grid.getByText("令和5年10月2日", { exact: false }).waitFor();

@@ -102,8 +102,8 @@ describe("partner kinds, finer than the stored ones", () => {
   });
 
   test("mapped onto the kinds stored today", () => {
-    expect(toPartnerKind("school")).toBe("other");
-    expect(toPartnerKind("publicBody")).toBe("other");
+    expect(toPartnerKind("school")).toBe("school");
+    expect(toPartnerKind("publicBody")).toBe("publicBody");
     expect(toPartnerKind("npo")).toBe("association");
     expect(toPartnerKind("financialInstitution")).toBe("financialInstitution");
   });

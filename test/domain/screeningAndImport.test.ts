@@ -1,4 +1,4 @@
-import { agreementKey, canConfirmTerms, detectColumns, guessPartnerKind, importable, planImport, withConfirmedTerms } from "../../src/domain/registerImport";
+import { agreementKey, canConfirmTerms, canEnterDate, detectColumns, guessPartnerKind, importable, needsDecision, planImport, rowOutcome, withConcludedDate, withConfirmedTerms, withPartnerKind } from "../../src/domain/registerImport";
 import { declineReasonCiting, DEFAULT_CRITERIA, parseScreening, summarizeScreening, validateCriteria } from "../../src/domain/screening";
 import { GUIDELINE_RULES, parseSiteRules, siteRulesToSettings, validateSiteRules } from "../../src/domain/siteRules";
 
@@ -86,6 +86,10 @@ describe("importing an existing register", () => {
     expect(dup.warnings).toContainEqual({ field: "terms", code: "defaultTerms" });
     expect(nameless.errors).toEqual([{ field: "partner", code: "required" }]);
     expect(wrongDay.errors).toEqual([{ field: "concluded", code: "weekdayMismatch" }]);
+    // What the file wrote is kept beside what was read.
+    expect(wrongDay.concludedText).toBe("令和元年11月19日(水)");
+    expect(mirai.concludedText).toBe("令和6年4月22日付け");
+    expect(mirai.clause).toBe(rows[0][5]);
     expect(wrongDay.partnerKind).toBe("financialInstitution");
     // A fixed three-year term long expired is registered as ended.
     expect(fixed.status).toBe("terminated");
@@ -188,5 +192,80 @@ describe("importing clauses that cannot be read in full", () => {
     expect(plan("", "締結日：平成30年10月2日（火）調印式").concludedDate).toBe("2018-10-02");
     expect(plan("", "平成三十年七月六日").concludedDate).toBe("2018-07-06");
     expect(plan("", "令和元年").errors).toEqual([{ field: "concluded", code: "incomplete" }]);
+  });
+});
+
+describe("the preview's decisions: a date typed in, the outcome in words, the partner's kind", () => {
+  const header = ["協定先", "協定名", "締結日", "連携事項", "協定期間"];
+  const ctx = {
+    partners: [{ id: 5, name: "株式会社みらい電機" }],
+    agreements: [{ id: 9, title: "既にある協定", concludedDate: "2019-07-01", partner: { id: 2, title: "清瀬北大学" }, importKey: "" }],
+    site: GUIDELINE_RULES,
+    today: "2026-11-24",
+  };
+  const yearly = "締結の日から1年間とし、満了の1か月前までに申出がないときは1年間更新し、以後も同様とする。";
+  const rows = [
+    ["清瀬市", "清瀬市と東村山市との連携協定", "令和元年11月19日(水)", "（１）防災", yearly],
+    ["東京都立清瀬高等学校", "清瀬高校との協定", "2020年4月1日", "（１）教育", "締結の日から3年間"],
+    ["清瀬北大学", "既にある協定", "令和元年7月十日頃", "（１）研究", ""],
+    ["", "名無し", "不明", "", ""],
+    ["株式会社あおば", "あおばとの協定", "2022年4月1日", "（１）環境", "締結の日から1年間とし、期間満了後は協議の上、更新することができる。"],
+  ];
+  const plan = planImport(rows, detectColumns(header), ctx);
+  const [city, school, known, nameless, consult] = plan;
+
+  test("kinds a city partners with are guessed from the name", () => {
+    expect(city.partnerKind).toBe("publicBody");
+    expect(school.partnerKind).toBe("school");
+    expect(guessPartnerKind("特定非営利活動法人きよせの森")).toBe("association");
+    expect(guessPartnerKind("多摩中央信用金庫")).toBe("financialInstitution");
+  });
+
+  test("what the import does with each row", () => {
+    expect(rowOutcome(school)).toEqual({ kind: "terminated", endedOn: "2023-03-31" });
+    expect(rowOutcome(city)).toEqual({ kind: "needsDate" });
+    expect(rowOutcome(nameless)).toEqual({ kind: "blocked" });
+    expect(rowOutcome(consult)).toEqual({ kind: "needsTerms" });
+    expect([city, school, known, nameless, consult].map(needsDecision)).toEqual([true, false, true, false, true]);
+    expect(canEnterDate(nameless)).toBe(false);
+  });
+
+  test("a conclusion date typed in re-plans the row: its terms so far, its next decision", () => {
+    expect(city.concludedDate).toBeNull();
+    expect(city.nextDecision).toEqual({ nextDecisionDate: null, nextDecisionText: "" });
+    const typed = withConcludedDate(city, "2019-11-19", ctx, plan);
+    expect(typed).toMatchObject({ concludedDate: "2019-11-19", concludedEntered: true, concludedText: "令和元年11月19日(水)", errors: [], status: "concluded", duplicateOfId: null });
+    expect(importable(typed)).toBe(true);
+    expect(typed.terms[typed.terms.length - 1]).toEqual({ termNo: 8, from: "2026-11-19", to: "2027-11-18" });
+    // Notice one month before 18 November 2027, decided 30 days before that.
+    expect(typed.nextDecision.nextDecisionDate).toBe("2027-09-18");
+    expect(typed.nextDecision.nextDecisionText).toBe("第8期の更新の判断（満了 令和9年11月18日、申出期限 令和9年10月18日）");
+    expect(rowOutcome(typed)).toEqual({ kind: "concluded", decision: typed.nextDecision });
+    expect(typed.importKey).toBe(agreementKey("清瀬市", "清瀬市と東村山市との連携協定", "2019-11-19"));
+  });
+
+  test("a typed date that makes the row one already registered, or one earlier in the file, skips it", () => {
+    const dup = withConcludedDate(known, "2019-07-01", ctx, plan);
+    expect(dup.duplicateOfId).toBe(9);
+    expect(importable(dup)).toBe(false);
+    expect(rowOutcome(dup)).toEqual({ kind: "duplicate", agreementId: 9 });
+    const twice = withConcludedDate({ ...school, rowNo: 9, concludedDate: null, errors: [{ field: "concluded", code: "unrecognized" }] }, "2020-04-01", ctx, plan);
+    expect(twice.errors).toEqual([{ field: "row", code: "duplicateInFile", other: school.rowNo }]);
+    expect(rowOutcome(twice)).toEqual({ kind: "duplicateInFile", rowNo: school.rowNo });
+  });
+
+  test("a row with its terms to decide is not imported until confirmed, then is", () => {
+    expect(importable(consult)).toBe(false);
+    const decided = withConfirmedTerms(consult, { ...consult.rules, initialTermMonths: 12, renewalMonths: 12, renewalRepeats: true }, ctx.today);
+    expect(needsDecision(decided)).toBe(false);
+    expect(rowOutcome(decided).kind).toBe("concluded");
+    expect(decided.nextDecision.nextDecisionDate).not.toBeNull();
+  });
+
+  test("the kind chosen for a new partner applies to its every row, never to an existing partner", () => {
+    const two = planImport([rows[0], ["清瀬市", "別の協定", "2021年4月1日", "", ""], ["株式会社みらい電機", "協定", "2021年4月1日", "", ""]], detectColumns(header), ctx);
+    const changed = withPartnerKind(two, two[0].rowNo, "other");
+    expect(changed.map((r) => r.partnerKind)).toEqual(["other", "other", "company"]);
+    expect(two[0].partnerKind).toBe("publicBody");
   });
 });

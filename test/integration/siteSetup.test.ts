@@ -161,7 +161,29 @@ test("upgrade to schema 7 (Form 4 該当なし): the results' 状態 gains 該�
   const choiceXml = fields.find((f) => f.internalName === "ResultStatus")!.schemaXml;
   for (const c of ["下書き", "提出済", "公表済", "該当なし"]) expect(choiceXml).toContain(`<CHOICE>${c}</CHOICE>`);
   expect((await setupAs().plan()).upToDate).toBe(true);
-  expect(SCHEMA_VERSION).toBe(7);
+});
+
+test("upgrade to schema 8 (partner kinds): the partners' 種別 gains 学校 and 自治体・公共団体, and every partner keeps its kind", async () => {
+  // The previous release's Partners list: 種別 without 学校 and 自治体・公共団体.
+  const kind = partners.fields.kind as { choices: Record<string, string> };
+  const oldChoices = Object.fromEntries(Object.entries(kind.choices).filter(([k]) => k !== "school" && k !== "publicBody"));
+  const previous = allLists.map((def) => (def.key !== "partners" ? def : { ...def, fields: { ...def.fields, kind: { ...def.fields.kind, choices: oldChoices } } }));
+  await setupAs(7, previous).run();
+  const data = t.dataAs(7);
+  await data.partners.add({ name: "多摩信和銀行", kana: "", kind: "financialInstitution", address: "", contactName: "", contactEmail: "", contactPhone: "", website: "" });
+  const plan = await setupAs().plan();
+  expect(plan.steps.filter((s) => s.kind === "updateField" && s.list === "PD_Partners")).toEqual([
+    { kind: "updateField", list: "PD_Partners", field: "PartnerKind", displayName: partners.fields.kind.displayName, changes: ["choices"] },
+  ]);
+  await setupAs().run();
+  const choiceXml = t.backend.store.list("PD_Partners")!.meta.fields.find((f) => f.internalName === "PartnerKind")!.schemaXml;
+  for (const c of ["企業", "大学", "学校", "金融機関", "自治体・公共団体", "団体", "その他"]) expect(choiceXml).toContain(`<CHOICE>${c}</CHOICE>`);
+  expect((await data.partners.list()).map((p) => [p.name, p.kind])).toEqual([["多摩信和銀行", "financialInstitution"]]);
+  // A partner of a new kind can now be saved on the upgraded site.
+  await data.partners.add({ name: "東京都立清瀬高等学校", kana: "", kind: "school", address: "", contactName: "", contactEmail: "", contactPhone: "", website: "" });
+  expect((await data.partners.list()).find((p) => p.name === "東京都立清瀬高等学校")?.kind).toBe("school");
+  expect((await setupAs().plan()).upToDate).toBe(true);
+  expect(SCHEMA_VERSION).toBe(8);
 });
 
 test("a column retyped on the site is a manual step: setup never drops or retypes it", async () => {

@@ -7,6 +7,16 @@ export const frameStyles = mergeStyleSets({
     fontFamily: '"Segoe UI", "Yu Gothic UI", Meiryo, "Noto Sans CJK JP", sans-serif',
     color: "#201f1e",
     padding: "4px 0",
+    // Japanese breaks where a city's text may break: never before ー, small kana or closing
+    // brackets (「スーパ／ー」), and between phrases where the browser can tell them
+    // (「株式会社／けやきスーパー」); a run that cannot fit still breaks rather than overflows.
+    lineBreak: "strict",
+    wordBreak: "auto-phrase",
+    overflowWrap: "break-word",
+    selectors: {
+      // Fluent's multi-line cells set word-break: break-word, which breaks 「株式会／社」.
+      "& .ms-DetailsRow-cell": { wordBreak: "auto-phrase", overflowWrap: "anywhere" },
+    },
   },
   header: { borderBottom: "2px solid #0f6cbd", marginBottom: 12, paddingBottom: 6 },
   title: { margin: 0 },
@@ -21,5 +31,18 @@ export const frameStyles = mergeStyleSets({
     background: "#fafafa",
   },
   tileValue: { fontSize: 24, fontWeight: 600, color: "#0f6cbd" },
-  sectionTitle: { margin: "16px 0 6px", fontSize: 16, fontWeight: 600 },
+  // A block (Text is inline by default, so its margins would not apply): room above, and
+  // below it before the table, message or form it heads.
+  sectionTitle: { display: "block", margin: "20px 0 10px", fontSize: 16, fontWeight: 600, lineHeight: "22px" },
+  /**
+   * A DetailsList column header (`headerClassName`) whose text wraps onto a second line
+   * inside the header's height instead of being cut with an ellipsis; Japanese breaks
+   * between phrases (before 「（」, after 「・」), not inside a word.
+   */
+  wrapHeader: {
+    selectors: {
+      "& .ms-DetailsHeader-cellTitle": { alignItems: "center" },
+      "& .ms-DetailsHeader-cellName": { whiteSpace: "normal", lineHeight: "20px", wordBreak: "keep-all", overflowWrap: "anywhere", maxHeight: 40 },
+    },
+  },
 });

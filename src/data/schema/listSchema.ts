@@ -29,7 +29,7 @@ export const partners: ListDef<D.Partner> = {
     kind: choice(
       "PartnerKind",
       "種別",
-      { company: "企業", university: "大学", financialInstitution: "金融機関", association: "団体", other: "その他" },
+      { company: "企業", university: "大学", school: "学校", financialInstitution: "金融機関", publicBody: "自治体・公共団体", association: "団体", other: "その他" },
       "company",
       { required: true },
     ),
@@ -577,10 +577,11 @@ export function listByKey(key: ListKey): AnyListDef {
  * notice and its reminder) to the Notifications list's choices; 7 lets a department hand in
  * Form 4 as 該当なし (nothing to report): the ResultReports list's 状態 gains the choice 該当なし
  * and its 連携企業名 is no longer required by the list (a 該当なし row names no partner; the
- * results service still requires one of every initiative).
+ * results service still requires one of every initiative); 8 adds the partner kinds 学校
+ * (school) and 自治体・公共団体 (publicBody) to the Partners list's 種別 choices.
  * Raise it with every change to the lists, columns, indexes or views.
  */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 /** Lists live at a fixed URL under the site (`Lists/PD_<title>`), whatever their display name. */
 export const LIST_URL_PREFIX = "PD_";

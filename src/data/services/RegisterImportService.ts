@@ -1,7 +1,7 @@
 import type * as D from "../../domain/types";
 import { ServiceBase } from "./ServiceBase";
 import { read } from "../contracts";
-import { importable, ImportPlanRow, planImport, RegisterColumn } from "../../domain/registerImport";
+import { importable, ImportPlanRow, planImport, PlanContext, RegisterColumn, withConcludedDate } from "../../domain/registerImport";
 import { parseSiteRules } from "../../domain/siteRules";
 import { nextDecisionColumns } from "../../domain/decisions";
 import { partnerNameKey } from "../../domain/partners";
@@ -39,13 +39,21 @@ export function pendingStartedAt(importKey: string): number | null {
 
 export class RegisterImportService extends ServiceBase {
   protected readonly coordinatorsOnly = "import the register";
+  /** The agreements the last preview was planned against: a date typed in the preview is checked against the same. */
+  private known: PlanContext["agreements"] = [];
 
   /** The plan for the rows read from a file: one batched read of what is already there. */
   async preview(rows: unknown[][], columns: Partial<Record<RegisterColumn, number>>, firstRowNo: number): Promise<ImportPlanRow[]> {
     this.requireCoordinator();
     await this.removeStalePending();
     const r = await this.data.readMany({ partners: read(this.data.partners), agreements: read(this.data.agreements), settings: read(this.data.settings) });
+    this.known = r.agreements;
     return planImport(rows, columns, { partners: r.partners, agreements: r.agreements, site: parseSiteRules(r.settings), today: this.today }, firstRowNo);
+  }
+
+  /** The plan with one row re-planned on the conclusion date the coordinator typed (nothing is read or written). */
+  withConcludedDate(plan: ImportPlanRow[], rowNo: number, date: D.IsoDate): ImportPlanRow[] {
+    return plan.map((r) => (r.rowNo === rowNo ? withConcludedDate(r, date, { agreements: this.known, today: this.today }, plan) : r));
   }
 
   async importRows(plan: ImportPlanRow[]): Promise<ImportOutcome> {
@@ -115,7 +123,7 @@ export class RegisterImportService extends ServiceBase {
       );
       // Only now, for agreements that exist: the audit trail never points at an import rolled back.
       await this.data.auditLog.addMany(
-        rows.map((r, i) => ({ title: "既存の協定台帳から取込", entityList: "Agreements", entityId: ids[i], action: "create" as const, actor: null, detail: JSON.stringify({ row: r.rowNo, clause: r.clause, found: r.found }), occurredAt: null })),
+        rows.map((r, i) => ({ title: "既存の協定台帳から取込", entityList: "Agreements", entityId: ids[i], action: "create" as const, actor: null, detail: JSON.stringify({ row: r.rowNo, clause: r.clause, found: r.found, ...(r.concludedEntered ? { concludedAsWritten: r.concludedText, concludedEntered: r.concludedDate } : {}) }), occurredAt: null })),
       );
     } catch (e) {
       await this.removePending(run).catch(() => undefined);

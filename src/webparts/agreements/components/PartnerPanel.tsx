@@ -9,7 +9,7 @@ import type { Draft, Partner, PartnerKind } from "../../../domain/types";
 import { fieldError } from "./problems";
 
 /** The kinds in the form's order (also the order the partners list sorts them in). */
-export const partnerKinds: PartnerKind[] = ["company", "university", "financialInstitution", "association", "other"];
+export const partnerKinds: PartnerKind[] = ["company", "university", "school", "financialInstitution", "publicBody", "association", "other"];
 const empty: Draft<Partner> = { name: "", kana: "", kind: "company", address: "", contactName: "", contactEmail: "", contactPhone: "", website: "" };
 const textFields: Array<keyof Omit<Draft<Partner>, "kind">> = ["name", "kana", "address", "contactName", "contactEmail", "contactPhone", "website"];
 

@@ -8,6 +8,7 @@ import { byReading } from "../../../domain/partners";
 import { matchesSearch, normalizeForSearch } from "../../../domain/text";
 import { moreActions } from "../../../components/moreActions";
 import { ListCount, SortValue, useColumnSort } from "../../../components/ListTools";
+import { BreakableText } from "../../../components/BreakableText";
 import { PartnerPanel, partnerKinds } from "./PartnerPanel";
 
 /** What a partner shows in a clicked column: the name by its reading (フリガナ), the kind in the form's order. */
@@ -27,10 +28,10 @@ export function PartnersView({ partners, canEdit, service, onChanged }: { partne
   const byColumn = useColumnSort();
   const columns: IColumn[] = byColumn.sortable([
     { key: "name", name: strings.Partners.fields.name, minWidth: 200, isMultiline: true, onRender: (p: Partner) => (canEdit ? <Link onClick={() => setEditing(p)}>{p.name}</Link> : p.name) },
-    { key: "kind", name: strings.Partners.fields.kind, minWidth: 90, onRender: (p: Partner) => strings.Partners.kinds[p.kind] },
-    { key: "contact", name: strings.Partners.fields.contactName, minWidth: 110, onRender: (p: Partner) => p.contactName },
-    { key: "mail", name: strings.Partners.fields.contactEmail, minWidth: 180, onRender: (p: Partner) => p.contactEmail },
-    { key: "phone", name: strings.Partners.fields.contactPhone, minWidth: 110, onRender: (p: Partner) => p.contactPhone },
+    { key: "kind", name: strings.Partners.fields.kind, minWidth: 90, maxWidth: 120, onRender: (p: Partner) => strings.Partners.kinds[p.kind] },
+    { key: "contact", name: strings.Partners.fields.contactName, minWidth: 110, maxWidth: 160, isMultiline: true, onRender: (p: Partner) => p.contactName },
+    { key: "mail", name: strings.Partners.fields.contactEmail, minWidth: 180, maxWidth: 260, isMultiline: true, onRender: (p: Partner) => <BreakableText text={p.contactEmail} /> },
+    { key: "phone", name: strings.Partners.fields.contactPhone, minWidth: 110, maxWidth: 140, onRender: (p: Partner) => p.contactPhone },
   ]);
   // By reading until a header is clicked; フリガナ too: 「むさしの」 finds 武蔵野ガス.
   const shown = byColumn.sorted(

@@ -17,6 +17,7 @@ import { reviewCalendar } from "../../../domain/review";
 import { byReading } from "../../../domain/partners";
 import { moreActions } from "../../../components/moreActions";
 import { columnSorter, ListCount, SortValue, useColumnSort } from "../../../components/ListTools";
+import { frameStyles } from "../../../components/AppFrame/AppFrame.styles";
 
 export interface IRegisterProps {
   agreements: Agreement[];
@@ -79,7 +80,8 @@ export function Register({ agreements, items, partners, role, today, onOpen }: I
     {
       key: "title",
       name: strings.Columns.title,
-      minWidth: 200,
+      minWidth: 170,
+      maxWidth: 360,
       isMultiline: true,
       onRender: (r: Row) => (
         <Link onClick={() => onOpen(r.agreement)} aria-label={`${strings.Open}: ${r.agreement.title}`}>
@@ -87,16 +89,18 @@ export function Register({ agreements, items, partners, role, today, onOpen }: I
         </Link>
       ),
     },
-    { key: "partner", name: strings.Columns.partner, minWidth: 130, isMultiline: true, onRender: (r: Row) => r.agreement.partner?.title },
-    { key: "status", name: strings.Columns.status, minWidth: 70, isMultiline: true, onRender: (r: Row) => common.AgreementStatus[r.agreement.status] },
-    { key: "concluded", name: strings.Columns.concluded, minWidth: 150, isMultiline: true, onRender: (r: Row) => <DateText date={r.agreement.concludedDate} /> },
+    { key: "partner", name: strings.Columns.partner, minWidth: 150, maxWidth: 220, isMultiline: true, onRender: (r: Row) => r.agreement.partner?.title },
+    { key: "status", name: strings.Columns.status, minWidth: 70, maxWidth: 100, isMultiline: true, onRender: (r: Row) => common.AgreementStatus[r.agreement.status] },
+    { key: "concluded", name: strings.Columns.concluded, minWidth: 100, maxWidth: 130, isMultiline: true, onRender: (r: Row) => <DateText date={r.agreement.concludedDate} /> },
     // The current term's end and the next decision, as the calendar of decisions has them (the agreement's own columns).
-    { key: "termEnd", name: strings.Columns.termEnd, minWidth: 150, isMultiline: true, onRender: (r: Row) => <DateText date={r.agreement.termEnd} /> },
+    { key: "termEnd", name: strings.Columns.termEnd, minWidth: 100, maxWidth: 130, isMultiline: true, headerClassName: frameStyles.wrapHeader, onRender: (r: Row) => <DateText date={r.agreement.termEnd} /> },
     {
       key: "decision",
       name: strings.Columns.nextDecision,
-      minWidth: 190,
+      minWidth: 160,
+      maxWidth: 260,
       isMultiline: true,
+      headerClassName: frameStyles.wrapHeader,
       onRender: (r: Row) =>
         r.agreement.nextDecisionDate ? (
           <>
@@ -105,7 +109,7 @@ export function Register({ agreements, items, partners, role, today, onOpen }: I
           </>
         ) : null,
     },
-    { key: "items", name: strings.Columns.items, minWidth: 60, onRender: (r: Row) => r.items },
+    { key: "items", name: strings.Columns.items, minWidth: 60, maxWidth: 80, onRender: (r: Row) => r.items },
   ]);
   // The register as shown (filtered, searched, sorted) for 決裁 and circulation: Excel, CSV or a printable page.
   const exportAs = async (kind: "excel" | "csv" | "print"): Promise<void> => {

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Checkbox, DefaultButton, DetailsList, Dialog, DialogFooter, DialogType, IColumn, Link, MessageBar, MessageBarType, PrimaryButton, SelectionMode, Spinner, Stack, Text } from "@fluentui/react";
+import { Checkbox, DefaultButton, DetailsList, Dialog, DialogFooter, DialogType, Dropdown, IColumn, Link, MessageBar, MessageBarType, PrimaryButton, SelectionMode, Spinner, Stack, Text, TextField } from "@fluentui/react";
 import * as strings from "AgreementsWebPartStrings";
 import { DateText } from "../../../components/DateText";
 import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
@@ -11,10 +11,14 @@ import * as common from "CommonStrings";
 import { frameStyles } from "../../../components/AppFrame/AppFrame.styles";
 import { ImportOutcome, RegisterImportService } from "../../../data/services/RegisterImportService";
 import type { CurrentUser, IPartnershipData } from "../../../data/contracts";
-import { canConfirmTerms, importable, ImportPlanRow, RegisterColumn, RowProblem, withConfirmedTerms } from "../../../domain/registerImport";
-import { TermRules, validateTerms } from "../../../domain/terms";
+import { canConfirmTerms, canEnterDate, importable, ImportPlanRow, needsDecision, RegisterColumn, RowOutcome, rowOutcome, RowProblem, withConfirmedTerms, withPartnerKind } from "../../../domain/registerImport";
+import { formatEraDate } from "../../../domain/calendar";
+import { parseJapaneseDate } from "../../../domain/japaneseDates";
+import { hasExpiry, TermRules, validateTerms } from "../../../domain/terms";
+import type { PartnerKind } from "../../../domain/types";
 import { describeTerms } from "./termsText";
 import { TermsEditor } from "./TermsSection";
+import { partnerKinds } from "./PartnerPanel";
 
 const I = strings.Import;
 const REQUIRED: RegisterColumn[] = ["partner", "concluded"];
@@ -24,9 +28,83 @@ export function problemLine(p: RowProblem): string {
   return fmt(codes[`${p.field}.${p.code}`] ?? `${p.field}: ${p.code}`, "other" in p ? p.other : "");
 }
 
+/** What the import does with the row, in the city's words (「終了として取り込みます」…). */
+export function outcomeLine(o: RowOutcome, excluded: boolean): string {
+  const O = I.outcomes;
+  if (excluded && (o.kind === "concluded" || o.kind === "terminated")) return O.excluded;
+  switch (o.kind) {
+    case "concluded":
+      return o.decision.nextDecisionDate ? fmt(O.concluded, formatEraDate(o.decision.nextDecisionDate)) : O.concludedNoDecision;
+    case "terminated":
+      return o.endedOn ? fmt(O.terminated, formatEraDate(o.endedOn)) : O.terminatedNoDate;
+    case "duplicate":
+      return O.duplicate;
+    case "duplicateInFile":
+      return fmt(O.duplicateInFile, o.rowNo);
+    case "needsDate":
+      return O.needsDate;
+    case "needsTerms":
+      return O.needsTerms;
+    default:
+      return O.blocked;
+  }
+}
+
+const cell: React.CSSProperties = { whiteSpace: "pre-wrap", overflowWrap: "anywhere", wordBreak: "normal" };
+const label: React.CSSProperties = { color: "#605e5c", fontSize: 12, display: "block" };
+
+/** One labelled line inside a multiline cell: 「締結日」 above what the file wrote, or (`inline`) beside what was read. */
+function Line({ name, children, inline }: { name: string; children: React.ReactNode; inline?: boolean }): JSX.Element {
+  if (inline) {
+    return (
+      <div style={{ display: "grid", gridTemplateColumns: "5.5em minmax(0, 1fr)", columnGap: 6, marginBottom: 2 }}>
+        <span style={{ ...label, paddingTop: 1 }}>{name}</span>
+        <span style={cell}>{children}</span>
+      </div>
+    );
+  }
+  return (
+    <div style={{ marginBottom: 4 }}>
+      <span style={label}>{name}</span>
+      <span style={cell}>{children}</span>
+    </div>
+  );
+}
+
+/** The conclusion date typed by the coordinator where the file's could not be read; the error is said under the field. */
+function DateEntry({ row, onApply }: { row: ImportPlanRow; onApply: (date: string) => void }): JSX.Element {
+  const [text, setText] = React.useState("");
+  const [error, setError] = React.useState<string | undefined>(undefined);
+  const apply = (): void => {
+    const r = parseJapaneseDate(text);
+    if (!r.ok) return setError(problemLine({ field: "concluded", code: r.problem }));
+    setError(undefined);
+    onApply(r.date);
+  };
+  return (
+    <div>
+      <TextField
+        label={fmt(I.enterDateOf, row.rowNo)}
+        placeholder={I.enterDatePlaceholder}
+        value={text}
+        onChange={(_, v) => setText(v ?? "")}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") {
+            e.preventDefault();
+            apply();
+          }
+        }}
+        errorMessage={error}
+      />
+      <DefaultButton style={{ marginTop: 4 }} text={I.applyDate} ariaLabel={fmt(I.applyDateOf, row.rowNo)} onClick={apply} />
+    </div>
+  );
+}
+
 /**
- * Import of the register the city already keeps: choose a file, see every row with what
- * will be created and each problem by row number, then import the rows that are ready.
+ * Import of the register the city already keeps: choose a file, see every row with what the
+ * file wrote beside what was read and what the import will do with it, settle the rows that
+ * need a decision (a date to type, terms to confirm, a partner's kind), then import.
  */
 export function RegisterImportView({ service, today, onImported }: { service: RegisterImportService; today: string; onImported: () => void }): JSX.Element {
   const [plan, setPlan] = React.useState<ImportPlanRow[] | null>(null);
@@ -83,48 +161,154 @@ export function RegisterImportView({ service, today, onImported }: { service: Re
     if (!ok) setNotFinished(true);
   };
   const ready = plan?.filter((r) => importable(r) && !excluded.has(r.rowNo)) ?? [];
+  const deciding = plan?.filter(needsDecision) ?? [];
   const dup = plan?.filter((r) => r.duplicateOfId !== null) ?? [];
-  const bad = plan?.filter((r) => r.errors.length > 0) ?? [];
+  const bad = plan?.filter((r) => r.errors.length > 0 && !needsDecision(r)) ?? [];
+  const setKind = (rowNo: number, kind: PartnerKind): void => setPlan((p) => p && withPartnerKind(p, rowNo, kind));
+  const toggle = (rowNo: number, on: boolean | undefined): void =>
+    setExcluded((x) => {
+      const n = new Set(x);
+      if (on) n.delete(rowNo);
+      else n.add(rowNo);
+      return n;
+    });
   const columns: IColumn[] = [
-    { key: "row", name: I.rowNo, minWidth: 36, maxWidth: 44, onRender: (r: ImportPlanRow) => r.rowNo },
     {
-      key: "include",
-      name: I.includeColumn,
-      minWidth: 40,
-      maxWidth: 50,
-      onRender: (r: ImportPlanRow) =>
-        importable(r) ? <Checkbox ariaLabel={fmt(I.include, r.rowNo)} checked={!excluded.has(r.rowNo)} onChange={(_, on) => setExcluded((x) => { const n = new Set(x); if (on) n.delete(r.rowNo); else n.add(r.rowNo); return n; })} /> : null,
-    },
-    {
-      key: "state",
-      name: strings.Columns.status,
-      minWidth: 110,
-      isMultiline: true,
+      key: "row",
+      name: I.rowNo,
+      minWidth: 44,
+      maxWidth: 52,
       onRender: (r: ImportPlanRow) => (
-        <span style={{ fontWeight: 600, color: r.errors.length ? "#a4262c" : r.duplicateOfId !== null || excluded.has(r.rowNo) ? "#605e5c" : "#107c10" }}>{r.errors.length ? I.error : r.duplicateOfId !== null ? I.duplicate : excluded.has(r.rowNo) ? I.excluded : `${I.ready}（${I.statusNames[r.status]}）`}</span>
+        <div>
+          <div>{r.rowNo}</div>
+          {importable(r) ? (
+            <Checkbox ariaLabel={fmt(I.include, r.rowNo)} checked={!excluded.has(r.rowNo)} onChange={(_, on) => toggle(r.rowNo, on)} />
+          ) : needsDecision(r) ? (
+            <Checkbox ariaLabel={`${fmt(I.include, r.rowNo)}（${I.notTicked}）`} title={I.notTicked} checked={false} disabled />
+          ) : null}
+        </div>
       ),
     },
-    { key: "problems", name: I.problems, minWidth: 180, isMultiline: true, onRender: (r: ImportPlanRow) => <ul style={{ margin: 0, paddingLeft: 16 }}>{[...r.errors, ...r.warnings].map((p, i) => <li key={i} style={{ color: i < r.errors.length ? "#a4262c" : undefined }}>{problemLine(p)}</li>)}</ul> },
-    { key: "partner", name: I.columnNames.partner, minWidth: 150, isMultiline: true, onRender: (r: ImportPlanRow) => <>{r.partnerName} <Text variant="small">{r.partnerName ? (r.partnerId ? I.existingPartner : I.newPartner) : ""}</Text></> },
-    { key: "title", name: I.columnNames.title, minWidth: 170, isMultiline: true, onRender: (r: ImportPlanRow) => r.title },
-    { key: "concluded", name: I.columnNames.concluded, minWidth: 110, isMultiline: true, onRender: (r: ImportPlanRow) => <DateText date={r.concludedDate} /> },
-    { key: "items", name: I.columnNames.items, minWidth: 180, isMultiline: true, onRender: (r: ImportPlanRow) => <ol style={{ margin: 0, paddingLeft: 18 }}>{r.items.map((t, i) => <li key={i}>{t}</li>)}</ol> },
     {
-      key: "terms",
-      name: I.readTerms,
+      key: "agreement",
+      name: I.agreementColumn,
+      minWidth: 220,
+      maxWidth: 290,
+      isMultiline: true,
+      onRender: (r: ImportPlanRow) => (
+        <div style={cell}>
+          <div style={{ fontWeight: 600 }}>
+            {r.partnerName} <Text variant="small">{r.partnerName ? (r.partnerId ? I.existingPartner : I.newPartner) : ""}</Text>
+          </div>
+          {r.partnerName && r.partnerId === null && r.duplicateOfId === null && (
+            <Dropdown
+              ariaLabel={fmt(I.kindOf, r.rowNo)}
+              title={I.guessedKind}
+              selectedKey={r.partnerKind}
+              options={partnerKinds.map((k) => ({ key: k, text: strings.Partners.kinds[k] }))}
+              onChange={(_, o) => o && setKind(r.rowNo, o.key as PartnerKind)}
+              styles={{ root: { maxWidth: 200, margin: "2px 0 4px" } }}
+            />
+          )}
+          <div>{r.title}</div>
+          <ol style={{ margin: "4px 0 0", paddingLeft: 18 }}>
+            {r.items.map((t, i) => (
+              <li key={i}>{t}</li>
+            ))}
+          </ol>
+        </div>
+      ),
+    },
+    {
+      key: "written",
+      name: I.writtenColumn,
+      minWidth: 200,
+      maxWidth: 270,
+      isMultiline: true,
+      onRender: (r: ImportPlanRow) => (
+        <div style={{ background: "#faf9f8", padding: "2px 6px" }}>
+          <Line name={I.writtenConcluded}>{r.concludedText || I.notWritten}</Line>
+          <Line name={I.writtenClause}>{r.clause || I.notWritten}</Line>
+        </div>
+      ),
+    },
+    {
+      key: "read",
+      name: I.readColumn,
+      minWidth: 280,
+      maxWidth: 420,
+      isMultiline: true,
+      onRender: (r: ImportPlanRow) => {
+        const last = r.terms[r.terms.length - 1];
+        return (
+          <div>
+            <Line inline name={I.readConcluded}>
+              {r.concludedDate ? (
+                <>
+                  <DateText date={r.concludedDate} />
+                  {r.concludedEntered && ` ${I.enteredDate}`}
+                </>
+              ) : (
+                <span style={{ color: "#a4262c" }}>{I.unreadDate}</span>
+              )}
+            </Line>
+            {canEnterDate(r) && <DateEntry row={r} onApply={(date) => setPlan((p) => p && service.withConcludedDate(p, r.rowNo, date))} />}
+            {describeTerms(r.rules).map(([k, v]) => (
+              <Line inline key={k} name={k}>
+                {v}
+              </Line>
+            ))}
+            {last && hasExpiry(r.rules) && (
+              <Line inline name={r.status === "terminated" ? I.endedTerm : I.currentTerm}>{fmt(I.termPeriod, last.termNo, formatEraDate(last.from), formatEraDate(last.to))}</Line>
+            )}
+            {r.concludedDate && r.status === "concluded" && (
+              <Line inline name={I.nextDecision}>
+                {r.nextDecision.nextDecisionDate ? (
+                  <>
+                    <strong>{formatEraDate(r.nextDecision.nextDecisionDate)}</strong>
+                    <br />
+                    {r.nextDecision.nextDecisionText}
+                  </>
+                ) : (
+                  I.noDecision
+                )}
+              </Line>
+            )}
+            {r.termsConfirmed && <div>{I.confirmed}</div>}
+            {(importable(r) || canConfirmTerms(r)) && (
+              <div>
+                <Link aria-label={fmt(I.editTerms, r.rowNo)} onClick={() => setChecking(r)}>
+                  {I.editTermsShort}
+                </Link>
+              </div>
+            )}
+          </div>
+        );
+      },
+    },
+    {
+      key: "outcome",
+      name: I.outcomeColumn,
       minWidth: 200,
       isMultiline: true,
-      onRender: (r: ImportPlanRow) => (
-        <>
-          {describeTerms(r.rules).map(([k, v]) => `${k}: ${v}`).join(" / ")}
-          {r.termsConfirmed && ` ${I.confirmed}`}
-          {(importable(r) || canConfirmTerms(r)) && (
-            <div>
-              <Link aria-label={fmt(I.editTerms, r.rowNo)} onClick={() => setChecking(r)}>{I.editTermsShort}</Link>
-            </div>
-          )}
-        </>
-      ),
+      onRender: (r: ImportPlanRow) => {
+        const o = rowOutcome(r);
+        const out = excluded.has(r.rowNo);
+        const color = o.kind === "blocked" ? "#a4262c" : o.kind === "needsDate" || o.kind === "needsTerms" ? "#8a3707" : out || o.kind === "duplicate" || o.kind === "duplicateInFile" ? "#605e5c" : "#107c10";
+        return (
+          <div style={cell}>
+            {needsDecision(r) && <div style={{ fontWeight: 600, color }}>【{I.needsDecision}】</div>}
+            <div style={{ fontWeight: 600, color }}>{outcomeLine(o, out)}</div>
+            <ul style={{ margin: "4px 0 0", paddingLeft: 16 }}>
+              {[...r.errors, ...r.warnings].map((p, i) => (
+                <li key={i} style={{ color: i < r.errors.length ? "#a4262c" : undefined }}>
+                  {problemLine(p)}
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      },
     },
   ];
   return (
@@ -144,7 +328,7 @@ export function RegisterImportView({ service, today, onImported }: { service: Re
       {plan && (
         <>
           <Text>{columnsText}</Text>
-          <Text role="status" style={{ fontWeight: 600 }}>{fmt(I.summary, plan.length, ready.length, dup.length, bad.length)}</Text>
+          <Text role="status" style={{ fontWeight: 600 }}>{fmt(I.summary, plan.length, ready.length, deciding.length, dup.length, bad.length)}</Text>
           <div>
             <PrimaryButton text={fmt(I.confirm, ready.length)} onClick={() => void confirm()} disabled={action.busy || ready.length === 0} />
           </div>

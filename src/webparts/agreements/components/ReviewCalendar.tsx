@@ -78,20 +78,22 @@ export function ReviewCalendar({ service, notifications, canEdit, pageUrl, onOpe
     {
       key: "state",
       name: C.state,
-      minWidth: 100,
+      minWidth: 70,
+      maxWidth: 110,
+      isMultiline: true,
       onRender: (e: DecisionEntry) => (
         <span style={{ color: e.state === "overdue" ? "#a4262c" : "#0f6cbd", fontWeight: 600 }}>
           {e.state === "overdue" ? fmt(C.overdue, -e.daysLeft) : e.state === "today" ? C.dueToday : fmt(C.dueIn, e.daysLeft)}
         </span>
       ),
     },
-    { key: "decision", name: C.decision, minWidth: 130, isMultiline: true, onRender: (e: DecisionEntry) => <DateText date={e.decisionDate} /> },
-    { key: "kind", name: C.kind, minWidth: 120, isMultiline: true, onRender: kindText },
-    { key: "title", name: strings.Columns.title, minWidth: 220, isMultiline: true, onRender: (e: DecisionEntry) => <Link onClick={() => onOpen(e.agreement)}>{e.agreement.title}</Link> },
-    { key: "partner", name: strings.Columns.partner, minWidth: 130, isMultiline: true, onRender: (e: DecisionEntry) => e.agreement.partner?.title },
-    { key: "notice", name: C.notice, minWidth: 130, isMultiline: true, onRender: (e: DecisionEntry) => (e.noticeDeadline ? <>{<DateText date={e.noticeDeadline} />}{e.noticeInWriting ? C.writing : ""}</> : "—") },
-    { key: "due", name: C.due, minWidth: 130, isMultiline: true, onRender: (e: DecisionEntry) => <DateText date={e.dueDate} /> },
-    { key: "reminder", name: C.reminder, minWidth: 110, isMultiline: true, onRender: (e: DecisionEntry) => statusOf(e) },
+    { key: "decision", name: C.decision, minWidth: 100, maxWidth: 130, isMultiline: true, onRender: (e: DecisionEntry) => <DateText date={e.decisionDate} /> },
+    { key: "kind", name: C.kind, minWidth: 90, maxWidth: 140, isMultiline: true, onRender: kindText },
+    { key: "title", name: strings.Columns.title, minWidth: 150, maxWidth: 340, isMultiline: true, onRender: (e: DecisionEntry) => <Link onClick={() => onOpen(e.agreement)}>{e.agreement.title}</Link> },
+    { key: "partner", name: strings.Columns.partner, minWidth: 110, maxWidth: 200, isMultiline: true, onRender: (e: DecisionEntry) => e.agreement.partner?.title },
+    { key: "notice", name: C.notice, minWidth: 90, maxWidth: 140, isMultiline: true, onRender: (e: DecisionEntry) => (e.noticeDeadline ? <>{<DateText date={e.noticeDeadline} />}{e.noticeInWriting ? C.writing : ""}</> : "—") },
+    { key: "due", name: C.due, minWidth: 100, maxWidth: 140, isMultiline: true, headerClassName: frameStyles.wrapHeader, onRender: (e: DecisionEntry) => <DateText date={e.dueDate} /> },
+    { key: "reminder", name: C.reminder, minWidth: 80, maxWidth: 110, isMultiline: true, headerClassName: frameStyles.wrapHeader, onRender: (e: DecisionEntry) => statusOf(e) },
   ];
   return (
     <>

@@ -91,7 +91,9 @@ declare interface IAgreementsWebPartStrings {
     kinds: {
       company: string;
       university: string;
+      school: string;
       financialInstitution: string;
+      publicBody: string;
       association: string;
       other: string;
     };
@@ -394,6 +396,43 @@ declare interface IAgreementsWebPartStrings {
     done: string;
     nothing: string;
     summary: string;
+    agreementColumn: string;
+    writtenColumn: string;
+    readColumn: string;
+    outcomeColumn: string;
+    writtenConcluded: string;
+    writtenClause: string;
+    notWritten: string;
+    readConcluded: string;
+    enteredDate: string;
+    unreadDate: string;
+    currentTerm: string;
+    termPeriod: string;
+    endedTerm: string;
+    nextDecision: string;
+    noDecision: string;
+    kind: string;
+    kindOf: string;
+    guessedKind: string;
+    enterDate: string;
+    enterDateOf: string;
+    enterDatePlaceholder: string;
+    applyDate: string;
+    applyDateOf: string;
+    needsDecision: string;
+    notTicked: string;
+    outcomes: {
+      concluded: string;
+      concludedNoDecision: string;
+      terminated: string;
+      terminatedNoDate: string;
+      duplicate: string;
+      duplicateInFile: string;
+      excluded: string;
+      needsDate: string;
+      needsTerms: string;
+      blocked: string;
+    };
     statusNames: {
       concluded: string;
       terminated: string;

@@ -14,6 +14,7 @@ import { reminderHtml } from "../../../domain/teamsMessages";
 import type { Call, FormKind, Notification } from "../../../domain/types";
 import { fieldError } from "./cycleProblems";
 import { moreActions } from "../../../components/moreActions";
+import { BreakableText } from "../../../components/BreakableText";
 
 export interface ICallsViewProps {
   year: YearData;
@@ -30,11 +31,11 @@ export function CallsView({ year, canEdit, service, notifications, today, portal
   const [adding, setAdding] = React.useState(false);
   const [openId, setOpenId] = React.useState<number | null>(null);
   const columns: IColumn[] = [
-    { key: "form", name: strings.Columns.form, minWidth: 170, onRender: (c: Call) => common.Forms[c.form] },
+    { key: "form", name: strings.Columns.form, minWidth: 170, maxWidth: 220, isMultiline: true, onRender: (c: Call) => common.Forms[c.form] },
     { key: "title", name: strings.Columns.title, minWidth: 240, isMultiline: true, onRender: (c: Call) => <Link onClick={() => setOpenId(c.id)}>{c.title}</Link> },
-    { key: "deadline", name: strings.Columns.deadline, minWidth: 170, onRender: (c: Call) => <DateText date={c.deadline} /> },
-    { key: "status", name: strings.Columns.status, minWidth: 70, onRender: (c: Call) => strings.CallStatus[c.status] },
-    { key: "recipients", name: strings.Columns.recipients, minWidth: 60, onRender: (c: Call) => c.recipientDepartments.length + c.recipientPartners.length },
+    { key: "deadline", name: strings.Columns.deadline, minWidth: 130, maxWidth: 170, isMultiline: true, onRender: (c: Call) => <DateText date={c.deadline} /> },
+    { key: "status", name: strings.Columns.status, minWidth: 70, maxWidth: 100, onRender: (c: Call) => strings.CallStatus[c.status] },
+    { key: "recipients", name: strings.Columns.recipients, minWidth: 80, maxWidth: 100, onRender: (c: Call) => c.recipientDepartments.length + c.recipientPartners.length },
   ];
   const call = year.calls.find((c) => c.id === openId);
   return (
@@ -150,8 +151,8 @@ function BoardPanel({ call, year, canEdit, service, notifications, today, portal
     });
   };
   const columns: IColumn[] = [
-    { key: "recipient", name: strings.Columns.recipient, minWidth: 220, onRender: (r: StatusBoardRow) => r.recipient.title },
-    { key: "state", name: strings.Columns.status, minWidth: 90, onRender: (r: StatusBoardRow) => <span style={{ fontWeight: 600, color: r.state === "late" ? "#a4262c" : r.state === "submitted" ? "#107c10" : r.state === "nothingToReport" ? "#005a9e" : "#605e5c" }}>{strings.RecipientState[r.state]}</span> },
+    { key: "recipient", name: strings.Columns.recipient, minWidth: 220, isMultiline: true, onRender: (r: StatusBoardRow) => r.recipient.title },
+    { key: "state", name: strings.Columns.status, minWidth: 90, maxWidth: 120, onRender: (r: StatusBoardRow) => <span style={{ fontWeight: 600, color: r.state === "late" ? "#a4262c" : r.state === "submitted" ? "#107c10" : r.state === "nothingToReport" ? "#005a9e" : "#605e5c" }}>{strings.RecipientState[r.state]}</span> },
     { key: "n", name: strings.Columns.submissions, minWidth: 60, onRender: (r: StatusBoardRow) => r.submissions },
     // Form 1 goes to partners, who are not on Teams: the coordinator contacts them directly, so their contact is here.
     ...(call.form === "form1"
@@ -170,7 +171,9 @@ function BoardPanel({ call, year, canEdit, service, notifications, today, portal
                   {p.contactEmail && (
                     <>
                       {" "}
-                      <Link href={`mailto:${encodeURI(p.contactEmail)}`}>{p.contactEmail}</Link>
+                      <Link href={`mailto:${encodeURI(p.contactEmail)}`}>
+                        <BreakableText text={p.contactEmail} />
+                      </Link>
                     </>
                   )}
                   {p.contactPhone && (

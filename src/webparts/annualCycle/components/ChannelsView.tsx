@@ -11,6 +11,7 @@ import type { NotificationService } from "../../../data/services/NotificationSer
 import { escapeHtml } from "../../../domain/teamsMessages";
 import { useLoad } from "../../../components/hooks/useLoad";
 import type { Department } from "../../../domain/types";
+import { frameStyles } from "../../../components/AppFrame/AppFrame.styles";
 
 /** Each department's team and channel, checked for shape, with a test message. */
 export function ChannelsView({ departments, canEdit, service, notifications, onChanged }: { departments: Department[]; canEdit: boolean; service: MatchingService; notifications: NotificationService; onChanged: () => void }): JSX.Element {
@@ -24,13 +25,14 @@ export function ChannelsView({ departments, canEdit, service, notifications, onC
   const [picking, setPicking] = React.useState<Department | null>(null);
   const err = (d: Department, field: string): string | undefined => (savingId === d.id ? problemText({ invalidTeamId: strings.Channels.invalidTeamId, invalidChannelId: strings.Channels.invalidChannelId, required: common.FieldProblems.required }, action.problems, field, common.FieldProblems.required) : undefined);
   const columns: IColumn[] = [
-    { key: "dept", name: strings.Channels.department, minWidth: 170, isMultiline: true, onRender: (d: Department) => d.title },
-    { key: "team", name: strings.Channels.teamId, minWidth: 260, onRender: (d: Department) => <TextField ariaLabel={`${strings.Channels.teamId}: ${d.title}`} value={value(d).teamId} readOnly={!canEdit} onChange={(_, v) => set(d, { teamId: v ?? "" })} errorMessage={err(d, "teamId")} /> },
-    { key: "channel", name: strings.Channels.channelId, minWidth: 300, onRender: (d: Department) => <TextField ariaLabel={`${strings.Channels.channelId}: ${d.title}`} value={value(d).channelId} readOnly={!canEdit} onChange={(_, v) => set(d, { channelId: v ?? "" })} errorMessage={err(d, "channelId")} /> },
+    { key: "dept", name: strings.Channels.department, minWidth: 120, isMultiline: true, headerClassName: frameStyles.wrapHeader, onRender: (d: Department) => d.title },
+    { key: "team", name: strings.Channels.teamId, minWidth: 180, headerClassName: frameStyles.wrapHeader, onRender: (d: Department) => <TextField ariaLabel={`${strings.Channels.teamId}: ${d.title}`} value={value(d).teamId} readOnly={!canEdit} onChange={(_, v) => set(d, { teamId: v ?? "" })} errorMessage={err(d, "teamId")} /> },
+    { key: "channel", name: strings.Channels.channelId, minWidth: 200, headerClassName: frameStyles.wrapHeader, onRender: (d: Department) => <TextField ariaLabel={`${strings.Channels.channelId}: ${d.title}`} value={value(d).channelId} readOnly={!canEdit} onChange={(_, v) => set(d, { channelId: v ?? "" })} errorMessage={err(d, "channelId")} /> },
     {
       key: "group",
       name: strings.Channels.group,
-      minWidth: 260,
+      minWidth: 200,
+      headerClassName: frameStyles.wrapHeader,
       onRender: (d: Department) => (
         <Stack horizontal verticalAlign="start" tokens={{ childrenGap: 4 }}>
           <TextField
@@ -67,7 +69,7 @@ export function ChannelsView({ departments, canEdit, service, notifications, onC
     {
       key: "act",
       name: "",
-      minWidth: 190,
+      minWidth: 160,
       onRender: (d: Department) =>
         canEdit && (
           <Stack horizontal wrap tokens={{ childrenGap: 4 }}>

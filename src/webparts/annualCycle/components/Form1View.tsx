@@ -1,5 +1,5 @@
 import * as React from "react";
-import { ChoiceGroup, CommandBar, DefaultButton, DetailsList, Dialog, DialogFooter, DialogType, Dropdown, IColumn, PrimaryButton, SelectionMode, Stack, TextField } from "@fluentui/react";
+import { ChoiceGroup, CommandBar, DefaultButton, DetailsList, Dialog, DialogFooter, DialogType, Dropdown, IColumn, Label, PrimaryButton, SearchBox, SelectionMode, Stack, TextField } from "@fluentui/react";
 import * as strings from "AnnualCycleWebPartStrings";
 import * as common from "CommonStrings";
 import { fmt } from "../../../components/format";
@@ -86,12 +86,12 @@ export function Form1View({ year, canEdit, service, today, onChanged }: IForm1Vi
   };
 
   const columns: IColumn[] = byColumn.sortable([
-    { key: "partner", name: strings.Columns.partner, minWidth: 140, isMultiline: true, onRender: (p: PartnerProposal) => p.partner?.title },
-    { key: "item", name: strings.Columns.item, minWidth: 170, isMultiline: true, onRender: (p: PartnerProposal) => itemLabel(p.partnershipItem?.id) },
-    { key: "title", name: strings.Columns.title, minWidth: 160, isMultiline: true, onRender: (p: PartnerProposal) => p.title },
-    { key: "content", name: strings.Columns.content, minWidth: 260, isMultiline: true, onRender: (p: PartnerProposal) => p.content },
-    { key: "timing", name: strings.Columns.timing, minWidth: 70, onRender: (p: PartnerProposal) => strings.Timing[p.timing] },
-    { key: "received", name: strings.Columns.received, minWidth: 150, onRender: (p: PartnerProposal) => <DateText date={p.receivedDate} /> },
+    { key: "partner", name: strings.Columns.partner, minWidth: 140, maxWidth: 220, isMultiline: true, onRender: (p: PartnerProposal) => p.partner?.title },
+    { key: "item", name: strings.Columns.item, minWidth: 150, maxWidth: 240, isMultiline: true, onRender: (p: PartnerProposal) => itemLabel(p.partnershipItem?.id) },
+    { key: "title", name: strings.Columns.title, minWidth: 140, maxWidth: 220, isMultiline: true, onRender: (p: PartnerProposal) => p.title },
+    { key: "content", name: strings.Columns.content, minWidth: 200, isMultiline: true, onRender: (p: PartnerProposal) => p.content },
+    { key: "timing", name: strings.Columns.timing, minWidth: 70, maxWidth: 90, isMultiline: true, onRender: (p: PartnerProposal) => strings.Timing[p.timing] },
+    { key: "received", name: strings.Columns.received, minWidth: 100, maxWidth: 130, isMultiline: true, onRender: (p: PartnerProposal) => <DateText date={p.receivedDate} /> },
   ]);
   return (
     <>
@@ -100,7 +100,10 @@ export function Form1View({ year, canEdit, service, today, onChanged }: IForm1Vi
       <ImportReportBar report={imports.report} fileError={imports.fileError} onDismiss={imports.dismiss} />
       <Stack horizontal wrap verticalAlign="end" tokens={{ childrenGap: 12 }}>
         <Dropdown label={strings.Filter.partner} selectedKey={partnerId} options={[{ key: "all", text: strings.Filter.all }, ...partnersWithItems.map((p) => ({ key: p.id, text: p.name }))]} onChange={(_, o) => o && setPartnerId(o.key === "all" ? "all" : Number(o.key))} styles={{ root: { minWidth: 220 } }} />
-        <TextField label={strings.Filter.search} value={search} onChange={(_, v) => setSearch(v ?? "")} />
+        <Stack>
+          <Label htmlFor="pd-form1-search">{strings.Filter.search}</Label>
+          <SearchBox id="pd-form1-search" value={search} onChange={(_, v) => setSearch(v ?? "")} styles={{ root: { minWidth: 220 } }} />
+        </Stack>
         {canEdit && <DefaultButton text={strings.Form1.download} disabled={!partner || action.busy} onClick={download} title={partner ? undefined : strings.Form1.choosePartner} />}
         {canEdit && <FilePick label={strings.Form1.import} onFile={(d) => void importFile(d)} disabled={action.busy} />}
         <ReadingProgress progress={imports.reading.progress} onCancel={imports.reading.cancel} />

@@ -102,12 +102,12 @@ export function Form2View({ year, canEdit, service, today, onChanged }: IForm2Vi
   };
 
   const columns: IColumn[] = byColumn.sortable([
-    { key: "dept", name: strings.Columns.department, minWidth: 140, isMultiline: true, onRender: (p: CityProposal) => p.department?.title },
-    { key: "partner", name: strings.Columns.partner, minWidth: 130, isMultiline: true, onRender: (p: CityProposal) => p.partner?.title },
-    { key: "title", name: strings.Columns.title, minWidth: 170, isMultiline: true, onRender: (p: CityProposal) => (canEdit ? <Link onClick={() => setAnswering(p)}>{p.title}</Link> : p.title) },
-    { key: "content", name: strings.Columns.content, minWidth: 220, isMultiline: true, onRender: (p: CityProposal) => p.content },
-    { key: "answer", name: strings.Columns.answer, minWidth: 70, onRender: (p: CityProposal) => common.PartnerAnswer[p.partnerAnswer] },
-    { key: "date", name: strings.Columns.answerDate, minWidth: 150, onRender: (p: CityProposal) => <DateText date={p.answerDate} /> },
+    { key: "dept", name: strings.Columns.department, minWidth: 130, maxWidth: 200, isMultiline: true, onRender: (p: CityProposal) => p.department?.title },
+    { key: "partner", name: strings.Columns.partner, minWidth: 130, maxWidth: 200, isMultiline: true, onRender: (p: CityProposal) => p.partner?.title },
+    { key: "title", name: strings.Columns.title, minWidth: 150, maxWidth: 240, isMultiline: true, onRender: (p: CityProposal) => (canEdit ? <Link onClick={() => setAnswering(p)}>{p.title}</Link> : p.title) },
+    { key: "content", name: strings.Columns.content, minWidth: 200, isMultiline: true, onRender: (p: CityProposal) => p.content },
+    { key: "answer", name: strings.Columns.answer, minWidth: 70, maxWidth: 100, onRender: (p: CityProposal) => common.PartnerAnswer[p.partnerAnswer] },
+    { key: "date", name: strings.Columns.answerDate, minWidth: 100, maxWidth: 130, isMultiline: true, onRender: (p: CityProposal) => <DateText date={p.answerDate} /> },
   ]);
   const departments = year.departments.filter((d) => submitted.some((p) => p.department?.id === d.id));
   const partners = year.partners.filter((d) => submitted.some((p) => p.partner?.id === d.id)).sort(byReading);

@@ -20,6 +20,7 @@ import { moreActions } from "../../../components/moreActions";
 import { exportFormTable, ExportKind } from "../../../components/formExport";
 import { deliveryOutcome } from "../../../domain/deliveryOutcome";
 import { form3FileName, form3Table } from "../../../export/form3Export";
+import { ContactText } from "../../../components/BreakableText";
 
 export interface IMatchingViewProps {
   fiscalYear: number;
@@ -177,10 +178,10 @@ function DraftEditor({ year, draft, rows, service, busy, run, onIssue, exportIte
   const reorder = (id: number, delta: -1 | 1): Promise<void> => run(() => service.reorder(draft!, move(rows, id, delta)));
   const columns: IColumn[] = [
     { key: "no", name: strings.Matching.message.no, minWidth: 30, maxWidth: 36, onRender: (m: Matching) => m.rowNo },
-    { key: "title", name: strings.Matching.message.title, minWidth: 160, isMultiline: true, onRender: (m: Matching) => m.title },
-    { key: "content", name: strings.Matching.message.content, minWidth: 220, isMultiline: true, onRender: (m: Matching) => <span style={{ whiteSpace: "pre-wrap" }}>{m.content}</span> },
-    { key: "contact", name: strings.Matching.contact, minWidth: 160, isMultiline: true, onRender: (m: Matching) => [m.partner?.title, m.contactName, m.contactEmail, m.contactPhone].filter(Boolean).join(" / ") },
-    { key: "depts", name: strings.Matching.departments, minWidth: 140, isMultiline: true, onRender: (m: Matching) => (m.allDepartments ? strings.Matching.allDepartments : m.targetDepartments.map((d) => d.title).join("、")) },
+    { key: "title", name: strings.Matching.message.title, minWidth: 140, maxWidth: 240, isMultiline: true, onRender: (m: Matching) => m.title },
+    { key: "content", name: strings.Matching.message.content, minWidth: 200, isMultiline: true, onRender: (m: Matching) => <span style={{ whiteSpace: "pre-wrap" }}>{m.content}</span> },
+    { key: "contact", name: strings.Matching.contact, minWidth: 160, maxWidth: 260, isMultiline: true, onRender: (m: Matching) => <ContactText parts={[m.partner?.title, m.contactName, m.contactEmail, m.contactPhone]} /> },
+    { key: "depts", name: strings.Matching.departments, minWidth: 140, maxWidth: 220, isMultiline: true, onRender: (m: Matching) => (m.allDepartments ? strings.Matching.allDepartments : m.targetDepartments.map((d) => d.title).join("、")) },
     {
       key: "act",
       name: "",

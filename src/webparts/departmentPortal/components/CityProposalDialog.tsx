@@ -16,7 +16,7 @@ import type { CityProposal, Department, ProposalViewpoint } from "../../../domai
 const viewpoints: ProposalViewpoint[] = ["comprehensivePlan", "administrativeEvaluation", "other"];
 
 /** A department's Form 2 (別紙②): add or edit its own proposal, while the call allows. */
-export function CityProposalDialog({ service, fiscalYear, department, existing, today, onClose, onSaved }: { service: CycleService; fiscalYear: number; department: Department; existing?: CityProposal; today: string; onClose: () => void; onSaved: () => void }): JSX.Element {
+export function CityProposalDialog({ service, fiscalYear, department, existing, today, onClose, onSaved }: { service: CycleService; fiscalYear: number; department: Department; existing?: CityProposal; today: string; onClose: () => void; onSaved: (status: "draft" | "submitted") => void }): JSX.Element {
   const load = useLoad(() => service.year(fiscalYear), [service, fiscalYear]);
   const [partnerId, setPartnerId] = React.useState<number | null>(existing?.partner?.id ?? null);
   const [itemId, setItemId] = React.useState<number | null>(existing?.partnershipItem?.id ?? null);
@@ -66,7 +66,7 @@ export function CityProposalDialog({ service, fiscalYear, department, existing, 
         current,
       )),
     );
-    if (ok) onSaved();
+    if (ok) onSaved(status);
   };
   const items = partnerId && year ? (year.itemsOfPartner.get(partnerId) ?? []) : [];
   const partnerProposals = year ? year.partnerProposals.filter((p) => p.partner?.id === partnerId) : [];

@@ -19,7 +19,7 @@ import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
 import { SummaryTiles } from "../../../components/SummaryTiles";
 import { useLoad } from "../../../components/hooks/useLoad";
 import type { CurrentUser } from "../../../data/contracts";
-import { fiscalYearOf } from "../../../domain/calendar";
+import { fiscalYearOf, formatEraDate } from "../../../domain/calendar";
 import { resolveDepartment } from "../../../domain/departments";
 import type { CityProposal, Matching, ResultReport, SurveyResponse } from "../../../domain/types";
 import { departmentTodo, TodoItem, todoCount } from "../../../domain/departmentTodo";
@@ -27,6 +27,7 @@ import { TodoList } from "./TodoList";
 import { rowAnswerText } from "../../../domain/matching";
 import { moreActions } from "../../../components/moreActions";
 import { lazyNamed } from "../../../components/Deferred";
+import { ContactText } from "../../../components/BreakableText";
 
 // The first view is the department's to-do list and its lists; the proposal dialog and the Form 4
 // section (further down the page) come in chunks of their own.
@@ -83,6 +84,8 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
   // A clerk of two departments (兼務) chooses which one the portal shows.
   const [chosen, setChosen] = React.useState<string | null>(null);
   const [editing, setEditing] = React.useState<CityProposal | "new" | null>(null);
+  // What the last save in the proposal dialog did, said above the list (the dialog has closed).
+  const [proposalSaved, setProposalSaved] = React.useState<{ status: "draft" | "submitted"; date: string } | null>(null);
   const d = load.data;
   if (load.loading && !d) return <Spinner label={common.Loading} />;
   if (load.error) return <ErrorBar error={load.error} onReload={load.reload} />;
@@ -120,7 +123,7 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
     { key: "no", name: strings.Columns.no, minWidth: 36, maxWidth: 40, onRender: (m: Matching) => m.rowNo },
     { key: "title", name: strings.Columns.title, minWidth: 180, isMultiline: true, onRender: (m: Matching) => m.title },
     { key: "content", name: strings.Columns.content, minWidth: 240, isMultiline: true, onRender: (m: Matching) => m.content },
-    { key: "partner", name: strings.Columns.partner, minWidth: 160, isMultiline: true, onRender: (m: Matching) => [m.partner?.title, m.contactName, m.contactEmail, m.contactPhone].filter(Boolean).join(" / ") },
+    { key: "partner", name: strings.Columns.partner, minWidth: 160, isMultiline: true, onRender: (m: Matching) => <ContactText parts={[m.partner?.title, m.contactName, m.contactEmail, m.contactPhone]} /> },
     { key: "answer", name: strings.Columns.partnerAnswer, minWidth: 140, isMultiline: true, onRender: (m: Matching) => answerOf(m) },
     {
       key: "wish",
@@ -134,9 +137,9 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
   ];
   const proposalColumns: IColumn[] = [
     { key: "title", name: strings.Columns.title, minWidth: 220, isMultiline: true, onRender: (p: CityProposal) => <Link onClick={() => setEditing(p)}>{p.title}</Link> },
-    { key: "partner", name: strings.Columns.partner, minWidth: 160, onRender: (p: CityProposal) => p.partner?.title },
-    { key: "status", name: strings.Form4.statusColumn, minWidth: 70, onRender: (p: CityProposal) => strings.Form2.status[p.status] },
-    { key: "answer", name: strings.Columns.answer, minWidth: 90, onRender: (p: CityProposal) => common.PartnerAnswer[p.partnerAnswer] },
+    { key: "partner", name: strings.Columns.partner, minWidth: 160, isMultiline: true, onRender: (p: CityProposal) => p.partner?.title },
+    { key: "status", name: strings.Form4.statusColumn, minWidth: 70, maxWidth: 100, onRender: (p: CityProposal) => strings.Form2.status[p.status] },
+    { key: "answer", name: strings.Columns.answer, minWidth: 120, maxWidth: 140, onRender: (p: CityProposal) => common.PartnerAnswer[p.partnerAnswer] },
   ];
   const byAgreement = new Map<number, SurveyResponse[]>();
   for (const r of [...surveys, ...answered]) if (r.agreement) byAgreement.set(r.agreement.id, [...(byAgreement.get(r.agreement.id) ?? []), r]);
@@ -170,6 +173,11 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
       <ResponsiveList items={feedback} columns={feedbackColumns} getKey={(m: Matching) => String(m.id)} ariaLabel={strings.FeedbackHeading} />
       {feedback.length === 0 && <p>{common.NoItems}</p>}
       <Text as="h3" id="pd-portal-form2" className={frameStyles.sectionTitle}>{strings.ProposalsHeading}</Text>
+      {proposalSaved && (
+        <MessageBar messageBarType={MessageBarType.success} role="status" onDismiss={() => setProposalSaved(null)}>
+          {proposalSaved.status === "submitted" ? fmt(strings.Form2.submitted, formatEraDate(proposalSaved.date)) : strings.Form2.saved}
+        </MessageBar>
+      )}
       {user.role !== "visitor" && <CommandBar overflowButtonProps={moreActions} items={[{ key: "add", text: strings.Form2.add, iconProps: { iconName: "Add" }, onClick: () => setEditing("new") }]} />}
       {editing && (
         <CityProposalDialog
@@ -179,8 +187,9 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
           existing={editing === "new" ? undefined : editing}
           today={services.today}
           onClose={() => setEditing(null)}
-          onSaved={() => {
+          onSaved={(status) => {
             setEditing(null);
+            setProposalSaved({ status, date: services.today });
             load.reload();
           }}
         />

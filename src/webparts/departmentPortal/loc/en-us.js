@@ -42,7 +42,8 @@ define([], function () {
       readOnly: "Submitted, or past the deadline: read only. Contact the coordinator if it needs changing.",
       status: { draft: "Draft", submitted: "Submitted" },
       deadline: "Deadline",
-      saved: "Saved."
+      saved: "Draft saved. Your department can change it until it is submitted.",
+      submitted: "Proposal submitted ({0}). To change it now, contact the Future Creation Division."
     },
     Form4: {
       confirmSubmit: "Submit {0} drafts for {1}? Once submitted, your department can no longer change them (ask the coordinating division).",

@@ -1,0 +1,104 @@
+import type { Page } from "playwright-core";
+import { BrowserHarness, startHarness } from "./harness";
+
+/**
+ * Every screen lays out cleanly (issue 18 item 9), in Japanese and in English, on a laptop
+ * (1366 and 1024 px) and the department portal also on a phone (390 px): no column header,
+ * button or tab label is cut short (its text fits its box), and the page never scrolls
+ * sideways.
+ */
+
+let h: BrowserHarness;
+beforeAll(async () => {
+  h = await startHarness();
+}, 90000);
+afterAll(async () => h?.stop());
+
+interface Cut {
+  kind: string;
+  text: string;
+  scrollWidth: number;
+  clientWidth: number;
+}
+
+/** Every visible header, button and tab label whose text is wider than its box, and the page's sideways overflow. */
+const measure = (page: Page): Promise<{ cut: Cut[]; sideways: number }> =>
+  page.evaluate(() => {
+    const kinds: Record<string, string> = {
+      ".ms-DetailsHeader-cellName": "column header",
+      ".ms-Button-label": "button",
+      ".ms-Pivot-text": "tab",
+      ".ms-Pivot-linkContent": "tab",
+    };
+    const cut: Cut[] = [];
+    for (const [selector, kind] of Object.entries(kinds)) {
+      for (const el of document.querySelectorAll<HTMLElement>(selector)) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0 || el.closest("header")) continue;
+        // A header may wrap onto a second line (frameStyles.wrapHeader), but not below its box.
+        const tall = kind === "column header" && el.scrollHeight > el.clientHeight + 1;
+        if (el.scrollWidth > el.clientWidth + 1 || tall) cut.push({ kind, text: (el.textContent ?? "").trim(), scrollWidth: el.scrollWidth, clientWidth: el.clientWidth });
+      }
+    }
+    // A table wider than the page scrolls sideways inside itself: that counts too.
+    for (const el of document.querySelectorAll<HTMLElement>("main .ms-DetailsList")) {
+      if (el.scrollWidth > el.clientWidth + 1) cut.push({ kind: "table scrolls sideways", text: el.getAttribute("aria-label") ?? el.querySelector("[role=grid]")?.getAttribute("aria-label") ?? "", scrollWidth: el.scrollWidth, clientWidth: el.clientWidth });
+    }
+    return { cut, sideways: document.documentElement.scrollWidth - window.innerWidth };
+  });
+
+const screens: Array<{ only: string; user: number; tabs: number; widths: number[] }> = [
+  // 協定管理: 台帳, カレンダー, 企業等, 台帳の取込, 設定
+  { only: "agreements", user: 7, tabs: 5, widths: [1366, 1024] },
+  // 年度の連携: 年度の概要, 調査依頼, 別紙①, 別紙②, 別紙③, Teams チャネル
+  { only: "annual", user: 7, tabs: 6, widths: [1366, 1024] },
+  { only: "portal", user: 11, tabs: 0, widths: [1366, 1024, 390] },
+  { only: "results", user: 7, tabs: 0, widths: [1366, 1024] },
+];
+
+const cases = screens.flatMap((s) => ["ja", "en"].map((lang) => ({ ...s, lang })));
+
+test.each(cases)("$only ($lang): no label cut short and no sideways scrolling at every width, on every tab", async ({ only, user, tabs, widths, lang }) => {
+  const { page, errors } = await h.open(`&only=${only}${lang === "en" ? "&lang=en" : ""}`, "", user);
+  await page.locator("main h2").first().waitFor();
+  const found: Record<string, unknown> = {};
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: 900 });
+    // DetailsList lays its columns out again half a second after the window's last resize.
+    await page.waitForTimeout(1000);
+    for (let t = 0; t < Math.max(tabs, 1); t++) {
+      if (tabs) await page.locator("main").getByRole("tab").nth(t).click();
+      await page.waitForLoadState("networkidle");
+      await page.waitForTimeout(400);
+      const { cut, sideways } = await measure(page);
+      const name = tabs ? ((await page.locator("main").getByRole("tab").nth(t).textContent()) ?? String(t)) : only;
+      if (cut.length) found[`${width} ${name}: cut`] = cut;
+      if (sideways > 0) found[`${width} ${name}: scrolls sideways by`] = sideways;
+      if (width === 1024 && only === "agreements" && t === 0 && lang === "en") await h.shot(page, "layout-register-en-1024.png");
+      if (width === 1366 && only === "agreements" && t === 1 && lang === "ja") await h.shot(page, "layout-calendar-1366.png");
+      if (width === 1024 && only === "annual" && t === 2 && lang === "ja") await h.shot(page, "layout-form1-1024.png");
+      if (width === 390 && only === "portal") await h.shot(page, `layout-portal-${lang}-390.png`);
+    }
+  }
+  expect(found).toEqual({});
+  expect(errors).toEqual([]);
+  await page.context().close();
+}, 180000);
+
+test("a department's Form 2 submission says what happened", async () => {
+  const { page, errors } = await h.open("&only=portal", "", 11);
+  await page.getByRole("menuitem", { name: "提案を登録" }).click();
+  const dialog = page.getByRole("alertdialog", { name: "市からの提案（別紙②）" });
+  await dialog.getByRole("combobox", { name: "連携相手企業" }).click();
+  await page.getByRole("option").first().click();
+  await dialog.getByRole("combobox", { name: "該当する連携事項" }).click();
+  await page.getByRole("option").first().click();
+  await dialog.getByLabel("提案の件名").fill("レイアウト確認の提案");
+  await dialog.getByLabel("提案内容").fill("提出後の知らせを確かめる。");
+  await dialog.getByRole("button", { name: "提出する" }).click();
+  await page.getByRole("alertdialog", { name: "提出する" }).getByRole("button", { name: "提出する" }).click();
+  await page.getByRole("status").getByText("提案を提出しました（令和8年11月24日）。提出後の変更は未来創造課にご連絡ください。").waitFor();
+  await page.getByRole("button", { name: "レイアウト確認の提案" }).waitFor();
+  expect(errors).toEqual([]);
+  await page.context().close();
+}, 90000);
