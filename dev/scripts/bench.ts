@@ -163,6 +163,8 @@ async function registerLoad(): Promise<Record<string, unknown>> {
   const results = backend.store.list("PD_ResultReports")!.items.size;
   const annualCycle = { fiscalYear: 2026, ...(await measure("annualCycle", "&only=annual", (p) => p.getByRole("heading", { name: "企業等別" }).waitFor({ timeout: 30000 }))) };
   const departmentPortal = { ...(await measure("departmentPortal", "&only=portal", (p) => p.getByRole("heading", { name: "フィードバック一覧（別紙③）" }).waitFor({ timeout: 30000 }))) };
+  // The portal as a Teams tab: it runs on the department team's site and reads the partnership site by absolute URL.
+  const departmentPortalTeamsTab = { ...(await measure("departmentPortalTeamsTab", "&host=teams&dept=kodomo-kosodate&only=portal", (p) => p.getByRole("heading", { name: "フィードバック一覧（別紙③）" }).waitFor({ timeout: 30000 }))) };
   const resultsView = { fiscalYear: 2025, fiveYearsRows: [...backend.store.list("PD_ResultReports")!.items.values()].filter((r) => (r.values.FiscalYear as number) >= 2021 && (r.values.FiscalYear as number) <= 2025).length, ...(await measure("results", "&only=results", (p) => p.getByRole("heading", { name: "過去5年の推移" }).waitFor({ timeout: 30000 }))) };
   const yearView = {
     fiscalYear: 2027,
@@ -177,8 +179,8 @@ async function registerLoad(): Promise<Record<string, unknown>> {
   console.log("\nAgreements register (協定台帳) and year view (年度の連携), Chromium, local backend");
   const dataset = { agreements, proposals, results, departments: backend.store.list("PD_Departments")!.items.size };
   console.log("\nFirst render of each web part on the ten-year site", dataset);
-  console.table({ register, calendar, annualCycle, departmentPortal, results: resultsView, yearView2027: yearView });
-  return { dataset, register, calendar, annualCycle, departmentPortal, results: resultsView, yearView2027: yearView };
+  console.table({ register, calendar, annualCycle, departmentPortal, departmentPortalTeamsTab, results: resultsView, yearView2027: yearView });
+  return { dataset, register, calendar, annualCycle, departmentPortal, departmentPortalTeamsTab, results: resultsView, yearView2027: yearView };
 }
 
 /**
