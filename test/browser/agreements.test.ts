@@ -182,6 +182,14 @@ test("the register like Microsoft Lists: search by the partner's reading, a coun
   await wb.xlsx.readFile((await xlsx.path())!);
   expect(wb.worksheets[0].getCell("A1").value).toBe("包括連携協定 台帳");
   expect(wb.worksheets[0].rowCount).toBe(4 + total);
+  // …and the printable page, as shown (A4 landscape).
+  const [popup] = await Promise.all([page.context().waitForEvent("page"), page.getByRole("menuitem", { name: "印刷用に表示" }).click()]);
+  await popup.waitForLoadState("load");
+  await popup.setViewportSize({ width: 1240, height: 877 });
+  await popup.getByRole("heading", { name: "包括連携協定 台帳" }).waitFor();
+  expect(await popup.locator("tbody tr").count()).toBe(total);
+  await h.shot(popup, "register-export-print.png", { fullPage: false });
+  await popup.close();
   expect(errors).toEqual([]);
   await page.context().close();
 }, 90000);

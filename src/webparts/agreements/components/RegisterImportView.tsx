@@ -294,7 +294,8 @@ export function RegisterImportView({ service, today, onImported }: { service: Re
       onRender: (r: ImportPlanRow) => {
         const o = rowOutcome(r);
         const out = excluded.has(r.rowNo);
-        const color = o.kind === "blocked" ? "#a4262c" : o.kind === "needsDate" || o.kind === "needsTerms" ? "#8a3707" : out || o.kind === "duplicate" || o.kind === "duplicateInFile" ? "#605e5c" : "#107c10";
+        // An import that ends an agreement is said in the warning colour, not as a plain success.
+        const color = o.kind === "blocked" ? "#a4262c" : o.kind === "needsDate" || o.kind === "needsTerms" || (o.kind === "terminated" && !out) ? "#8a3707" : out || o.kind === "duplicate" || o.kind === "duplicateInFile" ? "#605e5c" : "#107c10";
         return (
           <div style={cell}>
             {needsDecision(r) && <div style={{ fontWeight: 600, color }}>【{I.needsDecision}】</div>}
