@@ -13,6 +13,9 @@ export async function loadExcel(): Promise<ExcelModule> {
   return m.default ?? m;
 }
 
+/** A value written into a cell: text starting = + - @ gets a leading ' so Excel keeps it as text, never a formula. */
+export const asTextCell = (v: string | number): string | number => (typeof v === "string" && /^[=+\-@]/.test(v) ? `'${v}` : v);
+
 /** Imported workbooks larger than this are refused before parsing. */
 export const MAX_WORKBOOK_BYTES = 10 * 1024 * 1024;
 

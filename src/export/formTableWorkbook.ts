@@ -1,5 +1,5 @@
 import type * as ExcelJS from "exceljs";
-import type { ExcelModule } from "./excel";
+import { asTextCell, type ExcelModule } from "./excel";
 import { flatTable, FormTable } from "./formTable";
 
 /** Where the header row of a form table's sheet is: under the form's number, the title, its lines and a blank row. */
@@ -38,7 +38,7 @@ export async function buildFormTableWorkbook(excel: ExcelModule, t: FormTable): 
   });
   f.rows.forEach((r, i) => {
     const row = ws.getRow(head + 1 + i);
-    row.values = r.map((v) => (typeof v === "string" && /^[=+\-@]/.test(v) ? `'${v}` : v));
+    row.values = r.map(asTextCell);
     for (let c = 1; c <= f.header.length; c++) {
       const cell = row.getCell(c);
       cell.border = thin;

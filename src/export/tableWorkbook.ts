@@ -1,4 +1,4 @@
-import type { ExcelModule } from "./excel";
+import { asTextCell, type ExcelModule } from "./excel";
 
 /**
  * One table as a workbook for 決裁 and circulation: a title line, a subtitle, the header
@@ -14,7 +14,7 @@ export async function buildTableWorkbook(excel: ExcelModule, sheet: string, titl
   ws.getRow(4).values = header;
   ws.getRow(4).font = { bold: true };
   rows.forEach((r, i) => {
-    ws.getRow(5 + i).values = r.map((v) => (typeof v === "string" && /^[=+\-@]/.test(v) ? `'${v}` : v));
+    ws.getRow(5 + i).values = r.map(asTextCell);
     ws.getRow(5 + i).alignment = { vertical: "top", wrapText: true };
   });
   ws.columns = header.map((h, c) => ({ width: Math.min(60, Math.max(10, h.length * 2 + 4, ...rows.map((r) => String(r[c] ?? "").length * 1.2))) }));

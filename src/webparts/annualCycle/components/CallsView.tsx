@@ -15,6 +15,7 @@ import type { Call, FormKind, Notification } from "../../../domain/types";
 import { fieldError } from "./cycleProblems";
 import { moreActions } from "../../../components/moreActions";
 import { BreakableText } from "../../../components/BreakableText";
+import { deliveryOutcome } from "../../../domain/deliveryOutcome";
 
 export interface ICallsViewProps {
   year: YearData;
@@ -197,7 +198,8 @@ function BoardPanel({ call, year, canEdit, service, notifications, today, portal
       </p>
       <ErrorBar error={action.error} />
       {notReady.length > 0 && <MessageBar messageBarType={MessageBarType.warning} isMultiline>{fmt(strings.Calls.notReady, notReady.join("、"))}</MessageBar>}
-      {sent && <MessageBar messageBarType={count("failed") ? MessageBarType.warning : MessageBarType.success}>{fmt(strings.Calls.remindDone, count("sent"), count("failed"), count("notConfigured"))}</MessageBar>}
+      {/* Not green while any department was not reached (failed, or no channel): the one per-department reading of an outcome. */}
+      {sent && <MessageBar messageBarType={["success", "none"].includes(deliveryOutcome(sent).level) ? MessageBarType.success : MessageBarType.warning}>{fmt(strings.Calls.remindDone, count("sent"), count("failed"), count("notConfigured"))}</MessageBar>}
       {canEdit && (
         <Stack horizontal wrap tokens={{ childrenGap: 8 }} style={{ margin: "8px 0" }}>
           {call.form !== "form1" ? <PrimaryButton text={strings.Calls.remind} onClick={remind} disabled={action.busy} /> : <MessageBar>{strings.Calls.partnersNoTeams}</MessageBar>}
