@@ -78,6 +78,8 @@ export interface StartInput {
   title: string;
   origin: "city" | "partner";
   partnerId: number | null;
+  /** The other partners of an agreement signed with several (連名). */
+  coPartnerIds?: number[];
   requestedByDepartmentId: number | null;
   requestedByExecutives: boolean;
   approachDate: IsoDate | null;

@@ -1,5 +1,6 @@
 import { formatEraFiscalYear, isValidIsoDate } from "./calendar";
 import { normalizeForSearch } from "./text";
+import { agreementPartners } from "./agreements";
 import type { Call, CityProposal, IsoDate, LookupRef, PartnerAnswer, PartnerProposal, PartnershipItem, ResultReport } from "./types";
 
 /**
@@ -124,14 +125,28 @@ export function proposalImportKey(fiscalYear: number, partnerId: number, itemId:
   return `pp:${fiscalYear}:${partnerId}:${h1.toString(16).padStart(8, "0")}${h2.toString(16).padStart(8, "0")}`;
 }
 
-/** Items of each partner's concluded agreements (the only items a proposal may name). */
-export function itemsByPartner(agreements: Array<{ id: number; partner: LookupRef | null; status: string }>, items: PartnershipItem[]): Map<number, PartnershipItem[]> {
+/** An item's words for comparing: width folded, spaces and the closing 「。」 dropped (items are stored as written). */
+const itemKey = (s: string): string => s.normalize("NFKC").replace(/\s+/g, "").replace(/[。.]+$/u, "");
+
+/** The item a returned form names, by its words with or without its number (「第2号 …」), with or without the closing 「。」. */
+export function findItemByText(items: PartnershipItem[], written: string): PartnershipItem | undefined {
+  const w = itemKey(written);
+  if (!w) return undefined;
+  return items.find((i) => w.endsWith(itemKey(i.text)) || w === itemKey(`第${i.itemNo}号${i.text}`));
+}
+
+/**
+ * Items of each partner's concluded agreements (the only items a proposal may name). An
+ * agreement signed with several partners (連名) gives its items to each of them: each proposes,
+ * is proposed to and reports results as a partner of its own.
+ */
+export function itemsByPartner(agreements: Array<{ id: number; partner: LookupRef | null; coPartners?: LookupRef[]; status: string }>, items: PartnershipItem[]): Map<number, PartnershipItem[]> {
   const m = new Map<number, PartnershipItem[]>();
-  const live = new Map(agreements.filter((a) => (a.status === "concluded" || a.status === "underReview") && a.partner).map((a) => [a.id, a.partner!.id]));
+  const live = new Map(agreements.filter((a) => a.status === "concluded" || a.status === "underReview").map((a) => [a.id, agreementPartners(a).map((p) => p.id)]));
   for (const it of items) {
-    const partnerId = it.agreement ? live.get(it.agreement.id) : undefined;
-    if (partnerId !== undefined) m.set(partnerId, [...(m.get(partnerId) ?? []), it].sort((x, y) => x.itemNo - y.itemNo));
+    for (const partnerId of (it.agreement && live.get(it.agreement.id)) || []) m.set(partnerId, [...(m.get(partnerId) ?? []), it]);
   }
+  for (const list of m.values()) list.sort((x, y) => x.itemNo - y.itemNo);
   return m;
 }
 

@@ -14,10 +14,12 @@ export interface LookBack {
   total: number;
 }
 
-export function lookBackSummary(results: ResultReport[], items: PartnershipItem[], partnerId: number, dueDate: IsoDate, years = 3): LookBack {
+/** `partnerIds`: the agreement's partners (several for one signed 連名): the results of each count. */
+export function lookBackSummary(results: ResultReport[], items: PartnershipItem[], partnerIds: number | number[], dueDate: IsoDate, years = 3): LookBack {
   const last = fiscalYearOf(dueDate) - 1;
   const fiscalYears = Array.from({ length: years }, (_, i) => last - years + 1 + i);
-  const mine = results.filter((r) => r.partner?.id === partnerId && fiscalYears.includes(r.fiscalYear) && r.status !== "draft");
+  const ids = new Set(Array.isArray(partnerIds) ? partnerIds : [partnerIds]);
+  const mine = results.filter((r) => !!r.partner && ids.has(r.partner.id) && fiscalYears.includes(r.fiscalYear) && r.status !== "draft");
   const itemIds = new Set(items.map((i) => i.id));
   const count = (pred: (r: ResultReport) => boolean): number[] => fiscalYears.map((fy) => mine.filter((r) => r.fiscalYear === fy && pred(r)).length);
   const perItem = [...items]

@@ -1,6 +1,7 @@
+import { partnerNamesText } from "./agreements";
 import { DecisionColumns, nextDecisionColumns } from "./decisions";
 import { DateParseProblem, parseDateCell } from "./japaneseDates";
-import { guessPartnerKindExtended, toPartnerKind } from "./partnerNames";
+import { guessPartnerKindExtended, proposePartnerSplit, toPartnerKind } from "./partnerNames";
 import { partnerNameKey } from "./partners";
 import { initialReviewDate } from "./review";
 import type { SiteRules } from "./siteRules";
@@ -46,7 +47,22 @@ export type RowProblem =
   | { field: "items"; code: "noItems" }
   | { field: "partner" | "title" | "items" | "terms"; code: "tooLong"; other: number }
   | { field: "title"; code: "generated" }
-  | { field: "row"; code: "duplicateInFile"; other: number };
+  | { field: "row"; code: "duplicateInFile"; other: number }
+  /** The partner cell names several partners (「A大学、B大学及びC大学」): the coordinator confirms the split or keeps it whole. */
+  | { field: "partner"; code: "severalPartners"; other: number };
+
+/** One partner a row will be imported with: found in the product (`id`) or to be created with `kind`. */
+export interface PlanPartner {
+  name: string;
+  id: number | null;
+  kind: PartnerKind;
+}
+
+/** A split of the partner cell the importer proposes, and what the coordinator decided (null: not yet). */
+export interface PartnerSplit {
+  parts: PlanPartner[];
+  decision: "split" | "whole" | null;
+}
 
 export interface ImportPlanRow {
   rowNo: number;
@@ -55,6 +71,8 @@ export interface ImportPlanRow {
   /** The partner already in the product, or null when a new one will be created. */
   partnerId: number | null;
   partnerKind: PartnerKind;
+  /** When the cell names several partners: the split proposed, to be confirmed in the preview. */
+  split: PartnerSplit | null;
   title: string;
   /** The conclusion date cell as the file writes it (shown beside what was read). */
   concludedText: string;
@@ -125,7 +143,27 @@ export function isTermsDecision(p: RowProblem): boolean {
  * missing partner or an unreadable conclusion date are fixed in the file instead).
  */
 export function canConfirmTerms(row: ImportPlanRow): boolean {
-  return row.duplicateOfId === null && row.errors.every(isTermsDecision);
+  return row.duplicateOfId === null && row.errors.every((e) => isTermsDecision(e) || isSplitDecision(e));
+}
+
+/** The split of the partner cell waits for the coordinator. */
+export const isSplitDecision = (p: RowProblem): boolean => p.field === "partner" && p.code === "severalPartners";
+
+/** Whether the coordinator can decide, in the preview, how the row's partner cell is split. */
+export function canDecideSplit(row: ImportPlanRow): boolean {
+  return row.split !== null && row.duplicateOfId === null && row.errors.every((e) => e.field !== "row");
+}
+
+/** The partners the row is imported with: the split parts once the coordinator accepted them, else the cell as written. */
+export function rowPartners(row: ImportPlanRow): PlanPartner[] {
+  if (row.split?.decision === "split") return row.split.parts;
+  return row.partnerName ? [{ name: row.partnerName, id: row.partnerId, kind: row.partnerKind }] : [];
+}
+
+/** The row with the coordinator's decision on its partner cell: separate partners, or one as written. */
+export function withSplitDecision(row: ImportPlanRow, decision: "split" | "whole"): ImportPlanRow {
+  if (!canDecideSplit(row)) return row;
+  return { ...row, split: { ...row.split!, decision }, errors: row.errors.filter((e) => !isSplitDecision(e)) };
 }
 
 /**
@@ -146,17 +184,20 @@ export function withConfirmedTerms(row: ImportPlanRow, rules: TermRules, today: 
 
 export interface PlanContext {
   partners: Pick<Partner, "id" | "name">[];
-  agreements: Pick<Agreement, "id" | "title" | "concludedDate" | "partner" | "importKey">[];
+  agreements: Array<Pick<Agreement, "id" | "title" | "concludedDate" | "partner" | "importKey"> & { coPartners?: Agreement["coPartners"] }>;
   site: SiteRules;
   today: IsoDate;
 }
 
 export function planImport(rows: unknown[][], columns: Partial<Record<RegisterColumn, number>>, ctx: PlanContext, firstRowNo = 2): ImportPlanRow[] {
   const partnerByKey = new Map(ctx.partners.map((p) => [partnerNameKey(p.name), p.id]));
+  const planPartner = (name: string): PlanPartner => ({ name, id: partnerByKey.get(partnerNameKey(name)) ?? null, kind: guessPartnerKind(name) });
   const existing = new Map<string, number>();
   for (const a of ctx.agreements) {
     if (a.importKey && !a.importKey.startsWith("pending:")) existing.set(a.importKey, a.id);
     if (a.partner) existing.set(agreementKey(a.partner.title, a.title, a.concludedDate), a.id);
+    // An agreement with several partners, as a register writes them all in one cell.
+    if (a.coPartners?.length) existing.set(agreementKey(partnerNamesText(a), a.title, a.concludedDate), a.id);
   }
   const seen = new Map<string, number>();
   const plan: ImportPlanRow[] = [];
@@ -210,12 +251,17 @@ export function planImport(rows: unknown[][], columns: Partial<Record<RegisterCo
     // (already in the product, or twice in the file) only shows them.
     const skipped = duplicateOfId !== null || errors.some((e) => e.field === "row");
     for (const p of clauseProblems) (isTermsDecision(p) && !skipped ? errors : warnings).push(p);
+    // Several partners in one cell: proposed as separate partners, never split without the coordinator.
+    const parts = partnerName && len(partnerName) <= IMPORT_LIMITS.partner ? proposePartnerSplit(partnerName) : [];
+    const split: PartnerSplit | null = parts.length > 1 ? { parts: parts.map(planPartner), decision: null } : null;
+    if (split && !skipped) errors.push({ field: "partner", code: "severalPartners", other: parts.length });
     plan.push({
       rowNo,
       partnerName,
       kana: cellValueText(get("kana")).trim(),
       partnerId: partnerName ? (partnerByKey.get(partnerNameKey(partnerName)) ?? null) : null,
       partnerKind: guessPartnerKind(partnerName),
+      split,
       title,
       concludedText,
       concludedDate,
@@ -244,10 +290,10 @@ export const importable = (r: ImportPlanRow): boolean => r.errors.length === 0 &
  * else stops the row but that and, perhaps, its terms.
  */
 export function canEnterDate(row: ImportPlanRow): boolean {
-  return row.duplicateOfId === null && row.errors.some((e) => e.field === "concluded") && row.errors.every((e) => e.field === "concluded" || isTermsDecision(e));
+  return row.duplicateOfId === null && row.errors.some((e) => e.field === "concluded") && row.errors.every((e) => e.field === "concluded" || isTermsDecision(e) || isSplitDecision(e));
 }
 
-/** A row the coordinator must decide on before it is imported: a date to type in, or terms to confirm. */
+/** A row the coordinator must decide on before it is imported: a date to type in, terms to confirm, or a split of its partners. */
 export function needsDecision(row: ImportPlanRow): boolean {
   return row.errors.length > 0 && (canEnterDate(row) || canConfirmTerms(row));
 }
@@ -266,7 +312,8 @@ export function withConcludedDate(row: ImportPlanRow, date: IsoDate, ctx: Pick<P
   let duplicateOfId: number | null = null;
   if (errors.every((e) => isTermsDecision(e)) && !earlier) {
     for (const a of ctx.agreements) {
-      if ((a.importKey && !a.importKey.startsWith("pending:") && a.importKey === importKey) || (a.partner && agreementKey(a.partner.title, a.title, a.concludedDate) === importKey)) {
+      const keys = [a.partner ? agreementKey(a.partner.title, a.title, a.concludedDate) : "", a.coPartners?.length ? agreementKey(partnerNamesText(a), a.title, a.concludedDate) : ""];
+      if ((a.importKey && !a.importKey.startsWith("pending:") && a.importKey === importKey) || keys.includes(importKey)) {
         duplicateOfId = a.id;
         break;
       }
@@ -274,8 +321,10 @@ export function withConcludedDate(row: ImportPlanRow, date: IsoDate, ctx: Pick<P
   }
   // As in planImport: a row skipped anyway only shows what its clause leaves to decide.
   const skipped = duplicateOfId !== null || !!earlier;
-  const keep = skipped ? errors.filter((e) => !isTermsDecision(e)) : errors;
+  const keep = skipped ? errors.filter((e) => !isTermsDecision(e) && !isSplitDecision(e)) : errors;
   if (skipped) warnings.push(...errors.filter(isTermsDecision));
+  // Typed in, the row names an agreement: a split proposed for its partners waits for the coordinator.
+  if (!skipped && row.split && row.split.decision === null && !keep.some(isSplitDecision)) keep.push({ field: "partner", code: "severalPartners", other: row.split.parts.length });
   return {
     ...row,
     concludedDate: date,
@@ -288,12 +337,23 @@ export function withConcludedDate(row: ImportPlanRow, date: IsoDate, ctx: Pick<P
   };
 }
 
-/** Every row for the same new partner takes the kind the coordinator chose (one partner is created for them). */
-export function withPartnerKind(plan: ImportPlanRow[], rowNo: number, kind: PartnerKind): ImportPlanRow[] {
-  const row = plan.find((r) => r.rowNo === rowNo);
-  if (!row) return plan;
-  const key = partnerNameKey(row.partnerName);
-  return plan.map((r) => (r.rowNo === rowNo || (r.partnerId === null && row.partnerId === null && partnerNameKey(r.partnerName) === key) ? { ...r, partnerKind: kind } : r));
+/**
+ * Every row that creates the same new partner takes the kind the coordinator chose for it (one
+ * partner is created for them all), whether written alone or as a part of a split.
+ */
+export function withPartnerKind(plan: ImportPlanRow[], partnerName: string, kind: PartnerKind): ImportPlanRow[] {
+  const key = partnerNameKey(partnerName);
+  const same = (p: PlanPartner): boolean => p.id === null && partnerNameKey(p.name) === key;
+  return plan.map((r) => {
+    const whole = r.partnerId === null && partnerNameKey(r.partnerName) === key;
+    const parts = r.split?.parts.some(same);
+    if (!whole && !parts) return r;
+    return {
+      ...r,
+      partnerKind: whole ? kind : r.partnerKind,
+      split: parts ? { ...r.split!, parts: r.split!.parts.map((p) => (same(p) ? { ...p, kind } : p)) } : r.split,
+    };
+  });
 }
 
 /** What the import will do with a row, to be said in words in the preview. */
@@ -304,6 +364,7 @@ export type RowOutcome =
   | { kind: "duplicateInFile"; rowNo: number }
   | { kind: "needsDate" }
   | { kind: "needsTerms" }
+  | { kind: "needsSplit"; parts: number }
   | { kind: "blocked" };
 
 export function rowOutcome(row: ImportPlanRow): RowOutcome {
@@ -312,6 +373,6 @@ export function rowOutcome(row: ImportPlanRow): RowOutcome {
   if (twice && "other" in twice) return { kind: "duplicateInFile", rowNo: twice.other };
   if (importable(row)) return row.status === "terminated" ? { kind: "terminated", endedOn: row.terms[row.terms.length - 1]?.to ?? null } : { kind: "concluded", decision: row.nextDecision };
   if (canEnterDate(row)) return { kind: "needsDate" };
-  if (canConfirmTerms(row)) return { kind: "needsTerms" };
+  if (canConfirmTerms(row)) return row.errors.some(isTermsDecision) ? { kind: "needsTerms" } : { kind: "needsSplit", parts: row.split?.parts.length ?? 0 };
   return { kind: "blocked" };
 }

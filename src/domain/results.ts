@@ -1,5 +1,6 @@
 import { fiscalYearRange, formatEraFiscalYear } from "./calendar";
 import { countBy, CountRow } from "./totals";
+import { partnerNamesText } from "./agreements";
 import type { Agreement, Call, Department, Draft, IsoDate, IsoDateTime, LookupRef, PartnershipItem, ResultReport } from "./types";
 import type { Role } from "./roles";
 
@@ -27,9 +28,9 @@ export interface YearTotals {
 }
 
 /** Totals of a year; items are named with their partner, since the same words recur across agreements. A 該当なし adds nothing. */
-export function yearTotals(all: ResultReport[], items: PartnershipItem[], agreements: Array<Pick<Agreement, "id" | "partner">>): YearTotals {
+export function yearTotals(all: ResultReport[], items: PartnershipItem[], agreements: Array<Pick<Agreement, "id" | "partner"> & { coPartners?: LookupRef[] }>): YearTotals {
   const rows = initiatives(all);
-  const partnerOf = new Map(agreements.map((a) => [a.id, a.partner?.title ?? ""]));
+  const partnerOf = new Map(agreements.map((a) => [a.id, partnerNamesText(a)]));
   const itemName = new Map(items.map((i) => [i.id, `${i.text}（${partnerOf.get(i.agreement?.id ?? 0) ?? ""}）`]));
   return {
     total: rows.length,

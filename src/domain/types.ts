@@ -76,7 +76,13 @@ export interface TermRules {
 
 export interface Agreement extends Stored, TermRules {
   title: string;
+  /** The partner the agreement is with; with several (連名), the first named. Indexed: lists filter on it. */
   partner: LookupRef | null;
+  /**
+   * The other partners of an agreement signed with several (「A大学、B大学及びC大学」): each is a
+   * partner of its own, with its proposals, results and contact. Empty for most agreements.
+   */
+  coPartners: LookupRef[];
   status: AgreementStatus;
   origin: AgreementOrigin;
   requestedByDepartment: LookupRef | null;

@@ -1,6 +1,7 @@
 import { formatEraDate, tokyoDate } from "../domain/calendar";
 import type { Agreement, Department, IsoDate, PartnershipItem, SurveyResponse } from "../domain/types";
 import { FormTable, FormSection, safeFileName } from "./formTable";
+import { partnerNamesText } from "../domain/agreements";
 
 /**
  * The internal survey's summary (庁内調査の回答一覧) for the decision to conclude: per
@@ -23,7 +24,7 @@ export interface SurveyExportInput {
 
 export const surveyTitle = "包括連携協定 庁内調査 回答一覧";
 
-export const surveyFileName = (input: Pick<SurveyExportInput, "agreement" | "today">): string => safeFileName(`庁内調査_${input.agreement.partner?.title || input.agreement.title}_${input.today}`);
+export const surveyFileName = (input: Pick<SurveyExportInput, "agreement" | "today">): string => safeFileName(`庁内調査_${partnerNamesText(input.agreement) || input.agreement.title}_${input.today}`);
 
 export function surveyTable(input: SurveyExportInput): FormTable {
   const { agreement: a, responses, today } = input;
@@ -63,7 +64,7 @@ export function surveyTable(input: SurveyExportInput): FormTable {
     title: surveyTitle,
     lines: [
       `協定名: ${a.title}`,
-      `企業等: ${a.partner?.title ?? ""}`,
+      `企業等: ${partnerNamesText(a)}`,
       ...(briefing ? [`庁内説明会: ${briefing}`] : []),
       `回答期限: ${a.surveyDeadline ? formatEraDate(a.surveyDeadline) : "—"}`,
       `回答状況: ${order.length} 部署中 ${answeredDepts} 部署が回答済（${formatEraDate(today)}現在）`,

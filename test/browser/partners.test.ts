@@ -71,7 +71,7 @@ test("a new partner registered from inside the approach panel: a duplicate refus
   await sp.getByLabel("連携事項（1行に1つ。上から第1号、第2号…）").fill("食育に関すること\n農業振興に関すること");
 
   // The partner choice narrows as one types the reading (ひらがな for ムサシノガス).
-  const choice = sp.getByRole("combobox", { name: "企業等" });
+  const choice = sp.getByRole("combobox", { name: /^企業等/ });
   await choice.fill("むさしの");
   const list = page.getByRole("listbox");
   await list.getByRole("option", { name: "武蔵野ガス株式会社（ムサシノガス）" }).waitFor();

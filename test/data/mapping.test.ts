@@ -11,7 +11,8 @@ test("select only mapped columns and expand lookups", () => {
   const { select, expand } = selectFor(agreements);
   expect(select).toEqual(expect.arrayContaining(["Id", "Modified", "Title", "Partner/Id", "Partner/Title", "AgreementStatus", "BriefingDepartments/Title"]));
   expect(select).not.toContain("*");
-  expect(expand).toEqual(["Partner", "RequestedByDepartment", "BriefingDepartments"]);
+  // Four lookups, well under SharePoint's list view lookup threshold of 12 per query.
+  expect(expand).toEqual(["Partner", "CoPartners", "RequestedByDepartment", "BriefingDepartments"]);
 });
 
 test("wire → domain: choices to codes, dates to city dates, lookups to refs, etag kept", () => {

@@ -264,7 +264,7 @@ describe("the preview's decisions: a date typed in, the outcome in words, the pa
 
   test("the kind chosen for a new partner applies to its every row, never to an existing partner", () => {
     const two = planImport([rows[0], ["清瀬市", "別の協定", "2021年4月1日", "", ""], ["株式会社みらい電機", "協定", "2021年4月1日", "", ""]], detectColumns(header), ctx);
-    const changed = withPartnerKind(two, two[0].rowNo, "other");
+    const changed = withPartnerKind(two, two[0].partnerName, "other");
     expect(changed.map((r) => r.partnerKind)).toEqual(["other", "other", "company"]);
     expect(two[0].partnerKind).toBe("publicBody");
   });

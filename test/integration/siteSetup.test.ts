@@ -183,7 +183,30 @@ test("upgrade to schema 8 (partner kinds): the partners' 種別 gains 学校 and
   await data.partners.add({ name: "東京都立清瀬高等学校", kana: "", kind: "school", address: "", contactName: "", contactEmail: "", contactPhone: "", website: "" });
   expect((await data.partners.list()).find((p) => p.name === "東京都立清瀬高等学校")?.kind).toBe("school");
   expect((await setupAs().plan()).upToDate).toBe(true);
-  expect(SCHEMA_VERSION).toBe(8);
+});
+
+test("upgrade to schema 9 (agreements with several partners): the agreements gain 連名の企業等, a multi-value lookup to the partners, and keep every row", async () => {
+  const previous = allLists.map((def) =>
+    def.key !== "agreements" ? def : { ...def, fields: Object.fromEntries(Object.entries(def.fields).filter(([k]) => k !== "coPartners")), views: def.views?.map((v) => ({ ...v, fields: v.fields.filter((f) => f !== "coPartners") })) },
+  );
+  await setupAs(7, previous).run();
+  expect(t.backend.store.list("PD_Agreements")!.meta.fields.some((f) => f.internalName === "CoPartners")).toBe(false);
+  const data = t.dataAs(7);
+  const before = (await data.agreements.list()).map((a) => [a.id, a.title, a.partner?.id]);
+  const plan = await setupAs().plan();
+  // The column, and the register's view showing it beside 企業等.
+  expect(plan.steps.filter((s) => "list" in s && s.list === "PD_Agreements").map((s) => s.kind)).toEqual(expect.arrayContaining(["addField"]));
+  expect(plan.steps).toContainEqual(expect.objectContaining({ kind: "addField", list: "PD_Agreements", field: "CoPartners" }));
+  await setupAs().run();
+  const field = t.backend.store.list("PD_Agreements")!.meta.fields.find((f) => f.internalName === "CoPartners")!;
+  expect(field.typeAsString).toBe("LookupMulti");
+  expect(field.schemaXml).toContain('Mult="TRUE"');
+  expect((await data.agreements.list()).map((a) => [a.id, a.title, a.partner?.id])).toEqual(before);
+  expect((await data.agreements.list()).every((a) => a.coPartners.length === 0)).toBe(true);
+  const view = t.backend.store.list("PD_Agreements")!.meta.views.find((v) => v.fileName === "AllItems.aspx")!;
+  expect(view.fields).toEqual(expect.arrayContaining(["Partner", "CoPartners"]));
+  expect((await setupAs().plan()).upToDate).toBe(true);
+  expect(SCHEMA_VERSION).toBe(9);
 });
 
 test("a column retyped on the site is a manual step: setup never drops or retypes it", async () => {

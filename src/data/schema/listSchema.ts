@@ -21,7 +21,7 @@ export const partners: ListDef<D.Partner> = {
   key: "partners",
   title: "Partners",
   displayName: "企業等",
-  description: "包括連携協定の相手方（企業・大学・金融機関・団体など）",
+  description: "包括連携協定の相手方（企業・大学・学校・金融機関・自治体・公共団体・団体など）。連名の協定では相手方ごとに登録します",
   permissions: coordinatorOnly,
   fields: {
     name: text("Title", "企業等名", { required: true, indexed: true, unique: true }),
@@ -73,6 +73,8 @@ export const agreements: ListDef<D.Agreement> = {
   fields: {
     title: text("Title", "協定名", { required: true }),
     partner: lookup("Partner", "企業等", "partners", { required: true, indexed: true }),
+    // A multi-value lookup cannot be indexed; the first partner stays in the indexed column above.
+    coPartners: lookupMulti("CoPartners", "連名の企業等", "partners"),
     status: choice(
       "AgreementStatus",
       "状態",
@@ -123,7 +125,7 @@ export const agreements: ListDef<D.Agreement> = {
       url: "AllItems.aspx",
       displayName: "協定台帳",
       default: true,
-      fields: ["title", "partner", "status", "concludedDate", "nextReviewDate"],
+      fields: ["title", "partner", "coPartners", "status", "concludedDate", "nextReviewDate"],
       orderBy: [{ field: "concludedDate", ascending: false }],
     },
     {
@@ -578,10 +580,12 @@ export function listByKey(key: ListKey): AnyListDef {
  * Form 4 as 該当なし (nothing to report): the ResultReports list's 状態 gains the choice 該当なし
  * and its 連携企業名 is no longer required by the list (a 該当なし row names no partner; the
  * results service still requires one of every initiative); 8 adds the partner kinds 学校
- * (school) and 自治体・公共団体 (publicBody) to the Partners list's 種別 choices.
+ * (school) and 自治体・公共団体 (publicBody) to the Partners list's 種別 choices; 9 lets an
+ * agreement have several partners (連名): the Agreements list gains 連名の企業等 (CoPartners), a
+ * multi-value lookup to Partners beside the indexed 企業等 that holds the first.
  * Raise it with every change to the lists, columns, indexes or views.
  */
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 
 /** Lists live at a fixed URL under the site (`Lists/PD_<title>`), whatever their display name. */
 export const LIST_URL_PREFIX = "PD_";

@@ -6,6 +6,7 @@ import { addDays, initialReviewDate, nextReviewAfterRenewal, DEFAULT_REVIEW_CYCL
 import { firstTerm, GUIDELINE_TERMS, hasExpiry, TermRules } from "../../domain/terms";
 import { missingSurveyRows } from "../../domain/survey";
 import { validatePartner } from "../../domain/partners";
+import { agreementPartners } from "../../domain/agreements";
 import { lookBackSummary, LookBack } from "../../domain/lookBack";
 import { recordAudit } from "./audit";
 import { RuleError, ServiceBase } from "./ServiceBase";
@@ -38,6 +39,9 @@ export interface ReviewInput {
   objectionDetail: string;
   lookBack: string;
 }
+
+/** The other partners as lookups: each once, never the first partner again. */
+const coPartnerRefs = (partnerId: number, ids: number[]): D.LookupRef[] => [...new Set(ids)].filter((id) => id && id !== partnerId).map((id) => ({ id, title: "" }));
 
 const ref = (id: number, title = ""): D.LookupRef => ({ id, title });
 
@@ -110,6 +114,7 @@ export class AgreementService extends ServiceBase {
     const created = await this.data.agreements.add({
       title: input.title.trim(),
       partner: ref(input.partnerId!),
+      coPartners: coPartnerRefs(input.partnerId!, input.coPartnerIds ?? []),
       status: input.origin === "partner" ? "approached" : "preparing",
       origin: input.origin,
       requestedByDepartment: input.origin === "city" && input.requestedByDepartmentId ? ref(input.requestedByDepartmentId) : null,
@@ -145,6 +150,19 @@ export class AgreementService extends ServiceBase {
     if (patch.title !== undefined && !patch.title.trim()) throw new RuleError([{ field: "title", code: "required" }]);
     const etag = await this.data.agreements.update(a.id, a.etag, patch);
     await this.audit(a.id, "update", "基本情報を変更", { fields: Object.keys(patch) });
+    return etag;
+  }
+
+  /**
+   * Sets the other partners of an agreement signed with several (連名), at any stage: a partner
+   * may join or leave at a revision. The first named stays in 企業等; each is a partner of its own.
+   */
+  async saveCoPartners(a: D.Agreement, coPartnerIds: number[]): Promise<string> {
+    this.requireCoordinator();
+    if (!a.partner) throw new DataError("validation", "Agreement without partner");
+    const coPartners = coPartnerRefs(a.partner.id, coPartnerIds);
+    const etag = await this.data.agreements.update(a.id, a.etag, { coPartners });
+    await this.audit(a.id, "update", "連名の企業等を変更", { coPartners: coPartners.map((p) => p.id) });
     return etag;
   }
 
@@ -279,9 +297,12 @@ export class AgreementService extends ServiceBase {
   /** The look-back for a review, from the results reports (実績報告). */
   async lookBack(a: D.Agreement, items: D.PartnershipItem[], dueDate: D.IsoDate): Promise<LookBack> {
     if (!a.partner) throw new DataError("validation", "Agreement without partner");
-    // Each row once (a draft already submitted, or a copy written twice, is not counted again).
-    const results = currentRows(await this.data.resultReports.list({ where: [{ prop: "partner", op: "eq", value: a.partner }] }));
-    return lookBackSummary(results, items, a.partner.id, dueDate, a.reviewCycleYears ?? DEFAULT_REVIEW_CYCLE_YEARS);
+    // Every partner's results (連名: one query each on the indexed 連携企業名, in one batch);
+    // each row once (a draft already submitted, or a copy written twice, is not counted again).
+    const partners = agreementPartners(a);
+    const r = await this.data.readMany(Object.fromEntries(partners.map((p) => [`p${p.id}`, read(this.data.resultReports, { where: [{ prop: "partner", op: "eq", value: p }] })])));
+    const results = currentRows(Object.values(r).flat());
+    return lookBackSummary(results, items, partners.map((p) => p.id), dueDate, a.reviewCycleYears ?? DEFAULT_REVIEW_CYCLE_YEARS);
   }
 
   /**

@@ -4,7 +4,7 @@ import { intoSubmissionFolder, RuleError, ServiceBase } from "./ServiceBase";
 import { recordAudit } from "./audit";
 import { NotificationService } from "./NotificationService";
 import { currentRows, proposalRow, withAnswers } from "../../domain/submissions";
-import { callStatusBoard, departmentCanEdit, itemsByPartner, owing, proposalImportKey, validateAnswer, validateCall, validateProposalItem, validateProposalText } from "../../domain/calls";
+import { callStatusBoard, departmentCanEdit, findItemByText, itemsByPartner, owing, proposalImportKey, validateAnswer, validateCall, validateProposalItem, validateProposalText } from "../../domain/calls";
 
 /**
  * The fiscal year's cycle (年度の連携): calls and their status boards with reminders,
@@ -193,7 +193,7 @@ export class CycleService extends ServiceBase {
         report.errors.push({ rowNumber: row.rowNumber, code: "unknownPartner", detail: row.partnerName });
         continue;
       }
-      const item = (year.itemsOfPartner.get(partner.id) ?? []).find((i) => norm(row.itemText).endsWith(norm(i.text)) || norm(row.itemText) === norm(`第${i.itemNo}号${i.text}`));
+      const item = findItemByText(year.itemsOfPartner.get(partner.id) ?? [], row.itemText);
       if (!item) {
         report.errors.push({ rowNumber: row.rowNumber, code: year.itemsOfPartner.has(partner.id) ? "itemNotInAgreement" : "noAgreement", detail: row.itemText });
         continue;

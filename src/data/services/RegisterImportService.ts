@@ -1,7 +1,7 @@
 import type * as D from "../../domain/types";
 import { ServiceBase } from "./ServiceBase";
 import { read } from "../contracts";
-import { importable, ImportPlanRow, planImport, PlanContext, RegisterColumn, withConcludedDate } from "../../domain/registerImport";
+import { importable, ImportPlanRow, planImport, PlanContext, PlanPartner, RegisterColumn, rowPartners, withConcludedDate } from "../../domain/registerImport";
 import { parseSiteRules } from "../../domain/siteRules";
 import { nextDecisionColumns } from "../../domain/decisions";
 import { partnerNameKey } from "../../domain/partners";
@@ -65,19 +65,26 @@ export class RegisterImportService extends ServiceBase {
     const { partners, settings } = await this.data.readMany({ partners: read(this.data.partners), settings: read(this.data.settings) });
     const bufferDays = parseSiteRules(settings).decisionBufferDays;
     const byKey = new Map(partners.map((p) => [partnerNameKey(p.name), p.id]));
-    const missing = new Map<string, ImportPlanRow>();
-    for (const r of rows) if (!byKey.has(partnerNameKey(r.partnerName)) && !missing.has(partnerNameKey(r.partnerName))) missing.set(partnerNameKey(r.partnerName), r);
+    // An agreement with several partners (split in the preview) creates each as a partner of its
+    // own; the reading (フリガナ) in the file is the whole cell's, so only a partner alone takes it.
+    const missing = new Map<string, { partner: PlanPartner; kana: string }>();
+    for (const r of rows) {
+      const ps = rowPartners(r);
+      for (const p of ps) if (!byKey.has(partnerNameKey(p.name)) && !missing.has(partnerNameKey(p.name))) missing.set(partnerNameKey(p.name), { partner: p, kana: ps.length === 1 ? r.kana : "" });
+    }
     const newIds = await this.data.partners.addMany(
-      [...missing.values()].map((r) => ({ name: r.partnerName, kana: r.kana, kind: r.partnerKind, address: "", contactName: "", contactEmail: "", contactPhone: "", website: "" })),
+      [...missing.values()].map(({ partner, kana }) => ({ name: partner.name, kana, kind: partner.kind, address: "", contactName: "", contactEmail: "", contactPhone: "", website: "" })),
     );
     [...missing.keys()].forEach((k, i) => byKey.set(k, newIds[i]));
+    const partnersOf = (r: ImportPlanRow): D.LookupRef[] => rowPartners(r).map((p) => ref(byKey.get(partnerNameKey(p.name))!, p.name));
 
     const run = `${PENDING}${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 8)}:`;
     try {
       const ids = await this.data.agreementsWithPending.addMany(
         rows.map((r) => ({
           title: r.title,
-          partner: ref(byKey.get(partnerNameKey(r.partnerName))!, r.partnerName),
+          partner: partnersOf(r)[0],
+          coPartners: partnersOf(r).slice(1),
           status: r.status,
           origin: "partner" as const,
           requestedByDepartment: null,
@@ -123,7 +130,7 @@ export class RegisterImportService extends ServiceBase {
       );
       // Only now, for agreements that exist: the audit trail never points at an import rolled back.
       await this.data.auditLog.addMany(
-        rows.map((r, i) => ({ title: "既存の協定台帳から取込", entityList: "Agreements", entityId: ids[i], action: "create" as const, actor: null, detail: JSON.stringify({ row: r.rowNo, clause: r.clause, found: r.found, ...(r.concludedEntered ? { concludedAsWritten: r.concludedText, concludedEntered: r.concludedDate } : {}) }), occurredAt: null })),
+        rows.map((r, i) => ({ title: "既存の協定台帳から取込", entityList: "Agreements", entityId: ids[i], action: "create" as const, actor: null, detail: JSON.stringify({ row: r.rowNo, clause: r.clause, found: r.found, ...(r.split?.decision === "split" ? { partnerAsWritten: r.partnerName, partners: r.split.parts.map((p) => p.name) } : {}), ...(r.concludedEntered ? { concludedAsWritten: r.concludedText, concludedEntered: r.concludedDate } : {}) }), occurredAt: null })),
       );
     } catch (e) {
       await this.removePending(run).catch(() => undefined);

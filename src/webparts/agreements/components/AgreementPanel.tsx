@@ -8,7 +8,7 @@ import { fmt } from "../../../components/format";
 import { useLoad } from "../../../components/hooks/useLoad";
 import { isDataError } from "../../../data/contracts";
 import type { AgreementService, AgreementStory } from "../../../data/services/AgreementService";
-import type { Agreement, Department, Notification } from "../../../domain/types";
+import type { Agreement, Department, Notification, Partner } from "../../../domain/types";
 import { canEditItems, nextStatuses } from "../../../domain/agreementLifecycle";
 import { ActionDialog, DialogKind } from "./ActionDialogs";
 import { surveyNotice } from "./surveyNotice";
@@ -21,11 +21,15 @@ import type { SiteRules } from "../../../domain/siteRules";
 import { TermsSection } from "./TermsSection";
 import { ScreeningSection } from "./ScreeningSection";
 import { moreActions } from "../../../components/moreActions";
+import { agreementPartners, partnerNamesText } from "../../../domain/agreements";
+import { CoPartnersChoice } from "./CoPartnersChoice";
 
 export interface IAgreementPanelProps {
   agreementId: number;
   canEdit: boolean;
   departments: Department[];
+  /** The registered partners, for choosing the other partners of an agreement signed with several. */
+  partners?: Partner[];
   service: AgreementService;
   terms: TermsService;
   rules: SiteRules;
@@ -39,7 +43,7 @@ export interface IAgreementPanelProps {
 type Basics = Pick<Agreement, "title" | "proposedContent" | "approachDate">;
 
 /** One agreement's whole story: basics, items, briefing and survey, decision, reviews, files, history. */
-export function AgreementPanel({ agreementId, canEdit, departments, service, terms, rules, today, notifications, portalUrl, onClose, onChanged }: IAgreementPanelProps): JSX.Element {
+export function AgreementPanel({ agreementId, canEdit, departments, partners, service, terms, rules, today, notifications, portalUrl, onClose, onChanged }: IAgreementPanelProps): JSX.Element {
   const load = useLoad(() => service.story(agreementId), [service, agreementId]);
   const [dialog, setDialog] = React.useState<DialogKind | null>(null);
   const story = load.data;
@@ -54,7 +58,7 @@ export function AgreementPanel({ agreementId, canEdit, departments, service, ter
             <Text variant="large" style={{ fontWeight: 600 }}>
               {common.AgreementStatus[story.agreement.status]}
             </Text>
-            <Text>{story.agreement.partner?.title}</Text>
+            <Text>{partnerNamesText(story.agreement)}</Text>
             {story.agreement.nextReviewDate && (
               <Text>
                 {strings.Detail.nextReview}: <DateText date={story.agreement.nextReviewDate} />
@@ -62,7 +66,7 @@ export function AgreementPanel({ agreementId, canEdit, departments, service, ter
             )}
           </Stack>
           {canEdit && <Actions story={story} onOpen={setDialog} />}
-          <StoryBody story={story} canEdit={canEdit} departments={departments} service={service} terms={terms} rules={rules} today={today} notifications={notifications} portalUrl={portalUrl} reload={load.reload} onChanged={onChanged} />
+          <StoryBody story={story} canEdit={canEdit} departments={departments} partners={partners} service={service} terms={terms} rules={rules} today={today} notifications={notifications} portalUrl={portalUrl} reload={load.reload} onChanged={onChanged} />
           {dialog && (
             <ActionDialog
               kind={dialog}
@@ -99,7 +103,7 @@ function Actions({ story, onOpen }: { story: AgreementStory; onOpen: (k: DialogK
 
 type IStoryBodyProps = Omit<IAgreementPanelProps, "agreementId" | "onClose"> & { story: AgreementStory; reload: () => void };
 
-function StoryBody({ story, canEdit, departments, service, terms, rules, today, notifications, portalUrl, reload, onChanged }: IStoryBodyProps): JSX.Element {
+function StoryBody({ story, canEdit, departments, partners, service, terms, rules, today, notifications, portalUrl, reload, onChanged }: IStoryBodyProps): JSX.Element {
   const a = story.agreement;
   const changed = (): void => {
     reload();
@@ -111,6 +115,18 @@ function StoryBody({ story, canEdit, departments, service, terms, rules, today, 
       <Section title={strings.Detail.basics}>
         <BasicsEditor agreement={a} canEdit={canEdit} service={service} reload={reload} onChanged={onChanged} />
         <dl style={{ display: "grid", gridTemplateColumns: "max-content 1fr", gap: "2px 12px" }}>
+          <dt>{strings.CoPartners.partners}</dt>
+          <dd style={{ margin: 0 }}>
+            {agreementPartners(a).length > 1 ? (
+              <ul style={{ margin: 0, paddingLeft: 18 }}>
+                {agreementPartners(a).map((p) => (
+                  <li key={p.id}>{p.title}</li>
+                ))}
+              </ul>
+            ) : (
+              a.partner?.title
+            )}
+          </dd>
           <dt>{strings.Detail.origin}</dt>
           <dd style={{ margin: 0 }}>{a.origin === "partner" ? strings.Start.originPartner : strings.Start.originCity}</dd>
           {a.origin === "city" && (
@@ -137,6 +153,7 @@ function StoryBody({ story, canEdit, departments, service, terms, rules, today, 
           )}
         </dl>
       </Section>
+      {canEdit && partners && <CoPartnersEditor agreement={a} partners={partners} service={service} onSaved={changed} />}
       <Section title={strings.Detail.items}>
         <ItemsEditor story={story} canEdit={canEdit && canEditItems(a.status)} service={service} reload={reload} />
       </Section>
@@ -181,6 +198,41 @@ function SurveyReminder({ story, departments, service, notifications, portalUrl 
         </MessageBar>
       )}
       <DefaultButton text={strings.SurveyNotice.remind} disabled={action.busy} onClick={() => void action.run(async () => setSent(await service.notifySurvey(story.agreement, departments, notifications, surveyNotice(story.agreement, portalUrl), true)))} styles={{ root: { alignSelf: "flex-start" } }} />
+    </Stack>
+  );
+}
+
+/**
+ * The other partners of an agreement signed with several (連名), set at any stage: a partner
+ * may join at a revision. A stale version is refused as a conflict, with nothing written.
+ */
+function CoPartnersEditor({ agreement, partners, service, onSaved }: { agreement: Agreement; partners: Partner[]; service: AgreementService; onSaved: () => void }): JSX.Element {
+  const current = (agreement.coPartners ?? []).map((p) => p.id);
+  const [ids, setIds] = React.useState<number[] | null>(null);
+  const [saved, setSaved] = React.useState(false);
+  const action = useAction();
+  const chosen = ids ?? current;
+  const changed = ids !== null && (ids.length !== current.length || ids.some((id) => !current.includes(id)));
+  return (
+    <Stack tokens={{ childrenGap: 6 }} styles={{ root: { maxWidth: 560, marginBottom: 12 } }}>
+      <ErrorBar error={action.error} onReload={onSaved} />
+      {saved && !changed && <MessageBar messageBarType={MessageBarType.success} role="status">{strings.CoPartners.saved}</MessageBar>}
+      <CoPartnersChoice partners={partners} partnerId={agreement.partner?.id ?? null} selectedIds={chosen} onChange={(x) => { setIds(x); setSaved(false); }} disabled={action.busy} />
+      {changed && (
+        <DefaultButton
+          text={strings.CoPartners.save}
+          disabled={action.busy}
+          styles={{ root: { alignSelf: "flex-start" } }}
+          onClick={() =>
+            void action.run(async () => {
+              await service.saveCoPartners(agreement, ids!);
+              setIds(null);
+              setSaved(true);
+              onSaved();
+            })
+          }
+        />
+      )}
     </Stack>
   );
 }

@@ -85,7 +85,7 @@ function Agreements({ services, user }: { services: IAppServices; user: CurrentU
             />
           )}
           {openId !== null && (
-            <AgreementPanel agreementId={openId} canEdit={canEdit} departments={d.departments} service={service} terms={terms} rules={d.rules} today={services.today} notifications={notifications} portalUrl={`${services.site?.url ?? ""}/SitePages/DepartmentPortal.aspx`} onClose={() => setOpenId(null)} onChanged={load.reload} />
+            <AgreementPanel agreementId={openId} canEdit={canEdit} departments={d.departments} partners={d.partners} service={service} terms={terms} rules={d.rules} today={services.today} notifications={notifications} portalUrl={`${services.site?.url ?? ""}/SitePages/DepartmentPortal.aspx`} onClose={() => setOpenId(null)} onChanged={load.reload} />
           )}
         </>
       )}

@@ -11,7 +11,7 @@ import { printableTable } from "../../../export/printable";
 import { formatDateBoth, formatEraDate } from "../../../domain/calendar";
 import type { Agreement, AgreementStatus, Partner, PartnershipItem } from "../../../domain/types";
 import type { Role } from "../../../domain/roles";
-import { itemCountByAgreement, visibleAgreements } from "../../../domain/agreements";
+import { agreementPartners, isPartnerOf, itemCountByAgreement, partnerNamesText, visibleAgreements } from "../../../domain/agreements";
 import { matchesSearch } from "../../../domain/text";
 import { reviewCalendar } from "../../../domain/review";
 import { byReading } from "../../../domain/partners";
@@ -40,7 +40,7 @@ const statuses: AgreementStatus[] = ["approached", "preparing", "surveying", "co
 function columnValue(r: Row, key: string, kana: Map<number, string>): SortValue {
   const a = r.agreement;
   if (key === "title") return a.title;
-  if (key === "partner") return a.partner ? (kana.get(a.partner.id) ?? a.partner.title) : "";
+  if (key === "partner") return a.partner ? (kana.get(a.partner.id) ?? a.partner.title) : "";  // 連名: by the first named
   if (key === "status") return statuses.indexOf(a.status);
   if (key === "concluded") return a.concludedDate;
   if (key === "termEnd") return a.termEnd;
@@ -64,15 +64,18 @@ export function Register({ agreements, items, partners, role, today, onOpen }: I
   // A column header clicked: sorts by that column (again: the other way), as Microsoft Lists does.
   const byColumn = useColumnSort();
   const kana = React.useMemo(() => new Map(partners.map((p) => [p.id, p.kana || p.name])), [partners]);
+  const nameOf = React.useMemo(() => new Map(partners.map((p) => [p.id, p.name])), [partners]);
+  // Every partner of the agreement (連名: 「A大学、B大学及びC大学」), by the names the partners list has now.
+  const partnersText = (a: Agreement): string => partnerNamesText(a, (p) => nameOf.get(p.id) ?? p.title);
 
   const rows = React.useMemo<Row[]>(() => {
     const counts = itemCountByAgreement(items);
     return visibleAgreements(role, agreements).map((a) => ({ agreement: a, items: counts.get(a.id) ?? 0 }));
   }, [agreements, items, role]);
   const shown = rows
-    .filter((r) => (status === "all" || r.agreement.status === status) && (partnerId === "all" || r.agreement.partner?.id === partnerId))
+    .filter((r) => (status === "all" || r.agreement.status === status) && (partnerId === "all" || isPartnerOf(r.agreement, partnerId)))
     // フリガナ too: 「むさしの」 finds 武蔵野ガス (kana are folded, so カタカナ and ひらがな both match).
-    .filter((r) => matchesSearch([r.agreement.title, r.agreement.partner?.title, r.agreement.partner ? kana.get(r.agreement.partner.id) : "", r.agreement.proposedContent], search))
+    .filter((r) => matchesSearch([r.agreement.title, partnersText(r.agreement), ...agreementPartners(r.agreement).map((p) => kana.get(p.id)), r.agreement.proposedContent], search))
     .sort(byColumn.sort ? columnSorter((r: Row, key) => columnValue(r, key, kana), byColumn.sort) : sorters[sort]);
   const due = reviewCalendar(rows.map((r) => r.agreement), today).length;
 
@@ -89,7 +92,7 @@ export function Register({ agreements, items, partners, role, today, onOpen }: I
         </Link>
       ),
     },
-    { key: "partner", name: strings.Columns.partner, minWidth: 150, maxWidth: 220, isMultiline: true, onRender: (r: Row) => r.agreement.partner?.title },
+    { key: "partner", name: strings.Columns.partner, minWidth: 150, maxWidth: 220, isMultiline: true, onRender: (r: Row) => partnersText(r.agreement) },
     { key: "status", name: strings.Columns.status, minWidth: 70, maxWidth: 100, isMultiline: true, onRender: (r: Row) => common.AgreementStatus[r.agreement.status] },
     { key: "concluded", name: strings.Columns.concluded, minWidth: 100, maxWidth: 130, isMultiline: true, onRender: (r: Row) => <DateText date={r.agreement.concludedDate} /> },
     // The current term's end and the next decision, as the calendar of decisions has them (the agreement's own columns).
@@ -117,7 +120,7 @@ export function Register({ agreements, items, partners, role, today, onOpen }: I
     const date = (d: string | null): string => (kind === "print" ? formatDateBoth(d) : (d ?? ""));
     const data = shown.map((r) => {
       const a = r.agreement;
-      return [a.title, a.partner?.title ?? "", common.AgreementStatus[a.status], date(a.concludedDate), date(a.termEnd), date(a.nextDecisionDate), a.nextDecisionText, date(a.nextReviewDate), String(r.items)];
+      return [a.title, partnersText(a), common.AgreementStatus[a.status], date(a.concludedDate), date(a.termEnd), date(a.nextDecisionDate), a.nextDecisionText, date(a.nextReviewDate), String(r.items)];
     });
     const subtitle = fmt(strings.Export.asOf, formatEraDate(today), shown.length);
     if (kind === "csv") return downloadFile(toCsv(header, data), `協定台帳_${today}.csv`, CSV_MIME);
@@ -125,7 +128,7 @@ export function Register({ agreements, items, partners, role, today, onOpen }: I
     const [{ loadExcel }, { buildTableWorkbook }] = await Promise.all([import(/* webpackChunkName: "excel" */ "../../../export/excel"), import(/* webpackChunkName: "excel" */ "../../../export/tableWorkbook")]);
     downloadFile(await buildTableWorkbook(await loadExcel(), strings.Export.title, strings.Export.title, subtitle, header, data), `協定台帳_${today}.xlsx`, XLSX_MIME);
   };
-  const usedPartners = partners.filter((p) => rows.some((r) => r.agreement.partner?.id === p.id)).sort(byReading);
+  const usedPartners = partners.filter((p) => rows.some((r) => isPartnerOf(r.agreement, p.id))).sort(byReading);
 
   return (
     <>

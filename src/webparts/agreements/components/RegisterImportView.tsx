@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Checkbox, DefaultButton, DetailsList, Dialog, DialogFooter, DialogType, Dropdown, IColumn, Link, MessageBar, MessageBarType, PrimaryButton, SelectionMode, Spinner, Stack, Text, TextField } from "@fluentui/react";
+import { Checkbox, ChoiceGroup, DefaultButton, DetailsList, Dialog, DialogFooter, DialogType, Dropdown, IColumn, Link, MessageBar, MessageBarType, PrimaryButton, SelectionMode, Spinner, Stack, Text, TextField } from "@fluentui/react";
 import * as strings from "AgreementsWebPartStrings";
 import { DateText } from "../../../components/DateText";
 import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
@@ -11,7 +11,7 @@ import * as common from "CommonStrings";
 import { frameStyles } from "../../../components/AppFrame/AppFrame.styles";
 import { ImportOutcome, RegisterImportService } from "../../../data/services/RegisterImportService";
 import type { CurrentUser, IPartnershipData } from "../../../data/contracts";
-import { canConfirmTerms, canEnterDate, importable, ImportPlanRow, needsDecision, RegisterColumn, RowOutcome, rowOutcome, RowProblem, withConfirmedTerms, withPartnerKind } from "../../../domain/registerImport";
+import { canConfirmTerms, canDecideSplit, canEnterDate, importable, ImportPlanRow, needsDecision, PlanPartner, RegisterColumn, RowOutcome, rowOutcome, rowPartners, RowProblem, withConfirmedTerms, withPartnerKind, withSplitDecision } from "../../../domain/registerImport";
 import { formatEraDate } from "../../../domain/calendar";
 import { parseJapaneseDate } from "../../../domain/japaneseDates";
 import { hasExpiry, TermRules, validateTerms } from "../../../domain/terms";
@@ -45,6 +45,8 @@ export function outcomeLine(o: RowOutcome, excluded: boolean): string {
       return O.needsDate;
     case "needsTerms":
       return O.needsTerms;
+    case "needsSplit":
+      return fmt(O.needsSplit, o.parts);
     default:
       return O.blocked;
   }
@@ -67,6 +69,68 @@ function Line({ name, children, inline }: { name: string; children: React.ReactN
     <div style={{ marginBottom: 4 }}>
       <span style={label}>{name}</span>
       <span style={cell}>{children}</span>
+    </div>
+  );
+}
+
+/** A partner the row imports: its name, whether it is new, and (new) its kind as guessed, editable. */
+function PartnerLine({ partner, ariaLabel, showKind, onKind }: { partner: PlanPartner; ariaLabel: string; showKind: boolean; onKind: (kind: PartnerKind) => void }): JSX.Element {
+  return (
+    <div>
+      <div style={{ fontWeight: 600 }}>
+        {partner.name} <Text variant="small">{partner.id ? I.existingPartner : I.newPartner}</Text>
+      </div>
+      {showKind && partner.id === null && (
+        <Dropdown
+          ariaLabel={ariaLabel}
+          title={I.guessedKind}
+          selectedKey={partner.kind}
+          options={partnerKinds.map((k) => ({ key: k, text: strings.Partners.kinds[k] }))}
+          onChange={(_, o) => o && onKind(o.key as PartnerKind)}
+          styles={{ root: { maxWidth: 200, margin: "2px 0 4px" } }}
+        />
+      )}
+    </div>
+  );
+}
+
+/**
+ * A cell naming several partners (「A大学、B大学及びC大学」): the split proposed, each part a
+ * partner of its own with its kind, and the coordinator's choice to split it or keep it whole.
+ */
+function SplitChoice({ row, onDecide, onKind }: { row: ImportPlanRow; onDecide: (d: "split" | "whole") => void; onKind: (name: string, kind: PartnerKind) => void }): JSX.Element {
+  const split = row.split!;
+  const decidable = canDecideSplit(row);
+  return (
+    <div>
+      <div style={{ fontWeight: 600 }}>{row.partnerName}</div>
+      {decidable && (
+        <>
+          <Text variant="small" block>{I.splitProposed}</Text>
+          <span id={`pd-split-${row.rowNo}`} hidden>{fmt(I.splitOf, row.rowNo)}</span>
+          <ChoiceGroup
+            ariaLabelledBy={`pd-split-${row.rowNo}`}
+            selectedKey={split.decision ?? null}
+            options={[
+              { key: "split", text: fmt(I.splitInto, split.parts.length) },
+              { key: "whole", text: I.keepWhole },
+            ]}
+            onChange={(_, o) => o && onDecide(o.key as "split" | "whole")}
+            styles={{ flexContainer: { display: "flex", flexDirection: "column" } }}
+          />
+        </>
+      )}
+      {split.decision !== "whole" ? (
+        <ul style={{ margin: "4px 0", paddingLeft: 16 }}>
+          {split.parts.map((p) => (
+            <li key={p.name}>
+              <PartnerLine partner={p} ariaLabel={fmt(I.kindOfPart, row.rowNo, p.name)} showKind={decidable} onKind={(k) => onKind(p.name, k)} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <PartnerLine partner={{ name: row.partnerName, id: row.partnerId, kind: row.partnerKind }} ariaLabel={fmt(I.kindOf, row.rowNo)} showKind={decidable} onKind={(k) => onKind(row.partnerName, k)} />
+      )}
     </div>
   );
 }
@@ -164,7 +228,8 @@ export function RegisterImportView({ service, today, onImported }: { service: Re
   const deciding = plan?.filter(needsDecision) ?? [];
   const dup = plan?.filter((r) => r.duplicateOfId !== null) ?? [];
   const bad = plan?.filter((r) => r.errors.length > 0 && !needsDecision(r)) ?? [];
-  const setKind = (rowNo: number, kind: PartnerKind): void => setPlan((p) => p && withPartnerKind(p, rowNo, kind));
+  const setKind = (name: string, kind: PartnerKind): void => setPlan((p) => p && withPartnerKind(p, name, kind));
+  const decideSplit = (rowNo: number, d: "split" | "whole"): void => setPlan((p) => p && p.map((r) => (r.rowNo === rowNo ? withSplitDecision(r, d) : r)));
   const toggle = (rowNo: number, on: boolean | undefined): void =>
     setExcluded((x) => {
       const n = new Set(x);
@@ -197,18 +262,10 @@ export function RegisterImportView({ service, today, onImported }: { service: Re
       isMultiline: true,
       onRender: (r: ImportPlanRow) => (
         <div style={cell}>
-          <div style={{ fontWeight: 600 }}>
-            {r.partnerName} <Text variant="small">{r.partnerName ? (r.partnerId ? I.existingPartner : I.newPartner) : ""}</Text>
-          </div>
-          {r.partnerName && r.partnerId === null && r.duplicateOfId === null && (
-            <Dropdown
-              ariaLabel={fmt(I.kindOf, r.rowNo)}
-              title={I.guessedKind}
-              selectedKey={r.partnerKind}
-              options={partnerKinds.map((k) => ({ key: k, text: strings.Partners.kinds[k] }))}
-              onChange={(_, o) => o && setKind(r.rowNo, o.key as PartnerKind)}
-              styles={{ root: { maxWidth: 200, margin: "2px 0 4px" } }}
-            />
+          {r.split ? (
+            <SplitChoice row={r} onDecide={(d) => decideSplit(r.rowNo, d)} onKind={setKind} />
+          ) : (
+            r.partnerName && <PartnerLine partner={{ name: r.partnerName, id: r.partnerId, kind: r.partnerKind }} ariaLabel={fmt(I.kindOf, r.rowNo)} showKind={r.duplicateOfId === null} onKind={(k) => setKind(r.partnerName, k)} />
           )}
           <div>{r.title}</div>
           <ol style={{ margin: "4px 0 0", paddingLeft: 18 }}>
@@ -295,11 +352,12 @@ export function RegisterImportView({ service, today, onImported }: { service: Re
         const o = rowOutcome(r);
         const out = excluded.has(r.rowNo);
         // An import that ends an agreement is said in the warning colour, not as a plain success.
-        const color = o.kind === "blocked" ? "#a4262c" : o.kind === "needsDate" || o.kind === "needsTerms" || (o.kind === "terminated" && !out) ? "#8a3707" : out || o.kind === "duplicate" || o.kind === "duplicateInFile" ? "#605e5c" : "#107c10";
+        const color = o.kind === "blocked" ? "#a4262c" : o.kind === "needsDate" || o.kind === "needsTerms" || o.kind === "needsSplit" || (o.kind === "terminated" && !out) ? "#8a3707" : out || o.kind === "duplicate" || o.kind === "duplicateInFile" ? "#605e5c" : "#107c10";
         return (
           <div style={cell}>
             {needsDecision(r) && <div style={{ fontWeight: 600, color }}>【{I.needsDecision}】</div>}
             <div style={{ fontWeight: 600, color }}>{outcomeLine(o, out)}</div>
+            {importable(r) && !out && rowPartners(r).length > 1 && <div>{fmt(I.jointAgreement, rowPartners(r).length)}</div>}
             <ul style={{ margin: "4px 0 0", paddingLeft: 16 }}>
               {[...r.errors, ...r.warnings].map((p, i) => (
                 <li key={i} style={{ color: i < r.errors.length ? "#a4262c" : undefined }}>

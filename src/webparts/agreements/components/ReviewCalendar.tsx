@@ -16,6 +16,7 @@ import type { DecisionEntry } from "../../../domain/decisions";
 import { decisionReminderHtml } from "../../../domain/teamsMessages";
 import type { Agreement, Notification } from "../../../domain/types";
 import { moreActions } from "../../../components/moreActions";
+import { partnerNamesText } from "../../../domain/agreements";
 
 export interface IReviewCalendarProps {
   service: TermsService;
@@ -37,7 +38,7 @@ function reminderMessage(e: DecisionEntry, pageUrl: string): ChannelMessage {
     ...(e.noticeDeadline ? [[`${C.notice}${e.noticeInWriting ? C.writing : ""}`, formatDateBoth(e.noticeDeadline)] as [string, string]] : []),
     [C.due, formatDateBoth(e.dueDate)],
   ];
-  return { html: decisionReminderHtml({ agreementTitle: e.agreement.title, partnerName: e.agreement.partner?.title ?? "", whatText: what, lines, url: pageUrl }, C.reminderHeading, C.reminderOpen) };
+  return { html: decisionReminderHtml({ agreementTitle: e.agreement.title, partnerName: partnerNamesText(e.agreement), whatText: what, lines, url: pageUrl }, C.reminderHeading, C.reminderOpen) };
 }
 
 /**
@@ -90,7 +91,7 @@ export function ReviewCalendar({ service, notifications, canEdit, pageUrl, onOpe
     { key: "decision", name: C.decision, minWidth: 100, maxWidth: 130, isMultiline: true, onRender: (e: DecisionEntry) => <DateText date={e.decisionDate} /> },
     { key: "kind", name: C.kind, minWidth: 90, maxWidth: 140, isMultiline: true, onRender: kindText },
     { key: "title", name: strings.Columns.title, minWidth: 150, maxWidth: 340, isMultiline: true, onRender: (e: DecisionEntry) => <Link onClick={() => onOpen(e.agreement)}>{e.agreement.title}</Link> },
-    { key: "partner", name: strings.Columns.partner, minWidth: 110, maxWidth: 200, isMultiline: true, onRender: (e: DecisionEntry) => e.agreement.partner?.title },
+    { key: "partner", name: strings.Columns.partner, minWidth: 110, maxWidth: 200, isMultiline: true, onRender: (e: DecisionEntry) => partnerNamesText(e.agreement) },
     { key: "notice", name: C.notice, minWidth: 90, maxWidth: 140, isMultiline: true, onRender: (e: DecisionEntry) => (e.noticeDeadline ? <>{<DateText date={e.noticeDeadline} />}{e.noticeInWriting ? C.writing : ""}</> : "—") },
     { key: "due", name: C.due, minWidth: 100, maxWidth: 140, isMultiline: true, headerClassName: frameStyles.wrapHeader, onRender: (e: DecisionEntry) => <DateText date={e.dueDate} /> },
     { key: "reminder", name: C.reminder, minWidth: 80, maxWidth: 110, isMultiline: true, headerClassName: frameStyles.wrapHeader, onRender: (e: DecisionEntry) => statusOf(e) },

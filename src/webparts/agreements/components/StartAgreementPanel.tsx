@@ -12,6 +12,7 @@ import { useAction } from "../../../components/hooks/useAction";
 import { byReading } from "../../../domain/partners";
 import { matchesSearch } from "../../../domain/text";
 import { PartnerPanel } from "./PartnerPanel";
+import { CoPartnersChoice } from "./CoPartnersChoice";
 
 export interface IStartAgreementPanelProps {
   partners: Partner[];
@@ -30,6 +31,7 @@ export interface IStartAgreementPanelProps {
 export function StartAgreementPanel({ partners, departments, service, defaultTerms, today, onClose, onCreated, onPartnerAdded }: IStartAgreementPanelProps): JSX.Element {
   const [origin, setOrigin] = React.useState<"city" | "partner">("partner");
   const [partnerId, setPartnerId] = React.useState<number | null>(null);
+  const [coPartnerIds, setCoPartnerIds] = React.useState<number[]>([]);
   const [title, setTitle] = React.useState("");
   const [deptId, setDeptId] = React.useState<number | null>(null);
   const [executives, setExecutives] = React.useState(false);
@@ -51,7 +53,7 @@ export function StartAgreementPanel({ partners, departments, service, defaultTer
     let id = 0;
     const ok = await action.run(async () => {
       const a = await service.start(
-        { title, origin, partnerId, requestedByDepartmentId: deptId, requestedByExecutives: executives, approachDate: approachDate || null, proposedContent: content },
+        { title, origin, partnerId, coPartnerIds: coPartnerIds.filter((id) => id !== partnerId), requestedByDepartmentId: deptId, requestedByExecutives: executives, approachDate: approachDate || null, proposedContent: content },
         items.split(/\r?\n/),
         defaultTerms,
       );
@@ -86,6 +88,7 @@ export function StartAgreementPanel({ partners, departments, service, defaultTer
           </Stack.Item>
           <DefaultButton text={strings.Start.newPartner} iconProps={{ iconName: "AddFriend" }} onClick={() => setRegistering(true)} styles={{ root: { marginTop: 29, flexShrink: 0 } }} />
         </Stack>
+        <CoPartnersChoice partners={choices} partnerId={partnerId} selectedIds={coPartnerIds} onChange={setCoPartnerIds} />
         {justAdded && (
           <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setJustAdded(null)} dismissButtonAriaLabel={common.Close}>
             {fmt(strings.Start.partnerAdded, justAdded.name)}

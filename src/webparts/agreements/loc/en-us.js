@@ -372,6 +372,13 @@ define([], function () {
       "answeredOf": "Answered {0} / {1}",
       "feasibleItems": "Items found feasible {0} / {1}"
     },
+    "CoPartners": {
+      "label": "Other partners (an agreement signed with several)",
+      "none": "None (one partner)",
+      "save": "Save the other partners",
+      "saved": "The other partners were saved.",
+      "partners": "Partners"
+    },
     "Import": {
       "heading": "Import an existing register",
       "intro": "Choose the register as Excel (.xlsx) or CSV to see every row before anything is imported. Columns are found by their headings (partner, agreement name, concluded, items, term). Nothing is written until you press Import.",
@@ -398,12 +405,6 @@ define([], function () {
       "rowNo": "Row",
       "newPartner": "(new)",
       "existingPartner": "(existing)",
-      "readTerms": "Terms read",
-      "status": "Registered as",
-      "problems": "Notes",
-      "ready": "Ready",
-      "duplicate": "Already registered (skipped)",
-      "error": "Cannot import",
       "confirm": "Import {0}",
       "notFinished": "The import did not finish (0 imported, {0} left). What it had written shows nowhere and is withdrawn. Check the connection and press Import again.",
       "done": "Imported {0} agreements ({1} new partners, {2} rows skipped).",
@@ -424,16 +425,20 @@ define([], function () {
       "endedTerm": "Last term",
       "nextDecision": "Next decision",
       "noDecision": "none",
-      "kind": "Kind",
       "kindOf": "Kind: row {0}",
       "guessedKind": "(guessed from the name)",
-      "enterDate": "Enter the conclusion date",
       "enterDateOf": "Enter the conclusion date: row {0}",
       "enterDatePlaceholder": "e.g. 令和元年11月19日",
       "applyDate": "Use this date",
       "applyDateOf": "Use this date: row {0}",
       "needsDecision": "To decide",
       "notTicked": "Not imported until decided",
+      "splitOf": "Partners of row {0}",
+      "splitInto": "Register as {0} separate partners",
+      "keepWhole": "Register as one partner (as written)",
+      "splitProposed": "Read as an agreement with several partners: each can be registered as a partner of its own.",
+      "kindOfPart": "Kind: row {0} {1}",
+      "jointAgreement": "Registered as one agreement with {0} partners",
       "outcomes": {
         "concluded": "Imported as concluded (next decision: {0})",
         "concludedNoDecision": "Imported as concluded (no decision due)",
@@ -443,12 +448,9 @@ define([], function () {
         "duplicateInFile": "Not imported (same agreement as row {0})",
         "excluded": "Not imported (unticked)",
         "needsDate": "Enter the conclusion date to import it",
+        "needsSplit": "Choose how to register its partners to import it ({0} partners named)",
         "needsTerms": "Confirm the terms to import it",
         "blocked": "Not imported (correct the register first)"
-      },
-      "statusNames": {
-        "concluded": "Concluded (in force)",
-        "terminated": "Ended (term expired)"
       },
       "unreadable": "The file cannot be read. Choose an Excel (.xlsx) or CSV file.",
       "tooManyRows": "Too many rows ({0} at most). Import the register in parts.",
@@ -457,6 +459,7 @@ define([], function () {
       "tooLarge": "The file is too large (10 MB at most).",
       "empty": "The file has no rows.",
       "codes": {
+        "partner.severalPartners": "The partner cell names {0} partners: choose whether to register them separately",
         "partner.required": "No partner",
         "title.required": "No agreement name",
         "title.generated": "No agreement-name column: named after the partner",

@@ -372,6 +372,13 @@ define([], function () {
       "answeredOf": "回答済 {0} / {1}",
       "feasibleItems": "実施の可能性ありの連携事項 {0} / {1}"
     },
+    "CoPartners": {
+      "label": "連名の企業等（複数の企業等と締結する協定）",
+      "none": "なし（1者との協定）",
+      "save": "連名の企業等を保存",
+      "saved": "連名の企業等を保存しました。",
+      "partners": "協定先"
+    },
     "Import": {
       "heading": "既存の協定台帳の取込",
       "intro": "Excel（.xlsx）または CSV の台帳を選ぶと、取り込む前にすべての行を確認できます。見出し行の「協定先」「協定名」「締結日」「連携事項」「協定期間」などの列を読み取ります。何も書き込まれるのは「取り込む」を押したときだけです。",
@@ -398,12 +405,6 @@ define([], function () {
       "rowNo": "行",
       "newPartner": "（新規登録）",
       "existingPartner": "（登録済み）",
-      "readTerms": "読み取った条件",
-      "status": "登録する状態",
-      "problems": "確認事項",
-      "ready": "取込可",
-      "duplicate": "登録済みのため取り込まない",
-      "error": "取り込めない",
       "confirm": "{0} 件を取り込む",
       "notFinished": "取り込みは完了していません（取り込み済み 0 件、残り {0} 件）。途中まで書き込まれた行は台帳にも予定表にも現れず、取り消されます。接続を確かめて、もう一度「取り込む」を押してください。",
       "done": "{0} 件を取り込みました（新しい企業等 {1} 件、取り込まなかった行 {2} 件）。",
@@ -424,16 +425,20 @@ define([], function () {
       "endedTerm": "最後の期間",
       "nextDecision": "次の判断",
       "noDecision": "なし",
-      "kind": "種別",
       "kindOf": "種別: {0}行目",
       "guessedKind": "（名称から推定）",
-      "enterDate": "締結日を入力",
       "enterDateOf": "締結日を入力: {0}行目",
       "enterDatePlaceholder": "例: 令和元年11月19日",
       "applyDate": "この日付にする",
       "applyDateOf": "この日付にする: {0}行目",
       "needsDecision": "要確認",
       "notTicked": "確認するまで取り込みません",
+      "splitOf": "協定先の分け方: {0}行目",
+      "splitInto": "{0}者に分けて登録する",
+      "keepWhole": "1者として登録する（記載のまま）",
+      "splitProposed": "連名の協定と読み取りました。協定先ごとに企業等として登録できます。",
+      "kindOfPart": "種別: {0}行目 {1}",
+      "jointAgreement": "{0}者の連名の協定として登録します",
       "outcomes": {
         "concluded": "締結済みとして取り込みます（次の判断: {0}）",
         "concludedNoDecision": "締結済みとして取り込みます（次の判断はありません）",
@@ -443,12 +448,9 @@ define([], function () {
         "duplicateInFile": "取り込みません（{0}行目と同じ協定）",
         "excluded": "取り込みません（選択を外しました）",
         "needsDate": "締結日を入力すると取り込めます",
+        "needsSplit": "協定先の分け方を選ぶと取り込めます（{0}者の連名）",
         "needsTerms": "条件を確認すると取り込めます",
         "blocked": "取り込みません（台帳を直してから取り込んでください）"
-      },
-      "statusNames": {
-        "concluded": "締結（継続中）",
-        "terminated": "終了（期間満了）"
       },
       "unreadable": "ファイルを読み取れません。Excel（.xlsx）または CSV のファイルを選んでください。",
       "tooManyRows": "行が多すぎます（{0} 行まで）。台帳を分けて取り込んでください。",
@@ -457,6 +459,7 @@ define([], function () {
       "tooLarge": "ファイルが大きすぎます（10 MB まで）。",
       "empty": "ファイルに行がありません。",
       "codes": {
+        "partner.severalPartners": "協定先に {0} 者の名前があります。分けて登録するかを選んでください",
         "partner.required": "協定先がありません",
         "title.required": "協定名がありません",
         "title.generated": "協定名の列がないため「（協定先）との包括連携に関する協定」とします",

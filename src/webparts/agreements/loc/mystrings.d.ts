@@ -359,6 +359,13 @@ declare interface IAgreementsWebPartStrings {
     answeredOf: string;
     feasibleItems: string;
   };
+  CoPartners: {
+    label: string;
+    none: string;
+    save: string;
+    saved: string;
+    partners: string;
+  };
   Import: {
     heading: string;
     intro: string;
@@ -385,12 +392,6 @@ declare interface IAgreementsWebPartStrings {
     rowNo: string;
     newPartner: string;
     existingPartner: string;
-    readTerms: string;
-    status: string;
-    problems: string;
-    ready: string;
-    duplicate: string;
-    error: string;
     confirm: string;
     notFinished: string;
     done: string;
@@ -411,16 +412,20 @@ declare interface IAgreementsWebPartStrings {
     endedTerm: string;
     nextDecision: string;
     noDecision: string;
-    kind: string;
     kindOf: string;
     guessedKind: string;
-    enterDate: string;
     enterDateOf: string;
     enterDatePlaceholder: string;
     applyDate: string;
     applyDateOf: string;
     needsDecision: string;
     notTicked: string;
+    splitOf: string;
+    splitInto: string;
+    keepWhole: string;
+    splitProposed: string;
+    kindOfPart: string;
+    jointAgreement: string;
     outcomes: {
       concluded: string;
       concludedNoDecision: string;
@@ -430,12 +435,9 @@ declare interface IAgreementsWebPartStrings {
       duplicateInFile: string;
       excluded: string;
       needsDate: string;
+      needsSplit: string;
       needsTerms: string;
       blocked: string;
-    };
-    statusNames: {
-      concluded: string;
-      terminated: string;
     };
     unreadable: string;
     tooManyRows: string;
@@ -444,6 +446,7 @@ declare interface IAgreementsWebPartStrings {
     tooLarge: string;
     empty: string;
     codes: {
+      "partner.severalPartners": string;
       "partner.required": string;
       "title.required": string;
       "title.generated": string;

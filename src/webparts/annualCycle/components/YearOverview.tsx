@@ -7,6 +7,7 @@ import { SummaryTiles } from "../../../components/SummaryTiles";
 import type { YearData } from "../../../data/services/CycleService";
 import { countBy, CountRow } from "../../../domain/totals";
 import type { PartnerAnswer } from "../../../domain/types";
+import { partnerNamesText } from "../../../domain/agreements";
 
 const answers: PartnerAnswer[] = ["can", "discuss", "cannot", "pending"];
 
@@ -28,7 +29,7 @@ function CountTable({ title, rows }: { title: string; rows: CountRow[] }): JSX.E
 export function YearOverview({ year }: { year: YearData }): JSX.Element {
   const all = [...year.partnerProposals.map((p) => ({ partner: p.partner, item: p.partnershipItem, department: null })), ...year.cityProposals.map((p) => ({ partner: p.partner, item: p.partnershipItem, department: p.department }))];
   // The same words (e.g. 防災に関すること) are different items in different agreements: name the partner too.
-  const partnerOfAgreement = new Map(year.agreements.map((a) => [a.id, a.partner?.title ?? ""]));
+  const partnerOfAgreement = new Map(year.agreements.map((a) => [a.id, partnerNamesText(a)]));
   const itemTitle = new Map(year.items.map((i) => [i.id, `${i.text}（${partnerOfAgreement.get(i.agreement?.id ?? 0) ?? ""}）`]));
   const byAnswer = answers.map((a, k) => ({ key: k, label: common.PartnerAnswer[a], count: year.cityProposals.filter((p) => p.partnerAnswer === a).length }));
   return (
