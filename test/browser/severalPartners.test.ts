@@ -60,7 +60,7 @@ test("the split proposed and decided in the preview; the register and the panel 
   await page.getByRole("button", { name: "開く: 清瀬市と市内三大学との包括連携に関する協定" }).click();
   const panel = page.getByRole("dialog", { name: "清瀬市と市内三大学との包括連携に関する協定" });
   for (const n of universities) await panel.getByRole("listitem").filter({ hasText: n }).first().waitFor();
-  await panel.getByText("連名の企業等（複数の企業等と締結する協定）").waitFor();
+  await panel.getByText("連名の協定先（複数の協定先と締結する協定）").waitFor();
   await h.shot(page, "agreement-several-partners.png");
   expect(await h.axe(page)).toEqual([]);
   expect(errors).toEqual([]);
