@@ -1,4 +1,5 @@
 import { isValidIsoDate } from "./calendar";
+import { cellValueText } from "./text";
 import type { IsoDate } from "./types";
 
 /**
@@ -189,6 +190,12 @@ export function parseDateCell(value: unknown): DateParse {
     // Excel's day 1 is 1900-01-01 and it counts a 29 February 1900 that never was.
     if (!Number.isInteger(value) || value < 61 || value > 2958465) return { ok: false, problem: "unrecognized" };
     return { ok: true, date: new Date(Date.UTC(1899, 11, 30) + value * 86400000).toISOString().slice(0, 10) };
+  }
+  if (value !== null && typeof value === "object") {
+    // A formula's cached result is the value; rich text (a weekday in red) and a hyperlink (to
+    // the press release) are read by their text, as the preview shows them.
+    if ("result" in value) return parseDateCell((value as { result: unknown }).result);
+    return parseJapaneseDate(cellValueText(value));
   }
   return parseJapaneseDate(value === null || value === undefined ? "" : String(value));
 }

@@ -6,7 +6,11 @@ import { partnerNameKey } from "./partners";
 import { initialReviewDate } from "./review";
 import type { SiteRules } from "./siteRules";
 import { ClauseFinding, ClauseProblem, isBlockingClauseProblem, parseTermClause, splitItems } from "./termClause";
-import { DEFAULT_DECISION_BUFFER_DAYS, GUIDELINE_TERMS, hasExpiry, termsThrough, TermPeriod, TermRules } from "./terms";
+import { addMonthsClamped, DEFAULT_DECISION_BUFFER_DAYS, GUIDELINE_TERMS, hasExpiry, termsThrough, TermPeriod, TermRules } from "./terms";
+import { fiscalYearOf } from "./calendar";
+
+/** The last day of the fiscal year (April–March) a date falls in. */
+const fiscalYearEndOf = (d: IsoDate): IsoDate => `${fiscalYearOf(d) + 1}-03-31`;
 import { cellValueText, normalizeForSearch } from "./text";
 import type { Agreement, AgreementStatus, IsoDate, Partner, PartnerKind } from "./types";
 
@@ -84,8 +88,10 @@ export interface ImportPlanRow {
   clause: string;
   rules: TermRules;
   found: ClauseFinding[];
-  /** The terms from conclusion to the one in force today (empty when the agreement has no expiry). */
+  /** The terms from their start to the one in force today (empty when the agreement has no expiry). */
   terms: TermPeriod[];
+  /** The date the clause says the first term begins (「令和3年4月1日から」), when it differs from conclusion. */
+  clauseStart: IsoDate | null;
   status: Extract<AgreementStatus, "concluded" | "terminated">;
   nextReviewDate: IsoDate | null;
   /** The next decision the imported agreement will carry (as the import writes it to 次の判断). */
@@ -121,13 +127,15 @@ export const IMPORT_LIMITS = { partner: 255, title: 255, item: 255, clause: 4000
  * still in force, its next review, and the next decision the import will write for it (the same
  * computation the import makes once the agreement exists).
  */
-function scheduleFor(rules: TermRules, concluded: IsoDate | null, today: IsoDate, bufferDays: number): Pick<ImportPlanRow, "terms" | "status" | "nextReviewDate" | "nextDecision"> {
-  const terms = concluded && hasExpiry(rules) ? termsThrough(rules, concluded, today) : [];
+function scheduleFor(rules: TermRules, concluded: IsoDate | null, today: IsoDate, bufferDays: number, clauseStart: IsoDate | null = null): Pick<ImportPlanRow, "terms" | "status" | "nextReviewDate" | "nextDecision"> {
+  // The terms run from the date the clause says they begin (「令和3年4月1日から1年間」), else from conclusion.
+  const start = concluded ? (clauseStart ?? concluded) : null;
+  const terms = start && hasExpiry(rules) ? termsThrough(rules, start, today) : [];
   const last = terms[terms.length - 1];
   const status = last && last.to < today ? "terminated" : "concluded";
   const nextReviewDate = status === "concluded" && concluded && rules.reviewCycleYears ? initialReviewDate(concluded, today, rules.reviewCycleYears) : null;
-  const recorded = terms.length ? terms.map((t) => ({ termNo: t.termNo, termFrom: t.from, termTo: t.to })) : concluded ? [{ termNo: 1, termFrom: concluded, termTo: null }] : [];
-  const asImported = { ...rules, id: 0, status, concludedDate: concluded, termStart: concluded, nextReviewDate } as unknown as Agreement;
+  const recorded = terms.length ? terms.map((t) => ({ termNo: t.termNo, termFrom: t.from, termTo: t.to })) : start ? [{ termNo: 1, termFrom: start, termTo: null }] : [];
+  const asImported = { ...rules, id: 0, status, concludedDate: concluded, termStart: start, nextReviewDate } as unknown as Agreement;
   const nextDecision = concluded ? nextDecisionColumns(asImported, recorded, today, bufferDays) : { nextDecisionDate: null, nextDecisionText: "" };
   return { terms, status, nextReviewDate, nextDecision };
 }
@@ -175,7 +183,7 @@ export function withConfirmedTerms(row: ImportPlanRow, rules: TermRules, today: 
   return {
     ...row,
     rules,
-    ...scheduleFor(rules, row.concludedDate, today, row.decisionBufferDays),
+    ...scheduleFor(rules, row.concludedDate, today, row.decisionBufferDays, row.clauseStart),
     termsConfirmed: true,
     errors: row.errors.filter((e) => !isTermsDecision(e)),
     warnings: row.warnings.filter((w) => w.field !== "terms"),
@@ -235,11 +243,14 @@ export function planImport(rows: unknown[][], columns: Partial<Record<RegisterCo
     const base: TermRules = { ...GUIDELINE_TERMS, reviewCycleYears: ctx.site.terms.reviewCycleYears };
     const usable = reading.found.some((f) => f !== "none") && !reading.problems.includes("unrecognized");
     const rules: TermRules = usable ? { ...base, ...reading.rules } : { ...ctx.site.terms };
+    // 「5年を経過した日の属する年度の末日まで」: the end of the fiscal year of the day the five years have passed.
+    if (usable && reading.fiscalYearEndAfterYears && concludedDate) Object.assign(rules, { initialTermEnd: fiscalYearEndOf(addMonthsClamped(reading.startDate ?? concludedDate, reading.fiscalYearEndAfterYears * 12)), initialTermMonths: null, endsAtFiscalYearEnd: false });
     const clauseProblems: RowProblem[] = reading.problems.map((code) => ({ field: "terms", code }));
     if (!usable) warnings.push({ field: "terms", code: "defaultTerms" });
 
     const bufferDays = ctx.site.decisionBufferDays ?? DEFAULT_DECISION_BUFFER_DAYS;
-    const schedule = scheduleFor(rules, concludedDate, ctx.today, bufferDays);
+    const clauseStart = usable && reading.startDate && reading.startDate !== concludedDate ? reading.startDate : null;
+    const schedule = scheduleFor(rules, concludedDate, ctx.today, bufferDays, clauseStart);
 
     const importKey = agreementKey(partnerName, title, concludedDate);
     const earlier = seen.get(importKey);
@@ -270,6 +281,7 @@ export function planImport(rows: unknown[][], columns: Partial<Record<RegisterCo
       clause,
       rules,
       found: reading.found,
+      clauseStart,
       ...schedule,
       decisionBufferDays: bufferDays,
       importKey,
@@ -329,7 +341,7 @@ export function withConcludedDate(row: ImportPlanRow, date: IsoDate, ctx: Pick<P
     ...row,
     concludedDate: date,
     concludedEntered: true,
-    ...scheduleFor(row.rules, date, ctx.today, row.decisionBufferDays),
+    ...scheduleFor(row.rules, date, ctx.today, row.decisionBufferDays, row.clauseStart),
     importKey,
     errors: keep,
     warnings,

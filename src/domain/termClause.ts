@@ -47,7 +47,8 @@ export type ClauseProblem =
   | "initialTermUnclear" // renews, but the first term's length or end cannot be read
   | "termsConflict" // two different end dates, an end before the start, or a length that does not fit the dates
   | "dateRoleUnclear" // a date that is neither clearly the start nor the end (「令和8年3月31日」 alone)
-  | "eraProjected"; // an end date written in 平成 past its end (平成33年3月31日), read as the year it counts to
+  | "eraProjected" // an end date written in 平成 past its end (平成33年3月31日), read as the year it counts to
+  | "termsElsewhere"; // the clause points elsewhere (「協定書第5条のとおり」): the terms exist but are not written here
 
 /** Problems that stop an imported row until the coordinator has set the terms. */
 export const BLOCKING_CLAUSE_PROBLEMS: ReadonlySet<ClauseProblem> = new Set<ClauseProblem>([
@@ -57,6 +58,7 @@ export const BLOCKING_CLAUSE_PROBLEMS: ReadonlySet<ClauseProblem> = new Set<Clau
   "initialTermUnclear",
   "termsConflict",
   "dateRoleUnclear",
+  "termsElsewhere",
 ]);
 
 export function isBlockingClauseProblem(p: ClauseProblem): boolean {
@@ -72,6 +74,12 @@ export interface ClauseReading {
   startDate?: IsoDate;
   /** A length written beside an end date (「…までの5年間」): checked against the dates, not stored as the term. */
   statedMonths?: number;
+  /**
+   * 「5年を経過した日の属する年度の末日」「5年を経過した日以後最初に到来する3月31日」: the years
+   * counted to the day after they have passed (民法第143条), whose fiscal year's end ends the
+   * first term; the caller turns it into an end date from the term's start.
+   */
+  fiscalYearEndAfterYears?: number;
 }
 
 /** Month units as written: 1か月, 1ヵ月, 1ヶ月, 1箇月, and 1月 (as in 「一月前」). */
@@ -81,7 +89,20 @@ const MONTHS_STRICT = "(?:(?:か|ヵ|ヶ|カ|箇|ケ)月(?:間)?|月間)";
 
 /** Width folded, spaces removed, and kanji numerals before a unit turned into digits (「三年間」→「3年間」). */
 export function normalizeClause(raw: string): string {
-  return foldKanjiNumerals(raw.normalize("NFKC").replace(/\s+/g, ""), "年|月|日|か月|ヵ月|ヶ月|カ月|箇月|ケ月");
+  const folded = foldKanjiNumerals(raw.normalize("NFKC").replace(/\s+/g, ""), "年|月|日|か月|ヵ月|ヶ月|カ月|箇月|ケ月|箇年|ヶ年|か年|カ年|ケ年|ヵ年");
+  return (
+    folded
+      // 「3ヶ年」「三箇年」: years.
+      .replace(/(\d{1,3})(?:か|ヵ|ヶ|カ|箇|ケ)年(?:間)?/gu, "$1年間")
+      // 「令和3年3月末日まで」「2021年3月末まで」: that month's last day.
+      .replace(/((?:令和|平成|昭和|大正)(?:元|\d{1,2})|(?<!\d)\d{4})年(\d{1,2})月末(?:日)?(?=まで|迄|をもって|限り|に満了|で満了|満了|に終了|で終了|の|、|。|$)/gu, (all, y: string, m: string) => {
+        const era = /^(令和|平成|昭和|大正)(元|\d{1,2})$/u.exec(y);
+        const year = era ? ERA_START_YEAR[era[1]] + (era[2] === "元" ? 1 : Number(era[2])) - 1 : Number(y);
+        const month = Number(m);
+        if (month < 1 || month > 12) return all;
+        return `${y}年${month}月${new Date(Date.UTC(year, month, 0)).getUTCDate()}日`;
+      })
+  );
 }
 
 const monthsOf = (n: string, unit: string): number => (unit === "年" ? Number(n) * 12 : Number(n));
@@ -193,6 +214,10 @@ const RENEWAL_PERIOD_IS = new RegExp(`${RENEWAL_WORD}(?:後)?の(?:有効)?期�
 const RENEWAL_AFTER_CONDITION = new RegExp(`${CONDITION_END}(?:さらに|更に|引き続き)?${SAME_TERMS}?[、,]?(\\d{1,3})(年|${MONTH})(?:間)?(?=(?:有効|効力)|とし|とする|[、,]?(?:以後|以降|その後))`, "u");
 /** 「1年（自動更新）」「1年ごとの自動更新」: a register's shorthand for terms of a year, renewed automatically. */
 const SHORTHAND_AUTO = new RegExp(`(\\d{1,3})(年|${MONTH})(?:間)?(?:ごと|毎)?の?[(]?(?:自動更新|自動継続)`, "u");
+/** 「自動更新（1年）」「自動更新(1年ごと)」: the length written after the renewal. */
+const AUTO_THEN_LENGTH = new RegExp(`(?:自動更新|自動継続)[(（]?(\\d{1,3})(年|${MONTH})(?:間)?(?:ごと|毎)?[)）]?`, "u");
+/** 「1年間の期間をもって更新」「1年を単位として更新」. */
+const RENEWAL_BY_PERIOD = new RegExp(`(\\d{1,3})(年|${MONTH})(?:間)?(?:の期間をもって|を単位として|を1期として)[、,]?(?:自動的に)?${RENEWAL_WORD}`, "u");
 /** 「申出がないときは、更に1年間有効とし」. */
 const RENEWAL_FURTHER = new RegExp(`(?:さらに|更に|引き続き)(\\d{1,3})(年|${MONTH})(?:間)?(?:有効|効力を有)`, "u");
 const SAME_LENGTH = /同一の?期間|同じ期間|同期間|同様の期間|同一の?条件|同じ条件|同条件|同一内容/u;
@@ -210,7 +235,9 @@ function readRenewal(text: string, regionEnd: number): RenewalReading | null {
   const short = SHORTHAND_AUTO.exec(text);
   // The shorthand is the initial term too only when no other length comes before it.
   if (short && short.index < regionEnd && !readLength(text.slice(0, short.index))) return { months: monthsOf(short[1], short[2]), sameLength: false, at: short.index, length: short[0].length, alsoInitial: true };
-  for (const re of [RENEWAL_UNIT, RENEWAL_PERIOD_IS, RENEWAL_AFTER_CONDITION, RENEWAL_FURTHER]) {
+  // 「締結日から3年間（以降、1年ごとの自動更新）」: after another length, the shorthand is the renewal alone.
+  if (short && readLength(text.slice(0, short.index))) return { months: monthsOf(short[1], short[2]), sameLength: false, at: short.index, length: short[0].length, alsoInitial: false };
+  for (const re of [RENEWAL_UNIT, RENEWAL_BY_PERIOD, RENEWAL_PERIOD_IS, RENEWAL_AFTER_CONDITION, RENEWAL_FURTHER, AUTO_THEN_LENGTH]) {
     const m = re.exec(text);
     if (m) return { months: monthsOf(m[1], m[2]), sameLength: false, at: m.index, length: m[0].length, alsoInitial: false };
   }
@@ -313,13 +340,16 @@ export function parseTermClause(raw: string | null | undefined): ClauseReading {
 
   // 3. The initial term's length (or fiscal year end) in what is left before the proviso.
   const initial = noExpiry ? "" : rest.slice(0, regionEnd);
-  const yearsThenFy = /(\d{1,3})年(?:を経過した日|経過後|後)の属する年度の(?:末日|末)/u.exec(initial);
+  // 「3年を経過した日（する日）の属する年度の末日まで」「5年を経過した日以後最初に到来する3月31日まで」.
+  const yearsThenFy = /(\d{1,3})年(?:を経過(?:した|する)日|経過後|後)(?:の属する年度の(?:末日|末)|以後(?:最初に|初めて)到来する3月31日)/u.exec(initial);
   let lengthMonths: number | null = null;
   if (yearsThenFy && !end) {
     rules.initialTermMonths = Number(yearsThenFy[1]) * 12;
     rules.endsAtFiscalYearEnd = true;
     found.push("initialMonths", "fiscalYearEnd");
     lengthMonths = rules.initialTermMonths;
+    // The day after the years (経過した日, 以後最初に到来する) falls in the next fiscal year when the term begins on 1 April.
+    if (!/経過する日/u.test(yearsThenFy[0])) reading.fiscalYearEndAfterYears = Number(yearsThenFy[1]);
   } else if (!end && /属する年度の(?:末日|末)|年度末|年度の末日|(?<![年\d])3月31日まで/u.test(initial)) {
     rules.endsAtFiscalYearEnd = true;
     found.push("fiscalYearEnd");
@@ -366,10 +396,15 @@ export function parseTermClause(raw: string | null | undefined): ClauseReading {
       found.push(repeats ? "repeats" : "once");
     }
     if (!hasTerm && !problems.some((p) => p === "endDateUnreadable" || p === "dateRoleUnclear")) problem("initialTermUnclear");
+  } else if (hasTerm && /(?:満了後|満了した後|満了の後|終了後|期間経過後)[^。]*(?:協議|合意)/u.test(masked)) {
+    // 「期間満了後の取扱いについては、双方協議の上決定する」: what followed the term is a fact to record.
+    problem("renewalByConsultation");
   } else if (hasTerm) {
     rules.renewalMonths = null;
     found.push("fixed");
   }
+  // 「協定書第5条のとおり」「別紙のとおり」: the terms are written elsewhere; reading none is no reading.
+  if (!hasTerm && !noExpiry && !renewal && /第\d+条|別紙|別記|(?:協定書|契約書|覚書)[^。]{0,8}(?:とおり|通り|による|定める|記載)|のとおり|の通り/u.test(masked)) problem("termsElsewhere");
 
   if (/書面|文書/u.test(masked)) {
     rules.noticeInWriting = true;

@@ -22,7 +22,7 @@ const csv = [
   "株式会社あおば電機,清瀬市と株式会社あおば電機との包括連携に関する協定,2022年4月1日,(1)環境保全に関すること。,締結の日から1年間とし、期間満了後は協議の上、更新することができる。",
   "(株)みらい電機,清瀬市と株式会社みらい電機との包括連携に関する協定,令和元年7月1日,(1)防災に関すること,",
   "特定非営利活動法人きよせの森,清瀬市と特定非営利活動法人きよせの森との包括連携に関する協定,令和4年4月1日,(1)緑の保全に関すること,期間の定めなし（3年ごとに見直し）",
-  "清瀬市歯科医師会,清瀬市と清瀬市歯科医師会との包括連携に関する協定,令和5年6月1日,(1)健康づくりに関すること,期間の定めなし（3年ごとに見直し）",
+  "清瀬ふれあいの会,清瀬市と清瀬ふれあいの会との包括連携に関する協定,令和5年6月1日,(1)健康づくりに関すること,期間の定めなし（3年ごとに見直し）",
 ].join("\r\n");
 
 const noSidewaysScroll = async (page: Page): Promise<void> => {
@@ -36,7 +36,7 @@ test("written beside read, decisions made in the preview, every row's fate in wo
   await page.locator("#pd-register-file").setInputFiles({ name: "協定一覧.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
   await page.getByText("全 6 行: 取込可 3 件 / 要確認 2 件 / 登録済み 1 件 / 取り込めない 0 件").waitFor();
   const grid = page.getByRole("grid", { name: "既存の協定台帳の取込" });
-  const row = (n: number): Locator => grid.getByRole("row").filter({ hasText: `清瀬市と${["", "", "東久留米市", "東京都立清瀬高等学校", "株式会社あおば電機", "株式会社みらい電機", "特定非営利活動法人きよせの森", "清瀬市歯科医師会"][n]}との` });
+  const row = (n: number): Locator => grid.getByRole("row").filter({ hasText: `清瀬市と${["", "", "東久留米市", "東京都立清瀬高等学校", "株式会社あおば電機", "株式会社みらい電機", "特定非営利活動法人きよせの森", "清瀬ふれあいの会"][n]}との` });
 
   // The kind a row's dropdown shows (its text, without the chevron icon's glyph).
   const kindShown = async (n: number): Promise<string> => ((await grid.getByRole("combobox", { name: `種別: ${n}行目` }).textContent()) ?? "").replace(/[\uE000-\uF8FF]/g, "").trim();
@@ -87,7 +87,7 @@ test("written beside read, decisions made in the preview, every row's fate in wo
   expect(await grid.getByRole("checkbox", { name: "取り込む: 4行目" }).isChecked()).toBe(true);
   await page.getByText("全 6 行: 取込可 5 件 / 要確認 0 件 / 登録済み 1 件 / 取り込めない 0 件").waitFor();
 
-  // The dental association: no hint in its name; the coordinator makes it a 団体.
+  // A volunteer group: no hint in its name; the coordinator makes it a 団体.
   await grid.getByRole("combobox", { name: "種別: 7行目" }).click();
   await page.getByRole("option", { name: "団体", exact: true }).click();
   expect(await kindShown(7)).toBe("団体");
@@ -107,7 +107,7 @@ test("written beside read, decisions made in the preview, every row's fate in wo
   for (const [name, kind] of [
     ["東久留米市", "自治体・公共団体"],
     ["東京都立清瀬高等学校", "学校"],
-    ["清瀬市歯科医師会", "団体"],
+    ["清瀬ふれあいの会", "団体"],
     ["特定非営利活動法人きよせの森", "団体"],
   ]) {
     await partners.getByRole("row").filter({ hasText: name }).getByText(kind, { exact: true }).waitFor();

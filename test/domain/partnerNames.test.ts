@@ -20,6 +20,8 @@ describe("agreements with several partners: a split proposed", () => {
     ["（株）みらい電機・（株）ひかり商事", ["（株）みらい電機", "（株）ひかり商事"]],
     ["株式会社ことぶきと株式会社ひかり商事", ["株式会社ことぶき", "株式会社ひかり商事"]],
     ["清瀬市と東村山市", ["清瀬市", "東村山市"]],
+    ["清瀬市医師会、清瀬市歯科医師会及び清瀬市薬剤師会", ["清瀬市医師会", "清瀬市歯科医師会", "清瀬市薬剤師会"]],
+    ["清瀬市自治会連合会・清瀬市商店会連合会", ["清瀬市自治会連合会", "清瀬市商店会連合会"]],
   ])("%s", (name, parts) => {
     expect(proposePartnerSplit(name)).toEqual(parts);
   });
@@ -107,4 +109,13 @@ describe("partner kinds, finer than the stored ones", () => {
     expect(toPartnerKind("npo")).toBe("association");
     expect(toPartnerKind("financialInstitution")).toBe("financialInstitution");
   });
+});
+
+test.each([
+  ["清瀬市医師会", "association"],
+  ["一般社団法人清瀬市歯科医師会", "association"],
+  ["清瀬市薬剤師会", "association"],
+  ["中里町内会", "association"],
+])("medical and local associations are 団体: %s", (name, kind) => {
+  expect(guessPartnerKindExtended(name)).toBe(kind);
 });

@@ -210,7 +210,7 @@ describe("renewal wherever it is written", () => {
   });
 
   test("blocking and non-blocking problems", () => {
-    expect([...BLOCKING_CLAUSE_PROBLEMS].sort()).toEqual(["dateRoleUnclear", "endDateUnreadable", "initialTermUnclear", "renewalByConsultation", "renewalLengthUnclear", "termsConflict"]);
+    expect([...BLOCKING_CLAUSE_PROBLEMS].sort()).toEqual(["dateRoleUnclear", "endDateUnreadable", "initialTermUnclear", "renewalByConsultation", "renewalLengthUnclear", "termsConflict", "termsElsewhere"]);
   });
 });
 
@@ -248,5 +248,66 @@ describe("items keep their wording", () => {
   test("a line wrapped inside an item continues it; a lead-in stays as written", () => {
     expect(splitItems("(1)環境保全に関する\nこと\n(2)防災")).toEqual(["環境保全に関すること", "防災"]);
     expect(splitItems("次の事項について連携する。①環境②防災")).toEqual(["次の事項について連携する。", "環境", "防災"]);
+  });
+});
+
+describe("wordings found in published registers (the 60-row register's former misreadings)", () => {
+  test.each([
+    ["協定締結日から起算して3年を経過する日の属する年度の末日までとする。", 3, false],
+    ["締結の日から3年を経過した日の属する年度の末日までとする。", 3, true],
+    ["締結の日から5年を経過した日以後最初に到来する3月31日まで", 5, true],
+    ["締結の日から五年を経過した日以後初めて到来する3月31日までとする。", 5, true],
+  ])("years, then the end of a fiscal year: %s", (clause, years, dayAfter) => {
+    const r = parseTermClause(clause);
+    expect(r.rules).toMatchObject({ initialTermMonths: years * 12, endsAtFiscalYearEnd: true });
+    expect(r.fiscalYearEndAfterYears).toBe(dayAfter ? years : undefined);
+    expect(r.problems).toEqual([]);
+  });
+
+  test.each([
+    ["有効期間：締結日より3ヶ年", 36],
+    ["締結の日から三箇年とする。", 36],
+    ["本協定の有効期間は、締結の日から2か年とする。", 24],
+    ["締結日から5ケ年間", 60],
+  ])("years written as 箇年: %s", (clause, months) => {
+    expect(parseTermClause(clause).rules).toMatchObject({ initialTermMonths: months, renewalMonths: null });
+  });
+
+  test.each([
+    ["締結日から令和3年3月末日まで", "2021-03-31"],
+    ["締結の日から2024年2月末日までとする。", "2024-02-29"],
+    ["締結の日から令和5年9月末まで", "2023-09-30"],
+  ])("an end written as a month's last day: %s", (clause, end) => {
+    expect(parseTermClause(clause).rules).toMatchObject({ initialTermEnd: end });
+  });
+
+  test.each([
+    ["締結の日から令和5年3月31日までとする。期間満了後の取扱いについては、双方協議の上決定する。"],
+    ["締結の日から3年間とする。期間満了後は、甲乙協議の上、定めるものとする。"],
+    ["締結の日から令和7年3月31日まで。満了した後の取扱いは、双方の合意により定める。"],
+  ])("what follows the term is left to consultation: a decision, never 終了 by default: %s", (clause) => {
+    const r = parseTermClause(clause);
+    expect(r.problems).toContain("renewalByConsultation");
+    expect(r.found).not.toContain("fixed");
+  });
+
+  test.each([["協定書第5条のとおり"], ["別紙のとおり"], ["協定書に定める期間"]])("the terms written elsewhere are a decision, never the site's defaults: %s", (clause) => {
+    expect(parseTermClause(clause).problems).toContain("termsElsewhere");
+  });
+
+  test("「期間の定めなし」 and an empty cell are not 'elsewhere'", () => {
+    expect(parseTermClause("期間の定めなし（協定書第5条）").problems).not.toContain("termsElsewhere");
+    expect(parseTermClause("").problems).toEqual([]);
+  });
+
+  test.each([
+    ["締結日～2024年3月31日／自動更新（1年）", { initialTermEnd: "2024-03-31", renewalMonths: 12, renewalRepeats: true }],
+    ["締結日から3年間（以降、1年ごとの自動更新）", { initialTermMonths: 36, renewalMonths: 12, renewalRepeats: true }],
+    ["本協定の有効期間は、締結の日から1年間とする。ただし、期間満了の1か月前までに申出がないときは、引き続き1年間の期間をもって更新するものとし、以後も同様とする。", { initialTermMonths: 12, renewalMonths: 12, renewalRepeats: true, noticeMonths: 1 }],
+    ["締結の日から2年間とし、以後2年を単位として自動的に更新する。", { initialTermMonths: 24, renewalMonths: 24, renewalRepeats: true }],
+  ])("a renewal written plainly is read, not sent to a decision: %s", (clause, rules) => {
+    const r = parseTermClause(clause);
+    expect(r.rules).toMatchObject(rules);
+    expect(r.problems).toEqual([]);
   });
 });

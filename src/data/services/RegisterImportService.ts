@@ -96,7 +96,7 @@ export class RegisterImportService extends ServiceBase {
           briefingDepartments: [],
           surveyDeadline: null,
           concludedDate: r.concludedDate,
-          termStart: r.concludedDate,
+          termStart: r.clauseStart ?? r.concludedDate,
           termEnd: r.terms.length ? r.terms[r.terms.length - 1].to : null,
           nextReviewDate: r.nextReviewDate,
           nextDecisionDate: null,
@@ -109,15 +109,16 @@ export class RegisterImportService extends ServiceBase {
           importKey: `${run}${r.importKey}`.slice(0, 255),
         })),
       );
-      const termsOf = rows.map((r) => (r.terms.length ? r.terms.map((t) => ({ termNo: t.termNo, termFrom: t.from, termTo: t.to })) : r.concludedDate ? [{ termNo: 1, termFrom: r.concludedDate, termTo: null }] : []));
+      const startOf = (r: ImportPlanRow): D.IsoDate | null => r.clauseStart ?? r.concludedDate;
+      const termsOf = rows.map((r) => (r.terms.length ? r.terms.map((t) => ({ termNo: t.termNo, termFrom: t.from, termTo: t.to })) : startOf(r) ? [{ termNo: 1, termFrom: startOf(r)!, termTo: null }] : []));
       await this.data.partnershipItems.addMany(rows.flatMap((r, i) => r.items.map((text, n) => ({ agreement: ref(ids[i]), itemNo: n + 1, text }))));
       const decidedBy = `台帳から取込（${this.user.title}）`.slice(0, 255);
       await this.data.agreementTerms.addMany(
         rows.flatMap((r, i): Array<D.Draft<D.AgreementTerm>> =>
           r.terms.length
             ? r.terms.map((t) => ({ agreement: ref(ids[i]), termNo: t.termNo, termFrom: t.from, termTo: t.to, decidedBy, objection: r.status === "terminated" && t === r.terms[r.terms.length - 1] ? "満了" : "" }))
-            : r.concludedDate
-              ? [{ agreement: ref(ids[i]), termNo: 1, termFrom: r.concludedDate, termTo: null, decidedBy, objection: "" }]
+            : startOf(r)
+              ? [{ agreement: ref(ids[i]), termNo: 1, termFrom: startOf(r)!, termTo: null, decidedBy, objection: "" }]
               : [],
         ),
       );

@@ -479,6 +479,7 @@ define([], function () {
         "terms.renewalByConsultation": "Renewal is by agreement: check whether it was renewed and set the terms",
         "terms.initialTermUnclear": "The clause renews, but the first term cannot be read (set the terms)",
         "terms.termsConflict": "The term's dates and length disagree (set the terms)",
+        "terms.termsElsewhere": "The terms are written elsewhere (the agreement's articles): check the agreement and set the terms",
         "terms.dateRoleUnclear": "Cannot tell whether the date is the term's start or end (set the terms)",
         "terms.eraProjected": "End date written in Heisei after the era ended (e.g. Heisei 32); read as the Western year (please check)",
         "terms.defaultTerms": "Registered with the site's default terms (check after import)",

@@ -479,6 +479,7 @@ define([], function () {
         "terms.renewalByConsultation": "更新は協議によります。更新されたかを確認し、期間を設定してください",
         "terms.initialTermUnclear": "更新の定めはありますが、最初の期間を読み取れません（期間を設定してください）",
         "terms.termsConflict": "期間の日付と年数が合いません（期間を設定してください）",
+        "terms.termsElsewhere": "期間が別の文書（協定書の条文など）に書かれています。協定書を確かめて期間を設定してください",
         "terms.dateRoleUnclear": "期間の日付が開始日か満了日か分かりません（期間を設定してください）",
         "terms.eraProjected": "満了日が改元前の表記（平成32年など）です。西暦に読み替えました（確認してください）",
         "terms.defaultTerms": "サイトの既定の条件で登録します（取込後に確認してください）",

@@ -466,6 +466,7 @@ declare interface IAgreementsWebPartStrings {
       "terms.renewalByConsultation": string;
       "terms.initialTermUnclear": string;
       "terms.termsConflict": string;
+      "terms.termsElsewhere": string;
       "terms.dateRoleUnclear": string;
       "terms.eraProjected": string;
       "terms.defaultTerms": string;
