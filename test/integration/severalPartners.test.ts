@@ -2,14 +2,15 @@ import { startTestBackend, TestBackend } from "../helpers/backend";
 import { refusal } from "../helpers/refusal";
 import { AgreementService } from "../../src/data/services/AgreementService";
 import { CycleService, ImportRow } from "../../src/data/services/CycleService";
+import { MatchingService } from "../../src/data/services/MatchingService";
 import { RegisterImportService } from "../../src/data/services/RegisterImportService";
 import { DataError } from "../../src/data/contracts";
 import { detectColumns, withSplitDecision } from "../../src/domain/registerImport";
 
 /**
  * An agreement signed with several partners (連名), against the local backend: imported from a
- * register with its partners split, each a partner of its own in the register, Form 1, Form 2
- * and the review's look-back; its partners changed only by a coordinator (SharePoint refuses a
+ * register with its partners split, each a partner of its own in the register, Form 1, Form 2,
+ * matching and the review's look-back; its partners changed only by a coordinator (SharePoint refuses a
  * department member's write to the list).
  */
 
@@ -59,7 +60,19 @@ test("each partner proposes (Form 1) and is proposed to (Form 2) on the agreemen
   const rows: ImportRow[] = [{ rowNumber: 6, partnerName: names[1], itemText: "第2号 地域の課題解決に関すること", title: "学生による地域課題の調査", content: "ゼミ単位で市内の課題を調査し報告する", timing: "startOfYear" }];
   expect(await coord.importPartnerProposals(rows, year, null)).toEqual({ imported: 1, duplicates: 0, errors: [] });
   year = await coord.year(2026);
-  expect(year.partnerProposals.find((p) => p.title === "学生による地域課題の調査")?.partner?.id).toBe(partner(names[1]).id);
+  const proposal = year.partnerProposals.find((p) => p.title === "学生による地域課題の調査")!;
+  expect(proposal.partner?.id).toBe(partner(names[1]).id);
+
+  // Matching (別紙③): the row carries the contact of the partner that proposed it, not the first named.
+  const data = t.dataAs(7);
+  const second = partner(names[1]);
+  await data.partners.update(second.id, second.etag, { contactName: "清瀬西大学 地域連携センター", contactEmail: "renkei@nishi.example.ac.jp" });
+  const matching = new MatchingService(data, await data.currentUser(), TODAY);
+  let my = await matching.year(2026);
+  const issue = await matching.draftIssue(my);
+  await matching.addRows(issue, my, [{ title: proposal.title, content: proposal.content, partner: proposal.partner, partnerProposal: { id: proposal.id, title: "" }, cityProposal: null, allDepartments: true, targetDepartments: [] }]);
+  my = await matching.year(2026);
+  expect(my.matchings.find((m) => m.partnerProposal?.id === proposal.id)).toMatchObject({ partner: { id: second.id }, contactName: "清瀬西大学 地域連携センター", contactEmail: "renkei@nishi.example.ac.jp" });
 
   // Form 2: a department proposes to the third university, on the same agreement's item.
   const member = new CycleService(t.dataAs(11), await t.dataAs(11).currentUser(), TODAY);
