@@ -121,3 +121,16 @@ test("a coordinator changes the partners; a department member cannot, by the scr
   expect(((await refusal(coord.saveCoPartners(a, []))) as DataError).kind).toBe("conflict");
   expect((await coord.story(a.id)).agreement.coPartners.map((p) => p.title)).toEqual([names[1], names[2]]);
 });
+
+test("an agreement started with several partners keeps each, the first named in 企業等", async () => {
+  const data = t.dataAs(7);
+  const coord = new AgreementService(data, await data.currentUser(), TODAY);
+  const partners = await data.partners.list();
+  const [a, b] = names.slice(1).map((n) => partners.find((p) => p.name === n)!);
+  const first = partners.find((p) => p.name === names[0])!;
+  const started = await coord.start({ title: "清瀬市と三大学との防災に関する協定", origin: "city", partnerId: first.id, coPartnerIds: [a.id, b.id, first.id, a.id], requestedByDepartmentId: null, requestedByExecutives: true, approachDate: null, proposedContent: "" }, ["防災教育に関すること"]);
+  const story = await coord.story(started.id);
+  expect(story.agreement.partner).toEqual({ id: first.id, title: first.name });
+  // Each once, never the first named again.
+  expect(story.agreement.coPartners).toEqual([{ id: a.id, title: a.name }, { id: b.id, title: b.name }]);
+});
