@@ -36,6 +36,9 @@ test("the split proposed and decided in the preview; the register and the panel 
   expect(await grid.getByRole("checkbox", { name: /取り込む: 2行目/ }).isChecked()).toBe(false);
   // Each proposed partner with its guessed kind.
   for (const n of universities) expect(await grid.getByRole("combobox", { name: `種別: 2行目 ${n}` }).textContent()).toContain("大学");
+  // At 1366 px nothing scrolls sideways, the proposed partners included.
+  expect(await page.evaluate(() => document.scrollingElement!.scrollWidth <= window.innerWidth)).toBe(true);
+  expect(page.viewportSize()?.width).toBe(1366);
   await h.shot(page, "register-import-several-partners.png");
   expect(await h.axe(page)).toEqual([]);
 
