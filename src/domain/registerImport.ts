@@ -6,11 +6,7 @@ import { partnerNameKey } from "./partners";
 import { initialReviewDate } from "./review";
 import type { SiteRules } from "./siteRules";
 import { ClauseFinding, ClauseProblem, isBlockingClauseProblem, parseTermClause, splitItems } from "./termClause";
-import { addMonthsClamped, DEFAULT_DECISION_BUFFER_DAYS, GUIDELINE_TERMS, hasExpiry, termsThrough, TermPeriod, TermRules } from "./terms";
-import { fiscalYearOf } from "./calendar";
-
-/** The last day of the fiscal year (April–March) a date falls in. */
-const fiscalYearEndOf = (d: IsoDate): IsoDate => `${fiscalYearOf(d) + 1}-03-31`;
+import { addMonthsClamped, DEFAULT_DECISION_BUFFER_DAYS, fiscalYearEnd, GUIDELINE_TERMS, hasExpiry, termsThrough, TermPeriod, TermRules } from "./terms";
 import { cellValueText, normalizeForSearch } from "./text";
 import type { Agreement, AgreementStatus, IsoDate, Partner, PartnerKind } from "./types";
 
@@ -122,6 +118,25 @@ export function agreementKey(partnerName: string, title: string, concluded: IsoD
 /** The lengths the lists hold (see listSchema): a longer value is refused in the preview, not cut. */
 export const IMPORT_LIMITS = { partner: 255, title: 255, item: 255, clause: 4000 } as const;
 
+/** The terms an imported agreement records: those computed, or the first one open-ended from its start (no expiry). */
+export function recordedTerms(terms: TermPeriod[], start: IsoDate | null): Array<{ termNo: number; termFrom: IsoDate; termTo: IsoDate | null }> {
+  if (terms.length) return terms.map((t) => ({ termNo: t.termNo, termFrom: t.from, termTo: t.to }));
+  return start ? [{ termNo: 1, termFrom: start, termTo: null }] : [];
+}
+
+/** The day the row's first term begins: the clause's own start date, else the conclusion. */
+export const rowTermStart = (row: Pick<ImportPlanRow, "clauseStart" | "concludedDate">): IsoDate | null => (row.concludedDate ? (row.clauseStart ?? row.concludedDate) : null);
+
+/** The keys by which a row of a register finds an agreement already in the product. */
+function knownKeys(a: PlanContext["agreements"][number]): string[] {
+  return [
+    a.importKey && !a.importKey.startsWith("pending:") ? a.importKey : "",
+    a.partner ? agreementKey(a.partner.title, a.title, a.concludedDate) : "",
+    // An agreement with several partners, as a register writes them all in one cell.
+    a.coPartners?.length ? agreementKey(partnerNamesText(a), a.title, a.concludedDate) : "",
+  ].filter(Boolean);
+}
+
 /**
  * What the terms make of an agreement concluded on `concluded`: its terms so far, whether it is
  * still in force, its next review, and the next decision the import will write for it (the same
@@ -129,12 +144,12 @@ export const IMPORT_LIMITS = { partner: 255, title: 255, item: 255, clause: 4000
  */
 function scheduleFor(rules: TermRules, concluded: IsoDate | null, today: IsoDate, bufferDays: number, clauseStart: IsoDate | null = null): Pick<ImportPlanRow, "terms" | "status" | "nextReviewDate" | "nextDecision"> {
   // The terms run from the date the clause says they begin (「令和3年4月1日から1年間」), else from conclusion.
-  const start = concluded ? (clauseStart ?? concluded) : null;
+  const start = rowTermStart({ concludedDate: concluded, clauseStart });
   const terms = start && hasExpiry(rules) ? termsThrough(rules, start, today) : [];
   const last = terms[terms.length - 1];
   const status = last && last.to < today ? "terminated" : "concluded";
   const nextReviewDate = status === "concluded" && concluded && rules.reviewCycleYears ? initialReviewDate(concluded, today, rules.reviewCycleYears) : null;
-  const recorded = terms.length ? terms.map((t) => ({ termNo: t.termNo, termFrom: t.from, termTo: t.to })) : start ? [{ termNo: 1, termFrom: start, termTo: null }] : [];
+  const recorded = recordedTerms(terms, start);
   const asImported = { ...rules, id: 0, status, concludedDate: concluded, termStart: start, nextReviewDate } as unknown as Agreement;
   const nextDecision = concluded ? nextDecisionColumns(asImported, recorded, today, bufferDays) : { nextDecisionDate: null, nextDecisionText: "" };
   return { terms, status, nextReviewDate, nextDecision };
@@ -201,12 +216,7 @@ export function planImport(rows: unknown[][], columns: Partial<Record<RegisterCo
   const partnerByKey = new Map(ctx.partners.map((p) => [partnerNameKey(p.name), p.id]));
   const planPartner = (name: string): PlanPartner => ({ name, id: partnerByKey.get(partnerNameKey(name)) ?? null, kind: guessPartnerKind(name) });
   const existing = new Map<string, number>();
-  for (const a of ctx.agreements) {
-    if (a.importKey && !a.importKey.startsWith("pending:")) existing.set(a.importKey, a.id);
-    if (a.partner) existing.set(agreementKey(a.partner.title, a.title, a.concludedDate), a.id);
-    // An agreement with several partners, as a register writes them all in one cell.
-    if (a.coPartners?.length) existing.set(agreementKey(partnerNamesText(a), a.title, a.concludedDate), a.id);
-  }
+  for (const a of ctx.agreements) for (const k of knownKeys(a)) existing.set(k, a.id);
   const seen = new Map<string, number>();
   const plan: ImportPlanRow[] = [];
   rows.forEach((cells, i) => {
@@ -244,7 +254,7 @@ export function planImport(rows: unknown[][], columns: Partial<Record<RegisterCo
     const usable = reading.found.some((f) => f !== "none") && !reading.problems.includes("unrecognized");
     const rules: TermRules = usable ? { ...base, ...reading.rules } : { ...ctx.site.terms };
     // 「5年を経過した日の属する年度の末日まで」: the end of the fiscal year of the day the five years have passed.
-    if (usable && reading.fiscalYearEndAfterYears && concludedDate) Object.assign(rules, { initialTermEnd: fiscalYearEndOf(addMonthsClamped(reading.startDate ?? concludedDate, reading.fiscalYearEndAfterYears * 12)), initialTermMonths: null, endsAtFiscalYearEnd: false });
+    if (usable && reading.fiscalYearEndAfterYears && concludedDate) Object.assign(rules, { initialTermEnd: fiscalYearEnd(addMonthsClamped(reading.startDate ?? concludedDate, reading.fiscalYearEndAfterYears * 12)), initialTermMonths: null, endsAtFiscalYearEnd: false });
     const clauseProblems: RowProblem[] = reading.problems.map((code) => ({ field: "terms", code }));
     if (!usable) warnings.push({ field: "terms", code: "defaultTerms" });
 
@@ -266,12 +276,13 @@ export function planImport(rows: unknown[][], columns: Partial<Record<RegisterCo
     const parts = partnerName && len(partnerName) <= IMPORT_LIMITS.partner ? proposePartnerSplit(partnerName) : [];
     const split: PartnerSplit | null = parts.length > 1 ? { parts: parts.map(planPartner), decision: null } : null;
     if (split && !skipped) errors.push({ field: "partner", code: "severalPartners", other: parts.length });
+    const whole = planPartner(partnerName);
     plan.push({
       rowNo,
       partnerName,
       kana: cellValueText(get("kana")).trim(),
-      partnerId: partnerName ? (partnerByKey.get(partnerNameKey(partnerName)) ?? null) : null,
-      partnerKind: guessPartnerKind(partnerName),
+      partnerId: partnerName ? whole.id : null,
+      partnerKind: whole.kind,
       split,
       title,
       concludedText,
@@ -323,13 +334,7 @@ export function withConcludedDate(row: ImportPlanRow, date: IsoDate, ctx: Pick<P
   if (earlier) errors.push({ field: "row", code: "duplicateInFile", other: earlier.rowNo });
   let duplicateOfId: number | null = null;
   if (errors.every((e) => isTermsDecision(e)) && !earlier) {
-    for (const a of ctx.agreements) {
-      const keys = [a.partner ? agreementKey(a.partner.title, a.title, a.concludedDate) : "", a.coPartners?.length ? agreementKey(partnerNamesText(a), a.title, a.concludedDate) : ""];
-      if ((a.importKey && !a.importKey.startsWith("pending:") && a.importKey === importKey) || keys.includes(importKey)) {
-        duplicateOfId = a.id;
-        break;
-      }
-    }
+    duplicateOfId = ctx.agreements.find((a) => knownKeys(a).includes(importKey))?.id ?? null;
   }
   // As in planImport: a row skipped anyway only shows what its clause leaves to decide.
   const skipped = duplicateOfId !== null || !!earlier;

@@ -1,4 +1,5 @@
 import { dateFromMatch, DateParse, datePattern, foldKanjiNumerals } from "./japaneseDates";
+import { daysInMonth } from "./calendar";
 import { periodEnd, TermRules } from "./terms";
 import type { IsoDate } from "./types";
 
@@ -97,10 +98,10 @@ export function normalizeClause(raw: string): string {
       // 「令和3年3月末日まで」「2021年3月末まで」: that month's last day.
       .replace(/((?:令和|平成|昭和|大正)(?:元|\d{1,2})|(?<!\d)\d{4})年(\d{1,2})月末(?:日)?(?=まで|迄|をもって|限り|に満了|で満了|満了|に終了|で終了|の|、|。|$)/gu, (all, y: string, m: string) => {
         const era = /^(令和|平成|昭和|大正)(元|\d{1,2})$/u.exec(y);
-        const year = era ? ERA_START_YEAR[era[1]] + (era[2] === "元" ? 1 : Number(era[2])) - 1 : Number(y);
+        const year = era ? westernYear(era[1], era[2]) : Number(y);
         const month = Number(m);
         if (month < 1 || month > 12) return all;
-        return `${y}年${month}月${new Date(Date.UTC(year, month, 0)).getUTCDate()}日`;
+        return `${y}年${month}月${daysInMonth(year, month)}日`;
       })
   );
 }
@@ -122,6 +123,9 @@ const TOKEN = (i: number): string => `〔${"#".repeat(i + 1)}〕`;
 const blank = (s: string): string => "\u0001".repeat(s.length);
 
 const ERA_START_YEAR: Record<string, number> = { 令和: 2019, 平成: 1989, 昭和: 1926, 大正: 1912 };
+
+/** The western year of an era year as a clause writes it (「令和3」, 「平成元」). */
+const westernYear = (era: string, n: string): number => ERA_START_YEAR[era] + (n === "元" ? 1 : Number(n)) - 1;
 
 /** 「令和3年度末まで」「2021年度の末日まで」: the end of that fiscal year (平成 past 31 projected). */
 const FISCAL_YEAR_END = /(?:(令和|平成|昭和|大正)(元|\d{1,2})|(?<!\d)(\d{4}))年度(?:の)?(?:末日|末|終わり)?(?=まで|迄|をもって|限り)|(?:(令和|平成|昭和|大正)(元|\d{1,2})|(?<!\d)(\d{4}))年度(?:の)?(?:末日|末)/gu;
@@ -148,7 +152,7 @@ function setDatesAside(text: string): { masked: string; tokens: DateToken[] } {
     const era = m[1] ?? m[4];
     const n = m[2] ?? m[5];
     const western = m[3] ?? m[6];
-    const fy = era ? ERA_START_YEAR[era] + (n === "元" ? 1 : Number(n)) - 1 : Number(western);
+    const fy = era ? westernYear(era, n) : Number(western);
     const parse: DateParse = era === "平成" && fy > 2019 ? { ok: true, date: `${fy + 1}-03-31`, projected: true } : { ok: true, date: `${fy + 1}-03-31` };
     // 「…年度末」 is an end whatever follows it.
     spans.push({ at: m.index!, length: m[0].length, parse, ...(/末/u.test(m[0]) ? { end: true as const } : {}) });
@@ -233,10 +237,12 @@ function speaksOfRenewal(text: string): boolean {
 /** The renewal in `text` (dates set aside); `regionEnd` is where the statement of the initial term ends. */
 function readRenewal(text: string, regionEnd: number): RenewalReading | null {
   const short = SHORTHAND_AUTO.exec(text);
-  // The shorthand is the initial term too only when no other length comes before it.
-  if (short && short.index < regionEnd && !readLength(text.slice(0, short.index))) return { months: monthsOf(short[1], short[2]), sameLength: false, at: short.index, length: short[0].length, alsoInitial: true };
-  // 「締結日から3年間（以降、1年ごとの自動更新）」: after another length, the shorthand is the renewal alone.
-  if (short && readLength(text.slice(0, short.index))) return { months: monthsOf(short[1], short[2]), sameLength: false, at: short.index, length: short[0].length, alsoInitial: false };
+  if (short) {
+    // The shorthand is the initial term too only when no other length comes before it; after one
+    // (「締結日から3年間（以降、1年ごとの自動更新）」) it is the renewal alone.
+    const afterLength = !!readLength(text.slice(0, short.index));
+    if (afterLength || short.index < regionEnd) return { months: monthsOf(short[1], short[2]), sameLength: false, at: short.index, length: short[0].length, alsoInitial: !afterLength };
+  }
   for (const re of [RENEWAL_UNIT, RENEWAL_BY_PERIOD, RENEWAL_PERIOD_IS, RENEWAL_AFTER_CONDITION, RENEWAL_FURTHER, AUTO_THEN_LENGTH]) {
     const m = re.exec(text);
     if (m) return { months: monthsOf(m[1], m[2]), sameLength: false, at: m.index, length: m[0].length, alsoInitial: false };

@@ -1,8 +1,5 @@
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
-import ExcelJS from "exceljs";
 import { BrowserHarness, startHarness } from "./harness";
+import { writeRegisterWorkbook } from "../helpers/registerWorkbook";
 import { REGISTER60_HEADING, REGISTER60_TODAY, register60 } from "../fixtures/register60";
 import { PartnershipData } from "../../src/data/sp/PartnershipData";
 import { spForUrl } from "../../src/data/sp/spForUrl";
@@ -23,13 +20,7 @@ let file: string;
 const rows = register60();
 beforeAll(async () => {
   h = await startHarness();
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("協定一覧");
-  ws.addRow(["包括連携協定 締結一覧（令和8年12月1日現在）"]);
-  ws.addRow(REGISTER60_HEADING);
-  for (const r of rows) ws.addRow(r.cells);
-  file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pd-register60-")), "協定一覧.xlsx");
-  await wb.xlsx.writeFile(file);
+  file = await writeRegisterWorkbook("包括連携協定 締結一覧（令和8年12月1日現在）", REGISTER60_HEADING, rows.map((r) => r.cells));
 }, 90000);
 afterAll(async () => h?.stop());
 

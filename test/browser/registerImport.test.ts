@@ -1,9 +1,6 @@
 import { spawnSync } from "child_process";
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
-import ExcelJS from "exceljs";
 import { BrowserHarness, startHarness } from "./harness";
+import { writeRegisterWorkbook } from "../helpers/registerWorkbook";
 import { REGISTER_HEADING, registerRows } from "../fixtures/register";
 
 /**
@@ -17,13 +14,7 @@ let h: BrowserHarness;
 let file: string;
 beforeAll(async () => {
   h = await startHarness();
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("協定一覧");
-  ws.addRow(["包括連携協定 締結一覧（令和8年4月1日現在）"]);
-  ws.addRow(REGISTER_HEADING);
-  for (const r of registerRows()) ws.addRow(r);
-  file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pd-register-")), "協定一覧.xlsx");
-  await wb.xlsx.writeFile(file);
+  file = await writeRegisterWorkbook("包括連携協定 締結一覧（令和8年4月1日現在）", REGISTER_HEADING, registerRows());
 }, 90000);
 afterAll(async () => h?.stop());
 

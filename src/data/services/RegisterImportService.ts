@@ -1,7 +1,7 @@
 import type * as D from "../../domain/types";
 import { ServiceBase } from "./ServiceBase";
 import { read } from "../contracts";
-import { importable, ImportPlanRow, planImport, PlanContext, PlanPartner, RegisterColumn, rowPartners, withConcludedDate } from "../../domain/registerImport";
+import { importable, ImportPlanRow, planImport, PlanContext, PlanPartner, recordedTerms, RegisterColumn, rowPartners, rowTermStart, withConcludedDate } from "../../domain/registerImport";
 import { parseSiteRules } from "../../domain/siteRules";
 import { nextDecisionColumns } from "../../domain/decisions";
 import { partnerNameKey } from "../../domain/partners";
@@ -76,15 +76,15 @@ export class RegisterImportService extends ServiceBase {
       [...missing.values()].map(({ partner, kana }) => ({ name: partner.name, kana, kind: partner.kind, address: "", contactName: "", contactEmail: "", contactPhone: "", website: "" })),
     );
     [...missing.keys()].forEach((k, i) => byKey.set(k, newIds[i]));
-    const partnersOf = (r: ImportPlanRow): D.LookupRef[] => rowPartners(r).map((p) => ref(byKey.get(partnerNameKey(p.name))!, p.name));
+    const partnersOf = rows.map((r): D.LookupRef[] => rowPartners(r).map((p) => ref(byKey.get(partnerNameKey(p.name))!, p.name)));
 
     const run = `${PENDING}${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 8)}:`;
     try {
       const ids = await this.data.agreementsWithPending.addMany(
-        rows.map((r) => ({
+        rows.map((r, i) => ({
           title: r.title,
-          partner: partnersOf(r)[0],
-          coPartners: partnersOf(r).slice(1),
+          partner: partnersOf[i][0],
+          coPartners: partnersOf[i].slice(1),
           status: r.status,
           origin: "partner" as const,
           requestedByDepartment: null,
@@ -96,7 +96,7 @@ export class RegisterImportService extends ServiceBase {
           briefingDepartments: [],
           surveyDeadline: null,
           concludedDate: r.concludedDate,
-          termStart: r.clauseStart ?? r.concludedDate,
+          termStart: rowTermStart(r),
           termEnd: r.terms.length ? r.terms[r.terms.length - 1].to : null,
           nextReviewDate: r.nextReviewDate,
           nextDecisionDate: null,
@@ -109,18 +109,12 @@ export class RegisterImportService extends ServiceBase {
           importKey: `${run}${r.importKey}`.slice(0, 255),
         })),
       );
-      const startOf = (r: ImportPlanRow): D.IsoDate | null => r.clauseStart ?? r.concludedDate;
-      const termsOf = rows.map((r) => (r.terms.length ? r.terms.map((t) => ({ termNo: t.termNo, termFrom: t.from, termTo: t.to })) : startOf(r) ? [{ termNo: 1, termFrom: startOf(r)!, termTo: null }] : []));
+      const termsOf = rows.map((r) => recordedTerms(r.terms, rowTermStart(r)));
       await this.data.partnershipItems.addMany(rows.flatMap((r, i) => r.items.map((text, n) => ({ agreement: ref(ids[i]), itemNo: n + 1, text }))));
       const decidedBy = `台帳から取込（${this.user.title}）`.slice(0, 255);
+      // An ended agreement's last term ended by expiry (満了); an agreement without terms is never 終了.
       await this.data.agreementTerms.addMany(
-        rows.flatMap((r, i): Array<D.Draft<D.AgreementTerm>> =>
-          r.terms.length
-            ? r.terms.map((t) => ({ agreement: ref(ids[i]), termNo: t.termNo, termFrom: t.from, termTo: t.to, decidedBy, objection: r.status === "terminated" && t === r.terms[r.terms.length - 1] ? "満了" : "" }))
-            : startOf(r)
-              ? [{ agreement: ref(ids[i]), termNo: 1, termFrom: startOf(r)!, termTo: null, decidedBy, objection: "" }]
-              : [],
-        ),
+        rows.flatMap((r, i): Array<D.Draft<D.AgreementTerm>> => termsOf[i].map((t, k, all) => ({ agreement: ref(ids[i]), ...t, decidedBy, objection: r.status === "terminated" && k === all.length - 1 ? "満了" : "" }))),
       );
       // The commit: clear the marks. Until this succeeds the rows are pending and invisible.
       const created = await this.data.agreementsWithPending.list({ where: [{ prop: "importKey", op: "startsWith", value: run }] });

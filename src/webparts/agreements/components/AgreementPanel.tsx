@@ -110,6 +110,7 @@ function StoryBody({ story, canEdit, departments, partners, service, terms, rule
     onChanged();
   };
   const beforeDecision = a.status === "approached" || a.status === "preparing" || a.status === "surveying";
+  const withPartners = agreementPartners(a);
   return (
     <>
       <Section title={strings.Detail.basics}>
@@ -117,9 +118,9 @@ function StoryBody({ story, canEdit, departments, partners, service, terms, rule
         <dl style={{ display: "grid", gridTemplateColumns: "max-content 1fr", gap: "2px 12px" }}>
           <dt>{strings.CoPartners.partners}</dt>
           <dd style={{ margin: 0 }}>
-            {agreementPartners(a).length > 1 ? (
+            {withPartners.length > 1 ? (
               <ul style={{ margin: 0, paddingLeft: 18 }}>
-                {agreementPartners(a).map((p) => (
+                {withPartners.map((p) => (
                   <li key={p.id}>{p.title}</li>
                 ))}
               </ul>

@@ -40,7 +40,7 @@ const statuses: AgreementStatus[] = ["approached", "preparing", "surveying", "co
 function columnValue(r: Row, key: string, kana: Map<number, string>): SortValue {
   const a = r.agreement;
   if (key === "title") return a.title;
-  if (key === "partner") return a.partner ? (kana.get(a.partner.id) ?? a.partner.title) : "";  // 連名: by the first named
+  if (key === "partner") return a.partner ? (kana.get(a.partner.id) ?? a.partner.title) : ""; // 連名: by the first named
   if (key === "status") return statuses.indexOf(a.status);
   if (key === "concluded") return a.concludedDate;
   if (key === "termEnd") return a.termEnd;

@@ -129,7 +129,7 @@ function SplitChoice({ row, onDecide, onKind }: { row: ImportPlanRow; onDecide: 
           ))}
         </ul>
       ) : (
-        <PartnerLine partner={{ name: row.partnerName, id: row.partnerId, kind: row.partnerKind }} ariaLabel={fmt(I.kindOf, row.rowNo)} showKind={decidable} onKind={(k) => onKind(row.partnerName, k)} />
+        <PartnerLine partner={rowPartners(row)[0]} ariaLabel={fmt(I.kindOf, row.rowNo)} showKind={decidable} onKind={(k) => onKind(row.partnerName, k)} />
       )}
     </div>
   );
@@ -265,7 +265,7 @@ export function RegisterImportView({ service, today, onImported }: { service: Re
           {r.split ? (
             <SplitChoice row={r} onDecide={(d) => decideSplit(r.rowNo, d)} onKind={setKind} />
           ) : (
-            r.partnerName && <PartnerLine partner={{ name: r.partnerName, id: r.partnerId, kind: r.partnerKind }} ariaLabel={fmt(I.kindOf, r.rowNo)} showKind={r.duplicateOfId === null} onKind={(k) => setKind(r.partnerName, k)} />
+            r.partnerName && <PartnerLine partner={rowPartners(r)[0]} ariaLabel={fmt(I.kindOf, r.rowNo)} showKind={r.duplicateOfId === null} onKind={(k) => setKind(r.partnerName, k)} />
           )}
           <div>{r.title}</div>
           <ol style={{ margin: "4px 0 0", paddingLeft: 18 }}>
