@@ -2,7 +2,7 @@
 // React roots are bundled from src/ as they are; SPFx's AMD loc modules are resolved by
 // name from config/config.json, both languages, picked at run time by the page.
 import { build } from "esbuild";
-import { readFileSync, mkdirSync, copyFileSync, cpSync } from "fs";
+import { readFileSync, mkdirSync, cpSync, renameSync, writeFileSync } from "fs";
 import { dirname, join, resolve } from "path";
 import { fileURLToPath } from "url";
 
@@ -59,6 +59,17 @@ const workerSource = {
   },
 };
 
+/**
+ * Writes a file by renaming a finished copy over it: each browser test file builds the
+ * workbench while other test workers' pages may be loading it, and a page must never read a
+ * half-written main.js (rename is atomic on one file system).
+ */
+function writeAtomically(path, contents) {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, contents);
+  renameSync(tmp, path);
+}
+
 export async function buildWorkbench({ minify = false } = {}) {
   mkdirSync(outdir, { recursive: true });
   const result = await build({
@@ -75,10 +86,13 @@ export async function buildWorkbench({ minify = false } = {}) {
     define: { "process.env.NODE_ENV": minify ? '"production"' : '"development"' },
     plugins: [spfxLoc, workerSource],
     logLevel: "warning",
+    write: false,
   });
-  copyFileSync(join(here, "index.html"), join(outdir, "index.html"));
+  for (const f of result.outputFiles) writeAtomically(f.path, f.contents);
+  writeAtomically(join(outdir, "index.html"), readFileSync(join(here, "index.html")));
   // Fluent's icon fonts, served locally: the workbench never reaches a CDN.
-  cpSync(join(root, "node_modules/@fluentui/font-icons-mdl2/fonts"), join(outdir, "fonts"), { recursive: true });
+  // Not overwritten once there (another test worker's page may be reading them).
+  cpSync(join(root, "node_modules/@fluentui/font-icons-mdl2/fonts"), join(outdir, "fonts"), { recursive: true, force: false });
   return result;
 }
 
