@@ -10,7 +10,7 @@ if (process.env.PD_WEBPACK_STATS) {
       config.plugins = config.plugins || [];
       config.plugins.push({
         apply: (compiler) => compiler.hooks.done.tap('pd-stats', (stats) => {
-          fs.writeFileSync(process.env.PD_WEBPACK_STATS, JSON.stringify(stats.toJson({ all: false, chunks: true, assets: true, entrypoints: true, chunkGroups: true, ids: true })));
+          fs.writeFileSync(process.env.PD_WEBPACK_STATS, JSON.stringify(stats.toJson({ all: false, chunks: true, chunkModules: true, nestedModules: true, dependentModules: true, chunkModulesSpace: 1e6, nestedModulesSpace: 1e6, assets: true, entrypoints: true, chunkGroups: true, ids: true })));
         }),
       });
       return config;

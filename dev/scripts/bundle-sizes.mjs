@@ -33,6 +33,9 @@ export const MUST_BE_LAZY = [
   { what: "charts", test: /components[\\/]BarChart/ },
   { what: "site setup", test: /setup[\\/]SiteSetup\.|SiteSetupView/ },
   { what: "the agreement panel", test: /AgreementPanel/ },
+  // Fluent components that bring ContextualMenu, Callout, positioning, Panel or Modal with them:
+  // first views use src/components/light instead; panels, dialogs and other tabs keep them.
+  { what: "Fluent's buttons, menus, dropdowns, pivots, message bars, panels or dialogs", test: /@fluentui[\\/]react[\\/]lib[\\/]components[\\/](Button|ContextualMenu|Callout|CommandBar|Dropdown|Pivot|MessageBar|Panel|Dialog|Modal|SearchBox|Stack)[\\/]/ },
 ];
 
 function build(dir) {

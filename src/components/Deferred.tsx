@@ -1,5 +1,6 @@
 import * as React from "react";
-import { MessageBar, MessageBarButton, MessageBarType, Spinner } from "@fluentui/react";
+import { Spinner } from "@fluentui/react";
+import { Button, Notice } from "./light";
 import * as common from "CommonStrings";
 
 /**
@@ -44,14 +45,9 @@ class PartBoundary extends React.Component<IPartBoundaryProps, { failed: boolean
   public render(): React.ReactNode {
     if (!this.state.failed) return this.props.children;
     return (
-      <MessageBar
-        messageBarType={MessageBarType.error}
-        isMultiline
-        role="alert"
-        actions={<MessageBarButton onClick={() => { this.setState({ failed: false }); this.props.onRetry(); }}>{common.Reload}</MessageBarButton>}
-      >
+      <Notice kind="error" role="alert" actions={<Button small onClick={() => { this.setState({ failed: false }); this.props.onRetry(); }}>{common.Reload}</Button>}>
         {common.PartNotLoaded}
-      </MessageBar>
+      </Notice>
     );
   }
 }

@@ -1,7 +1,7 @@
 import * as React from "react";
-import { Dropdown, IDropdownOption } from "@fluentui/react";
 import * as common from "CommonStrings";
 import { formatFiscalYear } from "../domain/calendar";
+import { Select } from "./light";
 
 export interface IFiscalYearPickerProps {
   value: number;
@@ -10,14 +10,5 @@ export interface IFiscalYearPickerProps {
 }
 
 export function FiscalYearPicker({ value, years, onChange }: IFiscalYearPickerProps): JSX.Element {
-  const options: IDropdownOption[] = years.map((y) => ({ key: y, text: formatFiscalYear(y) }));
-  return (
-    <Dropdown
-      label={common.FiscalYear}
-      selectedKey={value}
-      options={options}
-      onChange={(_, o) => o && onChange(Number(o.key))}
-      styles={{ root: { minWidth: 240 } }}
-    />
-  );
+  return <Select label={common.FiscalYear} value={value} options={years.map((y) => ({ key: y, text: formatFiscalYear(y) }))} onChange={onChange} minWidth={240} maxWidth={360} />;
 }

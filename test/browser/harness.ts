@@ -32,6 +32,26 @@ export async function setDate(field: Locator, isoDate: string): Promise<void> {
   }, isoDate);
 }
 
+/**
+ * Chooses an option in a labelled choice: the first views' choices are the browser's own select
+ * (src/components/light/Select.tsx), the panels' and dialogs' are Fluent Dropdowns (a combobox
+ * that opens a listbox of options).
+ */
+export async function choose(page: Page, scope: Pick<Locator, "getByRole">, name: string | RegExp, option: string): Promise<void> {
+  const box = scope.getByRole("combobox", { name });
+  if ((await box.evaluate((el) => el.tagName)) === "SELECT") {
+    await box.selectOption({ label: option });
+    return;
+  }
+  await box.click();
+  await page.getByRole("option", { name: option, exact: true }).click();
+}
+
+/** The text of a choice's chosen option (a select's textContent would be every option's). */
+export async function chosenText(box: Locator): Promise<string> {
+  return box.evaluate((el) => (el instanceof HTMLSelectElement ? (el.selectedOptions[0]?.textContent ?? "") : (el.textContent ?? "")));
+}
+
 export interface BrowserHarness {
   backend: Backend;
   open: (query: string, hash: string, userId?: number) => Promise<{ page: Page; errors: string[] }>;

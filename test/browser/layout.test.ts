@@ -29,6 +29,9 @@ const measure = (page: Page): Promise<{ cut: Cut[]; sideways: number }> =>
       ".ms-Button-label": "button",
       ".ms-Pivot-text": "tab",
       ".ms-Pivot-linkContent": "tab",
+      // The first views' own controls (src/components/light).
+      ".pd-Button-label": "button",
+      ".pd-Tab-label": "tab",
     };
     const cut: Cut[] = [];
     for (const [selector, kind] of Object.entries(kinds)) {

@@ -1,5 +1,5 @@
 import { Page } from "playwright-core";
-import { BrowserHarness, setDate, startHarness } from "./harness";
+import { BrowserHarness, choose, setDate, startHarness } from "./harness";
 
 /**
  * A whole fiscal year, as the guideline plays it, in one run against a fresh backend:
@@ -20,8 +20,7 @@ const TITLE = `清瀬市と${PARTNER}との包括連携に関する協定`;
 const PDF = { name: "協定書.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% whole year\n") };
 
 async function pick(page: Page, scope: ReturnType<Page["getByRole"]>, combobox: string, option: string): Promise<void> {
-  await scope.getByRole("combobox", { name: combobox }).click();
-  await page.getByRole("option", { name: option, exact: true }).click();
+  await choose(page, scope, combobox, option);
 }
 
 async function closeClean(x: { page: Page; errors: string[] }): Promise<void> {

@@ -19,8 +19,9 @@ export const frameStyles = mergeStyleSets({
     },
   },
   header: { borderBottom: "2px solid #0f6cbd", marginBottom: 12, paddingBottom: 6 },
-  title: { margin: 0 },
-  user: { color: "#424242" },
+  // Fluent's xLarge (20 px semibold) and small (12 px) type ramp.
+  title: { margin: 0, fontSize: 20, fontWeight: 600, lineHeight: "28px" },
+  user: { color: "#424242", fontSize: 12 },
   toolbar: { marginBottom: 12 },
   summary: { display: "flex", flexWrap: "wrap", gap: 12, margin: "8px 0 16px" },
   tile: {

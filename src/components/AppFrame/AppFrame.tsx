@@ -1,5 +1,6 @@
 import * as React from "react";
-import { MessageBar, MessageBarType, Spinner, SpinnerSize, Stack, Text } from "@fluentui/react";
+import { Spinner, SpinnerSize } from "@fluentui/react";
+import { Flex, Notice } from "../light";
 import * as common from "CommonStrings";
 import type { CurrentUser } from "../../data/contracts";
 import { fmt } from "../format";
@@ -20,17 +21,15 @@ export function AppFrame({ services, title, children }: IAppFrameProps): JSX.Ele
   const user = useLoad(() => services.data.currentUser(), [services]);
   return (
     <section className={styles.frame} lang="ja">
-      <Stack horizontal horizontalAlign="space-between" verticalAlign="center" wrap className={styles.header}>
-        <Text as="h2" variant="xLarge" className={styles.title}>
-          {title}
-        </Text>
+      <Flex horizontal justify="space-between" align="center" wrap className={styles.header}>
+        <h2 className={styles.title}>{title}</h2>
         {user.data && (
-          <Text variant="small" className={styles.user}>
+          <span className={styles.user}>
             {/* Before setup there are no lists to have a role on: only the name. */}
             {user.data.siteStatus === "notSetUp" ? user.data.title : fmt(common.SignedInAs, user.data.title, common.Role[user.data.role])}
-          </Text>
+          </span>
         )}
-      </Stack>
+      </Flex>
       <ErrorBar error={user.error} onReload={user.reload} />
       {user.loading && !user.data && <Spinner size={SpinnerSize.large} label={common.Loading} />}
       {user.data && <SiteGate services={services} user={user.data} onSetUp={user.reload}>{children}</SiteGate>}
@@ -47,9 +46,7 @@ function SiteGate({ services, user, onSetUp, children }: { services: IAppService
   if (user.siteStatus === "notSetUp") {
     return (
       <>
-        <MessageBar messageBarType={MessageBarType.warning} isMultiline>
-          {fmt(common.Hosting.NotSetUp, url)}
-        </MessageBar>
+        <Notice kind="warning">{fmt(common.Hosting.NotSetUp, url)}</Notice>
         {user.canManageSite && services.setup && <SiteSetupView services={services} user={user} onDone={onSetUp} />}
       </>
     );
@@ -57,9 +54,7 @@ function SiteGate({ services, user, onSetUp, children }: { services: IAppService
   return (
     <>
       {user.siteStatus === "needsUpgrade" && (
-        <MessageBar messageBarType={MessageBarType.warning} isMultiline>
-          {fmt(common.Hosting.NeedsUpgrade, String(user.siteVersion ?? ""), String(user.appVersion ?? ""))}
-        </MessageBar>
+        <Notice kind="warning">{fmt(common.Hosting.NeedsUpgrade, String(user.siteVersion ?? ""), String(user.appVersion ?? ""))}</Notice>
       )}
       {children(user)}
     </>

@@ -1,8 +1,8 @@
 import * as React from "react";
-import { MessageBar, MessageBarType } from "@fluentui/react";
 import * as common from "CommonStrings";
 import { fmt } from "../format";
 import { isDataError } from "../../data/contracts";
+import { Notice } from "../light";
 
 /** One field of a row, as the dialog opened it and as SharePoint has it now. */
 export interface FieldChange {
@@ -26,9 +26,9 @@ export const isConflict = (e: unknown): boolean => isDataError(e) && e.kind === 
 export function ConflictNotice({ changed }: { changed: string[] | null }): JSX.Element | null {
   if (changed === null) return null;
   return (
-    <MessageBar messageBarType={MessageBarType.warning} isMultiline role="status">
+    <Notice kind="warning" role="status">
       {changed.length ? fmt(common.Conflict.changed, changed.join("、")) : common.Conflict.unchanged}
-    </MessageBar>
+    </Notice>
   );
 }
 

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { MessageBar, MessageBarType, MessageBarButton } from "@fluentui/react";
+import { Button, Notice } from "../light";
 import * as common from "CommonStrings";
 import { isDataError } from "../../data/contracts";
 import { isRuleError } from "../../data/services/ServiceBase";
@@ -18,20 +18,15 @@ export function ErrorBar({ error, onReload, reloadLabel }: IErrorBarProps): JSX.
   const rule = isRuleError(error) ? error.problems.map((p) => p.code).find((c): c is (typeof SUBMISSION_CODES)[number] => (SUBMISSION_CODES as readonly string[]).includes(c)) : undefined;
   if (rule) {
     return (
-      <MessageBar messageBarType={MessageBarType.warning} isMultiline role="alert" actions={onReload ? <MessageBarButton onClick={onReload}>{common.Reload}</MessageBarButton> : undefined}>
+      <Notice kind="warning" role="alert" actions={onReload ? <Button small onClick={onReload}>{common.Reload}</Button> : undefined}>
         {common.Submission[rule]}
-      </MessageBar>
+      </Notice>
     );
   }
   const kind = isDataError(error) ? error.kind : "unknown";
   return (
-    <MessageBar
-      messageBarType={kind === "conflict" || kind === "throttled" ? MessageBarType.warning : MessageBarType.error}
-      isMultiline
-      role="alert"
-      actions={onReload ? <MessageBarButton onClick={onReload}>{reloadLabel ?? common.Reload}</MessageBarButton> : undefined}
-    >
+    <Notice kind={kind === "conflict" || kind === "throttled" ? "warning" : "error"} role="alert" actions={onReload ? <Button small onClick={onReload}>{reloadLabel ?? common.Reload}</Button> : undefined}>
       {isDataError(error) && error.detail?.outcomeUnknown ? common.OutcomeUnknown : common.Errors[kind]}
-    </MessageBar>
+    </Notice>
   );
 }

@@ -1,5 +1,6 @@
 import * as React from "react";
-import { CommandBar, MessageBar, Pivot, PivotItem, Spinner } from "@fluentui/react";
+import { Spinner } from "@fluentui/react";
+import { Notice, Tab, Tabs, Toolbar } from "../../../components/light";
 import * as strings from "AgreementsWebPartStrings";
 import * as common from "CommonStrings";
 import type { IAppServices } from "../../../components/IAppServices";
@@ -15,7 +16,6 @@ import { TermsService } from "../../../data/services/TermsService";
 import { NotificationService } from "../../../data/services/NotificationService";
 import { isPendingImport } from "../../../domain/agreements";
 import { parseSiteRules } from "../../../domain/siteRules";
-import { moreActions } from "../../../components/moreActions";
 
 export interface IAgreementsRootProps {
   services: IAppServices;
@@ -39,35 +39,35 @@ function Agreements({ services, user }: { services: IAppServices; user: CurrentU
   return (
     <>
       <ErrorBar error={load.error} onReload={load.reload} />
-      {!canEdit && <MessageBar>{strings.ReadOnlyNotice}</MessageBar>}
+      {!canEdit && <Notice>{strings.ReadOnlyNotice}</Notice>}
       {load.loading && !d && <Spinner label={common.Loading} />}
       {d && (
         <>
-          {canEdit && <CommandBar overflowButtonProps={moreActions} items={[{ key: "new", text: strings.NewAgreement, iconProps: { iconName: "Add" }, onClick: () => setStarting(true) }]} />}
-          <Pivot aria-label={strings.Title}>
-            <PivotItem headerText={strings.Tabs.register} itemKey="register">
+          {canEdit && <Toolbar items={[{ key: "new", text: strings.NewAgreement, iconName: "Add", onClick: () => setStarting(true) }]} />}
+          <Tabs ariaLabel={strings.Title}>
+            <Tab headerText={strings.Tabs.register} itemKey="register">
               <Register agreements={d.agreements} items={d.items} partners={d.partners} role={user.role} today={services.today} onOpen={(a) => setOpenId(a.id)} />
-            </PivotItem>
-            <PivotItem headerText={strings.Tabs.calendar} itemKey="calendar">
+            </Tab>
+            <Tab headerText={strings.Tabs.calendar} itemKey="calendar">
               <ReviewCalendar service={terms} notifications={notifications} canEdit={canEdit} pageUrl={pageUrl()} onOpen={(a) => setOpenId(a.id)} />
-            </PivotItem>
-            <PivotItem headerText={strings.Tabs.partners} itemKey="partners">
+            </Tab>
+            <Tab headerText={strings.Tabs.partners} itemKey="partners">
               <PartnersView partners={d.partners} canEdit={canEdit} service={service} onChanged={load.reload} />
-            </PivotItem>
+            </Tab>
             {canEdit && (
-              <PivotItem headerText={strings.Tabs.import} itemKey="import">
+              <Tab headerText={strings.Tabs.import} itemKey="import">
                 <RegisterImportTab data={data} user={user} today={services.today} onImported={load.reload} />
-              </PivotItem>
+              </Tab>
             )}
-            <PivotItem headerText={strings.Tabs.settings} itemKey="settings">
+            <Tab headerText={strings.Tabs.settings} itemKey="settings">
               <SettingsView service={terms} canEdit={canEdit} onSaved={load.reload} />
-            </PivotItem>
+            </Tab>
             {user.canManageSite && services.setup && (
-              <PivotItem headerText={common.Setup.Title} itemKey="setup">
+              <Tab headerText={common.Setup.Title} itemKey="setup">
                 <SiteSetupView services={services} user={user} onDone={load.reload} />
-              </PivotItem>
+              </Tab>
             )}
-          </Pivot>
+          </Tabs>
           {starting && (
             <StartAgreementPanel
               partners={d.partners}

@@ -1,5 +1,6 @@
 import * as React from "react";
-import { CommandBar, DetailsList, DetailsListLayoutMode, Dropdown, IColumn, Label, Link, SearchBox, SelectionMode, Stack } from "@fluentui/react";
+import { DetailsList, DetailsListLayoutMode, IColumn, Link, SelectionMode } from "@fluentui/react";
+import { Flex, SearchField, Select, Toolbar } from "../../../components/light";
 import * as strings from "AgreementsWebPartStrings";
 import * as common from "CommonStrings";
 import { DateText } from "../../../components/DateText";
@@ -15,7 +16,6 @@ import { agreementPartners, isPartnerOf, itemCountByAgreement, partnerNamesText,
 import { matchesSearch } from "../../../domain/text";
 import { reviewCalendar } from "../../../domain/review";
 import { byReading } from "../../../domain/partners";
-import { moreActions } from "../../../components/moreActions";
 import { columnSorter, ListCount, SortValue, useColumnSort } from "../../../components/ListTools";
 import { frameStyles } from "../../../components/AppFrame/AppFrame.styles";
 
@@ -141,39 +141,18 @@ export function Register({ agreements, items, partners, role, today, onOpen }: I
           { label: strings.Summary.reviewsDue, value: due },
         ]}
       />
-      <Stack horizontal wrap tokens={{ childrenGap: 12 }} verticalAlign="end">
-        <Dropdown
-          label={strings.FilterStatus}
-          selectedKey={status}
-          options={[{ key: "all", text: common.All }, ...statuses.map((s) => ({ key: s, text: common.AgreementStatus[s] }))]}
-          onChange={(_, o) => o && setStatus(o.key as AgreementStatus | "all")}
-          styles={{ root: { minWidth: 160 } }}
-        />
-        <Dropdown
-          label={strings.FilterPartner}
-          selectedKey={partnerId}
-          options={[{ key: "all", text: common.All }, ...usedPartners.map((p) => ({ key: p.id, text: p.name }))]}
-          onChange={(_, o) => o && setPartnerId(o.key === "all" ? "all" : Number(o.key))}
-          styles={{ root: { minWidth: 200 } }}
-        />
-        <Dropdown
-          label={strings.SortBy}
-          selectedKey={sort}
-          options={(Object.keys(sorters) as SortKey[]).map((k) => ({ key: k, text: strings.Sort[k] }))}
-          onChange={(_, o) => o && setSort(o.key as SortKey)}
-          styles={{ root: { minWidth: 200 } }}
-        />
-        <Stack>
-          <Label htmlFor="pd-agreements-search">{common.Search}</Label>
-          <SearchBox id="pd-agreements-search" placeholder={strings.SearchPlaceholder} value={search} onChange={(_, v) => setSearch(v ?? "")} styles={{ root: { minWidth: 240 } }} />
-        </Stack>
-      </Stack>
-      <CommandBar overflowButtonProps={moreActions}
+      <Flex horizontal wrap gap={12} align="end">
+        <Select<AgreementStatus | "all"> label={strings.FilterStatus} value={status} options={[{ key: "all", text: common.All }, ...statuses.map((s) => ({ key: s, text: common.AgreementStatus[s] }))]} onChange={setStatus} minWidth={160} />
+        <Select<number | "all"> label={strings.FilterPartner} value={partnerId} options={[{ key: "all", text: common.All }, ...usedPartners.map((p) => ({ key: p.id, text: p.name }))]} onChange={setPartnerId} minWidth={200} maxWidth={360} />
+        <Select<SortKey> label={strings.SortBy} value={sort} options={(Object.keys(sorters) as SortKey[]).map((k) => ({ key: k, text: strings.Sort[k] }))} onChange={setSort} minWidth={200} />
+        <SearchField id="pd-agreements-search" label={common.Search} placeholder={strings.SearchPlaceholder} value={search} onChange={setSearch} minWidth={240} />
+      </Flex>
+      <Toolbar
         ariaLabel={strings.Export.label}
         items={[
-          { key: "excel", text: strings.Export.excel, iconProps: { iconName: "ExcelDocument" }, disabled: shown.length === 0, onClick: () => void exportAs("excel") },
-          { key: "csv", text: strings.Export.csv, iconProps: { iconName: "Download" }, disabled: shown.length === 0, onClick: () => void exportAs("csv") },
-          { key: "print", text: strings.Export.print, iconProps: { iconName: "Print" }, disabled: shown.length === 0, onClick: () => void exportAs("print") },
+          { key: "excel", text: strings.Export.excel, iconName: "ExcelDocument", disabled: shown.length === 0, onClick: () => void exportAs("excel") },
+          { key: "csv", text: strings.Export.csv, iconName: "Download", disabled: shown.length === 0, onClick: () => void exportAs("csv") },
+          { key: "print", text: strings.Export.print, iconName: "Print", disabled: shown.length === 0, onClick: () => void exportAs("print") },
         ]}
       />
       <ListCount shown={shown.length} total={rows.length} />

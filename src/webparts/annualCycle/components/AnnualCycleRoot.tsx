@@ -1,5 +1,6 @@
 import * as React from "react";
-import { Pivot, PivotItem, Spinner } from "@fluentui/react";
+import { Spinner } from "@fluentui/react";
+import { Tab, Tabs } from "../../../components/light";
 import * as strings from "AnnualCycleWebPartStrings";
 import * as common from "CommonStrings";
 import type { IAppServices } from "../../../components/IAppServices";
@@ -45,26 +46,26 @@ function Year({ services, user, portalUrl }: { services: IAppServices; user: Cur
       <ErrorBar error={load.error} onReload={load.reload} />
       {load.loading && !year && <Spinner label={common.Loading} />}
       {year && year.fiscalYear === fy && (
-        <Pivot aria-label={strings.Title}>
-          <PivotItem headerText={strings.Tabs.year} itemKey="year">
+        <Tabs ariaLabel={strings.Title}>
+          <Tab headerText={strings.Tabs.year} itemKey="year">
             <YearOverview year={year} />
-          </PivotItem>
-          <PivotItem headerText={strings.Tabs.calls} itemKey="calls">
+          </Tab>
+          <Tab headerText={strings.Tabs.calls} itemKey="calls">
             <CallsView year={year} notifications={notifications} portalUrl={portalUrl} {...common2} />
-          </PivotItem>
-          <PivotItem headerText={strings.Tabs.form1} itemKey="form1">
+          </Tab>
+          <Tab headerText={strings.Tabs.form1} itemKey="form1">
             <Form1View year={year} {...common2} />
-          </PivotItem>
-          <PivotItem headerText={strings.Tabs.form2} itemKey="form2">
+          </Tab>
+          <Tab headerText={strings.Tabs.form2} itemKey="form2">
             <Form2View year={year} {...common2} />
-          </PivotItem>
-          <PivotItem headerText={strings.Tabs.matching} itemKey="matching">
+          </Tab>
+          <Tab headerText={strings.Tabs.matching} itemKey="matching">
             <MatchingView fiscalYear={fy} canEdit={canEdit} service={matching} notifications={notifications} portalUrl={portalUrl} />
-          </PivotItem>
-          <PivotItem headerText={strings.Tabs.channels} itemKey="channels">
+          </Tab>
+          <Tab headerText={strings.Tabs.channels} itemKey="channels">
             <ChannelsView departments={year.departments} canEdit={canEdit} service={matching} notifications={notifications} onChanged={load.reload} />
-          </PivotItem>
-        </Pivot>
+          </Tab>
+        </Tabs>
       )}
     </>
   );

@@ -1,5 +1,6 @@
 import * as React from "react";
-import { DetailsList, IColumn, SelectionMode, Stack, Text } from "@fluentui/react";
+import { DetailsList, IColumn, SelectionMode } from "@fluentui/react";
+import { Flex } from "../../../components/light";
 import * as strings from "AnnualCycleWebPartStrings";
 import * as common from "CommonStrings";
 import { frameStyles } from "../../../components/AppFrame/AppFrame.styles";
@@ -17,11 +18,11 @@ function CountTable({ title, rows }: { title: string; rows: CountRow[] }): JSX.E
     { key: "count", name: strings.Columns.count, minWidth: 50, onRender: (r: CountRow) => r.count },
   ];
   return (
-    <Stack.Item grow styles={{ root: { minWidth: 300, maxWidth: 520 } }}>
-      <Text as="h3" className={frameStyles.sectionTitle}>{title}</Text>
+    <Flex grow style={{ minWidth: 300, maxWidth: 520, flexBasis: 300 }}>
+      <h3 className={frameStyles.sectionTitle}>{title}</h3>
       <DetailsList items={rows} columns={columns} selectionMode={SelectionMode.none} compact getKey={(r: CountRow) => String(r.key)} ariaLabelForGrid={title} />
       {rows.length === 0 && <p>{common.NoItems}</p>}
-    </Stack.Item>
+    </Flex>
   );
 }
 
@@ -43,12 +44,12 @@ export function YearOverview({ year }: { year: YearData }): JSX.Element {
           { label: strings.Summary.answered, value: year.cityProposals.filter((p) => p.partnerAnswer !== "pending").length },
         ]}
       />
-      <Stack horizontal wrap tokens={{ childrenGap: 24 }}>
+      <Flex horizontal wrap gap={24}>
         <CountTable title={strings.By.partner} rows={countBy(all, (r) => r.partner)} />
         <CountTable title={strings.By.item} rows={countBy(all, (r) => (r.item ? { id: r.item.id, title: itemTitle.get(r.item.id) ?? r.item.title } : null))} />
         <CountTable title={strings.By.department} rows={countBy(all, (r) => r.department)} />
         <CountTable title={strings.By.answer} rows={byAnswer} />
-      </Stack>
+      </Flex>
     </>
   );
 }

@@ -1,13 +1,13 @@
 import { withAnswers } from "../../../domain/submissions";
 import * as React from "react";
-import { CommandBar, Dropdown, IColumn, Link, MessageBar, MessageBarType, Spinner, Text } from "@fluentui/react";
+import { IColumn, Link, Spinner } from "@fluentui/react";
+import { Notice, Select, Toolbar } from "../../../components/light";
 import { ResponsiveList } from "../../../components/ResponsiveList";
 import { CycleService } from "../../../data/services/CycleService";
 import { WishCell } from "./WishCell";
 import { ResultsService } from "../../../data/services/ResultsService";
 import { MatchingService } from "../../../data/services/MatchingService";
 import { AgreementService } from "../../../data/services/AgreementService";
-import { SurveyAnswerForm } from "./SurveyAnswerForm";
 import * as strings from "DepartmentPortalWebPartStrings";
 import * as common from "CommonStrings";
 import type { IAppServices } from "../../../components/IAppServices";
@@ -25,13 +25,14 @@ import type { CityProposal, Matching, ResultReport, SurveyResponse } from "../..
 import { departmentTodo, TodoItem, todoCount } from "../../../domain/departmentTodo";
 import { TodoList } from "./TodoList";
 import { rowAnswerText } from "../../../domain/matching";
-import { moreActions } from "../../../components/moreActions";
 import { lazyNamed } from "../../../components/Deferred";
 import { ContactText } from "../../../components/BreakableText";
 
 // The first view is the department's to-do list and its lists; the proposal dialog and the Form 4
 // section (further down the page) come in chunks of their own.
 const CityProposalDialog = lazyNamed(() => import(/* webpackChunkName: "pd-portal-proposal" */ "./CityProposalDialog").then((m) => m.CityProposalDialog));
+/** A survey's answer form appears only while the department has a survey to answer. */
+const SurveyAnswerForm = lazyNamed(() => import(/* webpackChunkName: "pd-portal-survey" */ "./SurveyAnswerForm").then((m) => m.SurveyAnswerForm));
 const Form4Section = lazyNamed(() => import(/* webpackChunkName: "pd-portal-form4" */ "./Form4Section").then((m) => m.Form4Section));
 
 export interface IDepartmentPortalRootProps {
@@ -92,7 +93,7 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
   if (!d) return <></>;
   const mine = d.departments.filter((x) => x.active && user.departmentCodes.includes(x.code));
   const dept = (chosen ? mine.find((x) => x.code === chosen) : undefined) ?? d.dept;
-  if (!dept) return <MessageBar messageBarType={MessageBarType.warning}>{strings.NoDepartment}</MessageBar>;
+  if (!dept) return <Notice kind="warning">{strings.NoDepartment}</Notice>;
   const deptId = dept.id;
   const issued = new Set(d.issues.map((i) => i.id));
   const editionOf = new Map(d.issues.map((i) => [i.id, i.editionNo]));
@@ -147,17 +148,9 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
   return (
     <>
       {mine.length > 1 ? (
-        <Dropdown
-          label={strings.ChooseDepartment}
-          selectedKey={dept.code}
-          options={mine.map((x) => ({ key: x.code, text: x.title }))}
-          onChange={(_, o) => o && setChosen(String(o.key))}
-          styles={{ root: { maxWidth: 360 }, title: { fontSize: 18, fontWeight: 600 } }}
-        />
+        <Select label={strings.ChooseDepartment} value={dept.code} options={mine.map((x) => ({ key: x.code, text: x.title }))} onChange={setChosen} maxWidth={360} large />
       ) : (
-        <Text as="h3" variant="large">
-          {dept.title}
-        </Text>
+        <h3 style={{ margin: 0, fontSize: 18, fontWeight: 400 }}>{dept.title}</h3>
       )}
       <SummaryTiles
         label={strings.SummaryLabel}
@@ -169,16 +162,16 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
         ]}
       />
       <TodoList items={todo} onOpen={openTodo} />
-      <Text as="h3" id="pd-portal-feedback" className={frameStyles.sectionTitle}>{strings.FeedbackHeading}</Text>
+      <h3 id="pd-portal-feedback" className={frameStyles.sectionTitle}>{strings.FeedbackHeading}</h3>
       <ResponsiveList items={feedback} columns={feedbackColumns} getKey={(m: Matching) => String(m.id)} ariaLabel={strings.FeedbackHeading} />
       {feedback.length === 0 && <p>{common.NoItems}</p>}
-      <Text as="h3" id="pd-portal-form2" className={frameStyles.sectionTitle}>{strings.ProposalsHeading}</Text>
+      <h3 id="pd-portal-form2" className={frameStyles.sectionTitle}>{strings.ProposalsHeading}</h3>
       {proposalSaved && (
-        <MessageBar messageBarType={MessageBarType.success} role="status" onDismiss={() => setProposalSaved(null)}>
+        <Notice kind="success" role="status" onDismiss={() => setProposalSaved(null)}>
           {proposalSaved.status === "submitted" ? fmt(strings.Form2.submitted, formatEraDate(proposalSaved.date)) : strings.Form2.saved}
-        </MessageBar>
+        </Notice>
       )}
-      {user.role !== "visitor" && <CommandBar overflowButtonProps={moreActions} items={[{ key: "add", text: strings.Form2.add, iconProps: { iconName: "Add" }, onClick: () => setEditing("new") }]} />}
+      {user.role !== "visitor" && <Toolbar items={[{ key: "add", text: strings.Form2.add, iconName: "Add", onClick: () => setEditing("new") }]} />}
       {editing && (
         <CityProposalDialog
           service={cycle}
@@ -198,8 +191,8 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
       {proposals.length === 0 && <p>{common.NoItems}</p>}
       <div id="pd-portal-form4" />
       <Form4Section service={results} department={dept} user={user} fiscalYears={[fy, fy - 1]} matchings={feedback.map((m) => ({ id: m.id, rowNo: m.rowNo, title: m.title }))} onChanged={load.reload} />
-      <Text as="h3" className={frameStyles.sectionTitle}>{strings.SurveysHeading}</Text>
-      {thanks && <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setThanks(false)}>{strings.SurveyForm.thanks}</MessageBar>}
+      <h3 className={frameStyles.sectionTitle}>{strings.SurveysHeading}</h3>
+      {thanks && <Notice kind="success" onDismiss={() => setThanks(false)}>{strings.SurveyForm.thanks}</Notice>}
       {[...byAgreement.entries()].map(([agreementId, rows]) => (
         <SurveyAnswerForm
           key={agreementId}

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { DefaultButton, Stack, Text } from "@fluentui/react";
+import { Button, Flex } from "../../../components/light";
 import * as strings from "DepartmentPortalWebPartStrings";
 import { fmt } from "../../../components/format";
 import { DateText } from "../../../components/DateText";
@@ -33,15 +33,13 @@ export function TodoList({ items, onOpen }: { items: TodoItem[]; onOpen: (t: Tod
   const T = strings.Todo;
   return (
     <section aria-label={T.heading} data-testid="todo-list" style={{ marginBottom: 16 }}>
-      <Text as="h3" variant="large" style={{ display: "block", margin: "12px 0 8px" }}>
-        {T.heading}
-      </Text>
+      <h3 style={{ margin: "12px 0 8px", fontSize: 18, fontWeight: 400 }}>{T.heading}</h3>
       {items.length === 0 && <p>{T.nothing}</p>}
       <ul style={{ listStyle: "none", padding: 0, margin: 0 }}>
         {items.map((t) => (
           <li key={t.key} style={{ border: "1px solid #e1dfdd", borderLeft: `4px solid ${stateColor[t.state]}`, borderRadius: 4, padding: "8px 12px", marginBottom: 8, background: "#fff" }}>
-            <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }} styles={{ root: { justifyContent: "space-between" } }}>
-              <Stack.Item grow styles={{ root: { minWidth: 220, flexBasis: 260 } }}>
+            <Flex horizontal wrap align="center" gap={8} justify="space-between">
+              <Flex grow style={{ minWidth: 220, flexBasis: 260 }}>
                 <div style={{ fontSize: 12, color: "#605e5c" }}>{T.kinds[t.kind]}</div>
                 <div style={{ fontWeight: 600, overflowWrap: "anywhere" }}>{t.title}</div>
                 <div id={stateId(t)} style={{ fontSize: 13 }}>
@@ -55,18 +53,19 @@ export function TodoList({ items, onOpen }: { items: TodoItem[]; onOpen: (t: Tod
                   {t.count > 0 && t.state !== "done" && <> ・ {fmt(T.counts[t.kind], t.count)}</>}
                 </div>
                 {t.message && <div style={{ fontSize: 13, whiteSpace: "pre-wrap", marginTop: 4, color: "#323130", overflowWrap: "anywhere" }}>{t.message}</div>}
-              </Stack.Item>
-              <DefaultButton
-                text={t.state === "done" ? T.view : T.open[t.kind]}
+              </Flex>
+              <Button
                 onClick={() => {
                   const target = onOpen(t);
                   if (target) focusTarget(target);
                 }}
                 ariaLabel={`${t.state === "done" ? T.view : T.open[t.kind]}: ${t.title}`}
                 // The state, deadline and count are heard with the button (Tab goes from button to button).
-                aria-describedby={stateId(t)}
-              />
-            </Stack>
+                describedBy={stateId(t)}
+              >
+                {t.state === "done" ? T.view : T.open[t.kind]}
+              </Button>
+            </Flex>
           </li>
         ))}
       </ul>

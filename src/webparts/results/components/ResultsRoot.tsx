@@ -1,5 +1,6 @@
 import * as React from "react";
-import { DefaultButton, DetailsList, Dialog, DialogFooter, DialogType, IColumn, Link, MessageBar, MessageBarButton, MessageBarType, Panel, PanelType, PrimaryButton, SelectionMode, Spinner, Stack, Text } from "@fluentui/react";
+import { DetailsList, IColumn, Link, SelectionMode, Spinner } from "@fluentui/react";
+import { Button, Flex, Notice } from "../../../components/light";
 import * as strings from "ResultsWebPartStrings";
 import * as common from "CommonStrings";
 import type { IAppServices } from "../../../components/IAppServices";
@@ -17,11 +18,14 @@ import type { CurrentUser } from "../../../data/contracts";
 import { ResultsService } from "../../../data/services/ResultsService";
 import { fiscalYearOf, formatEraDate, formatFiscalYear, tokyoDate } from "../../../domain/calendar";
 import { lastYears, NothingToReport, reportingStatus, yearHasEnded, yearOverYear, yearTotals } from "../../../domain/results";
-import { ConfirmDialog } from "../../../components/ConfirmDialog";
 import type { CountRow } from "../../../domain/totals";
 import type { ResultReport } from "../../../domain/types";
 import { resultsCsv, resultsHtml, toPublishedRows } from "../../../export/resultsReport";
 
+/** The drill-down panel and the dialogs come in chunks of their own, when opened. */
+const DrillPanel = lazyNamed(() => import(/* webpackChunkName: "pd-results-dialogs" */ "./ResultsDialogs").then((m) => m.DrillPanel));
+const PublishDialog = lazyNamed(() => import(/* webpackChunkName: "pd-results-dialogs" */ "./ResultsDialogs").then((m) => m.PublishDialog));
+const ConfirmDialog = lazyNamed(() => import(/* webpackChunkName: "pd-confirm" */ "../../../components/ConfirmDialog").then((m) => m.ConfirmDialog));
 /** The charts come in a chunk of their own, after the totals they illustrate. */
 const BarChart = lazyNamed(() => import(/* webpackChunkName: "pd-charts" */ "../../../components/BarChart").then((m) => m.BarChart));
 
@@ -57,11 +61,11 @@ function Totals({ services, user }: { services: IAppServices; user: CurrentUser 
       { key: "count", name: strings.Columns.count, minWidth: 70, onRender: (r: CountRow) => <Link onClick={() => pick(dim, r)} aria-label={`${strings.DrillDown}: ${r.label} ${r.count}`}>{r.count}</Link> },
     ];
     return (
-      <Stack.Item grow styles={{ root: { minWidth: 320, maxWidth: 600 } }}>
-        <Text as="h3" className={frameStyles.sectionTitle}>{title}</Text>
+      <Flex grow style={{ minWidth: 320, maxWidth: 600, flexBasis: 320 }}>
+        <h3 className={frameStyles.sectionTitle}>{title}</h3>
         <BarChart label={fmt(strings.ChartLabel, title)} bars={data.slice(0, 12).map((r) => ({ label: r.label, value: r.count }))} onSelect={(i) => pick(dim, data[i])} />
         <DetailsList items={data} columns={columns} selectionMode={SelectionMode.none} compact getKey={(r: CountRow) => String(r.key)} ariaLabelForGrid={title} />
-      </Stack.Item>
+      </Flex>
     );
   };
   // What the city published is the publication's frozen file, whatever was changed since.
@@ -102,81 +106,67 @@ function Totals({ services, user }: { services: IAppServices; user: CurrentUser 
             ]}
           />
           <section aria-label={strings.Publish.heading} style={{ border: "1px solid #e1dfdd", borderRadius: 4, padding: 10, marginBottom: 12 }}>
-            <Text as="h3" className={frameStyles.sectionTitle}>{strings.Publish.heading}</Text>
-            {done !== null && <MessageBar messageBarType={MessageBarType.success} role="status">{fmt(strings.Publish.done, done)}</MessageBar>}
+            <h3 className={frameStyles.sectionTitle}>{strings.Publish.heading}</h3>
+            {done !== null && <Notice kind="success" role="status">{fmt(strings.Publish.done, done)}</Notice>}
             {unfinished && done === null && (
-              <MessageBar
-                messageBarType={MessageBarType.severeWarning}
-                isMultiline
+              <Notice
+                kind="severeWarning"
                 role="alert"
                 actions={
                   canPublish ? (
-                    <MessageBarButton disabled={action.busy} onClick={() => void action.run(async () => setDone(await service.publish(d!.year))).then((ok) => ok && load.reload())}>
+                    <Button small disabled={action.busy} onClick={() => void action.run(async () => setDone(await service.publish(d!.year))).then((ok) => ok && load.reload())}>
                       {strings.Publish.finish}
-                    </MessageBarButton>
+                    </Button>
                   ) : undefined
                 }
               >
                 {fmt(strings.Publish.unfinished, unfinished.edition)}
-              </MessageBar>
+              </Notice>
             )}
-            <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
+            <Flex horizontal wrap gap={8}>
               {canPublish && (
-                <PrimaryButton
-                  text={strings.Publish.publish}
+                <Button
+                  primary
                   disabled={!yearHasEnded(fy, services.today) || submitted === 0 || action.busy}
                   title={!yearHasEnded(fy, services.today) ? strings.Publish.notEnded : submitted === 0 ? strings.Publish.nothing : undefined}
                   onClick={() => setConfirming(true)}
-                />
+                >
+                  {strings.Publish.publish}
+                </Button>
               )}
-              <DefaultButton text={strings.Publish.excel} iconProps={{ iconName: "ExcelDocument" }} onClick={() => void download("excel")} disabled={rows.length === 0 || action.busy} />
-              <DefaultButton text={strings.Publish.csv} iconProps={{ iconName: "Download" }} onClick={() => void download("csv")} disabled={rows.length === 0} />
-              <DefaultButton text={strings.Publish.html} iconProps={{ iconName: "FileHTML" }} onClick={() => void download("html")} disabled={rows.length === 0} />
-            </Stack>
+              <Button iconName="ExcelDocument" onClick={() => void download("excel")} disabled={rows.length === 0 || action.busy}>{strings.Publish.excel}</Button>
+              <Button iconName="Download" onClick={() => void download("csv")} disabled={rows.length === 0}>{strings.Publish.csv}</Button>
+              <Button iconName="FileHTML" onClick={() => void download("html")} disabled={rows.length === 0}>{strings.Publish.html}</Button>
+            </Flex>
           </section>
           {(nothing.length > 0 || withdrawn) && (
             <section aria-label={strings.NothingToReport.heading} data-testid="results-nothing-to-report" style={{ marginBottom: 12 }}>
-              <Text as="h3" className={frameStyles.sectionTitle}>{strings.NothingToReport.heading}</Text>
-              {withdrawn && <MessageBar messageBarType={MessageBarType.success} role="status" onDismiss={() => setWithdrawn(null)}>{fmt(strings.NothingToReport.withdrawn, withdrawn)}</MessageBar>}
+              <h3 className={frameStyles.sectionTitle}>{strings.NothingToReport.heading}</h3>
+              {withdrawn && <Notice kind="success" role="status" onDismiss={() => setWithdrawn(null)}>{fmt(strings.NothingToReport.withdrawn, withdrawn)}</Notice>}
               {nothing.length > 0 && <p>{strings.NothingToReport.intro}</p>}
               <ul style={{ margin: 0, paddingLeft: 20 }}>
                 {nothing.map((n) => (
                   <li key={n.id} style={{ marginBottom: 4 }}>
                     <span style={{ fontWeight: 600 }}>{n.department.title}</span>（{fmt(strings.NothingToReport.submittedOn, formatEraDate(tokyoDate(n.submittedAt)))}）
-                    {canPublish && <DefaultButton text={strings.NothingToReport.withdraw} ariaLabel={`${strings.NothingToReport.withdraw}: ${n.department.title}`} disabled={action.busy} onClick={() => setWithdrawing(n)} styles={{ root: { marginLeft: 8, height: 28 } }} />}
+                    {canPublish && <span style={{ marginLeft: 8 }}><Button small ariaLabel={`${strings.NothingToReport.withdraw}: ${n.department.title}`} disabled={action.busy} onClick={() => setWithdrawing(n)}>{strings.NothingToReport.withdraw}</Button></span>}
                   </li>
                 ))}
               </ul>
             </section>
           )}
-          <Stack horizontal wrap tokens={{ childrenGap: 24 }}>
+          <Flex horizontal wrap gap={24}>
             {table("department", strings.ByDepartmentHeading, totals.byDepartment)}
             {table("partner", strings.ByPartnerHeading, totals.byPartner)}
             {table("item", strings.ByItemHeading, totals.byItem)}
-            <Stack.Item grow styles={{ root: { minWidth: 320, maxWidth: 600 } }}>
-              <Text as="h3" className={frameStyles.sectionTitle}>{strings.FiveYearsHeading}</Text>
+            <Flex grow style={{ minWidth: 320, maxWidth: 600, flexBasis: 320 }}>
+              <h3 className={frameStyles.sectionTitle}>{strings.FiveYearsHeading}</h3>
               <BarChart label={fmt(strings.ChartLabel, strings.FiveYearsHeading)} bars={five.map((y) => ({ label: formatFiscalYear(y.fiscalYear), value: y.count }))} />
-            </Stack.Item>
-          </Stack>
+            </Flex>
+          </Flex>
           {rows.length === 0 && <p>{common.NoItems}</p>}
         </>
       )}
-      {drill && (
-        <Panel isOpen type={PanelType.medium} headerText={drill.title} onDismiss={() => setDrill(null)} closeButtonAriaLabel={common.Close}>
-          <DetailsList
-            items={drill.rows}
-            selectionMode={SelectionMode.none}
-            getKey={(r: ResultReport) => String(r.id)}
-            ariaLabelForGrid={drill.title}
-            columns={[
-              { key: "dept", name: strings.Columns.department, minWidth: 130, isMultiline: true, onRender: (r: ResultReport) => r.department?.title },
-              { key: "no", name: strings.Columns.no, minWidth: 30, maxWidth: 36, onRender: (r: ResultReport) => r.rowNo },
-              { key: "title", name: strings.Columns.title, minWidth: 150, isMultiline: true, onRender: (r: ResultReport) => r.title },
-              { key: "partner", name: strings.Columns.partner, minWidth: 120, isMultiline: true, onRender: (r: ResultReport) => r.partner?.title },
-            ]}
-          />
-        </Panel>
-      )}
+      {drill && <DrillPanel title={drill.title} rows={drill.rows} onDismiss={() => setDrill(null)} />}
       {withdrawing && d && (
         <ConfirmDialog
           title={strings.NothingToReport.withdraw}
@@ -201,32 +191,22 @@ function Totals({ services, user }: { services: IAppServices; user: CurrentUser 
           }}
         />
       )}
-      {confirming && (
-        <Dialog hidden={false} onDismiss={() => setConfirming(false)} dialogContentProps={{ type: DialogType.normal, title: strings.Publish.publish, subText: strings.Publish.confirm }} minWidth={360} maxWidth={560} modalProps={{ isBlocking: true }}>
-          {reporting.missing.length > 0 && (
-            <MessageBar messageBarType={MessageBarType.warning} isMultiline role="alert">
-              {fmt(strings.Publish.missing, reporting.reported, reporting.owed, reporting.missing.join("、"))}
-            </MessageBar>
-          )}
-          {reporting.nothingToReport.length > 0 && <MessageBar isMultiline>{fmt(strings.NothingToReport.inPublish, reporting.nothingToReport.join("、"))}</MessageBar>}
-          <DialogFooter>
-            <PrimaryButton
-              text={strings.Publish.publish}
-              disabled={action.busy}
-              onClick={() =>
-                void action
-                  .run(async () => {
-                    setDone(await service.publish(d!.year));
-                  })
-                  .then((ok) => {
-                    setConfirming(false);
-                    if (ok) load.reload();
-                  })
-              }
-            />
-            <DefaultButton text={strings.Publish.cancel} onClick={() => setConfirming(false)} />
-          </DialogFooter>
-        </Dialog>
+      {confirming && d && (
+        <PublishDialog
+          reporting={reporting}
+          busy={action.busy}
+          onCancel={() => setConfirming(false)}
+          onPublish={() =>
+            void action
+              .run(async () => {
+                setDone(await service.publish(d.year));
+              })
+              .then((ok) => {
+                setConfirming(false);
+                if (ok) load.reload();
+              })
+          }
+        />
       )}
     </>
   );
