@@ -44,10 +44,24 @@ class PartBoundary extends React.Component<IPartBoundaryProps, { failed: boolean
 
   public render(): React.ReactNode {
     if (!this.state.failed) return this.props.children;
-    return (
-      <Notice kind="error" role="alert" actions={<Button small onClick={() => { this.setState({ failed: false }); this.props.onRetry(); }}>{common.Reload}</Button>}>
-        {common.PartNotLoaded}
-      </Notice>
-    );
+    return <PartNotLoaded onRetry={() => { this.setState({ failed: false }); this.props.onRetry(); }} />;
   }
+}
+
+/** A part whose code could not be fetched (the network dropped), with a retry. */
+export function PartNotLoaded({ onRetry }: { onRetry: () => void }): JSX.Element {
+  return (
+    <Notice kind="error" role="alert" actions={<Button small onClick={onRetry}>{common.Reload}</Button>}>
+      {common.PartNotLoaded}
+    </Notice>
+  );
+}
+
+/**
+ * A part that needs code fetched alongside the first view's data (the services a panel or tab
+ * writes with): a spinner until it has come, a retry if it could not be fetched.
+ */
+export function whenLoaded<T>(state: { data: T | undefined; error: unknown; reload: () => void }, part: (value: T) => JSX.Element): JSX.Element {
+  if (state.data !== undefined) return part(state.data);
+  return state.error ? <PartNotLoaded onRetry={state.reload} /> : <Spinner label={common.Loading} />;
 }

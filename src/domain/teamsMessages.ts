@@ -1,10 +1,6 @@
-/**
- * Text that goes into a Teams channel message. Everything staff or partners typed is
- * escaped: a title like 「<img onerror=…>」 arrives as text.
- */
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
+import { escapeHtml } from "./text";
+
+export { escapeHtml };
 
 export interface ReminderInput {
   callTitle: string;

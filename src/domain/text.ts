@@ -35,3 +35,11 @@ export function cellValueText(v: unknown): string {
   }
   return "";
 }
+
+/**
+ * Text that goes into HTML (a Teams channel message, a printable page). Everything staff or partners typed is
+ * escaped: a title like 「<img onerror=…>」 arrives as text.
+ */
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}

@@ -1,4 +1,4 @@
-import { escapeHtml } from "../domain/teamsMessages";
+import { escapeHtml } from "../domain/text";
 import { toCsv } from "./csv";
 
 /**

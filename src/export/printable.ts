@@ -1,4 +1,4 @@
-import { escapeHtml } from "../domain/teamsMessages";
+import { escapeHtml } from "../domain/text";
 
 /**
  * A self-contained printable page (no scripts): a heading, a subtitle and one table.

@@ -1,5 +1,5 @@
 import { formatEraFiscalYear } from "../domain/calendar";
-import { escapeHtml } from "../domain/teamsMessages";
+import { escapeHtml } from "../domain/text";
 import type { ResultReport } from "../domain/types";
 import { countBy } from "../domain/totals";
 import type { ExcelModule } from "./excel";

@@ -7,7 +7,7 @@ import * as common from "CommonStrings";
 import type { IAppServices } from "../components/IAppServices";
 import { PartnershipData } from "../data/sp/PartnershipData";
 import { spForSpfx } from "../data/sp/spfi";
-import { GraphTeamsNotifier } from "../data/graph/GraphTeamsNotifier";
+import { lazyNotifier } from "../data/graph/lazyNotifier";
 import { lazyGraph } from "../data/graph/lazyGraph";
 import { resolvePartnershipSite, setTenantDefaultSiteUrl } from "../data/hosting";
 import { cityToday } from "../domain/calendar";
@@ -35,7 +35,7 @@ export abstract class BaseDeskWebPart<P extends IDeskWebPartProps> extends BaseC
     const sp = spForSpfx(this.context, site.url);
     this.services = {
       data: new PartnershipData(sp, site.url),
-      notifier: new GraphTeamsNotifier(lazyGraph(() => this.context.msGraphClientFactory.getClient("3"))),
+      notifier: lazyNotifier(async () => new (await import(/* webpackChunkName: "pd-teams-notifier" */ "../data/graph/GraphTeamsNotifier")).GraphTeamsNotifier(lazyGraph(() => this.context.msGraphClientFactory.getClient("3")))),
       today: cityToday(),
       site: { url: site.url, source: site.source, pageSiteUrl: pageSite },
       setup: async () => new (await import(/* webpackChunkName: "pd-site-setup" */ "../data/setup/SiteSetup")).SiteSetup(sp, site.url),

@@ -139,8 +139,9 @@ describe("first load against the floor (bytes, measured in this run)", () => {
 
   // The issue's target is 1.3× the floor; the product is not there yet (see docs/quality.md). This
   // budget is a ratchet at what the product measures now, so that no change makes it heavier
-  // (2.85× with Fluent's buttons, dropdowns and pivots in the first views; 1.90× without them).
-  const RATIO_BUDGET = 1.95;
+  // (2.85× with Fluent's buttons, dropdowns and pivots in the first views; 1.90× without them; 1.69× with
+  // the services that write, and the Teams notifier, fetched beside the first view's data).
+  const RATIO_BUDGET = 1.75;
   test(`each web part's first download is within ${RATIO_BUDGET}× the floor`, () => {
     for (const [name, wp] of Object.entries(sizes.webParts)) expect({ name, ratio: wp.ratio }).toEqual({ name, ratio: expect.any(Number) });
     for (const [name, wp] of Object.entries(sizes.webParts)) expect([name, wp.ratio <= RATIO_BUDGET ? "ok" : `${wp.ratio}× the floor`]).toEqual([name, "ok"]);

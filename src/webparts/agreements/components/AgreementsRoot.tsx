@@ -8,12 +8,9 @@ import { AppFrame } from "../../../components/AppFrame/AppFrame";
 import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
 import { useLoad } from "../../../components/hooks/useLoad";
 import { read, CurrentUser } from "../../../data/contracts";
-import { AgreementService } from "../../../data/services/AgreementService";
 import { canEditAgreements } from "../../../domain/roles";
 import { Register } from "./Register";
-import { lazyNamed } from "../../../components/Deferred";
-import { TermsService } from "../../../data/services/TermsService";
-import { NotificationService } from "../../../data/services/NotificationService";
+import { lazyNamed, whenLoaded } from "../../../components/Deferred";
 import { isPendingImport } from "../../../domain/agreements";
 import { parseSiteRules } from "../../../domain/siteRules";
 
@@ -23,9 +20,8 @@ export interface IAgreementsRootProps {
 
 function Agreements({ services, user }: { services: IAppServices; user: CurrentUser }): JSX.Element {
   const { data } = services;
-  const service = React.useMemo(() => new AgreementService(data, user, services.today), [data, user, services.today]);
-  const terms = React.useMemo(() => new TermsService(data, user, services.today), [data, user, services.today]);
-  const notifications = React.useMemo(() => new NotificationService(data, services.notifier), [data, services.notifier]);
+  // What the panels and other tabs write with: its own chunk, fetched while the register is read.
+  const more = useLoad(() => import(/* webpackChunkName: "pd-agreements-services" */ "./agreementsServices").then((m) => m.agreementsServices(data, user, services.today, services.notifier)), [data, user, services.today, services.notifier]);
   // The register, its items, partners, departments and the site's rules: one batched request.
   const load = useLoad(async () => {
     const r = await data.readMany({ agreements: read(data.agreements), items: read(data.partnershipItems), partners: read(data.partners), departments: read(data.departments), settings: read(data.settings) });
@@ -36,6 +32,7 @@ function Agreements({ services, user }: { services: IAppServices; user: CurrentU
   const [starting, setStarting] = React.useState(false);
   const canEdit = canEditAgreements(user.role);
   const d = load.data;
+  const withServices = (part: (m: NonNullable<typeof more.data>) => JSX.Element): JSX.Element => whenLoaded(more, part);
   return (
     <>
       <ErrorBar error={load.error} onReload={load.reload} />
@@ -49,10 +46,10 @@ function Agreements({ services, user }: { services: IAppServices; user: CurrentU
               <Register agreements={d.agreements} items={d.items} partners={d.partners} role={user.role} today={services.today} onOpen={(a) => setOpenId(a.id)} />
             </Tab>
             <Tab headerText={strings.Tabs.calendar} itemKey="calendar">
-              <ReviewCalendar service={terms} notifications={notifications} canEdit={canEdit} pageUrl={pageUrl()} onOpen={(a) => setOpenId(a.id)} />
+              {withServices((m) => <ReviewCalendar service={m.terms} notifications={m.notifications} canEdit={canEdit} pageUrl={pageUrl()} onOpen={(a) => setOpenId(a.id)} />)}
             </Tab>
             <Tab headerText={strings.Tabs.partners} itemKey="partners">
-              <PartnersView partners={d.partners} canEdit={canEdit} service={service} onChanged={load.reload} />
+              {withServices((m) => <PartnersView partners={d.partners} canEdit={canEdit} service={m.service} onChanged={load.reload} />)}
             </Tab>
             {canEdit && (
               <Tab headerText={strings.Tabs.import} itemKey="import">
@@ -60,7 +57,7 @@ function Agreements({ services, user }: { services: IAppServices; user: CurrentU
               </Tab>
             )}
             <Tab headerText={strings.Tabs.settings} itemKey="settings">
-              <SettingsView service={terms} canEdit={canEdit} onSaved={load.reload} />
+              {withServices((m) => <SettingsView service={m.terms} canEdit={canEdit} onSaved={load.reload} />)}
             </Tab>
             {user.canManageSite && services.setup && (
               <Tab headerText={common.Setup.Title} itemKey="setup">
@@ -68,11 +65,11 @@ function Agreements({ services, user }: { services: IAppServices; user: CurrentU
               </Tab>
             )}
           </Tabs>
-          {starting && (
+          {starting && withServices((m) => (
             <StartAgreementPanel
               partners={d.partners}
               departments={d.departments}
-              service={service}
+              service={m.service}
               defaultTerms={d.rules.terms}
               today={services.today}
               onClose={() => setStarting(false)}
@@ -83,10 +80,10 @@ function Agreements({ services, user }: { services: IAppServices; user: CurrentU
                 setOpenId(id);
               }}
             />
-          )}
-          {openId !== null && (
-            <AgreementPanel agreementId={openId} canEdit={canEdit} departments={d.departments} partners={d.partners} service={service} terms={terms} rules={d.rules} today={services.today} notifications={notifications} portalUrl={`${services.site?.url ?? ""}/SitePages/DepartmentPortal.aspx`} onClose={() => setOpenId(null)} onChanged={load.reload} />
-          )}
+          ))}
+          {openId !== null && withServices((m) => (
+            <AgreementPanel agreementId={openId} canEdit={canEdit} departments={d.departments} partners={d.partners} service={m.service} terms={m.terms} rules={d.rules} today={services.today} notifications={m.notifications} portalUrl={`${services.site?.url ?? ""}/SitePages/DepartmentPortal.aspx`} onClose={() => setOpenId(null)} onChanged={load.reload} />
+          ))}
         </>
       )}
     </>

@@ -10,11 +10,9 @@ import { FiscalYearPicker } from "../../../components/FiscalYearPicker";
 import { useLoad } from "../../../components/hooks/useLoad";
 import type { CurrentUser } from "../../../data/contracts";
 import { CycleService } from "../../../data/services/CycleService";
-import { NotificationService } from "../../../data/services/NotificationService";
 import { fiscalYearOf } from "../../../domain/calendar";
 import { YearOverview } from "./YearOverview";
-import { lazyNamed } from "../../../components/Deferred";
-import { MatchingService } from "../../../data/services/MatchingService";
+import { lazyNamed, whenLoaded } from "../../../components/Deferred";
 
 // The first view is the year's overview; every other tab comes in a chunk of its own.
 const CallsView = lazyNamed(() => import(/* webpackChunkName: "pd-cycle-calls" */ "./CallsView").then((m) => m.CallsView));
@@ -33,8 +31,9 @@ function Year({ services, user, portalUrl }: { services: IAppServices; user: Cur
   const current = fiscalYearOf(services.today);
   const [fy, setFy] = React.useState(current);
   const service = React.useMemo(() => new CycleService(services.data, user, services.today), [services, user]);
-  const notifications = React.useMemo(() => new NotificationService(services.data, services.notifier), [services]);
-  const matching = React.useMemo(() => new MatchingService(services.data, user, services.today), [services, user]);
+  // What the calls, matching and channels tabs notify and write with: fetched while the year is read.
+  const more = useLoad(() => import(/* webpackChunkName: "pd-cycle-services" */ "./cycleServices").then((m) => m.cycleServices(services.data, user, services.today, services.notifier)), [services, user]);
+  const withServices = (part: (m: NonNullable<typeof more.data>) => JSX.Element): JSX.Element => whenLoaded(more, part);
   // Everything for the year in one batched request; the tabs work on it.
   const load = useLoad(() => service.year(fy), [service, fy]);
   const canEdit = user.role === "coordinator";
@@ -51,7 +50,7 @@ function Year({ services, user, portalUrl }: { services: IAppServices; user: Cur
             <YearOverview year={year} />
           </Tab>
           <Tab headerText={strings.Tabs.calls} itemKey="calls">
-            <CallsView year={year} notifications={notifications} portalUrl={portalUrl} {...common2} />
+            {withServices((m) => <CallsView year={year} notifications={m.notifications} portalUrl={portalUrl} {...common2} />)}
           </Tab>
           <Tab headerText={strings.Tabs.form1} itemKey="form1">
             <Form1View year={year} {...common2} />
@@ -60,10 +59,10 @@ function Year({ services, user, portalUrl }: { services: IAppServices; user: Cur
             <Form2View year={year} {...common2} />
           </Tab>
           <Tab headerText={strings.Tabs.matching} itemKey="matching">
-            <MatchingView fiscalYear={fy} canEdit={canEdit} service={matching} notifications={notifications} portalUrl={portalUrl} />
+            {withServices((m) => <MatchingView fiscalYear={fy} canEdit={canEdit} service={m.matching} notifications={m.notifications} portalUrl={portalUrl} />)}
           </Tab>
           <Tab headerText={strings.Tabs.channels} itemKey="channels">
-            <ChannelsView departments={year.departments} canEdit={canEdit} service={matching} notifications={notifications} onChanged={load.reload} />
+            {withServices((m) => <ChannelsView departments={year.departments} canEdit={canEdit} service={m.matching} notifications={m.notifications} onChanged={load.reload} />)}
           </Tab>
         </Tabs>
       )}

@@ -8,7 +8,7 @@ import { useAction } from "../../../components/hooks/useAction";
 import { problemText } from "../../../components/problems";
 import type { MatchingService } from "../../../data/services/MatchingService";
 import type { NotificationService } from "../../../data/services/NotificationService";
-import { escapeHtml } from "../../../domain/teamsMessages";
+import { escapeHtml } from "../../../domain/text";
 import { useLoad } from "../../../components/hooks/useLoad";
 import type { Department } from "../../../domain/types";
 import { frameStyles } from "../../../components/AppFrame/AppFrame.styles";

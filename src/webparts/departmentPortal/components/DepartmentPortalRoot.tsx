@@ -3,11 +3,7 @@ import * as React from "react";
 import { IColumn, Link, Spinner } from "@fluentui/react";
 import { Notice, Select, Toolbar } from "../../../components/light";
 import { ResponsiveList } from "../../../components/ResponsiveList";
-import { CycleService } from "../../../data/services/CycleService";
 import { WishCell } from "./WishCell";
-import { ResultsService } from "../../../data/services/ResultsService";
-import { MatchingService } from "../../../data/services/MatchingService";
-import { AgreementService } from "../../../data/services/AgreementService";
 import * as strings from "DepartmentPortalWebPartStrings";
 import * as common from "CommonStrings";
 import type { IAppServices } from "../../../components/IAppServices";
@@ -25,7 +21,7 @@ import type { CityProposal, Matching, ResultReport, SurveyResponse } from "../..
 import { departmentTodo, TodoItem, todoCount } from "../../../domain/departmentTodo";
 import { TodoList } from "./TodoList";
 import { rowAnswerText } from "../../../domain/matching";
-import { lazyNamed } from "../../../components/Deferred";
+import { lazyNamed, whenLoaded } from "../../../components/Deferred";
 import { ContactText } from "../../../components/BreakableText";
 
 // The first view is the department's to-do list and its lists; the proposal dialog and the Form 4
@@ -77,10 +73,8 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
     return { ...r, proposals: withAnswers(r.proposals, r.answers), dept, results: pick<ResultReport>("results"), answered: pick<SurveyResponse>("answered") };
   }, [services, teams?.teamId, teams?.channelId, departmentCode, user]);
 
-  const service = React.useMemo(() => new AgreementService(data, user, services.today), [data, user, services.today]);
-  const cycle = React.useMemo(() => new CycleService(data, user, services.today), [data, user, services.today]);
-  const matching = React.useMemo(() => new MatchingService(data, user, services.today), [data, user, services.today]);
-  const results = React.useMemo(() => new ResultsService(data, user, services.today), [data, user, services.today]);
+  // What the portal writes with: its own chunk, fetched while the lists above are read.
+  const more = useLoad(() => import(/* webpackChunkName: "pd-portal-services" */ "./portalServices").then((m) => m.portalServices(data, user, services.today)), [data, user, services.today]);
   const [thanks, setThanks] = React.useState(false);
   // A clerk of two departments (兼務) chooses which one the portal shows.
   const [chosen, setChosen] = React.useState<string | null>(null);
@@ -132,7 +126,7 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
       minWidth: 200,
       isMultiline: true,
       onRender: (m: Matching) => (
-        <WishCell row={m} wish={d.wishes.find((w) => w.matching?.id === m.id && w.department?.id === deptId)} canWish={user.role !== "visitor"} onWish={(person, comment) => matching.wish({ fiscalYear: fy, wishes: d.wishes }, m, dept!, person, comment).then(load.reload)} onWithdraw={(w) => matching.withdrawWish(w).then(load.reload)} />
+        <WishCell row={m} wish={d.wishes.find((w) => w.matching?.id === m.id && w.department?.id === deptId)} canWish={user.role !== "visitor" && more.data !== undefined} onWish={(person, comment) => more.data!.matching.wish({ fiscalYear: fy, wishes: d.wishes }, m, dept!, person, comment).then(load.reload)} onWithdraw={(w) => more.data!.matching.withdrawWish(w).then(load.reload)} />
       ),
     },
   ];
@@ -172,9 +166,9 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
         </Notice>
       )}
       {user.role !== "visitor" && <Toolbar items={[{ key: "add", text: strings.Form2.add, iconName: "Add", onClick: () => setEditing("new") }]} />}
-      {editing && (
+      {editing && whenLoaded(more, (m) => (
         <CityProposalDialog
-          service={cycle}
+          service={m.cycle}
           fiscalYear={fy}
           department={dept}
           existing={editing === "new" ? undefined : editing}
@@ -186,25 +180,28 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
             load.reload();
           }}
         />
-      )}
+      ))}
       <ResponsiveList items={proposals} columns={proposalColumns} getKey={(p: CityProposal) => String(p.id)} ariaLabel={strings.ProposalsHeading} />
       {proposals.length === 0 && <p>{common.NoItems}</p>}
       <div id="pd-portal-form4" />
-      <Form4Section service={results} department={dept} user={user} fiscalYears={[fy, fy - 1]} matchings={feedback.map((m) => ({ id: m.id, rowNo: m.rowNo, title: m.title }))} onChanged={load.reload} />
+      {whenLoaded(more, (m) => <Form4Section service={m.results} department={dept} user={user} fiscalYears={[fy, fy - 1]} matchings={feedback.map((f) => ({ id: f.id, rowNo: f.rowNo, title: f.title }))} onChanged={load.reload} />)}
       <h3 className={frameStyles.sectionTitle}>{strings.SurveysHeading}</h3>
       {thanks && <Notice kind="success" onDismiss={() => setThanks(false)}>{strings.SurveyForm.thanks}</Notice>}
       {[...byAgreement.entries()].map(([agreementId, rows]) => (
-        <SurveyAnswerForm
-          key={agreementId}
-          anchorId={`pd-portal-survey-${agreementId}`}
-          agreement={d.agreements.find((a) => a.id === agreementId)}
-          rows={rows.sort((a, b) => (a.partnershipItem?.id ?? 0) - (b.partnershipItem?.id ?? 0))}
-          service={service}
-          onAnswered={() => {
-            setThanks(true);
-            load.reload();
-          }}
-        />
+        <React.Fragment key={agreementId}>
+          {whenLoaded(more, (m) => (
+            <SurveyAnswerForm
+              anchorId={`pd-portal-survey-${agreementId}`}
+              agreement={d.agreements.find((a) => a.id === agreementId)}
+              rows={rows.sort((a, b) => (a.partnershipItem?.id ?? 0) - (b.partnershipItem?.id ?? 0))}
+              service={m.agreements}
+              onAnswered={() => {
+                setThanks(true);
+                load.reload();
+              }}
+            />
+          ))}
+        </React.Fragment>
       ))}
       {byAgreement.size === 0 && <p>{common.NoItems}</p>}
     </>

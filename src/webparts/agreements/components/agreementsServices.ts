@@ -1,0 +1,18 @@
+import type { CurrentUser, IPartnershipData, ITeamsNotifier } from "../../../data/contracts";
+import { AgreementService } from "../../../data/services/AgreementService";
+import { NotificationService } from "../../../data/services/NotificationService";
+import { TermsService } from "../../../data/services/TermsService";
+
+export interface AgreementsServices {
+  service: AgreementService;
+  terms: TermsService;
+  notifications: NotificationService;
+}
+
+/**
+ * What the panels and the other tabs write with. The register itself only reads, so these come in
+ * a chunk of their own, fetched while the register's data is read.
+ */
+export function agreementsServices(data: IPartnershipData, user: CurrentUser, today: string, notifier: ITeamsNotifier): AgreementsServices {
+  return { service: new AgreementService(data, user, today), terms: new TermsService(data, user, today), notifications: new NotificationService(data, notifier) };
+}
