@@ -147,7 +147,8 @@ async function registerLoad(): Promise<Record<string, unknown>> {
       page.on("requestfinished", (r) => { const a = api.find((x) => x.request === r); if (a) a.finished = Date.now(); });
       page.on("requestfailed", (r) => { const a = api.find((x) => x.request === r); if (a) a.finished = Date.now(); });
       const t0 = Date.now();
-      await page.goto(`${backend.url}/workbench/?${query.includes("today=") ? query.slice(1) : `today=2026-11-24${query}`}`);
+      // One web part on a page of its own (dev/workbench/page.tsx), as a SharePoint page holds it.
+      await page.goto(`${backend.url}/workbench/page.html?${query.includes("today=") ? query.slice(1) : `today=2026-11-24${query}`}`);
       await ready(page);
       runs.push({ ms: Date.now() - t0, requests: api.filter((u) => !u.url.endsWith("/contextinfo")).length, digest: api.filter((u) => u.url.endsWith("/contextinfo")).length });
       if (i === 0) {

@@ -79,9 +79,10 @@ function writeAtomically(path, contents) {
 export async function buildWorkbench({ minify = false, asShipped = false, dir = outdir } = {}) {
   mkdirSync(dir, { recursive: true });
   const result = await build({
-    entryPoints: [join(here, "main.tsx")],
+    // As shipped, also page.tsx: one web part on a page of its own (the bench's first renders).
+    entryPoints: asShipped ? [join(here, "main.tsx"), join(here, "page.tsx")] : [join(here, "main.tsx")],
     bundle: true,
-    ...(asShipped ? { outdir: dir, format: "esm", splitting: true, chunkNames: "chunks/[name]-[hash]", entryNames: "main" } : { outfile: join(dir, "main.js"), format: "iife" }),
+    ...(asShipped ? { outdir: dir, format: "esm", splitting: true, chunkNames: "chunks/[name]-[hash]", entryNames: "[name]" } : { outfile: join(dir, "main.js"), format: "iife" }),
     platform: "browser",
     target: "es2020",
     jsx: "transform",
@@ -99,6 +100,7 @@ export async function buildWorkbench({ minify = false, asShipped = false, dir = 
   }
   const html = readFileSync(join(here, "index.html"), "utf8");
   writeAtomically(join(dir, "index.html"), asShipped ? html.replace('<script src="main.js"></script>', '<script type="module" src="main.js"></script>') : html);
+  if (asShipped) writeAtomically(join(dir, "page.html"), html.replace('<script src="main.js"></script>', '<script type="module" src="page.js"></script>'));
   // Fluent's icon fonts, served locally: the workbench never reaches a CDN.
   // Not overwritten once there (another test worker's page may be reading them).
   cpSync(join(root, "node_modules/@fluentui/font-icons-mdl2/fonts"), join(dir, "fonts"), { recursive: true, force: false });

@@ -1,14 +1,6 @@
 import * as React from "react";
 import * as ReactDom from "react-dom";
-import { initializeIcons, Pivot, PivotItem, Stack, Text } from "@fluentui/react";
-import type { IAppServices } from "../../src/components/IAppServices";
-import { PartnershipData } from "../../src/data/sp/PartnershipData";
-import { spForUrl } from "../../src/data/sp/spForUrl";
-import { GraphTeamsNotifier } from "../../src/data/graph/GraphTeamsNotifier";
-import { graphForUrl } from "../../src/data/graph/graphForUrl";
-import { cityToday, isValidIsoDate, onCityDay } from "../../src/domain/calendar";
-import { resolvePartnershipSite, setTenantDefaultSiteUrl } from "../../src/data/hosting";
-import { SiteSetup } from "../../src/data/setup/SiteSetup";
+import { initializeIcons, Pivot, PivotItem, Stack } from "@fluentui/react";
 import type { Department } from "../../src/domain/types";
 import { AgreementsRoot } from "../../src/webparts/agreements/components/AgreementsRoot";
 import { AnnualCycleRoot } from "../../src/webparts/annualCycle/components/AnnualCycleRoot";
@@ -16,6 +8,7 @@ import { DepartmentPortalRoot } from "../../src/webparts/departmentPortal/compon
 import { ResultsRoot } from "../../src/webparts/results/components/ResultsRoot";
 import { TeamsPanel } from "./TeamsPanel";
 import { FaultPanel } from "./FaultPanel";
+import { locale, params, PortalHost, services } from "./host";
 
 /**
  * The local workbench: mounts the same React roots as the SPFx web parts, against the
@@ -30,56 +23,10 @@ interface SiteUser {
   role: string;
 }
 
-const params = new URLSearchParams(location.search);
-const locale = (globalThis as { __PD_LOCALE__?: string }).__PD_LOCALE__ === "en-us" ? "en-us" : "ja-jp";
-document.documentElement.lang = locale === "en-us" ? "en" : "ja";
-
-const siteUrl = `${location.origin}/sites/partnership`;
-
-/**
- * `?today=YYYY-MM-DD` pretends it is another day in the city: the web parts get it as
- * `today`, and a clock on that day (the current time of day) for what they stamp with a
- * time, such as a publication's 掲載日. The backend stamps Teams messages on the same day:
- * the `pd-today` cookie (read by the dev backend only; cleared without `?today=`).
- */
-const fixedToday = params.get("today");
-const today = fixedToday && isValidIsoDate(fixedToday) ? fixedToday : cityToday();
-const clock = fixedToday && isValidIsoDate(fixedToday) ? (): Date => onCityDay(fixedToday) : undefined;
-document.cookie = clock ? `pd-today=${today}; path=/; SameSite=Strict` : "pd-today=; path=/; SameSite=Strict; max-age=0";
-
-/**
- * The services a web part builds in onInit, built the same way: the partnership site from
- * the web part's property, else the tenant default, else the page's own site.
- */
-async function servicesFor(pageSiteUrl: string, property: string | undefined): Promise<IAppServices> {
-  const site = await resolvePartnershipSite(property, pageSiteUrl, spForUrl(pageSiteUrl), true);
-  const sp = spForUrl(site.url);
-  return {
-    data: new PartnershipData(sp, site.url),
-    notifier: new GraphTeamsNotifier(graphForUrl(`${location.origin}/graph`)),
-    today,
-    clock,
-    site: { ...site, pageSiteUrl },
-    setup: async () => new SiteSetup(sp, site.url),
-    setTenantDefault: (url) => setTenantDefaultSiteUrl(sp, url),
-  };
-}
-
-// The coordinator's pages are on the partnership site itself.
-const services: IAppServices = {
-  data: new PartnershipData(spForUrl(siteUrl), siteUrl),
-  notifier: new GraphTeamsNotifier(graphForUrl(`${location.origin}/graph`)),
-  today,
-  clock,
-  site: { url: siteUrl, source: "page", pageSiteUrl: siteUrl },
-  setup: async () => new SiteSetup(spForUrl(siteUrl), siteUrl),
-  setTenantDefault: (url) => setTenantDefaultSiteUrl(spForUrl(siteUrl), url),
-};
-
 const parts = [
   { key: "agreements", title: "協定管理 Agreements", render: () => <AgreementsRoot services={services} /> },
   { key: "annual", title: "年度の連携 Yearly cycle", render: () => <AnnualCycleRoot services={services} portalUrl={`${location.origin}/workbench/#portal`} /> },
-  { key: "portal", title: "部署ポータル Department portal", render: () => <PortalHost /> },
+  { key: "portal", title: "部署ポータル Department portal", render: () => <PortalHost Root={DepartmentPortalRoot} /> },
   { key: "results", title: "実績報告 Results", render: () => <ResultsRoot services={services} /> },
 ];
 
@@ -92,38 +39,6 @@ function setParam(name: string, value: string | null): void {
   if (value === null) p.delete(name);
   else p.set(name, value);
   location.search = p.toString();
-}
-
-/** The department portal as a SharePoint web part, or as a Teams tab of a department's team. */
-function PortalHost(): JSX.Element {
-  const [depts, setDepts] = React.useState<Department[]>([]);
-  // Only the Teams mode needs the departments (to find the tab's team and channel).
-  React.useEffect(() => {
-    if (params.get("host") === "teams") services.data.departments.list().then(setDepts, () => setDepts([]));
-  }, []);
-  const code = params.get("dept");
-  const inTeams = params.get("host") === "teams";
-  const dept = depts.find((d) => d.code === code);
-  // In Teams the tab runs on the team's own site (as SPFx does); its configuration names the partnership site.
-  const teamSite = `${location.origin}/sites/${code ?? ""}`;
-  const tabSetting = params.has("siteUrl") ? params.get("siteUrl") || undefined : siteUrl;
-  const [tabServices, setTabServices] = React.useState<IAppServices | null>(null);
-  React.useEffect(() => {
-    if (inTeams) servicesFor(teamSite, tabSetting).then(setTabServices, () => setTabServices(null));
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps
-  if (inTeams && code && (!dept || !tabServices)) return <Text>…</Text>;
-  const teams = inTeams && dept ? { teamId: dept.teamId, channelId: dept.channelId } : undefined;
-  const hosted = inTeams && tabServices ? tabServices : services;
-  return (
-    <div style={inTeams ? { border: "6px solid #5b5fc7", borderRadius: 6, padding: 12, background: "#fff" } : undefined} data-host={inTeams ? "teams" : "sharepoint"}>
-      {inTeams && (
-        <div style={{ color: "#5b5fc7", fontWeight: 600, marginBottom: 8 }}>
-          Microsoft Teams タブ（{dept?.title}） — チームのサイト: <span data-testid="page-site">{new URL(teamSite).pathname}</span> · 協定サイト: <span data-testid="data-site">{new URL(hosted.site!.url).pathname}</span>
-        </div>
-      )}
-      <DepartmentPortalRoot services={hosted} teams={teams} departmentCode={inTeams ? undefined : (code ?? undefined)} />
-    </div>
-  );
 }
 
 function Workbench(): JSX.Element {
