@@ -9,6 +9,9 @@ import { mergeStyleSets } from "@fluentui/react";
  */
 const focus = { outline: "2px solid #605e5c", outlineOffset: 1 };
 const font = { fontFamily: "inherit", fontSize: 14 };
+/** A command or a tab: text on the page's background, 44 px high (CommandBar's and Pivot's height). */
+const flat = { ...font, minHeight: 44, padding: "0 8px", border: "none", background: "transparent", color: "#323130", cursor: "pointer" };
+const flatHover = { background: "#f3f2f1", color: "#201f1e" };
 
 export const lightStyles = mergeStyleSets({
   button: {
@@ -45,18 +48,12 @@ export const lightStyles = mergeStyleSets({
   small: { minHeight: 24, minWidth: 0, padding: "0 8px", fontSize: 12, fontWeight: 400 },
   toolbar: { display: "flex", flexWrap: "wrap", alignItems: "stretch", minHeight: 44, padding: "0 14px 0 0", background: "#ffffff" },
   command: {
-    ...font,
+    ...flat,
     display: "inline-flex",
     alignItems: "center",
     gap: 4,
-    minHeight: 44,
-    padding: "0 8px",
-    border: "none",
-    background: "transparent",
-    color: "#323130",
-    cursor: "pointer",
     selectors: {
-      ":hover": { background: "#f3f2f1", color: "#201f1e" },
+      ":hover": flatHover,
       ":active": { background: "#edebe9" },
       ":focus-visible": focus,
       ":disabled": { color: "#a19f9d", cursor: "default", background: "transparent" },
@@ -66,17 +63,11 @@ export const lightStyles = mergeStyleSets({
   commandIcon: { color: "#0078d4", fontSize: 16, margin: "0 4px" },
   tablist: { display: "flex", flexWrap: "wrap", margin: "0 0 4px" },
   tab: {
-    ...font,
+    ...flat,
     position: "relative",
-    minHeight: 44,
-    padding: "0 8px",
     marginRight: 8,
-    border: "none",
-    background: "transparent",
-    color: "#323130",
-    cursor: "pointer",
     selectors: {
-      ":hover": { background: "#f3f2f1", color: "#201f1e" },
+      ":hover": flatHover,
       ":focus-visible": focus,
       "::before": { content: '""', position: "absolute", left: 8, right: 8, bottom: 0, height: 2, background: "transparent", transition: "left .267s, right .267s" },
     },

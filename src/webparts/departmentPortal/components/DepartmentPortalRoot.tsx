@@ -83,8 +83,8 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
   const [proposalSaved, setProposalSaved] = React.useState<{ status: "draft" | "submitted"; date: string } | null>(null);
   const d = load.data;
   if (load.loading && !d) return <Spinner label={common.Loading} />;
-  if (load.error) return <ErrorBar error={load.error} onReload={load.reload} />;
-  if (!d) return <></>;
+  // A reload that failed keeps the page as last read (and any open dialog), with the error above it.
+  if (!d) return load.error ? <ErrorBar error={load.error} onReload={load.reload} /> : <></>;
   const mine = d.departments.filter((x) => x.active && user.departmentCodes.includes(x.code));
   const dept = (chosen ? mine.find((x) => x.code === chosen) : undefined) ?? d.dept;
   if (!dept) return <Notice kind="warning">{strings.NoDepartment}</Notice>;
@@ -141,6 +141,7 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
   const openSurveys = new Set(surveys.map((r) => r.agreement?.id)).size;
   return (
     <>
+      <ErrorBar error={load.error} onReload={load.reload} />
       {mine.length > 1 ? (
         <Select label={strings.ChooseDepartment} value={dept.code} options={mine.map((x) => ({ key: x.code, text: x.title }))} onChange={setChosen} maxWidth={360} large />
       ) : (
