@@ -14,11 +14,17 @@ export interface IAppFrameProps {
   services: IAppServices;
   title: string;
   children: (user: CurrentUser) => React.ReactNode;
+  /** The site turned out not to be set up: a read the web part started early (useEarlyRead) is stale. */
+  onNotSetUp?: () => void;
 }
 
 /** The frame every web part shares: title, who is signed in and in what role, and errors. */
-export function AppFrame({ services, title, children }: IAppFrameProps): JSX.Element {
+export function AppFrame({ services, title, children, onNotSetUp }: IAppFrameProps): JSX.Element {
   const user = useLoad(() => services.data.currentUser(), [services]);
+  const notSetUp = user.data?.siteStatus === "notSetUp";
+  React.useEffect(() => {
+    if (notSetUp) onNotSetUp?.();
+  }, [notSetUp]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
     <section className={styles.frame} lang="ja">
       <Flex horizontal justify="space-between" align="center" wrap className={styles.header}>

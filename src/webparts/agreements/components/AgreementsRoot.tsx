@@ -7,6 +7,7 @@ import type { IAppServices } from "../../../components/IAppServices";
 import { AppFrame } from "../../../components/AppFrame/AppFrame";
 import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
 import { useLoad } from "../../../components/hooks/useLoad";
+import { EarlyRead, useEarlyRead } from "../../../components/hooks/useEarlyRead";
 import { read, CurrentUser } from "../../../data/contracts";
 import { canEditAgreements } from "../../../domain/roles";
 import { Register } from "./Register";
@@ -18,16 +19,19 @@ export interface IAgreementsRootProps {
   services: IAppServices;
 }
 
-function Agreements({ services, user }: { services: IAppServices; user: CurrentUser }): JSX.Element {
+/** The register, its items, partners, departments and the site's rules: one batched request. */
+async function readRegister(data: IAppServices["data"]) {
+  const r = await data.readMany({ agreements: read(data.agreements), items: read(data.partnershipItems), partners: read(data.partners), departments: read(data.departments), settings: read(data.settings) });
+  // An import in progress (or left by a closed tab) is not part of the register.
+  return { ...r, agreements: r.agreements.filter((a) => !isPendingImport(a)), rules: parseSiteRules(r.settings) };
+}
+type RegisterData = Awaited<ReturnType<typeof readRegister>>;
+
+function Agreements({ services, user, early }: { services: IAppServices; user: CurrentUser; early: EarlyRead<RegisterData> }): JSX.Element {
   const { data } = services;
   // What the panels and other tabs write with: its own chunk, fetched while the register is read.
   const more = useLoad(() => import(/* webpackChunkName: "pd-agreements-services" */ "./agreementsServices").then((m) => m.agreementsServices(data, user, services.today, services.notifier)), [data, user, services.today, services.notifier]);
-  // The register, its items, partners, departments and the site's rules: one batched request.
-  const load = useLoad(async () => {
-    const r = await data.readMany({ agreements: read(data.agreements), items: read(data.partnershipItems), partners: read(data.partners), departments: read(data.departments), settings: read(data.settings) });
-    // An import in progress (or left by a closed tab) is not part of the register.
-    return { ...r, agreements: r.agreements.filter((a) => !isPendingImport(a)), rules: parseSiteRules(r.settings) };
-  }, [data]);
+  const load = useLoad(() => early.take(() => readRegister(data)), [data]);
   const [openId, setOpenId] = React.useState<number | null>(null);
   const [starting, setStarting] = React.useState(false);
   const canEdit = canEditAgreements(user.role);
@@ -105,5 +109,7 @@ const pageUrl = (): string => (typeof window === "undefined" ? "" : window.locat
 
 /** 協定管理: register, review calendar and partners; each agreement opens to its whole story. */
 export function AgreementsRoot({ services }: IAgreementsRootProps): JSX.Element {
-  return <AppFrame services={services} title={strings.Title}>{(user) => <Agreements services={services} user={user} />}</AppFrame>;
+  // The register is read while the frame reads who is signed in (one round trip, not two).
+  const early = useEarlyRead(() => readRegister(services.data));
+  return <AppFrame services={services} title={strings.Title} onNotSetUp={early.discard}>{(user) => <Agreements services={services} user={user} early={early} />}</AppFrame>;
 }

@@ -14,6 +14,7 @@ import { frameStyles } from "../../../components/AppFrame/AppFrame.styles";
 import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
 import { SummaryTiles } from "../../../components/SummaryTiles";
 import { useLoad } from "../../../components/hooks/useLoad";
+import { EarlyRead, useEarlyRead } from "../../../components/hooks/useEarlyRead";
 import type { CurrentUser } from "../../../data/contracts";
 import { fiscalYearOf, formatEraDate } from "../../../domain/calendar";
 import { resolveDepartment } from "../../../domain/departments";
@@ -39,22 +40,29 @@ export interface IDepartmentPortalRootProps {
   departmentCode?: string;
 }
 
-function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRootProps & { user: CurrentUser }): JSX.Element {
+/** The year's lists the portal shows, whoever the department: one batched request. */
+function readPortalLists(data: IAppServices["data"], fy: number) {
+  const byYear = [{ prop: "fiscalYear" as const, op: "eq" as const, value: fy }];
+  return data.readMany({
+    departments: read(data.departments),
+    issues: read(data.matchingIssues, { where: [...byYear, { prop: "status", op: "eq", value: "issued" }] }),
+    matchings: read(data.matchings, { where: byYear }),
+    proposals: read(data.cityProposals, { where: byYear }),
+    answers: read(data.proposalAnswers, { where: byYear }),
+    surveys: read(data.surveyResponses, { where: [{ prop: "status", op: "eq", value: "requested" }] }),
+    agreements: read(data.agreements, { where: [{ prop: "status", op: "eq", value: "surveying" }] }),
+    wishes: read(data.implementationWishes, { where: byYear }),
+    calls: read(data.calls, { where: [...byYear, { prop: "status", op: "eq", value: "open" }] }),
+  });
+}
+type PortalLists = Awaited<ReturnType<typeof readPortalLists>>;
+
+function Portal({ services, teams, departmentCode, user, early }: IDepartmentPortalRootProps & { user: CurrentUser; early: EarlyRead<PortalLists> }): JSX.Element {
   const fy = fiscalYearOf(services.today);
   const { data } = services;
   const load = useLoad(async () => {
     const byYear = [{ prop: "fiscalYear" as const, op: "eq" as const, value: fy }];
-    const r = await data.readMany({
-      departments: read(data.departments),
-      issues: read(data.matchingIssues, { where: [...byYear, { prop: "status", op: "eq", value: "issued" }] }),
-      matchings: read(data.matchings, { where: byYear }),
-      proposals: read(data.cityProposals, { where: byYear }),
-      answers: read(data.proposalAnswers, { where: byYear }),
-      surveys: read(data.surveyResponses, { where: [{ prop: "status", op: "eq", value: "requested" }] }),
-      agreements: read(data.agreements, { where: [{ prop: "status", op: "eq", value: "surveying" }] }),
-      wishes: read(data.implementationWishes, { where: byYear }),
-      calls: read(data.calls, { where: [...byYear, { prop: "status", op: "eq", value: "open" }] }),
-    });
+    const r = await early.take(() => readPortalLists(data, fy));
     const dept = resolveDepartment(r.departments, { teamId: teams?.teamId, channelId: teams?.channelId, configuredCode: departmentCode, userCodes: user.departmentCodes });
     // For the to-do list, the departments' own rows (a clerk of two departments gets both): Form 4 rows of the year and surveys already answered.
     const mineRefs = r.departments.filter((x) => x.active && (user.departmentCodes.includes(x.code) || x.id === dept?.id)).map((x) => ({ id: x.id, title: x.title }));
@@ -211,5 +219,7 @@ function Portal({ services, teams, departmentCode, user }: IDepartmentPortalRoot
 
 /** 部署ポータル: what concerns one department; also its Teams tab. */
 export function DepartmentPortalRoot(props: IDepartmentPortalRootProps): JSX.Element {
-  return <AppFrame services={props.services} title={strings.Title}>{(user) => <Portal {...props} user={user} />}</AppFrame>;
+  // The year's lists are read while the frame reads who is signed in (one round trip, not two).
+  const early = useEarlyRead(() => readPortalLists(props.services.data, fiscalYearOf(props.services.today)));
+  return <AppFrame services={props.services} title={strings.Title} onNotSetUp={early.discard}>{(user) => <Portal {...props} user={user} early={early} />}</AppFrame>;
 }
