@@ -36,7 +36,14 @@ test("keyboard only: a department submits a Form 2 proposal", async () => {
   await page.getByRole("alertdialog", { name: "提出する" }).getByRole("button", { name: "提出する" }).waitFor();
   await page.keyboard.press("Enter");
   await dlg.waitFor({ state: "detached" });
-  await page.getByRole("grid").getByText("キーボードだけで登録した提案").waitFor();
+  try {
+    // In the department's proposals, a table or stacked cards by the width the list has.
+    await page.getByRole("main").getByText("キーボードだけで登録した提案", { exact: true }).first().waitFor();
+  } catch (e) {
+    // What the page showed instead (for a run that fails: the notices and the proposals' part).
+    const text = await page.locator("main").innerText().catch(() => "");
+    throw new Error(`${String(e)}\n--- errors: ${JSON.stringify(errors)}\n--- page: ${text.slice(Math.max(0, text.indexOf("部署の提案（別紙②）") - 100), text.indexOf("部署の提案（別紙②）") + 1500)}`);
+  }
   expect(errors).toEqual([]);
   await page.context().close();
 }, 90000);
