@@ -21,7 +21,7 @@ export const params = new URLSearchParams(location.search);
 export const locale = (globalThis as { __PD_LOCALE__?: string }).__PD_LOCALE__ === "en-us" ? "en-us" : "ja-jp";
 document.documentElement.lang = locale === "en-us" ? "en" : "ja";
 
-export const siteUrl = `${location.origin}/sites/partnership`;
+const siteUrl = `${location.origin}/sites/partnership`;
 
 /**
  * `?today=YYYY-MM-DD` pretends it is another day in the city: the web parts get it as
@@ -30,8 +30,8 @@ export const siteUrl = `${location.origin}/sites/partnership`;
  * the `pd-today` cookie (read by the dev backend only; cleared without `?today=`).
  */
 const fixedToday = params.get("today");
-export const today = fixedToday && isValidIsoDate(fixedToday) ? fixedToday : cityToday();
-export const clock = fixedToday && isValidIsoDate(fixedToday) ? (): Date => onCityDay(fixedToday) : undefined;
+const today = fixedToday && isValidIsoDate(fixedToday) ? fixedToday : cityToday();
+const clock = fixedToday && isValidIsoDate(fixedToday) ? (): Date => onCityDay(fixedToday) : undefined;
 document.cookie = clock ? `pd-today=${today}; path=/; SameSite=Strict` : "pd-today=; path=/; SameSite=Strict; max-age=0";
 
 /**

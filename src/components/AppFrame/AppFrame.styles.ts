@@ -31,6 +31,8 @@ export const frameStyles = mergeStyleSets({
     minWidth: 140,
     background: "#fafafa",
   },
+  /** Fluent's "large" type (18 px regular): the department's name and the to-do list's heading on the portal. */
+  largeHeading: { fontSize: 18, fontWeight: 400 },
   tileValue: { fontSize: 24, fontWeight: 600, color: "#0f6cbd" },
   // A block (Text is inline by default, so its margins would not apply): room above, and
   // below it before the table, message or form it heads.

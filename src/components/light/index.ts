@@ -6,5 +6,3 @@ export { SearchField } from "./SearchField";
 export { Select } from "./Select";
 export { Tab, Tabs } from "./Tabs";
 export { Toolbar } from "./Toolbar";
-export type { IToolbarItem } from "./Toolbar";
-export type { NoticeKind } from "./styles";

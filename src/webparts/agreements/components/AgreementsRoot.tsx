@@ -36,7 +36,6 @@ function Agreements({ services, user, early }: { services: IAppServices; user: C
   const [starting, setStarting] = React.useState(false);
   const canEdit = canEditAgreements(user.role);
   const d = load.data;
-  const withServices = (part: (m: NonNullable<typeof more.data>) => JSX.Element): JSX.Element => whenLoaded(more, part);
   return (
     <>
       <ErrorBar error={load.error} onReload={load.reload} />
@@ -50,10 +49,10 @@ function Agreements({ services, user, early }: { services: IAppServices; user: C
               <Register agreements={d.agreements} items={d.items} partners={d.partners} role={user.role} today={services.today} onOpen={(a) => setOpenId(a.id)} />
             </Tab>
             <Tab headerText={strings.Tabs.calendar} itemKey="calendar">
-              {withServices((m) => <ReviewCalendar service={m.terms} notifications={m.notifications} canEdit={canEdit} pageUrl={pageUrl()} onOpen={(a) => setOpenId(a.id)} />)}
+              {whenLoaded(more, (m) => <ReviewCalendar service={m.terms} notifications={m.notifications} canEdit={canEdit} pageUrl={pageUrl()} onOpen={(a) => setOpenId(a.id)} />)}
             </Tab>
             <Tab headerText={strings.Tabs.partners} itemKey="partners">
-              {withServices((m) => <PartnersView partners={d.partners} canEdit={canEdit} service={m.service} onChanged={load.reload} />)}
+              {whenLoaded(more, (m) => <PartnersView partners={d.partners} canEdit={canEdit} service={m.service} onChanged={load.reload} />)}
             </Tab>
             {canEdit && (
               <Tab headerText={strings.Tabs.import} itemKey="import">
@@ -61,7 +60,7 @@ function Agreements({ services, user, early }: { services: IAppServices; user: C
               </Tab>
             )}
             <Tab headerText={strings.Tabs.settings} itemKey="settings">
-              {withServices((m) => <SettingsView service={m.terms} canEdit={canEdit} onSaved={load.reload} />)}
+              {whenLoaded(more, (m) => <SettingsView service={m.terms} canEdit={canEdit} onSaved={load.reload} />)}
             </Tab>
             {user.canManageSite && services.setup && (
               <Tab headerText={common.Setup.Title} itemKey="setup">
@@ -69,7 +68,7 @@ function Agreements({ services, user, early }: { services: IAppServices; user: C
               </Tab>
             )}
           </Tabs>
-          {starting && withServices((m) => (
+          {starting && whenLoaded(more, (m) => (
             <StartAgreementPanel
               partners={d.partners}
               departments={d.departments}
@@ -85,7 +84,7 @@ function Agreements({ services, user, early }: { services: IAppServices; user: C
               }}
             />
           ))}
-          {openId !== null && withServices((m) => (
+          {openId !== null && whenLoaded(more, (m) => (
             <AgreementPanel agreementId={openId} canEdit={canEdit} departments={d.departments} partners={d.partners} service={m.service} terms={m.terms} rules={d.rules} today={services.today} notifications={m.notifications} portalUrl={`${services.site?.url ?? ""}/SitePages/DepartmentPortal.aspx`} onClose={() => setOpenId(null)} onChanged={load.reload} />
           ))}
         </>

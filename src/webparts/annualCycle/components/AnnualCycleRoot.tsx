@@ -33,7 +33,6 @@ function Year({ services, user, portalUrl }: { services: IAppServices; user: Cur
   const service = React.useMemo(() => new CycleService(services.data, user, services.today), [services, user]);
   // What the calls, matching and channels tabs notify and write with: fetched while the year is read.
   const more = useLoad(() => import(/* webpackChunkName: "pd-cycle-services" */ "./cycleServices").then((m) => m.cycleServices(services.data, user, services.today, services.notifier)), [services, user]);
-  const withServices = (part: (m: NonNullable<typeof more.data>) => JSX.Element): JSX.Element => whenLoaded(more, part);
   // Everything for the year in one batched request; the tabs work on it.
   const load = useLoad(() => service.year(fy), [service, fy]);
   const canEdit = user.role === "coordinator";
@@ -50,7 +49,7 @@ function Year({ services, user, portalUrl }: { services: IAppServices; user: Cur
             <YearOverview year={year} />
           </Tab>
           <Tab headerText={strings.Tabs.calls} itemKey="calls">
-            {withServices((m) => <CallsView year={year} notifications={m.notifications} portalUrl={portalUrl} {...common2} />)}
+            {whenLoaded(more, (m) => <CallsView year={year} notifications={m.notifications} portalUrl={portalUrl} {...common2} />)}
           </Tab>
           <Tab headerText={strings.Tabs.form1} itemKey="form1">
             <Form1View year={year} {...common2} />
@@ -59,10 +58,10 @@ function Year({ services, user, portalUrl }: { services: IAppServices; user: Cur
             <Form2View year={year} {...common2} />
           </Tab>
           <Tab headerText={strings.Tabs.matching} itemKey="matching">
-            {withServices((m) => <MatchingView fiscalYear={fy} canEdit={canEdit} service={m.matching} notifications={m.notifications} portalUrl={portalUrl} />)}
+            {whenLoaded(more, (m) => <MatchingView fiscalYear={fy} canEdit={canEdit} service={m.matching} notifications={m.notifications} portalUrl={portalUrl} />)}
           </Tab>
           <Tab headerText={strings.Tabs.channels} itemKey="channels">
-            {withServices((m) => <ChannelsView departments={year.departments} canEdit={canEdit} service={m.matching} notifications={m.notifications} onChanged={load.reload} />)}
+            {whenLoaded(more, (m) => <ChannelsView departments={year.departments} canEdit={canEdit} service={m.matching} notifications={m.notifications} onChanged={load.reload} />)}
           </Tab>
         </Tabs>
       )}

@@ -153,7 +153,7 @@ function Portal({ services, teams, departmentCode, user, early }: IDepartmentPor
       {mine.length > 1 ? (
         <Select label={strings.ChooseDepartment} value={dept.code} options={mine.map((x) => ({ key: x.code, text: x.title }))} onChange={setChosen} maxWidth={360} large />
       ) : (
-        <h3 style={{ margin: 0, fontSize: 18, fontWeight: 400 }}>{dept.title}</h3>
+        <h3 className={frameStyles.largeHeading} style={{ margin: 0 }}>{dept.title}</h3>
       )}
       <SummaryTiles
         label={strings.SummaryLabel}

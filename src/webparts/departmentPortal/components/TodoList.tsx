@@ -1,5 +1,6 @@
 import * as React from "react";
 import { Button, Flex } from "../../../components/light";
+import { frameStyles } from "../../../components/AppFrame/AppFrame.styles";
 import * as strings from "DepartmentPortalWebPartStrings";
 import { fmt } from "../../../components/format";
 import { DateText } from "../../../components/DateText";
@@ -33,7 +34,7 @@ export function TodoList({ items, onOpen }: { items: TodoItem[]; onOpen: (t: Tod
   const T = strings.Todo;
   return (
     <section aria-label={T.heading} data-testid="todo-list" style={{ marginBottom: 16 }}>
-      <h3 style={{ margin: "12px 0 8px", fontSize: 18, fontWeight: 400 }}>{T.heading}</h3>
+      <h3 className={frameStyles.largeHeading} style={{ margin: "12px 0 8px" }}>{T.heading}</h3>
       {items.length === 0 && <p>{T.nothing}</p>}
       <ul style={{ listStyle: "none", padding: 0, margin: 0 }}>
         {items.map((t) => (

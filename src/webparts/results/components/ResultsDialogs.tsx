@@ -4,6 +4,7 @@ import * as strings from "ResultsWebPartStrings";
 import * as common from "CommonStrings";
 import { fmt } from "../../../components/format";
 import type { ResultReport } from "../../../domain/types";
+import type { ReportingStatus } from "../../../domain/results";
 
 /** The rows behind a count (a department, partner or item), opened from the totals: its own chunk. */
 export function DrillPanel({ title, rows, onDismiss }: { title: string; rows: ResultReport[]; onDismiss: () => void }): JSX.Element {
@@ -26,7 +27,7 @@ export function DrillPanel({ title, rows, onDismiss }: { title: string; rows: Re
 }
 
 export interface IPublishDialogProps {
-  reporting: { owed: number; reported: number; missing: string[]; nothingToReport: string[] };
+  reporting: ReportingStatus;
   busy: boolean;
   onPublish: () => void;
   onCancel: () => void;
