@@ -35,6 +35,9 @@ export const MUST_BE_LAZY = [
   { what: "the agreement panel", test: /AgreementPanel/ },
   // Fluent components that bring ContextualMenu, Callout, positioning, Panel or Modal with them:
   // first views use src/components/light instead; panels, dialogs and other tabs keep them.
+  // DetailsList (with GroupedList, List, Selection, FocusZone, drag and drop: ≈ 47 KB gzip): first views
+  // draw their tables with src/components/light/DataGrid.
+  { what: "Fluent's DetailsList", test: /@fluentui[\\/]react[\\/]lib[\\/]components[\\/](DetailsList|GroupedList|List)[\\/]/ },
   { what: "Fluent's buttons, menus, dropdowns, pivots, message bars, panels or dialogs", test: /@fluentui[\\/]react[\\/]lib[\\/]components[\\/](Button|ContextualMenu|Callout|CommandBar|Dropdown|Pivot|MessageBar|Panel|Dialog|Modal|SearchBox|Stack)[\\/]/ },
 ];
 

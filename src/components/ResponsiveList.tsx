@@ -1,5 +1,6 @@
 import * as React from "react";
-import { DetailsList, IColumn, SelectionMode } from "@fluentui/react";
+import type { IColumn } from "@fluentui/react";
+import { DataGrid } from "./light";
 import { useNarrow } from "./hooks/useNarrow";
 
 /**
@@ -38,7 +39,7 @@ export function ResponsiveList<T>({ items, columns, getKey, ariaLabel, breakpoin
           ))}
         </ul>
       ) : (
-        <DetailsList items={items} columns={columns} selectionMode={SelectionMode.none} getKey={getKey} ariaLabelForGrid={ariaLabel} />
+        <DataGrid items={items} columns={columns} getKey={getKey} ariaLabel={ariaLabel} />
       )}
     </div>
   );

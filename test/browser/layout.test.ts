@@ -32,6 +32,7 @@ const measure = (page: Page): Promise<{ cut: Cut[]; sideways: number }> =>
       // The first views' own controls (src/components/light).
       ".pd-Button-label": "button",
       ".pd-Tab-label": "tab",
+      ".pd-Grid-headerName": "column header",
     };
     const cut: Cut[] = [];
     for (const [selector, kind] of Object.entries(kinds)) {
@@ -44,7 +45,7 @@ const measure = (page: Page): Promise<{ cut: Cut[]; sideways: number }> =>
       }
     }
     // A table wider than the page scrolls sideways inside itself: that counts too.
-    for (const el of document.querySelectorAll<HTMLElement>("main .ms-DetailsList")) {
+    for (const el of document.querySelectorAll<HTMLElement>("main .ms-DetailsList, main .pd-Grid")) {
       if (el.scrollWidth > el.clientWidth + 1) cut.push({ kind: "table scrolls sideways", text: el.getAttribute("aria-label") ?? el.querySelector("[role=grid]")?.getAttribute("aria-label") ?? "", scrollWidth: el.scrollWidth, clientWidth: el.clientWidth });
     }
     return { cut, sideways: document.documentElement.scrollWidth - window.innerWidth };

@@ -1,5 +1,6 @@
 // The first views' controls (see styles.ts for why they are not Fluent's own).
 export { Button } from "./Button";
+export { DataGrid } from "./DataGrid";
 export { Flex } from "./Flex";
 export { Notice } from "./Notice";
 export { SearchField } from "./SearchField";

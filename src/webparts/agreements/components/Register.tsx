@@ -1,6 +1,6 @@
 import * as React from "react";
-import { DetailsList, DetailsListLayoutMode, IColumn, Link, SelectionMode } from "@fluentui/react";
-import { Flex, SearchField, Select, Toolbar } from "../../../components/light";
+import { IColumn, Link } from "@fluentui/react";
+import { DataGrid, Flex, SearchField, Select, Toolbar } from "../../../components/light";
 import * as strings from "AgreementsWebPartStrings";
 import * as common from "CommonStrings";
 import { DateText } from "../../../components/DateText";
@@ -156,15 +156,7 @@ export function Register({ agreements, items, partners, role, today, onOpen }: I
         ]}
       />
       <ListCount shown={shown.length} total={rows.length} />
-      <DetailsList
-        items={shown}
-        columns={columns}
-        selectionMode={SelectionMode.none}
-        layoutMode={DetailsListLayoutMode.justified}
-        getKey={(r: Row) => String(r.agreement.id)}
-        onItemInvoked={(r: Row) => onOpen(r.agreement)}
-        ariaLabelForGrid={strings.Title}
-      />
+      <DataGrid items={shown} columns={columns} getKey={(r: Row) => String(r.agreement.id)} onItemInvoked={(r: Row) => onOpen(r.agreement)} ariaLabel={strings.Title} />
       {shown.length === 0 && <p>{common.NoItems}</p>}
     </>
   );

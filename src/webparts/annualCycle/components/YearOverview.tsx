@@ -1,6 +1,6 @@
 import * as React from "react";
-import { DetailsList, IColumn, SelectionMode } from "@fluentui/react";
-import { Flex } from "../../../components/light";
+import type { IColumn } from "@fluentui/react";
+import { DataGrid, Flex } from "../../../components/light";
 import * as strings from "AnnualCycleWebPartStrings";
 import * as common from "CommonStrings";
 import { frameStyles } from "../../../components/AppFrame/AppFrame.styles";
@@ -20,7 +20,7 @@ function CountTable({ title, rows }: { title: string; rows: CountRow[] }): JSX.E
   return (
     <Flex grow style={{ minWidth: 300, maxWidth: 520, flexBasis: 300 }}>
       <h3 className={frameStyles.sectionTitle}>{title}</h3>
-      <DetailsList items={rows} columns={columns} selectionMode={SelectionMode.none} compact getKey={(r: CountRow) => String(r.key)} ariaLabelForGrid={title} />
+      <DataGrid items={rows} columns={columns} compact getKey={(r: CountRow) => String(r.key)} ariaLabel={title} />
       {rows.length === 0 && <p>{common.NoItems}</p>}
     </Flex>
   );

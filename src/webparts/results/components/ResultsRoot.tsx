@@ -1,6 +1,6 @@
 import * as React from "react";
-import { DetailsList, IColumn, Link, SelectionMode, Spinner } from "@fluentui/react";
-import { Button, Flex, Notice } from "../../../components/light";
+import { IColumn, Link, Spinner } from "@fluentui/react";
+import { Button, DataGrid, Flex, Notice } from "../../../components/light";
 import * as strings from "ResultsWebPartStrings";
 import * as common from "CommonStrings";
 import type { IAppServices } from "../../../components/IAppServices";
@@ -68,7 +68,7 @@ function Totals({ services, user }: { services: IAppServices; user: CurrentUser 
       <Flex grow style={{ minWidth: 320, maxWidth: 600, flexBasis: 320 }}>
         <h3 className={frameStyles.sectionTitle}>{title}</h3>
         <BarChart label={fmt(strings.ChartLabel, title)} bars={data.slice(0, 12).map((r) => ({ label: r.label, value: r.count }))} onSelect={(i) => pick(dim, data[i])} />
-        <DetailsList items={data} columns={columns} selectionMode={SelectionMode.none} compact getKey={(r: CountRow) => String(r.key)} ariaLabelForGrid={title} />
+        <DataGrid items={data} columns={columns} compact getKey={(r: CountRow) => String(r.key)} ariaLabel={title} />
       </Flex>
     );
   };
