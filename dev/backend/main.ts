@@ -5,7 +5,7 @@ import { startBackend } from "./server";
 async function main(): Promise<void> {
   const port = Number(process.env.BACKEND_PORT ?? 4650);
   const dataDir = path.resolve(process.env.BACKEND_DATA_DIR ?? ".data");
-  const workbenchDir = path.resolve(__dirname, "../workbench/dist");
+  const workbenchDir = path.resolve(process.env.BACKEND_WORKBENCH_DIR ?? path.join(__dirname, "../workbench/dist"));
   const backend = await startBackend({ port, dataDir, workbenchDir, log: process.env.BACKEND_LOG === "1" });
   process.stdout.write(`Partnership Desk local backend: ${backend.siteUrl} (data in ${dataDir})\n`);
   process.stdout.write(`Workbench: ${backend.url}/workbench/\n`);

@@ -1,6 +1,7 @@
 import * as React from "react";
 import { Text } from "@fluentui/react";
 import type { IAppServices } from "../../src/components/IAppServices";
+import { startFirstReads } from "../../src/data/firstReads";
 import { PartnershipData } from "../../src/data/sp/PartnershipData";
 import { spForUrl } from "../../src/data/sp/spForUrl";
 import { GraphTeamsNotifier } from "../../src/data/graph/GraphTeamsNotifier";
@@ -41,14 +42,17 @@ document.cookie = clock ? `pd-today=${today}; path=/; SameSite=Strict` : "pd-tod
 async function servicesFor(pageSiteUrl: string, property: string | undefined): Promise<IAppServices> {
   const site = await resolvePartnershipSite(property, pageSiteUrl, spForUrl(pageSiteUrl), true);
   const sp = spForUrl(site.url);
+  const data = new PartnershipData(sp, site.url);
   return {
-    data: new PartnershipData(sp, site.url),
+    data,
     notifier: new GraphTeamsNotifier(graphForUrl(`${location.origin}/graph`)),
     today,
     clock,
     site: { ...site, pageSiteUrl },
     setup: async () => new SiteSetup(sp, site.url),
     setTenantDefault: (url) => setTenantDefaultSiteUrl(sp, url),
+    // Only the department portal runs as a Teams tab.
+    firstReads: startFirstReads(data, today, "departmentPortal"),
   };
 }
 

@@ -2,6 +2,7 @@ import * as React from "react";
 import * as ReactDom from "react-dom";
 import { initializeIcons } from "@fluentui/react";
 import { params, PortalHost, services } from "./host";
+import { FirstView, startFirstReads } from "../../src/data/firstReads";
 
 /**
  * A page holding one web part and nothing else, as a SharePoint page holds it (the page's own
@@ -16,6 +17,10 @@ const roots = {
   results: () => import("../../src/webparts/results/components/ResultsRoot").then((m) => () => <m.ResultsRoot services={services} />),
 };
 const only = (params.get("only") ?? "agreements") as keyof typeof roots;
+// As onInit does: the first reads start now, while the view's code is fetched (a Teams tab's
+// services are built for the team's site, and start their own: host.tsx).
+const firstViews: Record<keyof typeof roots, FirstView> = { agreements: "agreements", annual: "annualCycle", portal: "departmentPortal", results: "results" };
+if (params.get("host") !== "teams") services.firstReads = startFirstReads(services.data, services.today, firstViews[only] ?? "agreements");
 const view = (roots[only] ?? roots.agreements)();
 
 function Page(): JSX.Element | null {

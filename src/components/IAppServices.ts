@@ -1,4 +1,5 @@
 import type { IPartnershipData, ISiteSetup, ITeamsNotifier } from "../data/contracts";
+import type { FirstReads } from "../data/firstReads";
 
 /** Where the partnership site is and how the web part found it. */
 export interface HostedSite {
@@ -27,4 +28,6 @@ export interface IAppServices {
   setup?: () => Promise<ISiteSetup>;
   /** Stores the partnership site as the tenant-wide default (a SharePoint administrator only). */
   setTenantDefault?: (siteUrl: string) => Promise<void>;
+  /** Reads the web part started in onInit, before its view's code arrived; the view takes them. */
+  firstReads?: FirstReads;
 }

@@ -46,7 +46,10 @@ export function validatePartner(
 }
 
 /** One partner order everywhere: by reading (フリガナ, katakana and hiragana alike), then by name. */
+const japanese = new Intl.Collator("ja");
+
 export function byReading(a: Pick<Partner, "kana" | "name">, b: Pick<Partner, "kana" | "name">): number {
   const key = (p: Pick<Partner, "kana" | "name">): string => normalizeForSearch(p.kana || p.name);
-  return key(a).localeCompare(key(b), "ja") || a.name.localeCompare(b.name, "ja");
+  // One collator (the same order as localeCompare(…, "ja"), without its cost on every comparison).
+  return japanese.compare(key(a), key(b)) || japanese.compare(a.name, b.name);
 }

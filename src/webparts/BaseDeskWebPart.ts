@@ -11,6 +11,7 @@ import { lazyNotifier } from "../data/graph/lazyNotifier";
 import { lazyGraph } from "../data/graph/lazyGraph";
 import { resolvePartnershipSite, setTenantDefaultSiteUrl } from "../data/hosting";
 import { cityToday } from "../domain/calendar";
+import { FirstView, startFirstReads } from "../data/firstReads";
 
 /** What every web part's properties hold: the partnership site's absolute URL (empty: the tenant default, else this site). */
 export interface IDeskWebPartProps {
@@ -33,16 +34,23 @@ export abstract class BaseDeskWebPart<P extends IDeskWebPartProps> extends BaseC
     const pageSite = this.context.pageContext.web.absoluteUrl;
     const site = await resolvePartnershipSite(this.properties.partnershipSiteUrl, pageSite, spForSpfx(this.context));
     const sp = spForSpfx(this.context, site.url);
+    const data = new PartnershipData(sp, site.url);
+    const today = cityToday();
     this.services = {
-      data: new PartnershipData(sp, site.url),
+      data,
       notifier: lazyNotifier(async () => new (await import(/* webpackChunkName: "pd-teams-notifier" */ "../data/graph/GraphTeamsNotifier")).GraphTeamsNotifier(lazyGraph(() => this.context.msGraphClientFactory.getClient("3")))),
-      today: cityToday(),
+      today,
       site: { url: site.url, source: site.source, pageSiteUrl: pageSite },
       setup: async () => new (await import(/* webpackChunkName: "pd-site-setup" */ "../data/setup/SiteSetup")).SiteSetup(sp, site.url),
       setTenantDefault: (url) => setTenantDefaultSiteUrl(sp, url),
+      // Who is signed in and the first view's rows are read now, while the view's code is fetched.
+      firstReads: startFirstReads(data, today, this.firstView),
     };
     await view;
   }
+
+  /** Which view the web part opens on: its reads start in onInit (src/data/firstReads). */
+  protected abstract readonly firstView: FirstView;
 
   /** Fetches the web part's React root (its own chunk); renderRoot uses it once loaded. */
   protected abstract loadRoot(): Promise<void>;

@@ -20,7 +20,8 @@ export interface IAppFrameProps {
 
 /** The frame every web part shares: title, who is signed in and in what role, and errors. */
 export function AppFrame({ services, title, children, onNotSetUp }: IAppFrameProps): JSX.Element {
-  const user = useLoad(() => services.data.currentUser(), [services]);
+  // Started in onInit when the web part could (services.firstReads); a reload reads afresh.
+  const user = useLoad(() => services.firstReads?.take("user") ?? services.data.currentUser(), [services]);
   const notSetUp = user.data?.siteStatus === "notSetUp";
   React.useEffect(() => {
     if (notSetUp) onNotSetUp?.();

@@ -4,6 +4,7 @@ import { BaseDeskWebPart, IDeskWebPartProps } from "../BaseDeskWebPart";
 export type IAgreementsWebPartProps = IDeskWebPartProps;
 
 export default class AgreementsWebPart extends BaseDeskWebPart<IAgreementsWebPartProps> {
+  protected readonly firstView = "agreements";
   private root: typeof import("./components/AgreementsRoot") | undefined;
 
   protected async loadRoot(): Promise<void> {

@@ -8,6 +8,7 @@ export interface IAnnualCycleWebPartProps extends IDeskWebPartProps {
 }
 
 export default class AnnualCycleWebPart extends BaseDeskWebPart<IAnnualCycleWebPartProps> {
+  protected readonly firstView = "annualCycle";
   private root: typeof import("./components/AnnualCycleRoot") | undefined;
 
   protected async loadRoot(): Promise<void> {

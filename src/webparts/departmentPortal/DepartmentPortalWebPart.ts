@@ -8,6 +8,7 @@ export interface IDepartmentPortalWebPartProps extends IDeskWebPartProps {
 }
 
 export default class DepartmentPortalWebPart extends BaseDeskWebPart<IDepartmentPortalWebPartProps> {
+  protected readonly firstView = "departmentPortal";
   private root: typeof import("./components/DepartmentPortalRoot") | undefined;
 
   protected async loadRoot(): Promise<void> {

@@ -4,6 +4,7 @@ import { BaseDeskWebPart, IDeskWebPartProps } from "../BaseDeskWebPart";
 export type IResultsWebPartProps = IDeskWebPartProps;
 
 export default class ResultsWebPart extends BaseDeskWebPart<IResultsWebPartProps> {
+  protected readonly firstView = "results";
   private root: typeof import("./components/ResultsRoot") | undefined;
 
   protected async loadRoot(): Promise<void> {

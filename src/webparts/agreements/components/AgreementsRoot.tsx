@@ -8,24 +8,16 @@ import { AppFrame } from "../../../components/AppFrame/AppFrame";
 import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
 import { useLoad } from "../../../components/hooks/useLoad";
 import { EarlyRead, useEarlyRead } from "../../../components/hooks/useEarlyRead";
-import { read, CurrentUser } from "../../../data/contracts";
+import type { CurrentUser } from "../../../data/contracts";
+import { readRegister, RegisterData } from "../../../data/firstReads";
 import { canEditAgreements } from "../../../domain/roles";
 import { Register } from "./Register";
 import { lazyNamed, whenLoaded } from "../../../components/Deferred";
-import { isPendingImport } from "../../../domain/agreements";
-import { parseSiteRules } from "../../../domain/siteRules";
 
 export interface IAgreementsRootProps {
   services: IAppServices;
 }
 
-/** The register, its items, partners, departments and the site's rules: one batched request. */
-async function readRegister(data: IAppServices["data"]) {
-  const r = await data.readMany({ agreements: read(data.agreements), items: read(data.partnershipItems), partners: read(data.partners), departments: read(data.departments), settings: read(data.settings) });
-  // An import in progress (or left by a closed tab) is not part of the register.
-  return { ...r, agreements: r.agreements.filter((a) => !isPendingImport(a)), rules: parseSiteRules(r.settings) };
-}
-type RegisterData = Awaited<ReturnType<typeof readRegister>>;
 
 function Agreements({ services, user, early }: { services: IAppServices; user: CurrentUser; early: EarlyRead<RegisterData> }): JSX.Element {
   const { data } = services;
@@ -108,7 +100,8 @@ const pageUrl = (): string => (typeof window === "undefined" ? "" : window.locat
 
 /** 協定管理: register, review calendar and partners; each agreement opens to its whole story. */
 export function AgreementsRoot({ services }: IAgreementsRootProps): JSX.Element {
-  // The register is read while the frame reads who is signed in (one round trip, not two).
-  const early = useEarlyRead(() => readRegister(services.data));
+  // The register is read while the frame reads who is signed in (one round trip, not two),
+  // from onInit where the web part started it (services.firstReads).
+  const early = useEarlyRead(() => services.firstReads?.take("register") ?? readRegister(services.data));
   return <AppFrame services={services} title={strings.Title} onNotSetUp={early.discard}>{(user) => <Agreements services={services} user={user} early={early} />}</AppFrame>;
 }

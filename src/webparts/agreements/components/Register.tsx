@@ -48,9 +48,12 @@ function columnValue(r: Row, key: string, kana: Map<number, string>): SortValue 
   return r.items;
 }
 
+/** ISO dates (YYYY-MM-DD) compare as strings: no locale rules needed (localeCompare costs ≈ 10 ms on 300 rows). */
+const byIsoDate = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+
 const sorters: Record<SortKey, (a: Row, b: Row) => number> = {
-  concludedDesc: (a, b) => (b.agreement.concludedDate ?? "").localeCompare(a.agreement.concludedDate ?? ""),
-  nextReview: (a, b) => (a.agreement.nextReviewDate ?? "9999").localeCompare(b.agreement.nextReviewDate ?? "9999"),
+  concludedDesc: (a, b) => byIsoDate(b.agreement.concludedDate ?? "", a.agreement.concludedDate ?? ""),
+  nextReview: (a, b) => byIsoDate(a.agreement.nextReviewDate ?? "9999", b.agreement.nextReviewDate ?? "9999"),
   title: (a, b) => a.agreement.title.localeCompare(b.agreement.title, "ja"),
   partner: (a, b) => (a.agreement.partner?.title ?? "").localeCompare(b.agreement.partner?.title ?? "", "ja"),
 };
@@ -75,7 +78,7 @@ export function Register({ agreements, items, partners, role, today, onOpen }: I
   const shown = rows
     .filter((r) => (status === "all" || r.agreement.status === status) && (partnerId === "all" || isPartnerOf(r.agreement, partnerId)))
     // フリガナ too: 「むさしの」 finds 武蔵野ガス (kana are folded, so カタカナ and ひらがな both match).
-    .filter((r) => matchesSearch([r.agreement.title, partnersText(r.agreement), ...agreementPartners(r.agreement).map((p) => kana.get(p.id)), r.agreement.proposedContent], search))
+    .filter((r) => !search.trim() || matchesSearch([r.agreement.title, partnersText(r.agreement), ...agreementPartners(r.agreement).map((p) => kana.get(p.id)), r.agreement.proposedContent], search))
     .sort(byColumn.sort ? columnSorter((r: Row, key) => columnValue(r, key, kana), byColumn.sort) : sorters[sort]);
   const due = reviewCalendar(rows.map((r) => r.agreement), today).length;
 
@@ -128,7 +131,7 @@ export function Register({ agreements, items, partners, role, today, onOpen }: I
     const [{ loadExcel }, { buildTableWorkbook }] = await Promise.all([import(/* webpackChunkName: "excel" */ "../../../export/excel"), import(/* webpackChunkName: "excel" */ "../../../export/tableWorkbook")]);
     downloadFile(await buildTableWorkbook(await loadExcel(), strings.Export.title, strings.Export.title, subtitle, header, data), `協定台帳_${today}.xlsx`, XLSX_MIME);
   };
-  const usedPartners = partners.filter((p) => rows.some((r) => isPartnerOf(r.agreement, p.id))).sort(byReading);
+  const usedPartners = React.useMemo(() => partners.filter((p) => rows.some((r) => isPartnerOf(r.agreement, p.id))).sort(byReading), [partners, rows]);
 
   return (
     <>

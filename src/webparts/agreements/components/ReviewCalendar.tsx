@@ -1,5 +1,7 @@
 import * as React from "react";
-import { CommandBar, DetailsList, IColumn, Link, MessageBar, MessageBarType, SelectionMode, Spinner, Text } from "@fluentui/react";
+import { Link, Spinner } from "@fluentui/react";
+import type { IColumn } from "@fluentui/react";
+import { DataGrid, Notice, Toolbar } from "../../../components/light";
 import * as strings from "AgreementsWebPartStrings";
 import * as common from "CommonStrings";
 import { fmt } from "../../../components/format";
@@ -15,7 +17,6 @@ import { formatDateBoth } from "../../../domain/calendar";
 import type { DecisionEntry } from "../../../domain/decisions";
 import { decisionReminderHtml } from "../../../domain/teamsMessages";
 import type { Agreement, Notification } from "../../../domain/types";
-import { moreActions } from "../../../components/moreActions";
 import { partnerNamesText } from "../../../domain/agreements";
 
 export interface IReviewCalendarProps {
@@ -98,13 +99,13 @@ export function ReviewCalendar({ service, notifications, canEdit, pageUrl, onOpe
   ];
   return (
     <>
-      <Text as="h3" className={frameStyles.sectionTitle}>{fmt(C.heading, cal.rules.reviewWindowDays)}</Text>
+      <h3 className={frameStyles.sectionTitle}>{fmt(C.heading, cal.rules.reviewWindowDays)}</h3>
       <ErrorBar error={action.error} />
-      {canEdit && !cal.coordinatorChannel?.channelId && <MessageBar messageBarType={MessageBarType.warning}>{C.noChannel}</MessageBar>}
-      {outcome && outcome.some((n) => n.status === "sent") && <MessageBar messageBarType={MessageBarType.success} role="status">{fmt(C.sentSummary, outcome.filter((n) => n.status === "sent").length)}</MessageBar>}
-      {failed.length > 0 && <MessageBar messageBarType={MessageBarType.error}>{fmt(C.failedSummary, failed.length)}</MessageBar>}
-      {canEdit && failed.length > 0 && <CommandBar overflowButtonProps={moreActions} items={[{ key: "retry", text: C.retry, iconProps: { iconName: "Refresh" }, disabled: action.busy, onClick: () => send(true) }]} />}
-      <DetailsList items={cal.entries} columns={columns} selectionMode={SelectionMode.none} getKey={(e: DecisionEntry) => e.reminderKey} ariaLabelForGrid={fmt(C.heading, cal.rules.reviewWindowDays)} />
+      {canEdit && !cal.coordinatorChannel?.channelId && <Notice kind="warning">{C.noChannel}</Notice>}
+      {outcome && outcome.some((n) => n.status === "sent") && <Notice kind="success" role="status">{fmt(C.sentSummary, outcome.filter((n) => n.status === "sent").length)}</Notice>}
+      {failed.length > 0 && <Notice kind="error">{fmt(C.failedSummary, failed.length)}</Notice>}
+      {canEdit && failed.length > 0 && <Toolbar ariaLabel={C.reminder} items={[{ key: "retry", text: C.retry, iconName: "Refresh", disabled: action.busy, onClick: () => send(true) }]} />}
+      <DataGrid items={cal.entries} columns={columns} getKey={(e: DecisionEntry) => e.reminderKey} ariaLabel={fmt(C.heading, cal.rules.reviewWindowDays)} />
       {cal.entries.length === 0 && <p>{fmt(C.none, cal.rules.reviewWindowDays)}</p>}
     </>
   );

@@ -16,6 +16,7 @@ import { SummaryTiles } from "../../../components/SummaryTiles";
 import { useLoad } from "../../../components/hooks/useLoad";
 import { EarlyRead, useEarlyRead } from "../../../components/hooks/useEarlyRead";
 import type { CurrentUser } from "../../../data/contracts";
+import { readPortalLists, PortalLists } from "../../../data/firstReads";
 import { fiscalYearOf, formatEraDate } from "../../../domain/calendar";
 import { resolveDepartment } from "../../../domain/departments";
 import type { CityProposal, Matching, ResultReport, SurveyResponse } from "../../../domain/types";
@@ -39,23 +40,6 @@ export interface IDepartmentPortalRootProps {
   /** From the property pane. */
   departmentCode?: string;
 }
-
-/** The year's lists the portal shows, whoever the department: one batched request. */
-function readPortalLists(data: IAppServices["data"], fy: number) {
-  const byYear = [{ prop: "fiscalYear" as const, op: "eq" as const, value: fy }];
-  return data.readMany({
-    departments: read(data.departments),
-    issues: read(data.matchingIssues, { where: [...byYear, { prop: "status", op: "eq", value: "issued" }] }),
-    matchings: read(data.matchings, { where: byYear }),
-    proposals: read(data.cityProposals, { where: byYear }),
-    answers: read(data.proposalAnswers, { where: byYear }),
-    surveys: read(data.surveyResponses, { where: [{ prop: "status", op: "eq", value: "requested" }] }),
-    agreements: read(data.agreements, { where: [{ prop: "status", op: "eq", value: "surveying" }] }),
-    wishes: read(data.implementationWishes, { where: byYear }),
-    calls: read(data.calls, { where: [...byYear, { prop: "status", op: "eq", value: "open" }] }),
-  });
-}
-type PortalLists = Awaited<ReturnType<typeof readPortalLists>>;
 
 function Portal({ services, teams, departmentCode, user, early }: IDepartmentPortalRootProps & { user: CurrentUser; early: EarlyRead<PortalLists> }): JSX.Element {
   const fy = fiscalYearOf(services.today);
@@ -220,6 +204,6 @@ function Portal({ services, teams, departmentCode, user, early }: IDepartmentPor
 /** 部署ポータル: what concerns one department; also its Teams tab. */
 export function DepartmentPortalRoot(props: IDepartmentPortalRootProps): JSX.Element {
   // The year's lists are read while the frame reads who is signed in (one round trip, not two).
-  const early = useEarlyRead(() => readPortalLists(props.services.data, fiscalYearOf(props.services.today)));
+  const early = useEarlyRead(() => props.services.firstReads?.take("portal") ?? readPortalLists(props.services.data, fiscalYearOf(props.services.today)));
   return <AppFrame services={props.services} title={strings.Title} onNotSetUp={early.discard}>{(user) => <Portal {...props} user={user} early={early} />}</AppFrame>;
 }
