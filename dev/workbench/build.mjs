@@ -140,7 +140,8 @@ async function buildWorkbenchPart({ entry, dir, asShipped = true, minify = false
     platform: "browser",
     target: "es2020",
     jsx: "transform",
-    minify: minify || asShipped,
+    // PD_PROFILE_NAMES=1 (profiling the bench): minified as shipped but with the functions' names.
+    ...(process.env.PD_PROFILE_NAMES ? { minifyWhitespace: true, minifySyntax: true, keepNames: true } : { minify: minify || asShipped }),
     sourcemap: !asShipped,
     metafile: true,
     define: { "process.env.NODE_ENV": minify || asShipped ? '"production"' : '"development"' },

@@ -4,11 +4,10 @@ import type { IAppServices } from "../../src/components/IAppServices";
 import { startFirstReads } from "../../src/data/firstReads";
 import { PartnershipData } from "../../src/data/sp/PartnershipData";
 import { spForUrl } from "../../src/data/sp/spForUrl";
-import { GraphTeamsNotifier } from "../../src/data/graph/GraphTeamsNotifier";
-import { graphForUrl } from "../../src/data/graph/graphForUrl";
+import { lazyNotifier } from "../../src/data/graph/lazyNotifier";
 import { cityToday, isValidIsoDate, onCityDay } from "../../src/domain/calendar";
 import { resolvePartnershipSite, setTenantDefaultSiteUrl } from "../../src/data/hosting";
-import { SiteSetup } from "../../src/data/setup/SiteSetup";
+import type { SPFI } from "@pnp/sp";
 import type { Department } from "../../src/domain/types";
 import type { IDepartmentPortalRootProps } from "../../src/webparts/departmentPortal/components/DepartmentPortalRoot";
 
@@ -23,6 +22,14 @@ export const locale = (globalThis as { __PD_LOCALE__?: string }).__PD_LOCALE__ =
 document.documentElement.lang = locale === "en-us" ? "en" : "ja";
 
 const siteUrl = `${location.origin}/sites/partnership`;
+
+// As BaseDeskWebPart builds them: the Teams notifier (with its Graph client) and the site setup
+// are chunks of their own, fetched on first use, so a page's first download is what ships.
+const notifier = lazyNotifier(async () => {
+  const [{ GraphTeamsNotifier }, { graphForUrl }] = await Promise.all([import("../../src/data/graph/GraphTeamsNotifier"), import("../../src/data/graph/graphForUrl")]);
+  return new GraphTeamsNotifier(graphForUrl(`${location.origin}/graph`));
+});
+const setupFor = (sp: SPFI, url: string) => async () => new (await import("../../src/data/setup/SiteSetup")).SiteSetup(sp, url);
 
 /**
  * `?today=YYYY-MM-DD` pretends it is another day in the city: the web parts get it as
@@ -45,11 +52,11 @@ async function servicesFor(pageSiteUrl: string, property: string | undefined): P
   const data = new PartnershipData(sp, site.url);
   return {
     data,
-    notifier: new GraphTeamsNotifier(graphForUrl(`${location.origin}/graph`)),
+    notifier,
     today,
     clock,
     site: { ...site, pageSiteUrl },
-    setup: async () => new SiteSetup(sp, site.url),
+    setup: setupFor(sp, site.url),
     setTenantDefault: (url) => setTenantDefaultSiteUrl(sp, url),
     // Only the department portal runs as a Teams tab.
     firstReads: startFirstReads(data, today, "departmentPortal"),
@@ -59,11 +66,11 @@ async function servicesFor(pageSiteUrl: string, property: string | undefined): P
 // The coordinator's pages are on the partnership site itself.
 export const services: IAppServices = {
   data: new PartnershipData(spForUrl(siteUrl), siteUrl),
-  notifier: new GraphTeamsNotifier(graphForUrl(`${location.origin}/graph`)),
+  notifier,
   today,
   clock,
   site: { url: siteUrl, source: "page", pageSiteUrl: siteUrl },
-  setup: async () => new SiteSetup(spForUrl(siteUrl), siteUrl),
+  setup: setupFor(spForUrl(siteUrl), siteUrl),
   setTenantDefault: (url) => setTenantDefaultSiteUrl(spForUrl(siteUrl), url),
 };
 
