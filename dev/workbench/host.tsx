@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Text } from "@fluentui/react";
 import type { IAppServices } from "../../src/components/IAppServices";
-import { startFirstReads } from "../../src/data/firstReads";
+import { PortalHints, startFirstReads } from "../../src/data/firstReads";
 import { PartnershipData } from "../../src/data/sp/PartnershipData";
 import { spForUrl } from "../../src/data/sp/spForUrl";
 import { lazyNotifier } from "../../src/data/graph/lazyNotifier";
@@ -46,7 +46,7 @@ document.cookie = clock ? `pd-today=${today}; path=/; SameSite=Strict` : "pd-tod
  * The services a web part builds in onInit, built the same way: the partnership site from
  * the web part's property, else the tenant default, else the page's own site.
  */
-async function servicesFor(pageSiteUrl: string, property: string | undefined): Promise<IAppServices> {
+async function servicesFor(pageSiteUrl: string, property: string | undefined, hints: Promise<PortalHints>): Promise<IAppServices> {
   const site = await resolvePartnershipSite(property, pageSiteUrl, spForUrl(pageSiteUrl), true);
   const sp = spForUrl(site.url);
   const data = new PartnershipData(sp, site.url);
@@ -59,7 +59,7 @@ async function servicesFor(pageSiteUrl: string, property: string | undefined): P
     setup: setupFor(sp, site.url),
     setTenantDefault: (url) => setTenantDefaultSiteUrl(sp, url),
     // Only the department portal runs as a Teams tab.
-    firstReads: startFirstReads(data, today, "departmentPortal"),
+    firstReads: startFirstReads(data, today, "departmentPortal", hints),
   };
 }
 
@@ -77,19 +77,25 @@ export const services: IAppServices = {
 /** The department portal as a SharePoint web part, or as a Teams tab of a department's team. */
 export function PortalHost({ Root }: { Root: React.ComponentType<IDepartmentPortalRootProps> }): JSX.Element {
   const [depts, setDepts] = React.useState<Department[]>([]);
-  // Only the Teams mode needs the departments (to find the tab's team and channel).
-  React.useEffect(() => {
-    if (params.get("host") === "teams") services.data.departments.list().then(setDepts, () => setDepts([]));
-  }, []);
   const code = params.get("dept");
   const inTeams = params.get("host") === "teams";
+  // Only the Teams mode needs the departments (to find the tab's team and channel): the
+  // workbench's stand-in for the tab's Teams context, which the first reads are told too.
+  const [teamsContext] = React.useState(() => (inTeams ? services.data.departments.list().catch(() => [] as Department[]) : Promise.resolve([] as Department[])));
+  React.useEffect(() => {
+    void teamsContext.then(setDepts);
+  }, [teamsContext]);
   const dept = depts.find((d) => d.code === code);
   // In Teams the tab runs on the team's own site (as SPFx does); its configuration names the partnership site.
   const teamSite = `${location.origin}/sites/${code ?? ""}`;
   const tabSetting = params.has("siteUrl") ? params.get("siteUrl") || undefined : siteUrl;
   const [tabServices, setTabServices] = React.useState<IAppServices | null>(null);
   React.useEffect(() => {
-    if (inTeams) servicesFor(teamSite, tabSetting).then(setTabServices, () => setTabServices(null));
+    const hints = teamsContext.then((ds): PortalHints => {
+      const d = ds.find((x) => x.code === code);
+      return d ? { teamId: d.teamId, channelId: d.channelId } : {};
+    });
+    if (inTeams) servicesFor(teamSite, tabSetting, hints).then(setTabServices, () => setTabServices(null));
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
   if (inTeams && code && (!dept || !tabServices)) return <Text>…</Text>;
   const teams = inTeams && dept ? { teamId: dept.teamId, channelId: dept.channelId } : undefined;

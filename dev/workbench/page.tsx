@@ -20,7 +20,7 @@ const only = (params.get("only") ?? "agreements") as keyof typeof roots;
 // As onInit does: the first reads start now, while the view's code is fetched (a Teams tab's
 // services are built for the team's site, and start their own: host.tsx).
 const firstViews: Record<keyof typeof roots, FirstView> = { agreements: "agreements", annual: "annualCycle", portal: "departmentPortal", results: "results" };
-if (params.get("host") !== "teams") services.firstReads = startFirstReads(services.data, services.today, firstViews[only] ?? "agreements");
+if (params.get("host") !== "teams") services.firstReads = startFirstReads(services.data, services.today, firstViews[only] ?? "agreements", Promise.resolve({ configuredCode: params.get("dept") ?? undefined }));
 const view = (roots[only] ?? roots.agreements)();
 
 function Page(): JSX.Element | null {

@@ -182,6 +182,11 @@ export interface IPartnershipData {
   /** Several lists in one HTTP request ($batch); a list with more than one page is then paged on. */
   readMany<R extends Record<string, AnyReadSpec>>(specs: R): Promise<ReadResults<R>>;
   currentUser(): Promise<CurrentUser>;
+  /**
+   * Who is signed in and some lists, in one HTTP request, each answer on its own: a list that
+   * cannot be read (a site not set up) does not keep the user from being known.
+   */
+  currentUserWith<R extends Record<string, AnyReadSpec>>(specs: R): { user: Promise<CurrentUser>; lists: Promise<ReadResults<R>> };
 }
 
 /** The result of checking a partnership site URL (property pane, first load). */

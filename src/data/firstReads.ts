@@ -1,5 +1,7 @@
 import { read } from "./contracts";
 import type { CurrentUser, IPartnershipData } from "./contracts";
+import type { Department, ResultReport, SurveyResponse } from "../domain/types";
+import { DepartmentHints, resolveDepartment } from "../domain/departments";
 import { isPendingImport } from "../domain/agreements";
 import { fiscalYearOf } from "../domain/calendar";
 import { parseSiteRules } from "../domain/siteRules";
@@ -12,11 +14,10 @@ export async function readRegister(data: IPartnershipData) {
 }
 export type RegisterData = Awaited<ReturnType<typeof readRegister>>;
 
-/** What the department portal shows for the fiscal year, whichever department it turns out to be: one batched request. */
-export function readPortalLists(data: IPartnershipData, fy: number) {
+/** What the department portal shows for the fiscal year, whichever department it turns out to be: read in one batched request. */
+function portalLists(data: IPartnershipData, fy: number) {
   const byYear = [{ prop: "fiscalYear" as const, op: "eq" as const, value: fy }];
-  return data.readMany({
-    departments: read(data.departments),
+  return {
     issues: read(data.matchingIssues, { where: [...byYear, { prop: "status", op: "eq", value: "issued" }] }),
     matchings: read(data.matchings, { where: byYear }),
     proposals: read(data.cityProposals, { where: byYear }),
@@ -25,9 +26,56 @@ export function readPortalLists(data: IPartnershipData, fy: number) {
     agreements: read(data.agreements, { where: [{ prop: "status", op: "eq", value: "surveying" }] }),
     wishes: read(data.implementationWishes, { where: byYear }),
     calls: read(data.calls, { where: [...byYear, { prop: "status", op: "eq", value: "open" }] }),
-  });
+  };
 }
-export type PortalLists = Awaited<ReturnType<typeof readPortalLists>>;
+
+/** A department's own rows for its to-do list: Form 4 rows of the year and surveys already answered, for the given departments in one batched request. */
+export async function readOwnRows(data: IPartnershipData, fy: number, departments: Array<{ id: number; title: string }>): Promise<{ results: ResultReport[]; answered: SurveyResponse[] }> {
+  if (departments.length === 0) return { results: [], answered: [] };
+  const byYear = [{ prop: "fiscalYear" as const, op: "eq" as const, value: fy }];
+  const own = await data.readMany(
+    Object.fromEntries(
+      departments.flatMap((m) => [
+        [`results${m.id}`, read(data.resultReports, { where: [...byYear, { prop: "department", op: "eq", value: { id: m.id, title: m.title } }] })],
+        [`answered${m.id}`, read(data.surveyResponses, { where: [{ prop: "department", op: "eq", value: { id: m.id, title: m.title } }, { prop: "status", op: "eq", value: "answered" }] })],
+      ]),
+    ) as Record<string, ReturnType<typeof read>>,
+  );
+  const pick = <T,>(prefix: string): T[] => Object.entries(own).filter(([k]) => k.startsWith(prefix)).flatMap(([, v]) => v as T[]);
+  return { results: pick<ResultReport>("results"), answered: pick<SurveyResponse>("answered") };
+}
+
+/** Where the portal is (its Teams tab, its web part's department code): which department it shows. */
+export type PortalHints = Omit<DepartmentHints, "userCodes">;
+
+/** Whose own rows the portal reads: the active departments the user belongs to and the one the portal shows. */
+export function departmentsOf(departments: Department[], user: CurrentUser, hints: PortalHints): Department[] {
+  const shown = resolveDepartment(departments, { ...hints, userCodes: user.departmentCodes });
+  return departments.filter((d) => d.active && (user.departmentCodes.includes(d.code) || d.id === shown?.id));
+}
+
+/**
+ * The department portal's data: the year's lists, the departments, and the own rows of the
+ * user's departments (`ownOf`: whose rows `own` holds). The own rows need the user and the
+ * departments, so these come first in a batch of their own, beside the lists: the own rows are
+ * read while the lists still are, not after them.
+ */
+export async function readPortal(data: IPartnershipData, fy: number, first: { user: Promise<CurrentUser>; departments: Promise<Department[]>; hints: Promise<PortalHints> }) {
+  const lists = data.readMany(portalLists(data, fy));
+  lists.catch(() => undefined); // awaited below
+  const ownOf = Promise.all([first.user, first.departments, first.hints]).then(([user, departments, hints]) => departmentsOf(departments, user, hints));
+  const own = ownOf.then((mine) => readOwnRows(data, fy, mine));
+  const [l, departments, mine, rows] = await Promise.all([lists, first.departments, ownOf, own]);
+  return { ...l, departments, own: rows, ownOf: mine.map((d) => d.id) };
+}
+export type PortalLists = Awaited<ReturnType<typeof readPortal>>;
+
+/** The portal read afresh (a reload: the user is known): the departments with the lists, then the own rows. */
+export async function readPortalAgain(data: IPartnershipData, fy: number, user: CurrentUser, hints: PortalHints): Promise<PortalLists> {
+  const { departments, ...l } = await data.readMany({ ...portalLists(data, fy), departments: read(data.departments) });
+  const mine = departmentsOf(departments, user, hints);
+  return { ...l, departments, own: await readOwnRows(data, fy, mine), ownOf: mine.map((d) => d.id) };
+}
 
 /** A web part's first view, whose reads can start before its code has arrived. */
 export type FirstView = "agreements" | "annualCycle" | "departmentPortal" | "results";
@@ -62,11 +110,17 @@ export class FirstReads {
   }
 }
 
-/** Starts who is signed in and the view's own first read against the partnership site. */
-export function startFirstReads(data: IPartnershipData, today: string, view: FirstView): FirstReads {
+/** Starts who is signed in and the view's own first read against the partnership site (`hints`: where the department portal is). */
+export function startFirstReads(data: IPartnershipData, today: string, view: FirstView, hints: Promise<PortalHints> = Promise.resolve({})): FirstReads {
   const reads = new FirstReads();
+  if (view === "departmentPortal") {
+    // The user and the departments in one batch (the own rows follow them), the year's lists in another.
+    const first = data.currentUserWith({ departments: read(data.departments) });
+    reads.start("user", () => first.user);
+    reads.start("portal", () => readPortal(data, fiscalYearOf(today), { user: first.user, departments: first.lists.then((l) => l.departments), hints }));
+    return reads;
+  }
   reads.start("user", () => data.currentUser());
   if (view === "agreements") reads.start("register", () => readRegister(data));
-  if (view === "departmentPortal") reads.start("portal", () => readPortalLists(data, fiscalYearOf(today)));
   return reads;
 }

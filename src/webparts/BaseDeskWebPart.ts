@@ -11,7 +11,7 @@ import { lazyNotifier } from "../data/graph/lazyNotifier";
 import { lazyGraph } from "../data/graph/lazyGraph";
 import { resolvePartnershipSite, setTenantDefaultSiteUrl } from "../data/hosting";
 import { cityToday } from "../domain/calendar";
-import { FirstView, startFirstReads } from "../data/firstReads";
+import { FirstView, PortalHints, startFirstReads } from "../data/firstReads";
 
 /** What every web part's properties hold: the partnership site's absolute URL (empty: the tenant default, else this site). */
 export interface IDeskWebPartProps {
@@ -44,13 +44,18 @@ export abstract class BaseDeskWebPart<P extends IDeskWebPartProps> extends BaseC
       setup: async () => new (await import(/* webpackChunkName: "pd-site-setup" */ "../data/setup/SiteSetup")).SiteSetup(sp, site.url),
       setTenantDefault: (url) => setTenantDefaultSiteUrl(sp, url),
       // Who is signed in and the first view's rows are read now, while the view's code is fetched.
-      firstReads: startFirstReads(data, today, this.firstView),
+      firstReads: startFirstReads(data, today, this.firstView, this.firstReadHints()),
     };
     await view;
   }
 
   /** Which view the web part opens on: its reads start in onInit (src/data/firstReads). */
   protected abstract readonly firstView: FirstView;
+
+  /** Where the department portal is (its Teams tab, its department code), for its first reads; nothing for the other views. */
+  protected firstReadHints(): Promise<PortalHints> {
+    return Promise.resolve({});
+  }
 
   /** Fetches the web part's React root (its own chunk); renderRoot uses it once loaded. */
   protected abstract loadRoot(): Promise<void>;

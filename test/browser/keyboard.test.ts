@@ -6,6 +6,17 @@ import { BrowserHarness, focusedName, startHarness, tabTo } from "./harness";
  * arrow keys, Enter and typing, as a person who does not use a mouse works.
  */
 
+/**
+ * A confirmation moves focus to its button a moment after it shows (Fluent's focus trap): a person
+ * presses Enter once it is there. Pressed before, Enter went nowhere, and (the form behind being
+ * hidden from the accessibility tree while the confirmation is open) the form looked closed.
+ */
+async function enterOnceFocused(button: import("playwright-core").Locator): Promise<void> {
+  await button.waitFor();
+  await button.page().waitForFunction((b) => b === document.activeElement, await button.elementHandle(), { timeout: 10000 });
+  await button.page().keyboard.press("Enter");
+}
+
 let h: BrowserHarness;
 beforeAll(async () => {
   h = await startHarness();
@@ -33,8 +44,7 @@ test("keyboard only: a department submits a Form 2 proposal", async () => {
   await tabTo(page, /^提出する$/);
   await page.keyboard.press("Enter");
   // Asked first (a submission locks the row); the confirmation opens with its button in focus.
-  await page.getByRole("alertdialog", { name: "提出する" }).getByRole("button", { name: "提出する" }).waitFor();
-  await page.keyboard.press("Enter");
+  await enterOnceFocused(page.getByRole("alertdialog", { name: "提出する" }).getByRole("button", { name: "提出する" }));
   await dlg.waitFor({ state: "detached" });
   try {
     // In the department's proposals, a table or stacked cards by the width the list has.
@@ -108,8 +118,7 @@ test("keyboard only: a department records and submits Form 4 after the year ends
   await tabTo(page, /^実績報告を提出$/);
   await page.keyboard.press("Enter");
   // The confirmation opens with its button in focus: Enter submits.
-  await page.getByRole("alertdialog", { name: "実績報告を提出" }).getByRole("button", { name: "実績報告を提出" }).waitFor();
-  await page.keyboard.press("Enter");
+  await enterOnceFocused(page.getByRole("alertdialog", { name: "実績報告を提出" }).getByRole("button", { name: "実績報告を提出" }));
   await page.getByText("1 件を提出しました。").waitFor();
   expect(errors).toEqual([]);
   await page.context().close();

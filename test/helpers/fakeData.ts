@@ -100,6 +100,9 @@ export function fakeData(user: CurrentUser, init: Partial<Record<keyof IPartners
     async currentUser(): Promise<CurrentUser> {
       return user;
     },
+    currentUserWith<R extends Record<string, AnyReadSpec>>(specs: R): { user: Promise<CurrentUser>; lists: Promise<ReadResults<R>> } {
+      return { user: Promise.resolve(user), lists: data.readMany(specs) };
+    },
   };
   return data;
 }

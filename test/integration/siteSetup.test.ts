@@ -5,6 +5,7 @@ import { fieldXml, typeAsString, viewFieldName, viewQuery } from "../../src/data
 import { allLists, listUrlName, notifications, partners, resultReports, SCHEMA_VERSION } from "../../src/data/schema/listSchema";
 import type { AnyListDef } from "../../src/data/schema/fieldTypes";
 import { PartnershipData } from "../../src/data/sp/PartnershipData";
+import { read } from "../../src/data/contracts";
 import { resolvePartnershipSite, setTenantDefaultSiteUrl } from "../../src/data/hosting";
 import { checkSiteUrl, siteCheckMessage } from "../../src/data/setup/siteCheck";
 import { sampleMembership } from "../../dev/backend/sites";
@@ -295,6 +296,15 @@ describe("the partnership site from any host", () => {
     expect(unconfigured.source).toBe("page");
     const wrong = new PartnershipData(spForUrl(unconfigured.url, as(11)), unconfigured.url);
     expect(await wrong.currentUser()).toMatchObject({ siteStatus: "notSetUp", role: "visitor" });
+    // The portal's first batch (who is signed in and the departments): on the partnership site
+    // both answer; on the team's site the list is not there (404), and the user is still known, so
+    // the frame can say that the site is not set up.
+    const both = data.currentUserWith({ departments: read(data.departments) });
+    expect(await both.user).toMatchObject({ siteStatus: "ready", departmentCodes: ["kodomo-kosodate"] });
+    expect((await both.lists).departments.map((d) => d.code)).toContain("kodomo-kosodate");
+    const bare = wrong.currentUserWith({ departments: read(wrong.departments) });
+    await expect(bare.lists).rejects.toMatchObject({ kind: "notFound" });
+    expect(await bare.user).toMatchObject({ siteStatus: "notSetUp", role: "visitor" });
   });
 
   test("the tenant-wide default: only a SharePoint administrator may set it; every site then finds the partnership site", async () => {

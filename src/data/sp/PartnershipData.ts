@@ -96,33 +96,68 @@ export class PartnershipData implements IPartnershipData {
 
   async readMany<R extends Record<string, AnyReadSpec>>(specs: R): Promise<ReadResults<R>> {
     const [batched, execute] = this.sp.batched();
-    const entries = Object.entries(specs).map(([key, spec]) => {
-      const repo = spec.list as SpListRepository<D.Stored>;
-      const query = (spec.query ?? {}) as ListQuery<D.Stored>;
-      const items = repo.listOn(batched).items;
-      return { key, query, repo, pending: repo.query(query, items)() as Promise<ListItemInfo[]> };
-    });
+    const lists = this.queueReads(batched, specs);
     try {
       await execute();
-      const out: Record<string, D.Stored[]> = {};
-      for (const e of entries) {
-        const raw = await e.pending;
-        const page = raw.filter((info) => e.repo.isRow(info)).map((info) => e.repo.map(info)).filter((row) => e.repo.shows(row));
-        const limit = e.query.limit;
-        const full = raw.length === PAGE_SIZE && (limit === undefined || limit > PAGE_SIZE);
-        if (!full) out[e.key] = page;
-        // A full first page: continue by Id when the order allows, else read the list paged.
-        else if (!e.query.orderBy?.length) out[e.key] = [...page, ...(await e.repo.listAfter(Number(raw[raw.length - 1].Id ?? raw[raw.length - 1].ID), e.query))];
-        else out[e.key] = await e.repo.list(e.query);
-      }
-      return out as ReadResults<R>;
     } catch (err) {
       throw toDataError(err);
     }
+    return lists();
+  }
+
+  currentUserWith<R extends Record<string, AnyReadSpec>>(specs: R): { user: Promise<CurrentUser>; lists: Promise<ReadResults<R>> } {
+    const [batched, execute] = this.sp.batched();
+    const user = this.queueCurrentUser(batched);
+    const lists = this.queueReads(batched, specs);
+    const sent = execute().catch((err: unknown) => {
+      throw toDataError(err);
+    });
+    return { user: sent.then(user), lists: sent.then(lists) };
   }
 
   async currentUser(): Promise<CurrentUser> {
     const [batched, execute] = this.sp.batched();
+    const user = this.queueCurrentUser(batched);
+    try {
+      await execute();
+    } catch (err) {
+      throw toDataError(err);
+    }
+    return user();
+  }
+
+  /** Queues the lists' reads on a batch; what it returns reads the answers once the batch is sent (a list with more than one page is then paged on). */
+  private queueReads<R extends Record<string, AnyReadSpec>>(batched: SPFI, specs: R): () => Promise<ReadResults<R>> {
+    const entries = Object.entries(specs).map(([key, spec]) => {
+      const repo = spec.list as SpListRepository<D.Stored>;
+      const query = (spec.query ?? {}) as ListQuery<D.Stored>;
+      const items = repo.listOn(batched).items;
+      const pending = repo.query(query, items)() as Promise<ListItemInfo[]>;
+      pending.catch(() => undefined); // read below, once the batch is sent
+      return { key, query, repo, pending };
+    });
+    return async () => {
+      try {
+        const out: Record<string, D.Stored[]> = {};
+        for (const e of entries) {
+          const raw = await e.pending;
+          const page = raw.filter((info) => e.repo.isRow(info)).map((info) => e.repo.map(info)).filter((row) => e.repo.shows(row));
+          const limit = e.query.limit;
+          const full = raw.length === PAGE_SIZE && (limit === undefined || limit > PAGE_SIZE);
+          if (!full) out[e.key] = page;
+          // A full first page: continue by Id when the order allows, else read the list paged.
+          else if (!e.query.orderBy?.length) out[e.key] = [...page, ...(await e.repo.listAfter(Number(raw[raw.length - 1].Id ?? raw[raw.length - 1].ID), e.query))];
+          else out[e.key] = await e.repo.list(e.query);
+        }
+        return out as ReadResults<R>;
+      } catch (err) {
+        throw toDataError(err);
+      }
+    };
+  }
+
+  /** Queues who is signed in (their groups, permissions and the site's schema version) on a batch; what it returns reads the answers once the batch is sent. */
+  private queueCurrentUser(batched: SPFI): () => Promise<CurrentUser> {
     const userP = batched.web.currentUser.select("Id", "Title", "Email")();
     const groupsP = batched.web.currentUser.groups.select("Id", "Title")();
     const permsP = batched.web.getCurrentUserEffectivePermissions().catch(() => null);
@@ -142,38 +177,40 @@ export class PartnershipData implements IPartnershipData {
       .items.select("SettingValue")
       .filter(`Title eq '${SCHEMA_VERSION_KEY}'`)
       .top(1)() as Promise<{ SettingValue: string | null }[]>;
-    try {
-      await execute();
-      const [u, groups] = await Promise.all([userP, groupsP]);
-      const perms = await permsP;
-      const siteVersion = await versionP.then(
-        (rows) => (rows[0] && Number.isInteger(Number(rows[0].SettingValue)) ? Number(rows[0].SettingValue) : null),
-        (e: unknown) => {
-          if (toDataError(e).kind === "notFound") return null;
-          throw e;
-        },
-      );
-      const fromGroups = roleFromGroups(
-        groups.map((g) => g.Title),
-        S.siteGroups,
-      ).departmentCodes;
-      const agreementPerms = await agreementPermsP;
-      const departmentListPerms = await departmentListPermsP;
-      const folders = await foldersP;
-      const can = (p: typeof perms, kind: PermissionKind): boolean => (p ? batched.web.hasPermissions(p, kind) : false);
-      // Who may add anywhere in the list (the coordinators) has their own department from its group;
-      // everyone else's departments are the folders they may write in.
-      const listWide = can(departmentListPerms, PermissionKind.AddListItems);
-      // A year's submission folder (KODOMO-2026, Add only) is not a department of its own.
-      const folderCodes = (folders ?? []).filter((f) => !S.parseSubmissionFolder(f.FileLeafRef)).filter((f) => can({ High: Number(f.EffectiveBasePermissions.High), Low: Number(f.EffectiveBasePermissions.Low) }, PermissionKind.AddListItems)).map((f) => f.FileLeafRef);
-      const departmentCodes = listWide || !folders?.length ? fromGroups : folderCodes;
-      const role: Role = can(agreementPerms, PermissionKind.EditListItems) ? "coordinator" : listWide || folderCodes.length > 0 ? "member" : "visitor";
-      const canManageSite = perms ? batched.web.hasPermissions(perms, PermissionKind.ManageLists) : false;
-      const siteStatus = siteVersion === null ? "notSetUp" : siteVersion < SCHEMA_VERSION ? "needsUpgrade" : "ready";
-      return { id: u.Id, title: u.Title, email: u.Email, role, departmentCodes, canManageSite, siteVersion, siteStatus, appVersion: SCHEMA_VERSION };
-    } catch (err) {
-      throw toDataError(err);
-    }
+    for (const p of [userP, groupsP, versionP]) p.catch(() => undefined); // read below, once the batch is sent
+    return async () => {
+      try {
+        const [u, groups] = await Promise.all([userP, groupsP]);
+        const perms = await permsP;
+        const siteVersion = await versionP.then(
+          (rows) => (rows[0] && Number.isInteger(Number(rows[0].SettingValue)) ? Number(rows[0].SettingValue) : null),
+          (e: unknown) => {
+            if (toDataError(e).kind === "notFound") return null;
+            throw e;
+          },
+        );
+        const fromGroups = roleFromGroups(
+          groups.map((g) => g.Title),
+          S.siteGroups,
+        ).departmentCodes;
+        const agreementPerms = await agreementPermsP;
+        const departmentListPerms = await departmentListPermsP;
+        const folders = await foldersP;
+        const can = (p: typeof perms, kind: PermissionKind): boolean => (p ? batched.web.hasPermissions(p, kind) : false);
+        // Who may add anywhere in the list (the coordinators) has their own department from its group;
+        // everyone else's departments are the folders they may write in.
+        const listWide = can(departmentListPerms, PermissionKind.AddListItems);
+        // A year's submission folder (KODOMO-2026, Add only) is not a department of its own.
+        const folderCodes = (folders ?? []).filter((f) => !S.parseSubmissionFolder(f.FileLeafRef)).filter((f) => can({ High: Number(f.EffectiveBasePermissions.High), Low: Number(f.EffectiveBasePermissions.Low) }, PermissionKind.AddListItems)).map((f) => f.FileLeafRef);
+        const departmentCodes = listWide || !folders?.length ? fromGroups : folderCodes;
+        const role: Role = can(agreementPerms, PermissionKind.EditListItems) ? "coordinator" : listWide || folderCodes.length > 0 ? "member" : "visitor";
+        const canManageSite = perms ? batched.web.hasPermissions(perms, PermissionKind.ManageLists) : false;
+        const siteStatus = siteVersion === null ? "notSetUp" : siteVersion < SCHEMA_VERSION ? "needsUpgrade" : "ready";
+        return { id: u.Id, title: u.Title, email: u.Email, role, departmentCodes, canManageSite, siteVersion, siteStatus, appVersion: SCHEMA_VERSION };
+      } catch (err) {
+        throw toDataError(err);
+      }
+    };
   }
 }
 

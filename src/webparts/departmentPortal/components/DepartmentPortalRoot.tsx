@@ -7,7 +7,6 @@ import { WishCell } from "./WishCell";
 import * as strings from "DepartmentPortalWebPartStrings";
 import * as common from "CommonStrings";
 import type { IAppServices } from "../../../components/IAppServices";
-import { read } from "../../../data/contracts";
 import { AppFrame } from "../../../components/AppFrame/AppFrame";
 import { fmt } from "../../../components/format";
 import { frameStyles } from "../../../components/AppFrame/AppFrame.styles";
@@ -16,10 +15,10 @@ import { SummaryTiles } from "../../../components/SummaryTiles";
 import { useLoad } from "../../../components/hooks/useLoad";
 import { EarlyRead, useEarlyRead } from "../../../components/hooks/useEarlyRead";
 import type { CurrentUser } from "../../../data/contracts";
-import { readPortalLists, PortalLists } from "../../../data/firstReads";
+import { readOwnRows, readPortal, readPortalAgain, PortalLists, startFirstReads } from "../../../data/firstReads";
 import { fiscalYearOf, formatEraDate } from "../../../domain/calendar";
 import { resolveDepartment } from "../../../domain/departments";
-import type { CityProposal, Matching, ResultReport, SurveyResponse } from "../../../domain/types";
+import type { CityProposal, Matching, SurveyResponse } from "../../../domain/types";
 import { departmentTodo, TodoItem, todoCount } from "../../../domain/departmentTodo";
 import { TodoList } from "./TodoList";
 import { rowAnswerText } from "../../../domain/matching";
@@ -45,24 +44,14 @@ function Portal({ services, teams, departmentCode, user, early }: IDepartmentPor
   const fy = fiscalYearOf(services.today);
   const { data } = services;
   const load = useLoad(async () => {
-    const byYear = [{ prop: "fiscalYear" as const, op: "eq" as const, value: fy }];
-    const r = await early.take(() => readPortalLists(data, fy));
+    const r = await early.take(() => readPortalAgain(data, fy, user, { teamId: teams?.teamId, channelId: teams?.channelId, configuredCode: departmentCode }));
     const dept = resolveDepartment(r.departments, { teamId: teams?.teamId, channelId: teams?.channelId, configuredCode: departmentCode, userCodes: user.departmentCodes });
-    // For the to-do list, the departments' own rows (a clerk of two departments gets both): Form 4 rows of the year and surveys already answered.
-    const mineRefs = r.departments.filter((x) => x.active && (user.departmentCodes.includes(x.code) || x.id === dept?.id)).map((x) => ({ id: x.id, title: x.title }));
-    const own = mineRefs.length
-      ? await data.readMany(
-          Object.fromEntries(
-            mineRefs.flatMap((m) => [
-              [`results${m.id}`, read(data.resultReports, { where: [...byYear, { prop: "department", op: "eq", value: m }] })],
-              [`answered${m.id}`, read(data.surveyResponses, { where: [{ prop: "department", op: "eq", value: m }, { prop: "status", op: "eq", value: "answered" }] })],
-            ]),
-          ) as Record<string, ReturnType<typeof read>>,
-        )
-      : {};
-    const pick = <T,>(prefix: string): T[] => Object.entries(own).filter(([k]) => k.startsWith(prefix)).flatMap(([, v]) => v as T[]);
+    // For the to-do list, the departments' own rows (a clerk of two departments gets both, a
+    // coordinator the portal's department too), read with the lists; read now only if the
+    // department shown is not among them (its web part's department code has just changed).
+    const extra = dept && dept.active && !r.ownOf.includes(dept.id) ? await readOwnRows(data, fy, [dept]) : { results: [], answered: [] };
     // The partner's answers are the coordinator's own list: joined to the department's proposals here.
-    return { ...r, proposals: withAnswers(r.proposals, r.answers), dept, results: pick<ResultReport>("results"), answered: pick<SurveyResponse>("answered") };
+    return { ...r, proposals: withAnswers(r.proposals, r.answers), dept, results: [...r.own.results, ...extra.results], answered: [...r.own.answered, ...extra.answered] };
   }, [services, teams?.teamId, teams?.channelId, departmentCode, user]);
 
   // What the portal writes with: its own chunk, fetched while the lists above are read.
@@ -203,7 +192,10 @@ function Portal({ services, teams, departmentCode, user, early }: IDepartmentPor
 
 /** 部署ポータル: what concerns one department; also its Teams tab. */
 export function DepartmentPortalRoot(props: IDepartmentPortalRootProps): JSX.Element {
-  // The year's lists are read while the frame reads who is signed in (one round trip, not two).
-  const early = useEarlyRead(() => props.services.firstReads?.take("portal") ?? readPortalLists(props.services.data, fiscalYearOf(props.services.today)));
-  return <AppFrame services={props.services} title={strings.Title} onNotSetUp={early.discard}>{(user) => <Portal {...props} user={user} early={early} />}</AppFrame>;
+  // Who is signed in, the departments and the year's lists are read together, the own rows as
+  // soon as the first two are known (src/data/firstReads); started in onInit, else on mounting.
+  const hints = { teamId: props.teams?.teamId, channelId: props.teams?.channelId, configuredCode: props.departmentCode };
+  const services = React.useMemo(() => (props.services.firstReads ? props.services : { ...props.services, firstReads: startFirstReads(props.services.data, props.services.today, "departmentPortal", Promise.resolve(hints)) }), [props.services]); // eslint-disable-line react-hooks/exhaustive-deps
+  const early = useEarlyRead(() => services.firstReads?.take("portal") ?? readPortal(services.data, fiscalYearOf(services.today), { user: services.data.currentUser(), departments: services.data.departments.list(), hints: Promise.resolve(hints) }));
+  return <AppFrame services={services} title={strings.Title} onNotSetUp={early.discard}>{(user) => <Portal {...props} services={services} user={user} early={early} />}</AppFrame>;
 }
