@@ -150,8 +150,6 @@ async function registerLoad(): Promise<Record<string, unknown>> {
    * Opens one web part alone and its floor, alternating, five times each: time until `shown`
    * shows, the SharePoint requests it made, and the floor for the same data: the same requests by
    * plain fetch in the same waves, then a hello-world DetailsList of as many rows as the view showed.
-   */
-  /**
    * `shown.clickTab`: the tab a user opens first, clicked in the page; `check`: what must then hold.
    * The wait itself is on the page's own note (markWhenShown), not on Playwright's role queries,
    * which scan the page on its main thread while it renders.

@@ -45,11 +45,11 @@ export function validatePartner(
   return out;
 }
 
-/** One partner order everywhere: by reading (フリガナ, katakana and hiragana alike), then by name. */
+// One collator: the same order as localeCompare(…, "ja"), without building one on every comparison.
 const japanese = new Intl.Collator("ja");
 
+/** One partner order everywhere: by reading (フリガナ, katakana and hiragana alike), then by name. */
 export function byReading(a: Pick<Partner, "kana" | "name">, b: Pick<Partner, "kana" | "name">): number {
   const key = (p: Pick<Partner, "kana" | "name">): string => normalizeForSearch(p.kana || p.name);
-  // One collator (the same order as localeCompare(…, "ja"), without its cost on every comparison).
   return japanese.compare(key(a), key(b)) || japanese.compare(a.name, b.name);
 }

@@ -44,8 +44,9 @@ function Portal({ services, teams, departmentCode, user, early }: IDepartmentPor
   const fy = fiscalYearOf(services.today);
   const { data } = services;
   const load = useLoad(async () => {
-    const r = await early.take(() => readPortalAgain(data, fy, user, { teamId: teams?.teamId, channelId: teams?.channelId, configuredCode: departmentCode }));
-    const dept = resolveDepartment(r.departments, { teamId: teams?.teamId, channelId: teams?.channelId, configuredCode: departmentCode, userCodes: user.departmentCodes });
+    const hints = { teamId: teams?.teamId, channelId: teams?.channelId, configuredCode: departmentCode };
+    const r = await early.take(() => readPortalAgain(data, fy, user, hints));
+    const dept = resolveDepartment(r.departments, { ...hints, userCodes: user.departmentCodes });
     // For the to-do list, the departments' own rows (a clerk of two departments gets both, a
     // coordinator the portal's department too), read with the lists; read now only if the
     // department shown is not among them (its web part's department code has just changed).
