@@ -74,29 +74,41 @@ export const services: IAppServices = {
   setTenantDefault: (url) => setTenantDefaultSiteUrl(spForUrl(siteUrl), url),
 };
 
+/**
+ * The department portal as a Teams tab (`host=teams&dept=`): the workbench's stand-in for the
+ * tab's Teams context (the departments, to find the tab's team and channel) and the services
+ * the web part builds in onInit on the team's own site (as SPFx does), whose first reads start
+ * at once. Started once per page, by the page (as onInit, before the view's code) or by PortalHost.
+ */
+let teamsTab: { context: Promise<Department[]>; services: Promise<IAppServices | null>; teamSite: string } | undefined;
+export function startTeamsTab(): NonNullable<typeof teamsTab> {
+  if (teamsTab) return teamsTab;
+  const code = params.get("dept");
+  const context = services.data.departments.list().catch(() => [] as Department[]);
+  const hints = context.then((ds): PortalHints => {
+    const d = ds.find((x) => x.code === code);
+    return d ? { teamId: d.teamId, channelId: d.channelId } : {};
+  });
+  const teamSite = `${location.origin}/sites/${code ?? ""}`;
+  // The tab's configuration names the partnership site.
+  const tabSetting = params.has("siteUrl") ? params.get("siteUrl") || undefined : siteUrl;
+  teamsTab = { context, services: servicesFor(teamSite, tabSetting, hints).catch(() => null), teamSite };
+  return teamsTab;
+}
+
 /** The department portal as a SharePoint web part, or as a Teams tab of a department's team. */
 export function PortalHost({ Root }: { Root: React.ComponentType<IDepartmentPortalRootProps> }): JSX.Element {
   const [depts, setDepts] = React.useState<Department[]>([]);
   const code = params.get("dept");
   const inTeams = params.get("host") === "teams";
-  // Only the Teams mode needs the departments (to find the tab's team and channel): the
-  // workbench's stand-in for the tab's Teams context, which the first reads are told too.
-  const [teamsContext] = React.useState(() => (inTeams ? services.data.departments.list().catch(() => [] as Department[]) : Promise.resolve([] as Department[])));
-  React.useEffect(() => {
-    void teamsContext.then(setDepts);
-  }, [teamsContext]);
-  const dept = depts.find((d) => d.code === code);
-  // In Teams the tab runs on the team's own site (as SPFx does); its configuration names the partnership site.
-  const teamSite = `${location.origin}/sites/${code ?? ""}`;
-  const tabSetting = params.has("siteUrl") ? params.get("siteUrl") || undefined : siteUrl;
+  const [tab] = React.useState(() => (inTeams ? startTeamsTab() : undefined));
   const [tabServices, setTabServices] = React.useState<IAppServices | null>(null);
   React.useEffect(() => {
-    const hints = teamsContext.then((ds): PortalHints => {
-      const d = ds.find((x) => x.code === code);
-      return d ? { teamId: d.teamId, channelId: d.channelId } : {};
-    });
-    if (inTeams) servicesFor(teamSite, tabSetting, hints).then(setTabServices, () => setTabServices(null));
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+    void tab?.context.then(setDepts);
+    void tab?.services.then(setTabServices);
+  }, [tab]);
+  const dept = depts.find((d) => d.code === code);
+  const teamSite = tab?.teamSite ?? "";
   if (inTeams && code && (!dept || !tabServices)) return <Text>…</Text>;
   const teams = inTeams && dept ? { teamId: dept.teamId, channelId: dept.channelId } : undefined;
   const hosted = inTeams && tabServices ? tabServices : services;

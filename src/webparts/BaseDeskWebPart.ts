@@ -12,6 +12,7 @@ import { lazyGraph } from "../data/graph/lazyGraph";
 import { resolvePartnershipSite, setTenantDefaultSiteUrl } from "../data/hosting";
 import { cityToday } from "../domain/calendar";
 import { FirstView, PortalHints, startFirstReads } from "../data/firstReads";
+import { firstBatchSent } from "../data/sp/requestsSent";
 
 /** What every web part's properties hold: the partnership site's absolute URL (empty: the tenant default, else this site). */
 export interface IDeskWebPartProps {
@@ -27,9 +28,10 @@ export abstract class BaseDeskWebPart<P extends IDeskWebPartProps> extends BaseC
   protected services!: IAppServices;
 
   protected async onInit(): Promise<void> {
-    // The view is a chunk of its own (the four web parts share one bundle, see config/config.json):
-    // its fetch starts now and runs while the partnership site is being found.
-    const view = this.loadRoot();
+    // The view is a chunk of its own (the four web parts share one bundle, see config/config.json),
+    // fetched once the first reads' batch is on its way (or 150 ms from now at the latest): its
+    // code then arrives while SharePoint answers, and compiling it does not hold the batch back.
+    const view = firstBatchSent().then(() => this.loadRoot());
     await super.onInit();
     const pageSite = this.context.pageContext.web.absoluteUrl;
     const site = await resolvePartnershipSite(this.properties.partnershipSiteUrl, pageSite, spForSpfx(this.context));

@@ -61,3 +61,21 @@ test("a failed read shows the reason in Japanese and reloads on request", async 
   fireEvent.click(screen.getByText("再読み込み"));
   expect(await screen.findByText("みらい電機との協定")).toBeTruthy();
 });
+
+test("choosing the calendar's tab starts its read at once, beside the fetch of its code, and the calendar takes that read (one read, not two)", async () => {
+  const { TermsService } = await import("../../src/data/services/TermsService");
+  const calendar = jest.spyOn(TermsService.prototype, "calendar");
+  try {
+    render(<AgreementsRoot services={services("coordinator")} />);
+    await screen.findByText("みらい電機との協定");
+    // The services' chunk (what the calendar reads with) is there once the register is.
+    await new Promise((r) => setTimeout(r, 0));
+    fireEvent.click(screen.getByRole("tab", { name: "見直し・更新カレンダー" }));
+    expect(calendar).toHaveBeenCalledTimes(1); // in the click, before the calendar's code has come
+    expect(await screen.findByRole("grid", {}, { timeout: 5000 })).toBeTruthy();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(calendar).toHaveBeenCalledTimes(1);
+  } finally {
+    calendar.mockRestore();
+  }
+});

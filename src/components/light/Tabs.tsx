@@ -16,6 +16,8 @@ export function Tab(props: ITabProps): JSX.Element {
 export interface ITabsProps {
   ariaLabel: string;
   children: React.ReactNode;
+  /** A tab was chosen (before its content renders): a view can start the tab's read beside its code. */
+  onChange?: (itemKey: string) => void;
 }
 
 /**
@@ -23,9 +25,13 @@ export interface ITabsProps {
  * for first views: the Pivot brings Fluent's buttons and their menus with it. Tabs given as
  * `false` (a role without them) are left out.
  */
-export function Tabs({ ariaLabel, children }: ITabsProps): JSX.Element {
+export function Tabs({ ariaLabel, children, onChange }: ITabsProps): JSX.Element {
   const tabs = React.Children.toArray(children).filter((c): c is React.ReactElement<ITabProps> => React.isValidElement(c));
-  const [selected, setSelected] = React.useState<string>(tabs[0]?.props.itemKey ?? "");
+  const [selected, choose] = React.useState<string>(tabs[0]?.props.itemKey ?? "");
+  const setSelected = (key: string): void => {
+    if (key !== selected) onChange?.(key);
+    choose(key);
+  };
   const [id] = React.useState(() => getId("pd-tabs"));
   const listRef = React.useRef<HTMLDivElement>(null);
   const current = tabs.find((t) => t.props.itemKey === selected) ?? tabs[0];

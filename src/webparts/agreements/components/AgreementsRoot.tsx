@@ -9,6 +9,7 @@ import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
 import { useLoad } from "../../../components/hooks/useLoad";
 import { EarlyRead, useEarlyRead } from "../../../components/hooks/useEarlyRead";
 import type { CurrentUser } from "../../../data/contracts";
+import type { CalendarData } from "../../../data/services/TermsService";
 import { readRegister, RegisterData } from "../../../data/firstReads";
 import { canEditAgreements } from "../../../domain/roles";
 import { Register } from "./Register";
@@ -26,6 +27,18 @@ function Agreements({ services, user, early }: { services: IAppServices; user: C
   const load = useLoad(() => early.take(() => readRegister(data)), [data]);
   const [openId, setOpenId] = React.useState<number | null>(null);
   const [starting, setStarting] = React.useState(false);
+  // The calendar's read starts when its tab is chosen, beside the fetch of the calendar's code.
+  const calendarRead = React.useRef<Promise<CalendarData>>();
+  const onTab = (key: string): void => {
+    if (key !== "calendar" || !more.data) return;
+    calendarRead.current = more.data.terms.calendar();
+    calendarRead.current.catch(() => undefined); // the calendar shows it when it takes the read
+  };
+  const takeCalendarRead = (): Promise<CalendarData> | undefined => {
+    const p = calendarRead.current;
+    calendarRead.current = undefined;
+    return p;
+  };
   const canEdit = canEditAgreements(user.role);
   const d = load.data;
   return (
@@ -36,12 +49,12 @@ function Agreements({ services, user, early }: { services: IAppServices; user: C
       {d && (
         <>
           {canEdit && <Toolbar items={[{ key: "new", text: strings.NewAgreement, iconName: "Add", onClick: () => setStarting(true) }]} />}
-          <Tabs ariaLabel={strings.Title}>
+          <Tabs ariaLabel={strings.Title} onChange={onTab}>
             <Tab headerText={strings.Tabs.register} itemKey="register">
               <Register agreements={d.agreements} items={d.items} partners={d.partners} role={user.role} today={services.today} onOpen={(a) => setOpenId(a.id)} />
             </Tab>
             <Tab headerText={strings.Tabs.calendar} itemKey="calendar">
-              {whenLoaded(more, (m) => <ReviewCalendar service={m.terms} notifications={m.notifications} canEdit={canEdit} pageUrl={pageUrl()} onOpen={(a) => setOpenId(a.id)} />)}
+              {whenLoaded(more, (m) => <ReviewCalendar service={m.terms} notifications={m.notifications} canEdit={canEdit} pageUrl={pageUrl()} onOpen={(a) => setOpenId(a.id)} takeEarlyRead={takeCalendarRead} />)}
             </Tab>
             <Tab headerText={strings.Tabs.partners} itemKey="partners">
               {whenLoaded(more, (m) => <PartnersView partners={d.partners} canEdit={canEdit} service={m.service} onChanged={load.reload} />)}

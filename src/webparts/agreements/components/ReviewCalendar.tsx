@@ -11,7 +11,7 @@ import { useLoad } from "../../../components/hooks/useLoad";
 import { useAction } from "../../../components/hooks/useAction";
 import { frameStyles } from "../../../components/AppFrame/AppFrame.styles";
 import type { ChannelMessage } from "../../../data/contracts";
-import type { TermsService } from "../../../data/services/TermsService";
+import type { CalendarData, TermsService } from "../../../data/services/TermsService";
 import type { NotificationService } from "../../../data/services/NotificationService";
 import { formatDateBoth } from "../../../domain/calendar";
 import type { DecisionEntry } from "../../../domain/decisions";
@@ -26,6 +26,8 @@ export interface IReviewCalendarProps {
   /** Where the reminder's link leads (this page). */
   pageUrl: string;
   onOpen: (a: Agreement) => void;
+  /** The calendar's read, started when its tab was chosen (while this code was fetched): taken once. */
+  takeEarlyRead?: () => Promise<CalendarData> | undefined;
 }
 
 const C = strings.Calendar;
@@ -47,8 +49,8 @@ function reminderMessage(e: DecisionEntry, pageUrl: string): ChannelMessage {
  * coordinator opens it, reminders whose date has come go to the coordinators' channel
  * (once each; failures are shown and can be retried).
  */
-export function ReviewCalendar({ service, notifications, canEdit, pageUrl, onOpen }: IReviewCalendarProps): JSX.Element {
-  const load = useLoad(() => service.calendar(), [service]);
+export function ReviewCalendar({ service, notifications, canEdit, pageUrl, onOpen, takeEarlyRead }: IReviewCalendarProps): JSX.Element {
+  const load = useLoad(() => takeEarlyRead?.() ?? service.calendar(), [service]);
   const action = useAction();
   const [outcome, setOutcome] = React.useState<Notification[] | null>(null);
   const sentOnce = React.useRef(false);
