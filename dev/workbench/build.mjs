@@ -15,6 +15,10 @@ export const locDirs = Object.fromEntries(
   Object.entries(config.localizedResources).map(([name, p]) => [name, join(root, dirname(p.replace(/^lib\//, "src/")))]),
 );
 
+/** An SPFx loc module for the workbench: both languages, the page's `__PD_LOCALE__` picks one. */
+export const locModule = (dir) =>
+  `var ja = require(${JSON.stringify(join(dir, "ja-jp.js"))}); var en = require(${JSON.stringify(join(dir, "en-us.js"))});\nmodule.exports = globalThis.__PD_LOCALE__ === "en-us" ? en : ja;`;
+
 const spfxLoc = {
   name: "spfx-loc",
   setup(b) {
@@ -22,11 +26,7 @@ const spfxLoc = {
     b.onResolve({ filter: names }, (a) => ({ path: a.path, namespace: "spfx-loc" }));
     b.onLoad({ filter: /.*/, namespace: "spfx-loc" }, (a) => {
       const dir = locDirs[a.path];
-      return {
-        contents: `var ja = require(${JSON.stringify(join(dir, "ja-jp.js"))}); var en = require(${JSON.stringify(join(dir, "en-us.js"))});\nmodule.exports = globalThis.__PD_LOCALE__ === "en-us" ? en : ja;`,
-        resolveDir: dir,
-        loader: "js",
-      };
+      return { contents: locModule(dir), resolveDir: dir, loader: "js" };
     });
     b.onLoad({ filter: /[\\/]loc[\\/][a-z]{2}-[a-z]{2}\.js$/ }, (a) => ({
       contents: `var __r; function define(d, f) { __r = typeof d === "function" ? d() : f(); }\n${readFileSync(a.path, "utf8")}\nmodule.exports = __r;`,
@@ -65,7 +65,7 @@ const workerSource = {
  * workbench while other test workers' pages may be loading it, and a page must never read a
  * half-written main.js (rename is atomic on one file system).
  */
-function writeAtomically(path, contents) {
+export function writeAtomically(path, contents) {
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, contents);
   renameSync(tmp, path);
@@ -98,10 +98,16 @@ export async function buildWorkbench({ minify = false, dir = outdir } = {}) {
     writeAtomically(f.path, f.contents);
   }
   writeAtomically(join(dir, "index.html"), readFileSync(join(here, "index.html"), "utf8"));
-  // Fluent's icon fonts, served locally: the workbench never reaches a CDN.
-  // Not overwritten once there (another test worker's page may be reading them).
-  cpSync(join(root, "node_modules/@fluentui/font-icons-mdl2/fonts"), join(dir, "fonts"), { recursive: true, force: false });
+  copyFonts(dir);
   return result;
+}
+
+/**
+ * Fluent's icon fonts, served locally: the workbench never reaches a CDN.
+ * Not overwritten once there (another test worker's page may be reading them).
+ */
+export function copyFonts(dir) {
+  cpSync(join(root, "node_modules/@fluentui/font-icons-mdl2/fonts"), join(dir, "fonts"), { recursive: true, force: false });
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -6,19 +6,13 @@
 // its view, as in `gulp bundle --ship` (3–4 chunks per view), not the tens of files esbuild's
 // per-file splitting makes, which a page on a tenant never fetches.
 import webpack from "webpack";
-import { cpSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "fs";
+import { mkdirSync, readFileSync, writeFileSync } from "fs";
 import { dirname, join, resolve } from "path";
 import { fileURLToPath } from "url";
-import { locDirs, workerScript } from "./build.mjs";
+import { copyFonts, locDirs, locModule, workerScript, writeAtomically } from "./build.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "../..");
-
-function writeAtomically(path, contents) {
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, contents);
-  renameSync(tmp, path);
-}
 
 /**
  * Builds page.js, its chunks (chunks/page/) and page.html into `dir`. SPFx's loc modules
@@ -31,7 +25,7 @@ export async function buildBenchPage({ dir }) {
   const alias = {};
   for (const [name, locDir] of Object.entries(locDirs)) {
     const file = join(gen, `${name}.js`);
-    writeFileSync(file, `var ja = require(${JSON.stringify(join(locDir, "ja-jp.js"))});\nvar en = require(${JSON.stringify(join(locDir, "en-us.js"))});\nmodule.exports = globalThis.__PD_LOCALE__ === "en-us" ? en : ja;\n`);
+    writeFileSync(file, locModule(locDir));
     alias[`${name}$`] = file;
   }
   const worker = join(gen, "parse-worker-source.js");
@@ -59,7 +53,7 @@ export async function buildBenchPage({ dir }) {
   const html = readFileSync(join(here, "index.html"), "utf8");
   if (!html.includes('<script src="main.js"></script>')) throw new Error("index.html does not load main.js as buildBenchPage expects");
   writeAtomically(join(dir, "page.html"), html.replace('<script src="main.js"></script>', '<script src="page.js"></script>'));
-  cpSync(join(root, "node_modules/@fluentui/font-icons-mdl2/fonts"), join(dir, "fonts"), { recursive: true, force: false });
+  copyFonts(dir);
   return stats;
 }
 
