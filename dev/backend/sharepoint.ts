@@ -131,13 +131,17 @@ export class SharePointApi {
 
     const addFolder = /^\/rootfolder\/folders\/addusingpath\(decodedurl='((?:[^']|'')*)',\s*overwrite=(true|false)\)$/i.exec(sub);
     if (addFolder && method === "POST") {
+      // `Folders.AddUsingPath` makes a folder in the list's file system. In a library the folder
+      // gets its list item; in a *generic list* it does not: no list item, invisible in views, no
+      // ListItemAllFields to set permissions on (pnp/pnpjs#747 and #100, answered "not a bug" by
+      // the maintainers; recorded again by pnp/cli-microsoft365#6804 and pnp/pnpcore#1680).
       const name = q(addFolder[1]).replace(/^.*\//, "");
       if (!name || /[\\/:*?"<>|#%]/.test(name)) throw badRequest("The folder name is not valid.");
       if (!has(mask, Perm.AddListItems)) throw accessDenied();
       if (findFolder(state, name)) {
         throw new SpError(500, "-2130575257, Microsoft.SharePoint.SPException", `A file or folder with the name ${listRootUrl(site, state)}/${name} already exists.`);
       }
-      const f = this.store.add(state, { Title: name }, req.user.Id, undefined, { fsObjType: 1 });
+      const f = this.store.add(state, { Title: name }, req.user.Id, undefined, { fsObjType: 1, noItem: state.meta.baseTemplate === 100 });
       return json(200, wrap(folderInfo(site, state, f)));
     }
     if (/^\/addvalidateupdateitemusingpath(\(\))?$/i.test(sub) && method === "POST") return this.addValidate(ctx, site, req);
@@ -160,7 +164,7 @@ export class SharePointApi {
     if (itemM) {
       const id = Number(itemM[1] ?? itemM[2]);
       const item = state.items.get(id);
-      if (!item) throw notFound("Item");
+      if (!item || item.noItem) throw notFound("Item");
       const tail = itemM[3] ?? "";
       const itemScoped = scopeRoute(sc, itemTarget(sc, state, item), tail);
       if (itemScoped) return itemScoped;
@@ -310,7 +314,8 @@ export class SharePointApi {
     const top = topRaw === null ? DEFAULT_TOP : Math.min(Number(topRaw), LIST_VIEW_THRESHOLD);
     if (!Number.isInteger(top) || top < 0) throw badRequest(`Invalid $top value '${topRaw}'.`);
 
-    const all = [...ctx.state.items.values()];
+    // A folder with no list item (see addusingpath above) is no row of the list.
+    const all = [...ctx.state.items.values()].filter((it) => !it.noItem);
     const resolve = (item: StoredItem) => (path: string[]) => resolvePath(ctx, item, path, expanded);
     this.checkThreshold(ctx, all, filter, orderby, expanded);
 
@@ -470,26 +475,87 @@ export class SharePointApi {
     return json(200, {});
   }
 
-  /** `web/getFolderByServerRelativePath(decodedUrl='…')[/listItemAllFields[/…security…]]`. */
+  /**
+   * `web/getFolderByServerRelativePath(decodedUrl='…')` and what follows: the folder's own
+   * properties (`$expand=ListItemAllFields`), `/listItemAllFields[/…security…]`,
+   * `/AddSubFolderUsingPath` and `/recycle`. A folder is addressed by its path, which SharePoint
+   * answers whatever the size of the list: loading a large list's folder collection or filtering
+   * its items on `FSObjType` is refused past 5,000 items (pnp/pnpframework#234: "I was able to
+   * work around it using DoesFolderExists and GetFolderByServerRelativeUrl. Both don't trigger the
+   * exception"; pnp/powershell#479, pnp/pnpcore#1224).
+   */
   private folderRoute(site: SiteState, sc: SecurityContext, url: string, asItem: boolean, tail: string, req: SpRequest, level: MetadataLevel, siteUrl: string, wrap: (v: unknown) => unknown): SpResponse {
     const clean = url.replace(/\/+$/, "");
     const list = [...site.lists.values()].find((l) => clean.toLowerCase().startsWith(listRootUrl(site, l).toLowerCase() + "/") || clean.toLowerCase() === listRootUrl(site, l).toLowerCase());
     if (!list) throw new SpError(404, "-2147024894, System.IO.FileNotFoundException", "File Not Found.");
+    const method = effectiveMethod(req);
+    const isRoot = clean.toLowerCase() === listRootUrl(site, list).toLowerCase();
+    if (isRoot && !asItem) return this.rootFolderRoute(site, list, tail, req, wrap);
     const name = clean.slice(listRootUrl(site, list).length + 1);
     const folder = findFolder(list, name);
     if (!folder) throw new SpError(404, "-2147024894, System.IO.FileNotFoundException", "File Not Found.");
     if (!has(itemMask(site, list, folder, req.user), Perm.ViewListItems)) throw accessDenied();
+    const ctx: ItemContext = { store: this.store, state: list, level, siteUrl, mask: (it) => itemMask(site, list, it, req.user), hasUnique: (it) => site.security.items?.[`${list.meta.id}:${it.Id}`] !== undefined };
+    const select = req.url.searchParams.get("$select");
+    const itemOf = (selected: string[] | null): Record<string, unknown> =>
+      // A folder with no list item answers an empty ListItemAllFields (no Id, nothing to secure).
+      folder.noItem ? {} : serializeItem(ctx, folder, selected, new Set());
     if (!asItem) {
-      if (tail === "" && req.method === "GET") return json(200, wrap(folderInfo(site, list, folder)));
-      throw new SpError(501, "-1, Microsoft.SharePoint.Client.ResourceNotFoundException", `The local backend does not implement ${req.method} on a folder${tail}.`);
+      if (tail === "" && method === "GET") {
+        const out: Record<string, unknown> = folderInfo(site, list, folder);
+        const expand = splitList(req.url.searchParams.get("$expand")).map((x) => x.toLowerCase());
+        if (expand.includes("listitemallfields")) {
+          const sub = select ? splitList(select).filter((x) => /^listitemallfields\//i.test(x)).map((x) => x.slice("listitemallfields/".length)) : [];
+          out.ListItemAllFields = itemOf(sub.length ? sub : null);
+        }
+        return json(200, wrap(out));
+      }
+      if (/^\/recycle(\(\))?$/i.test(tail) && method === "POST") {
+        // Recycling a folder recycles what it holds; it needs Delete where the folder is.
+        if (!has(itemMask(site, list, folder, req.user), Perm.DeleteListItems)) throw accessDenied();
+        for (const it of [...list.items.values()]) if ((it.folder ?? "").toLowerCase() === name.toLowerCase()) this.store.delete(list, it.Id);
+        this.store.delete(list, folder.Id);
+        return json(200, wrap({ value: "00000000-0000-4000-8000-" + String(folder.Id).padStart(12, "0") }));
+      }
+      throw new SpError(501, "-1, Microsoft.SharePoint.Client.ResourceNotFoundException", `The local backend does not implement ${method} on a folder${tail}.`);
+    }
+    if (folder.noItem && tail !== "") {
+      // Nothing to break inheritance on or assign to: SharePoint has no list item for this folder.
+      throw new SpError(400, "-2146232832, Microsoft.SharePoint.SPException", "The folder has no list item.");
     }
     const scoped = scopeRoute(sc, itemTarget(sc, list, folder), tail);
     if (scoped) return scoped;
-    if (tail === "" && req.method === "GET") {
-      const ctx: ItemContext = { store: this.store, state: list, level, siteUrl, mask: (it) => itemMask(site, list, it, req.user) };
-      return json(200, wrap(serializeItem(ctx, folder, null, new Set())), { etag: etagOf(folder) });
+    if (tail === "" && method === "GET") {
+      const out = itemOf(select ? splitList(select) : null);
+      return json(200, wrap(out), folder.noItem ? {} : { etag: etagOf(folder) });
     }
-    throw new SpError(501, "-1, Microsoft.SharePoint.Client.ResourceNotFoundException", `The local backend does not implement ${req.method} on a folder's item${tail}.`);
+    throw new SpError(501, "-1, Microsoft.SharePoint.Client.ResourceNotFoundException", `The local backend does not implement ${method} on a folder's item${tail}.`);
+  }
+
+  /**
+   * The list's root folder by path: `/AddSubFolderUsingPath` makes a folder *with* its list item
+   * in a generic list, as `Folders.AddUsingPath` does not (pnp/pnpjs#100 and #1340, where PnPjs
+   * added the call for that reason; pnp/cli-microsoft365#6804 and pnp/pnpcore#1680, 2025).
+   * PnPjs sends `{ leafPath: { DecodedUrl } }`; the SharePoint form `(DecodedUrl='…')` is read too.
+   * An existing name is refused with "already exists" (the backend's choice: what SharePoint
+   * answers then is not documented; the product treats it as done and reads the folder back).
+   */
+  private rootFolderRoute(site: SiteState, list: ListState, tail: string, req: SpRequest, wrap: (v: unknown) => unknown): SpResponse {
+    const method = effectiveMethod(req);
+    const m = /^\/addsubfolderusingpath(?:\(decodedurl='((?:[^']|'')*)'\))?$/i.exec(tail);
+    if (m && method === "POST") {
+      const body = parseBody(req.body) as { leafPath?: { DecodedUrl?: string }; DecodedUrl?: string };
+      const name = (m[1] !== undefined ? q(m[1]) : (body.leafPath?.DecodedUrl ?? body.DecodedUrl ?? "")).replace(/^\/+|\/+$/g, "");
+      if (!name || /[\\/:*?"<>|#%]/.test(name)) throw badRequest("The folder name is not valid.");
+      if (!has(listMask(site, list, req.user), Perm.AddListItems)) throw accessDenied();
+      if (findFolder(list, name)) {
+        throw new SpError(500, "-2130575257, Microsoft.SharePoint.SPException", `A file or folder with the name ${listRootUrl(site, list)}/${name} already exists.`);
+      }
+      this.store.add(list, { Title: name }, req.user.Id, undefined, { fsObjType: 1 });
+      return { status: 204, headers: {}, body: "" };
+    }
+    if (tail === "" && method === "GET") return json(200, wrap({ Name: list.meta.urlName, ServerRelativeUrl: listRootUrl(site, list), Exists: true, ItemCount: [...list.items.values()].filter((it) => !it.noItem).length }));
+    throw new SpError(501, "-1, Microsoft.SharePoint.Client.ResourceNotFoundException", `The local backend does not implement ${method} on a list's root folder${tail}.`);
   }
 }
 
@@ -658,7 +724,7 @@ function listInfo(site: SiteState, s: ListState): Record<string, unknown> {
     Id: s.meta.id,
     Title: s.meta.title,
     Description: s.meta.description,
-    ItemCount: s.items.size,
+    ItemCount: [...s.items.values()].filter((it) => !it.noItem).length,
     BaseTemplate: s.meta.baseTemplate,
     HasUniqueRoleAssignments: site.security.lists[s.meta.id] !== undefined,
     EntityTypeName: `${entityName(s.meta.urlName)}List`,

@@ -34,6 +34,13 @@ export interface StoredItem {
   fsObjType?: number;
   /** The folder the row is in, relative to the list's root ("" or absent: the root); a folder's own name is values.Title. */
   folder?: string;
+  /**
+   * A folder that exists in the list's file system only, with no list item: what
+   * `rootFolder.folders.addUsingPath` makes in a generic list in SharePoint Online (pnp/pnpjs#747,
+   * #100, maintainers: "not a bug"; pnp/cli-microsoft365#6804, pnp/pnpcore#1680). It is not in
+   * `items`, has no `ListItemAllFields` and nothing to set permissions on; its URL answers.
+   */
+  noItem?: boolean;
 }
 
 export interface GraphMessage {
@@ -307,10 +314,11 @@ export class Store {
     this.commit({ op: "tenantProperty", key, value, description });
   }
 
-  add(list: ListState, values: Record<string, unknown>, userId: number, now = new Date().toISOString(), place: { folder?: string; fsObjType?: number } = {}): StoredItem {
+  add(list: ListState, values: Record<string, unknown>, userId: number, now = new Date().toISOString(), place: { folder?: string; fsObjType?: number; noItem?: boolean } = {}): StoredItem {
     const item: StoredItem = {
       ...(place.folder ? { folder: place.folder } : {}),
       ...(place.fsObjType ? { fsObjType: place.fsObjType } : {}),
+      ...(place.noItem ? { noItem: true } : {}),
       Id: list.nextId,
       version: 1,
       created: now,

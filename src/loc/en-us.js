@@ -113,6 +113,8 @@ define([], function () {
         revoke: "Repair a change made by hand: remove “{1}” from “{0}”",
         revokeInherited: "Remove “{1}” of “{0}”, copied from the site",
         createFolder: "Create department folder “{0}”",
+        repairFolder: "Folder “{0}” in “{1}” was made without its list item, so no permissions can be set on it: move it to the recycle bin and make it again (it holds no rows)",
+        folderWithoutItem: "Folder “{0}” in “{1}” was made without its list item, so no permissions can be set on it. It holds {2} rows, so setup leaves it alone: a site owner moves the rows to another folder, then runs setup again.",
         breakFolderInheritance: "Give folder “{0}” its own permissions",
         grantFolder: "In folder “{0}”, grant “{2}” to “{1}”",
         createEditOnlyLevel: "Create permission level “{0}” (view and edit only)",

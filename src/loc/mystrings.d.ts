@@ -69,6 +69,8 @@ declare interface ICommonStrings {
       revoke: string;
       revokeInherited: string;
       createFolder: string;
+      repairFolder: string;
+      folderWithoutItem: string;
       breakFolderInheritance: string;
       grantFolder: string;
       missingGroup: string;

@@ -1,6 +1,7 @@
 import * as React from "react";
 import { DefaultButton, Dropdown, MessageBar, MessageBarType, PrimaryButton, Spinner, Stack, Text, TextField } from "@fluentui/react";
 import { isDirectoryGroup } from "../../data/setup/keys";
+import { INFORMATIONAL } from "../../data/setup/plan";
 import * as common from "CommonStrings";
 import type { CurrentUser, ISiteSetup, ProductRole, SetupPlan, SetupStep } from "../../data/contracts";
 import { isDataError } from "../../data/contracts";
@@ -57,6 +58,10 @@ export function stepText(s: SetupStep): string {
       return fmt(t.createFolder, s.folder);
     case "breakFolderInheritance":
       return fmt(t.breakFolderInheritance, s.folder);
+    case "repairFolder":
+      return fmt(t.repairFolder, s.folder, s.displayName);
+    case "folderWithoutItem":
+      return fmt(t.folderWithoutItem, s.folder, s.displayName, String(s.rows));
     case "grantFolder":
       return fmt(t.grantFolder, s.folder, s.principal, common.Setup.Roles[s.role]);
     case "recordVersion":
@@ -104,7 +109,7 @@ export function SiteSetupView({ services, user, onDone }: ISiteSetupViewProps): 
     try {
       const applied = await setup.run((_s, i, total) => setProgress({ i: i + 1, total }));
       setProgress(null);
-      setDone(applied.steps.filter((s) => s.kind !== "manual").length);
+      setDone(applied.steps.filter((s) => !INFORMATIONAL.has(s.kind)).length);
       setPlan(await setup.plan());
       onDone?.();
     } catch (e) {
@@ -115,8 +120,8 @@ export function SiteSetupView({ services, user, onDone }: ISiteSetupViewProps): 
     }
   };
 
-  const work = plan ? plan.steps.filter((s) => s.kind !== "manual" && s.kind !== "missingGroup") : [];
-  const manual = plan ? plan.steps.filter((s) => s.kind === "manual" || s.kind === "missingGroup") : [];
+  const work = plan ? plan.steps.filter((s) => !INFORMATIONAL.has(s.kind)) : [];
+  const manual = plan ? plan.steps.filter((s) => INFORMATIONAL.has(s.kind)) : [];
   return (
     <Stack tokens={{ childrenGap: 12 }} style={{ maxWidth: 960 }} data-testid="site-setup">
       <Text as="h3" variant="large">

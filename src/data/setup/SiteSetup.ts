@@ -11,10 +11,12 @@ import "@pnp/sp/site-users/web";
 import type { IList } from "@pnp/sp/lists";
 import type { IItem } from "@pnp/sp/items";
 import type { AnyListDef } from "../schema/fieldTypes";
-import { allLists, departments as departmentsList, listServerRelativeUrl, listUrlName, SCHEMA_VERSION, settings as settingsList } from "../schema/listSchema";
+import { allLists, calls as callsList, departments as departmentsList, listServerRelativeUrl, listUrlName, SCHEMA_VERSION, settings as settingsList, submissionFolderName } from "../schema/listSchema";
 import "@pnp/sp/folders";
 import type { ISiteSetup, SiteCheck } from "../contracts";
 import { toDataError } from "../sp/errors";
+import { addListFolder, alreadyExists, chunks, readFolderItems } from "../sp/folderItems";
+import { DataError } from "../contracts";
 import { fieldXml, viewFieldName, viewPageName, viewQuery } from "./fieldXml";
 import { ADD_ONLY_LEVEL, EDIT_ONLY_LEVEL, isDirectoryGroup, MANAGE_LEVEL, ProductRole, ObservedAssignment, ObservedList, ObservedSecurity, ObservedSite, planSetup, RoleRef, SetupPlan, SetupStep } from "./plan";
 
@@ -142,11 +144,10 @@ export class SiteSetup implements ISiteSetup {
     };
     const roleRows = safe(this.list(batched, settingsList).items.select("Title", "SettingValue").filter(`startswith(Title,'${ROLE_GROUP_KEY}')`).top(10)() as Promise<{ Title: string; SettingValue: string | null }[]>);
     const deptRows = safe(this.list(batched, departmentsList).items.select("UnitCode", "GroupLogin").top(5000)() as Promise<{ UnitCode: string | null; GroupLogin?: string | null }[]>);
-    const folderLists = this.lists.filter((d) => d.departmentField && d.permissions.members === "own");
-    const folderRows = folderLists.map((def) => ({
-      def,
-      rows: safe(this.list(batched, def).items.select("Id", "FileLeafRef", "HasUniqueRoleAssignments").filter("FSObjType eq 1").top(5000)() as Promise<{ Id: number; FileLeafRef: string; HasUniqueRoleAssignments: boolean }[]>),
-    }));
+    // The years whose submission folders may exist: those of the calls (a few rows a year).
+    const callYears = this.lists.some((d) => d.key === "calls")
+      ? safe(this.list(batched, callsList).items.select("FiscalYear", "Form").top(5000)() as Promise<{ FiscalYear: number | null; Form: string | null }[]>)
+      : Promise.resolve([]);
     const settingsRow = safe(
       this.list(batched, settingsList)
         .items.select("Id", "SettingValue")
@@ -200,25 +201,10 @@ export class SiteSetup implements ISiteSetup {
       const role = r.Title.slice(ROLE_GROUP_KEY.length) as ProductRole;
       if (["coordinators", "members", "visitors"].includes(role) && r.SettingValue) (site.security.roleGroups ??= {})[role] = r.SettingValue;
     }
-    // Second round: the folders' own assignments.
-    const [b2, execute2] = this.sp.batched();
-    const folderReads: { list: string; name: string; id: number; unique: boolean; assignments: Promise<AssignmentInfo[]> }[] = [];
-    for (const f of folderRows) {
-      const rows = await f.rows.catch(() => []);
-      for (const r of rows) {
-        // Only a folder with its own permissions has assignments worth reading.
-        if (!r.HasUniqueRoleAssignments) {
-          folderReads.push({ list: listUrlName(f.def), name: r.FileLeafRef, id: r.Id, unique: false, assignments: Promise.resolve([]) });
-          continue;
-        }
-        folderReads.push({ list: listUrlName(f.def), name: r.FileLeafRef, id: r.Id, unique: true, assignments: safe(this.list(b2, f.def).items.getById(r.Id).roleAssignments.expand("Member", "RoleDefinitionBindings")() as Promise<AssignmentInfo[]>) });
-      }
-    }
-    if (folderReads.some((f) => f.unique)) await execute2();
-    for (const f of folderReads) {
-      const byList = (site.security.folders[f.list] ??= {});
-      byList[f.name] = { id: f.id, unique: f.unique, assignments: f.unique ? (await f.assignments.catch(() => [] as AssignmentInfo[])).map(toObserved) : [] };
-    }
+    // Second round: the folders, each by its path (the lists grow every year; a query on
+    // FSObjType is refused past 5,000 rows — see folderItems.ts); third: the assignments of those
+    // with their own permissions.
+    site.security.folders = await this.observeFolders(site.security.departmentCodes, await callYears.catch(() => []), safe);
     try {
       const rows = await settingsRow;
       const v = rows[0] ? Number(rows[0].SettingValue) : NaN;
@@ -227,6 +213,55 @@ export class SiteSetup implements ISiteSetup {
       if (toDataError(e).kind !== "notFound") throw toDataError(e);
     }
     return site;
+  }
+
+  /** The department folders (and the calls' years' submission folders) of every list with department rows, by path. */
+  private async observeFolders(codes: string[], calls: { FiscalYear: number | null; Form: string | null }[], safe: <T>(p: Promise<T>) => Promise<T>): Promise<ObservedSecurity["folders"]> {
+    const folderLists = this.lists.filter((d) => d.departmentField && d.permissions.members === "own");
+    // A call's Form column holds the choice's text (別紙②, 別紙④).
+    const choices = (callsList.fields.form as { choices: Record<string, string> }).choices;
+    const formOf = (def: AnyListDef): string | null => (!def.submissions ? null : def.key === "cityProposals" ? choices.form2 : def.key === "resultReports" ? choices.form4 : null);
+    const found = await Promise.all(
+      folderLists.map(async (def) => {
+        const form = formOf(def);
+        const years = [...new Set(calls.filter((c) => form && c.Form === form && typeof c.FiscalYear === "number").map((c) => c.FiscalYear!))];
+        const names = [...codes, ...years.flatMap((y) => codes.map((c) => submissionFolderName(c, y)))];
+        return { def, url: listServerRelativeUrl(this.sitePath, def), items: await readFolderItems(this.sp, listServerRelativeUrl(this.sitePath, def), names) };
+      }),
+    );
+    const out: ObservedSecurity["folders"] = {};
+    const reads: { list: string; name: string; id: number; unique: boolean; noItem: boolean; url: string; def: AnyListDef }[] = [];
+    for (const f of found) {
+      for (const item of f.items.values()) {
+        if (item.state === "missing") continue;
+        reads.push({ list: listUrlName(f.def), name: item.name, id: item.state === "item" ? item.id : 0, unique: item.state === "item" && item.unique, noItem: item.state === "noItem", url: f.url, def: f.def });
+      }
+    }
+    // Only a folder with its own permissions has assignments worth reading; one with no list item, how many rows it holds.
+    const asked = reads.filter((r) => r.unique || r.noItem);
+    const answers = new Map<(typeof reads)[number], Promise<AssignmentInfo[] | number>>();
+    for (const part of chunks(asked)) {
+      const [b, execute] = this.sp.batched();
+      for (const r of part) {
+        answers.set(
+          r,
+          safe(
+            r.noItem
+              ? (b.web.getFolderByServerRelativePath(`${r.url}/${r.name}`).select("ItemCount")() as Promise<{ ItemCount: number }>).then((x) => x.ItemCount)
+              : (this.list(b, r.def).items.getById(r.id).roleAssignments.expand("Member", "RoleDefinitionBindings")() as Promise<AssignmentInfo[]>),
+          ),
+        );
+      }
+      await execute();
+    }
+    for (const r of reads) {
+      const byList = (out[r.list] ??= {});
+      const answer = await (answers.get(r) ?? Promise.resolve([] as AssignmentInfo[])).catch(() => (r.noItem ? 0 : ([] as AssignmentInfo[])));
+      byList[r.name] = r.noItem
+        ? { id: 0, unique: false, assignments: [], noItem: true, rows: typeof answer === "number" ? answer : 0 }
+        : { id: r.id, unique: r.unique, assignments: Array.isArray(answer) ? answer.map(toObserved) : [] };
+    }
+    return out;
   }
 
   private async readSecurity(r: {
@@ -445,10 +480,24 @@ export class SiteSetup implements ISiteSetup {
       case "manual":
         return;
       case "createFolder": {
-        const def = this.defOf(step.list);
-        await this.list(this.sp, def).rootFolder.folders.addUsingPath(step.folder);
+        // A real list folder, with its list item (rootFolder.folders.addUsingPath makes none in a list: pnp/pnpjs#747).
+        const url = listServerRelativeUrl(this.sitePath, this.defOf(step.list));
+        await addListFolder(this.sp, url, step.folder).catch((e: unknown) => {
+          // Made by a run cut short after SharePoint had created it: what was wanted.
+          if (!alreadyExists(e)) throw e;
+        });
         return;
       }
+      case "repairFolder": {
+        // The folder holds no rows (the plan said so): to the recycle bin, then made again with its list item.
+        const url = listServerRelativeUrl(this.sitePath, this.defOf(step.list));
+        const found = (await readFolderItems(this.sp, url, [step.folder])).get(step.folder.toLowerCase());
+        if (found?.state === "noItem") await this.sp.web.getFolderByServerRelativePath(`${url}/${step.folder}`).recycle();
+        if (found?.state !== "item") await addListFolder(this.sp, url, step.folder);
+        return;
+      }
+      case "folderWithoutItem":
+        return;
       case "breakFolderInheritance": {
         // The list's assignments are copied; the department's group is added next.
         const item = await this.folderItem(step.list, step.folder);
@@ -515,9 +564,9 @@ export class SiteSetup implements ISiteSetup {
   /** The list item behind a department folder (where its permissions are set). */
   private async folderItem(list: string, folder: string): Promise<IItem> {
     const def = this.defOf(list);
-    const path = `${listServerRelativeUrl(this.sitePath, def)}/${folder}`;
-    const info = (await this.sp.web.getFolderByServerRelativePath(path).listItemAllFields.select("Id")()) as { Id: number };
-    return this.list(this.sp, def).items.getById(info.Id);
+    const found = (await readFolderItems(this.sp, listServerRelativeUrl(this.sitePath, def), [folder])).get(folder.toLowerCase());
+    if (found?.state !== "item") throw new DataError("notFound", `The folder ${folder} of ${def.displayName} ${found?.state === "noItem" ? "has no list item" : "does not exist"}`, 404);
+    return this.list(this.sp, def).items.getById(found.id);
   }
 
   /** For the property pane: is `siteUrl` a site this product has been set up on? (Two reads; anyone who can open the site may ask.) */

@@ -67,8 +67,23 @@ export interface ObservedSecurity {
   departmentGroups?: Record<string, string>;
   /** Roles the site owner mapped to an existing SharePoint group (by title), instead of the product's own groups. */
   roleGroups?: Partial<Record<ProductRole, string>>;
-  /** By list URL name, then folder name (a UnitCode): the department folders found. */
-  folders: Record<string, Record<string, { id: number; unique: boolean; assignments: ObservedAssignment[] }>>;
+  /** By list URL name, then folder name (a UnitCode, or `<UnitCode>-<FY>`): the folders found by their paths. */
+  folders: Record<string, Record<string, ObservedFolder>>;
+}
+
+/** A folder found by its path. */
+export interface ObservedFolder {
+  /** Its list item's id (0 when it has none). */
+  id: number;
+  unique: boolean;
+  assignments: ObservedAssignment[];
+  /**
+   * The folder exists but has no list item (made by `rootFolder.folders.addUsingPath` in a generic
+   * list: pnp/pnpjs#747): nothing can be secured on it, and its rows would follow the list's permissions.
+   */
+  noItem?: boolean;
+  /** For a folder with no list item: how many rows it holds. */
+  rows?: number;
 }
 
 export interface ObservedSite {
@@ -97,6 +112,10 @@ export type SetupStep =
   | { kind: "grant"; list: string; displayName: string; principal: string; role: RoleRef }
   | { kind: "revoke"; list: string; displayName: string; principal: string; principalId: number; role: RoleRef | string; drift: boolean }
   | { kind: "createFolder"; list: string; displayName: string; folder: string }
+  /** An empty folder with no list item: recycled and made again with its list item. */
+  | { kind: "repairFolder"; list: string; displayName: string; folder: string }
+  /** A folder with no list item that holds rows: the site owner moves them (setup never moves or deletes rows). */
+  | { kind: "folderWithoutItem"; list: string; displayName: string; folder: string; rows: number }
   | { kind: "breakFolderInheritance"; list: string; displayName: string; folder: string }
   | { kind: "grantFolder"; list: string; displayName: string; folder: string; principal: string; role: RoleRef }
   | { kind: "revokeFolder"; list: string; displayName: string; folder: string; principal: string; principalId: number; role: RoleRef | string }
@@ -117,6 +136,9 @@ const expectedType = (f: FieldDef): string => typeAsString(f);
 function sameView(v: ViewDef, o: ObservedView): boolean {
   return o.fileName.toLowerCase() === v.url.toLowerCase();
 }
+
+/** Steps that tell the site owner something to do by hand; setup itself does nothing for them. */
+export const INFORMATIONAL: ReadonlySet<SetupStep["kind"]> = new Set(["manual", "missingGroup", "folderWithoutItem"]);
 
 export function planSetup(lists: readonly AnyListDef[], site: ObservedSite, appVersion: number): SetupPlan {
   const steps: SetupStep[] = [];
@@ -162,12 +184,12 @@ export function planSetup(lists: readonly AnyListDef[], site: ObservedSite, appV
       if (missing.length) steps.push({ kind: "addViewFields", list: name, view: v.url, displayName: v.displayName, fields: missing });
     }
   }
-  const schemaWork = steps.some((s) => s.kind !== "manual" && s.kind !== "missingGroup");
+  const schemaWork = steps.some((s) => !INFORMATIONAL.has(s.kind));
   if (site.security) steps.push(...planSecurity(lists, site));
   const behind = site.recordedVersion === null || site.recordedVersion < appVersion;
   // The version says which schema the site has; repairing permissions alone does not change it.
   if (schemaWork || behind) steps.push({ kind: "recordVersion", from: site.recordedVersion, to: appVersion });
-  return { appVersion, siteVersion: site.recordedVersion, steps, upToDate: !steps.some((s) => s.kind !== "manual" && s.kind !== "missingGroup") };
+  return { appVersion, siteVersion: site.recordedVersion, steps, upToDate: !steps.some((s) => !INFORMATIONAL.has(s.kind)) };
 }
 
 export { isDirectoryGroup };
@@ -297,7 +319,14 @@ function planSecurity(lists: readonly AnyListDef[], site: ObservedSite): SetupSt
       const f = Object.entries(found).find(([k]) => same(k, code))?.[1];
       const principal = departmentPrincipal(sec, code);
       const role: RoleRef = def.departmentAccess === "edit" ? "editOnly" : "contribute";
-      if (!f) steps.push({ kind: "createFolder", list: name, displayName, folder: code });
+      if (f?.noItem) {
+        // Made the old way: nothing to secure. An empty one is made again; one holding rows is the owner's to move.
+        if (f.rows) {
+          steps.push({ kind: "folderWithoutItem", list: name, displayName, folder: code, rows: f.rows });
+          continue;
+        }
+        steps.push({ kind: "repairFolder", list: name, displayName, folder: code });
+      } else if (!f) steps.push({ kind: "createFolder", list: name, displayName, folder: code });
       if (!f?.unique) {
         // Breaking inheritance copies the list's assignments; the department's group is added next.
         steps.push({ kind: "breakFolderInheritance", list: name, displayName, folder: code });
@@ -310,7 +339,14 @@ function planSecurity(lists: readonly AnyListDef[], site: ObservedSite): SetupSt
     for (const [folder, f] of Object.entries(found)) {
       const parsed = parseSubmissionFolder(folder);
       const code = parsed && sec.departmentCodes.find((c) => same(c, parsed.unitCode));
-      if (!code || !f.unique) continue;
+      if (!code) continue;
+      if (f.noItem) {
+        // Made again with its list item, inheriting the list (as a locked year's folder does):
+        // opening the call again gives the department its Add only there.
+        steps.push(f.rows ? { kind: "folderWithoutItem", list: name, displayName, folder, rows: f.rows } : { kind: "repairFolder", list: name, displayName, folder });
+        continue;
+      }
+      if (!f.unique) continue;
       check(folder, f, departmentPrincipal(sec, code), "addOnly");
     }
   }

@@ -16,6 +16,7 @@ import { SCHEMA_VERSION } from "../schema/listSchema";
 import { SpListRepository, PAGE_SIZE } from "./SpListRepository";
 import type { ListItemInfo } from "./mapping";
 import { toDataError } from "./errors";
+import { readFolderItems } from "./folderItems";
 import { DataError } from "../contracts";
 
 /** "/sites/partnership" from "https://city.sharepoint.com/sites/partnership/". */
@@ -164,13 +165,14 @@ export class PartnershipData implements IPartnershipData {
     // What the user may do, from SharePoint's effective permissions (membership through nested Entra groups counts).
     const agreementPermsP = this.agreements.listOn(batched).getCurrentUserEffectivePermissions().catch(() => null);
     const departmentListPermsP = this.cityProposals.listOn(batched).getCurrentUserEffectivePermissions().catch(() => null);
-    // The departments whose folder the user may add rows to: their departments, however they belong (directly or via Entra groups).
-    const foldersP = this.cityProposals
+    // The departments (a small list): each one's folder in CityProposals is then addressed by its
+    // path to learn where the user may add rows — never by a query on FSObjType, which SharePoint
+    // refuses once the list passes 5,000 rows (pnp/pnpcore#1224; see folderItems.ts).
+    const codesP = this.departments
       .listOn(batched)
-      .items.select("FileLeafRef", "EffectiveBasePermissions")
-      .filter("FSObjType eq 1")
+      .items.select("UnitCode")
       .top(5000)()
-      .catch(() => null) as Promise<{ FileLeafRef: string; EffectiveBasePermissions: { High: string; Low: string } }[] | null>;
+      .catch(() => null) as Promise<{ UnitCode: string | null }[] | null>;
     // The schema version setup recorded: in the same round trip, so every first view knows whether the site is ready.
     const versionP = this.settings
       .listOn(batched)
@@ -195,14 +197,15 @@ export class PartnershipData implements IPartnershipData {
         ).departmentCodes;
         const agreementPerms = await agreementPermsP;
         const departmentListPerms = await departmentListPermsP;
-        const folders = await foldersP;
         const can = (p: typeof perms, kind: PermissionKind): boolean => (p ? batched.web.hasPermissions(p, kind) : false);
         // Who may add anywhere in the list (the coordinators) has their own department from its group;
         // everyone else's departments are the folders they may write in.
         const listWide = can(departmentListPerms, PermissionKind.AddListItems);
-        // A year's submission folder (KODOMO-2026, Add only) is not a department of its own.
-        const folderCodes = (folders ?? []).filter((f) => !S.parseSubmissionFolder(f.FileLeafRef)).filter((f) => can({ High: Number(f.EffectiveBasePermissions.High), Low: Number(f.EffectiveBasePermissions.Low) }, PermissionKind.AddListItems)).map((f) => f.FileLeafRef);
-        const departmentCodes = listWide || !folders?.length ? fromGroups : folderCodes;
+        const codes = ((await codesP) ?? []).map((d) => d.UnitCode ?? "").filter(Boolean);
+        // Only someone who cannot add list-wide needs their departments' folders read (a second round).
+        const folders = listWide || !departmentListPerms || codes.length === 0 ? null : await readFolderItems(this.sp, S.listServerRelativeUrl(this.sitePath, S.cityProposals), codes, true).catch(() => null);
+        const folderCodes = [...(folders?.values() ?? [])].filter((f) => f.state === "item" && can(f.perms, PermissionKind.AddListItems)).map((f) => f.name);
+        const departmentCodes = listWide || !folders?.size ? fromGroups : folderCodes;
         const role: Role = can(agreementPerms, PermissionKind.EditListItems) ? "coordinator" : listWide || folderCodes.length > 0 ? "member" : "visitor";
         const canManageSite = perms ? batched.web.hasPermissions(perms, PermissionKind.ManageLists) : false;
         const siteStatus = siteVersion === null ? "notSetUp" : siteVersion < SCHEMA_VERSION ? "needsUpgrade" : "ready";
