@@ -176,10 +176,28 @@ export function listTarget(c: SecurityContext, list: ListState): ScopeTarget {
   };
 }
 
+const isRootFolder = (list: ListState, x: StoredItem | undefined, n: string): x is StoredItem =>
+  !!x && list.items.get(x.Id) === x && x.fsObjType === 1 && !x.folder && String(x.values.Title ?? "").toLowerCase() === n;
+
+/**
+ * The root folders of each list by name, remembered between calls: a list past 5,000 rows is
+ * trimmed row by row, each row asking for its folder. A remembered folder is checked before it
+ * is answered (still in the list, still that name); anything else reads the list again.
+ */
+const folderIndex = new WeakMap<ListState, Map<string, StoredItem>>();
+
 /** A folder at the list's root, by name (case-insensitive, as SharePoint's URLs are). */
 export function findFolder(list: ListState, name: string): StoredItem | undefined {
   const n = name.toLowerCase();
-  return [...list.items.values()].find((x) => x.fsObjType === 1 && !x.folder && String(x.values.Title ?? "").toLowerCase() === n);
+  const known = folderIndex.get(list)?.get(n);
+  if (isRootFolder(list, known, n)) return known;
+  const index = new Map<string, StoredItem>();
+  for (const x of list.items.values()) {
+    const key = String(x.values.Title ?? "").toLowerCase();
+    if (x.fsObjType === 1 && !x.folder && !index.has(key)) index.set(key, x);
+  }
+  folderIndex.set(list, index);
+  return index.get(n);
 }
 
 /** The folder row a row is in (its parent), if any. */

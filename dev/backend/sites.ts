@@ -5,7 +5,6 @@ import { titleField } from "./fieldSchema";
 import { entraGroups, siteUsers, teamSites, userById } from "./users";
 import { emptySecurity } from "./store";
 import { allLists, departments, listUrlName, siteGroups, submissionFolderName } from "../../src/data/schema/listSchema";
-import { findFolder } from "./securityApi";
 import { APP_CATALOG_SITE } from "./sharepoint";
 
 /**
@@ -125,15 +124,22 @@ export function placeRowsInDepartmentFolders(store: Store): Record<string, Map<n
     if (!state) continue;
     const col = `${def.fields[def.departmentField].internalName}Id`;
     const statusCol = def.fields.status?.internalName;
-    const submittedChoice = def.fields.status?.kind === "choice" ? def.fields.status.choices.submitted : undefined;
+    // Handed in: submitted, and (for Form 4) published or 該当なし, which stay where they were handed in.
+    const choices: Record<string, string> = def.fields.status?.kind === "choice" ? def.fields.status.choices : {};
+    const handedIn = new Set(["submitted", "published", "nothingToReport"].map((k) => choices[k]).filter(Boolean));
+    // The list's folders by name, looked up once (a ten-year list has thousands of rows).
+    const folders = new Set([...state.items.values()].filter((x) => x.fsObjType === 1 && !x.folder).map((x) => String(x.values.Title ?? "").toLowerCase()));
     for (const item of [...state.items.values()]) {
       if (item.fsObjType === 1 || item.folder) continue;
       const code = codeOf.get(item.values[col] as number);
       if (!code) continue;
       const fy = Number(item.values.FiscalYear);
-      if (def.submissions && statusCol && item.values[statusCol] === submittedChoice && Number.isInteger(fy)) {
+      if (def.submissions && statusCol && handedIn.has(item.values[statusCol] as string) && Number.isInteger(fy)) {
         const name = submissionFolderName(code, fy);
-        if (!findFolder(state, name)) store.add(state, { Title: name }, 7, undefined, { fsObjType: 1 });
+        if (!folders.has(name.toLowerCase())) {
+          store.add(state, { Title: name }, 7, undefined, { fsObjType: 1 });
+          folders.add(name.toLowerCase());
+        }
         const years = (opened[def.key] ??= new Map());
         if (!years.has(fy)) years.set(fy, new Set());
         years.get(fy)!.add(code);
