@@ -74,6 +74,14 @@ export interface SiteGroupState {
   Description: string;
   /** Login names of direct members: users ("i:0#.f|membership|…") and Entra groups ("c:0t.c|tenant|<guid>"). */
   members: string[];
+  /**
+   * The group's owner: a user's or a site group's principal id. A group made over REST is owned
+   * by the user who made it (pnp/pnpjs#957); a new site's own groups are owned by its Owners
+   * group. Unset in data written before owners were modelled: the site's Owners group.
+   */
+  ownerId?: number;
+  /** SP.Group.AllowMembersEditMembership: members may add and remove members too. */
+  allowMembersEditMembership?: boolean;
 }
 
 export interface SiteSecurity {

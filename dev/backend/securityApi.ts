@@ -1,7 +1,10 @@
 import type { ListState, SiteState, Store, StoredItem } from "./store";
 import { accessDenied, badRequest, notFound, SpError } from "./spErrors";
+import { canEditMembership, groupMemberRoute } from "./groupMembership";
 import { directGroups, effective, EntraGroup, has, listScope, maskJson, Perm, RoleDef, Scope, SiteSecurity } from "./security";
 import { entraGroups, siteUsers, SiteUser } from "./users";
+import { ownerTitle } from "./groupMembership";
+import type { SiteGroupState } from "./security";
 
 /**
  * The REST endpoints of SharePoint's security model that site setup and the product use:
@@ -38,7 +41,7 @@ export function listMask(site: SiteState, list: ListState, user: SiteUser): Retu
 
 export function principalInfo(sec: SiteSecurity, id: number): Record<string, unknown> | null {
   const g = sec.groups.find((x) => x.Id === id);
-  if (g) return { Id: g.Id, Title: g.Title, LoginName: g.Title, PrincipalType: 8, Description: g.Description };
+  if (g) return { Id: g.Id, Title: g.Title, LoginName: g.Title, PrincipalType: 8, Description: g.Description, OwnerTitle: ownerTitle(sec, g.ownerId), AllowMembersEditMembership: !!g.allowMembersEditMembership };
   const e = entraGroups.find((x) => x.Id === id);
   if (e) return { Id: e.Id, Title: e.Title, LoginName: e.LoginName, PrincipalType: 4 };
   const u = siteUsers.find((x) => x.Id === id);
@@ -87,22 +90,31 @@ export function webSecurityRoute(c: SecurityContext, rest: string): ReturnType<J
       if (!title) throw badRequest("The parameter Title cannot be empty.");
       if (sec.groups.some((g) => g.Title.toLowerCase() === title.toLowerCase())) throw new SpError(500, "-2130575293, Microsoft.SharePoint.SPException", "The specified name is already in use.");
       const next = clone(sec);
-      const g = { Id: next.nextPrincipalId++, Title: title, Description: String(b.Description ?? ""), members: [c.user.LoginName] };
+      // Owned by the user who made it, whatever the body says (pnp/pnpjs#957: an `Owner` in the
+      // body is ignored; SharePoint/sp-dev-docs#5031). The maker is its first member, as SharePoint adds them.
+      const g: SiteGroupState = { Id: next.nextPrincipalId++, Title: title, Description: String(b.Description ?? ""), members: [c.user.LoginName], ownerId: c.user.Id, allowMembersEditMembership: b.AllowMembersEditMembership === true };
       next.groups.push(g);
       c.store.saveSecurity(c.site.path, next);
       return c.json(201, c.wrap(principalInfo(next, g.Id)));
     }
   }
-  const grp = /^web\/sitegroups\/(?:getbyname\('((?:[^']|'')*)'\)|getbyid\((\d+)\))(\/users)?$/i.exec(rest);
+  const member = groupMemberRoute({ site: c.site, user: c.user, method: c.method, query: c.query, save: (next) => c.store.saveSecurity(c.site.path, next) }, rest, {
+    accessDenied,
+    notFound,
+    userNotFound: () => new SpError(404, "-2146232832, Microsoft.SharePoint.SPException", "User cannot be found."),
+  });
+  if (member) return member;
+  const grp = /^web\/sitegroups(?:\/getbyname\('((?:[^']|'')*)'\)|\/getbyid\((\d+)\)|\((\d+)\))(\/users)?$/i.exec(rest);
   if (grp) {
-    const g = grp[1] !== undefined ? sec.groups.find((x) => x.Title.toLowerCase() === q(grp[1]).toLowerCase()) : sec.groups.find((x) => x.Id === Number(grp[2]));
+    const g = grp[1] !== undefined ? sec.groups.find((x) => x.Title.toLowerCase() === q(grp[1]).toLowerCase()) : sec.groups.find((x) => x.Id === Number(grp[2] ?? grp[3]));
     if (!g) throw notFound("Group");
-    if (!grp[3] && get) return c.json(200, c.wrap(principalInfo(sec, g.Id)));
-    if (grp[3] && get) {
+    if (!grp[4] && get) return c.json(200, c.wrap(principalInfo(sec, g.Id)));
+    if (grp[4] && get) {
       return c.json(200, c.collection(g.members.map((login) => siteUsers.find((u) => u.LoginName.toLowerCase() === login.toLowerCase()) ?? entraGroups.find((e) => e.LoginName.toLowerCase() === login.toLowerCase())).filter(Boolean).map((p) => principalInfo(sec, p!.Id))));
     }
-    if (grp[3] && post) {
-      mustManage();
+    if (grp[4] && post) {
+      // Membership is the group owner's to change, not every site owner's (./groupMembership.ts).
+      if (!canEditMembership(c.site, g, c.user)) throw accessDenied();
       const login = String(c.body().LoginName ?? "");
       const known = siteUsers.some((u) => u.LoginName.toLowerCase() === login.toLowerCase()) || entraGroups.some((e) => e.LoginName.toLowerCase() === login.toLowerCase());
       if (!known) throw new SpError(500, "-2146232832, Microsoft.SharePoint.SPException", "The user does not exist or is not unique.");

@@ -4,6 +4,8 @@ import * as path from "path";
 import { AddressInfo } from "net";
 import { PARTNERSHIP_SITE, Store } from "./store";
 import { createBareSites, placeRowsInDepartmentFolders, sampleMembership } from "./sites";
+import { sitePage } from "./sitePages";
+import { processQuery } from "./csom";
 import { SiteSetup } from "../../src/data/setup/SiteSetup";
 import { spForUrl } from "../../src/data/sp/spForUrl";
 import { SharePointApi, SpRequest, SpResponse, userFromHeaders } from "./sharepoint";
@@ -210,6 +212,16 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
       send(res, answer);
       return;
     }
+
+    // A site's pages (./sitePages.ts) and CSOM's endpoint, as far as the product uses it (./csom.ts).
+    const page = /^(\/sites\/[^/]+)\/SitePages\/([^/]+\.aspx)$/i.exec(p);
+    if (page && req.method === "GET") {
+      const r = sitePage(store, page[1], decodeURIComponent(page[2]), user);
+      if (r) return send(res, r);
+    }
+    const csom = /^(\/sites\/[^/]+)\/_vti_bin\/client\.svc\/ProcessQuery$/i.exec(p);
+    const csomSite = csom && req.method === "POST" ? store.site(csom[1]) : undefined;
+    if (csomSite) return send(res, processQuery(store, csomSite, user, (await readBody(req)).toString("utf8")));
 
     const att = /^(\/sites\/[^/]+)\/Lists\/([^/]+)\/Attachments\/(\d+)\/(.+)$/.exec(p);
     if (att) {

@@ -34,10 +34,14 @@ function defaultSecurity(store: Store, path: string, title: string, owners: numb
   const sec = emptySecurity();
   const login = (ids: number[]): string[] => ids.map((id) => userById(id)!.LoginName);
   const [full, , edit, , read] = sec.roleDefs;
+  // A new site's three groups are owned by its Owners group, so that any site owner manages
+  // their membership (what a group's settings page shows as its owner on a new site; scripts
+  // that recreate the default groups set it so, `Set-PnPGroup -Owner '<site> Owners'`. Not
+  // confirmed in Microsoft's docs here.)
   const groups = [
-    { Id: 3, Title: `${title} 所有者`, Description: "", members: login(owners) },
-    { Id: 4, Title: `${title} メンバー`, Description: "", members: login(members) },
-    { Id: 5, Title: `${title} 閲覧者`, Description: "", members: login(visitors) },
+    { Id: 3, Title: `${title} 所有者`, Description: "", members: login(owners), ownerId: 3 },
+    { Id: 4, Title: `${title} メンバー`, Description: "", members: login(members), ownerId: 3 },
+    { Id: 5, Title: `${title} 閲覧者`, Description: "", members: login(visitors), ownerId: 3 },
   ];
   sec.groups = groups;
   sec.web = [
@@ -80,7 +84,8 @@ export function sampleMembership(store: Store): void {
   const group = (title: string): (typeof sec.groups)[number] => {
     let g = sec.groups.find((x) => x.Title === title);
     if (!g) {
-      g = { Id: sec.nextPrincipalId++, Title: title, Description: "", members: [] };
+      // Owned by the site's Owners group, as setup leaves the product's groups.
+      g = { Id: sec.nextPrincipalId++, Title: title, Description: "", members: [], ownerId: sec.groups.find((x) => x.Title === `${site.title} 所有者`)?.Id };
       sec.groups.push(g);
     }
     return g;
@@ -90,7 +95,8 @@ export function sampleMembership(store: Store): void {
     if (!g.members.includes(login)) g.members.push(login);
   };
   for (const u of siteUsers) {
-    if (u.tenantAdmin) continue;
+    // A site owner with no role of their own (情報 政策) is in none of the product's groups.
+    if (u.tenantAdmin || (u.ownerOf.includes(PARTNERSHIP_SITE) && u.role !== "coordinators")) continue;
     add(u.role === "coordinators" ? siteGroups.coordinators : u.role === "members" ? siteGroups.members : siteGroups.visitors, u.LoginName);
   }
   const depts = store.list(listUrlName(departments));

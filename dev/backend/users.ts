@@ -21,6 +21,8 @@ export interface SiteUser {
   ownerOf: string[];
   /** A SharePoint administrator of the tenant (may write tenant properties in the app catalog). */
   tenantAdmin?: boolean;
+  /** Server-relative paths (lower case) of the site collections the user administers (site collection administrator). */
+  siteAdminOf?: string[];
 }
 
 /** Departments' team sites: each team's SharePoint site, with its own groups and no product lists. */
@@ -37,6 +39,17 @@ export const siteUsers: SiteUser[] = [
     LoginName: "i:0#.f|membership|hanako.mirai@city.kiyose.example.lg.jp",
     role: "coordinators",
     departments: ["kikaku-mirai"],
+    ownerOf: ["/sites/partnership"],
+  },
+  {
+    // A second owner of the partnership site (情報政策課, who runs the intranet): in its Owners
+    // group, not a site collection administrator, no role of its own in the product.
+    Id: 8,
+    Title: "情報 政策",
+    Email: "seisaku.joho@city.kiyose.example.lg.jp",
+    LoginName: "i:0#.f|membership|seisaku.joho@city.kiyose.example.lg.jp",
+    role: "visitors",
+    departments: [],
     ownerOf: ["/sites/partnership"],
   },
   {

@@ -83,8 +83,10 @@ export interface CurrentUser {
   role: Role;
   /** UnitCodes of the departments the user belongs to (from the department groups). */
   departmentCodes: string[];
-  /** May manage the partnership site's lists (ManageLists: site owners), so may run site setup. */
+  /** May run site setup: holds Manage Lists, Manage Permissions and Create Groups on the partnership site (its owners, Full Control). */
   canManageSite?: boolean;
+  /** The title of the partnership site's Owners group (who to ask for setup), when it could be read. */
+  siteOwners?: string;
   /** The schema version site setup recorded on the partnership site; null when it was never set up. */
   siteVersion?: number | null;
   /** ready; notSetUp: setup never ran on the partnership site; needsUpgrade: it is at an older schema version than this app. */
@@ -128,7 +130,7 @@ export class DataError extends Error {
     readonly status?: number,
     readonly problems: FieldProblem[] = [],
     /** outcomeUnknown: a write got no answer — SharePoint may or may not have saved it (never re-sent blindly). */
-    readonly detail: { outcomeUnknown?: boolean } = {},
+    readonly detail: { outcomeUnknown?: boolean; /** Site setup refused before any write; the message says what is missing, in the user's language. */ setupRights?: boolean } = {},
   ) {
     super(message);
     this.name = "DataError";

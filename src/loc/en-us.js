@@ -96,6 +96,10 @@ define([], function () {
       UpToDate: "This site is up to date (version {0}). Nothing to change.",
       Failed: "Setup stopped part-way. Run it again to continue from where it stopped (finished steps are not repeated).",
       OwnersOnly: "Site setup is done by a site owner. Ask a site owner.",
+      AskOwners: "Site setup needs Manage Lists, Manage Permissions and Create Groups on the partnership site (Full Control). Ask the site's owners ({0}).",
+      SiteOwners: "the site's Owners group",
+      NotAllowed: "Site setup cannot run: you lack these permissions on the partnership site: {0}. Ask the site's owners ({1}). Nothing on the site was changed.",
+      Rights: { manageLists: "Manage Lists", managePermissions: "Manage Permissions", createGroups: "Create Groups" },
       ManualHeading: "To be handled by hand",
       Steps: {
         createList: "Create list “{0}” ({1} columns, {2} views)",
@@ -121,7 +125,10 @@ define([], function () {
         createManageLevel: "Create permission level “{0}” (Contribute and managing folder permissions)",
         revokeFolder: "In folder “{0}”, remove “{2}” from “{1}”",
         missingGroup: "The group “{0}” chosen for “{1}” is not on the site. Create it or choose another.",
-        recordVersion: "Record the site's version as {0}"
+        recordVersion: "Record the site's version as {0}",
+        grantSite: "Give “{0}” {1} on the site, so that its members can open the site's pages",
+        setGroupOwner: "Make “{1}” the owner of group “{0}” (now “{2}”), so that any site owner can add and remove its members",
+        setGroupOwnerNew: "Make “{1}” the owner of group “{0}”, so that any site owner can add and remove its members"
       },
       Roles: { fullControl: "Full Control", contribute: "Contribute", read: "Read", addOnly: "Add only", editOnly: "Edit only", manageRows: "Manage (Partnership Desk)" },
       RolesHeading: "Roles and groups",

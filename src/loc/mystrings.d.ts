@@ -52,6 +52,13 @@ declare interface ICommonStrings {
     UpToDate: string;
     Failed: string;
     OwnersOnly: string;
+    /** Who may run setup, naming the site's Owners group ({0}). */
+    AskOwners: string;
+    /** The site's Owners group, when its name could not be read. */
+    SiteOwners: string;
+    /** Setup refused before any write: {0} the missing permissions, {1} the site's Owners group. */
+    NotAllowed: string;
+    Rights: { manageLists: string; managePermissions: string; createGroups: string };
     ManualHeading: string;
     Steps: {
       createList: string;
@@ -78,6 +85,9 @@ declare interface ICommonStrings {
       createManageLevel: string;
       revokeFolder: string;
       recordVersion: string;
+      grantSite: string;
+      setGroupOwner: string;
+      setGroupOwnerNew: string;
     };
     RolesHeading: string;
     RolesIntro: string;

@@ -55,6 +55,7 @@ function SiteGate({ services, user, onSetUp, children }: { services: IAppService
       <>
         <Notice kind="warning">{fmt(common.Hosting.NotSetUp, url)}</Notice>
         {user.canManageSite && services.setup && <SiteSetupView services={services} user={user} onDone={onSetUp} />}
+        {!user.canManageSite && <Notice>{fmt(common.Setup.AskOwners, user.siteOwners ?? common.Setup.SiteOwners)}</Notice>}
       </>
     );
   }
@@ -62,6 +63,9 @@ function SiteGate({ services, user, onSetUp, children }: { services: IAppService
     <>
       {user.siteStatus === "needsUpgrade" && (
         <Notice kind="warning">{fmt(common.Hosting.NeedsUpgrade, String(user.siteVersion ?? ""), String(user.appVersion ?? ""))}</Notice>
+      )}
+      {user.siteStatus === "needsUpgrade" && !user.canManageSite && (
+        <Notice>{fmt(common.Setup.AskOwners, user.siteOwners ?? common.Setup.SiteOwners)}</Notice>
       )}
       {children(user)}
     </>

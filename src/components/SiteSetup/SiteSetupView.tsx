@@ -64,6 +64,10 @@ export function stepText(s: SetupStep): string {
       return fmt(t.folderWithoutItem, s.folder, s.displayName, String(s.rows));
     case "grantFolder":
       return fmt(t.grantFolder, s.folder, s.principal, common.Setup.Roles[s.role]);
+    case "grantSite":
+      return fmt(t.grantSite, s.principal, common.Setup.Roles[s.role]);
+    case "setGroupOwner":
+      return s.found === null ? fmt(t.setGroupOwnerNew, s.group, s.owner) : fmt(t.setGroupOwner, s.group, s.owner, s.found);
     case "recordVersion":
       return fmt(t.recordVersion, String(s.to));
   }
@@ -100,7 +104,7 @@ export function SiteSetupView({ services, user, onDone }: ISiteSetupViewProps): 
     if (user.canManageSite && services.setup) void load();
   }, [user.canManageSite]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  if (!user.canManageSite || !services.setup) return <MessageBar>{common.Setup.OwnersOnly}</MessageBar>;
+  if (!user.canManageSite || !services.setup) return <MessageBar>{fmt(common.Setup.AskOwners, user.siteOwners ?? common.Setup.SiteOwners)}</MessageBar>;
 
   const run = async (): Promise<void> => {
     if (!setup) return;
@@ -136,7 +140,7 @@ export function SiteSetupView({ services, user, onDone }: ISiteSetupViewProps): 
         <dt>{common.Setup.AppVersion}</dt>
         <dd style={{ margin: 0 }}>{plan?.appVersion ?? "…"}</dd>
       </dl>
-      <ErrorBar error={error} onReload={() => void load()} />
+      {isDataError(error) && error.detail.setupRights ? <MessageBar messageBarType={MessageBarType.blocked}>{error.message}</MessageBar> : <ErrorBar error={error} onReload={() => void load()} />}
       {error !== null && isDataError(error) && error.kind !== "forbidden" && <MessageBar messageBarType={MessageBarType.warning}>{common.Setup.Failed}</MessageBar>}
       {done !== null && (
         <MessageBar messageBarType={MessageBarType.success} role="status">

@@ -21,6 +21,8 @@ import { fieldXml, viewFieldName, viewPageName, viewQuery } from "./fieldXml";
 import { ADD_ONLY_LEVEL, EDIT_ONLY_LEVEL, isDirectoryGroup, MANAGE_LEVEL, ProductRole, ObservedAssignment, ObservedList, ObservedSecurity, ObservedSite, planSetup, RoleRef, SetupPlan, SetupStep } from "./plan";
 
 import { ROLE_GROUP_KEY, SCHEMA_VERSION_KEY } from "./keys";
+import { queueSetupRightsCheck } from "./setupRights";
+import { setGroupOwner } from "./groupOwner";
 export { SCHEMA_VERSION_KEY };
 
 /** A choice column's choices from its SchemaXml (<CHOICES><CHOICE>…</CHOICE></CHOICES>). */
@@ -100,7 +102,7 @@ export class SiteSetup implements ISiteSetup {
 
   constructor(
     private readonly sp: SPFI,
-    siteUrl: string,
+    private readonly siteUrl: string,
     private readonly lists: readonly AnyListDef[] = allLists,
   ) {
     this.sitePath = new URL(siteUrl).pathname.replace(/\/+$/, "");
@@ -111,8 +113,10 @@ export class SiteSetup implements ISiteSetup {
   }
 
   /** What is on the site now: the product's lists (by URL), their columns and views, and the recorded version. */
-  async observe(): Promise<ObservedSite> {
+  async observe(check?: (batched: SPFI) => () => Promise<void>): Promise<ObservedSite> {
     const [batched, execute] = this.sp.batched();
+    // A check queued on the same batch (setup's rights) is read before any other answer.
+    const checked = check?.(batched);
     // A list that does not exist yet fails its reads: each read is marked handled now and its
     // failure looked at where it matters, so nothing is reported as an unhandled rejection.
     const safe = <T>(p: Promise<T>): Promise<T> => {
@@ -129,7 +133,7 @@ export class SiteSetup implements ISiteSetup {
       };
     });
     const security = {
-      groups: safe(batched.web.siteGroups.select("Id", "Title")() as Promise<{ Id: number; Title: string }[]>),
+      groups: safe(batched.web.siteGroups.select("Id", "Title", "OwnerTitle")() as Promise<{ Id: number; Title: string; OwnerTitle?: string | null }[]>),
       roles: safe(batched.web.roleDefinitions.select("Id", "Name", "RoleTypeKind")() as Promise<RoleInfo[]>),
       owner: safe(batched.web.associatedOwnerGroup.select("Id", "Title")() as Promise<{ Id: number; Title: string }>),
       web: safe(batched.web.roleAssignments.expand("Member", "RoleDefinitionBindings")() as Promise<AssignmentInfo[]>),
@@ -155,6 +159,7 @@ export class SiteSetup implements ISiteSetup {
         .top(1)() as Promise<{ Id: number; SettingValue: string | null }[]>,
     );
     await execute();
+    await checked?.();
     const site: ObservedSite = { lists: {}, recordedVersion: null };
     for (const r of reads) {
       let info: { Id: string; Title: string };
@@ -265,7 +270,7 @@ export class SiteSetup implements ISiteSetup {
   }
 
   private async readSecurity(r: {
-    groups: Promise<{ Id: number; Title: string }[]>;
+    groups: Promise<{ Id: number; Title: string; OwnerTitle?: string | null }[]>;
     roles: Promise<RoleInfo[]>;
     owner: Promise<{ Id: number; Title: string }>;
     web: Promise<AssignmentInfo[]>;
@@ -286,7 +291,7 @@ export class SiteSetup implements ISiteSetup {
       if (role.Name === MANAGE_LEVEL) roleIds.manageRows = role.Id;
     }
     const web = (await r.web.catch(fail)).map(toObserved);
-    const out: ObservedSecurity = { groups: groups.map((g) => ({ id: g.Id, title: g.Title })), roleIds, ownerGroup: owner ? { id: owner.Id, title: owner.Title } : null, lists: {}, web, departmentCodes: [], folders: {} };
+    const out: ObservedSecurity = { groups: groups.map((g) => ({ id: g.Id, title: g.Title, ownerTitle: g.OwnerTitle ?? null })), roleIds, ownerGroup: owner ? { id: owner.Id, title: owner.Title } : null, lists: {}, web, departmentCodes: [], folders: {} };
     for (const l of r.lists) {
       let unique: boolean;
       try {
@@ -315,7 +320,8 @@ export class SiteSetup implements ISiteSetup {
    */
   async run(onStep?: (step: SetupStep, index: number, total: number) => void): Promise<SetupPlan> {
     try {
-      const site = await this.observe();
+      // Who lacks a right setup needs is refused before anything is written (./setupRights.ts).
+      const site = await this.observe(queueSetupRightsCheck);
       const plan = planSetup(this.lists, site, this.appVersion);
       const ids = new Map<string, string>();
       for (const [name, l] of Object.entries(site.lists)) if (l) ids.set(name, l.id);
@@ -513,6 +519,20 @@ export class SiteSetup implements ISiteSetup {
       }
       case "missingGroup":
         return;
+      case "grantSite": {
+        const pid = await this.principalId(step.principal, principals);
+        const rid = roles.read;
+        if (pid === undefined || rid === undefined) throw new Error(`Unknown principal or level: ${step.principal} / ${step.role}`);
+        await this.sp.web.roleAssignments.add(pid, rid);
+        return;
+      }
+      case "setGroupOwner": {
+        const gid = principals.get(step.group.toLowerCase());
+        const oid = principals.get(step.owner.toLowerCase());
+        if (gid === undefined || oid === undefined) throw new Error(`Unknown group: ${step.group} / ${step.owner}`);
+        await setGroupOwner(this.sp, this.siteUrl, gid, oid);
+        return;
+      }
       case "recordVersion": {
         const items = this.list(this.sp, settingsList).items;
         const rows = (await items.select("Id").filter(`Title eq '${SCHEMA_VERSION_KEY}'`).top(1)()) as { Id: number }[];

@@ -2,6 +2,7 @@ import type { AccessLevel, AnyListDef, FieldDef, ViewDef } from "../schema/field
 import { listUrlName, parseSubmissionFolder, siteGroups } from "../schema/listSchema";
 import { typeAsString, viewFieldName } from "./fieldXml";
 import { isDirectoryGroup } from "./keys";
+import { planGroupOwners, planSiteAccess } from "./siteAccess";
 
 /**
  * What the site setup sees on a site and what it would do there. Pure: the plan is a
@@ -53,7 +54,8 @@ export interface ObservedAssignment {
 }
 
 export interface ObservedSecurity {
-  groups: { id: number; title: string }[];
+  /** The site's groups; ownerTitle is SP.Group.OwnerTitle (a group's title, or a user's name). */
+  groups: { id: number; title: string; ownerTitle?: string | null }[];
   /** Ids of the permission levels setup uses, when they exist. */
   roleIds: Partial<Record<RoleRef, number>>;
   ownerGroup: { id: number; title: string } | null;
@@ -119,6 +121,8 @@ export type SetupStep =
   | { kind: "breakFolderInheritance"; list: string; displayName: string; folder: string }
   | { kind: "grantFolder"; list: string; displayName: string; folder: string; principal: string; role: RoleRef }
   | { kind: "revokeFolder"; list: string; displayName: string; folder: string; principal: string; principalId: number; role: RoleRef | string }
+  | { kind: "grantSite"; principal: string; role: "read" }
+  | { kind: "setGroupOwner"; group: string; owner: string; found: string | null }
   | { kind: "recordVersion"; from: number | null; to: number };
 
 export interface SetupPlan {
@@ -185,7 +189,9 @@ export function planSetup(lists: readonly AnyListDef[], site: ObservedSite, appV
     }
   }
   const schemaWork = steps.some((s) => !INFORMATIONAL.has(s.kind));
-  if (site.security) steps.push(...planSecurity(lists, site));
+  // Site access and group owners come after the lists' and folders' permissions: a list made in
+  // this run copies the site's assignments as they were when planned (./siteAccess.ts).
+  if (site.security) steps.push(...planSecurity(lists, site), ...planSiteAccess(site.security), ...planGroupOwners(site.security));
   const behind = site.recordedVersion === null || site.recordedVersion < appVersion;
   // The version says which schema the site has; repairing permissions alone does not change it.
   if (schemaWork || behind) steps.push({ kind: "recordVersion", from: site.recordedVersion, to: appVersion });

@@ -7,6 +7,7 @@ import "@pnp/sp/security/list";
 import type { Role } from "../../domain/roles";
 import { PermissionKind } from "@pnp/sp/security";
 import { SCHEMA_VERSION_KEY } from "../setup/keys";
+import { missingSetupRights } from "../setup/setupRights";
 import type * as D from "../../domain/types";
 import { roleFromGroups } from "../../domain/roles";
 import { isPendingImport } from "../../domain/agreements";
@@ -162,6 +163,8 @@ export class PartnershipData implements IPartnershipData {
     const userP = batched.web.currentUser.select("Id", "Title", "Email")();
     const groupsP = batched.web.currentUser.groups.select("Id", "Title")();
     const permsP = batched.web.getCurrentUserEffectivePermissions().catch(() => null);
+    // Who to ask for site setup: the site's Owners group.
+    const ownersP = (batched.web.associatedOwnerGroup.select("Title")() as Promise<{ Title: string }>).then((g) => g.Title, () => undefined);
     // What the user may do, from SharePoint's effective permissions (membership through nested Entra groups counts).
     const agreementPermsP = this.agreements.listOn(batched).getCurrentUserEffectivePermissions().catch(() => null);
     const departmentListPermsP = this.cityProposals.listOn(batched).getCurrentUserEffectivePermissions().catch(() => null);
@@ -207,9 +210,11 @@ export class PartnershipData implements IPartnershipData {
         const folderCodes = [...(folders?.values() ?? [])].filter((f) => f.state === "item" && can(f.perms, PermissionKind.AddListItems)).map((f) => f.name);
         const departmentCodes = listWide || !folders?.size ? fromGroups : folderCodes;
         const role: Role = can(agreementPerms, PermissionKind.EditListItems) ? "coordinator" : listWide || folderCodes.length > 0 ? "member" : "visitor";
-        const canManageSite = perms ? batched.web.hasPermissions(perms, PermissionKind.ManageLists) : false;
+        // Setup needs Manage Lists, Manage Permissions and Create Groups (Edit has only the first).
+        const canManageSite = missingSetupRights(perms).length === 0;
+        const siteOwners = await ownersP;
         const siteStatus = siteVersion === null ? "notSetUp" : siteVersion < SCHEMA_VERSION ? "needsUpgrade" : "ready";
-        return { id: u.Id, title: u.Title, email: u.Email, role, departmentCodes, canManageSite, siteVersion, siteStatus, appVersion: SCHEMA_VERSION };
+        return { id: u.Id, title: u.Title, email: u.Email, role, departmentCodes, canManageSite, siteOwners, siteVersion, siteStatus, appVersion: SCHEMA_VERSION };
       } catch (err) {
         throw toDataError(err);
       }

@@ -1,0 +1,57 @@
+import type { SPFI } from "@pnp/sp";
+import "@pnp/sp/webs";
+import "@pnp/sp/security";
+import "@pnp/sp/site-groups/web";
+import { PermissionKind } from "@pnp/sp/security";
+import * as common from "CommonStrings";
+import { DataError } from "../contracts";
+
+/**
+ * What site setup needs on the partnership site: it creates lists (Manage Lists), groups
+ * (Create Groups) and permission levels and role assignments (Manage Permissions). Only Full
+ * Control has all three among SharePoint's levels; Edit — a group-connected site's Members —
+ * has Manage Lists but neither of the others (OfficeDocs-SharePoint,
+ * understanding-permission-levels.md, "Site permissions and permission levels"). Offering
+ * setup on Manage Lists alone let such a user create the lists and then fail at the groups.
+ */
+export const SETUP_RIGHTS = [PermissionKind.ManageLists, PermissionKind.ManagePermissions, PermissionKind.CreateGroups] as const;
+
+type SetupRight = (typeof SETUP_RIGHTS)[number];
+
+/** An effective-permissions mask as SharePoint sends it (High and Low as numbers or strings). */
+export interface PermissionMask {
+  High: number | string;
+  Low: number | string;
+}
+
+function has(mask: PermissionMask, kind: PermissionKind): boolean {
+  const bit = kind - 1;
+  const word = bit < 32 ? Number(mask.Low) : Number(mask.High);
+  return ((word >>> bit % 32) & 1) === 1;
+}
+
+/** The setup rights the mask lacks (none: the user may run setup). */
+export function missingSetupRights(mask: PermissionMask | null | undefined): SetupRight[] {
+  return SETUP_RIGHTS.filter((k) => !mask || !has(mask, k));
+}
+
+const rightName = (k: SetupRight): string =>
+  k === PermissionKind.ManageLists ? common.Setup.Rights.manageLists : k === PermissionKind.ManagePermissions ? common.Setup.Rights.managePermissions : common.Setup.Rights.createGroups;
+
+/**
+ * Queues on a batch the user's effective permissions on the site (membership through Entra
+ * groups counts); what it returns refuses, once the batch is sent and before anything is written, when a setup right is missing: a DataError
+ * ("forbidden") in the user's language naming what is missing and who to ask (the site's
+ * Owners group).
+ */
+export function queueSetupRightsCheck(batched: SPFI): () => Promise<void> {
+  const maskP = batched.web.getCurrentUserEffectivePermissions() as Promise<PermissionMask>;
+  const ownersP = (batched.web.associatedOwnerGroup.select("Title")() as Promise<{ Title: string }>).then((g) => g.Title, () => common.Setup.SiteOwners);
+  maskP.catch(() => undefined); // read below, once the batch is sent
+  return async () => {
+    const missing = missingSetupRights(await maskP.catch(() => null));
+    if (missing.length === 0) return;
+    const message = common.Setup.NotAllowed.replace("{0}", missing.map(rightName).join("、")).replace("{1}", await ownersP);
+    throw new DataError("forbidden", message, 403, [], { setupRights: true });
+  };
+}
