@@ -130,7 +130,7 @@ export class DataError extends Error {
     readonly status?: number,
     readonly problems: FieldProblem[] = [],
     /** outcomeUnknown: a write got no answer — SharePoint may or may not have saved it (never re-sent blindly). */
-    readonly detail: { outcomeUnknown?: boolean; /** Site setup refused before any write; the message says what is missing, in the user's language. */ setupRights?: boolean } = {},
+    readonly detail: { outcomeUnknown?: boolean; /** Site setup refused before any write: the rights missing and the site's Owners group (the screen words them). */ setupRights?: { missing: ("manageLists" | "managePermissions" | "createGroups")[]; owners: string | null } } = {},
   ) {
     super(message);
     this.name = "DataError";

@@ -1,3 +1,4 @@
+import { setupRightsText } from "../../src/components/SiteSetup/SiteSetupView";
 import { startTestBackend, TestBackend } from "../helpers/backend";
 import { spForUrl } from "../../src/data/sp/spForUrl";
 import { SiteSetup } from "../../src/data/setup/SiteSetup";
@@ -48,12 +49,14 @@ describe("who is offered site setup", () => {
     const before = security();
     const err = await setupAs(11).run().then(
       () => null,
-      (e: unknown) => e as { kind: string; message: string; detail: { setupRights?: boolean } },
+      (e: unknown) => e as { kind: string; message: string; detail: { setupRights?: { missing: string[]; owners: string | null } } },
     );
-    expect(err).toMatchObject({ kind: "forbidden", detail: { setupRights: true } });
-    expect(err!.message).toContain("権限の管理");
-    expect(err!.message).toContain("グループの作成");
-    expect(err!.message).toContain(OWNERS);
+    expect(err).toMatchObject({ kind: "forbidden", detail: { setupRights: { missing: ["managePermissions", "createGroups"], owners: OWNERS } } });
+    // As the screen words it, in the user's language.
+    const text = setupRightsText(err!.detail.setupRights as Parameters<typeof setupRightsText>[0]);
+    expect(text).toContain("権限の管理");
+    expect(text).toContain("グループの作成");
+    expect(text).toContain(OWNERS);
     // Nothing written: no list, no group, no permission changed.
     expect(allLists.every((def) => t.backend.store.list(listUrlName(def)) === undefined)).toBe(true);
     expect(security()).toBe(before);

@@ -73,6 +73,11 @@ export function stepText(s: SetupStep): string {
   }
 }
 
+/** Why setup was refused, in the user's language: the rights missing and who to ask. */
+export function setupRightsText(r: { missing: ("manageLists" | "managePermissions" | "createGroups")[]; owners: string | null }): string {
+  return fmt(common.Setup.NotAllowed, r.missing.map((k) => common.Setup.Rights[k]).join("、"), r.owners ?? common.Setup.SiteOwners);
+}
+
 const listOf = (s: SetupStep): string => ("list" in s ? s.list : "—");
 
 /**
@@ -140,7 +145,7 @@ export function SiteSetupView({ services, user, onDone }: ISiteSetupViewProps): 
         <dt>{common.Setup.AppVersion}</dt>
         <dd style={{ margin: 0 }}>{plan?.appVersion ?? "…"}</dd>
       </dl>
-      {isDataError(error) && error.detail.setupRights ? <MessageBar messageBarType={MessageBarType.blocked}>{error.message}</MessageBar> : <ErrorBar error={error} onReload={() => void load()} />}
+      {isDataError(error) && error.detail.setupRights ? <MessageBar messageBarType={MessageBarType.blocked}>{setupRightsText(error.detail.setupRights)}</MessageBar> : <ErrorBar error={error} onReload={() => void load()} />}
       {error !== null && isDataError(error) && error.kind !== "forbidden" && <MessageBar messageBarType={MessageBarType.warning}>{common.Setup.Failed}</MessageBar>}
       {done !== null && (
         <MessageBar messageBarType={MessageBarType.success} role="status">

@@ -3,7 +3,6 @@ import "@pnp/sp/webs";
 import "@pnp/sp/security";
 import "@pnp/sp/site-groups/web";
 import { PermissionKind } from "@pnp/sp/security";
-import * as common from "CommonStrings";
 import { DataError } from "../contracts";
 
 /**
@@ -35,23 +34,26 @@ export function missingSetupRights(mask: PermissionMask | null | undefined): Set
   return SETUP_RIGHTS.filter((k) => !mask || !has(mask, k));
 }
 
-const rightName = (k: SetupRight): string =>
-  k === PermissionKind.ManageLists ? common.Setup.Rights.manageLists : k === PermissionKind.ManagePermissions ? common.Setup.Rights.managePermissions : common.Setup.Rights.createGroups;
+/** A setup right's key, which the screens put in the user's language (CommonStrings Setup.Rights). */
+export type SetupRightKey = "manageLists" | "managePermissions" | "createGroups";
+const rightKey = (k: SetupRight): SetupRightKey => (k === PermissionKind.ManageLists ? "manageLists" : k === PermissionKind.ManagePermissions ? "managePermissions" : "createGroups");
 
 /**
  * Queues on a batch the user's effective permissions on the site (membership through Entra
  * groups counts); what it returns refuses, once the batch is sent and before anything is written, when a setup right is missing: a DataError
- * ("forbidden") in the user's language naming what is missing and who to ask (the site's
+ * ("forbidden") naming what is missing and who to ask (the site's
  * Owners group).
  */
 export function queueSetupRightsCheck(batched: SPFI): () => Promise<void> {
   const maskP = batched.web.getCurrentUserEffectivePermissions() as Promise<PermissionMask>;
-  const ownersP = (batched.web.associatedOwnerGroup.select("Title")() as Promise<{ Title: string }>).then((g) => g.Title, () => common.Setup.SiteOwners);
+  const ownersP = (batched.web.associatedOwnerGroup.select("Title")() as Promise<{ Title: string }>).then((g) => g.Title, () => null);
   maskP.catch(() => undefined); // read below, once the batch is sent
   return async () => {
     const missing = missingSetupRights(await maskP.catch(() => null));
     if (missing.length === 0) return;
-    const message = common.Setup.NotAllowed.replace("{0}", missing.map(rightName).join("、")).replace("{1}", await ownersP);
-    throw new DataError("forbidden", message, 403, [], { setupRights: true });
+    // The data layer carries what is missing and who to ask; the screen words it (SiteSetupView).
+    const owners = await ownersP;
+    const keys = missing.map(rightKey);
+    throw new DataError("forbidden", `Site setup needs ${keys.join(", ")}: ask the site's owners${owners ? ` (${owners})` : ""}`, 403, [], { setupRights: { missing: keys, owners } });
   };
 }
