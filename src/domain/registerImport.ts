@@ -328,7 +328,7 @@ export function needsDecision(row: ImportPlanRow): boolean {
  */
 export function withConcludedDate(row: ImportPlanRow, date: IsoDate, ctx: Pick<PlanContext, "agreements" | "today">, others: ImportPlanRow[] = []): ImportPlanRow {
   const importKey = agreementKey(row.partnerName, row.title, date);
-  const errors = row.errors.filter((e) => e.field !== "concluded" && e.field !== "row");
+  const errors: RowProblem[] = row.errors.filter((e) => e.field !== "concluded" && e.field !== "row");
   const warnings = [...row.warnings];
   const earlier = others.find((o) => o.rowNo < row.rowNo && o.importKey === importKey && o.errors.every((e) => e.field !== "row"));
   if (earlier) errors.push({ field: "row", code: "duplicateInFile", other: earlier.rowNo });

@@ -2,6 +2,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import JSZip from "jszip";
+import { teamsManifestErrors } from "../helpers/schemas";
 
 /**
  * `npm run package` (gulp bundle --ship && gulp package-solution --ship) writes the .sppkg,
@@ -64,8 +65,9 @@ test("four web parts; only the department portal is offered as a Teams tab, with
   expect(m.configurableTabs[0].configurationUrl).toContain("componentId=d0902aaa-5799-4eac-bd91-9a0a2dfd0f3a");
   expect(m.configurableTabs[0].configurationUrl).toContain("{teamSitePath}");
   expect(m.staticTabs ?? []).toEqual([]);
-  // The committed manifest is the one packaged.
+  // The committed manifest is the one packaged, and it passes Microsoft's schema for its manifestVersion.
   expect(m).toEqual(JSON.parse(fs.readFileSync(path.join(root, "teams/manifest.json"), "utf8")));
+  expect(await teamsManifestErrors(m)).toEqual([]);
 });
 
 test("the app requests Graph ChannelMessage.Send, Team.ReadBasic.All and Channel.ReadBasic.All (delegated, no admin-consent-only scope) and nothing more", async () => {

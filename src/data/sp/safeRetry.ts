@@ -15,9 +15,13 @@ import { noteSending } from "./requestsSent";
  *   cannot have changed anything: a GET, or a `$batch` of GETs only. A write is never
  *   re-sent: it fails with kind "network" and `outcomeUnknown`, and the caller reads back
  *   what exists (each kind of write has a key or a reconciliation, see docs/quality.md).
- * - A request digest asked for while one for the same site is on its way shares that answer:
- *   PnPjs's RequestDigest caches a digest only once it has arrived, so two batches starting
- *   together (a web part's first reads) each POSTed /_api/contextinfo.
+ * - A request digest asked for while one for the same site and caller is on its way, or has
+ *   arrived and is still valid, shares that answer: PnPjs's RequestDigest caches a digest only
+ *   once it has read the answer, and it starts every request on a timer, so a batch whose digest
+ *   step ran after the answer came in but before PnPjs had read it (two batches starting together
+ *   on a loaded machine, a web part's first reads) POSTed /_api/contextinfo again. The answer is
+ *   kept for the FormDigestTimeoutSeconds it states, counted from its arrival (so never longer
+ *   than PnPjs keeps the digest); a failed answer is not kept.
  */
 export function SafeRetry(props: { retries?: number; interval?: number } = {}): (instance: Queryable) => Queryable {
   const retries = props.retries ?? 3;
@@ -55,22 +59,64 @@ export function SafeRetry(props: { retries?: number; interval?: number } = {}): 
       noteSending(u);
       if (!/\/_api\/contextinfo$/i.test(u) || (init.method ?? "GET").toUpperCase() !== "POST") return send(u, init);
       const key = digestKey(u, init);
-      let shared = digestsOnTheirWay.get(key);
+      let shared = digests.get(key);
+      if (shared && shared.validUntil !== undefined && Date.now() >= shared.validUntil) {
+        digests.delete(key);
+        shared = undefined;
+      }
       if (!shared) {
-        shared = send(u, init);
-        digestsOnTheirWay.set(key, shared);
-        const forget = (): void => void digestsOnTheirWay.delete(key);
-        shared.then(forget, forget);
+        const entry: SharedDigest = { answer: readAnswer(send(u, init)) };
+        digests.set(key, entry);
+        const forget = (): void => {
+          if (digests.get(key) === entry) digests.delete(key);
+        };
+        entry.answer.then((a) => {
+          const seconds = a.status >= 200 && a.status < 300 ? digestSeconds(a.body) : 0;
+          if (seconds > 0) entry.validUntil = Date.now() + seconds * 1000;
+          else forget();
+        }, forget);
+        shared = entry;
       }
       // Each caller reads its own copy of the one answer.
-      return (await shared).clone();
+      const a = await shared.answer;
+      return new Response(a.status === 204 || a.status === 205 || a.status === 304 ? null : a.body, { status: a.status, statusText: a.statusText, headers: a.headers });
     });
     return instance;
   };
 }
 
-/** Digest requests on their way, by site and caller (the headers but PnPjs's per-request id). */
-const digestsOnTheirWay = new Map<string, Promise<Response>>();
+interface DigestAnswer {
+  status: number;
+  statusText: string;
+  headers: Array<[string, string]>;
+  body: string;
+}
+/** A digest request on its way, or its answer while the digest it holds is valid (`validUntil`, ms). */
+interface SharedDigest {
+  answer: Promise<DigestAnswer>;
+  validUntil?: number;
+}
+
+async function readAnswer(response: Promise<Response>): Promise<DigestAnswer> {
+  const r = await response;
+  const headers: Array<[string, string]> = [];
+  r.headers.forEach((value, name) => headers.push([name, value]));
+  return { status: r.status, statusText: r.statusText, headers, body: await r.text() };
+}
+
+/** FormDigestTimeoutSeconds of a /_api/contextinfo answer (nometadata or verbose JSON); 0 when it has none. */
+function digestSeconds(body: string): number {
+  try {
+    const json = JSON.parse(body) as { FormDigestTimeoutSeconds?: unknown; d?: { GetContextWebInformation?: { FormDigestTimeoutSeconds?: unknown } } };
+    const seconds = Number(json.FormDigestTimeoutSeconds ?? json.d?.GetContextWebInformation?.FormDigestTimeoutSeconds);
+    return Number.isFinite(seconds) && seconds > 0 ? seconds : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Digest requests on their way or answered, by site and caller (the headers but PnPjs's per-request id). */
+const digests = new Map<string, SharedDigest>();
 function digestKey(url: string, init: RequestInit): string {
   const headers = Object.entries((init.headers ?? {}) as Record<string, string>).filter(([k]) => k.toLowerCase() !== "x-pnpjs-requestid");
   return `${url}\n${JSON.stringify(headers.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))}`;
