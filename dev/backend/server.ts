@@ -11,6 +11,9 @@ import { spForUrl } from "../../src/data/sp/spForUrl";
 import { SharePointApi, SpRequest, SpResponse, userFromHeaders } from "./sharepoint";
 import { errorBody, metadataLevel, SpError } from "./spErrors";
 import { batchResponse, parseBatch } from "./batch";
+
+/** The most requests one $batch may hold (see where it is checked). */
+export const BATCH_LIMIT = 100;
 import { GraphThrottle, handleGraph } from "./graph";
 import { Faults } from "./faults";
 import { seed, seedThroughProduct } from "./seed";
@@ -189,6 +192,15 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
       const dropAfterCommit = (req.method ?? "GET") !== "GET" && !(/\/_api\/\$batch$/i.test(p) && !/changeset_/i.test(body.toString("utf8"))) && faults.take("spDropAfterCommit");
       if (/\/_api\/\$batch$/i.test(p)) {
         const requestsIn = parseBatch(headers["content-type"], body.toString("utf8"), user);
+        if (requestsIn.length > BATCH_LIMIT) {
+          // SharePoint answers at most 100 requests in one $batch (pnp/pnpcore#284; pnp/pnpjs#3207,
+          // maintainers: "a known limitation that you should only have 100 items in a batched
+          // request"). The status and text of SharePoint's refusal are not documented: the backend
+          // refuses the whole batch with 400 and does nothing of it.
+          res.writeHead(400, { "content-type": "application/json;odata=nometadata;charset=utf-8" });
+          res.end(JSON.stringify({ "odata.error": { code: "-1, Microsoft.SharePoint.Client.InvalidClientQueryException", message: { lang: "en-US", value: `The batch holds ${requestsIn.length} requests; at most ${BATCH_LIMIT} are allowed.` } } }));
+          return;
+        }
         const responses = requestsIn.map((r) => runSp(r));
         if (dropAfterCommit) {
           res.socket?.destroy();

@@ -123,8 +123,11 @@ export class SiteSetup implements ISiteSetup {
       p.catch(() => undefined);
       return p;
     };
+    // The lists' columns and views in a batch of their own: SharePoint answers at most 100
+    // requests in one $batch (folderItems.ts BATCH_LIMIT), and the two together are more.
+    const [schemaBatched, executeSchema] = this.sp.batched();
     const reads = this.lists.map((def) => {
-      const l = this.list(batched, def);
+      const l = this.list(schemaBatched, def);
       return {
         def,
         info: safe(l.select("Id", "Title")() as Promise<{ Id: string; Title: string }>),
@@ -158,7 +161,7 @@ export class SiteSetup implements ISiteSetup {
         .filter(`Title eq '${SCHEMA_VERSION_KEY}'`)
         .top(1)() as Promise<{ Id: number; SettingValue: string | null }[]>,
     );
-    await execute();
+    await Promise.all([execute(), executeSchema()]);
     await checked?.();
     const site: ObservedSite = { lists: {}, recordedVersion: null };
     for (const r of reads) {
