@@ -1,4 +1,4 @@
-import { startTenYearBackend, TenYearBackend, ThrottleWatch, watchThrottling } from "../fixtures/tenYear";
+import { QueryWatch, startTenYearBackend, TenYearBackend, ThrottleWatch, watchQueries, watchThrottling } from "../fixtures/tenYear";
 import { readPortalAgain, readRegister, startFirstReads } from "../../src/data/firstReads";
 import { CycleService } from "../../src/data/services/CycleService";
 import { MatchingService } from "../../src/data/services/MatchingService";
@@ -11,19 +11,27 @@ import type { CurrentUser } from "../../src/data/contracts";
  * a department member: the register, the calendar of decisions, the yearly cycle (its year and
  * its feedback lists), the department portal and the results (the year and five years), each
  * through the services and first reads the views use, with no answer refused by the list view
- * threshold and the ten years' rows there.
+ * threshold and the ten years' rows there. Each query they send is also held to SharePoint's
+ * stricter reported rule (watchQueries: every column indexed, the first condition alone matching
+ * at most 5,000 rows).
  */
 
 let t: TenYearBackend;
 let watch: ThrottleWatch;
+let queries: QueryWatch;
 beforeAll(async () => {
   t = await startTenYearBackend();
 }, 120_000);
 afterAll(async () => t?.stop());
 beforeEach(() => {
   watch = watchThrottling();
+  queries = watchQueries();
 });
-afterEach(() => watch.stop());
+afterEach(async () => {
+  queries.stop();
+  watch.stop();
+  expect(await queries.unsafe(t)).toEqual([]);
+});
 
 const TODAY = "2026-11-24";
 const FY = 2026;
