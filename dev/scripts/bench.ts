@@ -7,10 +7,11 @@ import { pathToFileURL } from "url";
 import { gzipSync } from "zlib";
 import { chromium } from "playwright-core";
 import { Backend, startBackend } from "../backend/server";
-import { sampleMembership } from "../backend/sites";
+import { placeRowsInDepartmentFolders, sampleMembership } from "../backend/sites";
 import { SiteSetup } from "../../src/data/setup/SiteSetup";
 import { GraphMessage, Store } from "../backend/store";
-import { addAgreements, addDepartments, addProposals, addResults } from "./dataset";
+import { addDepartments, addProposals } from "./dataset";
+import { buildTenYearSite } from "./tenYear";
 import { PartnershipData } from "../../src/data/sp/PartnershipData";
 import { spForUrl } from "../../src/data/sp/spForUrl";
 import { GraphTeamsNotifier } from "../../src/data/graph/GraphTeamsNotifier";
@@ -34,7 +35,10 @@ import * as S from "../../src/data/schema/listSchema";
  *    against its own floor (the least work that does the same job without the product's logic,
  *    described above each function), alternated in the same run: `{ ms, floorMs, ratio }`.
  * BENCH_ONLY=first | issue | publication | import | setup runs one figure and merges it into
- * bench/results.json (the others stay as last measured).
+ * bench/results.json (the others stay as last measured). BENCH_VIEWS=name,name (with
+ * BENCH_ONLY=first) measures only those first renders (e.g. departmentPortalMember,
+ * departmentPortalTeamsTabMember), without the first download, and merges them into firstRender,
+ * each with its own measuredAt and dataset.
  * First renders, where the time went: BENCH_TRACE=1 prints each view's first run (every script and
  * request, start → end, the page's long tasks and fetch calls); BENCH_PROFILE=1 writes its CPU
  * profile to /tmp/pd-<view>.cpuprofile (with PD_PROFILE_NAMES=1 the page keeps function names).
@@ -107,21 +111,19 @@ function writeFloorPlan(dir: string, name: string, plan: unknown[], rows: number
 
 async function registerLoad(): Promise<Record<string, unknown>> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pd-bench-"));
-  // The site as `npm start` makes it (setup run by the product, sample data), then the dataset on top.
-  await (await startBackend({ port: 0, dataDir })).close();
+  // The ten-year site the tests run on (dev/scripts/tenYear.ts, test/fixtures/tenYear.ts): the
+  // sample site as `npm start` makes it, 300 more agreements, 42 departments whose groups and
+  // folders the product's setup made, ten years of the cycle (2017–2026: 15,000 proposals, 7,000
+  // results, every growing list past 5,000 rows), rows in their departments' folders; and a 2027
+  // year of 2,000 proposals for the year view, placed in folders the same way.
+  await buildTenYearSite(dataDir);
   const store = new Store(dataDir);
   store.open();
-  // The ten-year site: 300+ agreements, 15,000 proposals and 15,000 results over 2017–2026,
-  // 40 departments; and a 2027 year of 2,000 proposals for the year view.
-  const added = addAgreements(store, 300);
-  addDepartments(store, 28);
-  for (let fy = 2017; fy <= 2026; fy++) {
-    addProposals(store, fy, 1500, fy);
-    addResults(store, fy, 1500);
-  }
   addProposals(store, 2027, 2000);
+  placeRowsInDepartmentFolders(store);
   store.compact();
   store.close();
+  const views = process.env.BENCH_VIEWS ? new Set(process.env.BENCH_VIEWS.split(",").map((v) => v.trim())) : null;
   // The product as SharePoint serves it: page.tsx bundled by webpack in production mode with
   // SPFx's (webpack's default) chunking, each import() its chunk group; the floor is built as one
   // minified script: the first render measures what ships (dev/workbench/buildPage.mjs).
@@ -132,12 +134,14 @@ async function registerLoad(): Promise<Record<string, unknown>> {
   // The figures of the dataset, before the backend has it.
   const counted = new Store(dataDir);
   counted.open();
-  const size = (list: string): number => counted.list(list)!.items.size;
+  // Rows, not folders.
+  const size = (list: string): number => [...counted.list(list)!.items.values()].filter((x) => x.fsObjType !== 1).length;
   const agreements = size("PD_Agreements");
   const proposals = size("PD_PartnerProposals") + size("PD_CityProposals");
   const results = size("PD_ResultReports");
   const departments = size("PD_Departments");
-  const fiveYearsRows = [...counted.list("PD_ResultReports")!.items.values()].filter((r) => (r.values.FiscalYear as number) >= 2021 && (r.values.FiscalYear as number) <= 2025).length;
+  const partnershipItems = size("PD_PartnershipItems");
+  const fiveYearsRows = [...counted.list("PD_ResultReports")!.items.values()].filter((r) => r.fsObjType !== 1 && (r.values.FiscalYear as number) >= 2021 && (r.values.FiscalYear as number) <= 2025).length;
   counted.close();
   const backend = await separateBackend(dataDir, benchDir);
   // The page on the site, its scripts (the product's and the floor's) from the CDN's host.
@@ -158,12 +162,17 @@ async function registerLoad(): Promise<Record<string, unknown>> {
    * The wait itself is on the page's own note (markWhenShown), not on Playwright's role queries,
    * which scan the page on its main thread while it renders.
    */
-  const measure = async (name: string, query: string, shown: Shown, check?: (page: import("playwright-core").Page) => Promise<void>): Promise<Record<string, unknown>> => {
+  const measure = async (name: string, query: string, shown: Shown, check?: (page: import("playwright-core").Page) => Promise<void>, userId?: number): Promise<Record<string, unknown>> => {
     const runs: Array<{ ms: number; requests: number; digest: number }> = [];
+    // Another user than the default (the coordinator, 7): the workbench's cookie, for the product's page and its floor's replay alike.
+    const asUser = async (p: import("playwright-core").Page): Promise<void> => {
+      if (userId !== undefined) await p.context().addCookies([{ name: "pd-user", value: String(userId), url: backend.url }]);
+    };
     const floorMs: number[] = [];
     let floorPage = "";
     for (let i = 0; i < firstRenderRuns; i++) {
       const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+      await asUser(page);
       const api: Recorded[] = [];
       page.on("request", (r) => {
         if (r.url().includes("/_api/")) api.push({ started: Date.now(), finished: Infinity, method: r.method(), url: r.url(), headers: replayHeaders(r.headers()), body: r.postData() ?? undefined, request: r });
@@ -212,6 +221,7 @@ async function registerLoad(): Promise<Record<string, unknown>> {
       }
       await page.close();
       const floor = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+      await asUser(floor);
       await markWhenShown(floor, { selector: ".ms-DetailsRow" });
       await floor.goto(`${backend.url}/workbench/floor/${floorPage}`);
       await whenShown(floor);
@@ -224,7 +234,7 @@ async function registerLoad(): Promise<Record<string, unknown>> {
     }
     const product = median(runs.map((r) => r.ms));
     const floorMedian = median(floorMs);
-    return { runs: runs.length, medianMs: product, floorMs: floorMedian, ratio: +(product / floorMedian).toFixed(2), minMs: Math.min(...runs.map((r) => r.ms)), requests: runs[0].requests, digestRequests: runs[0].digest };
+    return { ...(userId !== undefined ? { userId } : {}), runs: runs.length, medianMs: product, floorMs: floorMedian, ratio: +(product / floorMedian).toFixed(2), minMs: Math.min(...runs.map((r) => r.ms)), requests: runs[0].requests, digestRequests: runs[0].digest };
   };
   {
     // The site as the product keeps it: the seeded rows lack the decision columns the product
@@ -239,33 +249,48 @@ async function registerLoad(): Promise<Record<string, unknown>> {
     await page.waitForLoadState("networkidle");
     await page.close();
   }
-  const register = { agreements, partnershipItems: added.items + 40, ...(await measure("register", "&only=agreements", { buttonPrefix: "開く: " })) };
-  const calendar = { ...(await measure("calendar", "&only=agreements", { gridRow: "判断の期日", clickTab: "見直し・更新カレンダー" })) };
-  const annualCycle = { fiscalYear: 2026, ...(await measure("annualCycle", "&only=annual", { heading: "企業等別" })) };
-  const departmentPortal = { ...(await measure("departmentPortal", "&only=portal", { heading: "フィードバック一覧（別紙③）" })) };
-  // The portal as a Teams tab: it runs on the department team's site and reads the partnership site by absolute URL.
-  const departmentPortalTeamsTab = { ...(await measure("departmentPortalTeamsTab", "&host=teams&dept=kodomo-kosodate&only=portal", { heading: "フィードバック一覧（別紙③）" })) };
-  const resultsView = { fiscalYear: 2025, fiveYearsRows, ...(await measure("results", "&only=results", { heading: "過去5年の推移" })) };
-  const yearView = {
-    fiscalYear: 2027,
-    proposalsInYear: 2000,
-    proposalsAllYears: proposals,
-    // Ready when the overview shows the year's total (2,000 proposals split between Forms 1 and 2).
-    ...(await measure("yearView2027", "&only=annual&today=2027-06-01", { heading: "企業等別" }, async (p) => {
-      // The year shown is the year's select's chosen option.
-      const year = await p.getByRole("combobox", { name: "年度" }).evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? "");
-      if (year !== "2027年度（令和9年度）") throw new Error(`the year view shows ${year}`);
+  // The member's portal is the department's, read as its member (not as a visitor): what the page says after its rows show.
+  const asMember = async (p: import("playwright-core").Page): Promise<void> => {
+    await p.getByRole("heading", { name: "子ども家庭部 子育て支援課" }).waitFor({ timeout: 5000 });
+    await p.getByText(/（部署の担当者）/).first().waitFor({ timeout: 5000 });
+  };
+  // A view is measured unless BENCH_VIEWS names others.
+  const view = async (name: string, run: () => Promise<Record<string, unknown>>): Promise<Record<string, unknown> | undefined> => (!views || views.has(name) ? run() : undefined);
+  const measured: Record<string, Record<string, unknown> | undefined> = {
+    register: await view("register", async () => ({ agreements, partnershipItems, ...(await measure("register", "&only=agreements", { buttonPrefix: "開く: " })) })),
+    calendar: await view("calendar", () => measure("calendar", "&only=agreements", { gridRow: "判断の期日", clickTab: "見直し・更新カレンダー" })),
+    annualCycle: await view("annualCycle", async () => ({ fiscalYear: 2026, ...(await measure("annualCycle", "&only=annual", { heading: "企業等別" })) })),
+    departmentPortal: await view("departmentPortal", () => measure("departmentPortal", "&only=portal", { heading: "フィードバック一覧（別紙③）" })),
+    // The portal as a Teams tab: it runs on the department team's site and reads the partnership site by absolute URL.
+    departmentPortalTeamsTab: await view("departmentPortalTeamsTab", () => measure("departmentPortalTeamsTab", "&host=teams&dept=kodomo-kosodate&only=portal", { heading: "フィードバック一覧（別紙③）" })),
+    // The same two as a clerk of 子ども家庭部 子育て支援課 (user 11, a member through the department's group, not the coordinator):
+    // the portal finds the department from the user's groups, reading what a member may read (issue 30).
+    departmentPortalMember: await view("departmentPortalMember", () => measure("departmentPortalMember", "&only=portal", { heading: "フィードバック一覧（別紙③）" }, asMember, 11)),
+    departmentPortalTeamsTabMember: await view("departmentPortalTeamsTabMember", () => measure("departmentPortalTeamsTabMember", "&host=teams&dept=kodomo-kosodate&only=portal", { heading: "フィードバック一覧（別紙③）" }, asMember, 11)),
+    results: await view("results", async () => ({ fiscalYear: 2025, fiveYearsRows, ...(await measure("results", "&only=results", { heading: "過去5年の推移" })) })),
+    yearView2027: await view("yearView2027", async () => ({
+      fiscalYear: 2027,
+      proposalsInYear: 2000,
+      proposalsAllYears: proposals,
+      // Ready when the overview shows the year's total (2,000 proposals split between Forms 1 and 2).
+      ...(await measure("yearView2027", "&only=annual&today=2027-06-01", { heading: "企業等別" }, async (p) => {
+        // The year shown is the year's select's chosen option.
+        const year = await p.getByRole("combobox", { name: "年度" }).evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? "");
+        if (year !== "2027年度（令和9年度）") throw new Error(`the year view shows ${year}`);
+      })),
     })),
   };
+  const unknownViews = [...(views ?? [])].filter((v) => !(v in measured));
+  if (unknownViews.length) throw new Error(`BENCH_VIEWS: no view ${unknownViews.join(", ")}; expected some of ${Object.keys(measured).join(", ")}`);
   await browser.close();
   await backend.close();
   await cdn.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
-  console.log("\nAgreements register (協定台帳) and year view (年度の連携), Chromium, local backend");
   const dataset = { agreements, proposals, results, departments };
-  console.log("\nFirst render of each web part on the ten-year site", dataset);
-  console.table({ register, calendar, annualCycle, departmentPortal, departmentPortalTeamsTab, results: resultsView, yearView2027: yearView });
-  return { dataset, register, calendar, annualCycle, departmentPortal, departmentPortalTeamsTab, results: resultsView, yearView2027: yearView };
+  const shown = Object.fromEntries(Object.entries(measured).filter((e): e is [string, Record<string, unknown>] => e[1] !== undefined));
+  console.log("\nFirst render of each web part on the ten-year site (Chromium, local backend)", dataset);
+  console.table(shown);
+  return { dataset, ...shown };
 }
 
 /**
@@ -895,6 +920,14 @@ async function main(): Promise<void> {
     const { key, run } = alone[only];
     const figure = { ...measuredNow(), ...(await run()) };
     write({ ...previous(), [key]: figure });
+    return;
+  }
+  if (only === "first" && process.env.BENCH_VIEWS) {
+    // Only the named first renders: merged into the last firstRender, each with when and on what data it was measured.
+    const before = previous();
+    const { dataset, ...views } = await registerLoad();
+    const stamped = Object.fromEntries(Object.entries(views).map(([k, v]) => [k, { ...measuredNow(), dataset, ...(v as Record<string, unknown>) }]));
+    write({ ...before, firstRender: { ...((before.firstRender as Record<string, unknown> | undefined) ?? {}), ...stamped } });
     return;
   }
   if (only === "first") {

@@ -200,7 +200,10 @@ export function addYearOfCycle(store: Store, fiscalYear: number, opts: { edition
   const agreements = all(S.agreements as unknown as AnyListDef);
   const itemsOf = new Map<number, number[]>();
   for (const it of all(S.partnershipItems as unknown as AnyListDef)) itemsOf.set(it.values.AgreementId as number, [...(itemsOf.get(it.values.AgreementId as number) ?? []), it.Id]);
-  const stamp = (month: number, day: number): string => `${month >= 4 ? fiscalYear : fiscalYear + 1}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  // A day of the fiscal year by its month counted from January of its first calendar year: 4–12 are
+  // April–December, 1–3 and 13–15 January–March of the next (the year's later surveys and editions
+  // count on past 12: 14 is February, not a month "14" no date parser reads).
+  const stamp = (month: number, day: number): string => `${month >= 4 && month <= 12 ? fiscalYear : fiscalYear + 1}-${String(((month - 1) % 12) + 1).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
   const audit: Array<{ values: Record<string, unknown>; at: string }> = [];
   const auditRow = (title: string, entityList: string, entityId: number, action: D.AuditAction, at: string, detail: Record<string, unknown> = {}): void => {
     audit.push({ values: toListValues(S.auditLog as unknown as AnyListDef, { title, entityList, entityId, action, detail: JSON.stringify(detail) }), at: `${at}T01:00:00Z` });

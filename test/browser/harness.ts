@@ -64,7 +64,12 @@ export interface BrowserHarness {
 
 let built = false;
 
-export async function startHarness(opts: { seed?: "seed" | "bare" } = {}): Promise<BrowserHarness> {
+/**
+ * `dataDir`: a data folder already holding a site (e.g. copyTenYearSite's copy of the ten-year
+ * site, test/fixtures/tenYear.ts) to start the backend on instead of a fresh seeded one; the
+ * harness removes it when it stops.
+ */
+export async function startHarness(opts: { seed?: "seed" | "bare"; dataDir?: string } = {}): Promise<BrowserHarness> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's package (apt-get install -y chromium fonts-noto-cjk), as .ci/run does.`);
   if (!built) {
     const build = spawnSync(process.execPath, [path.join(root, "dev/workbench/build.mjs")], { cwd: root, encoding: "utf8" });
@@ -73,7 +78,7 @@ export async function startHarness(opts: { seed?: "seed" | "bare" } = {}): Promi
   }
   const shots = process.env.PD_SCREENSHOTS_DIR ? path.resolve(root, process.env.PD_SCREENSHOTS_DIR) : fs.mkdtempSync(path.join(os.tmpdir(), "pd-shots-"));
   fs.mkdirSync(shots, { recursive: true });
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pd-browser-"));
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "pd-browser-"));
   const backend = await startBackend({ port: 0, dataDir, workbenchDir: path.join(root, "dev/workbench/dist"), seed: opts.seed ?? "seed" });
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,
