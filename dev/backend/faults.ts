@@ -17,6 +17,12 @@ export interface FaultState {
   graph403: number;
   graph429: number;
   graph500: number;
+  /** A channel message POST answers 503 with Retry-After, nothing stored. */
+  graph503: number;
+  /** A channel message POST is stored, then answered 504 Gateway Timeout (a gateway stopped waiting for Teams). */
+  graph504AfterStore: number;
+  /** A channel message POST is stored, then the connection drops before any answer. */
+  graphDropAfterStore: number;
   /** Seconds sent in Retry-After. */
   retryAfterSeconds: number;
 }
@@ -30,6 +36,9 @@ export const noFaults = (): FaultState => ({
   graph403: 0,
   graph429: 0,
   graph500: 0,
+  graph503: 0,
+  graph504AfterStore: 0,
+  graphDropAfterStore: 0,
   retryAfterSeconds: 1,
 });
 

@@ -17,6 +17,8 @@ export interface GraphResponse {
   status: number;
   headers: Record<string, string>;
   body: unknown;
+  /** The request was carried out, then the connection drops: the client gets no answer. */
+  drop?: boolean;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -114,6 +116,7 @@ export function handleGraph(
     return err(429, "TooManyRequests", "Too many requests.", { "retry-after": String(faults.state.retryAfterSeconds) });
   }
   if (faults.take("graph500")) return err(500, "InternalServerError", "An internal server error occurred.");
+  if (faults.take("graph503")) return err(503, "ServiceUnavailable", "The service is temporarily unavailable.", { "retry-after": String(faults.state.retryAfterSeconds) });
 
   let parsed: { body?: { contentType?: string; content?: string }; attachments?: { id?: string }[]; subject?: string };
   try {
@@ -142,6 +145,9 @@ export function handleGraph(
     subject: parsed.subject ?? null,
   };
   store.addGraphMessage(message);
+  // Teams stored it; the answer does not reach the client: a gateway stopped waiting (504), or the connection dropped.
+  if (faults.take("graph504AfterStore")) return err(504, "GatewayTimeout", "The gateway timed out waiting for the service.");
+  if (faults.take("graphDropAfterStore")) return { status: 0, headers: {}, body: null, drop: true };
   return {
     status: 201,
     headers: {},

@@ -171,6 +171,10 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
     if (p.startsWith("/graph/")) {
       const body = (await readBody(req)).toString("utf8");
       const r = handleGraph(req.method ?? "GET", p.slice("/graph".length), body, user, store, faults, graphThrottle, clockFromHeaders(headers));
+      if (r.drop) {
+        res.socket?.destroy();
+        return;
+      }
       res.writeHead(r.status, { "content-type": "application/json", ...r.headers });
       res.end(JSON.stringify(r.body));
       return;

@@ -10,6 +10,9 @@ const switches: Array<[string, string]> = [
   ["graph403", "Graph 403"],
   ["graph429", "Graph 429"],
   ["graph500", "Graph 500"],
+  ["graph503", "Graph 503（投稿されない）"],
+  ["graph504AfterStore", "Graph 504（投稿された後）"],
+  ["graphDropAfterStore", "Graph 応答の消失（投稿された後）"],
 ];
 
 /** Switches the backend's faults on for the next request(s), to try how the screens fail. */

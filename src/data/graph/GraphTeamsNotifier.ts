@@ -1,5 +1,6 @@
 import type { ChannelMessage, ITeamsNotifier } from "../contracts";
 import { DataError } from "../contracts";
+import { postOnce } from "./postOnce";
 
 /**
  * The part of a Microsoft Graph client the notifier uses. SPFx's MSGraphClientV3 and
@@ -25,7 +26,9 @@ interface GraphErrorLike {
  * (microsoft-graph-docs-contrib, throttling-limits.md, Teams service limits). Posts to one
  * team (a department's message in parts) are spaced by this much, so an edition never runs
  * into 429; a 429 that still comes is retried by the Graph client after its Retry-After (a
- * throttled request was not carried out, so retrying it cannot post twice).
+ * throttled request was not carried out, so retrying it cannot post twice). Nothing else is
+ * retried: the client's default would re-send the post after 503 and 504 too, which may come
+ * after Teams stored it (`postOnce`).
  */
 export const PER_TEAM_GAP_MS = 300;
 
@@ -78,14 +81,30 @@ export class GraphTeamsNotifier implements ITeamsNotifier {
     const body = chatMessageBody(message, this.newId());
     const path = `/teams/${encodeURIComponent(teamId)}/channels/${encodeURIComponent(channelId)}/messages`;
     await this.paced(teamId);
+    let r: { id?: string } | undefined;
     try {
-      const r = (await this.graph.api(path).post(body)) as { id?: string };
-      if (!r || typeof r.id !== "string") throw new DataError("unknown", "Graph answered without a message id");
-      return { messageId: r.id };
+      r = (await postOnce(this.graph.api(path), body)) as { id?: string } | undefined;
     } catch (e) {
-      throw graphError(e);
+      throw postError(e);
     }
+    // Graph answered success: it stored something, but the product cannot tell what.
+    if (!r || typeof r.id !== "string") throw new DataError("unknown", "Graph answered without a message id", undefined, [], { outcomeUnknown: true });
+    return { messageId: r.id };
   }
+}
+
+/**
+ * A post's failure, with `detail.outcomeUnknown` when Graph may have stored the message: no
+ * answer (a dropped connection, a closed tab), a gateway's 502/504 (it stopped waiting for
+ * Teams) or a 503. Only a 4xx (Graph refused the request; 429 once the client's retries are
+ * spent) or a 500 says nothing was posted.
+ */
+function postError(e: unknown): DataError {
+  const err = graphError(e);
+  if (err.detail.outcomeUnknown) return err;
+  const status = err.status;
+  const unknown = err.kind === "network" || status === 502 || status === 503 || status === 504;
+  return unknown ? new DataError(err.kind, `${err.message} (Graph may have posted it)`, status, err.problems, { ...err.detail, outcomeUnknown: true }) : err;
 }
 
 /** What the Graph client threw, as a DataError the screens can word (one mapping for every Graph call). */

@@ -115,10 +115,12 @@ export class NotificationService {
   }
 
   /**
-   * Sends unless already sent; resolves with the record as it ends (sent, failed or
-   * notConfigured). A record claimed by a sender that never finished (closed tab, lost
-   * answer) is "outcome unknown": Graph may have posted it, so it is not posted again unless
-   * the coordinator, having checked the channel, says so (`resendUnknown`).
+   * Sends unless already sent; resolves with the record as it ends (sent, failed, 結果不明 or
+   * notConfigured). 失敗 only when Graph refused the post (4xx, 429 past the client's retries,
+   * 500), so 再送 cannot post twice. 結果不明 when Graph may have posted it: a 503 or 504, no
+   * answer, the "sent" record refused by SharePoint, or a record claimed by a sender that never
+   * finished (closed tab). Such a post is not posted again unless the coordinator, having checked
+   * the channel, says so (`resendUnknown`).
    */
   async send(req: SendRequest, opts: { resendUnknown?: boolean; notReachable?: string } = {}): Promise<D.Notification> {
     let record = await this.byKey(req.dedupeKey);
@@ -148,8 +150,9 @@ export class NotificationService {
     // Claim the key first: the list's unique DedupeKey (or the ETag) stops a second sender.
     try {
       if (record) {
-        const etag = await this.data.notifications.update(record.id, record.etag, { status: "pending", attempts: record.attempts + 1, lastAttemptAt: base.lastAttemptAt, teamId: base.teamId, channelId: base.channelId });
-        record = { ...record, etag, status: "pending", attempts: record.attempts + 1 };
+        // The claim clears the last outcome (a 結果不明 being re-sent is no longer unknown while this sender works).
+        const etag = await this.data.notifications.update(record.id, record.etag, { status: "pending", attempts: record.attempts + 1, lastAttemptAt: base.lastAttemptAt, teamId: base.teamId, channelId: base.channelId, error: "" });
+        record = { ...record, etag, status: "pending", attempts: record.attempts + 1, lastAttemptAt: base.lastAttemptAt, error: "" };
       } else {
         record = await this.data.notifications.add({ ...base, status: "pending", attempts: 1 });
       }
@@ -157,25 +160,58 @@ export class NotificationService {
       if (isDataError(e) && (e.kind === "duplicate" || e.kind === "conflict")) return (await this.byKey(req.dedupeKey)) ?? Promise.reject(e);
       throw e;
     }
+    let messageId: string;
     try {
-      const { messageId } = await this.notifier.postChannelMessage(req.department.teamId, req.department.channelId, req.message);
+      ({ messageId } = await this.notifier.postChannelMessage(req.department.teamId, req.department.channelId, req.message));
+    } catch (e) {
+      const err = isDataError(e) ? e : new DataError("unknown", e instanceof Error ? e.message : String(e));
+      const error = `${err.kind}${err.status ? ` ${err.status}` : ""}: ${err.message}`;
+      // Graph may have stored it (503, 504, no answer): 結果不明, posted again only on the coordinator's word.
+      if (err.detail.outcomeUnknown) return this.markUnknown(record, error);
+      await this.data.notifications.update(record.id, record.etag, { status: "failed", error: error.slice(0, 2000) });
+      return { ...record, status: "failed", error: error.slice(0, 2000) };
+    }
+    try {
       await this.data.notifications.update(record.id, record.etag, { status: "sent", graphMessageId: messageId, error: "" });
       return { ...record, status: "sent", graphMessageId: messageId, error: "" };
     } catch (e) {
-      const err = isDataError(e) ? e : new DataError("unknown", e instanceof Error ? e.message : String(e));
-      const error = `${err.kind}${err.status ? ` ${err.status}` : ""}: ${err.message}`.slice(0, 2000);
-      await this.data.notifications.update(record.id, record.etag, { status: "failed", error });
-      return { ...record, status: "failed", error };
+      // Graph posted it but SharePoint did not take the "sent" record (it may even have): never 失敗, which 再送 would post again.
+      const why = isDataError(e) ? `${e.kind}${e.status ? ` ${e.status}` : ""}: ${e.message}` : String(e);
+      return this.markUnknown(record, `Graph posted it (message ${messageId}) but recording it as sent failed (${why})`, messageId);
+    }
+  }
+
+  /**
+   * Records a post whose outcome is unknown: still claimed (pending, attempts > 0), its error
+   * saying so, so it is 結果不明 at once (not only once the claim is stale) and is posted again
+   * only with `resendUnknown`. If SharePoint refuses this write too, the record stays claimed
+   * and becomes 結果不明 when the claim is stale; the caller is told the same either way.
+   */
+  private async markUnknown(record: D.Notification, why: string, graphMessageId?: string): Promise<D.Notification> {
+    const fields = { status: "pending" as const, error: `${OUTCOME_UNKNOWN}: ${why}`.slice(0, 2000), ...(graphMessageId ? { graphMessageId } : {}) };
+    try {
+      const etag = await this.data.notifications.update(record.id, record.etag, fields);
+      return { ...record, ...fields, etag };
+    } catch {
+      return { ...record, ...fields };
     }
   }
 }
 
+/** The start of a record's error when Graph may or may not have posted it (503, 504, no answer, the "sent" record lost). */
+export const OUTCOME_UNKNOWN = "outcomeUnknown";
+
 /** A claim older than this was left by a sender that never finished (a closed tab): its outcome is unknown. */
 const STALE_CLAIM_MS = 2 * 60 * 1000;
 
-/** A record claimed by a sender that never reported back: Graph may or may not have posted it. */
-export function outcomeUnknown(n: Pick<D.Notification, "status" | "attempts" | "lastAttemptAt">, now = Date.now()): boolean {
-  return n.status === "pending" && n.attempts > 0 && (!n.lastAttemptAt || now - Date.parse(n.lastAttemptAt) > STALE_CLAIM_MS);
+/**
+ * Graph may or may not have posted it: the sender said so (503, 504, no answer from Graph, or
+ * the "sent" record refused), or claimed it and never reported back (a closed tab).
+ */
+export function outcomeUnknown(n: Pick<D.Notification, "status" | "attempts" | "lastAttemptAt"> & { error?: string }, now = Date.now()): boolean {
+  if (n.status !== "pending" || n.attempts === 0) return false;
+  if ((n.error ?? "").startsWith(`${OUTCOME_UNKNOWN}:`)) return true;
+  return !n.lastAttemptAt || now - Date.parse(n.lastAttemptAt) > STALE_CLAIM_MS;
 }
 
 /** Recorded but never attempted (the sender stopped before reaching it). */

@@ -46,7 +46,7 @@ define([], function () {
       resendUnknown: "I checked: not there — send again",
       openChannel: "Open the channel to check",
       confirmPosted: "It arrived — mark as sent",
-      unknownHint: "For these departments the sender stopped part-way, so it is not known whether the message arrived: {0}. To avoid posting twice it is not re-sent automatically. Open the Teams channel: if it arrived, mark it as sent; if not, send again.",
+      unknownHint: "For these departments Teams gave no clear answer (503, 504, a dropped connection), the 'sent' record could not be saved, or the sender stopped part-way, so it is not known whether the message arrived: {0}. To avoid posting twice it is not re-sent automatically. Open the Teams channel: if it arrived, mark it as sent; if not, send again.",
       status: { sent: "Sent", failed: "Failed", notConfigured: "No channel (not notified)", pending: "Sending" },
       attempts: "Attempts",
       error: "Error",
