@@ -208,9 +208,9 @@ export function seed(store: Store): void {
 
   for (const fy of [2025, 2026]) {
     const callIds = add<D.Call>(store, S.calls, [
-      { title: `${fy}年度 連携事項の提案（別紙①）の依頼`, fiscalYear: fy, form: "form1", deadline: `${fy}-05-15`, status: "closed", message: "年度当初の提案をお願いします。", recipientPartners: concludedIdx.map((i) => ref(partnerIds[i])) },
-      { title: `${fy}年度 連携事項の提案（別紙②）の依頼`, fiscalYear: fy, form: "form2", deadline: `${fy}-05-29`, status: "closed", message: "長期総合計画・実行計画および前年度の行政評価の視点から提案してください。", recipientDepartments: allDeptRefs.slice(1) },
-      { title: `${fy}年度 実績報告（別紙④）の依頼`, fiscalYear: fy, form: "form4", deadline: `${fy + 1}-04-17`, status: fy === 2025 ? "closed" : "open", message: "連携企業等と実施した取組の実績を報告してください。", recipientDepartments: allDeptRefs.slice(1) },
+      { title: `${fy}年度 連携事項の提案（別紙①）の依頼`, fiscalYear: fy, form: "form1", callKey: `form1-${fy}`, deadline: `${fy}-05-15`, status: "closed", message: "年度当初の提案をお願いします。", recipientPartners: concludedIdx.map((i) => ref(partnerIds[i])) },
+      { title: `${fy}年度 連携事項の提案（別紙②）の依頼`, fiscalYear: fy, form: "form2", callKey: `form2-${fy}`, deadline: `${fy}-05-29`, status: "closed", message: "長期総合計画・実行計画および前年度の行政評価の視点から提案してください。", recipientDepartments: allDeptRefs.slice(1) },
+      { title: `${fy}年度 実績報告（別紙④）の依頼`, fiscalYear: fy, form: "form4", callKey: `form4-${fy}`, deadline: `${fy + 1}-04-17`, status: fy === 2025 ? "closed" : "open", message: "連携企業等と実施した取組の実績を報告してください。", recipientDepartments: allDeptRefs.slice(1) },
     ]);
 
     const ppRows: Partial<D.Draft<D.PartnerProposal>>[] = [];

@@ -214,9 +214,9 @@ export function addYearOfCycle(store: Store, fiscalYear: number, opts: { edition
   if (callIds.length === 0) {
     const open = current ? "open" : "closed";
     callIds = store.bulkAdd(S.listUrlName(S.calls), values(S.calls, [
-      { title: `${fiscalYear}年度 連携事項の提案（別紙①）の依頼`, fiscalYear, form: "form1", deadline: `${fiscalYear}-05-15`, status: "closed", message: "年度当初の提案をお願いします。", recipientPartners: [...partners.keys()].slice(0, 50).map((id) => ({ id, title: "" })), recipientDepartments: [] },
-      { title: `${fiscalYear}年度 連携事項の提案（別紙②）の依頼`, fiscalYear, form: "form2", deadline: `${fiscalYear}-05-29`, status: "closed", message: "長期総合計画・実行計画および前年度の行政評価の視点から提案してください。", recipientDepartments: deptRefs, recipientPartners: [] },
-      { title: `${fiscalYear}年度 実績報告（別紙④）の依頼`, fiscalYear, form: "form4", deadline: `${fiscalYear + 1}-04-17`, status: open, message: "連携企業等と実施した取組の実績を報告してください。", recipientDepartments: deptRefs, recipientPartners: [] },
+      { title: `${fiscalYear}年度 連携事項の提案（別紙①）の依頼`, fiscalYear, form: "form1", callKey: `form1-${fiscalYear}`, deadline: `${fiscalYear}-05-15`, status: "closed", message: "年度当初の提案をお願いします。", recipientPartners: [...partners.keys()].slice(0, 50).map((id) => ({ id, title: "" })), recipientDepartments: [] },
+      { title: `${fiscalYear}年度 連携事項の提案（別紙②）の依頼`, fiscalYear, form: "form2", callKey: `form2-${fiscalYear}`, deadline: `${fiscalYear}-05-29`, status: "closed", message: "長期総合計画・実行計画および前年度の行政評価の視点から提案してください。", recipientDepartments: deptRefs, recipientPartners: [] },
+      { title: `${fiscalYear}年度 実績報告（別紙④）の依頼`, fiscalYear, form: "form4", callKey: `form4-${fiscalYear}`, deadline: `${fiscalYear + 1}-04-17`, status: open, message: "連携企業等と実施した取組の実績を報告してください。", recipientDepartments: deptRefs, recipientPartners: [] },
     ]), 7);
     callIds.forEach((id, k) => auditRow("調査依頼を開始", "Calls", id, "create", stamp(4, 10 + k), { form: ["form1", "form2", "form4"][k] }));
   }

@@ -72,6 +72,9 @@ export interface CycleProblem {
   code: CycleProblemCode;
 }
 
+/** The key that makes a call unique per form and fiscal year (`form2-2026`): SharePoint enforces it (Calls' CallKey). */
+export const callKey = (form: Call["form"], fiscalYear: number): string => `${form}-${fiscalYear}`;
+
 export function validateCall(c: Pick<Call, "title" | "fiscalYear" | "deadline" | "form" | "recipientDepartments" | "recipientPartners">, today: IsoDate): CycleProblem[] {
   const out: CycleProblem[] = [];
   if (!c.title.trim()) out.push({ field: "title", code: "required" });

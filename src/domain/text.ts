@@ -43,3 +43,27 @@ export function cellValueText(v: unknown): string {
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
+
+/** The mark a shortened text ends with. */
+export const ELLIPSIS = "…";
+
+/**
+ * A text the product builds (a title made from an agreement's or a partner's name), made to fit
+ * a column of `max` characters as SharePoint counts them (UTF-16 code units). A text that fits is
+ * returned as it is; a longer one is cut at a code point — never between the two halves of a
+ * surrogate pair (an emoji, a rare kanji) — and ends with 「…」, the whole within `max`.
+ */
+export function fitText(s: string, max: number): string {
+  if (s.length <= max) return s;
+  if (max <= 0) return "";
+  const room = max - ELLIPSIS.length;
+  let out = "";
+  for (const ch of s) {
+    if (out.length + ch.length > room) break;
+    out += ch;
+  }
+  return out + ELLIPSIS;
+}
+
+/** Whether a text fits a column of `max` characters as SharePoint counts them (UTF-16 code units). */
+export const fitsLength = (s: string, max: number): boolean => s.length <= max;

@@ -186,6 +186,11 @@ export interface Call extends Stored {
   status: CallStatus;
   recipientDepartments: LookupRef[];
   recipientPartners: LookupRef[];
+  /**
+   * `<form>-<FY>` (see callKey): one call per form and fiscal year, unique in SharePoint. Empty on a
+   * call made before the key existed until site setup writes it.
+   */
+  callKey: string;
 }
 
 export type ProposalTiming = "startOfYear" | "anyTime";

@@ -118,6 +118,8 @@ define([], function () {
         revokeInherited: "Remove “{1}” of “{0}”, copied from the site",
         createFolder: "Create department folder “{0}”",
         repairFolder: "Folder “{0}” in “{1}” was made without its list item, so no permissions can be set on it: move it to the recycle bin and make it again (it holds no rows)",
+        writeCallKeys: "Write the call key (form-year) on {1} existing calls in “{0}” (before the key is made unique)",
+        duplicateCalls: "“{0}” holds several calls of the same form and year ({1}; IDs {2}). Only the first gets the key; the coordinators check and delete the others.",
         folderWithoutItem: "Folder “{0}” in “{1}” was made without its list item, so no permissions can be set on it. It holds {2} rows, so setup leaves it alone: a site owner moves the rows to another folder, then runs setup again.",
         breakFolderInheritance: "Give folder “{0}” its own permissions",
         grantFolder: "In folder “{0}”, grant “{2}” to “{1}”",

@@ -78,6 +78,8 @@ declare interface ICommonStrings {
       createFolder: string;
       repairFolder: string;
       folderWithoutItem: string;
+      writeCallKeys: string;
+      duplicateCalls: string;
       breakFolderInheritance: string;
       grantFolder: string;
       missingGroup: string;

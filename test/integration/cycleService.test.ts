@@ -16,6 +16,14 @@ beforeAll(async () => {
 });
 afterAll(async () => t.stop());
 
+/** One call per form and year (issue 31): a test that opens its own call of a seeded form and year removes the one there first. */
+async function withoutCall(form: string, fiscalYear: number): Promise<void> {
+  const data = t.dataAs(7);
+  const there = (await data.calls.list({ where: [{ prop: "fiscalYear", op: "eq", value: fiscalYear }] })).filter((c) => c.form === form);
+  for (const c of there) await data.calls.remove(c.id, c.etag);
+}
+
+
 async function as(userId: number): Promise<CycleService> {
   const data = t.dataAs(userId);
   return new CycleService(data, await data.currentUser(), TODAY);
@@ -33,6 +41,7 @@ test("a call's status board and reminders: one per owing department and day, fai
   const withoutChannel = await data.departments.add({ title: "市民環境部 市民協働課", code: "shimin-kyodo", departmentName: "市民環境部", divisionName: "市民協働課", sectionName: "", teamId: "", channelId: "", isCoordinator: false, sortOrder: 130, active: true, groupLogin: "" });
   const done = year.departments.find((d) => submitted.has(d.id))!;
   const depts = [withChannel, withoutChannel, done];
+  await withoutCall("form2", 2026);
   const call = await coord.openCall({ title: "2026年度 追加の提案（別紙②）", fiscalYear: 2026, form: "form2", deadline: "2026-12-10", message: "追加の提案をお願いします。", recipientDepartments: depts.map((d) => ({ id: d.id, title: d.title })), recipientPartners: [] });
   year = await coord.year(2026);
 
@@ -60,6 +69,7 @@ test("a call's reminders take the feedback edition's path: a department whose te
   let year = await coord.year(2026);
   const sangyo = year.departments.find((d) => d.code === "shimin-sangyo")!;
   const kosodate = year.departments.find((d) => d.code === "kodomo-kosodate")!;
+  await withoutCall("form4", 2026);
   const call = await coord.openCall({ title: "2026年度 実績の追加報告（別紙④）", fiscalYear: 2026, form: "form4", deadline: "2026-12-20", message: "追加の実績をご報告ください。", recipientDepartments: [sangyo, kosodate].map((d) => ({ id: d.id, title: d.title })), recipientPartners: [] });
   year = await coord.year(2026);
   // A sender that never comes back: the intent is on record for both before any post.
@@ -120,6 +130,7 @@ test("Form 2: a department edits its drafts until the deadline, submits into the
   const other = year.departments.find((d) => d.code === "somu-bosai")!;
   const partner = year.partners.find((p) => p.name === "東和生命保険株式会社")!;
   const item = year.itemsOfPartner.get(partner.id)![2];
+  await withoutCall("form2", 2026);
   const call = await coord.openCall({ title: "2026年度 別紙②（追加）", fiscalYear: 2026, form: "form2", deadline: TODAY, message: "", recipientDepartments: [{ id: mine.id, title: mine.title }], recipientPartners: [] });
   year = await coord.year(2026);
   const draft = { title: "子育て世帯の保険教室", fiscalYear: 2026, department: { id: mine.id, title: mine.title }, partner: { id: partner.id, title: partner.name }, partnershipItem: { id: item.id, title: "" }, content: "保険の基礎を学ぶ教室", viewpoint: "comprehensivePlan" as const, answersProposal: null, status: "draft" as const, call: { id: call.id, title: "" }, sourceId: null };
@@ -187,6 +198,7 @@ test("opening a call posts its first notice to each department addressed, once: 
   let year = await coord.year(2026);
   const d = (code: string) => year.departments.find((x) => x.code === code)!;
   const [kosodate, sangyo, joho] = [d("kodomo-kosodate"), d("shimin-sangyo"), d("somu-joho")];
+  await withoutCall("form2", 2026);
   const call = await coord.openCall({ title: "令和8年度 包括連携協定に基づく市からの連携提案について（依頼）", fiscalYear: 2026, form: "form2", deadline: "2026-12-25", message: "各課1件以上の提案をお願いします。", recipientDepartments: [kosodate, sangyo, joho].map((x) => ({ id: x.id, title: x.title })), recipientPartners: [] });
   year = await coord.year(2026);
   const before = (await graphMessages()).length;

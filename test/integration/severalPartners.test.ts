@@ -21,6 +21,14 @@ beforeAll(async () => {
 });
 afterAll(async () => t.stop());
 
+/** One call per form and year (issue 31): a test that opens its own call of a seeded form and year removes the one there first. */
+async function withoutCall(form: string, fiscalYear: number): Promise<void> {
+  const data = t.dataAs(7);
+  const there = (await data.calls.list({ where: [{ prop: "fiscalYear", op: "eq", value: fiscalYear }] })).filter((c) => c.form === form);
+  for (const c of there) await data.calls.remove(c.id, c.etag);
+}
+
+
 const coordinator = { id: 7, title: "未来 花子", email: "", role: "coordinator" as const, departmentCodes: [] };
 const header = ["協定先", "協定名", "締結日", "連携事項", "協定期間"];
 const names = ["国立大学法人清瀬工業大学", "学校法人清瀬学園清瀬西大学", "公立大学法人清瀬看護大学"];
@@ -77,6 +85,7 @@ test("each partner proposes (Form 1) and is proposed to (Form 2) on the agreemen
   // Form 2: a department proposes to the third university, on the same agreement's item.
   const member = new CycleService(t.dataAs(11), await t.dataAs(11).currentUser(), TODAY);
   const mine = year.departments.find((d) => d.code === "kodomo-kosodate")!;
+  await withoutCall("form2", 2026);
   const call = await coord.openCall({ title: "2026年度 別紙②（三大学）", fiscalYear: 2026, form: "form2", deadline: "2026-12-10", message: "", recipientDepartments: [{ id: mine.id, title: mine.title }], recipientPartners: [] });
   year = await member.year(2026);
   const third = partner(names[2]);

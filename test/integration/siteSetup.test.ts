@@ -207,7 +207,36 @@ test("upgrade to schema 9 (agreements with several partners): the agreements gai
   const view = t.backend.store.list("PD_Agreements")!.meta.views.find((v) => v.fileName === "AllItems.aspx")!;
   expect(view.fields).toEqual(expect.arrayContaining(["Partner", "CoPartners"]));
   expect((await setupAs().plan()).upToDate).toBe(true);
-  expect(SCHEMA_VERSION).toBe(9);
+});
+
+test("upgrade to schema 10 (one call per form and year): the calls gain 依頼キー; the calls already there get their key before SharePoint enforces it, a duplicate made before is named, not keyed", async () => {
+  const previous = allLists.map((def) => (def.key !== "calls" ? def : { ...def, fields: Object.fromEntries(Object.entries(def.fields).filter(([k]) => k !== "callKey")) }));
+  await setupAs(7, previous).run();
+  const add = async (form: string, fy: number): Promise<number> => {
+    const r = await fetch(`${t.backend.siteUrl}/_api/web/getlist('/sites/partnership/Lists/PD_Calls')/items`, {
+      method: "POST",
+      headers: { accept: "application/json;odata=nometadata", "content-type": "application/json", ...as(7) },
+      body: JSON.stringify({ Title: `${fy} ${form}`, FiscalYear: fy, Form: form, Deadline: `${fy}-05-29T00:00:00Z`, CallStatus: "締切" }),
+    });
+    expect(r.status).toBe(201);
+    return ((await r.json()) as { Id: number }).Id;
+  };
+  const first = await add("別紙②", 2024);
+  const second = await add("別紙②", 2024);
+  const other = await add("別紙④", 2024);
+  const plan = await setupAs().plan();
+  const steps = plan.steps.filter((s) => "list" in s && s.list === "PD_Calls");
+  expect(steps.map((s) => s.kind)).toEqual(["addField", "writeCallKeys", "duplicateCalls", "addUnique"]);
+  expect(steps[1]).toMatchObject({ rows: [{ id: first, key: "form2-2024" }, { id: other, key: "form4-2024" }] });
+  expect(steps[2]).toMatchObject({ key: "form2-2024", ids: [first, second] });
+  await setupAs().run();
+  const field = t.backend.store.list("PD_Calls")!.meta.fields.find((f) => f.internalName === "CallKey")!;
+  expect([field.indexed, field.unique]).toEqual([true, true]);
+  const keys = Object.fromEntries([...t.backend.store.list("PD_Calls")!.items.values()].map((x) => [x.Id, x.values.CallKey ?? null]));
+  expect([keys[first], keys[second], keys[other]]).toEqual(["form2-2024", null, "form4-2024"]);
+  const again = await setupAs().plan();
+  expect(again.upToDate).toBe(true);
+  expect(SCHEMA_VERSION).toBe(10);
 });
 
 test("a column retyped on the site is a manual step: setup never drops or retypes it", async () => {

@@ -62,6 +62,10 @@ export function stepText(s: SetupStep): string {
       return fmt(t.repairFolder, s.folder, s.displayName);
     case "folderWithoutItem":
       return fmt(t.folderWithoutItem, s.folder, s.displayName, String(s.rows));
+    case "writeCallKeys":
+      return fmt(t.writeCallKeys, s.displayName, String(s.rows.length));
+    case "duplicateCalls":
+      return fmt(t.duplicateCalls, s.displayName, s.key, s.ids.join(", "));
     case "grantFolder":
       return fmt(t.grantFolder, s.folder, s.principal, common.Setup.Roles[s.role]);
     case "grantSite":

@@ -240,6 +240,8 @@ export const calls: ListDef<D.Call> = {
     status: choice("CallStatus", "状態", { open: "受付中", closed: "締切" }, "open", { required: true, indexed: true }),
     recipientDepartments: lookupMulti("RecipientDepartments", "依頼先の部署", "departments"),
     recipientPartners: lookupMulti("RecipientPartners", "依頼先の企業等", "partners"),
+    // `<form>-<FY>`, written by the product: SharePoint itself refuses a second call of a form and year.
+    callKey: text("CallKey", "依頼キー", { indexed: true, unique: true, maxLength: 40 }),
   },
   views: [{ url: "AllItems.aspx", displayName: "すべての依頼", default: true, fields: ["fiscalYear", "form", "title", "deadline"] }],
 };
@@ -582,10 +584,12 @@ export function listByKey(key: ListKey): AnyListDef {
  * results service still requires one of every initiative); 8 adds the partner kinds 学校
  * (school) and 自治体・公共団体 (publicBody) to the Partners list's 種別 choices; 9 lets an
  * agreement have several partners (連名): the Agreements list gains 連名の企業等 (CoPartners), a
- * multi-value lookup to Partners beside the indexed 企業等 that holds the first.
+ * multi-value lookup to Partners beside the indexed 企業等 that holds the first; 10 makes a call
+ * unique per form and fiscal year: the Calls list gains 依頼キー (CallKey, `<form>-<FY>`), indexed and
+ * unique, which setup writes on the calls already there before it enforces it.
  * Raise it with every change to the lists, columns, indexes or views.
  */
-export const SCHEMA_VERSION = 9;
+export const SCHEMA_VERSION = 10;
 
 /** Lists live at a fixed URL under the site (`Lists/PD_<title>`), whatever their display name. */
 export const LIST_URL_PREFIX = "PD_";
@@ -630,3 +634,8 @@ export const siteGroups = {
   /** One group per department; membership decides which rows are "own". */
   departmentPrefix: "Partnership Desk Dept ",
 } as const;
+
+/** How many characters a text column holds (SharePoint's MaxLength; 255 for a single line of text). */
+export function maxLengthOf(f: { kind: string; maxLength?: number }): number {
+  return (f.kind === "text" ? Math.min(f.maxLength ?? 255, 255) : f.maxLength) ?? 255;
+}

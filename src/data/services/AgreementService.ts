@@ -1,5 +1,7 @@
 import { currentRows } from "../../domain/submissions";
 import type * as D from "../../domain/types";
+import { fitText } from "../../domain/text";
+import * as S from "../schema/listSchema";
 import { DataError, isDataError, read } from "../contracts";
 import { AgreementProblem, canEditItems, ConcludeInput, StartInput, transitionRefusal, validateConclusion, validateDecline, validateItems, validateStart, validateSurveyLaunch } from "../../domain/agreementLifecycle";
 import { addDays, initialReviewDate, nextReviewAfterRenewal, DEFAULT_REVIEW_CYCLE_YEARS } from "../../domain/review";
@@ -9,7 +11,7 @@ import { validatePartner } from "../../domain/partners";
 import { agreementPartners } from "../../domain/agreements";
 import { lookBackSummary, LookBack } from "../../domain/lookBack";
 import { recordAudit } from "./audit";
-import { RuleError, ServiceBase } from "./ServiceBase";
+import { assertValid, RuleError, ServiceBase } from "./ServiceBase";
 import { refreshDecisionColumns } from "./decisionColumns";
 import type { NotificationService } from "./NotificationService";
 
@@ -199,6 +201,21 @@ export class AgreementService extends ServiceBase {
     }
     check(validateSurveyLaunch({ briefingDate: input.briefingDate, deadline: input.deadline, departmentIds: input.departmentIds, today: this.today }));
     if (items.length === 0) throw new RuleError([{ field: "items", code: "itemsRequired" }]);
+    // The rows' title is built from the agreement's name: shortened to its column and every row
+    // checked before anything is written, so a length never leaves the agreement 庁内調査中 without its rows.
+    const title = fitText(`${a.title}（庁内調査）`, S.maxLengthOf(S.surveyResponses.fields.title));
+    const row = (departmentId: number, itemId: number): D.Draft<D.SurveyResponse> => ({
+      title,
+      agreement: ref(a.id),
+      department: ref(departmentId),
+      partnershipItem: ref(itemId),
+      status: "requested" as const,
+      feasible: false,
+      projectIdeas: "",
+      comment: "",
+      answeredAt: null,
+    });
+    assertValid(this.data.surveyResponses, [row(input.departmentIds[0] ?? 0, items[0].id)]);
     await this.data.agreements.update(a.id, a.etag, {
       status: "surveying",
       briefingDate: input.briefingDate,
@@ -208,19 +225,7 @@ export class AgreementService extends ServiceBase {
     });
     const existing = await this.data.surveyResponses.list({ where: [{ prop: "agreement", op: "eq", value: ref(a.id) }] });
     const missing = missingSurveyRows(existing, input.departmentIds, items.map((i) => i.id));
-    await this.data.surveyResponses.addMany(
-      missing.map((m) => ({
-        title: `${a.title}（庁内調査）`,
-        agreement: ref(a.id),
-        department: ref(m.departmentId),
-        partnershipItem: ref(m.itemId),
-        status: "requested" as const,
-        feasible: false,
-        projectIdeas: "",
-        comment: "",
-        answeredAt: null,
-      })),
-    );
+    await this.data.surveyResponses.addMany(missing.map((m) => row(m.departmentId, m.itemId)));
     await this.audit(a.id, "statusChange", "庁内説明会・庁内調査を開始", { departments: input.departmentIds.length, deadline: input.deadline });
   }
 
@@ -238,8 +243,8 @@ export class AgreementService extends ServiceBase {
       if (!dept) return [];
       return [
         reminder
-          ? { kind: "surveyReminder" as const, dedupeKey: `reminder:survey:${a.id}:dept:${dept.id}:${this.today}`, title: `督促: ${a.title}（庁内調査）`.slice(0, 255), department: dept, message: { html: render(dept, true) } }
-          : { kind: "surveyNotice" as const, dedupeKey: `notice:survey:${a.id}:dept:${dept.id}`, title: `庁内調査: ${a.title}`.slice(0, 255), department: dept, message: { html: render(dept, false) } },
+          ? { kind: "surveyReminder" as const, dedupeKey: `reminder:survey:${a.id}:dept:${dept.id}:${this.today}`, title: fitText(`督促: ${a.title}（庁内調査）`, S.maxLengthOf(S.notifications.fields.title)), department: dept, message: { html: render(dept, true) } }
+          : { kind: "surveyNotice" as const, dedupeKey: `notice:survey:${a.id}:dept:${dept.id}`, title: fitText(`庁内調査: ${a.title}`, S.maxLengthOf(S.notifications.fields.title)), department: dept, message: { html: render(dept, false) } },
       ];
     });
     const out = await notifications.deliver(requests);
@@ -332,7 +337,7 @@ export class AgreementService extends ServiceBase {
     });
     await this.data.agreementReviews.add({
       agreement: ref(a.id),
-      title: `${a.title} 見直し（${due}）`,
+      title: fitText(`${a.title} 見直し（${due}）`, S.maxLengthOf(S.agreementReviews.fields.title)),
       reviewDate: input.reviewDate,
       dueDate: due,
       outcome: input.outcome,

@@ -1,10 +1,12 @@
 import type * as D from "../../domain/types";
+import { fitText } from "../../domain/text";
+import * as S from "../schema/listSchema";
 import { DataError, read } from "../contracts";
-import { intoSubmissionFolder, RuleError, ServiceBase } from "./ServiceBase";
+import { assertValid, intoSubmissionFolder, RuleError, ServiceBase } from "./ServiceBase";
 import { recordAudit } from "./audit";
 import { NotificationService } from "./NotificationService";
 import { currentRows, proposalRow, withAnswers } from "../../domain/submissions";
-import { callStatusBoard, departmentCanEdit, findItemByText, itemsByPartner, owing, proposalImportKey, validateAnswer, validateCall, validateProposalItem, validateProposalText } from "../../domain/calls";
+import { callKey, callStatusBoard, departmentCanEdit, findItemByText, itemsByPartner, owing, proposalImportKey, validateAnswer, validateCall, validateProposalItem, validateProposalText } from "../../domain/calls";
 
 /**
  * The fiscal year's cycle (年度の連携): calls and their status boards with reminders,
@@ -59,6 +61,13 @@ function check(problems: Array<{ field: string; code: string }>): void {
 
 const ref = (id: number, title = ""): D.LookupRef => ({ id, title });
 
+/** A call of that form and year exists already (opened before, or by another coordinator at the same moment). */
+export class CallExistsError extends RuleError {
+  constructor(readonly existing: D.Call) {
+    super([{ field: "form", code: "callExists", other: existing.title }]);
+  }
+}
+
 export class CycleService extends ServiceBase {
   protected readonly coordinatorsOnly = "run the yearly cycle";
 
@@ -101,22 +110,62 @@ export class CycleService extends ServiceBase {
     return (await this.data.departments.list()).filter((d) => skipped.includes(d.code));
   }
 
+  /** The call of that form and year, if any (by its key; a call from before the key by its columns). */
+  private async callOf(form: D.Call["form"], fiscalYear: number): Promise<D.Call | undefined> {
+    const calls = await this.data.calls.list({ where: [{ prop: "fiscalYear", op: "eq", value: fiscalYear }] });
+    const key = callKey(form, fiscalYear);
+    return calls.find((x) => x.callKey === key) ?? calls.find((x) => x.form === form);
+  }
+
   /**
-   * Opens a call. For Form 2 and Form 4 the recipients' submission folders are opened first;
-   * departments that have no group yet (added since site setup last ran) are returned in
-   * `notReady`: they can submit once the site owner has run setup and the call is reopened.
+   * Opens a call: one per form and fiscal year (CallKey, unique in SharePoint). A call of that form
+   * and year that exists already — or that another coordinator opens at the same moment — is not
+   * made twice: the caller is told about it (RuleError callExists, naming it, with `existing`).
+   * For Form 2 and Form 4 the recipients' submission folders are opened first; departments that
+   * have no group yet (added since site setup last ran) are returned in `notReady`: they can
+   * submit once the site owner has run setup and the call is reopened. The title is fitted to its
+   * column (「…」) and the row checked before anything is written.
    */
   async openCall(c: Pick<D.Call, "title" | "fiscalYear" | "form" | "deadline" | "message" | "recipientDepartments" | "recipientPartners">): Promise<D.Call & { notReady: D.Department[] }> {
     this.requireCoordinator();
     check(validateCall(c, this.today));
+    const draft: D.Draft<D.Call> = {
+      ...c,
+      title: fitText(c.title.trim(), S.maxLengthOf(S.calls.fields.title)),
+      status: "open",
+      recipientPartners: c.form === "form1" ? c.recipientPartners : [],
+      recipientDepartments: c.form === "form1" ? [] : c.recipientDepartments,
+      callKey: callKey(c.form, c.fiscalYear),
+    };
+    assertValid(this.data.calls, [draft]);
+    const before = await this.callOf(c.form, c.fiscalYear);
+    if (before) throw new CallExistsError(before);
     const notReady = await this.openSubmissions(c);
-    const call = await this.data.calls.add({ ...c, status: "open", recipientPartners: c.form === "form1" ? c.recipientPartners : [], recipientDepartments: c.form === "form1" ? [] : c.recipientDepartments });
-    await this.audit("Calls", call.id, "create", `調査依頼を開始（${c.title}）`, { form: c.form, deadline: c.deadline, ...(notReady.length ? { notReady: notReady.map((d) => d.code) } : {}) });
+    let call: D.Call;
+    try {
+      call = await this.data.calls.add(draft);
+    } catch (e) {
+      // Another coordinator opened it meanwhile (SharePoint refused the second key): tell about theirs.
+      if (!(e instanceof DataError) || (e.kind !== "duplicate" && e.kind !== "network")) throw e;
+      const existing = await this.callOf(c.form, c.fiscalYear);
+      if (!existing) throw e;
+      if (e.kind === "duplicate") throw new CallExistsError(existing);
+      // No answer, but SharePoint stored it: ours.
+      call = existing;
+    }
+    await this.audit("Calls", call.id, "create", `調査依頼を開始（${call.title}）`, { form: c.form, deadline: c.deadline, ...(notReady.length ? { notReady: notReady.map((d) => d.code) } : {}) });
     return { ...call, notReady };
   }
 
+  /**
+   * Closes a call. For Form 2 and Form 4 the year's submission folders are locked first (they
+   * inherit the list again: departments can then only read), then the call is marked closed: a
+   * fault between the two leaves the call open with its folders locked, and closing it again
+   * finishes (the lock is idempotent); reopening opens them again.
+   */
   async closeCall(call: D.Call): Promise<void> {
     this.requireCoordinator();
+    if (call.form !== "form1") await this.data.submissions.lock(call.form === "form2" ? "cityProposals" : "resultReports", call.fiscalYear);
     await this.data.calls.update(call.id, call.etag, { status: "closed" });
     await this.audit("Calls", call.id, "statusChange", "調査依頼を締切");
   }
@@ -141,7 +190,7 @@ export class CycleService extends ServiceBase {
     if (call.form === "form1") return [];
     const requests = call.recipientDepartments.flatMap((r) => {
       const dept = year.departments.find((d) => d.id === r.id);
-      return dept ? [{ kind: "callNotice" as const, dedupeKey: `notice:call:${call.id}:dept:${dept.id}`, title: `依頼: ${call.title}`.slice(0, 255), department: dept, message: { html: render(dept) } }] : [];
+      return dept ? [{ kind: "callNotice" as const, dedupeKey: `notice:call:${call.id}:dept:${dept.id}`, title: fitText(`依頼: ${call.title}`, S.maxLengthOf(S.notifications.fields.title)), department: dept, message: { html: render(dept) } }] : [];
     });
     const out = await notifications.deliver(requests);
     await this.audit("Calls", call.id, "notify", "調査依頼を部署の Teams チャネルに通知", { departments: out.map((n) => n.department?.id) });
@@ -158,7 +207,7 @@ export class CycleService extends ServiceBase {
     const board = callStatusBoard(call, { cityProposals: year.cityProposals, resultReports: year.resultReports }, this.today);
     const requests = owing(board).flatMap((row) => {
       const dept = year.departments.find((d) => d.id === row.recipient.id);
-      return dept ? [{ kind: "callReminder" as const, dedupeKey: `reminder:call:${call.id}:dept:${dept.id}:${this.today}`, title: `督促: ${call.title}`, department: dept, message: { html: render(dept) } }] : [];
+      return dept ? [{ kind: "callReminder" as const, dedupeKey: `reminder:call:${call.id}:dept:${dept.id}:${this.today}`, title: fitText(`督促: ${call.title}`, S.maxLengthOf(S.notifications.fields.title)), department: dept, message: { html: render(dept) } }] : [];
     });
     // The same path as a feedback edition: reachability, intent first, each once.
     const out = await notifications.deliver(requests);
@@ -282,7 +331,7 @@ export class CycleService extends ServiceBase {
     if (p.answerRow) etag = await this.data.proposalAnswers.update(p.answerRow.id, p.answerRow.etag, values);
     else {
       try {
-        etag = (await this.data.proposalAnswers.add({ title: p.title.slice(0, 255), fiscalYear: p.fiscalYear, proposalId: p.id, ...values })).etag;
+        etag = (await this.data.proposalAnswers.add({ title: fitText(p.title, S.maxLengthOf(S.proposalAnswers.fields.title)), fiscalYear: p.fiscalYear, proposalId: p.id, ...values })).etag;
       } catch (e) {
         // Another coordinator recorded an answer meanwhile (ProposalId is unique): the same as a 412.
         if (e instanceof DataError && e.kind === "duplicate") throw new DataError("conflict", "The answer was recorded meanwhile", 412);
@@ -320,7 +369,7 @@ export class CycleService extends ServiceBase {
       }
       const patch = { answer: row.answer, comment: row.comment, answerDate: row.answerDate };
       if (p.answerRow) changes.push({ id: p.answerRow.id, etag: p.answerRow.etag, patch });
-      else added.push({ title: p.title.slice(0, 255), fiscalYear: p.fiscalYear, proposalId: p.id, ...patch });
+      else added.push({ title: fitText(p.title, S.maxLengthOf(S.proposalAnswers.fields.title)), fiscalYear: p.fiscalYear, proposalId: p.id, ...patch });
     }
     await this.data.proposalAnswers.addMany(added);
     await this.data.proposalAnswers.updateMany(changes);

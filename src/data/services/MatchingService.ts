@@ -1,4 +1,6 @@
 import type * as D from "../../domain/types";
+import { fitText } from "../../domain/text";
+import * as S from "../schema/listSchema";
 import { ChannelMessage, DataError, read } from "../contracts";
 import { RuleError, ServiceBase } from "./ServiceBase";
 import { withAnswers } from "../../domain/submissions";
@@ -183,7 +185,7 @@ export class MatchingService extends ServiceBase {
       return parts.map((chunk, i) => ({
         kind: "matchingIssue" as const,
         dedupeKey: parts.length > 1 ? `${issueDedupeKey(issue.id, dept.id)}:part:${i + 1}` : issueDedupeKey(issue.id, dept.id),
-        title: `${titled(i + 1, parts.length).title} → ${dept.title}`,
+        title: fitText(`${titled(i + 1, parts.length).title} → ${dept.title}`, S.maxLengthOf(S.notifications.fields.title)),
         department: dept,
         message: render(dept, chunk, titled(i + 1, parts.length)),
       }));
@@ -220,7 +222,7 @@ export class MatchingService extends ServiceBase {
 
   async testMessage(dept: D.Department, notifications: NotificationService, message: ChannelMessage): Promise<D.Notification> {
     this.requireCoordinator();
-    return notifications.send({ kind: "test", dedupeKey: `test:${dept.id}:${new Date().toISOString()}`, title: `テスト送信 → ${dept.title}`, department: dept, message });
+    return notifications.send({ kind: "test", dedupeKey: `test:${dept.id}:${new Date().toISOString()}`, title: fitText(`テスト送信 → ${dept.title}`, S.maxLengthOf(S.notifications.fields.title)), department: dept, message });
   }
 
   /** A department's 実施希望 for one row, with its contact person; once per department and row. */
@@ -232,7 +234,7 @@ export class MatchingService extends ServiceBase {
       await this.data.implementationWishes.update(existing.id, existing.etag, { contactPerson: contactPerson.trim(), comment });
       return;
     }
-    await this.data.implementationWishes.add({ title: `${row.title}（${dept.title}）`, fiscalYear: year.fiscalYear, matching: ref(row.id, row.title), department: ref(dept.id, dept.title), contactPerson: contactPerson.trim(), comment });
+    await this.data.implementationWishes.add({ title: fitText(`${row.title}（${dept.title}）`, S.maxLengthOf(S.implementationWishes.fields.title)), fiscalYear: year.fiscalYear, matching: ref(row.id, row.title), department: ref(dept.id, dept.title), contactPerson: contactPerson.trim(), comment });
   }
 
   async withdrawWish(w: D.ImplementationWish): Promise<void> {

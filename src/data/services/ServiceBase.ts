@@ -1,5 +1,5 @@
 import type * as D from "../../domain/types";
-import { CurrentUser, DataError, IPartnershipData } from "../contracts";
+import { CurrentUser, DataError, IListRepository, IPartnershipData } from "../contracts";
 
 /** Refused by the domain rules before anything was written. */
 export class RuleError extends Error {
@@ -45,4 +45,14 @@ export async function intoSubmissionFolder<R>(write: () => Promise<R>): Promise<
     if (kind === "forbidden") throw new RuleError([{ field: "status", code: "submissionClosed" }]);
     throw e;
   }
+}
+
+/**
+ * Checks drafts against their list's columns (required, lengths…) before a service writes
+ * anything, so an operation of several writes is refused whole rather than half made. The
+ * same error the repository would give at the write.
+ */
+export function assertValid<T extends D.Stored>(repo: Pick<IListRepository<T>, "validate">, drafts: Array<Partial<D.Draft<T>>>): void {
+  const problems = drafts.flatMap((d) => repo.validate(d, "add"));
+  if (problems.length > 0) throw new DataError("validation", `Invalid values: ${problems.map((p) => `${p.prop}:${p.code}`).join(", ")}`, 400, problems);
 }

@@ -1,4 +1,6 @@
 import type * as D from "../../domain/types";
+import { fitText } from "../../domain/text";
+import * as S from "../schema/listSchema";
 import { ChannelMessage, DataError, read } from "../contracts";
 import { parseSiteRules, SiteRules, siteRulesToSettings, validateSiteRules } from "../../domain/siteRules";
 import { firstTerm, nextTermDecision, periodEnd, TermRules, validateTerms } from "../../domain/terms";
@@ -169,7 +171,7 @@ export class TermsService extends ServiceBase {
       due.map((e) => ({
         kind: "renewalReminder" as const,
         dedupeKey: e.reminderKey,
-        title: `${e.agreement.title}（${e.kind === "review" ? "見直し" : `第${e.termNo}期`}の判断）`.slice(0, 255),
+        title: fitText(`${e.agreement.title}（${e.kind === "review" ? "見直し" : `第${e.termNo}期`}の判断）`, S.maxLengthOf(S.notifications.fields.title)),
         department: cal.coordinatorChannel!,
         message: render(e),
       })),

@@ -1,5 +1,7 @@
 import type * as D from "../../domain/types";
 import type { IPartnershipData } from "../contracts";
+import { fitText } from "../../domain/text";
+import { auditLog, maxLengthOf } from "../schema/listSchema";
 
 /**
  * Appends one entry to the audit trail (操作の記録): what, on which row. Who and when are
@@ -14,7 +16,8 @@ export async function recordAudit(
   detail: Record<string, unknown> = {},
 ): Promise<void> {
   await data.auditLog.add({
-    title,
+    // Built from names (an agreement's, a call's): fitted to its column, never refused for a length.
+    title: fitText(title, maxLengthOf(auditLog.fields.title)),
     entityList,
     entityId,
     action,

@@ -11,6 +11,7 @@ import "@pnp/sp/site-users/web";
 import type { IList } from "@pnp/sp/lists";
 import type { IItem } from "@pnp/sp/items";
 import type { AnyListDef } from "../schema/fieldTypes";
+import type * as D from "../../domain/types";
 import { allLists, calls as callsList, departments as departmentsList, listServerRelativeUrl, listUrlName, SCHEMA_VERSION, settings as settingsList, submissionFolderName } from "../schema/listSchema";
 import "@pnp/sp/folders";
 import type { ISiteSetup, SiteCheck } from "../contracts";
@@ -153,7 +154,7 @@ export class SiteSetup implements ISiteSetup {
     const deptRows = safe(this.list(batched, departmentsList).items.select("UnitCode", "GroupLogin").top(5000)() as Promise<{ UnitCode: string | null; GroupLogin?: string | null }[]>);
     // The years whose submission folders may exist: those of the calls (a few rows a year).
     const callYears = this.lists.some((d) => d.key === "calls")
-      ? safe(this.list(batched, callsList).items.select("FiscalYear", "Form").top(5000)() as Promise<{ FiscalYear: number | null; Form: string | null }[]>)
+      ? safe(this.list(batched, callsList).items.select("Id", "FiscalYear", "Form").top(5000)() as Promise<{ Id: number; FiscalYear: number | null; Form: string | null }[]>)
       : Promise.resolve([]);
     const settingsRow = safe(
       this.list(batched, settingsList)
@@ -201,6 +202,7 @@ export class SiteSetup implements ISiteSetup {
       };
       site.lists[listUrlName(r.def)] = list;
     }
+    site.calls = await this.observeCallKeys(site, callYears);
     site.security = await this.readSecurity(security);
     const depts = await deptRows.catch(() => []);
     site.security.departmentCodes = depts.map((r) => r.UnitCode ?? "").filter(Boolean);
@@ -221,6 +223,25 @@ export class SiteSetup implements ISiteSetup {
       if (toDataError(e).kind !== "notFound") throw toDataError(e);
     }
     return site;
+  }
+
+  /**
+   * Each call's form, year and key (CallKey), so the plan writes the key on calls made before it
+   * existed before SharePoint is asked to enforce it. The key is read only while the column exists
+   * but is not yet unique (a run cut short between the keys and the constraint).
+   */
+  private async observeCallKeys(site: ObservedSite, rows: Promise<{ Id: number; FiscalYear: number | null; Form: string | null }[]>): Promise<ObservedSite["calls"]> {
+    const found = site.lists[listUrlName(callsList)];
+    if (!found) return undefined;
+    const calls = await rows.catch(() => []);
+    const column = found.fields.find((f) => f.internalName.toLowerCase() === "callkey");
+    // Once SharePoint enforces the key, every call has the product's: nothing more to read.
+    if (column?.unique) return undefined;
+    const keyed = column
+      ? new Map(((await this.list(this.sp, callsList).items.select("Id", "CallKey").top(5000)()) as { Id: number; CallKey: string | null }[]).map((r) => [r.Id, r.CallKey]))
+      : new Map<number, string | null>();
+    const choices = Object.entries((callsList.fields.form as { choices: Record<string, string> }).choices);
+    return calls.map((c) => ({ id: c.Id, fiscalYear: c.FiscalYear, form: (choices.find(([, label]) => label === c.Form)?.[0] ?? null) as D.FormKind | null, key: keyed.get(c.Id) || null }));
   }
 
   /** The department folders (and the calls' years' submission folders) of every list with department rows, by path. */
@@ -358,7 +379,8 @@ export class SiteSetup implements ISiteSetup {
     return id;
   }
 
-  private async addField(def: AnyListDef, internalName: string, ids: Map<string, string>): Promise<void> {
+  /** A column; `enforceUnique` false when the list may hold rows (the plan enforces it in its own step, once the rows are ready). */
+  private async addField(def: AnyListDef, internalName: string, ids: Map<string, string>, enforceUnique = true): Promise<void> {
     const f = Object.values(def.fields).find((x) => x.internalName === internalName)!;
     const l = this.list(this.sp, def);
     if (f.internalName === "Title") {
@@ -367,7 +389,7 @@ export class SiteSetup implements ISiteSetup {
       await l.fields.createFieldAsXml({ SchemaXml: fieldXml(f, this.lookupTarget(def, f.internalName, ids)), Options: ADD_FIELD_OPTIONS });
     }
     if (f.indexed || f.unique) await l.fields.getByInternalNameOrTitle(f.internalName).update({ Indexed: true }, "SP.Field");
-    if (f.unique) await l.fields.getByInternalNameOrTitle(f.internalName).update({ EnforceUniqueValues: true }, "SP.Field");
+    if (f.unique && enforceUnique) await l.fields.getByInternalNameOrTitle(f.internalName).update({ EnforceUniqueValues: true }, "SP.Field");
   }
 
   private async addView(def: AnyListDef, url: string): Promise<void> {
@@ -452,7 +474,15 @@ export class SiteSetup implements ISiteSetup {
         return;
       }
       case "addField":
-        return this.addField(this.defOf(step.list), step.field, ids);
+        return this.addField(this.defOf(step.list), step.field, ids, false);
+      case "writeCallKeys": {
+        // Each call's key, one request per call (a few a year), before the column is made unique.
+        const l = this.list(this.sp, this.defOf(step.list));
+        for (const r of step.rows) await l.items.getById(r.id).update({ CallKey: r.key });
+        return;
+      }
+      case "duplicateCalls":
+        return;
       case "updateField": {
         const def = this.defOf(step.list);
         const f = Object.values(def.fields).find((x) => x.internalName === step.field)!;

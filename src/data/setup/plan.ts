@@ -94,6 +94,8 @@ export interface ObservedSite {
   security?: ObservedSecurity;
   /** The schema version recorded by the last complete setup, or null (never set up). */
   recordedVersion: number | null;
+  /** The calls (when the Calls list exists): id, form, year and key (null when not written yet). */
+  calls?: { id: number; form: "form1" | "form2" | "form4" | null; fiscalYear: number | null; key: string | null }[];
 }
 
 export type SetupStep =
@@ -123,6 +125,10 @@ export type SetupStep =
   | { kind: "revokeFolder"; list: string; displayName: string; folder: string; principal: string; principalId: number; role: RoleRef | string }
   | { kind: "grantSite"; principal: string; role: "read" }
   | { kind: "setGroupOwner"; group: string; owner: string; found: string | null }
+  /** Calls made before CallKey existed get their key (`<form>-<FY>`), before SharePoint enforces it. */
+  | { kind: "writeCallKeys"; list: string; displayName: string; rows: { id: number; key: string }[] }
+  /** Calls of the same form and year made before the key existed: the first keeps the key; the coordinators remove or merge the others. */
+  | { kind: "duplicateCalls"; list: string; displayName: string; key: string; ids: number[] }
   | { kind: "recordVersion"; from: number | null; to: number };
 
 export interface SetupPlan {
@@ -142,7 +148,34 @@ function sameView(v: ViewDef, o: ObservedView): boolean {
 }
 
 /** Steps that tell the site owner something to do by hand; setup itself does nothing for them. */
-export const INFORMATIONAL: ReadonlySet<SetupStep["kind"]> = new Set(["manual", "missingGroup", "folderWithoutItem"]);
+export const INFORMATIONAL: ReadonlySet<SetupStep["kind"]> = new Set(["manual", "missingGroup", "folderWithoutItem", "duplicateCalls"]);
+
+/**
+ * The keys to write on calls made before CallKey existed: `<form>-<FY>` for the first (lowest id)
+ * call of each form and year; a later one of the same form and year keeps no key (a duplicate
+ * the product made before the key existed) and is named for the coordinators to remove.
+ */
+function keySteps(def: AnyListDef, site: ObservedSite): SetupStep[] {
+  if (def.key !== "calls" || !site.calls) return [];
+  const name = listUrlName(def);
+  const taken = new Map<string, number[]>();
+  for (const c of site.calls) if (c.key) taken.set(c.key, [c.id]);
+  const rows: { id: number; key: string }[] = [];
+  const dupes = new Map<string, number[]>();
+  for (const c of [...site.calls].sort((a, b) => a.id - b.id)) {
+    if (c.key || !c.form || typeof c.fiscalYear !== "number") continue;
+    const key = `${c.form}-${c.fiscalYear}`;
+    if (taken.has(key)) dupes.set(key, [...(dupes.get(key) ?? taken.get(key)!), c.id]);
+    else {
+      taken.set(key, [c.id]);
+      rows.push({ id: c.id, key });
+    }
+  }
+  return [
+    ...(rows.length ? [{ kind: "writeCallKeys" as const, list: name, displayName: def.displayName, rows }] : []),
+    ...[...dupes].map(([key, ids]) => ({ kind: "duplicateCalls" as const, list: name, displayName: def.displayName, key, ids })),
+  ];
+}
 
 export function planSetup(lists: readonly AnyListDef[], site: ObservedSite, appVersion: number): SetupPlan {
   const steps: SetupStep[] = [];
@@ -161,6 +194,9 @@ export function planSetup(lists: readonly AnyListDef[], site: ObservedSite, appV
       const displayName = f.displayName;
       if (!o) {
         steps.push({ kind: "addField", list: name, field, displayName });
+        // A unique column on a list that may hold rows: the rows' values first, then the constraint
+        // (SharePoint refuses EnforceUniqueValues while values duplicate).
+        if (f.unique) steps.push(...keySteps(def, site), { kind: "addUnique", list: name, field, displayName });
         continue;
       }
       if (o.typeAsString !== expectedType(f)) {
@@ -175,7 +211,7 @@ export function planSetup(lists: readonly AnyListDef[], site: ObservedSite, appV
       if (f.kind === "choice" && o.choices && Object.values(f.choices as Record<string, string>).some((c) => !o.choices!.includes(c))) changes.push("choices");
       if (changes.length) steps.push({ kind: "updateField", list: name, field, displayName, changes });
       if ((f.indexed || f.unique) && !o.indexed) steps.push({ kind: "addIndex", list: name, field, displayName });
-      if (f.unique && !o.unique) steps.push({ kind: "addUnique", list: name, field, displayName });
+      if (f.unique && !o.unique) steps.push(...keySteps(def, site), { kind: "addUnique", list: name, field, displayName });
     }
     for (const v of def.views) {
       const o = found.views.find((x) => sameView(v, x));

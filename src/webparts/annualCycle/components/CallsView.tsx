@@ -125,6 +125,7 @@ function NewCallDialog({ year, service, notifications, portalUrl, today, onClose
         <TextField label={strings.Columns.deadline} type="date" required value={deadline} min={today} onChange={(_, v) => setDeadline(v ?? "")} errorMessage={fieldError(action.problems, "deadline")} />
         <TextField label={strings.Calls.message} multiline rows={3} value={message} onChange={(_, v) => setMessage(v ?? "")} />
         <MessageBar>{strings.Calls.recipientsAll}</MessageBar>
+        {fieldError(action.problems, "form") && <MessageBar messageBarType={MessageBarType.error}>{fieldError(action.problems, "form")}</MessageBar>}
         {fieldError(action.problems, "recipients") && <MessageBar messageBarType={MessageBarType.error}>{fieldError(action.problems, "recipients")}</MessageBar>}
       </Stack>
       <DialogFooter>

@@ -170,6 +170,7 @@ define([], function () {
       answerRequired: "Choose an answer.",
       deadlinePassed: "The deadline has passed. Ask the coordinator to reopen the call.",
       partnersNotOnTeams: "Partners cannot be reminded on Teams.",
+      callExists: "A call of this form and year already exists ({0}). Open it from the list (reopen it if it is closed).",
       tooLong: "Too long (at most {0} characters); your text is kept."
     }
   };
