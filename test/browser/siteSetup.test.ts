@@ -1,5 +1,6 @@
 import { BrowserHarness, startHarness } from "./harness";
 import { SCHEMA_VERSION } from "../../src/data/schema/listSchema";
+import { siteUsers } from "../../dev/backend/users";
 
 /**
  * サイトの準備 as a site owner meets it on a bare partnership site: the plan first, the run,
@@ -20,6 +21,29 @@ test("a department member on a site never set up is told who can set it up, and 
   expect(errors).toEqual([]);
   await page.context().close();
 }, 60000);
+
+const api = (user: number, path: string, init: { method?: string; body?: unknown } = {}) =>
+  fetch(`${h.backend.url}/sites/partnership/_api/${path}`, {
+    method: init.method ?? "GET",
+    headers: { accept: "application/json;odata=nometadata", "content-type": "application/json", "x-pd-user": String(user) },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+
+test("a user with Edit on the site is not offered setup: the screen names the missing rights and the site's owners", async () => {
+  const member = siteUsers.find((u) => u.Id === 11)!;
+  // The site's Members group (Edit), as on a group-connected site.
+  const groups = (await (await api(7, "web/sitegroups?$select=Id,Title")).json()) as { value: { Id: number; Title: string }[] };
+  const members = groups.value.find((g) => /メンバー|Members/.test(g.Title) && !/Partnership Desk/.test(g.Title))!;
+  expect((await api(7, `web/sitegroups/getbyid(${members.Id})/users`, { method: "POST", body: { LoginName: member.LoginName } })).status).toBe(201);
+  const { page, errors } = await h.open("&only=agreements", "agreements", 11);
+  await page.getByText("まだ準備されていません", { exact: false }).first().waitFor();
+  await page.getByText("サイトの所有者", { exact: false }).first().waitFor();
+  expect(await page.getByRole("button", { name: "準備を実行する" }).count()).toBe(0);
+  await h.shot(page, "site-setup-edit-user.png");
+  expect(errors).toEqual([]);
+  await page.context().close();
+  expect((await api(7, `web/sitegroups/getbyid(${members.Id})/users/removeById(${member.Id})`, { method: "POST" })).status).toBeLessThan(300);
+}, 120000);
 
 test("the site owner sees the plan, runs setup, sees the result; a second look finds nothing to do", async () => {
   const { page, errors } = await h.open("&only=agreements", "agreements", 7);

@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import { BrowserHarness, focusedName, setDate, startHarness, tabTo, TODAY } from "./harness";
+import { withoutSeededCalls, BrowserHarness, focusedName, setDate, startHarness, tabTo, TODAY } from "./harness";
 import { PartnershipData } from "../../src/data/sp/PartnershipData";
 import { spForUrl } from "../../src/data/sp/spForUrl";
 import { AgreementService } from "../../src/data/services/AgreementService";
@@ -39,6 +39,7 @@ const focusIndicator = (page: Page): Promise<{ name: string; visible: boolean }>
   });
 
 test("opening a Form 2 call posts its first notice; the Teams panel shows it in the department's channel, on the workbench's day", async () => {
+  await withoutSeededCalls(h, 2026, ["form2"]);
   const c = await h.open("", "annual", 7);
   await c.page.getByRole("tab", { name: "調査依頼" }).click();
   await c.page.getByRole("menuitem", { name: "新しい調査依頼" }).click();

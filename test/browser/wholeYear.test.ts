@@ -1,5 +1,5 @@
 import { Page } from "playwright-core";
-import { BrowserHarness, choose, setDate, startHarness } from "./harness";
+import { withoutSeededCalls, BrowserHarness, choose, setDate, startHarness } from "./harness";
 
 /**
  * A whole fiscal year, as the guideline plays it, in one run against a fresh backend:
@@ -83,6 +83,7 @@ test("one fiscal year from the approach to publication, and the renewal three ye
   await closeClean(c);
 
   // 4. Calls for Forms 1 and 2; a partner proposal recorded by the coordinator.
+  await withoutSeededCalls(h, 2026, ["form1", "form2"]);
   c = await h.open("&only=annual", "", 7);
   await c.page.getByRole("tab", { name: "調査依頼" }).click();
   // Titles as an official 照会 reads (令和, 「…について（依頼）」); Form 1 is the default, first in the year.
