@@ -236,7 +236,7 @@ test("upgrade to schema 10 (one call per form and year): the calls gain 依頼�
   expect([keys[first], keys[second], keys[other]]).toEqual(["form2-2024", null, "form4-2024"]);
   const again = await setupAs().plan();
   expect(again.upToDate).toBe(true);
-  expect(SCHEMA_VERSION).toBe(10);
+  expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(10);
 });
 
 test("a column retyped on the site is a manual step: setup never drops or retypes it", async () => {
