@@ -240,6 +240,26 @@ test("upgrade to schema 10 (one call per form and year): the calls gain 依頼�
   expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(10);
 });
 
+test("upgrade to schema 11 (an imported agreement once): the agreements gain 台帳の取込キー, indexed and unique; the rows already there, even two imports of the same agreement made before, keep their values and no key", async () => {
+  const previous = allLists.map((def) => (def.key !== "agreements" ? def : { ...def, fields: Object.fromEntries(Object.entries(def.fields).filter(([k]) => k !== "registerKey")) }));
+  await setupAs(7, previous).run();
+  // Two imports of the same row at once, before the key existed, and one made by hand.
+  const items = spForUrl(t.backend.siteUrl, as(7)).web.getList("/sites/partnership/Lists/PD_Agreements").items;
+  for (const [Title, ImportKey] of [["テスト協定", "株式会社テスト|テスト協定|2020-04-01"], ["テスト協定", "株式会社テスト|テスト協定|2020-04-01"], ["手で登録", ""]]) await items.add({ Title, ImportKey });
+  const rowsNow = () => [...t.backend.store.list("PD_Agreements")!.items.values()].map((x) => [x.Id, x.values.Title, x.values.ImportKey, x.values.RegisterKey ?? null]);
+  const before = rowsNow();
+  expect(before).toHaveLength(3);
+  const plan = await setupAs().plan();
+  expect(plan.steps.filter((s) => "list" in s && s.list === "PD_Agreements").map((s) => s.kind)).toEqual(["addField", "addUnique"]);
+  await setupAs().run();
+  const field = t.backend.store.list("PD_Agreements")!.meta.fields.find((f) => f.internalName === "RegisterKey")!;
+  expect([field.indexed, field.unique]).toEqual([true, true]);
+  expect(rowsNow()).toEqual(before);
+  expect((await t.dataAs(7).agreements.list()).every((a) => !a.registerKey)).toBe(true);
+  expect((await setupAs().plan()).upToDate).toBe(true);
+  expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(11);
+});
+
 test("a column retyped on the site is a manual step: setup never drops or retypes it", async () => {
   const previous = allLists.map((def) => (def.key !== "partners" ? def : { ...def, fields: Object.fromEntries(Object.entries(def.fields).filter(([k]) => k !== "website")) }));
   await setupAs(7, previous).run();
