@@ -138,6 +138,41 @@ describe("the same register imported at once, an answer lost, an import killed (
     expect(orphans).toEqual([]);
   });
 
+  test("one import finishes while the other is writing its items: the second removes nothing of the first's and says all were registered by the other", async () => {
+    const rowsOf = fresh("追い越し");
+    const [planA, planB] = await Promise.all([service().preview(rowsOf, detectColumns(header), 2), service().preview(rowsOf, detectColumns(header), 2)]);
+    let a: Promise<unknown> | null = null;
+    const data = t.dataAs(7);
+    // B has made its pending agreements; A runs from start to end before B writes its items.
+    const slowed = new Proxy(data, {
+      get(target, prop, receiver) {
+        const v = Reflect.get(target, prop, receiver);
+        if (prop !== "partnershipItems") return typeof v === "function" ? v.bind(target) : v;
+        return new Proxy(v as object, {
+          get(repo, p) {
+            const f = Reflect.get(repo, p);
+            if (p === "addMany")
+              return async (...args: unknown[]) => {
+                a ??= service().importRows(planA);
+                await a;
+                return (f as (...x: unknown[]) => Promise<unknown>).apply(repo, args);
+              };
+            return typeof f === "function" ? f.bind(repo) : f;
+          },
+        });
+      },
+    }) as IPartnershipData;
+    const b = await service(slowed).importRows(planB);
+    expect(await a).toMatchObject({ created: 3, alreadyImported: 0 });
+    expect(b).toMatchObject({ created: 0, alreadyImported: 3 });
+    const kept = storedOf("追い越し");
+    expect(kept).toHaveLength(3);
+    expect((await auditOf(kept.map((x) => x.Id))).length).toBe(3);
+    const items = await data.partnershipItems.list();
+    expect(items.filter((i) => kept.some((k) => k.Id === i.agreement?.id))).toHaveLength(4);
+    expect(items.filter((i) => !t.backend.store.list("PD_Agreements")!.items.has(i.agreement?.id ?? -1))).toEqual([]);
+  });
+
   test("the commit's answer is lost after SharePoint saved it: the import reads back, finishes, writes its audit entries and tells the right count", async () => {
     const data = t.dataAs(7);
     const dropping = new Proxy(data, {

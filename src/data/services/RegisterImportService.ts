@@ -100,9 +100,15 @@ export class RegisterImportService extends ServiceBase {
     const partnersOf = rows.map((r): D.LookupRef[] => rowPartners(r).map((p) => ref(byKey.get(partnerNameKey(p.name))!, p.name)));
 
     let committed: number[] = [];
+    let ids: number[] = [];
+    const written = { items: [] as { id: number; of: number }[], terms: [] as { id: number; of: number }[] };
+    const dropWritten = async (of: Set<number>): Promise<void> => {
+      await this.data.partnershipItems.removeMany(written.items.filter((x) => of.has(x.of)).map((x) => ({ id: x.id, etag: "*" })));
+      await this.data.agreementTerms.removeMany(written.terms.filter((x) => of.has(x.of)).map((x) => ({ id: x.id, etag: "*" })));
+    };
     const run = `${PENDING}${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 8)}:`;
     try {
-      const ids = await this.data.agreementsWithPending.addMany(
+      ids = await this.data.agreementsWithPending.addMany(
         rows.map((r, i) => ({
           title: r.title,
           partner: partnersOf[i][0],
@@ -132,12 +138,14 @@ export class RegisterImportService extends ServiceBase {
         })),
       );
       const termsOf = rows.map((r) => recordedTerms(r.terms, rowTermStart(r)));
-      await this.data.partnershipItems.addMany(rows.flatMap((r, i) => r.items.map((text, n) => ({ agreement: ref(ids[i]), itemNo: n + 1, text }))));
+      // What this run writes on its agreements, by id: removed with them if another import stores
+      // the same agreements first (it may remove our pending agreements while we write these).
+      const itemDrafts = rows.flatMap((r, i) => r.items.map((text, n) => ({ agreement: ref(ids[i]), itemNo: n + 1, text })));
+      (await this.data.partnershipItems.addMany(itemDrafts)).forEach((id, k) => written.items.push({ id, of: itemDrafts[k].agreement.id }));
       const decidedBy = `台帳から取込（${this.user.title}）`.slice(0, 255);
       // An ended agreement's last term ended by expiry (満了); an agreement without terms is never 終了.
-      await this.data.agreementTerms.addMany(
-        rows.flatMap((r, i): Array<D.Draft<D.AgreementTerm>> => termsOf[i].map((t, k, all) => ({ agreement: ref(ids[i]), ...t, decidedBy, objection: r.status === "terminated" && k === all.length - 1 ? "満了" : "" }))),
-      );
+      const termDrafts = rows.flatMap((r, i): Array<D.Draft<D.AgreementTerm>> => termsOf[i].map((t, k, all) => ({ agreement: ref(ids[i]), ...t, decidedBy, objection: r.status === "terminated" && k === all.length - 1 ? "満了" : "" })));
+      (await this.data.agreementTerms.addMany(termDrafts)).forEach((id, k) => written.terms.push({ id, of: termDrafts[k].agreement!.id }));
       // The commit: clear the marks and claim each agreement's key (台帳の取込キー, unique in
       // SharePoint), in the same write as the next decision's columns SharePoint's own reminders read.
       const rowOf = new Map(ids.map((id, i) => [id, i]));
@@ -160,6 +168,7 @@ export class RegisterImportService extends ServiceBase {
         lostTo = await this.finishCommit(ids, commitOf, run);
       }
       committed = ids.filter((id) => !lostTo.has(id));
+      await dropWritten(lostTo);
       // Only now, for agreements that exist: the audit trail never points at an import rolled back.
       await this.data.auditLog.addMany(
         rows
@@ -172,6 +181,14 @@ export class RegisterImportService extends ServiceBase {
       await this.removeSuperseded(new Set([...rows.filter((_, i) => !lostTo.has(ids[i])), ...plan.filter((r) => r.duplicateOfId !== null)].map((r) => r.importKey)), run);
     } catch (e) {
       await this.removePending(run).catch(() => undefined);
+      await dropWritten(new Set(ids.filter((id) => !committed.includes(id)))).catch(() => undefined);
+      // Before our commit, another import of the same rows stored them all (and removed our
+      // pending copies under our feet): nothing is missing, and the user is told so.
+      if (committed.length === 0) {
+        const stored = await this.data.agreements.list().catch(() => [] as D.Agreement[]);
+        const keys = new Set(stored.map((a) => a.importKey));
+        if (rows.every((r) => keys.has(r.importKey))) return { created: 0, partnersCreated, skipped: plan.length - rows.length, alreadyImported: rows.length };
+      }
       throw e;
     }
     return { created: committed.length, partnersCreated, skipped: plan.length - rows.length, alreadyImported: rows.length - committed.length };
