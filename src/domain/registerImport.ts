@@ -114,6 +114,22 @@ export function agreementKey(partnerName: string, title: string, concluded: IsoD
   return `${partnerNameKey(partnerName)}|${normalizeForSearch(title).replace(/[\s・･]/g, "")}|${concluded ?? ""}`;
 }
 
+/**
+ * The key an imported agreement keeps in 台帳の取込キー (RegisterKey, unique in SharePoint): the
+ * row's key, or — when longer than the column holds — its first characters and a hash of the whole.
+ */
+export function registerKeyOf(importKey: string): string {
+  if (importKey.length <= 240) return importKey;
+  let a = 0x811c9dc5;
+  let b = 5381;
+  for (let i = 0; i < importKey.length; i++) {
+    const c = importKey.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = (Math.imul(b, 33) + c) >>> 0;
+  }
+  const head = importKey.slice(0, 220).replace(/[\uD800-\uDBFF]$/, "");
+  return `${head}#${a.toString(16)}${b.toString(16)}`;
+}
 
 /** The lengths the lists hold (see listSchema): a longer value is refused in the preview, not cut. */
 export const IMPORT_LIMITS = { partner: 255, title: 255, item: 255, clause: 4000 } as const;

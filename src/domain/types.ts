@@ -109,6 +109,8 @@ export interface Agreement extends Stored, TermRules {
   screening: string;
   /** Set on agreements imported from an existing register: "pending:…" until the import completes. */
   importKey: string;
+  /** Set when a register import commits the agreement (unique in SharePoint); blank otherwise. */
+  registerKey?: string;
 }
 
 export interface PartnershipItem extends Stored {

@@ -68,6 +68,10 @@ declare interface ICommonStrings {
       addUnique: string;
       addView: string;
       addViewFields: string;
+      updateView: string;
+      viewChanges: { title: string; query: string; default: string };
+      recreateGroup: string;
+      departmentStaff: string;
       manual: string;
       createGroup: string;
       createAddOnlyLevel: string;

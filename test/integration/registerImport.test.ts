@@ -35,7 +35,7 @@ test("preview, import, and the same file again creates nothing", async () => {
     [5, false, ["weekdayMismatch"]],
   ]);
   const outcome = await service().importRows(plan);
-  expect(outcome).toEqual({ created: 2, partnersCreated: 2, skipped: 2 });
+  expect(outcome).toEqual({ created: 2, partnersCreated: 2, skipped: 2, alreadyImported: 0 });
   const all = await data.agreements.list();
   expect(all).toHaveLength(agreementsBefore + 2);
   expect((await data.partners.list()).map((p) => p.name)).toEqual(expect.arrayContaining(["ＫＩＹＯＳＥ物流（株）", "清瀬南大学"]));
@@ -52,7 +52,7 @@ test("preview, import, and the same file again creates nothing", async () => {
 
   const again = await service().preview(rows, detectColumns(header), 2);
   expect(again.filter((r) => r.duplicateOfId === null && r.errors.length === 0)).toEqual([]);
-  expect(await service().importRows(again)).toEqual({ created: 0, partnersCreated: 0, skipped: 4 });
+  expect(await service().importRows(again)).toEqual({ created: 0, partnersCreated: 0, skipped: 4, alreadyImported: 0 });
   expect(await data.agreements.list()).toHaveLength(agreementsBefore + 2);
 });
 
@@ -110,4 +110,115 @@ test("another coordinator's import under way is never touched: a preview or impo
   // Only once stale (30 minutes) does a later import clear them.
   expect(await service().removeStalePending(Date.now() + 31 * 60 * 1000)).toBe(1);
   expect((await data.agreementsWithPending.list()).some((a) => a.id === inFlight.id)).toBe(false);
+});
+
+describe("the same register imported at once, an answer lost, an import killed (issue 31)", () => {
+  const fresh = (tag: string): unknown[][] => [
+    [1, `${tag}商事株式会社`, `${tag}商事との包括連携協定`, "2025-04-01", "(1)商業に関すること", ""],
+    [2, `${tag}大学`, `${tag}大学との連携協力協定`, "2025-05-01", "(1)教育に関すること(2)研究に関すること", ""],
+    [3, `${tag}信用金庫`, `${tag}信用金庫との包括連携協定`, "2025-06-01", "(1)経済に関すること", ""],
+  ];
+  const storedOf = (tag: string) => [...t.backend.store.list("PD_Agreements")!.items.values()].filter((x) => x.fsObjType !== 1 && String(x.values.Title).includes(tag));
+  const auditOf = async (ids: number[]) => (await t.dataAs(7).auditLog.list({ where: [{ prop: "entityList", op: "eq", value: "Agreements" }] })).filter((a) => ids.includes(a.entityId ?? -1));
+
+  test("two coordinators import the same rows at once: each agreement is stored once (台帳の取込キー is unique in SharePoint) and each is told how many the other stored", async () => {
+    const rowsOf = fresh("同時");
+    const [planA, planB] = await Promise.all([service().preview(rowsOf, detectColumns(header), 2), service(t.dataAs(7)).preview(rowsOf, detectColumns(header), 2)]);
+    const [a, b] = await Promise.all([service().importRows(planA), service(t.dataAs(7)).importRows(planB)]);
+    const kept = storedOf("同時");
+    expect(kept.map((x) => x.values.Title).sort()).toEqual(rowsOf.map((r) => r[2]).sort());
+    expect(kept.every((x) => !String(x.values.ImportKey).startsWith("pending:") && String(x.values.RegisterKey ?? "") !== "")).toBe(true);
+    expect(a.created + b.created).toBe(3);
+    expect(a.alreadyImported + b.alreadyImported).toBe(3);
+    expect([a.created + a.alreadyImported, b.created + b.alreadyImported]).toEqual([3, 3]);
+    // The audit trail names each stored agreement once, and nothing removed.
+    const audit = await auditOf(kept.map((x) => x.Id));
+    expect(audit.map((x) => x.entityId).sort()).toEqual(kept.map((x) => x.Id).sort());
+    const orphans = (await t.dataAs(7).partnershipItems.list()).filter((i) => !t.backend.store.list("PD_Agreements")!.items.has(i.agreement?.id ?? -1));
+    expect(orphans).toEqual([]);
+  });
+
+  test("one import finishes while the other is writing its items: the second removes nothing of the first's and says all were registered by the other", async () => {
+    const rowsOf = fresh("追い越し");
+    const [planA, planB] = await Promise.all([service().preview(rowsOf, detectColumns(header), 2), service().preview(rowsOf, detectColumns(header), 2)]);
+    let a: Promise<unknown> | null = null;
+    const data = t.dataAs(7);
+    // B has made its pending agreements; A runs from start to end before B writes its items.
+    const slowed = new Proxy(data, {
+      get(target, prop, receiver) {
+        const v = Reflect.get(target, prop, receiver);
+        if (prop !== "partnershipItems") return typeof v === "function" ? v.bind(target) : v;
+        return new Proxy(v as object, {
+          get(repo, p) {
+            const f = Reflect.get(repo, p);
+            if (p === "addMany")
+              return async (...args: unknown[]) => {
+                a ??= service().importRows(planA);
+                await a;
+                return (f as (...x: unknown[]) => Promise<unknown>).apply(repo, args);
+              };
+            return typeof f === "function" ? f.bind(repo) : f;
+          },
+        });
+      },
+    }) as IPartnershipData;
+    const b = await service(slowed).importRows(planB);
+    expect(await a).toMatchObject({ created: 3, alreadyImported: 0 });
+    expect(b).toMatchObject({ created: 0, alreadyImported: 3 });
+    const kept = storedOf("追い越し");
+    expect(kept).toHaveLength(3);
+    expect((await auditOf(kept.map((x) => x.Id))).length).toBe(3);
+    const items = await data.partnershipItems.list();
+    expect(items.filter((i) => kept.some((k) => k.Id === i.agreement?.id))).toHaveLength(4);
+    expect(items.filter((i) => !t.backend.store.list("PD_Agreements")!.items.has(i.agreement?.id ?? -1))).toEqual([]);
+  });
+
+  test("the commit's answer is lost after SharePoint saved it: the import reads back, finishes, writes its audit entries and tells the right count", async () => {
+    const data = t.dataAs(7);
+    const dropping = new Proxy(data, {
+      get(target, prop, receiver) {
+        const v = Reflect.get(target, prop, receiver);
+        if (prop !== "agreementsWithPending") return typeof v === "function" ? v.bind(target) : v;
+        return new Proxy(v as object, {
+          get(repo, p) {
+            const f = Reflect.get(repo, p);
+            if (p === "updateMany")
+              return (...args: unknown[]) => {
+                t.backend.faults.set({ spDropAfterCommit: 1 });
+                return (f as (...a: unknown[]) => Promise<unknown>).apply(repo, args);
+              };
+            return typeof f === "function" ? f.bind(repo) : f;
+          },
+        });
+      },
+    }) as IPartnershipData;
+    const plan = await service().preview(fresh("切断"), detectColumns(header), 2);
+    const outcome = await service(dropping).importRows(plan);
+    expect(t.backend.faults.state.spDropAfterCommit).toBe(0);
+    expect(outcome).toMatchObject({ created: 3, alreadyImported: 0 });
+    const kept = storedOf("切断");
+    expect(kept).toHaveLength(3);
+    expect(kept.every((x) => !String(x.values.ImportKey).startsWith("pending:"))).toBe(true);
+    expect((await auditOf(kept.map((x) => x.Id))).length).toBe(3);
+  });
+
+  test("hidden pending agreements a killed import left are removed by the next import of the same rows, which stores each once", async () => {
+    const data = t.dataAs(7);
+    const rowsOf = fresh("強制終了");
+    const plan = await service().preview(rowsOf, detectColumns(header), 2);
+    // The killed run: a minute ago (not stale), its agreements made, its items half-written, never committed.
+    const [sample] = await data.agreements.list({ limit: 1 });
+    const dead = `pending:${(Date.now() - 60_000).toString(36)}.dead01:`;
+    const left: number[] = [];
+    for (const r of plan) {
+      const a = await data.agreementsWithPending.add({ ...sample, title: r.title, briefingDepartments: [], coPartners: [], importKey: `${dead}${r.importKey}` });
+      await data.partnershipItems.add({ agreement: { id: a.id, title: "" }, itemNo: 1, text: "途中" });
+      left.push(a.id);
+    }
+    expect(await service().importRows(await service().preview(rowsOf, detectColumns(header), 2))).toMatchObject({ created: 3 });
+    const kept = storedOf("強制終了");
+    expect(kept).toHaveLength(3);
+    expect(kept.some((x) => left.includes(x.Id))).toBe(false);
+    expect((await data.partnershipItems.list()).filter((i) => left.includes(i.agreement?.id ?? -1))).toEqual([]);
+  });
 });

@@ -1,3 +1,4 @@
+import { stepText } from "../../src/components/SiteSetup/SiteSetupView";
 import { startTestBackend, TestBackend } from "../helpers/backend";
 import { spForUrl } from "../../src/data/sp/spForUrl";
 import { SiteSetup } from "../../src/data/setup/SiteSetup";
@@ -236,7 +237,27 @@ test("upgrade to schema 10 (one call per form and year): the calls gain 依頼�
   expect([keys[first], keys[second], keys[other]]).toEqual(["form2-2024", null, "form4-2024"]);
   const again = await setupAs().plan();
   expect(again.upToDate).toBe(true);
-  expect(SCHEMA_VERSION).toBe(10);
+  expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(10);
+});
+
+test("upgrade to schema 11 (an imported agreement once): the agreements gain 台帳の取込キー, indexed and unique; the rows already there, even two imports of the same agreement made before, keep their values and no key", async () => {
+  const previous = allLists.map((def) => (def.key !== "agreements" ? def : { ...def, fields: Object.fromEntries(Object.entries(def.fields).filter(([k]) => k !== "registerKey")) }));
+  await setupAs(7, previous).run();
+  // Two imports of the same row at once, before the key existed, and one made by hand.
+  const items = spForUrl(t.backend.siteUrl, as(7)).web.getList("/sites/partnership/Lists/PD_Agreements").items;
+  for (const [Title, ImportKey] of [["テスト協定", "株式会社テスト|テスト協定|2020-04-01"], ["テスト協定", "株式会社テスト|テスト協定|2020-04-01"], ["手で登録", ""]]) await items.add({ Title, ImportKey });
+  const rowsNow = () => [...t.backend.store.list("PD_Agreements")!.items.values()].map((x) => [x.Id, x.values.Title, x.values.ImportKey, x.values.RegisterKey ?? null]);
+  const before = rowsNow();
+  expect(before).toHaveLength(3);
+  const plan = await setupAs().plan();
+  expect(plan.steps.filter((s) => "list" in s && s.list === "PD_Agreements").map((s) => s.kind)).toEqual(["addField", "addUnique"]);
+  await setupAs().run();
+  const field = t.backend.store.list("PD_Agreements")!.meta.fields.find((f) => f.internalName === "RegisterKey")!;
+  expect([field.indexed, field.unique]).toEqual([true, true]);
+  expect(rowsNow()).toEqual(before);
+  expect((await t.dataAs(7).agreements.list()).every((a) => !a.registerKey)).toBe(true);
+  expect((await setupAs().plan()).upToDate).toBe(true);
+  expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(11);
 });
 
 test("a column retyped on the site is a manual step: setup never drops or retypes it", async () => {
@@ -355,5 +376,71 @@ describe("the partnership site from any host", () => {
     const ok = await checkSiteUrl(`${t.backend.siteUrl}/SitePages/Home.aspx`, spFor, true);
     expect(ok).toMatchObject({ ok: true, siteVersion: SCHEMA_VERSION });
     expect(siteCheckMessage(ok)).toBe("");
+  });
+});
+
+describe("views and groups a run cut short or a hand left behind (issue 31 item 7)", () => {
+  test("a default view still titled \"All Items\", with SharePoint's query and not default, is planned for repair and set right", async () => {
+    await setupAs().run();
+    const meta = t.backend.store.list("PD_Agreements")!.meta;
+    const all = meta.views.find((v) => v.fileName === "AllItems.aspx")!;
+    const due = meta.views.find((v) => v.fileName !== "AllItems.aspx")!;
+    // As a createList cut short before its default view was made the schema's, and a view made default by hand.
+    Object.assign(all, { title: "All Items", viewQuery: '<OrderBy><FieldRef Name="ID" /></OrderBy>', defaultView: false });
+    due.defaultView = true;
+    const plan = await setupAs().plan();
+    expect(plan.upToDate).toBe(false);
+    const steps = plan.steps.filter((s) => s.kind === "updateView");
+    expect(steps).toEqual([{ kind: "updateView", list: "PD_Agreements", view: "AllItems.aspx", viewId: all.id, displayName: "協定台帳", found: "All Items", changes: ["title", "query", "default"] }]);
+    expect(stepText(steps[0])).toBe("ビュー「協定台帳」（サイトでは「All Items」）の名前、並び順・絞り込み、既定のビューの指定をアプリの設定に合わせる");
+    await setupAs().run();
+    expect(siteAsSchema()).toEqual(schemaAsSite());
+    const views = t.backend.store.list("PD_Agreements")!.meta.views;
+    expect(views.map((v) => [v.fileName, v.title, v.defaultView])).toEqual([
+      ["AllItems.aspx", "協定台帳", true],
+      [due.fileName, due.title, false],
+    ]);
+    expect((await setupAs().plan()).upToDate).toBe(true);
+  });
+
+  test("a view whose query differs from the schema's (sorting changed by hand) is planned for repair", async () => {
+    await setupAs().run();
+    const v = t.backend.store.list("PD_Partners")!.meta.views[0];
+    const want = v.viewQuery;
+    v.viewQuery = '<OrderBy><FieldRef Name="Modified" Ascending="FALSE" /></OrderBy>';
+    expect((await setupAs().plan()).steps).toEqual([
+      { kind: "updateView", list: "PD_Partners", view: "AllItems.aspx", viewId: v.id, displayName: "すべての企業等", found: "すべての企業等", changes: ["query"] },
+      { kind: "recordVersion", from: SCHEMA_VERSION, to: SCHEMA_VERSION },
+    ]);
+    await setupAs().run();
+    expect(t.backend.store.list("PD_Partners")!.meta.views[0].viewQuery).toBe(want);
+  });
+
+  test("a department's group deleted by hand: the plan says it comes back empty and who must be added; a new department's group is simply made", async () => {
+    await setupAs().run();
+    const data = t.dataAs(7);
+    await data.departments.add({ title: "総務部 防災課", code: "somu-bosai", departmentName: "総務部", divisionName: "防災課", sectionName: "", teamId: "", channelId: "", isCoordinator: false, sortOrder: 1, active: true, groupLogin: "" });
+    await setupAs().run();
+    await data.departments.add({ title: "健康福祉部 健康推進課", code: "kenko-suishin", departmentName: "健康福祉部", divisionName: "健康推進課", sectionName: "", teamId: "", channelId: "", isCoordinator: false, sortOrder: 2, active: true, groupLogin: "" });
+    // The site owner deletes the department's group and the members' group (SharePoint drops their assignments too).
+    const sec = t.backend.store.site("/sites/partnership")!.security;
+    const gone = sec.groups.filter((g) => g.Title === "Partnership Desk Dept somu-bosai" || g.Title === "Partnership Desk Members").map((g) => g.Id);
+    sec.groups = sec.groups.filter((g) => !gone.includes(g.Id));
+    const drop = (s: { principalId: number }[] | undefined) => s?.splice(0, s.length, ...s.filter((a) => !gone.includes(a.principalId)));
+    drop(sec.web);
+    Object.values(sec.lists).forEach(drop);
+    Object.values(sec.items ?? {}).forEach(drop);
+    const plan = await setupAs().plan();
+    const groups = plan.steps.filter((s) => s.kind === "createGroup");
+    expect(groups).toEqual([
+      { kind: "createGroup", group: "Partnership Desk Members", recreated: { role: "members" } },
+      { kind: "createGroup", group: "Partnership Desk Dept somu-bosai", recreated: { department: "somu-bosai" } },
+      { kind: "createGroup", group: "Partnership Desk Dept kenko-suishin" },
+    ]);
+    expect(stepText(groups[1])).toBe(
+      "SharePoint グループ「Partnership Desk Dept somu-bosai」を作り直す — このグループは以前の準備で作られましたが、サイトにありません（削除された可能性があります）。作り直したグループは空です。部署 somu-bosai の職員をメンバーに追加するまで、その人たちは包括連携デスクを使えません（部署の行も見られません）。",
+    );
+    expect(stepText(groups[0])).toContain("部署の職員をメンバーに追加するまで");
+    expect(stepText(groups[2])).toBe("SharePoint グループ「Partnership Desk Dept kenko-suishin」を作成");
   });
 });

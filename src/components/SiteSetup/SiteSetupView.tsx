@@ -34,10 +34,13 @@ export function stepText(s: SetupStep): string {
       return fmt(t.addView, s.displayName);
     case "addViewFields":
       return fmt(t.addViewFields, s.displayName, s.fields.join("、"));
+    case "updateView":
+      return fmt(t.updateView, s.displayName, s.found, s.changes.map((c) => t.viewChanges[c]).join("、"));
     case "manual":
       return fmt(t.manual, s.displayName, s.found, s.expected);
     case "createGroup":
-      return fmt(t.createGroup, s.group);
+      if (!s.recreated) return fmt(t.createGroup, s.group);
+      return fmt(t.recreateGroup, s.group, "department" in s.recreated ? fmt(t.departmentStaff, s.recreated.department) : common.Setup.RoleNames[s.recreated.role]);
     case "missingGroup":
       return fmt(t.missingGroup, s.group, common.Setup.RoleNames[s.role]);
     case "createAddOnlyLevel":

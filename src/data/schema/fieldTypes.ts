@@ -117,7 +117,7 @@ export type FieldFor<V> = [V] extends [LookupRef[]]
               : ChoiceField<Extract<V, string>>
             : never;
 
-export type FieldsOf<T extends Stored> = { [K in keyof Draft<T>]-?: FieldFor<T[K]> };
+export type FieldsOf<T extends Stored> = { [K in keyof Draft<T>]-?: FieldFor<Exclude<T[K], undefined>> };
 
 /**
  * Access by SharePoint group. `own` = read everything, add and change only rows whose

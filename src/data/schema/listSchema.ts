@@ -119,6 +119,9 @@ export const agreements: ListDef<D.Agreement> = {
     termClause: note("TermClause", "期間の条項（原文）", { maxLength: 4000 }),
     screening: note("Screening", "打診時の確認", { maxLength: 20000 }),
     importKey: text("ImportKey", "取込キー", { indexed: true }),
+    // One per agreement a register import committed: SharePoint refuses a second row of the same key,
+    // so two imports of the same register store each agreement once. Blank on every other row.
+    registerKey: text("RegisterKey", "台帳の取込キー", { indexed: true, unique: true, maxLength: 255 }),
   },
   views: [
     {
@@ -586,10 +589,12 @@ export function listByKey(key: ListKey): AnyListDef {
  * agreement have several partners (連名): the Agreements list gains 連名の企業等 (CoPartners), a
  * multi-value lookup to Partners beside the indexed 企業等 that holds the first; 10 makes a call
  * unique per form and fiscal year: the Calls list gains 依頼キー (CallKey, `<form>-<FY>`), indexed and
- * unique, which setup writes on the calls already there before it enforces it.
+ * unique, which setup writes on the calls already there before it enforces it; 11 makes an
+ * imported agreement unique: the Agreements list gains 台帳の取込キー (RegisterKey), indexed and unique,
+ * written when an import commits (blank on the agreements already there and on those made by hand).
  * Raise it with every change to the lists, columns, indexes or views.
  */
-export const SCHEMA_VERSION = 10;
+export const SCHEMA_VERSION = 11;
 
 /** Lists live at a fixed URL under the site (`Lists/PD_<title>`), whatever their display name. */
 export const LIST_URL_PREFIX = "PD_";

@@ -1,7 +1,7 @@
 import type * as D from "../../domain/types";
 import { ServiceBase } from "./ServiceBase";
-import { read } from "../contracts";
-import { importable, ImportPlanRow, planImport, PlanContext, PlanPartner, recordedTerms, RegisterColumn, rowPartners, rowTermStart, withConcludedDate } from "../../domain/registerImport";
+import { DataError, read } from "../contracts";
+import { importable, ImportPlanRow, planImport, PlanContext, PlanPartner, recordedTerms, RegisterColumn, registerKeyOf, rowPartners, rowTermStart, withConcludedDate } from "../../domain/registerImport";
 import { parseSiteRules } from "../../domain/siteRules";
 import { nextDecisionColumns } from "../../domain/decisions";
 import { partnerNameKey } from "../../domain/partners";
@@ -21,6 +21,8 @@ export interface ImportOutcome {
   created: number;
   partnersCreated: number;
   skipped: number;
+  /** Rows another import stored first (two coordinators importing the same register at once): not stored again. */
+  alreadyImported: number;
 }
 
 const ref = (id: number, title = ""): D.LookupRef => ({ id, title });
@@ -59,7 +61,7 @@ export class RegisterImportService extends ServiceBase {
   async importRows(plan: ImportPlanRow[]): Promise<ImportOutcome> {
     this.requireCoordinator();
     const rows = plan.filter(importable);
-    if (rows.length === 0) return { created: 0, partnersCreated: 0, skipped: plan.length };
+    if (rows.length === 0) return { created: 0, partnersCreated: 0, skipped: plan.length, alreadyImported: 0 };
     await this.removeStalePending();
     // Partners first (a partner without an agreement is no harm); one per distinct name.
     const { partners, settings } = await this.data.readMany({ partners: read(this.data.partners), settings: read(this.data.settings) });
@@ -72,15 +74,41 @@ export class RegisterImportService extends ServiceBase {
       const ps = rowPartners(r);
       for (const p of ps) if (!byKey.has(partnerNameKey(p.name)) && !missing.has(partnerNameKey(p.name))) missing.set(partnerNameKey(p.name), { partner: p, kana: ps.length === 1 ? r.kana : "" });
     }
-    const newIds = await this.data.partners.addMany(
-      [...missing.values()].map(({ partner, kana }) => ({ name: partner.name, kana, kind: partner.kind, address: "", contactName: "", contactEmail: "", contactPhone: "", website: "" })),
-    );
-    [...missing.keys()].forEach((k, i) => byKey.set(k, newIds[i]));
+    const partnerDraft = ({ partner, kana }: { partner: PlanPartner; kana: string }): D.Draft<D.Partner> => ({ name: partner.name, kana, kind: partner.kind, address: "", contactName: "", contactEmail: "", contactPhone: "", website: "" });
+    let partnersCreated = missing.size;
+    try {
+      const newIds = await this.data.partners.addMany([...missing.values()].map(partnerDraft));
+      [...missing.keys()].forEach((k, i) => byKey.set(k, newIds[i]));
+    } catch (e) {
+      // A name SharePoint refuses as a duplicate (another import of the same register made the
+      // partner meanwhile), or no answer: read back, and add alone only those still missing.
+      const err = e as DataError;
+      if (err.kind !== "duplicate" && err.kind !== "network") throw e;
+      const now = new Map((await this.data.partners.list()).map((p) => [partnerNameKey(p.name), p.id]));
+      partnersCreated = 0;
+      for (const [k, m] of missing) {
+        const id = now.get(k);
+        if (id !== undefined) {
+          byKey.set(k, id);
+          if (err.kind === "network") partnersCreated++;
+          continue;
+        }
+        byKey.set(k, (await this.data.partners.add(partnerDraft(m))).id);
+        partnersCreated++;
+      }
+    }
     const partnersOf = rows.map((r): D.LookupRef[] => rowPartners(r).map((p) => ref(byKey.get(partnerNameKey(p.name))!, p.name)));
 
+    let committed: number[] = [];
+    let ids: number[] = [];
+    const written = { items: [] as { id: number; of: number }[], terms: [] as { id: number; of: number }[] };
+    const dropWritten = async (of: Set<number>): Promise<void> => {
+      await this.data.partnershipItems.removeMany(written.items.filter((x) => of.has(x.of)).map((x) => ({ id: x.id, etag: "*" })));
+      await this.data.agreementTerms.removeMany(written.terms.filter((x) => of.has(x.of)).map((x) => ({ id: x.id, etag: "*" })));
+    };
     const run = `${PENDING}${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 8)}:`;
     try {
-      const ids = await this.data.agreementsWithPending.addMany(
+      ids = await this.data.agreementsWithPending.addMany(
         rows.map((r, i) => ({
           title: r.title,
           partner: partnersOf[i][0],
@@ -110,28 +138,109 @@ export class RegisterImportService extends ServiceBase {
         })),
       );
       const termsOf = rows.map((r) => recordedTerms(r.terms, rowTermStart(r)));
-      await this.data.partnershipItems.addMany(rows.flatMap((r, i) => r.items.map((text, n) => ({ agreement: ref(ids[i]), itemNo: n + 1, text }))));
+      // What this run writes on its agreements, by id: removed with them if another import stores
+      // the same agreements first (it may remove our pending agreements while we write these).
+      const itemDrafts = rows.flatMap((r, i) => r.items.map((text, n) => ({ agreement: ref(ids[i]), itemNo: n + 1, text })));
+      (await this.data.partnershipItems.addMany(itemDrafts)).forEach((id, k) => written.items.push({ id, of: itemDrafts[k].agreement.id }));
       const decidedBy = `台帳から取込（${this.user.title}）`.slice(0, 255);
       // An ended agreement's last term ended by expiry (満了); an agreement without terms is never 終了.
-      await this.data.agreementTerms.addMany(
-        rows.flatMap((r, i): Array<D.Draft<D.AgreementTerm>> => termsOf[i].map((t, k, all) => ({ agreement: ref(ids[i]), ...t, decidedBy, objection: r.status === "terminated" && k === all.length - 1 ? "満了" : "" }))),
-      );
-      // The commit: clear the marks. Until this succeeds the rows are pending and invisible.
-      const created = await this.data.agreementsWithPending.list({ where: [{ prop: "importKey", op: "startsWith", value: run }] });
-      // …and, in the same write, the next decision's columns SharePoint's own reminders read.
+      const termDrafts = rows.flatMap((r, i): Array<D.Draft<D.AgreementTerm>> => termsOf[i].map((t, k, all) => ({ agreement: ref(ids[i]), ...t, decidedBy, objection: r.status === "terminated" && k === all.length - 1 ? "満了" : "" })));
+      (await this.data.agreementTerms.addMany(termDrafts)).forEach((id, k) => written.terms.push({ id, of: termDrafts[k].agreement!.id }));
+      // The commit: clear the marks and claim each agreement's key (台帳の取込キー, unique in
+      // SharePoint), in the same write as the next decision's columns SharePoint's own reminders read.
       const rowOf = new Map(ids.map((id, i) => [id, i]));
-      await this.data.agreementsWithPending.updateMany(
-        created.map((a) => ({ id: a.id, etag: a.etag, patch: { importKey: a.importKey.slice(run.length), ...nextDecisionColumns(a, termsOf[rowOf.get(a.id) ?? -1] ?? [], this.today, bufferDays) } })),
-      );
+      const commitOf = (a: D.Agreement): { id: number; etag: string; patch: Partial<D.Draft<D.Agreement>> } => {
+        const i = rowOf.get(a.id) ?? -1;
+        return { id: a.id, etag: a.etag, patch: { importKey: a.importKey.slice(run.length), registerKey: registerKeyOf(rows[i].importKey), ...nextDecisionColumns(a, termsOf[i] ?? [], this.today, bufferDays) } };
+      };
+      const pendingOfRun = (): Promise<D.Agreement[]> => this.data.agreementsWithPending.list({ where: [{ prop: "importKey", op: "startsWith", value: run }] });
+      let lostTo: Set<number>;
+      try {
+        const mine = await pendingOfRun();
+        await this.data.agreementsWithPending.updateMany(mine.map(commitOf));
+        // A row of ours gone before the commit: another import stored the agreement and removed ours.
+        lostTo = new Set(ids.filter((id) => !mine.some((a) => a.id === id)));
+      } catch (e) {
+        // Refused as a duplicate (another import stored the same agreement first), or no answer
+        // (it may have been saved): read back what is there and finish the commit row by row.
+        const err = e as DataError;
+        if (err.kind !== "duplicate" && err.kind !== "network" && err.kind !== "notFound" && err.kind !== "conflict") throw e;
+        lostTo = await this.finishCommit(ids, commitOf, run);
+      }
+      committed = ids.filter((id) => !lostTo.has(id));
+      await dropWritten(lostTo);
       // Only now, for agreements that exist: the audit trail never points at an import rolled back.
       await this.data.auditLog.addMany(
-        rows.map((r, i) => ({ title: "既存の協定台帳から取込", entityList: "Agreements", entityId: ids[i], action: "create" as const, actor: null, detail: JSON.stringify({ row: r.rowNo, clause: r.clause, found: r.found, ...(r.split?.decision === "split" ? { partnerAsWritten: r.partnerName, partners: r.split.parts.map((p) => p.name) } : {}), ...(r.concludedEntered ? { concludedAsWritten: r.concludedText, concludedEntered: r.concludedDate } : {}) }), occurredAt: null })),
+        rows
+          .map((r, i) => ({ r, id: ids[i] }))
+          .filter(({ id }) => !lostTo.has(id))
+          .map(({ r, id }) => ({ title: "既存の協定台帳から取込", entityList: "Agreements", entityId: id, action: "create" as const, actor: null, detail: JSON.stringify({ row: r.rowNo, clause: r.clause, found: r.found, ...(r.split?.decision === "split" ? { partnerAsWritten: r.partnerName, partners: r.split.parts.map((p) => p.name) } : {}), ...(r.concludedEntered ? { concludedAsWritten: r.concludedText, concludedEntered: r.concludedDate } : {}) }), occurredAt: null })),
       );
+      // What imports cut short left pending for the agreements now stored can never be committed
+      // (their key is taken): removed now, whoever's they were.
+      await this.removeSuperseded(new Set([...rows.filter((_, i) => !lostTo.has(ids[i])), ...plan.filter((r) => r.duplicateOfId !== null)].map((r) => r.importKey)), run);
     } catch (e) {
       await this.removePending(run).catch(() => undefined);
+      await dropWritten(new Set(ids.filter((id) => !committed.includes(id)))).catch(() => undefined);
+      // Before our commit, another import of the same rows stored them all (and removed our
+      // pending copies under our feet): nothing is missing, and the user is told so.
+      if (committed.length === 0) {
+        const stored = await this.data.agreements.list().catch(() => [] as D.Agreement[]);
+        const keys = new Set(stored.map((a) => a.importKey));
+        if (rows.every((r) => keys.has(r.importKey))) return { created: 0, partnersCreated, skipped: plan.length - rows.length, alreadyImported: rows.length };
+      }
       throw e;
     }
-    return { created: rows.length, partnersCreated: missing.size, skipped: plan.length - rows.length };
+    return { created: committed.length, partnersCreated, skipped: plan.length - rows.length, alreadyImported: rows.length - committed.length };
+  }
+
+  /**
+   * The commit finished row by row after a batch that was refused or got no answer: a row still
+   * pending is committed alone; one SharePoint refuses as a duplicate was stored by another
+   * import meanwhile, and ours is removed. Returns the ids of ours so removed.
+   */
+  private async finishCommit(ids: number[], commitOf: (a: D.Agreement) => { id: number; etag: string; patch: Partial<D.Draft<D.Agreement>> }, run: string): Promise<Set<number>> {
+    const there = new Map((await this.data.agreementsWithPending.list({ where: [{ prop: "id", op: "ge", value: Math.min(...ids) }] })).map((a) => [a.id, a]));
+    const lost = new Set<number>();
+    for (const id of ids) {
+      const a = there.get(id);
+      if (!a) {
+        lost.add(id); // removed by the import that stored the agreement first
+        continue;
+      }
+      if (!a.importKey.startsWith(run)) continue; // committed, only the answer was lost
+      const c = commitOf(a);
+      try {
+        await this.data.agreementsWithPending.update(c.id, c.etag, c.patch);
+      } catch (e) {
+        const err = e as DataError;
+        if (err.kind === "network") {
+          // No answer again: what is there says whether it was saved.
+          const now = await this.data.agreementsWithPending.get(a.id);
+          if (!now.importKey.startsWith(run)) continue;
+          throw e;
+        }
+        if (err.kind === "notFound") {
+          lost.add(id);
+          continue;
+        }
+        if (err.kind !== "duplicate") throw e;
+        await this.removeOne(a);
+        lost.add(id);
+      }
+    }
+    return lost;
+  }
+
+  /** Removes the pending agreements of other runs (cut short) whose agreement is now stored. */
+  private async removeSuperseded(keys: Set<string>, run: string): Promise<void> {
+    if (keys.size === 0) return;
+    const pending = await this.data.agreementsWithPending.list({ where: [{ prop: "importKey", op: "startsWith", value: PENDING }] });
+    for (const a of pending) {
+      if (a.importKey.startsWith(run)) continue;
+      const key = a.importKey.slice(a.importKey.indexOf(":", PENDING.length) + 1);
+      if (keys.has(key)) await this.removeOne(a).catch(() => undefined);
+    }
   }
 
   /** Removes what imports cut short left pending, once stale: another coordinator's import under way is never touched. */
@@ -146,15 +255,18 @@ export class RegisterImportService extends ServiceBase {
   /** Removes the agreements of one import run left pending, with their items and terms. */
   async removePending(prefix: string): Promise<number> {
     const pending = await this.data.agreementsWithPending.list({ where: [{ prop: "importKey", op: "startsWith", value: prefix }] });
-    for (const a of pending) {
-      const r = await this.data.readMany({
-        items: read(this.data.partnershipItems, { where: [{ prop: "agreement", op: "eq", value: ref(a.id) }] }),
-        terms: read(this.data.agreementTerms, { where: [{ prop: "agreement", op: "eq", value: ref(a.id) }] }),
-      });
-      for (const i of r.items) await this.data.partnershipItems.remove(i.id, i.etag);
-      for (const t of r.terms) await this.data.agreementTerms.remove(t.id, t.etag);
-      await this.data.agreements.remove(a.id, a.etag);
-    }
+    for (const a of pending) await this.removeOne(a);
     return pending.length;
+  }
+
+  /** Removes one pending agreement with its items and terms (one already gone counts as removed). */
+  private async removeOne(a: D.Agreement): Promise<void> {
+    const r = await this.data.readMany({
+      items: read(this.data.partnershipItems, { where: [{ prop: "agreement", op: "eq", value: ref(a.id) }] }),
+      terms: read(this.data.agreementTerms, { where: [{ prop: "agreement", op: "eq", value: ref(a.id) }] }),
+    });
+    await this.data.partnershipItems.removeMany(r.items);
+    await this.data.agreementTerms.removeMany(r.terms);
+    await this.data.agreementsWithPending.removeMany([a]);
   }
 }

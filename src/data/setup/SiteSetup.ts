@@ -87,6 +87,7 @@ interface ViewInfo {
   Id: string;
   Title: string;
   DefaultView: boolean;
+  ViewQuery?: string;
   ServerRelativeUrl: string;
   ViewFields?: { Items?: string[] | { results: string[] } };
 }
@@ -133,7 +134,7 @@ export class SiteSetup implements ISiteSetup {
         def,
         info: safe(l.select("Id", "Title")() as Promise<{ Id: string; Title: string }>),
         fields: safe(l.fields.select("InternalName", "Title", "TypeAsString", "Required", "Indexed", "EnforceUniqueValues", "SchemaXml")() as Promise<FieldInfo[]>),
-        views: safe(l.views.select("Id", "Title", "DefaultView", "ServerRelativeUrl", "ViewFields/Items").expand("ViewFields")() as Promise<ViewInfo[]>),
+        views: safe(l.views.select("Id", "Title", "DefaultView", "ViewQuery", "ServerRelativeUrl", "ViewFields/Items").expand("ViewFields")() as Promise<ViewInfo[]>),
       };
     });
     const security = {
@@ -196,6 +197,7 @@ export class SiteSetup implements ISiteSetup {
             title: v.Title,
             fileName: v.ServerRelativeUrl.split("/").pop() ?? "",
             defaultView: v.DefaultView,
+            query: typeof v.ViewQuery === "string" ? v.ViewQuery : undefined,
             fields: Array.isArray(items) ? items : (items?.results ?? []),
           };
         }),
@@ -508,6 +510,17 @@ export class SiteSetup implements ISiteSetup {
         return;
       case "addView":
         return this.addView(this.defOf(step.list), step.view);
+      case "updateView": {
+        // By its id: its title may be SharePoint's ("All Items") or the site owner's.
+        const def = this.defOf(step.list);
+        const v = def.views.find((x) => x.url === step.view)!;
+        const patch: Record<string, unknown> = {};
+        if (step.changes.includes("title")) patch.Title = v.displayName;
+        if (step.changes.includes("query")) patch.ViewQuery = viewQuery(def, v);
+        if (step.changes.includes("default")) patch.DefaultView = true;
+        await this.list(this.sp, def).views.getById(step.viewId).update(patch);
+        return;
+      }
       case "addViewFields": {
         const def = this.defOf(step.list);
         const v = def.views.find((x) => x.url === step.view)!;

@@ -1,6 +1,6 @@
 import type { AccessLevel, AnyListDef, FieldDef, ViewDef } from "../schema/fieldTypes";
 import { listUrlName, parseSubmissionFolder, siteGroups } from "../schema/listSchema";
-import { typeAsString, viewFieldName } from "./fieldXml";
+import { typeAsString, viewFieldName, viewQuery } from "./fieldXml";
 import { isDirectoryGroup } from "./keys";
 import { planGroupOwners, planSiteAccess } from "./siteAccess";
 
@@ -28,6 +28,8 @@ export interface ObservedView {
   fileName: string;
   defaultView: boolean;
   fields: string[];
+  /** The view's CAML query (ViewQuery), when SharePoint reported it. */
+  query?: string;
 }
 
 export interface ObservedList {
@@ -106,8 +108,14 @@ export type SetupStep =
   | { kind: "addUnique"; list: string; field: string; displayName: string }
   | { kind: "addView"; list: string; view: string; displayName: string }
   | { kind: "addViewFields"; list: string; view: string; displayName: string; fields: string[] }
+  /** A view whose title, query or default-ness is not the schema's (e.g. "All Items" left by a run cut short): set again. */
+  | { kind: "updateView"; list: string; view: string; viewId: string; displayName: string; found: string; changes: ("title" | "query" | "default")[] }
   | { kind: "manual"; list: string; field: string; displayName: string; reason: "typeDiffers"; found: string; expected: string }
-  | { kind: "createGroup"; group: string }
+  /**
+   * `recreated`: the group existed (the site was set up before; a department's folders exist) and
+   * was deleted: SharePoint makes it again empty, and who belongs in it must be added again.
+   */
+  | { kind: "createGroup"; group: string; recreated?: { role: ProductRole } | { department: string } }
   | { kind: "missingGroup"; group: string; role: ProductRole }
   | { kind: "createAddOnlyLevel"; name: string }
   | { kind: "createEditOnlyLevel"; name: string }
@@ -143,8 +151,22 @@ export interface SetupPlan {
 /** The column whose type this schema expects, as SharePoint names it. */
 const expectedType = (f: FieldDef): string => typeAsString(f);
 
+/** A view is found by its page (file name); title, fields, query and default-ness are then compared. */
 function sameView(v: ViewDef, o: ObservedView): boolean {
   return o.fileName.toLowerCase() === v.url.toLowerCase();
+}
+
+/** CAML compared as SharePoint may write it back: spacing between and inside tags and case aside. */
+const camlKey = (q: string): string => q.replace(/\s+/g, "").toLowerCase();
+
+/** What differs between a view found and the schema's, beside its fields. */
+function viewChanges(def: AnyListDef, v: ViewDef, o: ObservedView): ("title" | "query" | "default")[] {
+  const changes: ("title" | "query" | "default")[] = [];
+  if (o.title !== v.displayName) changes.push("title");
+  if (o.query !== undefined && camlKey(o.query) !== camlKey(viewQuery(def, v))) changes.push("query");
+  // SharePoint has no view "not default": another becomes default when the schema's is set.
+  if (v.default && !o.defaultView) changes.push("default");
+  return changes;
 }
 
 /** Steps that tell the site owner something to do by hand; setup itself does nothing for them. */
@@ -219,6 +241,8 @@ export function planSetup(lists: readonly AnyListDef[], site: ObservedSite, appV
         steps.push({ kind: "addView", list: name, view: v.url, displayName: v.displayName });
         continue;
       }
+      const changes = viewChanges(def, v, o);
+      if (changes.length) steps.push({ kind: "updateView", list: name, view: v.url, viewId: o.id, displayName: v.displayName, found: o.title, changes });
       const have = new Set(o.fields.map((x) => x.toLowerCase()));
       const missing = v.fields.map((p) => viewFieldName(def, p)).filter((x) => !have.has(x.toLowerCase()));
       if (missing.length) steps.push({ kind: "addViewFields", list: name, view: v.url, displayName: v.displayName, fields: missing });
@@ -299,10 +323,14 @@ function planSecurity(lists: readonly AnyListDef[], site: ObservedSite): SetupSt
     if (mapped[r]) {
       steps.push({ kind: "missingGroup", group: groupTitles[i], role: r });
       missing.add(groupTitles[i].toLowerCase());
-    } else steps.push({ kind: "createGroup", group: groupTitles[i] });
+    } else steps.push({ kind: "createGroup", group: groupTitles[i], ...(site.recordedVersion !== null ? { recreated: { role: r } } : {}) });
   });
-  const deptGroups = sec.departmentCodes.map((c) => departmentPrincipal(sec, c));
-  for (const g of deptGroups) if (!exists(g)) steps.push({ kind: "createGroup", group: g });
+  // A department's group existed once setup made its folders: one missing now was deleted.
+  const hadFolders = (code: string): boolean => Object.values(sec.folders).some((byName) => Object.keys(byName ?? {}).some((k) => k.toLowerCase() === code.toLowerCase()));
+  for (const code of sec.departmentCodes) {
+    const g = departmentPrincipal(sec, code);
+    if (!exists(g)) steps.push({ kind: "createGroup", group: g, ...(hadFolders(code) ? { recreated: { department: code } } : {}) });
+  }
   if (sec.roleIds.addOnly === undefined) steps.push({ kind: "createAddOnlyLevel", name: ADD_ONLY_LEVEL });
   if (sec.roleIds.editOnly === undefined && lists.some((d) => d.departmentAccess === "edit")) steps.push({ kind: "createEditOnlyLevel", name: EDIT_ONLY_LEVEL });
   if (sec.roleIds.manageRows === undefined && lists.some((d) => d.permissions.coordinators === "manage")) steps.push({ kind: "createManageLevel", name: MANAGE_LEVEL });

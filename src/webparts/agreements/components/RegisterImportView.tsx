@@ -383,7 +383,7 @@ export function RegisterImportView({ service, today, onImported }: { service: Re
       <ErrorBar error={action.error} />
       {fileError && <MessageBar messageBarType={MessageBarType.error} role="alert">{fileError}</MessageBar>}
       {notFinished && plan && <MessageBar messageBarType={MessageBarType.warning} isMultiline>{fmt(I.notFinished, ready.length)}</MessageBar>}
-      {done && <MessageBar messageBarType={MessageBarType.success} role="status">{fmt(I.done, done.created, done.partnersCreated, done.skipped)}</MessageBar>}
+      {done && <MessageBar messageBarType={MessageBarType.success} role="status">{fmt(I.done, done.created, done.partnersCreated, done.skipped)}{done.alreadyImported > 0 ? ` ${fmt(I.alreadyImported, done.alreadyImported)}` : ""}</MessageBar>}
       {plan && (
         <>
           <Text>{columnsText}</Text>

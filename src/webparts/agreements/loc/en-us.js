@@ -407,6 +407,7 @@ define([], function () {
       "existingPartner": "(existing)",
       "confirm": "Import {0}",
       "notFinished": "The import did not finish (0 imported, {0} left). What it had written shows nowhere and is withdrawn. Check the connection and press Import again.",
+      "alreadyImported": "{0} agreements were already registered by another import (the same register imported at the same time, stored first); none was stored twice.",
       "done": "Imported {0} agreements ({1} new partners, {2} rows skipped).",
       "nothing": "No rows can be imported.",
       "summary": "{0} rows: ready {1} / to decide {2} / already registered {3} / cannot import {4}",

@@ -395,6 +395,7 @@ declare interface IAgreementsWebPartStrings {
     confirm: string;
     notFinished: string;
     done: string;
+    alreadyImported: string;
     nothing: string;
     summary: string;
     agreementColumn: string;
