@@ -30,9 +30,9 @@ export function regionalSettingsRoute(rest: string, method: string, wrap: (v: un
 
 /**
  * `DELETE` on a list (`POST web/getList('…')` with `X-HTTP-Method: DELETE`): SharePoint sends the
- * list to the recycle bin and needs Manage Lists on it (OfficeDocs-SharePoint,
- * understanding-permission-levels: "Manage Lists — Create and delete lists"). The backend
- * simply removes it.
+ * list to the recycle bin and needs Manage Lists on it (PermissionKind.ManageLists: "Create and
+ * delete lists…", learn.microsoft.com/previous-versions/office/sharepoint-server/ee536458(v=office.15)).
+ * The backend simply removes it.
  */
 export function deleteList(store: Store, site: SiteState, state: ListState, user: SiteUser): SpResponse {
   if (!has(listMask(site, state, user), Perm.ManageLists)) throw accessDenied();
