@@ -13,7 +13,7 @@ const link = (s) => (/^https?:\/\//.test(s.split(" ")[0]) ? `<${s.split(" ")[0]}
 
 const out = [];
 out.push("| # | Call family | Risk | Tenant-check probe |", "|---|---|---|---|");
-calls.forEach((c, i) => out.push(`| ${i + 1} | [${cell(c.title)}](#${c.id.toLowerCase()}) | ${c.risk} | ${c.probe ?? "-"} |`));
+calls.forEach((c, i) => out.push(`| ${i + 1} | [${cell(c.title)}](#${c.id}) | ${c.risk} | ${c.probe ?? "-"} |`));
 out.push("");
 for (const c of calls) {
   out.push(`### <a id="${c.id}"></a>${c.title}`, "");
