@@ -11,6 +11,7 @@ import { spForUrl } from "../../src/data/sp/spForUrl";
 import { SharePointApi, SpRequest, SpResponse, userFromHeaders } from "./sharepoint";
 import { errorBody, metadataLevel, SpError } from "./spErrors";
 import { batchResponse, parseBatch } from "./batch";
+import { recordCall, sentByProduct, shapeOf } from "./callRecorder";
 
 /** The most requests one $batch may hold (see where it is checked). */
 export const BATCH_LIMIT = 100;
@@ -143,6 +144,9 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
     const user = userFromHeaders(headers);
     if (opts.log) process.stdout.write(`${req.method} ${url.pathname}${url.search} [${user.Title}]\n`);
     const p = url.pathname;
+    // The catalog's completeness check (./callRecorder.ts): the shapes the product sends.
+    const byProduct = sentByProduct(headers) || p.startsWith("/graph/");
+    if (byProduct) recordCall(shapeOf(req.method ?? "GET", url, headers["x-http-method"]));
 
     if (p === "/" || p === "/workbench") {
       res.writeHead(302, { location: "/workbench/" });
@@ -196,6 +200,7 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
       const dropAfterCommit = (req.method ?? "GET") !== "GET" && !(/\/_api\/\$batch$/i.test(p) && !/changeset_/i.test(body.toString("utf8"))) && faults.take("spDropAfterCommit");
       if (/\/_api\/\$batch$/i.test(p)) {
         const requestsIn = parseBatch(headers["content-type"], body.toString("utf8"), user);
+        if (byProduct) for (const r of requestsIn) recordCall(shapeOf(r.method, r.url, r.headers["x-http-method"]));
         if (requestsIn.length > BATCH_LIMIT) {
           // SharePoint answers at most 100 requests in one $batch (pnp/pnpcore#284; pnp/pnpjs#3207,
           // maintainers: "a known limitation that you should only have 100 items in a batched

@@ -7,6 +7,7 @@ import { entraGroups, findUser, defaultUser, siteUsers, SiteUser } from "./users
 import { has, Perm } from "./security";
 import { findFolder, folderScope, itemMask, itemTarget, listMask, listTarget, scopeRoute, SecurityContext, webSecurityRoute, webTarget } from "./securityApi";
 import { effective } from "./security";
+import { deleteList, regionalSettingsRoute } from "./siteExtras";
 
 /** The tenant app catalog site, where tenant properties are written. */
 export const APP_CATALOG_SITE = "/sites/appcatalog";
@@ -84,6 +85,8 @@ export class SharePointApi {
     }
     if (/^web$/i.test(rest) && get) return json(200, wrap({ Id: listGuidOf(site.path), Title: site.title, Url: siteUrl, ServerRelativeUrl: site.path, Language: 1041, WebTemplate: "GROUP" }));
     const sc: SecurityContext = { store: this.store, site, user: req.user, method, body: () => parseBody(req.body), query: req.url.searchParams, json, wrap, collection };
+    const regional = regionalSettingsRoute(rest, method, wrap, json);
+    if (regional) return regional;
     if (/^web\/currentuser$/i.test(rest) && get) return json(200, wrap(userInfo(req.user)));
     if (/^web\/siteusers$/i.test(rest) && get) return json(200, collection(siteUsers.map(userInfo)));
     const webSec = webSecurityRoute(sc, rest);
@@ -152,6 +155,7 @@ export class SharePointApi {
         updateList(this.store, state, site, schemaReq());
         return { status: 204, headers: {}, body: "" };
       }
+      if (method === "DELETE") return deleteList(this.store, site, state, req.user);
       throw notImplemented(rest, method);
     }
     const schema = this.schemaRoute(site, state, sub, method, req, schemaReq, wrap, collection);

@@ -115,6 +115,7 @@ type Op =
   | { op: "site"; site: string; title: string }
   | { op: "security"; site: string; security: SiteSecurity }
   | { op: "listMeta"; site: string; meta: ListMeta }
+  | { op: "listDelete"; site: string; list: string }
   | { op: "add"; site: string; list: string; item: StoredItem }
   | { op: "update"; site: string; list: string; id: number; values: Record<string, unknown>; modified: string; editorId: number; folder?: string }
   | { op: "delete"; site: string; list: string; id: number }
@@ -265,6 +266,10 @@ export class Store {
       } else site.lists.set(key, this.stateFor(op.site, op.meta));
       return;
     }
+    if (op.op === "listDelete") {
+      site.lists.delete(op.list);
+      return;
+    }
     const state = site.lists.get(op.list);
     if (!state) return;
     switch (op.op) {
@@ -308,6 +313,11 @@ export class Store {
   saveListMeta(sitePath: string, meta: ListMeta): ListState {
     this.commit({ op: "listMeta", site: sitePath, meta: JSON.parse(JSON.stringify(meta)) as ListMeta });
     return this.site(sitePath)!.lists.get(meta.urlName.toLowerCase())!;
+  }
+
+  /** Deletes a list and its rows (the tenant check's scratch list, ./scratchLists.ts). */
+  deleteList(list: ListState): void {
+    this.commit({ op: "listDelete", site: list.site, list: list.meta.urlName.toLowerCase() });
   }
 
   setTenantProperty(key: string, value: string | null, description = ""): void {

@@ -319,7 +319,8 @@ test("the site's own refusals: a taken title, a duplicate column, invalid field 
   expect(r.status).toBe(400);
   r = await api(`${list}/fields/getbyinternalnameortitle('Address')`, { method: "POST", headers: { "x-http-method": "MERGE" }, body: JSON.stringify({ EnforceUniqueValues: true }) });
   expect(r.status).toBe(400);
-  for (const [path, method] of [["web", "POST"], [list, "DELETE"], ["web", "DELETE"]] as const) {
+  // Deleting a list is implemented (the tenant check deletes its scratch list: dev/backend/siteExtras.ts); a view is not.
+  for (const [path, method] of [["web", "POST"], [`${list}/defaultview`, "DELETE"], ["web", "DELETE"]] as const) {
     r = await api(path, { method: method === "DELETE" ? "POST" : method, headers: method === "DELETE" ? { "x-http-method": "DELETE" } : {}, body: "{}" });
     expect({ path, status: r.status }).toEqual({ path, status: 501 });
   }
