@@ -11,6 +11,8 @@ import { missingSetupRights } from "../setup/setupRights";
 import type * as D from "../../domain/types";
 import { roleFromGroups } from "../../domain/roles";
 import { isPendingImport } from "../../domain/agreements";
+import { placementProblem, surveyProblem } from "../../domain/rowPlacement";
+import type { PlacementProblem } from "../../domain/rowPlacement";
 import type { AnyReadSpec, CurrentUser, IPartnershipData, ISubmissionFolders, ListQuery, ReadResults, SubmittedListKey } from "../contracts";
 import * as S from "../schema/listSchema";
 import { SCHEMA_VERSION } from "../schema/listSchema";
@@ -72,6 +74,36 @@ export class PartnershipData implements IPartnershipData {
       if (!code) throw new DataError("notFound", `Department ${departmentId} does not exist`, 404);
       return code;
     };
+    // The UnitCode of each department row named, read again when a row names one not known yet.
+    const codesFor = async (ids: number[]): Promise<Map<number, string>> => {
+      codes ??= this.departments.list().then((ds) => new Map(ds.map((d) => [d.id, d.code])));
+      let known = await codes;
+      if (ids.some((id) => !known.has(id))) {
+        codes = this.departments.list().then((ds) => new Map(ds.map((d) => [d.id, d.code])));
+        known = await codes;
+      }
+      return known;
+    };
+    // A department row counts only where its folder says it belongs (domain/rowPlacement.ts).
+    const placement =
+      <T extends D.Stored & D.InFolder>(def: { departmentField?: string; submissions?: boolean }, listUrl: string) =>
+      async (rows: T[]): Promise<Array<PlacementProblem | null>> => {
+        const deptOf = (r: T): number | null => ((r as unknown as Record<string, D.LookupRef | null>)[def.departmentField!] ?? null)?.id ?? null;
+        const known = await codesFor(rows.map(deptOf).filter((id): id is number => id !== null));
+        return rows.map((r) => {
+          const id = deptOf(r);
+          const x = r as unknown as { status?: string; fiscalYear?: number };
+          return placementProblem(listUrl, { departmentCode: id === null ? null : (known.get(id) ?? null), status: x.status ?? null, fiscalYear: x.fiscalYear ?? null, folder: r.folder ?? "" }, !!def.submissions);
+        });
+      };
+    const surveyPlacement = placement<D.SurveyResponse>(S.surveyResponses, S.listServerRelativeUrl(sitePath, S.surveyResponses));
+    const surveyRows = async (rows: D.SurveyResponse[]): Promise<Array<PlacementProblem | null>> => {
+      const inFolder = await surveyPlacement(rows);
+      // A survey answer row is for an item of its own agreement, as the coordinator made it.
+      const items = rows.some((r) => r.partnershipItem) ? await this.partnershipItems.list() : [];
+      const agreementOfItem = new Map(items.map((i) => [i.id, i.agreement?.id ?? null]));
+      return rows.map((r, i) => inFolder[i] ?? surveyProblem({ id: r.id, agreementId: r.agreement?.id ?? null, departmentId: r.department?.id ?? null, itemId: r.partnershipItem?.id ?? null }, agreementOfItem, null));
+    };
     this.partners = new SpListRepository(sp, S.partners, sitePath);
     this.departments = new SpListRepository(sp, S.departments, sitePath);
     // An import's agreements are invisible until it commits: no screen, calendar or reminder sees them.
@@ -80,16 +112,16 @@ export class PartnershipData implements IPartnershipData {
     this.partnershipItems = new SpListRepository(sp, S.partnershipItems, sitePath);
     this.agreementReviews = new SpListRepository(sp, S.agreementReviews, sitePath);
     this.agreementTerms = new SpListRepository(sp, S.agreementTerms, sitePath);
-    this.surveyResponses = new SpListRepository(sp, S.surveyResponses, sitePath, folderOf);
+    this.surveyResponses = new SpListRepository(sp, S.surveyResponses, sitePath, folderOf, undefined, surveyRows);
     this.calls = new SpListRepository(sp, S.calls, sitePath);
     this.partnerProposals = new SpListRepository(sp, S.partnerProposals, sitePath);
-    this.cityProposals = new SpListRepository(sp, S.cityProposals, sitePath, folderOf);
+    this.cityProposals = new SpListRepository(sp, S.cityProposals, sitePath, folderOf, undefined, placement(S.cityProposals, S.listServerRelativeUrl(sitePath, S.cityProposals)));
     this.proposalAnswers = new SpListRepository(sp, S.proposalAnswers, sitePath);
     this.matchingIssues = new SpListRepository(sp, S.matchingIssues, sitePath);
     this.matchings = new SpListRepository(sp, S.matchings, sitePath);
-    this.implementationWishes = new SpListRepository(sp, S.implementationWishes, sitePath, folderOf);
+    this.implementationWishes = new SpListRepository(sp, S.implementationWishes, sitePath, folderOf, undefined, placement(S.implementationWishes, S.listServerRelativeUrl(sitePath, S.implementationWishes)));
     this.notifications = new SpListRepository(sp, S.notifications, sitePath);
-    this.resultReports = new SpListRepository(sp, S.resultReports, sitePath, folderOf);
+    this.resultReports = new SpListRepository(sp, S.resultReports, sitePath, folderOf, undefined, placement(S.resultReports, S.listServerRelativeUrl(sitePath, S.resultReports)));
     this.publications = new SpListRepository(sp, S.publications, sitePath);
     this.submissions = new LazySubmissionFolders(sp, sitePath);
     this.auditLog = new SpListRepository(sp, S.auditLog, sitePath);
@@ -143,7 +175,7 @@ export class PartnershipData implements IPartnershipData {
         const out: Record<string, D.Stored[]> = {};
         for (const e of entries) {
           const raw = await e.pending;
-          const page = raw.filter((info) => e.repo.isRow(info)).map((info) => e.repo.map(info)).filter((row) => e.repo.shows(row));
+          const page = await e.repo.placed(raw.filter((info) => e.repo.isRow(info)).map((info) => e.repo.map(info)).filter((row) => e.repo.shows(row)));
           const limit = e.query.limit;
           const full = raw.length === PAGE_SIZE && (limit === undefined || limit > PAGE_SIZE);
           if (!full) out[e.key] = page;
