@@ -19,8 +19,6 @@ export type PlacementProblem =
   | "wrongState"
   /** In a submission folder of another year than its own. */
   | "wrongYear"
-  /** A status no stored row has: "published" comes from the publication's file, never from the row. */
-  | "statusNotStored"
   /** A survey answer row for an agreement, item or department the coordinator did not ask it about. */
   | "notAsked";
 
@@ -56,7 +54,7 @@ function submissionYear(folder: string, code: string): number | null {
 /**
  * Whether a row is where it belongs: in lists without submissions (implementation wishes, survey
  * answers) every row is in its department's folder; in lists with them (city proposals, results)
- * a draft is in `<UnitCode>` and a submitted row or 該当なし in `<UnitCode>-<FY>` of its own year.
+ * a draft is in `<UnitCode>` and a handed-in row (submitted, published, 該当なし) in `<UnitCode>-<FY>` of its own year.
  */
 export function placementProblem(listUrl: string, row: RowPlace, submissions: boolean): PlacementProblem | null {
   const folder = folderInList(listUrl, row.folder);
@@ -67,7 +65,6 @@ export function placementProblem(listUrl: string, row: RowPlace, submissions: bo
   const year = submissionYear(folder, code);
   if (!own && year === null) return "otherDepartment";
   if (!submissions) return own ? null : "wrongState";
-  if (row.status === "published") return "statusNotStored";
   if (row.status === "draft") return own ? null : "wrongState";
   if (own) return "wrongState";
   return year === row.fiscalYear ? null : "wrongYear";

@@ -52,6 +52,9 @@ export class PartnershipData implements IPartnershipData {
   readonly auditLog: SpListRepository<D.AuditEntry>;
   readonly settings: SpListRepository<D.Setting>;
 
+  /** Each department's UnitCode by id: read once when first needed (or taken from a read of all departments). */
+  private codes: Promise<Map<number, string>> | null = null;
+
   /** Server-relative path of the partnership site, e.g. "/sites/partnership". */
   readonly sitePath: string;
 
@@ -63,26 +66,23 @@ export class PartnershipData implements IPartnershipData {
     const sitePath = sitePathOf(siteUrl);
     this.sitePath = sitePath;
     // A department's folder is named by its UnitCode; the departments are read once, when first needed.
-    let codes: Promise<Map<number, string>> | null = null;
+    // The UnitCode of each department named, read again when one is not known yet (a read that failed is tried again next time).
+    const readCodes = (): Promise<Map<number, string>> => {
+      const p = this.departments.list().then((ds) => new Map(ds.map((d) => [d.id, d.code])));
+      p.catch(() => {
+        if (this.codes === p) this.codes = null;
+      });
+      return (this.codes = p);
+    };
+    const codesFor = async (ids: number[]): Promise<Map<number, string>> => {
+      let known = await (this.codes ?? readCodes());
+      if (ids.some((id) => !known.has(id))) known = await readCodes();
+      return known;
+    };
     const folderOf = async (departmentId: number): Promise<string> => {
-      codes ??= this.departments.list().then((ds) => new Map(ds.map((d) => [d.id, d.code])));
-      let code = (await codes).get(departmentId);
-      if (!code) {
-        codes = this.departments.list().then((ds) => new Map(ds.map((d) => [d.id, d.code])));
-        code = (await codes).get(departmentId);
-      }
+      const code = (await codesFor([departmentId])).get(departmentId);
       if (!code) throw new DataError("notFound", `Department ${departmentId} does not exist`, 404);
       return code;
-    };
-    // The UnitCode of each department row named, read again when a row names one not known yet.
-    const codesFor = async (ids: number[]): Promise<Map<number, string>> => {
-      codes ??= this.departments.list().then((ds) => new Map(ds.map((d) => [d.id, d.code])));
-      let known = await codes;
-      if (ids.some((id) => !known.has(id))) {
-        codes = this.departments.list().then((ds) => new Map(ds.map((d) => [d.id, d.code])));
-        known = await codes;
-      }
-      return known;
     };
     // A department row counts only where its folder says it belongs (domain/rowPlacement.ts).
     const placement =
@@ -173,6 +173,12 @@ export class PartnershipData implements IPartnershipData {
     return async () => {
       try {
         const out: Record<string, D.Stored[]> = {};
+        // All the departments read in the same request give their codes: checking where rows are costs no request more.
+        const allDepartments = entries.find((e) => e.repo === (this.departments as unknown as SpListRepository<D.Stored>) && !e.query.where?.length && e.query.limit === undefined);
+        if (allDepartments) {
+          const raw = await allDepartments.pending;
+          if (raw.length < PAGE_SIZE) this.codes = Promise.resolve(new Map(raw.map((info) => this.departments.map(info)).map((d) => [d.id, d.code])));
+        }
         for (const e of entries) {
           const raw = await e.pending;
           const page = await e.repo.placed(raw.filter((info) => e.repo.isRow(info)).map((info) => e.repo.map(info)).filter((row) => e.repo.shows(row)));
