@@ -77,16 +77,46 @@ export interface SurveyAsk {
   itemId: number | null;
 }
 
+/** The coordinator's record of a survey (which row asks which department about which item): a setting by this key. */
+export const surveyRecordKey = (agreementId: number): string => `survey:${agreementId}`;
+
+/** The record as stored: `[rowId, departmentId, itemId]` for each row the coordinator made. */
+export function surveyRecordText(agreementId: number, rows: ReadonlyArray<{ id: number; departmentId: number | null; itemId: number | null }>): string {
+  return JSON.stringify({ agreementId, rows: [...rows].sort((a, b) => a.id - b.id).map((r) => [r.id, r.departmentId, r.itemId]) });
+}
+
+/** A stored record read back (null: not one). */
+export function parseSurveyRecord(text: string): { agreementId: number; rows: Map<number, SurveyAsk> } | null {
+  try {
+    const v = JSON.parse(text) as { agreementId?: unknown; rows?: unknown };
+    if (typeof v.agreementId !== "number" || !Array.isArray(v.rows)) return null;
+    const rows = new Map<number, SurveyAsk>();
+    for (const r of v.rows as unknown[]) {
+      if (!Array.isArray(r) || typeof r[0] !== "number") continue;
+      const num = (x: unknown): number | null => (typeof x === "number" ? x : null);
+      rows.set(r[0], { agreementId: v.agreementId, departmentId: num(r[1]), itemId: num(r[2]) });
+    }
+    return { agreementId: v.agreementId, rows };
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Whether a survey answer row still asks what the coordinator asked: its item belongs to its
- * agreement, and where the coordinator's record of the survey (row id -> what was asked) is
- * known, the row is in it with the same agreement, department and item.
+ * agreement, and where the coordinator recorded the row (or the survey of its agreement), the
+ * row is in the record with the same agreement, department and item. A row of a survey launched
+ * before records were kept is checked by its folder and item only.
  */
-export function surveyProblem(row: { id: number } & SurveyAsk, agreementOfItem: ReadonlyMap<number, number | null>, asked: ReadonlyMap<number, SurveyAsk> | null): PlacementProblem | null {
+export function surveyProblem(
+  row: { id: number } & SurveyAsk,
+  agreementOfItem: ReadonlyMap<number, number | null>,
+  recorded: { rows: ReadonlyMap<number, SurveyAsk>; agreements: ReadonlySet<number> } | null,
+): PlacementProblem | null {
   if (row.itemId !== null && agreementOfItem.get(row.itemId) !== row.agreementId) return "notAsked";
-  if (!asked) return null;
-  const a = asked.get(row.id);
-  if (!a) return "notAsked";
+  if (!recorded) return null;
+  const a = recorded.rows.get(row.id);
+  if (!a) return row.agreementId !== null && recorded.agreements.has(row.agreementId) ? "notAsked" : null;
   return a.agreementId === row.agreementId && a.departmentId === row.departmentId && a.itemId === row.itemId ? null : "notAsked";
 }
 

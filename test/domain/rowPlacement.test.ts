@@ -1,4 +1,4 @@
-import { folderInList, placementProblem, surveyProblem } from "../../src/domain/rowPlacement";
+import { folderInList, parseSurveyRecord, placementProblem, surveyProblem, surveyRecordText } from "../../src/domain/rowPlacement";
 import { currentRows, leftoverDrafts } from "../../src/domain/submissions";
 
 const LIST = "/sites/partnership/Lists/PD_ResultReports";
@@ -51,10 +51,17 @@ test("a survey answer row is for an item of its own agreement, and as the coordi
   expect(surveyProblem({ id: 5, agreementId: 10, departmentId: 3, itemId: 1 }, items, null)).toBeNull();
   expect(surveyProblem({ id: 5, agreementId: 20, departmentId: 3, itemId: 1 }, items, null)).toBe("notAsked");
   expect(surveyProblem({ id: 5, agreementId: 10, departmentId: 3, itemId: 99 }, items, null)).toBe("notAsked");
-  const asked = new Map([[5, { agreementId: 10, departmentId: 3, itemId: 1 }]]);
-  expect(surveyProblem({ id: 5, agreementId: 10, departmentId: 3, itemId: 1 }, items, asked)).toBeNull();
-  expect(surveyProblem({ id: 5, agreementId: 20, departmentId: 3, itemId: 2 }, items, asked)).toBe("notAsked");
-  expect(surveyProblem({ id: 6, agreementId: 10, departmentId: 3, itemId: 1 }, items, asked)).toBe("notAsked");
+  const record = parseSurveyRecord(surveyRecordText(10, [{ id: 5, departmentId: 3, itemId: 1 }]))!;
+  const recorded = { rows: record.rows, agreements: new Set([record.agreementId]) };
+  expect(surveyProblem({ id: 5, agreementId: 10, departmentId: 3, itemId: 1 }, items, recorded)).toBeNull();
+  // Moved to another agreement with one of its items: the record says what it was made for.
+  expect(surveyProblem({ id: 5, agreementId: 20, departmentId: 3, itemId: 2 }, items, recorded)).toBe("notAsked");
+  expect(surveyProblem({ id: 5, agreementId: 10, departmentId: 4, itemId: 1 }, items, recorded)).toBe("notAsked");
+  // A row the record of its agreement does not hold; a row of a survey without a record (made before records were kept).
+  expect(surveyProblem({ id: 6, agreementId: 10, departmentId: 3, itemId: 1 }, items, recorded)).toBe("notAsked");
+  expect(surveyProblem({ id: 7, agreementId: 20, departmentId: 3, itemId: 2 }, items, recorded)).toBeNull();
+  expect(parseSurveyRecord("not json")).toBeNull();
+  expect(parseSurveyRecord('{"rows":[]}')).toBeNull();
 });
 
 test("a copy stands for a draft of its own department only: another department's row naming the draft hides nothing", () => {

@@ -2,6 +2,7 @@ import { startTestBackend, TestBackend } from "../helpers/backend";
 import { ResultsService } from "../../src/data/services/ResultsService";
 import { CycleService } from "../../src/data/services/CycleService";
 import { MatchingService } from "../../src/data/services/MatchingService";
+import { AgreementService } from "../../src/data/services/AgreementService";
 import { RowAnomalyService } from "../../src/data/services/RowAnomalyService";
 import { callStatusBoard } from "../../src/domain/calls";
 import type { Department } from "../../src/domain/types";
@@ -122,27 +123,36 @@ test("a 実施希望 naming another department is not shown as that department's
   expect((await anomalies(matching.fiscalYear)).find((a) => a.list === "implementationWishes" && a.id === id)).toMatchObject({ list: "implementationWishes", department: { id: kodomo.id }, problem: "otherDepartment" });
 });
 
-test("a survey answer row changed to name another department or another agreement is not shown as an answer", async () => {
+test("a survey answer row changed to name another department or another agreement (and one of its items) is not shown as an answer", async () => {
   const data = t.dataAs(7);
-  const items = await data.partnershipItems.list();
-  const [a, b] = [...new Set(items.map((i) => i.agreement?.id).filter((x): x is number => !!x))];
-  const itemOfA = items.find((i) => i.agreement?.id === a)!;
-  // The coordinator's rows, as launching a survey makes them: one per department and item, in the department's folder.
-  const row = { title: "庁内調査", agreement: { id: a, title: "" }, partnershipItem: { id: itemOfA.id, title: "" }, status: "requested" as const, feasible: false, projectIdeas: "", comment: "", answeredAt: null };
-  const [first, second] = await data.surveyResponses.addMany([
-    { ...row, department: { id: bosai.id, title: "" } },
-    { ...row, department: { id: bosai.id, title: "" } },
-  ]);
+  const coord = new AgreementService(data, await data.currentUser(), TODAY);
+  const partner = await coord.savePartner({ name: "株式会社フォルダー試験", kana: "", kind: "company", address: "", contactName: "", contactEmail: "", contactPhone: "", website: "" });
+  const started = await coord.start({ title: "フォルダー試験の協定", origin: "partner", partnerId: partner.id, requestedByDepartmentId: null, requestedByExecutives: false, approachDate: "2027-04-01", proposedContent: "防災と子育て" }, ["防災に関すること", "子育て支援に関すること"]);
+  let story = await coord.story(started.id);
+  // The coordinator's rows, as launching the survey makes them: one per department and item, in the department's folder.
+  await coord.launchSurvey(story.agreement, story.items, { briefingDate: "2027-04-20", briefingPlace: "会議室", briefingDepartmentIds: [bosai.id], deadline: "2027-05-10", departmentIds: [bosai.id] });
+  story = await coord.story(started.id);
+  const [first, second] = story.survey.filter((r) => r.department?.id === bosai.id).map((r) => r.id);
+  expect(second).toBeDefined();
+  // Another agreement with an item of its own, which 防災課 was never asked about.
+  const other = (await data.partnershipItems.list()).find((i) => i.agreement && i.agreement.id !== started.id)!;
   const merge = (id: number, body: Record<string, unknown>) => api(HOSTILE, `${list("PD_SurveyResponses")}/items(${id})`, { method: "POST", xMethod: "MERGE", body });
   expect((await merge(first, { DepartmentId: kodomo.id, SurveyStatus: "回答済", Feasible: true, ProjectIdeas: "子育て課の名で" })).status).toBe(204);
-  expect((await merge(second, { AgreementId: b, SurveyStatus: "回答済", Feasible: true, ProjectIdeas: "頼まれていない協定に" })).status).toBe(204);
+  expect((await merge(second, { AgreementId: other.agreement!.id, PartnershipItemId: other.id, SurveyStatus: "回答済", Feasible: true, ProjectIdeas: "頼まれていない協定に" })).status).toBe(204);
   const ofAgreement = async (id: number) => (await data.surveyResponses.list({ where: [{ prop: "agreement", op: "eq", value: { id, title: "" } }] })).map((r) => r.id);
-  expect(await ofAgreement(a)).not.toContain(first);
-  expect(await ofAgreement(b)).not.toContain(second);
+  expect(await ofAgreement(started.id)).not.toContain(first);
+  expect(await ofAgreement(other.agreement!.id)).not.toContain(second);
+  expect((await coord.story(other.agreement!.id)).survey.map((r) => r.id)).not.toContain(second);
   expect((await data.surveyResponses.list({ where: [{ prop: "department", op: "eq", value: { id: kodomo.id, title: "" } }] })).map((r) => r.id)).not.toContain(first);
   const found = await anomalies();
-  expect(found.find((x) => x.list === "surveyResponses" && x.id === first)).toMatchObject({ list: "surveyResponses", problem: "otherDepartment", folder: "/sites/partnership/Lists/PD_SurveyResponses/somu-bosai" });
-  expect(found.find((x) => x.list === "surveyResponses" && x.id === second)).toMatchObject({ list: "surveyResponses", problem: "notAsked" });
+  expect(found.find((x) => x.list === "surveyResponses" && x.id === first)).toMatchObject({ problem: "otherDepartment", author: { id: 7 }, folder: "/sites/partnership/Lists/PD_SurveyResponses/somu-bosai" });
+  expect(found.find((x) => x.list === "surveyResponses" && x.id === second)).toMatchObject({ problem: "notAsked" });
+  // Launching again (a retry) makes the rows the department was asked for again; the altered ones stay out.
+  await coord.launchSurvey((await coord.story(started.id)).agreement, story.items, { briefingDate: "2027-04-20", briefingPlace: "会議室", briefingDepartmentIds: [bosai.id], deadline: "2027-05-10", departmentIds: [bosai.id] });
+  const again = (await coord.story(started.id)).survey.filter((r) => r.department?.id === bosai.id);
+  expect(again).toHaveLength(2);
+  expect(again.map((r) => r.id)).not.toContain(first);
+  expect(again.map((r) => r.id)).not.toContain(second);
 });
 
 test("publishing the year publishes none of the forged rows", async () => {

@@ -11,8 +11,8 @@ import { missingSetupRights } from "../setup/setupRights";
 import type * as D from "../../domain/types";
 import { roleFromGroups } from "../../domain/roles";
 import { isPendingImport } from "../../domain/agreements";
-import { placementProblem, surveyProblem } from "../../domain/rowPlacement";
-import type { PlacementProblem } from "../../domain/rowPlacement";
+import { parseSurveyRecord, placementProblem, surveyProblem, surveyRecordKey } from "../../domain/rowPlacement";
+import type { PlacementProblem, SurveyAsk } from "../../domain/rowPlacement";
 import type { AnyReadSpec, CurrentUser, IPartnershipData, ISubmissionFolders, ListQuery, ReadResults, SubmittedListKey } from "../contracts";
 import * as S from "../schema/listSchema";
 import { SCHEMA_VERSION } from "../schema/listSchema";
@@ -20,7 +20,7 @@ import { SpListRepository, PAGE_SIZE } from "./SpListRepository";
 import type { ListItemInfo } from "./mapping";
 import { toDataError } from "./errors";
 import { readFolderItems } from "./folderItems";
-import { DataError } from "../contracts";
+import { DataError, read } from "../contracts";
 
 /** "/sites/partnership" from "https://city.sharepoint.com/sites/partnership/". */
 export function sitePathOf(siteUrl: string): string {
@@ -99,10 +99,21 @@ export class PartnershipData implements IPartnershipData {
     const surveyPlacement = placement<D.SurveyResponse>(S.surveyResponses, S.listServerRelativeUrl(sitePath, S.surveyResponses));
     const surveyRows = async (rows: D.SurveyResponse[]): Promise<Array<PlacementProblem | null>> => {
       const inFolder = await surveyPlacement(rows);
-      // A survey answer row is for an item of its own agreement, as the coordinator made it.
-      const items = rows.some((r) => r.partnershipItem) ? await this.partnershipItems.list() : [];
-      const agreementOfItem = new Map(items.map((i) => [i.id, i.agreement?.id ?? null]));
-      return rows.map((r, i) => inFolder[i] ?? surveyProblem({ id: r.id, agreementId: r.agreement?.id ?? null, departmentId: r.department?.id ?? null, itemId: r.partnershipItem?.id ?? null }, agreementOfItem, null));
+      if (rows.length === 0) return [];
+      // A survey answer row is for an item of its own agreement, as the coordinator made it and recorded it (a setting, which departments only read).
+      const r = await this.readMany({
+        items: read(this.partnershipItems),
+        records: read(this.settings, { where: [{ prop: "key", op: "startsWith", value: "survey:" }] }),
+      });
+      const agreementOfItem = new Map(r.items.map((i) => [i.id, i.agreement?.id ?? null]));
+      const recorded = { rows: new Map<number, SurveyAsk>(), agreements: new Set<number>() };
+      for (const s of r.records) {
+        const rec = parseSurveyRecord(s.value);
+        if (!rec || s.key !== surveyRecordKey(rec.agreementId)) continue;
+        recorded.agreements.add(rec.agreementId);
+        for (const [id, ask] of rec.rows) recorded.rows.set(id, ask);
+      }
+      return rows.map((row, i) => inFolder[i] ?? surveyProblem({ id: row.id, agreementId: row.agreement?.id ?? null, departmentId: row.department?.id ?? null, itemId: row.partnershipItem?.id ?? null }, agreementOfItem, recorded));
     };
     this.partners = new SpListRepository(sp, S.partners, sitePath);
     this.departments = new SpListRepository(sp, S.departments, sitePath);
