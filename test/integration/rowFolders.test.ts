@@ -54,10 +54,12 @@ const anomalies = async (fy = 2026) => {
 };
 
 let kodomo: Department;
+let kenko: Department;
 let bosai: Department;
 beforeAll(async () => {
   const year = await (await results(7)).year(2026);
   kodomo = year.departments.find((d) => d.code === "kodomo-kosodate")!;
+  kenko = year.departments.find((d) => d.code === "kenko-suishin")!;
   bosai = year.departments.find((d) => d.code === "somu-bosai")!;
 });
 
@@ -84,33 +86,35 @@ test("a Form 4 row naming another department, in the member's own submission fol
 });
 
 test("a 該当なし naming another department does not block that department from reporting its results", async () => {
-  const id = await addIn(HOSTILE, "PD_ResultReports", "somu-bosai-2026", { Title: "該当なし", FiscalYear: 2026, Department: kodomo.id, RowNo: 1, Content: "報告する実績がありません（該当なし）。", ResultStatus: "該当なし" });
-  const victim = await results(11);
+  const id = await addIn(HOSTILE, "PD_ResultReports", "somu-bosai-2026", { Title: "該当なし", FiscalYear: 2026, Department: kenko.id, RowNo: 1, Content: "報告する実績がありません（該当なし）。", ResultStatus: "該当なし" });
+  const victim = await results(13); // 兼務 四郎, of 健康推進課 among others
   const year = await victim.year(2026);
-  expect(year.nothingToReport.map((n) => n.department.id)).not.toContain(kodomo.id);
-  await victim.saveRow(year, kodomo, { title: "子育て広場", content: "親子の交流会", partner: { id: 1, title: "" }, partnershipItem: null, sectionName: "", matching: null });
-  expect((await victim.year(2026)).rows.filter((r) => r.department?.id === kodomo.id && r.title === "子育て広場")).toHaveLength(1);
+  expect(year.nothingToReport.map((n) => n.department.id)).not.toContain(kenko.id);
+  await victim.saveRow(year, kenko, { title: "健康教室", content: "食と健康の講座", partner: { id: 1, title: "" }, partnershipItem: null, sectionName: "", matching: null });
+  expect((await victim.year(2026)).rows.filter((r) => r.department?.id === kenko.id && r.title === "健康教室")).toHaveLength(1);
   expect((await anomalies()).find((a) => a.list === "resultReports" && a.id === id)).toMatchObject({ problem: "otherDepartment", author: { title: "防災 次郎" } });
 });
 
 test("a submitted row whose SourceId names another department's draft hides nothing, and the victim's own 提出 copies its draft and deletes nothing it did not make", async () => {
   const victim = await results(11);
+  // The victim's own draft, in its own folder.
+  const draft = { id: await addIn(11, "PD_ResultReports", "kodomo-kosodate", { Title: "見守り活動", FiscalYear: 2026, Department: kodomo.id, RowNo: 2, Content: "地域の見守り", Partner: 1, ResultStatus: "下書き" }) };
   let year = await victim.year(2026);
-  const draft = year.rows.find((r) => r.department?.id === kodomo.id && r.title === "子育て広場" && r.status === "draft")!;
-  expect(draft).toBeDefined();
   // Named as the attacker's own row (placed) and as the victim's (misplaced): neither stands for the victim's draft.
   const own = await addIn(HOSTILE, "PD_ResultReports", "somu-bosai-2026", { Title: "偽の写し", FiscalYear: 2026, Department: bosai.id, RowNo: 1, Content: "偽の本文", Partner: 1, ResultStatus: "提出済", SourceId: draft.id });
   const named = await addIn(HOSTILE, "PD_ResultReports", "somu-bosai-2026", { Title: "偽の写し", FiscalYear: 2026, Department: kodomo.id, RowNo: 1, Content: "偽の本文", Partner: 1, ResultStatus: "提出済", SourceId: draft.id });
   year = await victim.year(2026);
   expect(year.rows.map((r) => r.id)).toContain(draft.id);
   expect(year.rows.map((r) => r.id)).not.toContain(named);
-  expect(await victim.submit(year, kodomo)).toBe(1);
+  const drafts = year.rows.filter((r) => r.department?.id === kodomo.id && r.status === "draft").length;
+  expect(await victim.submit(year, kodomo)).toBe(drafts);
   const stored = [...t.backend.store.list("PD_ResultReports")!.items.values()];
   const copy = stored.find((x) => x.values.SourceId === draft.id && x.folder === "kodomo-kosodate-2026");
-  expect(copy?.values).toMatchObject({ Title: "子育て広場", Content: "親子の交流会", ResultStatus: "提出済" });
+  expect(copy?.values).toMatchObject({ Title: "見守り活動", Content: "地域の見守り", ResultStatus: "提出済" });
   expect(stored.map((x) => x.Id)).toEqual(expect.arrayContaining([own, named]));
   const mine = (await victim.year(2026)).rows.filter((r) => r.department?.id === kodomo.id);
-  expect(mine.map((r) => [r.id, r.title, r.status])).toEqual([[copy!.Id, "子育て広場", "submitted"]]);
+  expect(mine.find((r) => r.id === copy!.Id)).toMatchObject({ title: "見守り活動", status: "submitted" });
+  expect(mine.filter((r) => r.title === "偽の写し" || r.status === "draft")).toEqual([]);
 });
 
 test("a 実施希望 naming another department is not shown as that department's wish", async () => {
@@ -163,5 +167,5 @@ test("publishing the year publishes none of the forged rows", async () => {
   expect(forged.length).toBeGreaterThanOrEqual(3);
   expect(year.published!.rows.map((r) => r.id).filter((id) => forged.includes(id))).toEqual([]);
   expect(year.published!.rows.some((r) => r.title === "偽の実績" || (r.title === "偽の写し" && r.department?.id === kodomo.id))).toBe(false);
-  expect(year.published!.nothingToReport.map((d) => d.id)).not.toContain(kodomo.id);
+  expect(year.published!.nothingToReport.map((d) => d.id)).not.toContain(kenko.id);
 });
