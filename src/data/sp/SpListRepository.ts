@@ -159,8 +159,19 @@ export class SpListRepository<T extends Stored> implements IListRepository<T> {
     return (await this.sortOut(rows.filter((r) => this.shows(r)))).anomalies;
   }
 
-  /** The department folder a new row goes into (its drafts), or the year's submission folder. */
+  /**
+   * The department folder a new row goes into (its drafts), or the year's submission folder. A
+   * row is never written where it would not belong (see domain/rowPlacement.ts): a handed-in
+   * row (submitted, 該当なし) only into its year's submission folder, a draft only among drafts.
+   */
   private async folderPathFor(draft: Partial<Draft<T>>, submittedIn?: number): Promise<string> {
+    if (this.def.submissions) {
+      const status = (draft as { status?: unknown }).status ?? "draft";
+      const year = (draft as { fiscalYear?: unknown }).fiscalYear;
+      if ((status === "draft") !== (submittedIn === undefined) || (submittedIn !== undefined && year !== submittedIn)) {
+        throw new DataError("validation", `A ${String(status)} row of ${this.listTitle} does not belong in ${submittedIn === undefined ? "the department's drafts" : `the submission folder of ${submittedIn}`}`, 400, [{ prop: "status", code: "invalidChoice" }]);
+      }
+    }
     const dept = (draft as Record<string, unknown>)[this.def.departmentField!] as LookupRef | null | undefined;
     if (!dept || !Number.isInteger(dept.id)) throw new DataError("validation", `A row of ${this.listTitle} needs its department`, 400, [{ prop: this.def.departmentField!, code: "required" }]);
     const code = await this.folderOf!(dept.id);
