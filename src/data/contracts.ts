@@ -1,4 +1,5 @@
 import type * as D from "../domain/types";
+import type { PlacementProblem } from "../domain/rowPlacement";
 import type { Role } from "../domain/roles";
 
 /**
@@ -47,6 +48,11 @@ export interface IListRepository<T extends D.Stored> {
   removeMany(rows: Array<{ id: number; etag: string }>): Promise<void>;
   /** The text of one attachment of a row. */
   readAttachment(id: number, fileName: string): Promise<string>;
+  /**
+   * Rows of the query that are not where their folder says they belong (department rows only, see
+   * domain/rowPlacement.ts): no other read returns them. Absent on lists without department folders.
+   */
+  anomalies?(query?: ListQuery<T>): Promise<Array<{ row: T; problem: PlacementProblem }>>;
 }
 
 /** A list whose department rows are submitted (Form 2, Form 4): drafts and submitted copies. */

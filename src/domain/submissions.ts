@@ -11,7 +11,11 @@ interface Submittable {
   id: number;
   status: string;
   sourceId: number | null;
+  department?: { id: number } | null;
 }
+
+/** A copy names its draft within its own department only: another department's row never stands for it. */
+const sourceKey = (r: Submittable, id: number): string => `${r.department?.id ?? 0}:${id}`;
 
 /**
  * The rows as the department and the coordinator see them: a draft that already has a
@@ -19,23 +23,24 @@ interface Submittable {
  * draft only the first (lowest id) counts.
  */
 export function currentRows<T extends Submittable>(rows: readonly T[]): T[] {
-  const copies = new Map<number, number>();
+  const copies = new Map<string, number>();
   for (const r of rows) {
     if (r.status === "draft" || !r.sourceId) continue;
-    const first = copies.get(r.sourceId);
-    if (first === undefined || r.id < first) copies.set(r.sourceId, r.id);
+    const key = sourceKey(r, r.sourceId);
+    const first = copies.get(key);
+    if (first === undefined || r.id < first) copies.set(key, r.id);
   }
   return rows.filter((r) => {
-    if (r.status === "draft") return !copies.has(r.id);
+    if (r.status === "draft") return !copies.has(sourceKey(r, r.id));
     if (!r.sourceId) return true;
-    return copies.get(r.sourceId) === r.id;
+    return copies.get(sourceKey(r, r.sourceId)) === r.id;
   });
 }
 
 /** Drafts already copied into the submission folder, whose deletion is still owed. */
 export function leftoverDrafts<T extends Submittable>(rows: readonly T[]): T[] {
-  const copied = new Set(rows.filter((r) => r.status !== "draft" && r.sourceId).map((r) => r.sourceId));
-  return rows.filter((r) => r.status === "draft" && copied.has(r.id));
+  const copied = new Set(rows.filter((r) => r.status !== "draft" && r.sourceId).map((r) => sourceKey(r, r.sourceId!)));
+  return rows.filter((r) => r.status === "draft" && copied.has(sourceKey(r, r.id)));
 }
 
 /** City proposals with the partner's answer the coordinator recorded (未回答 when none). */

@@ -145,7 +145,7 @@ export interface AgreementTerm extends Stored {
 
 export type SurveyStatus = "requested" | "answered";
 
-export interface SurveyResponse extends Stored {
+export interface SurveyResponse extends Stored, InFolder {
   title: string;
   agreement: LookupRef | null;
   department: LookupRef | null;
@@ -214,7 +214,7 @@ export type CityProposalStatus = "draft" | "submitted";
 export type PartnerAnswer = "pending" | "can" | "cannot" | "discuss";
 
 /** A city proposal as its list stores it; the partner's answer is the coordinator's, in ProposalAnswers. */
-export interface CityProposalRow extends Stored {
+export interface CityProposalRow extends Stored, InFolder {
   title: string;
   fiscalYear: number;
   department: LookupRef | null;
@@ -266,7 +266,7 @@ export interface Matching extends Stored {
 }
 
 /** A department's wish to carry out a feedback row (実施希望), with who to contact. */
-export interface ImplementationWish extends Stored {
+export interface ImplementationWish extends Stored, InFolder {
   title: string;
   fiscalYear: number;
   matching: LookupRef | null;
@@ -312,7 +312,7 @@ export interface Notification extends Stored {
  */
 export type ResultStatus = "draft" | "submitted" | "published" | "nothingToReport";
 
-export interface ResultReport extends Stored {
+export interface ResultReport extends Stored, InFolder {
   title: string;
   fiscalYear: number;
   department: LookupRef | null;
@@ -355,6 +355,14 @@ export interface AuditEntry extends Stored {
 export interface Setting extends Stored {
   key: string;
   value: string;
+}
+
+/** Where a department row is stored and who wrote it, as read (never written; see rowPlacement.ts). */
+export interface InFolder {
+  /** The row's folder (SharePoint's FileDirRef). */
+  folder?: string;
+  /** Who wrote it (SharePoint's Author). */
+  author?: LookupRef | null;
 }
 
 /** What a caller supplies to create or change an entity: everything but the stored fields. */

@@ -98,3 +98,32 @@ test("the Form 1 board shows each partner's contact, to be reached directly (mai
   expect(c.errors).toEqual([]);
   await c.page.context().close();
 }, 90000);
+
+test("a row a member wrote in its own folder naming another department is listed for the coordinator under 所属フォルダーと一致しない行, with who wrote it and where", async () => {
+  const dept = (code: string) => [...h.backend.store.list("PD_Departments")!.items.values()].find((d) => d.values.UnitCode === code)!.Id;
+  // 防災 次郎 (総務部 防災課) writes, through the REST API, a 2026 wish in its own folder that names 子育て支援課.
+  const r = await fetch(`${h.backend.siteUrl}/_api/web/getlist('/sites/partnership/Lists/PD_ImplementationWishes')/AddValidateUpdateItemUsingPath()`, {
+    method: "POST",
+    headers: { accept: "application/json;odata=nometadata", "content-type": "application/json", "x-pd-user": "12" },
+    body: JSON.stringify({
+      listItemCreateInfo: { FolderPath: { DecodedUrl: "/sites/partnership/Lists/PD_ImplementationWishes/somu-bosai" }, UnderlyingObjectType: 0 },
+      formValues: [
+        { FieldName: "Title", FieldValue: "他課の名での実施希望" },
+        { FieldName: "FiscalYear", FieldValue: "2026" },
+        { FieldName: "Matching", FieldValue: String([...h.backend.store.list("PD_Matchings")!.items.values()].find((m) => m.fsObjType !== 1)!.Id) },
+        { FieldName: "Department", FieldValue: String(dept("kodomo-kosodate")) },
+      ],
+      bNewDocumentUpdate: false,
+    }),
+  });
+  expect(r.status).toBe(200);
+  const c = await h.open("&only=annual", "", 7);
+  const section = c.page.getByRole("region", { name: "所属フォルダーと一致しない行" });
+  await section.getByRole("heading", { name: "所属フォルダーと一致しない行" }).waitFor();
+  const row = section.getByRole("row", { name: /他課の名での実施希望/ });
+  await row.waitFor();
+  expect(await row.innerText()).toMatch(/防災 次郎[\s\S]*somu-bosai[\s\S]*別の部署のフォルダーにある/);
+  expect(await h.axe(c.page)).toEqual([]);
+  expect(c.errors).toEqual([]);
+  await c.page.context().close();
+}, 90000);

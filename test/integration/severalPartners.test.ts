@@ -5,6 +5,9 @@ import { CycleService, ImportRow } from "../../src/data/services/CycleService";
 import { MatchingService } from "../../src/data/services/MatchingService";
 import { RegisterImportService } from "../../src/data/services/RegisterImportService";
 import { DataError } from "../../src/data/contracts";
+import { toListValues } from "../../src/data/sp/mapping";
+import * as S from "../../src/data/schema/listSchema";
+import { placeRowsInDepartmentFolders } from "../../dev/backend/sites";
 import { detectColumns, withSplitDecision } from "../../src/domain/registerImport";
 
 /**
@@ -103,9 +106,9 @@ test("the review's look-back counts the results of every partner of the agreemen
   const result = (partner: { id: number; title: string }, fiscalYear: number, item: number) => ({
     title: `実績 ${partner.title} ${fiscalYear}`, fiscalYear, department: { id: dept.id, title: "" }, sectionName: "", rowNo: 1, content: "実施した", partner, partnershipItem: { id: item, title: "" }, matching: null, cityProposal: null, status: "submitted" as const, publishedAt: null, sourceId: null,
   });
-  await data.resultReports.add(result(a.partner!, 2023, items[0].id));
-  await data.resultReports.add(result(a.coPartners[0], 2024, items[1].id));
-  await data.resultReports.add(result(a.coPartners[1], 2025, items[0].id));
+  // Past years' submitted rows, each in its department's submission folder of its year (as those years left them).
+  t.backend.store.bulkAdd("PD_ResultReports", [result(a.partner!, 2023, items[0].id), result(a.coPartners[0], 2024, items[1].id), result(a.coPartners[1], 2025, items[0].id)].map((r) => toListValues(S.resultReports, r)), 7);
+  placeRowsInDepartmentFolders(t.backend.store);
   const lb = await coord.lookBack(a, items, "2026-04-01");
   expect(lb.fiscalYears).toEqual([2023, 2024, 2025]);
   expect(lb.perYear).toEqual([1, 1, 1]);

@@ -1,4 +1,4 @@
-import type { Draft, LookupRef, PersonRef, Stored } from "../../domain/types";
+import type { InFolder, Draft, LookupRef, PersonRef, Stored } from "../../domain/types";
 
 /**
  * Vocabulary of the list schema. A list definition names, for every property of a
@@ -117,7 +117,8 @@ export type FieldFor<V> = [V] extends [LookupRef[]]
               : ChoiceField<Extract<V, string>>
             : never;
 
-export type FieldsOf<T extends Stored> = { [K in keyof Draft<T>]-?: FieldFor<Exclude<T[K], undefined>> };
+/** A column for every property a row stores (its folder and author are SharePoint's, read only: see InFolder). */
+export type FieldsOf<T extends Stored> = { [K in Exclude<keyof Draft<T>, keyof InFolder>]-?: FieldFor<Exclude<T[K], undefined>> };
 
 /**
  * Access by SharePoint group. `own` = read everything, add and change only rows whose

@@ -1,3 +1,5 @@
+import { parseSurveyRecord, surveyRecordKey, surveyRecordText } from "../../domain/rowPlacement";
+import type { SurveyAsk } from "../../domain/rowPlacement";
 import { currentRows } from "../../domain/submissions";
 import type * as D from "../../domain/types";
 import { fitText } from "../../domain/text";
@@ -225,8 +227,27 @@ export class AgreementService extends ServiceBase {
     });
     const existing = await this.data.surveyResponses.list({ where: [{ prop: "agreement", op: "eq", value: ref(a.id) }] });
     const missing = missingSurveyRows(existing, input.departmentIds, items.map((i) => i.id));
-    await this.data.surveyResponses.addMany(missing.map((m) => row(m.departmentId, m.itemId)));
+    const ids = await this.data.surveyResponses.addMany(missing.map((m) => row(m.departmentId, m.itemId)));
+    await this.recordSurvey(a.id, [...existing.map((r) => ({ id: r.id, departmentId: r.department?.id ?? null, itemId: r.partnershipItem?.id ?? null })), ...missing.map((m, i) => ({ id: ids[i], departmentId: m.departmentId, itemId: m.itemId }))]);
     await this.audit(a.id, "statusChange", "庁内説明会・庁内調査を開始", { departments: input.departmentIds.length, deadline: input.deadline });
+  }
+
+  /**
+   * Records which survey row asks which department about which item, in a setting only the
+   * coordinators write: a department may edit every column of its rows, so what it was asked is
+   * kept where it cannot write (rows that no longer match are not read as answers; see
+   * domain/rowPlacement.ts). Rows already recorded keep what the record says.
+   */
+  private async recordSurvey(agreementId: number, rows: Array<{ id: number; departmentId: number | null; itemId: number | null }>): Promise<void> {
+    const key = surveyRecordKey(agreementId);
+    const [before] = await this.data.settings.list({ where: [{ prop: "key", op: "eq", value: key }] });
+    const kept = (before && parseSurveyRecord(before.value)?.rows) || new Map<number, SurveyAsk>();
+    const all = new Map(rows.map((r) => [r.id, r]));
+    for (const [id, ask] of kept) all.set(id, { id, departmentId: ask.departmentId, itemId: ask.itemId });
+    const value = surveyRecordText(agreementId, [...all.values()]);
+    if (before) {
+      if (before.value !== value) await this.data.settings.update(before.id, before.etag, { value });
+    } else await this.data.settings.add({ key, value });
   }
 
   /**

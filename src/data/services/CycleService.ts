@@ -300,8 +300,12 @@ export class CycleService extends ServiceBase {
     check([...validateProposalItem(p.partner?.id ?? null, p.partnershipItem?.id ?? null, year.itemsOfPartner), ...validateProposalText(p.title, p.content)]);
     const row = proposalRow(p) as D.Draft<D.CityProposalRow>;
     const answerOf = (r: D.CityProposalRow): D.CityProposal => withAnswers([r], existing?.answerRow ? [{ id: existing.answerRow.id, etag: existing.answerRow.etag, modified: "", title: "", fiscalYear: r.fiscalYear, proposalId: r.id, answer: existing.partnerAnswer, comment: existing.answerComment, answerDate: existing.answerDate }] : [])[0];
-    // The coordinator changes a row where it is; so does a department while it is a draft.
-    if (existing && (coordinator || row.status === "draft")) {
+    // The coordinator changes a row where it is; so does a department while it is a draft. A row
+    // stays where its state belongs (domain/rowPlacement.ts): a handed-in row never goes back among
+    // the drafts, and a draft is submitted by copying it into the submission folder (below).
+    const sameFolder = !!existing && (row.status === "draft") === (existing.status === "draft");
+    if (existing && !sameFolder && row.status === "draft") throw new RuleError([{ field: "status", code: "submittedLocked" }]);
+    if (existing && sameFolder && (coordinator || row.status === "draft")) {
       await this.data.cityProposals.update(existing.id, existing.etag, { ...row, sourceId: existing.sourceId });
       return answerOf(await this.data.cityProposals.get(existing.id));
     }

@@ -11,6 +11,8 @@ import { missingSetupRights } from "../setup/setupRights";
 import type * as D from "../../domain/types";
 import { roleFromGroups } from "../../domain/roles";
 import { isPendingImport } from "../../domain/agreements";
+import { parseSurveyRecord, placementProblem, surveyProblem, surveyRecordKey } from "../../domain/rowPlacement";
+import type { PlacementProblem, SurveyAsk } from "../../domain/rowPlacement";
 import type { AnyReadSpec, CurrentUser, IPartnershipData, ISubmissionFolders, ListQuery, ReadResults, SubmittedListKey } from "../contracts";
 import * as S from "../schema/listSchema";
 import { SCHEMA_VERSION } from "../schema/listSchema";
@@ -18,7 +20,7 @@ import { SpListRepository, PAGE_SIZE } from "./SpListRepository";
 import type { ListItemInfo } from "./mapping";
 import { toDataError } from "./errors";
 import { readFolderItems } from "./folderItems";
-import { DataError } from "../contracts";
+import { DataError, read } from "../contracts";
 
 /** "/sites/partnership" from "https://city.sharepoint.com/sites/partnership/". */
 export function sitePathOf(siteUrl: string): string {
@@ -50,6 +52,9 @@ export class PartnershipData implements IPartnershipData {
   readonly auditLog: SpListRepository<D.AuditEntry>;
   readonly settings: SpListRepository<D.Setting>;
 
+  /** Each department's UnitCode by id: read once when first needed (or taken from a read of all departments). */
+  private codes: Promise<Map<number, string>> | null = null;
+
   /** Server-relative path of the partnership site, e.g. "/sites/partnership". */
   readonly sitePath: string;
 
@@ -61,16 +66,54 @@ export class PartnershipData implements IPartnershipData {
     const sitePath = sitePathOf(siteUrl);
     this.sitePath = sitePath;
     // A department's folder is named by its UnitCode; the departments are read once, when first needed.
-    let codes: Promise<Map<number, string>> | null = null;
+    // The UnitCode of each department named, read again when one is not known yet (a read that failed is tried again next time).
+    const readCodes = (): Promise<Map<number, string>> => {
+      const p = this.departments.list().then((ds) => new Map(ds.map((d) => [d.id, d.code])));
+      p.catch(() => {
+        if (this.codes === p) this.codes = null;
+      });
+      return (this.codes = p);
+    };
+    const codesFor = async (ids: number[]): Promise<Map<number, string>> => {
+      let known = await (this.codes ?? readCodes());
+      if (ids.some((id) => !known.has(id))) known = await readCodes();
+      return known;
+    };
     const folderOf = async (departmentId: number): Promise<string> => {
-      codes ??= this.departments.list().then((ds) => new Map(ds.map((d) => [d.id, d.code])));
-      let code = (await codes).get(departmentId);
-      if (!code) {
-        codes = this.departments.list().then((ds) => new Map(ds.map((d) => [d.id, d.code])));
-        code = (await codes).get(departmentId);
-      }
+      const code = (await codesFor([departmentId])).get(departmentId);
       if (!code) throw new DataError("notFound", `Department ${departmentId} does not exist`, 404);
       return code;
+    };
+    // A department row counts only where its folder says it belongs (domain/rowPlacement.ts).
+    const placement =
+      <T extends D.Stored & D.InFolder>(def: { departmentField?: string; submissions?: boolean }, listUrl: string) =>
+      async (rows: T[]): Promise<Array<PlacementProblem | null>> => {
+        const deptOf = (r: T): number | null => ((r as unknown as Record<string, D.LookupRef | null>)[def.departmentField!] ?? null)?.id ?? null;
+        const known = await codesFor(rows.map(deptOf).filter((id): id is number => id !== null));
+        return rows.map((r) => {
+          const id = deptOf(r);
+          const x = r as unknown as { status?: string; fiscalYear?: number };
+          return placementProblem(listUrl, { departmentCode: id === null ? null : (known.get(id) ?? null), status: x.status ?? null, fiscalYear: x.fiscalYear ?? null, folder: r.folder ?? "" }, !!def.submissions);
+        });
+      };
+    const surveyPlacement = placement<D.SurveyResponse>(S.surveyResponses, S.listServerRelativeUrl(sitePath, S.surveyResponses));
+    const surveyRows = async (rows: D.SurveyResponse[]): Promise<Array<PlacementProblem | null>> => {
+      const inFolder = await surveyPlacement(rows);
+      if (rows.length === 0) return [];
+      // A survey answer row is for an item of its own agreement, as the coordinator made it and recorded it (a setting, which departments only read).
+      const r = await this.readMany({
+        items: read(this.partnershipItems),
+        records: read(this.settings, { where: [{ prop: "key", op: "startsWith", value: "survey:" }] }),
+      });
+      const agreementOfItem = new Map(r.items.map((i) => [i.id, i.agreement?.id ?? null]));
+      const recorded = { rows: new Map<number, SurveyAsk>(), agreements: new Set<number>() };
+      for (const s of r.records) {
+        const rec = parseSurveyRecord(s.value);
+        if (!rec || s.key !== surveyRecordKey(rec.agreementId)) continue;
+        recorded.agreements.add(rec.agreementId);
+        for (const [id, ask] of rec.rows) recorded.rows.set(id, ask);
+      }
+      return rows.map((row, i) => inFolder[i] ?? surveyProblem({ id: row.id, agreementId: row.agreement?.id ?? null, departmentId: row.department?.id ?? null, itemId: row.partnershipItem?.id ?? null }, agreementOfItem, recorded));
     };
     this.partners = new SpListRepository(sp, S.partners, sitePath);
     this.departments = new SpListRepository(sp, S.departments, sitePath);
@@ -80,16 +123,16 @@ export class PartnershipData implements IPartnershipData {
     this.partnershipItems = new SpListRepository(sp, S.partnershipItems, sitePath);
     this.agreementReviews = new SpListRepository(sp, S.agreementReviews, sitePath);
     this.agreementTerms = new SpListRepository(sp, S.agreementTerms, sitePath);
-    this.surveyResponses = new SpListRepository(sp, S.surveyResponses, sitePath, folderOf);
+    this.surveyResponses = new SpListRepository(sp, S.surveyResponses, sitePath, folderOf, undefined, surveyRows);
     this.calls = new SpListRepository(sp, S.calls, sitePath);
     this.partnerProposals = new SpListRepository(sp, S.partnerProposals, sitePath);
-    this.cityProposals = new SpListRepository(sp, S.cityProposals, sitePath, folderOf);
+    this.cityProposals = new SpListRepository(sp, S.cityProposals, sitePath, folderOf, undefined, placement(S.cityProposals, S.listServerRelativeUrl(sitePath, S.cityProposals)));
     this.proposalAnswers = new SpListRepository(sp, S.proposalAnswers, sitePath);
     this.matchingIssues = new SpListRepository(sp, S.matchingIssues, sitePath);
     this.matchings = new SpListRepository(sp, S.matchings, sitePath);
-    this.implementationWishes = new SpListRepository(sp, S.implementationWishes, sitePath, folderOf);
+    this.implementationWishes = new SpListRepository(sp, S.implementationWishes, sitePath, folderOf, undefined, placement(S.implementationWishes, S.listServerRelativeUrl(sitePath, S.implementationWishes)));
     this.notifications = new SpListRepository(sp, S.notifications, sitePath);
-    this.resultReports = new SpListRepository(sp, S.resultReports, sitePath, folderOf);
+    this.resultReports = new SpListRepository(sp, S.resultReports, sitePath, folderOf, undefined, placement(S.resultReports, S.listServerRelativeUrl(sitePath, S.resultReports)));
     this.publications = new SpListRepository(sp, S.publications, sitePath);
     this.submissions = new LazySubmissionFolders(sp, sitePath);
     this.auditLog = new SpListRepository(sp, S.auditLog, sitePath);
@@ -141,9 +184,15 @@ export class PartnershipData implements IPartnershipData {
     return async () => {
       try {
         const out: Record<string, D.Stored[]> = {};
+        // All the departments read in the same request give their codes: checking where rows are costs no request more.
+        const allDepartments = entries.find((e) => e.repo === (this.departments as unknown as SpListRepository<D.Stored>) && !e.query.where?.length && e.query.limit === undefined);
+        if (allDepartments) {
+          const raw = await allDepartments.pending;
+          if (raw.length < PAGE_SIZE) this.codes = Promise.resolve(new Map(raw.map((info) => this.departments.map(info)).map((d) => [d.id, d.code])));
+        }
         for (const e of entries) {
           const raw = await e.pending;
-          const page = raw.filter((info) => e.repo.isRow(info)).map((info) => e.repo.map(info)).filter((row) => e.repo.shows(row));
+          const page = await e.repo.placed(raw.filter((info) => e.repo.isRow(info)).map((info) => e.repo.map(info)).filter((row) => e.repo.shows(row)));
           const limit = e.query.limit;
           const full = raw.length === PAGE_SIZE && (limit === undefined || limit > PAGE_SIZE);
           if (!full) out[e.key] = page;

@@ -9,6 +9,7 @@ import { listServerRelativeUrl, parseSubmissionFolder, submissionFolderName } fr
 import { spPost, SPQueryable } from "@pnp/sp";
 import { body } from "@pnp/queryable";
 import type { Draft, LookupRef, Stored } from "../../domain/types";
+import type { PlacementProblem } from "../../domain/rowPlacement";
 import type { Condition, FieldProblem, IListRepository, ListQuery } from "../contracts";
 import { DataError } from "../contracts";
 import type { AnyListDef, FieldDef, ListDef } from "../schema/fieldTypes";
@@ -99,6 +100,11 @@ export class SpListRepository<T extends Stored> implements IListRepository<T> {
     private readonly folderOf?: (departmentId: number) => Promise<string>,
     /** Rows the product's screens never see (e.g. agreements of an import not yet committed). */
     private readonly hidden?: (row: T) => boolean,
+    /**
+     * Why each row is not where it belongs (null: it is), for lists whose rows live in department
+     * folders (see domain/rowPlacement.ts): a misplaced row is never read as a row, only as an anomaly.
+     */
+    private readonly placement?: (rows: T[]) => Promise<Array<PlacementProblem | null>>,
   ) {
     this.def = def as unknown as AnyListDef;
     this.listTitle = def.title;
@@ -116,8 +122,56 @@ export class SpListRepository<T extends Stored> implements IListRepository<T> {
     return !this.hidden || !this.hidden(row);
   }
 
-  /** The department folder a new row goes into (its drafts), or the year's submission folder. */
+  /** Columns read besides the mapped ones: a folder row's type, each row's folder and who wrote it. */
+  private get extraSelect(): { select: string[]; expand: string[] } {
+    return this.inFolders ? { select: ["FSObjType", "FileDirRef", "Author/Id", "Author/Title"], expand: ["Author"] } : { select: [], expand: [] };
+  }
+
+  /** The rows that are where they belong, and the others with why not. */
+  async sortOut(rows: T[]): Promise<{ placed: T[]; anomalies: Array<{ row: T; problem: PlacementProblem }> }> {
+    if (!this.placement || rows.length === 0) return { placed: rows, anomalies: [] };
+    const problems = await this.placement(rows);
+    const placed: T[] = [];
+    const anomalies: Array<{ row: T; problem: PlacementProblem }> = [];
+    rows.forEach((row, i) => {
+      const problem = problems[i];
+      if (problem) anomalies.push({ row, problem });
+      else placed.push(row);
+    });
+    return { placed, anomalies };
+  }
+
+  /** Only the rows that are where they belong. */
+  async placed(rows: T[]): Promise<T[]> {
+    return (await this.sortOut(rows)).placed;
+  }
+
+  /** Rows of the query that are not where they belong (for the coordinator), with why not. */
+  async anomalies(q: ListQuery<T> = {}): Promise<Array<{ row: T; problem: PlacementProblem }>> {
+    const rows: T[] = [];
+    try {
+      for await (const page of this.query({ ...q, limit: undefined }) as AsyncIterable<ListItemInfo[]>) {
+        for (const info of page) if (this.isRow(info)) rows.push(this.map(info));
+      }
+    } catch (e) {
+      throw toDataError(e);
+    }
+    return (await this.sortOut(rows.filter((r) => this.shows(r)))).anomalies;
+  }
+
+  /**
+   * The department folder a new row goes into (its drafts), or the year's submission folder. A
+   * row is never written where it would not belong (see domain/rowPlacement.ts): a handed-in
+   * row (submitted, 該当なし) only into its year's submission folder, a draft only among drafts.
+   */
   private async folderPathFor(draft: Partial<Draft<T>>, submittedIn?: number): Promise<string> {
+    if (this.def.submissions) {
+      const status = (draft as { status?: unknown }).status ?? "draft";
+      const year = (draft as { fiscalYear?: unknown }).fiscalYear;
+      if ((status === "draft") !== (submittedIn === undefined) || (submittedIn !== undefined && year !== submittedIn)) {
+        throw new DataError("validation", `A ${String(status)} row of ${this.listTitle} does not belong in ${submittedIn === undefined ? "the department's drafts" : `the submission folder of ${submittedIn}`}`, 400, [{ prop: "status", code: "invalidChoice" }]);
+      }
+    }
     const dept = (draft as Record<string, unknown>)[this.def.departmentField!] as LookupRef | null | undefined;
     if (!dept || !Number.isInteger(dept.id)) throw new DataError("validation", `A row of ${this.listTitle} needs its department`, 400, [{ prop: this.def.departmentField!, code: "required" }]);
     const code = await this.folderOf!(dept.id);
@@ -166,7 +220,8 @@ export class SpListRepository<T extends Stored> implements IListRepository<T> {
   /** The configured query (select/expand/filter/order), not yet sent; also used by batched reads. */
   query(q: ListQuery<T> = {}, items: IItems = this.items): IItems {
     const { select, expand } = selectFor(this.def);
-    let r = items.select(...select, ...(this.inFolders ? ["FSObjType"] : [])).expand(...expand);
+    const extra = this.extraSelect;
+    let r = items.select(...select, ...extra.select).expand(...expand, ...extra.expand);
     if (q.where && q.where.length > 0) r = r.filter(buildFilter(this.def, q.where as readonly AnyCondition[]));
     const order = buildOrderBy(this.def, q.orderBy as ListQuery<Stored>["orderBy"]);
     for (const o of order) {
@@ -177,17 +232,18 @@ export class SpListRepository<T extends Stored> implements IListRepository<T> {
   }
 
   map(info: ListItemInfo): T {
-    return fromListItem<T>(this.def, info);
+    const row = fromListItem<T>(this.def, info);
+    if (!this.inFolders) return row;
+    const author = info.Author as { Id?: unknown; Title?: unknown } | undefined;
+    return { ...row, folder: typeof info.FileDirRef === "string" ? info.FileDirRef : "", author: author && typeof author.Id === "number" ? { id: author.Id, title: typeof author.Title === "string" ? author.Title : "" } : null };
   }
 
   async list(q: ListQuery<T> = {}): Promise<T[]> {
     const out: T[] = [];
     try {
       for await (const page of this.query(q) as AsyncIterable<ListItemInfo[]>) {
-        for (const info of page) {
-          if (!this.isRow(info)) continue;
-          const row = this.map(info);
-          if (!this.shows(row)) continue;
+        const rows = page.filter((info) => this.isRow(info)).map((info) => this.map(info)).filter((row) => this.shows(row));
+        for (const row of await this.placed(rows)) {
           out.push(row);
           if (q.limit !== undefined && out.length >= q.limit) return out;
         }
@@ -203,11 +259,7 @@ export class SpListRepository<T extends Stored> implements IListRepository<T> {
     const out: T[] = [];
     try {
       for await (const page of this.query({ ...q, orderBy: [{ prop: "id" }] }).skip(afterId) as AsyncIterable<ListItemInfo[]>) {
-        for (const info of page) {
-          if (!this.isRow(info)) continue;
-          const row = this.map(info);
-          if (this.shows(row)) out.push(row);
-        }
+        out.push(...(await this.placed(page.filter((info) => this.isRow(info)).map((info) => this.map(info)).filter((row) => this.shows(row)))));
       }
     } catch (e) {
       throw toDataError(e);
@@ -217,9 +269,13 @@ export class SpListRepository<T extends Stored> implements IListRepository<T> {
 
   async get(id: number): Promise<T> {
     const { select, expand } = selectFor(this.def);
+    const extra = this.extraSelect;
     try {
-      const info = (await this.items.getById(id).select(...select).expand(...expand)()) as ListItemInfo;
-      return this.map(info);
+      const info = (await this.items.getById(id).select(...select, ...extra.select).expand(...expand, ...extra.expand)()) as ListItemInfo;
+      const row = this.map(info);
+      // A row that is not where it belongs is not one of the product's rows.
+      if ((await this.placed([row])).length === 0) throw new DataError("notFound", `Row ${id} of ${this.listTitle} is not where it belongs`, 404);
+      return row;
     } catch (e) {
       throw toDataError(e);
     }

@@ -12,6 +12,8 @@ import type { CurrentUser } from "../../../data/contracts";
 import { CycleService } from "../../../data/services/CycleService";
 import { fiscalYearOf } from "../../../domain/calendar";
 import { YearOverview } from "./YearOverview";
+import { RowAnomaliesSection } from "./RowAnomaliesSection";
+import { RowAnomalyService } from "../../../data/services/RowAnomalyService";
 import { lazyNamed, whenLoaded } from "../../../components/Deferred";
 
 // The first view is the year's overview; every other tab comes in a chunk of its own.
@@ -37,6 +39,8 @@ function Year({ services, user, portalUrl }: { services: IAppServices; user: Cur
   const load = useLoad(() => service.year(fy), [service, fy]);
   const canEdit = user.role === "coordinator";
   const year = load.data;
+  // Rows not where their folder says they belong: the coordinator's, read once the year is shown.
+  const anomalies = useLoad(() => (canEdit && year && year.fiscalYear === fy ? new RowAnomalyService(services.data, user, services.today).year(fy) : Promise.resolve([])), [services, user, canEdit, fy, year]);
   const common2 = { canEdit, service, today: services.today, onChanged: load.reload };
   return (
     <>
@@ -47,6 +51,7 @@ function Year({ services, user, portalUrl }: { services: IAppServices; user: Cur
         <Tabs ariaLabel={strings.Title}>
           <Tab headerText={strings.Tabs.year} itemKey="year">
             <YearOverview year={year} />
+            <RowAnomaliesSection rows={anomalies.data ?? []} />
           </Tab>
           <Tab headerText={strings.Tabs.calls} itemKey="calls">
             {whenLoaded(more, (m) => <CallsView year={year} notifications={m.notifications} portalUrl={portalUrl} {...common2} />)}
