@@ -44,8 +44,8 @@ test("imported split: three partners of their own on one agreement; the same fil
   const [planned] = await importer.preview([row], detectColumns(header), 2);
   expect(planned.split?.parts.map((p) => p.name)).toEqual(names);
   // Not decided: nothing to import.
-  expect(await importer.importRows([planned])).toEqual({ created: 0, partnersCreated: 0, skipped: 1 });
-  expect(await importer.importRows([withSplitDecision(planned, "split")])).toEqual({ created: 1, partnersCreated: 3, skipped: 0 });
+  expect(await importer.importRows([planned])).toEqual({ created: 0, partnersCreated: 0, skipped: 1, alreadyImported: 0 });
+  expect(await importer.importRows([withSplitDecision(planned, "split")])).toEqual({ created: 1, partnersCreated: 3, skipped: 0, alreadyImported: 0 });
   const partners = await data.partners.list();
   expect(partners).toHaveLength(partnersBefore + 3);
   const ids = names.map((n) => partners.find((p) => p.name === n)!.id);
@@ -56,7 +56,7 @@ test("imported split: three partners of their own on one agreement; the same fil
   expect(partners.some((p) => p.name === row[0])).toBe(false);
   const [again] = await importer.preview([row], detectColumns(header), 2);
   expect(again.duplicateOfId).toBe(a.id);
-  expect(await importer.importRows([withSplitDecision(again, "split")])).toEqual({ created: 0, partnersCreated: 0, skipped: 1 });
+  expect(await importer.importRows([withSplitDecision(again, "split")])).toEqual({ created: 0, partnersCreated: 0, skipped: 1, alreadyImported: 0 });
 });
 
 test("each partner proposes (Form 1) and is proposed to (Form 2) on the agreement's items", async () => {
