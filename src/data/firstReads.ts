@@ -14,25 +14,31 @@ export async function readRegister(data: IPartnershipData) {
 }
 export type RegisterData = Awaited<ReturnType<typeof readRegister>>;
 
-/** What the department portal shows for the fiscal year, whichever department it turns out to be: read in one batched request. */
+/**
+ * What the department portal shows for the fiscal year, whichever department it turns out to be: read in one batched request.
+ * Calls are to-dos until answered, whatever their year: every open call is read (a small list;
+ * in April the Form 4 call is about the year just ended). The feedback lists of the year just
+ * ended are read too, for that year's Form 4 (a row's もとになったフィードバックの行).
+ */
 function portalLists(data: IPartnershipData, fy: number) {
   const byYear = [{ prop: "fiscalYear" as const, op: "eq" as const, value: fy }];
+  const sinceLastYear = [{ prop: "fiscalYear" as const, op: "ge" as const, value: fy - 1 }];
   return {
-    issues: read(data.matchingIssues, { where: [...byYear, { prop: "status", op: "eq", value: "issued" }] }),
-    matchings: read(data.matchings, { where: byYear }),
+    issues: read(data.matchingIssues, { where: [...sinceLastYear, { prop: "status", op: "eq", value: "issued" }] }),
+    matchings: read(data.matchings, { where: sinceLastYear }),
     proposals: read(data.cityProposals, { where: byYear }),
     answers: read(data.proposalAnswers, { where: byYear }),
     surveys: read(data.surveyResponses, { where: [{ prop: "status", op: "eq", value: "requested" }] }),
     agreements: read(data.agreements, { where: [{ prop: "status", op: "eq", value: "surveying" }] }),
     wishes: read(data.implementationWishes, { where: byYear }),
-    calls: read(data.calls, { where: [...byYear, { prop: "status", op: "eq", value: "open" }] }),
+    calls: read(data.calls, { where: [{ prop: "status", op: "eq", value: "open" }] }),
   };
 }
 
-/** A department's own rows for its to-do list: Form 4 rows of the year and surveys already answered, for the given departments in one batched request. */
+/** A department's own rows for its to-do list: Form 4 rows of the year and of the year just ended (April's Form 4) and surveys already answered, for the given departments in one batched request. */
 export async function readOwnRows(data: IPartnershipData, fy: number, departments: Array<{ id: number; title: string }>): Promise<{ results: ResultReport[]; answered: SurveyResponse[] }> {
   if (departments.length === 0) return { results: [], answered: [] };
-  const byYear = [{ prop: "fiscalYear" as const, op: "eq" as const, value: fy }];
+  const byYear = [{ prop: "fiscalYear" as const, op: "ge" as const, value: fy - 1 }];
   const own = await data.readMany(
     Object.fromEntries(
       departments.flatMap((m) => [

@@ -1,7 +1,7 @@
-import { formatEraFiscalYear, isValidIsoDate } from "./calendar";
+import { fiscalYearOf, formatEraFiscalYear, isValidIsoDate } from "./calendar";
 import { normalizeForSearch } from "./text";
 import { agreementPartners } from "./agreements";
-import type { Call, CityProposal, IsoDate, LookupRef, PartnerAnswer, PartnerProposal, PartnershipItem, ResultReport } from "./types";
+import type { Call, CityProposal, FormKind, IsoDate, LookupRef, PartnerAnswer, PartnerProposal, PartnershipItem, ResultReport } from "./types";
 
 /**
  * The yearly cycle's requests (調査依頼): who owes what by when, and when a department's
@@ -157,6 +157,15 @@ export function itemsByPartner(agreements: Array<{ id: number; partner: LookupRe
  * A call's title as a city writes an official 照会: 令和 year, 「…について（依頼）」. The year is
  * the fiscal year the call is for (a Form 4 call asks for the results of that year).
  */
+/**
+ * The fiscal year a new call is about by default, for the year the coordinator is looking at:
+ * that year, except Form 4 (results) in April–May of it, which asks about the year just ended.
+ */
+export function defaultCallYear(form: FormKind, viewedYear: number, today: IsoDate): number {
+  const month = Number(today.slice(5, 7));
+  return form === "form4" && fiscalYearOf(today) === viewedYear && (month === 4 || month === 5) ? viewedYear - 1 : viewedYear;
+}
+
 export function callTitle(form: "form1" | "form2" | "form4", fiscalYear: number): string {
   const fy = formatEraFiscalYear(fiscalYear);
   if (form === "form1") return `${fy} 包括連携協定に基づく連携事項の提案について（依頼）`;

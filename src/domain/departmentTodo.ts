@@ -1,3 +1,4 @@
+import { fiscalYearOf } from "./calendar";
 import type { Agreement, Call, CityProposalRow, IsoDate, Matching, MatchingIssue, ResultReport, SurveyResponse } from "./types";
 
 /**
@@ -23,6 +24,8 @@ export interface TodoItem {
   count: number;
   /** The call, the agreement surveyed or the edition. */
   refId: number;
+  /** The fiscal year a call is about (in April, Form 4's is the year just ended); the form opens on it. */
+  fiscalYear?: number;
   /** Form 4 handed in as 該当なし (nothing to report this year): done, with no rows. */
   nothingToReport?: boolean;
 }
@@ -50,14 +53,14 @@ export function departmentTodo(i: TodoInput): TodoItem[] {
       const rows = mine(i.proposals).filter((p) => p.call?.id === call.id || (!p.call && p.fiscalYear === call.fiscalYear));
       const submitted = rows.some((p) => p.status === "submitted");
       const drafts = rows.filter((p) => p.status === "draft").length;
-      out.push({ key: `call:${call.id}`, kind: "form2", title: call.title, deadline: call.deadline, message: call.message, state: submitted && drafts === 0 ? "done" : owed(call.deadline, i.today), count: drafts, refId: call.id });
+      out.push({ key: `call:${call.id}`, kind: "form2", title: call.title, deadline: call.deadline, message: call.message, state: submitted && drafts === 0 ? "done" : owed(call.deadline, i.today), count: drafts, refId: call.id, fiscalYear: call.fiscalYear });
     } else {
       const rows = mine(i.results).filter((r) => r.fiscalYear === call.fiscalYear);
       // Submitted rows, or 該当なし (nothing to report), hand the year's Form 4 in.
       const submitted = rows.some((r) => r.status !== "draft");
       const nothingToReport = !rows.some((r) => r.status === "submitted" || r.status === "published") && rows.some((r) => r.status === "nothingToReport");
       const drafts = rows.filter((r) => r.status === "draft").length;
-      out.push({ key: `call:${call.id}`, kind: "form4", title: call.title, deadline: call.deadline, message: call.message, state: submitted && drafts === 0 ? "done" : owed(call.deadline, i.today), count: drafts, refId: call.id, ...(nothingToReport ? { nothingToReport } : {}) });
+      out.push({ key: `call:${call.id}`, kind: "form4", title: call.title, deadline: call.deadline, message: call.message, state: submitted && drafts === 0 ? "done" : owed(call.deadline, i.today), count: drafts, refId: call.id, fiscalYear: call.fiscalYear, ...(nothingToReport ? { nothingToReport } : {}) });
     }
   }
   const byAgreement = new Map<number, SurveyResponse[]>();
@@ -72,9 +75,12 @@ export function departmentTodo(i: TodoInput): TodoItem[] {
     const rows = i.feedback.filter((m) => m.issue?.id === issue.id && (m.allDepartments || m.targetDepartments.some((t) => t.id === i.departmentId)));
     if (rows.length) out.push({ key: `issue:${issue.id}`, kind: "feedback", title: issue.title, deadline: null, message: issue.message, state: "info", count: rows.length, refId: issue.id });
   }
-  // What is owed first (late, then by deadline), then what is to look at, then what is done.
+  // What is owed first (late, then by deadline), then what is to look at, then what is done; within
+  // each, a call about an earlier year (in April, Form 4 for the year just ended) before this year's.
   const rank: Record<TodoState, number> = { late: 0, todo: 1, info: 2, done: 3 };
-  return out.sort((a, b) => rank[a.state] - rank[b.state] || (a.deadline ?? "9999").localeCompare(b.deadline ?? "9999") || a.key.localeCompare(b.key));
+  const fy = fiscalYearOf(i.today);
+  const yearOf = (t: TodoItem): number => Math.min(t.fiscalYear ?? fy, fy);
+  return out.sort((a, b) => rank[a.state] - rank[b.state] || yearOf(a) - yearOf(b) || (a.deadline ?? "9999").localeCompare(b.deadline ?? "9999") || a.key.localeCompare(b.key));
 }
 
 /** Things this department still has to do (what the portal's first tile counts). */

@@ -83,3 +83,24 @@ test("a survey asked of the department: counted once, 回答する leads to it, 
   expect(errors).toEqual([]);
   await page.context().close();
 }, 90000);
+
+test("across 1 April (10 April 2027): last year's open Form 4 is the department's first to-do and leads to the 実績報告 on 令和8年度 with that year's feedback rows (issue 33)", async () => {
+  const { page, errors } = await h.open("&host=teams&dept=kodomo-kosodate&only=portal&today=2027-04-10", "portal", 11);
+  const todo = page.getByTestId("todo-list");
+  const first = todo.getByRole("listitem").first();
+  await first.getByText("実績報告（別紙④）の依頼", { exact: true }).waitFor();
+  await first.getByText("2026年度 実績報告（別紙④）の依頼").waitFor();
+  expect(await todo.getByText("いま対応が必要な依頼はありません").count()).toBe(0);
+  await first.getByRole("button", { name: /^実績を報告する: 2026年度/ }).click();
+  const section = page.getByRole("region", { name: "実績報告（別紙④）" });
+  await section.getByRole("combobox", { name: "年度" }).filter({ hasText: "令和8年度" }).waitFor();
+  // A row added for 2026 can name one of 2026's feedback rows, not only （なし）.
+  await section.getByRole("menuitem", { name: "取組を追加" }).or(section.getByRole("button", { name: "取組を追加" })).first().click();
+  await page.getByRole("combobox", { name: /もとになったフィードバックの行/ }).click();
+  await page.getByRole("option").first().waitFor();
+  expect(await page.getByRole("option").count()).toBeGreaterThan(1);
+  await page.getByRole("option", { name: /^NO\.1 / }).first().waitFor();
+  await page.keyboard.press("Escape");
+  expect(errors).toEqual([]);
+  await page.context().close();
+}, 90000);

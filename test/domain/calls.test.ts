@@ -1,4 +1,4 @@
-import { callStatusBoard, departmentCanEdit, itemsByPartner, owing, proposalImportKey, validateAnswer, validateCall, validateProposalItem } from "../../src/domain/calls";
+import { callStatusBoard, defaultCallYear, departmentCanEdit, itemsByPartner, owing, proposalImportKey, validateAnswer, validateCall, validateProposalItem } from "../../src/domain/calls";
 import { escapeHtml, reminderHtml } from "../../src/domain/teamsMessages";
 import type { Call, CityProposal, PartnerProposal, PartnershipItem, ResultReport } from "../../src/domain/types";
 
@@ -94,4 +94,13 @@ test("Form 4 status board: 該当なし is reported (not owed, never reminded), 
     ["B課", "nothingToReport", 0],
   ]);
   expect(owing(board).map((r) => r.recipient.id)).toEqual([3]);
+});
+
+test("a new call defaults to the year it is about: Form 4 in April–May asks about the year just ended (issue 33)", () => {
+  expect(defaultCallYear("form4", 2027, "2027-04-10")).toBe(2026);
+  expect(defaultCallYear("form4", 2027, "2027-05-31")).toBe(2026);
+  expect(defaultCallYear("form4", 2027, "2027-06-01")).toBe(2027);
+  expect(defaultCallYear("form4", 2026, "2027-04-10")).toBe(2026);
+  expect(defaultCallYear("form2", 2027, "2027-04-10")).toBe(2027);
+  expect(defaultCallYear("form1", 2027, "2027-04-10")).toBe(2027);
 });

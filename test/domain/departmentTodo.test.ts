@@ -52,3 +52,20 @@ test("Form 4 handed in as 該当なし is done (nothing owed, not counted), and 
   const rows = departmentTodo({ ...base, results: [{ id: 54, fiscalYear: 2026, department: ref(5), status: "submitted" }] as unknown as ResultReport[] });
   expect(rows.find((t) => t.key === "call:2")).not.toHaveProperty("nothingToReport");
 });
+
+test("calls are to-dos until answered, whatever the fiscal year: in April the open Form 4 for the year just ended comes first, counted from that year's rows (issue 33)", () => {
+  const form4Of2026 = { ...call(60, "form4", "2027-04-17", [5]), fiscalYear: 2026 } as Call;
+  const form2Of2027 = { ...call(61, "form2", "2027-04-15", [5]), fiscalYear: 2027 } as Call;
+  const april: TodoInput = { ...base, today: "2027-04-10", calls: [form2Of2027, form4Of2026], proposals: [], surveys: [], issues: [], feedback: [] };
+  const results = [{ id: 70, fiscalYear: 2026, department: ref(5), status: "draft" }, { id: 71, fiscalYear: 2027, department: ref(5), status: "submitted" }] as unknown as ResultReport[];
+  const items = departmentTodo({ ...april, results });
+  expect(items.map((t) => [t.key, t.kind, t.state, t.count, t.fiscalYear])).toEqual([
+    ["call:60", "form4", "todo", 1, 2026],
+    ["call:61", "form2", "todo", 0, 2027],
+  ]);
+  expect(todoCount(items)).toBe(2);
+  // Handed in for 2026, it is done (this year's rows do not hand last year's in, nor the reverse).
+  const handedIn = departmentTodo({ ...april, results: [{ id: 72, fiscalYear: 2026, department: ref(5), status: "submitted" }] as unknown as ResultReport[] });
+  expect(handedIn.find((t) => t.key === "call:60")?.state).toBe("done");
+  expect(handedIn[0].key).toBe("call:61");
+});

@@ -8,8 +8,8 @@ import { fmt } from "../../../components/format";
 import { useAction } from "../../../components/hooks/useAction";
 import type { CycleService, YearData } from "../../../data/services/CycleService";
 import type { NotificationService } from "../../../data/services/NotificationService";
-import { callStatusBoard, StatusBoardRow, callTitle } from "../../../domain/calls";
-import { formatEraDate } from "../../../domain/calendar";
+import { callStatusBoard, StatusBoardRow, callTitle, defaultCallYear } from "../../../domain/calls";
+import { formatEraDate, formatFiscalYear } from "../../../domain/calendar";
 import { reminderHtml } from "../../../domain/teamsMessages";
 import type { Call, FormKind, Notification } from "../../../domain/types";
 import { fieldError } from "./cycleProblems";
@@ -53,6 +53,8 @@ export function CallsView({ year, canEdit, service, notifications, today, portal
 function NewCallDialog({ year, service, notifications, portalUrl, today, onClose, onDone }: { year: YearData; service: CycleService; notifications: NotificationService; portalUrl: string; today: string; onClose: () => void; onDone: () => void }): JSX.Element {
   // The guideline's order: Form 1 (partners' proposals) comes first in the year.
   const [form, setForm] = React.useState<FormKind>("form1");
+  // The year the call is about: the year shown, except Form 4 in April–May (the year just ended).
+  const [fiscalYear, setFiscalYear] = React.useState(year.fiscalYear);
   const [title, setTitle] = React.useState(callTitle("form1", year.fiscalYear));
   const [deadline, setDeadline] = React.useState("");
   const [message, setMessage] = React.useState("");
@@ -73,7 +75,7 @@ function NewCallDialog({ year, service, notifications, portalUrl, today, onClose
     let skipped: string[] = [];
     let call: Call | null = null;
     const ok = await action.run(async () => {
-      const r = await service.openCall({ title, fiscalYear: year.fiscalYear, form, deadline: deadline || null, message, recipientDepartments: departments, recipientPartners: partners });
+      const r = await service.openCall({ title, fiscalYear, form, deadline: deadline || null, message, recipientDepartments: departments, recipientPartners: partners });
       skipped = r.notReady.map((d) => d.title);
       call = r;
     });
@@ -117,10 +119,25 @@ function NewCallDialog({ year, service, notifications, portalUrl, today, onClose
           options={(["form1", "form2", "form4"] as FormKind[]).map((f) => ({ key: f, text: common.Forms[f] }))}
           onChange={(_, o) => {
             if (!o) return;
-            setForm(o.key as FormKind);
-            setTitle(callTitle(o.key as "form1" | "form2" | "form4", year.fiscalYear));
+            const f = o.key as FormKind;
+            const y = defaultCallYear(f, year.fiscalYear, today);
+            setForm(f);
+            setFiscalYear(y);
+            setTitle(callTitle(f, y));
           }}
         />
+        {form === "form4" && (
+          <Dropdown
+            label={common.FiscalYear}
+            selectedKey={fiscalYear}
+            options={[year.fiscalYear, year.fiscalYear - 1].map((y) => ({ key: y, text: formatFiscalYear(y) }))}
+            onChange={(_, o) => {
+              if (!o) return;
+              setFiscalYear(Number(o.key));
+              setTitle(callTitle("form4", Number(o.key)));
+            }}
+          />
+        )}
         <TextField label={strings.Columns.title} required value={title} onChange={(_, v) => setTitle(v ?? "")} errorMessage={fieldError(action.problems, "title")} />
         <TextField label={strings.Columns.deadline} type="date" required value={deadline} min={today} onChange={(_, v) => setDeadline(v ?? "")} errorMessage={fieldError(action.problems, "deadline")} />
         <TextField label={strings.Calls.message} multiline rows={3} value={message} onChange={(_, v) => setMessage(v ?? "")} />

@@ -61,6 +61,10 @@ function Portal({ services, teams, departmentCode, user, early }: IDepartmentPor
   // A clerk of two departments (兼務) chooses which one the portal shows.
   const [chosen, setChosen] = React.useState<string | null>(null);
   const [editing, setEditing] = React.useState<CityProposal | "new" | null>(null);
+  // The year the Form 4 section shows, once chosen (by the user or a to-do item).
+  const [form4Year, setForm4Year] = React.useState<number | null>(null);
+  // The year it opened on, kept while the page stays (handing that year in does not move the section).
+  const openedForm4Year = React.useRef<number | null>(null);
   // What the last save in the proposal dialog did, said above the list (the dialog has closed).
   const [proposalSaved, setProposalSaved] = React.useState<{ status: "draft" | "submitted"; date: string } | null>(null);
   const d = load.data;
@@ -73,16 +77,23 @@ function Portal({ services, teams, departmentCode, user, early }: IDepartmentPor
   const deptId = dept.id;
   const issued = new Set(d.issues.map((i) => i.id));
   const editionOf = new Map(d.issues.map((i) => [i.id, i.editionNo]));
-  const feedback = d.matchings
+  // The feedback rows issued to the department (the year just ended's too, for its Form 4).
+  const feedbackAll = d.matchings
     .filter((m) => m.issue && issued.has(m.issue.id) && (m.allDepartments || m.targetDepartments.some((t) => t.id === deptId)))
     // Newest edition first, rows in their NO order within it.
     .sort((a, b) => (editionOf.get(b.issue?.id ?? 0) ?? 0) - (editionOf.get(a.issue?.id ?? 0) ?? 0) || a.rowNo - b.rowNo);
+  const feedback = feedbackAll.filter((m) => m.fiscalYear === fy);
   const proposals = d.proposals.filter((p) => p.department?.id === deptId);
   const surveys = d.surveys.filter((s) => s.department?.id === deptId);
   // Answered surveys of agreements still being surveyed stay visible, read-only.
   const surveying = new Set(d.agreements.map((a) => a.id));
   const answered = d.answered.filter((s) => s.department?.id === deptId && s.agreement && surveying.has(s.agreement.id));
-  const todo = departmentTodo({ departmentId: deptId, today: services.today, calls: d.calls, proposals, results: d.results, surveys: [...surveys, ...answered], agreements: d.agreements, issues: d.issues, feedback });
+  const todo = departmentTodo({ departmentId: deptId, today: services.today, calls: d.calls, proposals, results: d.results, surveys: [...surveys, ...answered], agreements: d.agreements, issues: d.issues.filter((x) => x.fiscalYear === fy), feedback });
+  // Form 4 opens on the year of the first Form 4 still owed (in April: the year just ended), else on this year.
+  const form4Years = [...new Set([fy, fy - 1, ...todo.filter((t) => t.kind === "form4" && t.fiscalYear !== undefined).map((t) => t.fiscalYear!)])].sort((a, b) => b - a);
+  const owedForm4 = todo.find((t) => t.kind === "form4" && t.state !== "done")?.fiscalYear;
+  if (openedForm4Year.current === null) openedForm4Year.current = owedForm4 ?? fy;
+  const shownForm4Year = form4Year ?? openedForm4Year.current;
   const answerOf = rowAnswerText(d.proposals, common.PartnerAnswer);
   const scrollTo = (id: string): string => {
     document.getElementById(id)?.scrollIntoView({ behavior: "smooth", block: "start" });
@@ -91,7 +102,11 @@ function Portal({ services, teams, departmentCode, user, early }: IDepartmentPor
   // A Form 2 still to do opens the proposal dialog; any other item leads to its part of the page (the to-do list moves focus there).
   const openTodo = (t: TodoItem): string | undefined => {
     if (t.kind === "form2" && t.state !== "done" && user.role !== "visitor") setEditing("new");
-    else return scrollTo(t.kind === "form2" ? "pd-portal-form2" : t.kind === "form4" ? "pd-portal-form4" : t.kind === "survey" ? `pd-portal-survey-${t.refId}` : "pd-portal-feedback");
+    else {
+      // A Form 4 item leads to the form opened on its call's year.
+      if (t.kind === "form4" && t.fiscalYear !== undefined) setForm4Year(t.fiscalYear);
+      return scrollTo(t.kind === "form2" ? "pd-portal-form2" : t.kind === "form4" ? "pd-portal-form4" : t.kind === "survey" ? `pd-portal-survey-${t.refId}` : "pd-portal-feedback");
+    }
     return undefined;
   };
 
@@ -167,7 +182,7 @@ function Portal({ services, teams, departmentCode, user, early }: IDepartmentPor
       <ResponsiveList items={proposals} columns={proposalColumns} getKey={(p: CityProposal) => String(p.id)} ariaLabel={strings.ProposalsHeading} />
       {proposals.length === 0 && <p>{common.NoItems}</p>}
       <div id="pd-portal-form4" />
-      {whenLoaded(more, (m) => <Form4Section service={m.results} department={dept} user={user} fiscalYears={[fy, fy - 1]} matchings={feedback.map((f) => ({ id: f.id, rowNo: f.rowNo, title: f.title }))} onChanged={load.reload} />)}
+      {whenLoaded(more, (m) => <Form4Section service={m.results} department={dept} user={user} fiscalYears={form4Years} year={shownForm4Year} onYearChange={setForm4Year} matchings={feedbackAll.filter((f) => f.fiscalYear === shownForm4Year).map((f) => ({ id: f.id, rowNo: f.rowNo, title: f.title }))} onChanged={load.reload} />)}
       <h3 className={frameStyles.sectionTitle}>{strings.SurveysHeading}</h3>
       {thanks && <Notice kind="success" onDismiss={() => setThanks(false)}>{strings.SurveyForm.thanks}</Notice>}
       {[...byAgreement.entries()].map(([agreementId, rows]) => (

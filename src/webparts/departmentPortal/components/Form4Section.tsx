@@ -27,8 +27,10 @@ const NOTHING_CODES = ["draftsExist", "alreadySubmitted", "nothingToReportSubmit
  * A department's results report (別紙④): rows NO 1…n, saved as draft, then submitted; or, with
  * nothing to report for the year, handed in as 該当なし (read-only afterwards).
  */
-export function Form4Section({ service, department, user, fiscalYears, matchings, onChanged }: { service: ResultsService; department: Department; user: CurrentUser; fiscalYears: number[]; matchings: Array<{ id: number; rowNo: number; title: string }>; onChanged?: () => void }): JSX.Element {
-  const [fy, setFy] = React.useState(fiscalYears[0]);
+export function Form4Section({ service, department, user, fiscalYears, year: shown, onYearChange, matchings, onChanged }: { service: ResultsService; department: Department; user: CurrentUser; fiscalYears: number[]; /** The year shown, when the page chooses it (else the first of fiscalYears, then the user's choice). */ year?: number; onYearChange?: (fy: number) => void; /** The feedback rows of the year shown. */ matchings: Array<{ id: number; rowNo: number; title: string }>; onChanged?: () => void }): JSX.Element {
+  const [own, setOwn] = React.useState(fiscalYears[0]);
+  const fy = shown ?? own;
+  const setFy = (y: number): void => (onYearChange ? onYearChange(y) : setOwn(y));
   const load = useLoad(() => service.year(fy), [service, fy]);
   const [editing, setEditing] = React.useState<ResultReport | "new" | null>(null);
   const [submitted, setSubmitted] = React.useState<number | null>(null);
