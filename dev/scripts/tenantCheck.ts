@@ -125,7 +125,7 @@ export async function runTenantCheck(opts: TenantCheckOptions): Promise<TenantCh
   // 3. Effective permissions and setup rights.
   try {
     const mask = (await sp.web.getCurrentUserEffectivePermissions()) as PermissionMask;
-    const missing = missingSetupRights(mask);
+    const missing = missingSetupRights(mask, sp.web);
     add(
       missing.length ? "WARN" : "OK",
       "rights",

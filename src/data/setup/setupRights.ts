@@ -3,6 +3,7 @@ import "@pnp/sp/webs";
 import "@pnp/sp/security";
 import "@pnp/sp/site-groups/web";
 import { PermissionKind } from "@pnp/sp/security";
+import type { IBasePermissions } from "@pnp/sp/security";
 import { DataError } from "../contracts";
 
 /**
@@ -23,15 +24,15 @@ export interface PermissionMask {
   Low: number | string;
 }
 
-function has(mask: PermissionMask, kind: PermissionKind): boolean {
-  const bit = kind - 1;
-  const word = bit < 32 ? Number(mask.Low) : Number(mask.High);
-  return ((word >>> bit % 32) & 1) === 1;
+/** Who reads a mask: PnPjs's `web.hasPermissions` (the same reading the product's roles use). */
+export interface PermissionReader {
+  hasPermissions(value: IBasePermissions, perm: PermissionKind): boolean;
 }
 
 /** The setup rights the mask lacks (none: the user may run setup). */
-export function missingSetupRights(mask: PermissionMask | null | undefined): SetupRight[] {
-  return SETUP_RIGHTS.filter((k) => !mask || !has(mask, k));
+export function missingSetupRights(mask: PermissionMask | null | undefined, web: PermissionReader): SetupRight[] {
+  const value = mask ? { High: Number(mask.High), Low: Number(mask.Low) } : null;
+  return SETUP_RIGHTS.filter((k) => !value || !web.hasPermissions(value, k));
 }
 
 /** A setup right's key, which the screens put in the user's language (CommonStrings Setup.Rights). */
@@ -49,7 +50,7 @@ export function queueSetupRightsCheck(batched: SPFI): () => Promise<void> {
   const ownersP = (batched.web.associatedOwnerGroup.select("Title")() as Promise<{ Title: string }>).then((g) => g.Title, () => null);
   maskP.catch(() => undefined); // read below, once the batch is sent
   return async () => {
-    const missing = missingSetupRights(await maskP.catch(() => null));
+    const missing = missingSetupRights(await maskP.catch(() => null), batched.web);
     if (missing.length === 0) return;
     // The data layer carries what is missing and who to ask; the screen words it (SiteSetupView).
     const owners = await ownersP;

@@ -192,7 +192,7 @@ export class PartnershipData implements IPartnershipData {
         }
         for (const e of entries) {
           const raw = await e.pending;
-          const page = await e.repo.placed(raw.filter((info) => e.repo.isRow(info)).map((info) => e.repo.map(info)).filter((row) => e.repo.shows(row)));
+          const page = await e.repo.placed(e.repo.shown(raw));
           const limit = e.query.limit;
           const full = raw.length === PAGE_SIZE && (limit === undefined || limit > PAGE_SIZE);
           if (!full) out[e.key] = page;
@@ -222,9 +222,9 @@ export class PartnershipData implements IPartnershipData {
     // refuses once the list passes 5,000 rows (pnp/pnpcore#1224; see folderItems.ts).
     const codesP = this.departments
       .listOn(batched)
-      .items.select("UnitCode")
+      .items.select("Id", "UnitCode")
       .top(5000)()
-      .catch(() => null) as Promise<{ UnitCode: string | null }[] | null>;
+      .catch(() => null) as Promise<{ Id: number; UnitCode: string | null }[] | null>;
     // The schema version setup recorded: in the same round trip, so every first view knows whether the site is ready.
     const versionP = this.settings
       .listOn(batched)
@@ -253,14 +253,17 @@ export class PartnershipData implements IPartnershipData {
         // Who may add anywhere in the list (the coordinators) has their own department from its group;
         // everyone else's departments are the folders they may write in.
         const listWide = can(departmentListPerms, PermissionKind.AddListItems);
-        const codes = ((await codesP) ?? []).map((d) => d.UnitCode ?? "").filter(Boolean);
+        const departments = await codesP;
+        // The same read gives each department's code, which where rows belong is checked against: no second read of the departments.
+        if (departments && departments.length < PAGE_SIZE) this.codes ??= Promise.resolve(new Map(departments.map((d) => [d.Id, d.UnitCode ?? ""])));
+        const codes = (departments ?? []).map((d) => d.UnitCode ?? "").filter(Boolean);
         // Only someone who cannot add list-wide needs their departments' folders read (a second round).
         const folders = listWide || !departmentListPerms || codes.length === 0 ? null : await readFolderItems(this.sp, S.listServerRelativeUrl(this.sitePath, S.cityProposals), codes, true).catch(() => null);
         const folderCodes = [...(folders?.values() ?? [])].filter((f) => f.state === "item" && can(f.perms, PermissionKind.AddListItems)).map((f) => f.name);
         const departmentCodes = listWide || !folders?.size ? fromGroups : folderCodes;
         const role: Role = can(agreementPerms, PermissionKind.EditListItems) ? "coordinator" : listWide || folderCodes.length > 0 ? "member" : "visitor";
         // Setup needs Manage Lists, Manage Permissions and Create Groups (Edit has only the first).
-        const canManageSite = missingSetupRights(perms).length === 0;
+        const canManageSite = missingSetupRights(perms, batched.web).length === 0;
         const siteOwners = await ownersP;
         const siteStatus = siteVersion === null ? "notSetUp" : siteVersion < SCHEMA_VERSION ? "needsUpgrade" : "ready";
         return { id: u.Id, title: u.Title, email: u.Email, role, departmentCodes, canManageSite, siteOwners, siteVersion, siteStatus, appVersion: SCHEMA_VERSION };

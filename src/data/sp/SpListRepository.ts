@@ -146,17 +146,20 @@ export class SpListRepository<T extends Stored> implements IListRepository<T> {
     return (await this.sortOut(rows)).placed;
   }
 
+  /** The rows the product shows of a page SharePoint answered: list items (no folders), mapped, not hidden. */
+  shown(page: ListItemInfo[]): T[] {
+    return page.filter((info) => this.isRow(info)).map((info) => this.map(info)).filter((row) => this.shows(row));
+  }
+
   /** Rows of the query that are not where they belong (for the coordinator), with why not. */
   async anomalies(q: ListQuery<T> = {}): Promise<Array<{ row: T; problem: PlacementProblem }>> {
     const rows: T[] = [];
     try {
-      for await (const page of this.query({ ...q, limit: undefined }) as AsyncIterable<ListItemInfo[]>) {
-        for (const info of page) if (this.isRow(info)) rows.push(this.map(info));
-      }
+      for await (const page of this.query({ ...q, limit: undefined }) as AsyncIterable<ListItemInfo[]>) rows.push(...this.shown(page));
     } catch (e) {
       throw toDataError(e);
     }
-    return (await this.sortOut(rows.filter((r) => this.shows(r)))).anomalies;
+    return (await this.sortOut(rows)).anomalies;
   }
 
   /**
@@ -242,8 +245,7 @@ export class SpListRepository<T extends Stored> implements IListRepository<T> {
     const out: T[] = [];
     try {
       for await (const page of this.query(q) as AsyncIterable<ListItemInfo[]>) {
-        const rows = page.filter((info) => this.isRow(info)).map((info) => this.map(info)).filter((row) => this.shows(row));
-        for (const row of await this.placed(rows)) {
+        for (const row of await this.placed(this.shown(page))) {
           out.push(row);
           if (q.limit !== undefined && out.length >= q.limit) return out;
         }
@@ -259,7 +261,7 @@ export class SpListRepository<T extends Stored> implements IListRepository<T> {
     const out: T[] = [];
     try {
       for await (const page of this.query({ ...q, orderBy: [{ prop: "id" }] }).skip(afterId) as AsyncIterable<ListItemInfo[]>) {
-        out.push(...(await this.placed(page.filter((info) => this.isRow(info)).map((info) => this.map(info)).filter((row) => this.shows(row)))));
+        out.push(...(await this.placed(this.shown(page))));
       }
     } catch (e) {
       throw toDataError(e);
