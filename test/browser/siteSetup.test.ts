@@ -1,3 +1,4 @@
+import { restAs } from "../helpers/backend";
 import { BrowserHarness, startHarness } from "./harness";
 import { SCHEMA_VERSION } from "../../src/data/schema/listSchema";
 import { siteUsers } from "../../dev/backend/users";
@@ -22,12 +23,7 @@ test("a department member on a site never set up is told who can set it up, and 
   await page.context().close();
 }, 60000);
 
-const api = (user: number, path: string, init: { method?: string; body?: unknown } = {}) =>
-  fetch(`${h.backend.url}/sites/partnership/_api/${path}`, {
-    method: init.method ?? "GET",
-    headers: { accept: "application/json;odata=nometadata", "content-type": "application/json", "x-pd-user": String(user) },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
+const api = (user: number, path: string, init: { method?: string; body?: unknown } = {}) => restAs(h.backend.siteUrl, user, path, init);
 
 test("a user with Edit on the site is not offered setup: the screen names the missing rights and the site's owners", async () => {
   const member = siteUsers.find((u) => u.Id === 11)!;

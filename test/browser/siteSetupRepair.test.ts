@@ -1,3 +1,4 @@
+import { restAs } from "../helpers/backend";
 import { BrowserHarness, startHarness } from "./harness";
 
 /**
@@ -14,12 +15,7 @@ beforeAll(async () => {
 afterAll(async () => h?.stop());
 
 const site = "/sites/partnership";
-const api = (user: number, path: string, init: { method?: string; body?: unknown } = {}) =>
-  fetch(`${h.backend.url}${site}/_api/${path}`, {
-    method: init.method ?? "GET",
-    headers: { accept: "application/json;odata=nometadata", "content-type": "application/json", "x-pd-user": String(user) },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
+const api = (user: number, path: string, init: { method?: string; body?: unknown } = {}) => restAs(h.backend.siteUrl, user, path, init);
 
 test("a folder made without its list item is planned as 「作り直す」 and repaired by the owner's run", async () => {
   const store = h.backend.store;

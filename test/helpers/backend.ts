@@ -27,3 +27,16 @@ export async function startTestBackend(opts: { seed?: boolean | "seed" | "setup"
     },
   };
 }
+
+/**
+ * A raw REST call to the site as `user` (the backend's X-PD-User header), the way a hostile
+ * member scripts SharePoint: `path` after `/_api/`; `xMethod` sends MERGE/DELETE as SharePoint's
+ * clients do (X-HTTP-Method, If-Match *).
+ */
+export function restAs(siteUrl: string, user: number, path: string, init: { method?: string; body?: unknown; xMethod?: string } = {}): Promise<Response> {
+  return fetch(`${siteUrl}/_api/${path}`, {
+    method: init.method ?? "GET",
+    headers: { accept: "application/json;odata=nometadata", "content-type": "application/json", "x-pd-user": String(user), ...(init.xMethod ? { "x-http-method": init.xMethod, "if-match": "*" } : {}) },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+}

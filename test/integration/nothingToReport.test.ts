@@ -1,4 +1,4 @@
-import { startTestBackend, TestBackend } from "../helpers/backend";
+import { startTestBackend, TestBackend, restAs } from "../helpers/backend";
 import { refusal } from "../helpers/refusal";
 import { ResultsService } from "../../src/data/services/ResultsService";
 import { CycleService } from "../../src/data/services/CycleService";
@@ -37,12 +37,7 @@ const stored = (where: (v: Record<string, unknown>, folder: string) => boolean) 
   [...t.backend.store.list("PD_ResultReports")!.items.values()].filter((x) => x.fsObjType !== 1 && where(x.values, x.folder ?? ""));
 const markers = (deptId: number) => stored((v) => v.ResultStatus === "該当なし" && v.DepartmentId === deptId && v.FiscalYear === 2026);
 
-const api = (user: number, path: string, init: { method?: string; xMethod?: string; body?: unknown } = {}) =>
-  fetch(`${t.backend.siteUrl}/_api/${path}`, {
-    method: init.method ?? "GET",
-    headers: { accept: "application/json;odata=nometadata", "content-type": "application/json", "x-pd-user": String(user), ...(init.xMethod ? { "x-http-method": init.xMethod, "if-match": "*" } : {}) },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
+const api = (user: number, path: string, init: { method?: string; xMethod?: string; body?: unknown } = {}) => restAs(t.backend.siteUrl, user, path, init);
 const list = "web/getlist('/sites/partnership/Lists/PD_ResultReports')";
 
 let kodomo: Department;

@@ -1,4 +1,4 @@
-import { startTestBackend, TestBackend } from "../helpers/backend";
+import { startTestBackend, TestBackend, restAs } from "../helpers/backend";
 import { ResultsService } from "../../src/data/services/ResultsService";
 import { CycleService } from "../../src/data/services/CycleService";
 import { MatchingService } from "../../src/data/services/MatchingService";
@@ -23,12 +23,7 @@ beforeAll(async () => {
 afterAll(async () => t.stop());
 
 const HOSTILE = 12;
-const api = (user: number, path: string, init: { method?: string; xMethod?: string; body?: unknown } = {}) =>
-  fetch(`${t.backend.siteUrl}/_api/${path}`, {
-    method: init.method ?? "GET",
-    headers: { accept: "application/json;odata=nometadata", "content-type": "application/json", "x-pd-user": String(user), ...(init.xMethod ? { "x-http-method": init.xMethod, "if-match": "*" } : {}) },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
+const api = (user: number, path: string, init: { method?: string; xMethod?: string; body?: unknown } = {}) => restAs(t.backend.siteUrl, user, path, init);
 const list = (name: string) => `web/getlist('/sites/partnership/Lists/${name}')`;
 /** A row written by `user` straight into a folder of a list, as SharePoint's forms do; resolves with its id. */
 async function addIn(user: number, listName: string, folder: string, values: Record<string, string | number>): Promise<number> {

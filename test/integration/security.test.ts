@@ -1,4 +1,4 @@
-import { startTestBackend, TestBackend } from "../helpers/backend";
+import { startTestBackend, TestBackend, restAs } from "../helpers/backend";
 import { spForUrl } from "../../src/data/sp/spForUrl";
 import { SiteSetup } from "../../src/data/setup/SiteSetup";
 import { allLists, listUrlName, parseSubmissionFolder, siteGroups } from "../../src/data/schema/listSchema";
@@ -18,12 +18,7 @@ beforeAll(async () => {
 afterAll(async () => t.stop());
 
 const site = () => t.backend.store.site("/sites/partnership")!;
-const api = (user: number, path: string, init: { method?: string; xMethod?: string; body?: unknown } = {}) =>
-  fetch(`${t.backend.siteUrl}/_api/${path}`, {
-    method: init.method ?? "GET",
-    headers: { accept: "application/json;odata=nometadata", "content-type": "application/json", "x-pd-user": String(user), ...(init.xMethod ? { "x-http-method": init.xMethod, "if-match": "*" } : {}) },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
+const api = (user: number, path: string, init: { method?: string; xMethod?: string; body?: unknown } = {}) => restAs(t.backend.siteUrl, user, path, init);
 const list = (name: string) => `web/getlist('/sites/partnership/Lists/${name}')`;
 
 test("every product list has its own permissions: the site's owners (Full Control) and the product's groups at the schema's levels, nothing else", () => {

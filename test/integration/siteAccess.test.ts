@@ -1,5 +1,5 @@
 import { setupRightsText } from "../../src/components/SiteSetup/SiteSetupView";
-import { startTestBackend, TestBackend } from "../helpers/backend";
+import { startTestBackend, TestBackend, restAs } from "../helpers/backend";
 import { spForUrl } from "../../src/data/sp/spForUrl";
 import { SiteSetup } from "../../src/data/setup/SiteSetup";
 import { allLists, listUrlName, siteGroups } from "../../src/data/schema/listSchema";
@@ -23,12 +23,7 @@ const MEMBERS_ID = 4; // the site's Members group (Edit)
 const VISITORS_ID = 5; // the site's Visitors group (Read)
 const login = (id: number) => siteUsers.find((u) => u.Id === id)!.LoginName;
 const setupAs = (id: number) => new SiteSetup(spForUrl(t.backend.siteUrl, { "X-PD-User": String(id) }), t.backend.siteUrl);
-const api = (user: number, path: string, init: { method?: string; body?: unknown } = {}) =>
-  fetch(`${t.backend.siteUrl}/_api/${path}`, {
-    method: init.method ?? "GET",
-    headers: { accept: "application/json;odata=nometadata", "content-type": "application/json", "x-pd-user": String(user) },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
+const api = (user: number, path: string, init: { method?: string; body?: unknown } = {}) => restAs(t.backend.siteUrl, user, path, init);
 const page = (user: number) => fetch(`${t.backend.siteUrl}/SitePages/Home.aspx`, { headers: { "x-pd-user": String(user) } });
 const addDepartment = (code: string) =>
   t.dataAs(7).departments.add({ title: code, code, departmentName: "部", divisionName: code, sectionName: "", teamId: "", channelId: "", isCoordinator: false, sortOrder: 1, active: true, groupLogin: "" });
