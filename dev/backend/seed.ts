@@ -83,6 +83,8 @@ export function seed(store: Store): void {
       sectionName: "",
       teamId: channel ? fakeGuid(i + 1) : "",
       channelId: channel ? `19:${fakeGuid(i + 101).replace(/-/g, "")}@thread.tacv2` : "",
+      teamName: channel ? `${dept} ${div}` : "",
+      channelName: channel ? "一般" : "",
       isCoordinator: code === "kikaku-mirai",
       sortOrder: (i + 1) * 10,
       active: true,

@@ -140,6 +140,8 @@ export function departmentRows(count: number, named = false): Partial<D.Draft<D.
       sectionName: "",
       teamId: `${hex(0x10000000 + i, 8)}-0000-4000-8000-${hex(i, 12)}`,
       channelId: `19:${hex(0xabc00000 + i, 32)}@thread.tacv2`,
+      teamName: `${dept} ${div}`,
+      channelName: "一般",
       isCoordinator: false,
       sortOrder: 1000 + i,
       active: true,

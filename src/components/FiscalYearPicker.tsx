@@ -1,6 +1,6 @@
 import * as React from "react";
 import * as common from "CommonStrings";
-import { formatFiscalYear } from "../domain/calendar";
+import { fiscalYearLabel } from "./format";
 import { Select } from "./light";
 
 export interface IFiscalYearPickerProps {
@@ -10,5 +10,5 @@ export interface IFiscalYearPickerProps {
 }
 
 export function FiscalYearPicker({ value, years, onChange }: IFiscalYearPickerProps): JSX.Element {
-  return <Select label={common.FiscalYear} value={value} options={years.map((y) => ({ key: y, text: formatFiscalYear(y) }))} onChange={onChange} minWidth={240} maxWidth={360} />;
+  return <Select label={common.FiscalYear} value={value} options={years.map((y) => ({ key: y, text: fiscalYearLabel(y) }))} onChange={onChange} minWidth={240} maxWidth={360} />;
 }

@@ -1,4 +1,11 @@
+import * as common from "CommonStrings";
+import { formatEraFiscalYear } from "../domain/calendar";
 /** Fills {0}, {1}… in a localized template. */
 export function fmt(template: string, ...args: Array<string | number>): string {
   return template.replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] !== undefined ? String(args[Number(i)]) : m));
+}
+
+/** A fiscal year as the screen's language says it: 「2026年度（令和8年度）」, "FY2026 (Apr 2026 – Mar 2027)". */
+export function fiscalYearLabel(fy: number): string {
+  return fmt(common.FiscalYearLabel, fy, formatEraFiscalYear(fy), fy + 1);
 }

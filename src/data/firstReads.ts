@@ -26,8 +26,9 @@ function portalLists(data: IPartnershipData, fy: number) {
   return {
     issues: read(data.matchingIssues, { where: [...sinceLastYear, { prop: "status", op: "eq", value: "issued" }] }),
     matchings: read(data.matchings, { where: sinceLastYear }),
-    proposals: read(data.cityProposals, { where: byYear }),
-    answers: read(data.proposalAnswers, { where: byYear }),
+    // Since last year: a Form 2 call of the year just ended may still be open (its to-do is done once the department handed in).
+    proposals: read(data.cityProposals, { where: sinceLastYear }),
+    answers: read(data.proposalAnswers, { where: sinceLastYear }),
     surveys: read(data.surveyResponses, { where: [{ prop: "status", op: "eq", value: "requested" }] }),
     agreements: read(data.agreements, { where: [{ prop: "status", op: "eq", value: "surveying" }] }),
     wishes: read(data.implementationWishes, { where: byYear }),

@@ -55,3 +55,16 @@ export function deliveryOutcome(records: NoticeRecord[]): DeliveryOutcome {
   const retriable = records.some((n) => n.status === "failed" || (n.status === "pending" && n.attempts === 0));
   return { level, total, notified, notDelivered, retriable };
 }
+
+/** What a notice's stored error says, as a code the screens put in words (the record keeps `<code>[ <status>]: <detail>`). */
+export type NoticeProblem = "notMember" | "forbidden" | "notFound" | "throttled" | "network" | "outcomeUnknown" | "validation" | "other";
+
+const PROBLEM_CODES: Record<string, NoticeProblem> = { notMember: "notMember", forbidden: "forbidden", notFound: "notFound", throttled: "throttled", network: "network", outcomeUnknown: "outcomeUnknown", validation: "validation" };
+
+export function noticeProblem(error: string): { problem: NoticeProblem; status?: number; detail: string } | null {
+  if (!error.trim()) return null;
+  const m = /^([A-Za-z]+)(?: (\d{3}))?:\s*([\s\S]*)$/.exec(error.trim());
+  if (!m) return { problem: "other", detail: error.trim() };
+  const status = m[2] ? Number(m[2]) : undefined;
+  return { problem: PROBLEM_CODES[m[1]] ?? "other", ...(status ? { status } : {}), detail: m[3] };
+}

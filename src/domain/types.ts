@@ -166,6 +166,9 @@ export interface Department extends Stored {
   sectionName: string;
   teamId: string;
   channelId: string;
+  /** The team's and channel's names when the channel was chosen (blank on rows set before they were kept). */
+  teamName?: string;
+  channelName?: string;
   isCoordinator: boolean;
   sortOrder: number;
   active: boolean;

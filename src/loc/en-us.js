@@ -11,6 +11,7 @@ define([], function () {
     All: "All",
     NoItems: "Nothing to show.",
     FiscalYear: "Fiscal year",
+    FiscalYearLabel: "FY{0} (Apr {0} – Mar {2})",
     ItemNo: "Item {0}",
     Count: "Count",
     CountValue: "{0}",
@@ -150,6 +151,17 @@ define([], function () {
       TenantSet: "Make tenant-wide default",
       TenantDone: "This site is now the tenant-wide default partnership site.",
       TenantForbidden: "Only a SharePoint administrator can set the tenant-wide default. Ask one to run: Set-PnPStorageEntity -Key PartnershipDesk.SiteUrl -Value {0} -Scope Tenant"
+    },
+    NoticeProblems: {
+      notMember: "The sender is not a member of this department's team. Ask the team's owner to add them, then resend.",
+      forbidden: "Teams refused the post (no permission). Ask the team's owner to check that the sender is a member and the channel's posting settings.",
+      notFound: "The team or channel was not found (deleted, or a wrong id). Choose it again under Teams channels.",
+      throttled: "Teams was busy and did not take the post. Resend in a while.",
+      network: "The connection dropped and Teams did not answer. Resend.",
+      outcomeUnknown: "It is not known whether it was posted (Teams's answer did not arrive). Open the channel to check.",
+      validation: "Teams did not accept the message's form or size.",
+      other: "Posting to Teams failed.",
+      status: " (status {0})"
     },
     AgreementStatus: {
       approached: "Approached",

@@ -11,6 +11,7 @@ define([], function () {
     All: "すべて",
     NoItems: "該当するデータはありません。",
     FiscalYear: "年度",
+    FiscalYearLabel: "{0}年度（{1}）",
     ItemNo: "第{0}号",
     Count: "件数",
     CountValue: "{0} 件",
@@ -150,6 +151,17 @@ define([], function () {
       TenantSet: "全社の既定に設定する",
       TenantDone: "全社の既定の協定サイトに設定しました。",
       TenantForbidden: "全社の既定は SharePoint 管理者だけが設定できます。管理者に次の設定を依頼してください: Set-PnPStorageEntity -Key PartnershipDesk.SiteUrl -Value {0} -Scope Tenant"
+    },
+    NoticeProblems: {
+      notMember: "投稿する職員がこの部署のチームのメンバーではありません。チームの所有者にメンバーへの追加を依頼し、追加後に再送してください。",
+      forbidden: "Teams が投稿を受け付けませんでした（権限がありません）。チームの所有者に、投稿する職員がメンバーであることとチャネルの投稿設定を確認してもらってください。",
+      notFound: "チームまたはチャネルが見つかりません（削除されたか、ID が違います）。「Teams チャネル」で選び直してください。",
+      throttled: "Teams が混み合っていて受け付けませんでした。しばらくしてから再送してください。",
+      network: "通信が途切れて、Teams からの返事がありませんでした。再送してください。",
+      outcomeUnknown: "投稿されたかどうか分かりません（Teams からの返事が届きませんでした）。チャネルを開いて確かめてください。",
+      validation: "メッセージが Teams の受け付ける形や大きさではありませんでした。",
+      other: "Teams への投稿に失敗しました。",
+      status: "（応答コード {0}）"
     },
     AgreementStatus: {
       approached: "打診",

@@ -9,6 +9,8 @@ declare interface ICommonStrings {
   Search: string;
   All: string;
   NoItems: string;
+  /** {0}: the year, {1}: its 令和 year, {2}: the next calendar year. */
+  FiscalYearLabel: string;
   FiscalYear: string;
   Count: string;
   /** 「{0} 件」: a count as written beside its bar in a chart. */
@@ -145,6 +147,8 @@ declare interface ICommonStrings {
     underReview: string;
     terminated: string;
   };
+  /** Why a Teams post did not go, from the code its record keeps (never the code itself on screen). */
+  NoticeProblems: { notMember: string; forbidden: string; notFound: string; throttled: string; network: string; outcomeUnknown: string; validation: string; other: string; status: string };
   PartnerAnswer: { pending: string; can: string; cannot: string; discuss: string };
   Forms: { form1: string; form2: string; form4: string };
   ResultStatus: { draft: string; submitted: string; published: string };

@@ -58,9 +58,13 @@ test("issuing: none reached is an error, one of two a warning naming it with 再
 
   // The coordinator sets the missing channel; 再送 reaches one of the two (a Graph failure): a warning naming the other.
   await c.page.getByRole("tab", { name: "Teams チャネル" }).click();
-  await c.page.getByLabel(`チーム ID（GUID）: ${noChannel}`).fill("1b2c3d4e-5f60-4718-8293-a4b5c6d7e8f9");
-  await c.page.getByLabel(`チャネル ID（19:…@thread.tacv2）: ${noChannel}`).fill("19:0a1b2c3d4e5f60718293a4b5c6d7e8f9@thread.tacv2");
-  await c.page.getByRole("button", { name: `保存: ${noChannel}` }).click();
+  await c.page.getByRole("button", { name: `チャネルを選ぶ: ${noChannel}` }).click();
+  const pick = c.page.getByRole("alertdialog", { name: "部署の Teams チャネルを選ぶ" });
+  await pick.getByRole("combobox", { name: "チーム（あなたが参加しているもの）" }).click();
+  await c.page.getByRole("option", { name: "総務部 情報政策課" }).click();
+  await pick.getByRole("combobox", { name: "チャネル" }).click();
+  await c.page.getByRole("option", { name: "連携" }).click();
+  await pick.getByRole("button", { name: "このチャネルにする" }).click();
   await c.page.getByText("保存しました。").waitFor();
   await c.page.getByRole("tab", { name: "別紙③ マッチング" }).click();
   h.backend.faults.set({ graph500: 1 });

@@ -83,17 +83,27 @@ test("build and issue a feedback list; a forced failure is retried without dupli
   await c2.page.context().close();
 }, 120000);
 
-test("channels: a malformed id is refused; a test message reaches the channel", async () => {
+test("channels: shown by team and channel name, not ids; an id given by hand is checked, named where Graph can tell, and a test message reaches the channel (issue 33, point 9)", async () => {
   const c = await h.open("&only=annual", "", 7);
   await c.page.getByRole("tab", { name: "Teams チャネル" }).click();
-  const team = c.page.getByLabel("チーム ID（GUID）: 総務部 情報政策課");
+  const list = c.page.getByRole("grid", { name: "部署の Teams チャネル" });
+  // Names, never GUIDs or 19:…@thread ids, in the list.
+  await list.getByText("子ども家庭部 子育て支援課").first().waitFor();
+  expect(await list.getByText(/[0-9a-f]{8}-[0-9a-f]{4}-|@thread\.tacv2/).count()).toBe(0);
+  await c.page.getByRole("button", { name: "チャネルを選ぶ: 総務部 情報政策課" }).click();
+  const dlg = c.page.getByRole("alertdialog", { name: "部署の Teams チャネルを選ぶ" });
+  await dlg.getByText("参加していないチームのチャネルを ID で指定する").click();
+  const team = dlg.getByLabel("チーム ID（GUID）");
   await team.fill("not-a-guid");
-  await c.page.getByLabel("チャネル ID（19:…@thread.tacv2）: 総務部 情報政策課").fill("19:0a1b2c3d4e5f60718293a4b5c6d7e8f9@thread.tacv2");
-  await c.page.getByRole("button", { name: "保存: 総務部 情報政策課" }).click();
-  await c.page.getByText("チーム ID の形式が正しくありません", { exact: false }).waitFor();
+  await dlg.getByLabel("チャネル ID（19:…@thread.tacv2）").fill("19:0a1b2c3d4e5f60718293a4b5c6d7e8f9@thread.tacv2");
+  await dlg.getByRole("button", { name: "このチャネルにする" }).click();
+  await dlg.getByText("チーム ID の形式が正しくありません", { exact: false }).waitFor();
   await team.fill("1b2c3d4e-5f60-4718-8293-a4b5c6d7e8f9");
-  await c.page.getByRole("button", { name: "保存: 総務部 情報政策課" }).click();
+  await dlg.getByRole("button", { name: "このチャネルにする" }).click();
   await c.page.getByText("保存しました。").waitFor();
+  // The coordinator belongs to that team: its name and the channel's are read and shown.
+  const row = c.page.getByRole("row", { name: /^総務部 情報政策課/ }).first();
+  await row.getByText("連携", { exact: true }).waitFor();
   await c.page.getByRole("button", { name: "テスト送信: 総務部 情報政策課" }).click();
   await c.page.getByText("テストメッセージを送信しました。").waitFor();
   await h.shot(c.page, "matching-channels.png");
@@ -138,9 +148,8 @@ test("the channel picker: a department's channel chosen from the teams the coord
   await c.page.getByRole("option", { name: "連携" }).click();
   await h.shot(c.page, "matching-channel-picker.png");
   await dlg.getByRole("button", { name: "このチャネルにする" }).click();
-  expect(await c.page.getByLabel("チャネル ID（19:…@thread.tacv2）: 都市整備部 道路交通課").inputValue()).toBe("19:0a1b2c3d4e5f60718293a4b5c6d7e8f9@thread.tacv2");
-  await c.page.getByRole("button", { name: "保存: 都市整備部 道路交通課" }).click();
   await c.page.getByText("保存しました。").waitFor();
+  await c.page.getByRole("row", { name: /^都市整備部 道路交通課/ }).first().getByText("総務部 情報政策課").waitFor();
   await c.page.getByRole("button", { name: "テスト送信: 都市整備部 道路交通課" }).click();
   await c.page.getByText("テストメッセージを送信しました。").waitFor();
   expect(c.errors).toEqual([]);

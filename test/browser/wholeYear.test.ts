@@ -159,21 +159,44 @@ test("one fiscal year from the approach to publication, and the renewal three ye
   await tab.page.getByText("希望済み（担当: 子育 太郎（内線 3101））").waitFor();
   await closeClean(tab);
 
-  // 8. After the year: Form 4, then publication.
-  const f4 = await h.open("&today=2027-04-10&only=portal", "", 11);
+  // 8. Across 1 April: the coordinator asks for Form 4 of the year just ended (the dialog opens on
+  //    令和8年度), and the department answers it from its Teams tab, where the call is its first
+  //    to-do and leads to 令和8年度 without choosing a year (issue 33, point 1).
+  await withoutSeededCalls(h, 2026, ["form4"]);
+  c = await h.open("&today=2027-04-05&only=annual", "", 7);
+  await c.page.getByRole("tab", { name: "調査依頼" }).click();
+  await c.page.getByRole("menuitem", { name: "新しい調査依頼" }).click();
+  const f4call = c.page.getByRole("alertdialog", { name: "調査依頼の作成" });
+  await pick(c.page, f4call, "様式", "別紙④（実績報告）");
+  await f4call.getByRole("combobox", { name: "年度" }).filter({ hasText: "令和8年度" }).waitFor();
+  const f4title = await f4call.getByLabel("件名").inputValue();
+  expect(f4title).toContain("令和8年度");
+  await setDate(f4call.getByLabel("期限"), "2027-05-20");
+  await f4call.getByRole("button", { name: "保存" }).click();
+  await c.page.getByRole("alertdialog", { name: "調査依頼の作成" }).getByText(/^依頼を開始し、\d+ 部署の Teams チャネルに通知しました。/).waitFor();
+  await c.page.getByRole("alertdialog", { name: "調査依頼の作成" }).getByRole("button", { name: "閉じる" }).click();
+  await closeClean(c);
+  const f4 = await h.open("&host=teams&dept=kodomo-kosodate&only=portal&today=2027-04-10", "", 11);
+  const first = f4.page.getByTestId("todo-list").getByRole("listitem").first();
+  await first.getByText(f4title, { exact: true }).waitFor();
+  await first.getByRole("button", { name: `実績を報告する: ${f4title}` }).click();
   const section = f4.page.getByRole("region", { name: "実績報告（別紙④）" });
-  await pick(f4.page, section, "年度", "2026年度（令和8年度）");
-  await section.getByRole("menuitem", { name: "取組を追加" }).click();
+  await section.getByRole("combobox", { name: "年度" }).filter({ hasText: "令和8年度" }).waitFor();
+  await section.getByRole("menuitem", { name: "取組を追加" }).or(section.getByRole("button", { name: "取組を追加" })).first().click();
   const rd = f4.page.getByRole("alertdialog", { name: "実績報告（別紙④）" });
+  // The row the department carried out is offered from 令和8年度's feedback list.
+  await rd.getByRole("combobox", { name: "もとになったフィードバックの行（任意）" }).click();
+  await f4.page.getByRole("option", { name: /^NO\.\d+ 親子の防災ワークショップ/ }).first().click();
   await rd.getByLabel("取組の件名").fill("親子の防災ワークショップ");
   await rd.getByLabel("取組内容").fill("親子32組が参加し、非常食づくりと避難の練習をした。");
   await pick(f4.page, rd, "連携企業名", PARTNER);
   await pick(f4.page, rd, "該当する連携事項（任意）", "第1号 子育て支援に関すること");
   await rd.getByRole("button", { name: "保存" }).click();
   await section.getByRole("gridcell", { name: "親子の防災ワークショップ", exact: true }).waitFor();
-  await section.getByRole("menuitem", { name: "実績報告を提出" }).click();
+  await section.getByRole("menuitem", { name: "実績報告を提出" }).or(section.getByRole("button", { name: "実績報告を提出" })).first().click();
   await f4.page.getByRole("alertdialog", { name: "実績報告を提出" }).getByRole("button", { name: "実績報告を提出" }).click();
   await f4.page.getByText("1 件を提出しました。").waitFor();
+  await h.shot(f4.page, "whole-year-form4-teams-april.png");
   await closeClean(f4);
   const pub = await h.open("&today=2027-04-10&only=results", "", 7);
   await pick(pub.page, pub.page.locator("main"), "年度", "2026年度（令和8年度）");

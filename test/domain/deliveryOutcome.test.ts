@@ -1,4 +1,4 @@
-import { deliveryOutcome } from "../../src/domain/deliveryOutcome";
+import { deliveryOutcome, noticeProblem } from "../../src/domain/deliveryOutcome";
 import type { Notification } from "../../src/domain/types";
 
 /** After issuing 別紙③ (or 再送): never all-green while a department was not reached (issue 18 item 9). */
@@ -39,4 +39,20 @@ test("none reached: failure; not a member, refused (403), outcome unknown and ne
 
 test("nothing to send: none", () => {
   expect(deliveryOutcome([]).level).toBe("none");
+});
+
+describe("noticeProblem: a record's stored error as a code the screens put in words (issue 33, point 9: no raw codes)", () => {
+  test.each([
+    ["notMember: 投稿する職員が…", { problem: "notMember", detail: "投稿する職員が…" }],
+    ["forbidden 403: Forbidden", { problem: "forbidden", status: 403, detail: "Forbidden" }],
+    ["notFound 404: NotFound", { problem: "notFound", status: 404, detail: "NotFound" }],
+    ["throttled 429: TooManyRequests", { problem: "throttled", status: 429, detail: "TooManyRequests" }],
+    ["network: fetch failed", { problem: "network", detail: "fetch failed" }],
+    ["outcomeUnknown: unknown 504: Gateway Timeout", { problem: "outcomeUnknown", detail: "unknown 504: Gateway Timeout" }],
+    ["server 500: boom", { problem: "other", status: 500, detail: "boom" }],
+    ["something without a code", { problem: "other", detail: "something without a code" }],
+  ])("%s", (error, expected) => {
+    expect(noticeProblem(error)).toEqual(expected);
+  });
+  test("no error, no problem", () => expect(noticeProblem("  ")).toBeNull());
 });

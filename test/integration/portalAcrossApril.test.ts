@@ -43,3 +43,19 @@ test("after 1 April, last year's open Form 4 is the department's first to-do, wi
   const rows2026 = feedbackAll.filter((m) => m.fiscalYear === 2026 && m.issue && issued2026.has(m.issue.id));
   expect(rows2026.length).toBeGreaterThan(0);
 });
+
+test("after 1 April, last year's Form 2 call still open is done for a department that handed in that year (its 2026 proposals are read), not 期限超過", async () => {
+  const coord = t.dataAs(7);
+  const calls2026 = (await coord.calls.list({ where: [{ prop: "fiscalYear", op: "eq", value: 2026 }] })).filter((c) => c.form === "form2");
+  expect(calls2026.length).toBe(1);
+  const call = calls2026[0];
+  if (call.status !== "open") await coord.calls.update(call.id, call.etag, { status: "open" });
+  const data = t.dataAs(11);
+  const user = await data.currentUser();
+  const d = await readPortalAgain(data, fiscalYearOf(TODAY), user, {});
+  const dept = resolveDepartment(d.departments, { userCodes: user.departmentCodes })!;
+  const mine2026 = d.proposals.filter((p) => p.department?.id === dept.id && p.fiscalYear === 2026);
+  expect(mine2026.some((p) => p.status === "submitted")).toBe(true);
+  const todo = departmentTodo({ departmentId: dept.id, today: TODAY, calls: d.calls, proposals: d.proposals.filter((p) => p.department?.id === dept.id), results: d.own.results, surveys: [], agreements: d.agreements, issues: [], feedback: [] });
+  expect(todo.find((x) => x.kind === "form2" && x.fiscalYear === 2026)).toMatchObject({ state: "done" });
+});

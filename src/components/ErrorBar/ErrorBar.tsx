@@ -24,8 +24,10 @@ export function ErrorBar({ error, onReload, reloadLabel }: IErrorBarProps): JSX.
     );
   }
   const kind = isDataError(error) ? error.kind : "unknown";
+  // Reading again does not give a permission (issue 33, point 9): no 再読み込み beside 権限がありません.
+  const reload = onReload && kind !== "forbidden" ? <Button small onClick={onReload}>{reloadLabel ?? common.Reload}</Button> : undefined;
   return (
-    <Notice kind={kind === "conflict" || kind === "throttled" ? "warning" : "error"} role="alert" actions={onReload ? <Button small onClick={onReload}>{reloadLabel ?? common.Reload}</Button> : undefined}>
+    <Notice kind={kind === "conflict" || kind === "throttled" ? "warning" : "error"} role="alert" actions={reload}>
       {isDataError(error) && error.detail?.outcomeUnknown ? common.OutcomeUnknown : common.Errors[kind]}
     </Notice>
   );

@@ -56,6 +56,9 @@ export const departments: ListDef<D.Department> = {
     sectionName: text("SectionName", "係"),
     teamId: text("TeamId", "Teams チーム ID", { indexed: true, maxLength: 64 }),
     channelId: text("ChannelId", "Teams チャネル ID", { maxLength: 128 }),
+    // Shown instead of the ids (issue 33, point 9): the names as Graph gave them when the channel was chosen.
+    teamName: text("TeamName", "Teams チーム名", { maxLength: 255 }),
+    channelName: text("ChannelName", "Teams チャネル名", { maxLength: 255 }),
     groupLogin: text("GroupLogin", "部署のグループ（Entra ID / Microsoft 365）"),
     isCoordinator: bool("IsCoordinator", "連携窓口（未来創造課）"),
     sortOrder: num("SortOrder", "表示順"),
@@ -591,10 +594,12 @@ export function listByKey(key: ListKey): AnyListDef {
  * unique per form and fiscal year: the Calls list gains 依頼キー (CallKey, `<form>-<FY>`), indexed and
  * unique, which setup writes on the calls already there before it enforces it; 11 makes an
  * imported agreement unique: the Agreements list gains 台帳の取込キー (RegisterKey), indexed and unique,
- * written when an import commits (blank on the agreements already there and on those made by hand).
+ * written when an import commits (blank on the agreements already there and on those made by hand);
+ * 12 keeps each department's Teams team and channel names (TeamName, ChannelName) beside their ids,
+ * so screens show names, not ids.
  * Raise it with every change to the lists, columns, indexes or views.
  */
-export const SCHEMA_VERSION = 11;
+export const SCHEMA_VERSION = 12;
 
 /** Lists live at a fixed URL under the site (`Lists/PD_<title>`), whatever their display name. */
 export const LIST_URL_PREFIX = "PD_";

@@ -196,14 +196,15 @@ export class MatchingService extends ServiceBase {
   }
 
   /** Maps a department to its team and channel (Graph ids, checked for shape). */
-  async saveChannel(dept: D.Department, teamId: string, channelId: string): Promise<void> {
+  async saveChannel(dept: D.Department, teamId: string, channelId: string, names: { teamName: string; channelName: string } = { teamName: "", channelName: "" }): Promise<void> {
     this.requireCoordinator();
     const problems: Array<{ field: string; code: string }> = [];
     if (teamId.trim() && !TEAM_ID_PATTERN.test(teamId.trim())) problems.push({ field: "teamId", code: "invalidTeamId" });
     if (channelId.trim() && !CHANNEL_ID_PATTERN.test(channelId.trim())) problems.push({ field: "channelId", code: "invalidChannelId" });
     if (!!teamId.trim() !== !!channelId.trim()) problems.push({ field: teamId.trim() ? "channelId" : "teamId", code: "required" });
     if (problems.length) throw new RuleError(problems);
-    await this.data.departments.update(dept.id, dept.etag, { teamId: teamId.trim(), channelId: channelId.trim() });
+    const set = !!teamId.trim();
+    await this.data.departments.update(dept.id, dept.etag, { teamId: teamId.trim(), channelId: channelId.trim(), teamName: set ? names.teamName.slice(0, 255) : "", channelName: set ? names.channelName.slice(0, 255) : "" });
   }
 
   /**

@@ -49,6 +49,18 @@ export class NotificationService {
   }
 
   /**
+   * The names to show for a channel given by its ids (pasted rather than chosen): the team's from
+   * the coordinator's joined teams, the channel's from that team's channels, with the same two
+   * Graph reads the picker makes. Blank where Graph cannot tell (a team the coordinator is not in).
+   */
+  async channelNames(teamId: string, channelId: string): Promise<{ teamName: string; channelName: string }> {
+    const team = (await this.teams()).find((t) => t.id.toLowerCase() === teamId.toLowerCase());
+    if (!team) return { teamName: "", channelName: "" };
+    const channel = (await this.channels(team.id)).find((c) => c.id === channelId);
+    return { teamName: team.displayName, channelName: channel?.displayName ?? "" };
+  }
+
+  /**
    * Per department, before anything is posted: no channel set, the coordinator not a member of
    * the department's team (a delegated post could only fail with 403), or ready. One Graph
    * request (`/me/joinedTeams`). A notifier that cannot tell says "ready" for every channel set.

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Spinner } from "@fluentui/react";
-import { Tab, Tabs } from "../../../components/light";
+import { Notice, Tab, Tabs } from "../../../components/light";
 import * as strings from "AnnualCycleWebPartStrings";
 import * as common from "CommonStrings";
 import type { IAppServices } from "../../../components/IAppServices";
@@ -76,5 +76,6 @@ function Year({ services, user, portalUrl }: { services: IAppServices; user: Cur
 
 /** 年度の連携: the fiscal year's calls, proposals (Forms 1 and 2) and the partners' answers. */
 export function AnnualCycleRoot({ services, portalUrl }: IAnnualCycleRootProps): JSX.Element {
-  return <AppFrame services={services} title={strings.Title}>{(user) => <Year services={services} user={user} portalUrl={portalUrl ?? ""} />}</AppFrame>;
+  // Visitors may not read the year's internal lists (partners' proposals, department rows): they are told where to look instead of being shown a refusal.
+  return <AppFrame services={services} title={strings.Title}>{(user) => (user.role === "visitor" ? <Notice kind="info">{strings.VisitorNote}</Notice> : <Year services={services} user={user} portalUrl={portalUrl ?? ""} />)}</AppFrame>;
 }

@@ -4,12 +4,12 @@ import * as strings from "AnnualCycleWebPartStrings";
 import * as common from "CommonStrings";
 import { DateText } from "../../../components/DateText";
 import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
-import { fmt } from "../../../components/format";
+import { fiscalYearLabel, fmt } from "../../../components/format";
 import { useAction } from "../../../components/hooks/useAction";
 import type { CycleService, YearData } from "../../../data/services/CycleService";
 import type { NotificationService } from "../../../data/services/NotificationService";
 import { callStatusBoard, StatusBoardRow, callTitle, defaultCallYear } from "../../../domain/calls";
-import { formatEraDate, formatFiscalYear } from "../../../domain/calendar";
+import { formatEraDate } from "../../../domain/calendar";
 import { reminderHtml } from "../../../domain/teamsMessages";
 import type { Call, FormKind, Notification } from "../../../domain/types";
 import { fieldError } from "./cycleProblems";
@@ -130,7 +130,7 @@ function NewCallDialog({ year, service, notifications, portalUrl, today, onClose
           <Dropdown
             label={common.FiscalYear}
             selectedKey={fiscalYear}
-            options={[year.fiscalYear, year.fiscalYear - 1].map((y) => ({ key: y, text: formatFiscalYear(y) }))}
+            options={[year.fiscalYear, year.fiscalYear - 1].map((y) => ({ key: y, text: fiscalYearLabel(y) }))}
             onChange={(_, o) => {
               if (!o) return;
               setFiscalYear(Number(o.key));

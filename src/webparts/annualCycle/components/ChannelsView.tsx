@@ -1,5 +1,7 @@
 import * as React from "react";
-import { DefaultButton, DetailsList, Dialog, DialogFooter, DialogType, Dropdown, IColumn, MessageBar, MessageBarType, PrimaryButton, SelectionMode, Spinner, Stack, TextField } from "@fluentui/react";
+import { DefaultButton, Dialog, DialogFooter, DialogType, Dropdown, IColumn, MessageBar, MessageBarType, PrimaryButton, Spinner, Stack, Text, TextField, Toggle } from "@fluentui/react";
+import { ResponsiveList } from "../../../components/ResponsiveList";
+import { noticeProblemText } from "../../../components/noticeProblem";
 import * as strings from "AnnualCycleWebPartStrings";
 import * as common from "CommonStrings";
 import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
@@ -13,28 +15,44 @@ import { useLoad } from "../../../components/hooks/useLoad";
 import type { Department } from "../../../domain/types";
 import { frameStyles } from "../../../components/AppFrame/AppFrame.styles";
 
-/** Each department's team and channel, checked for shape, with a test message. */
+/**
+ * Each department's team and channel, shown by name (issue 33, point 9), chosen in a picker
+ * (or given by ids there for a team the coordinator is not in), with a test message.
+ */
 export function ChannelsView({ departments, canEdit, service, notifications, onChanged }: { departments: Department[]; canEdit: boolean; service: MatchingService; notifications: NotificationService; onChanged: () => void }): JSX.Element {
-  const [edits, setEdits] = React.useState<Record<number, { teamId: string; channelId: string }>>({});
   const [info, setInfo] = React.useState<{ ok: boolean; text: string } | null>(null);
   const action = useAction();
-  const value = (d: Department): { teamId: string; channelId: string } => edits[d.id] ?? { teamId: d.teamId, channelId: d.channelId };
-  const set = (d: Department, patch: Partial<{ teamId: string; channelId: string }>): void => setEdits((e) => ({ ...e, [d.id]: { ...value(d), ...patch } }));
   const [savingId, setSavingId] = React.useState<number | null>(null);
   const [groups, setGroups] = React.useState<Record<number, string>>({});
   const [picking, setPicking] = React.useState<Department | null>(null);
-  const err = (d: Department, field: string): string | undefined => (savingId === d.id ? problemText({ invalidTeamId: strings.Channels.invalidTeamId, invalidChannelId: strings.Channels.invalidChannelId, required: common.FieldProblems.required }, action.problems, field, common.FieldProblems.required) : undefined);
   const columns: IColumn[] = [
-    { key: "dept", name: strings.Channels.department, minWidth: 120, isMultiline: true, headerClassName: frameStyles.wrapHeader, onRender: (d: Department) => d.title },
-    { key: "team", name: strings.Channels.teamId, minWidth: 180, headerClassName: frameStyles.wrapHeader, onRender: (d: Department) => <TextField ariaLabel={`${strings.Channels.teamId}: ${d.title}`} value={value(d).teamId} readOnly={!canEdit} onChange={(_, v) => set(d, { teamId: v ?? "" })} errorMessage={err(d, "teamId")} /> },
-    { key: "channel", name: strings.Channels.channelId, minWidth: 200, headerClassName: frameStyles.wrapHeader, onRender: (d: Department) => <TextField ariaLabel={`${strings.Channels.channelId}: ${d.title}`} value={value(d).channelId} readOnly={!canEdit} onChange={(_, v) => set(d, { channelId: v ?? "" })} errorMessage={err(d, "channelId")} /> },
+    { key: "dept", name: strings.Channels.department, minWidth: 140, isMultiline: true, headerClassName: frameStyles.wrapHeader, onRender: (d: Department) => d.title },
+    {
+      key: "channel",
+      name: strings.Channels.channelColumn,
+      minWidth: 200,
+      isMultiline: true,
+      headerClassName: frameStyles.wrapHeader,
+      onRender: (d: Department) =>
+        !d.teamId ? (
+          <span style={{ color: "#605e5c" }}>{strings.Channels.notSet}</span>
+        ) : d.teamName ? (
+          <span style={{ overflowWrap: "anywhere" }}>
+            {d.teamName}
+            <br />
+            <span style={{ color: "#605e5c" }}>{d.channelName}</span>
+          </span>
+        ) : (
+          <span style={{ color: "#605e5c", overflowWrap: "anywhere" }}>{strings.Channels.namesUnknown}</span>
+        ),
+    },
     {
       key: "group",
       name: strings.Channels.group,
       minWidth: 200,
       headerClassName: frameStyles.wrapHeader,
       onRender: (d: Department) => (
-        <Stack horizontal verticalAlign="start" tokens={{ childrenGap: 4 }}>
+        <Stack horizontal wrap verticalAlign="start" tokens={{ childrenGap: 4 }}>
           <TextField
             ariaLabel={`${strings.Channels.group}: ${d.title}`}
             placeholder={strings.Channels.groupPlaceholder}
@@ -42,7 +60,7 @@ export function ChannelsView({ departments, canEdit, service, notifications, onC
             readOnly={!canEdit}
             onChange={(_, v) => setGroups((g) => ({ ...g, [d.id]: v ?? "" }))}
             errorMessage={savingId === d.id ? problemText({ invalidGroupLogin: strings.Channels.invalidGroupLogin }, action.problems, "groupLogin", strings.Channels.invalidGroupLogin) : undefined}
-            styles={{ root: { flexGrow: 1 } }}
+            styles={{ root: { flexGrow: 1, minWidth: 0 } }}
           />
           {canEdit && groups[d.id] !== undefined && groups[d.id] !== d.groupLogin && (
             <DefaultButton
@@ -69,36 +87,19 @@ export function ChannelsView({ departments, canEdit, service, notifications, onC
     {
       key: "act",
       name: "",
-      minWidth: 160,
+      minWidth: 220,
       onRender: (d: Department) =>
         canEdit && (
           <Stack horizontal wrap tokens={{ childrenGap: 4 }}>
             <DefaultButton text={strings.Channels.pick} ariaLabel={`${strings.Channels.pick}: ${d.title}`} disabled={action.busy} onClick={() => setPicking(d)} />
-            <PrimaryButton
-              text={strings.Channels.save}
-              ariaLabel={`${strings.Channels.save}: ${d.title}`}
-              disabled={action.busy || !edits[d.id]}
-              onClick={async () => {
-                setSavingId(d.id);
-                if (await action.run(() => service.saveChannel(d, value(d).teamId, value(d).channelId))) {
-                  setInfo({ ok: true, text: strings.Channels.saved });
-                  setEdits((e) => {
-                    const rest = { ...e };
-                    delete rest[d.id];
-                    return rest;
-                  });
-                  onChanged();
-                }
-              }}
-            />
             <DefaultButton
               text={strings.Channels.test}
               ariaLabel={`${strings.Channels.test}: ${d.title}`}
-              disabled={action.busy || !d.teamId || !!edits[d.id]}
+              disabled={action.busy || !d.teamId}
               onClick={() =>
                 void action.run(async () => {
                   const n = await service.testMessage(d, notifications, { html: `<p>${escapeHtml(strings.Channels.testMessage)}</p>` });
-                  setInfo(n.status === "sent" ? { ok: true, text: strings.Channels.testSent } : { ok: false, text: fmt(strings.Channels.testFailed, n.error) });
+                  setInfo(n.status === "sent" ? { ok: true, text: strings.Channels.testSent } : { ok: false, text: fmt(strings.Channels.testFailed, noticeProblemText(n.error)) });
                 })
               }
             />
@@ -111,15 +112,17 @@ export function ChannelsView({ departments, canEdit, service, notifications, onC
       <MessageBar>{strings.Channels.howTo}</MessageBar>
       <ErrorBar error={action.error} />
       {info && <MessageBar messageBarType={info.ok ? MessageBarType.success : MessageBarType.error} onDismiss={() => setInfo(null)}>{info.text}</MessageBar>}
-      <DetailsList items={departments.filter((d) => d.active)} columns={columns} selectionMode={SelectionMode.none} getKey={(d: Department) => String(d.id)} ariaLabelForGrid={strings.Channels.heading} />
+      <ResponsiveList items={departments.filter((d) => d.active)} columns={columns} getKey={(d: Department) => String(d.id)} ariaLabel={strings.Channels.heading} />
       {picking && (
         <ChannelPicker
           department={picking}
+          service={service}
           notifications={notifications}
           onClose={() => setPicking(null)}
-          onPick={(teamId, channelId) => {
-            set(picking, { teamId, channelId });
+          onSaved={() => {
             setPicking(null);
+            setInfo({ ok: true, text: strings.Channels.saved });
+            onChanged();
           }}
         />
       )}
@@ -128,21 +131,39 @@ export function ChannelsView({ departments, canEdit, service, notifications, onC
 }
 
 /**
- * Choose a department's channel instead of pasting ids: the teams the coordinator belongs to
- * (Graph /me/joinedTeams), then that team's channels. The choice fills the row; 保存 saves it
- * and テスト送信 confirms it, as with pasted ids.
+ * Choose a department's channel: the teams the coordinator belongs to (Graph /me/joinedTeams),
+ * then that team's channels; or, for a team the coordinator is not in, the ids from the
+ * channel's link. Saving keeps the names beside the ids, so the list shows names.
  */
-function ChannelPicker({ department, notifications, onClose, onPick }: { department: Department; notifications: NotificationService; onClose: () => void; onPick: (teamId: string, channelId: string) => void }): JSX.Element {
+function ChannelPicker({ department, service, notifications, onClose, onSaved }: { department: Department; service: MatchingService; notifications: NotificationService; onClose: () => void; onSaved: () => void }): JSX.Element {
   const teams = useLoad(() => notifications.teams(), [notifications]);
   const [teamId, setTeamId] = React.useState<string | null>(department.teamId || null);
   const channels = useLoad(() => (teamId ? notifications.channels(teamId) : Promise.resolve([])), [teamId]);
   const [channelId, setChannelId] = React.useState<string | null>(department.channelId || null);
+  const [byId, setById] = React.useState(false);
+  const [ids, setIds] = React.useState({ teamId: department.teamId, channelId: department.channelId });
+  const action = useAction();
   const inTeam = (channels.data ?? []).some((c) => c.id === channelId);
+  const err = (field: string): string | undefined => problemText({ invalidTeamId: strings.Channels.invalidTeamId, invalidChannelId: strings.Channels.invalidChannelId, required: common.FieldProblems.required }, action.problems, field, common.FieldProblems.required);
+  const save = async (): Promise<void> => {
+    const ok = await action.run(async () => {
+      if (byId) {
+        // Names where Graph can tell them; the ids are checked for shape by the service either way.
+        const names = await notifications.channelNames(ids.teamId.trim(), ids.channelId.trim()).catch(() => ({ teamName: "", channelName: "" }));
+        await service.saveChannel(department, ids.teamId, ids.channelId, names);
+      } else if (teamId && channelId) {
+        const team = teams.data?.find((t) => t.id === teamId);
+        const channel = channels.data?.find((c) => c.id === channelId);
+        await service.saveChannel(department, teamId, channelId, { teamName: team?.displayName ?? "", channelName: channel?.displayName ?? "" });
+      }
+    });
+    if (ok) onSaved();
+  };
   return (
-    <Dialog hidden={false} onDismiss={onClose} dialogContentProps={{ type: DialogType.largeHeader, title: strings.Channels.pickHeading, subText: department.title }} minWidth={480} modalProps={{ isBlocking: true }}>
-      <ErrorBar error={teams.error ?? channels.error} onReload={teams.error ? teams.reload : channels.reload} />
+    <Dialog hidden={false} onDismiss={onClose} dialogContentProps={{ type: DialogType.largeHeader, title: strings.Channels.pickHeading, subText: department.title }} minWidth={320} maxWidth={560} modalProps={{ isBlocking: true }}>
+      <ErrorBar error={action.error ?? teams.error ?? channels.error} onReload={action.error ? undefined : teams.error ? teams.reload : channels.reload} />
       {teams.loading && !teams.data && <Spinner label={strings.Channels.loadingTeams} />}
-      {teams.data && (
+      {teams.data && !byId && (
         <Stack tokens={{ childrenGap: 8 }}>
           {teams.data.length === 0 && <MessageBar messageBarType={MessageBarType.warning}>{strings.Channels.noTeams}</MessageBar>}
           <Dropdown
@@ -165,8 +186,16 @@ function ChannelPicker({ department, notifications, onClose, onPick }: { departm
           />
         </Stack>
       )}
+      <Toggle label={strings.Channels.byId} checked={byId} onChange={(_, v) => setById(!!v)} styles={{ root: { marginTop: 12 } }} />
+      {byId && (
+        <Stack tokens={{ childrenGap: 8 }}>
+          <Text variant="small">{strings.Channels.byIdHelp}</Text>
+          <TextField label={strings.Channels.teamId} value={ids.teamId} onChange={(_, v) => setIds((x) => ({ ...x, teamId: v ?? "" }))} errorMessage={err("teamId")} />
+          <TextField label={strings.Channels.channelId} value={ids.channelId} onChange={(_, v) => setIds((x) => ({ ...x, channelId: v ?? "" }))} errorMessage={err("channelId")} />
+        </Stack>
+      )}
       <DialogFooter>
-        <PrimaryButton text={strings.Channels.useThis} disabled={!teamId || !channelId || !inTeam} onClick={() => teamId && channelId && onPick(teamId, channelId)} />
+        <PrimaryButton text={strings.Channels.useThis} disabled={action.busy || (byId ? false : !teamId || !channelId || !inTeam)} onClick={() => void save()} />
         <DefaultButton text={strings.Channels.cancel} onClick={onClose} />
       </DialogFooter>
     </Dialog>

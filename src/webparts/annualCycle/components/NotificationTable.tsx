@@ -5,6 +5,7 @@ import { fmt } from "../../../components/format";
 import { notYetSent, outcomeUnknown } from "../../../data/services/NotificationService";
 import type { Notification } from "../../../domain/types";
 import { teamsChannelLink } from "../../../domain/teamsMessages";
+import { noticeProblemText } from "../../../components/noticeProblem";
 
 /**
  * How an edition's Teams messages went, per department. A retry sends only what failed or
@@ -24,7 +25,7 @@ export function NotificationTable({ records, canRetry, busy, onRetry, onConfirmP
     { key: "dept", name: strings.Columns.department, minWidth: 180, onRender: (n: Notification) => n.department?.title },
     { key: "status", name: strings.Columns.status, minWidth: 150, onRender: (n: Notification) => <span style={{ fontWeight: 600, color: n.status === "sent" ? "#107c10" : n.status === "failed" || outcomeUnknown(n) ? "#a4262c" : "#605e5c" }}>{label(n)}</span> },
     { key: "attempts", name: strings.Matching.attempts, minWidth: 60, onRender: (n: Notification) => n.attempts },
-    { key: "error", name: strings.Matching.error, minWidth: 200, isMultiline: true, onRender: (n: Notification) => n.error },
+    { key: "error", name: strings.Matching.error, minWidth: 200, isMultiline: true, onRender: (n: Notification) => (n.error ? <span title={n.error}>{noticeProblemText(n.error)}</span> : null) },
     {
       key: "retry",
       name: "",

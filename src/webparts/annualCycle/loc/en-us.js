@@ -1,5 +1,6 @@
 define([], function () {
   return {
+    VisitorNote: "The year's partnership work (calls, proposals, matching) is for the coordinating division and department staff, and is not shown with read-only access. Concluded agreements are on the Agreements page, and published results on the Results page.",
     Title: "Yearly cycle",
     SummaryLabel: "The year at a glance",
     Anomalies: {
@@ -90,12 +91,17 @@ define([], function () {
       private: "private",
       useThis: "Use this channel",
       cancel: "Cancel",
+      channelColumn: "Teams team / channel",
+      notSet: "Not set (no notices arrive)",
+      namesUnknown: "Set (the team and channel names are not known; choose the channel again to show them)",
+      byId: "Give a channel of a team you are not in by its ids",
+      byIdHelp: "In Teams, the channel's … menu → Get link to channel: the link holds the team id (groupId=…) and the channel id (after /channel/, URL-decoded).",
       save: "Save",
       test: "Send test",
       saved: "Saved.",
       testSent: "Test message sent.",
       testFailed: "Test message failed: {0}",
-      howTo: "In Teams, the channel's … menu → Get link to channel: the link holds the team id (groupId=…) and the channel id (after /channel/, URL-decoded).",
+      howTo: "For each department, use Choose a channel to pick the Teams channel that calls and feedback lists are posted to, then Send test to check it arrives.",
       invalidTeamId: "The team id is not a GUID (e.g. 0b6a9d4e-7f3c-4d2a-9a51-2c8e4f6b1a03).",
       invalidChannelId: "The channel id is not valid (e.g. 19:abc…@thread.tacv2).",
       testMessage: "Test message from Partnership Desk. Feedback list notifications will arrive in this channel."

@@ -1,5 +1,6 @@
 define([], function () {
   return {
+    VisitorNote: "年度の連携（調査依頼・提案・マッチング）は、未来創造課と各部署の職員が使う画面です。閲覧のみの権限では表示されません。締結済みの協定は「協定管理」、公表された実績は「実績報告」のページでご覧いただけます。",
     Title: "年度の連携",
     SummaryLabel: "年度の概要",
     Anomalies: {
@@ -90,12 +91,17 @@ define([], function () {
       private: "プライベート",
       useThis: "このチャネルにする",
       cancel: "キャンセル",
+      channelColumn: "Teams のチーム／チャネル",
+      notSet: "未設定（通知は届きません）",
+      namesUnknown: "設定済み（チーム名・チャネル名を確認できません。「チャネルを選ぶ」で選び直すと表示されます）",
+      byId: "参加していないチームのチャネルを ID で指定する",
+      byIdHelp: "Teams でチャネルの「…」→「チャネルへのリンクを取得」で得た URL に、チーム ID（groupId=…）とチャネル ID（/channel/ の後ろ、URL デコード後）が含まれています。",
       save: "保存",
       test: "テスト送信",
       saved: "保存しました。",
       testSent: "テストメッセージを送信しました。",
       testFailed: "テスト送信に失敗しました: {0}",
-      howTo: "Teams でチャネルの「…」→「チャネルへのリンクを取得」で得た URL に、チーム ID（groupId=…）とチャネル ID（/channel/ の後ろ、URL デコード後）が含まれています。",
+      howTo: "部署ごとに「チャネルを選ぶ」で、依頼やフィードバック一覧の通知を投稿する Teams チャネルを選びます。選んだら「テスト送信」で届くことを確かめてください。",
       invalidTeamId: "チーム ID の形式が正しくありません（例: 0b6a9d4e-7f3c-4d2a-9a51-2c8e4f6b1a03）。",
       invalidChannelId: "チャネル ID の形式が正しくありません（例: 19:abc…@thread.tacv2）。",
       testMessage: "包括連携デスクからのテスト送信です。このチャネルにフィードバック一覧の通知が届きます。"

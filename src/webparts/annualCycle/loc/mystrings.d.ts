@@ -1,4 +1,6 @@
 declare interface IAnnualCycleWebPartStrings {
+  /** For a visitor (read-only access): what the page is for and where to look instead. */
+  VisitorNote: string;
   Title: string;
   SummaryLabel: string;
   /** 所属フォルダーと一致しない行 (the coordinator's list of rows not where their folder says they belong). */
@@ -48,6 +50,7 @@ declare interface IAnnualCycleWebPartStrings {
     private: string;
     useThis: string;
     cancel: string;
+    channelColumn: string; notSet: string; namesUnknown: string; byId: string; byIdHelp: string;
     save: string; test: string; saved: string; testSent: string; testFailed: string; howTo: string; invalidTeamId: string; invalidChannelId: string; testMessage: string };
   CallsHeading: string;
   Columns: { form: string; title: string; deadline: string; status: string; recipients: string; partner: string; item: string; content: string; timing: string; department: string; answer: string; comment: string; answerDate: string; viewpoint: string; received: string; count: string; recipient: string; submissions: string };

@@ -73,7 +73,7 @@ function Portal({ services, teams, departmentCode, user, early }: IDepartmentPor
   if (!d) return load.error ? <ErrorBar error={load.error} onReload={load.reload} /> : <></>;
   const mine = d.departments.filter((x) => x.active && user.departmentCodes.includes(x.code));
   const dept = (chosen ? mine.find((x) => x.code === chosen) : undefined) ?? d.dept;
-  if (!dept) return <Notice kind="warning">{strings.NoDepartment}</Notice>;
+  if (!dept) return user.role === "visitor" ? <Notice kind="info">{strings.VisitorNote}</Notice> : <Notice kind="warning">{strings.NoDepartment}</Notice>;
   const deptId = dept.id;
   const issued = new Set(d.issues.map((i) => i.id));
   const editionOf = new Map(d.issues.map((i) => [i.id, i.editionNo]));
@@ -83,12 +83,14 @@ function Portal({ services, teams, departmentCode, user, early }: IDepartmentPor
     // Newest edition first, rows in their NO order within it.
     .sort((a, b) => (editionOf.get(b.issue?.id ?? 0) ?? 0) - (editionOf.get(a.issue?.id ?? 0) ?? 0) || a.rowNo - b.rowNo);
   const feedback = feedbackAll.filter((m) => m.fiscalYear === fy);
-  const proposals = d.proposals.filter((p) => p.department?.id === deptId);
+  // Last year's proposals too, for a Form 2 call of last year still open (its to-do is done once handed in); the list shows this year's.
+  const proposalsOwn = d.proposals.filter((p) => p.department?.id === deptId);
+  const proposals = proposalsOwn.filter((p) => p.fiscalYear === fy);
   const surveys = d.surveys.filter((s) => s.department?.id === deptId);
   // Answered surveys of agreements still being surveyed stay visible, read-only.
   const surveying = new Set(d.agreements.map((a) => a.id));
   const answered = d.answered.filter((s) => s.department?.id === deptId && s.agreement && surveying.has(s.agreement.id));
-  const todo = departmentTodo({ departmentId: deptId, today: services.today, calls: d.calls, proposals, results: d.results, surveys: [...surveys, ...answered], agreements: d.agreements, issues: d.issues.filter((x) => x.fiscalYear === fy), feedback });
+  const todo = departmentTodo({ departmentId: deptId, today: services.today, calls: d.calls, proposals: proposalsOwn, results: d.results, surveys: [...surveys, ...answered], agreements: d.agreements, issues: d.issues.filter((x) => x.fiscalYear === fy), feedback });
   // Form 4 opens on the year of the first Form 4 still owed (in April: the year just ended), else on this year.
   const form4Years = [...new Set([fy, fy - 1, ...todo.filter((t) => t.kind === "form4" && t.fiscalYear !== undefined).map((t) => t.fiscalYear!)])].sort((a, b) => b - a);
   const owedForm4 = todo.find((t) => t.kind === "form4" && t.state !== "done")?.fiscalYear;

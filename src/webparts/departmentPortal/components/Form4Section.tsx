@@ -6,7 +6,7 @@ import * as strings from "DepartmentPortalWebPartStrings";
 import * as common from "CommonStrings";
 import { frameStyles } from "../../../components/AppFrame/AppFrame.styles";
 import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
-import { fmt } from "../../../components/format";
+import { fiscalYearLabel, fmt } from "../../../components/format";
 import { useAction } from "../../../components/hooks/useAction";
 import { useLoad } from "../../../components/hooks/useLoad";
 import { problemText } from "../../../components/problems";
@@ -15,7 +15,7 @@ import type { CurrentUser } from "../../../data/contracts";
 import type { ResultsService, ResultsYear } from "../../../data/services/ResultsService";
 import { itemsByPartner } from "../../../domain/calls";
 import { canEditResult } from "../../../domain/results";
-import { formatEraDate, formatEraFiscalYear, formatFiscalYear, tokyoDate } from "../../../domain/calendar";
+import { formatEraDate, formatEraFiscalYear, tokyoDate } from "../../../domain/calendar";
 import type { Department, ResultReport } from "../../../domain/types";
 import { byReading } from "../../../domain/partners";
 import { moreActions } from "../../../components/moreActions";
@@ -69,7 +69,7 @@ export function Form4Section({ service, department, user, fiscalYears, year: sho
   return (
     <section aria-label={strings.Form4.heading}>
       <Text as="h3" className={frameStyles.sectionTitle}>{strings.Form4.heading}</Text>
-      <Dropdown label={strings.Form4.year} selectedKey={fy} options={fiscalYears.map((y) => ({ key: y, text: formatFiscalYear(y) }))} onChange={(_, o) => o && setFy(Number(o.key))} styles={{ root: { maxWidth: 260 } }} />
+      <Dropdown label={strings.Form4.year} selectedKey={fy} options={fiscalYears.map((y) => ({ key: y, text: fiscalYearLabel(y) }))} onChange={(_, o) => o && setFy(Number(o.key))} styles={{ root: { maxWidth: 260 } }} />
       <ErrorBar error={load.error ?? action.error} onReload={load.reload} />
       {nothingRefusal && <MessageBar messageBarType={MessageBarType.warning} isMultiline role="alert">{N.refused[nothingRefusal]}</MessageBar>}
       {submitted !== null && <MessageBar messageBarType={MessageBarType.success} role="status">{fmt(strings.Form4.submitted, submitted)}</MessageBar>}
@@ -138,7 +138,7 @@ export function Form4Section({ service, department, user, fiscalYears, year: sho
           {confirming && (
             <ConfirmDialog
               title={strings.Form4.submit}
-              text={fmt(strings.Form4.confirmSubmit, drafts.length, formatFiscalYear(fy))}
+              text={fmt(strings.Form4.confirmSubmit, drafts.length, fiscalYearLabel(fy))}
               confirm={strings.Form4.submit}
               busy={action.busy}
               onCancel={() => setConfirming(false)}

@@ -1,5 +1,6 @@
 define([], function () {
   return {
+    VisitorNote: "The department portal is where department staff hand in calls and answer surveys; it is not for read-only access. Concluded agreements are on the Agreements page, and published results on the Results page.",
     Title: "Department portal",
     PropertyPaneDescription: "Department portal settings",
     DepartmentCodeLabel: "Department (unit code)",

@@ -1,5 +1,6 @@
 define([], function () {
   return {
+    VisitorNote: "部署ポータルは、部署の職員が依頼への提出や庁内調査への回答に使うページです。閲覧のみの権限では使えません。締結済みの協定は「協定管理」、公表された実績は「実績報告」のページでご覧いただけます。",
     Title: "部署ポータル",
     PropertyPaneDescription: "部署ポータルの設定",
     DepartmentCodeLabel: "部署（組織コード）",

@@ -1,4 +1,6 @@
 declare interface IDepartmentPortalWebPartStrings {
+  /** For a visitor (read-only access): what the page is for and where to look instead. */
+  VisitorNote: string;
   Title: string;
   PropertyPaneDescription: string;
   DepartmentCodeLabel: string;

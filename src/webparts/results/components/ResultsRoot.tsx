@@ -10,13 +10,13 @@ import { lazyNamed } from "../../../components/Deferred";
 import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
 import { FiscalYearPicker } from "../../../components/FiscalYearPicker";
 import { SummaryTiles } from "../../../components/SummaryTiles";
-import { fmt } from "../../../components/format";
+import { fiscalYearLabel, fmt } from "../../../components/format";
 import { downloadFile, CSV_MIME, XLSX_MIME } from "../../../components/files";
 import { useAction } from "../../../components/hooks/useAction";
 import { useLoad } from "../../../components/hooks/useLoad";
 import type { CurrentUser } from "../../../data/contracts";
 import { ResultsService } from "../../../data/services/ResultsService";
-import { fiscalYearOf, formatEraDate, formatFiscalYear, tokyoDate } from "../../../domain/calendar";
+import { fiscalYearOf, formatEraDate, tokyoDate } from "../../../domain/calendar";
 import { lastYears, NothingToReport, reportingStatus, yearHasEnded, yearOverYear, yearTotals } from "../../../domain/results";
 import type { CountRow } from "../../../domain/totals";
 import type { ResultReport } from "../../../domain/types";
@@ -164,7 +164,7 @@ function Totals({ services, user }: { services: IAppServices; user: CurrentUser 
             {table("item", strings.ByItemHeading, totals.byItem)}
             <Flex grow style={{ minWidth: 320, maxWidth: 600, flexBasis: 320 }}>
               <h3 className={frameStyles.sectionTitle}>{strings.FiveYearsHeading}</h3>
-              <BarChart label={fmt(strings.ChartLabel, strings.FiveYearsHeading)} bars={five.map((y) => ({ label: formatFiscalYear(y.fiscalYear), value: y.count }))} />
+              <BarChart label={fmt(strings.ChartLabel, strings.FiveYearsHeading)} bars={five.map((y) => ({ label: fiscalYearLabel(y.fiscalYear), value: y.count }))} />
             </Flex>
           </Flex>
           {rows.length === 0 && <p>{common.NoItems}</p>}
