@@ -1,5 +1,5 @@
-import type { Page } from "playwright-core";
 import { BrowserHarness, startHarness } from "./harness";
+import { measure } from "./layoutMeasure";
 
 /**
  * Every screen lays out cleanly (issue 18 item 9), in Japanese and in English, on a laptop
@@ -13,43 +13,6 @@ beforeAll(async () => {
   h = await startHarness();
 }, 90000);
 afterAll(async () => h?.stop());
-
-interface Cut {
-  kind: string;
-  text: string;
-  scrollWidth: number;
-  clientWidth: number;
-}
-
-/** Every visible header, button and tab label whose text is wider than its box, and the page's sideways overflow. */
-const measure = (page: Page): Promise<{ cut: Cut[]; sideways: number }> =>
-  page.evaluate(() => {
-    const kinds: Record<string, string> = {
-      ".ms-DetailsHeader-cellName": "column header",
-      ".ms-Button-label": "button",
-      ".ms-Pivot-text": "tab",
-      ".ms-Pivot-linkContent": "tab",
-      // The first views' own controls (src/components/light).
-      ".pd-Button-label": "button",
-      ".pd-Tab-label": "tab",
-      ".pd-Grid-headerName": "column header",
-    };
-    const cut: Cut[] = [];
-    for (const [selector, kind] of Object.entries(kinds)) {
-      for (const el of document.querySelectorAll<HTMLElement>(selector)) {
-        const r = el.getBoundingClientRect();
-        if (r.width === 0 || r.height === 0 || el.closest("header")) continue;
-        // A header may wrap onto a second line (frameStyles.wrapHeader), but not below its box.
-        const tall = kind === "column header" && el.scrollHeight > el.clientHeight + 1;
-        if (el.scrollWidth > el.clientWidth + 1 || tall) cut.push({ kind, text: (el.textContent ?? "").trim(), scrollWidth: el.scrollWidth, clientWidth: el.clientWidth });
-      }
-    }
-    // A table wider than the page scrolls sideways inside itself: that counts too.
-    for (const el of document.querySelectorAll<HTMLElement>("main .ms-DetailsList, main .pd-Grid")) {
-      if (el.scrollWidth > el.clientWidth + 1) cut.push({ kind: "table scrolls sideways", text: el.getAttribute("aria-label") ?? el.querySelector("[role=grid]")?.getAttribute("aria-label") ?? "", scrollWidth: el.scrollWidth, clientWidth: el.clientWidth });
-    }
-    return { cut, sideways: document.documentElement.scrollWidth - window.innerWidth };
-  });
 
 const screens: Array<{ only: string; user: number; tabs: number; widths: number[] }> = [
   // 協定管理: 台帳, カレンダー, 企業等, 台帳の取込, 設定
