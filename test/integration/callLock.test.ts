@@ -101,6 +101,40 @@ test("two coordinators open the same call at the same moment: one call is made, 
   await expect(t.dataAs(7).calls.add({ ...made[0].value, title: "二つ目" })).rejects.toMatchObject({ kind: "duplicate" });
 });
 
+test("opening a call again after SharePoint stored it and its answer was lost (a retry) makes no second call: the first is the one opened, the retry is told about it", async () => {
+  const data = t.dataAs(7);
+  // The call's own write is carried out, then the connection drops before SharePoint's answer.
+  const dropping = new Proxy(data, {
+    get(target, prop, receiver) {
+      const v = Reflect.get(target, prop, receiver);
+      if (prop !== "calls") return typeof v === "function" ? v.bind(target) : v;
+      return new Proxy(v as object, {
+        get(repo, p) {
+          const f = Reflect.get(repo, p);
+          if (p === "add")
+            return (...args: unknown[]) => {
+              t.backend.faults.set({ spDropAfterCommit: 1 });
+              return (f as (...a: unknown[]) => Promise<unknown>).apply(repo, args);
+            };
+          return typeof f === "function" ? f.bind(repo) : f;
+        },
+      });
+    },
+  }) as typeof data;
+  const cycle = new CycleService(dropping, await data.currentUser(), TODAY);
+  const year = await cycle.year(2031);
+  const recipients = year.departments.filter((d) => d.code === "kodomo-kosodate").map((d) => ({ id: d.id, title: d.title }));
+  const open = (svc: CycleService) => svc.openCall({ title: "令和13年度 別紙④", fiscalYear: 2031, form: "form4", deadline: "2032-04-16", message: "", recipientDepartments: recipients, recipientPartners: [] });
+  const first = await open(cycle);
+  expect(t.backend.faults.state.spDropAfterCommit).toBe(0);
+  expect(storedCalls("form4-2031").map((x) => x.Id)).toEqual([first.id]);
+  // The coordinator, unsure, presses 開始 again.
+  const retry = (await refusal(open(await as(7)))) as CallExistsError;
+  expect(retry).toBeInstanceOf(CallExistsError);
+  expect(retry.existing.id).toBe(first.id);
+  expect(storedCalls("form4-2031")).toHaveLength(1);
+});
+
 /** A name at its column's length (255 UTF-16 code units), Japanese with an emoji (a surrogate pair) where a cut would fall. */
 const longName = (head: string): string => {
   const body = head + "連".repeat(255 - head.length - 2 - 4) + "😀😀";
