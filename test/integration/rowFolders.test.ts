@@ -170,6 +170,8 @@ test("a 公表済 Form 4 row a member writes into its own folder of a published 
     expect(shownPublished(year)).toBe(year.published!.rows.length);
   }
   expect((await coord.fiveYears(2026)).map((r) => r.id)).not.toContain(id);
+  // Nor on the year's call board (what the coordinator counts as handed in).
+  expect((await (await cycle(7)).year(2025)).resultReports.map((r) => r.id)).not.toContain(id);
   expect((await anomalies(2025)).find((a) => a.list === "resultReports" && a.id === id)).toMatchObject({ department: { id: kodomo.id }, author: { id: 11 }, folder: "/sites/partnership/Lists/PD_ResultReports/kodomo-kosodate-2025", problem: "notPublished" });
   // Publishing the year again (a second edition) does not publish it either.
   await coord.publish(await coord.year(2025));

@@ -6,7 +6,7 @@ import { canEditResult, initiatives, isNothingToReport, lastYears, nextResultNo,
 import { renumber } from "../../domain/matching";
 import { currentRows, leftoverDrafts, PublishedRecord } from "../../domain/submissions";
 import { splitPublishedClaims } from "../../domain/publishedRows";
-import { publicationFileName, readPublishedRecord } from "./publishedRecord";
+import { publicationFileName, readPublishedRecord, withoutUnpublishedClaims } from "./publishedRecord";
 
 export { publicationFileName };
 
@@ -88,10 +88,7 @@ export class ResultsService extends ServiceBase {
     const years = lastYears(fy);
     const r = await this.data.readMany(Object.fromEntries(years.map((y) => [`y${y}`, read(this.data.resultReports, { where: [{ prop: "fiscalYear", op: "eq", value: y }] })])));
     // A year with rows stored as 公表済 reads its publication: only the rows it includes count.
-    const claimed = years.filter((y) => r[`y${y}`].some((x) => x.status === "published"));
-    const pubs = claimed.length ? await this.data.readMany(Object.fromEntries(claimed.map((y) => [`y${y}`, read(this.data.publications, { where: [{ prop: "fiscalYear", op: "eq", value: y }] })]))) : {};
-    const counted = await Promise.all(years.map(async (y) => (claimed.includes(y) ? splitPublishedClaims(r[`y${y}`], await readPublishedRecord(this.data, pubs[`y${y}`])).counted : r[`y${y}`])));
-    return initiatives(currentRows(counted.flat()));
+    return initiatives(currentRows(await withoutUnpublishedClaims(this.data, years.flatMap((y) => r[`y${y}`]))));
   }
 
   async saveRow(year: ResultsYear, dept: D.Department, draft: ResultDraft, existing?: D.ResultReport): Promise<void> {
