@@ -64,7 +64,11 @@ export class RegisterImportService extends ServiceBase {
     await this.removeStalePending();
     const r = await this.data.readMany({ partners: read(this.data.partners), agreements: read(this.data.agreements), settings: read(this.data.settings) });
     this.known = r.agreements;
-    return planImport(rows, columns, { partners: r.partners, agreements: r.agreements, site: parseSiteRules(r.settings), today: this.today }, firstRowNo);
+    const plan = planImport(rows, columns, { partners: r.partners, agreements: r.agreements, site: parseSiteRules(r.settings), today: this.today }, firstRowNo);
+    // As stale pending rows are removed here: an earlier import of these rows killed before its
+    // audit entries gets them now (the screen's 取り込む stays off when every row is already there).
+    await this.writeOwedAudits(plan, r.agreements);
+    return plan;
   }
 
   /** The plan with one row re-planned on the conclusion date the coordinator typed (nothing is read or written). */
@@ -212,15 +216,15 @@ export class RegisterImportService extends ServiceBase {
 
   /**
    * The audit entries an import killed after its commit never wrote (domain/importAudit.ts), for
-   * the plan's rows already in the product: their agreements are read, then each one's audit
+   * the plan's rows already in the product (at preview and at import): their agreements are read (unless given), then each one's audit
    * entries (by 対象の ID, indexed; fifty to a batch), and only the missing are written.
    */
-  private async writeOwedAudits(plan: ImportPlanRow[]): Promise<number> {
+  private async writeOwedAudits(plan: ImportPlanRow[], known?: D.Agreement[]): Promise<number> {
     const dup = plan.filter((r) => r.duplicateOfId !== null);
     if (dup.length === 0) return 0;
     const now = this.now().getTime();
     const ids = new Set(dup.map((r) => r.duplicateOfId!));
-    const agreements = (await this.data.agreements.list()).filter((a) => ids.has(a.id));
+    const agreements = (known ?? (await this.data.agreements.list())).filter((a) => ids.has(a.id));
     const candidates = importAuditsOwed(dup, agreements, new Set(), registerKeyOf, now);
     if (candidates.length === 0) return 0;
     const audited = new Set<number>();
