@@ -20,7 +20,9 @@ export type PlacementProblem =
   /** In a submission folder of another year than its own. */
   | "wrongYear"
   /** A survey answer row for an agreement, item or department the coordinator did not ask it about. */
-  | "notAsked";
+  | "notAsked"
+  /** Stored as 公表済 in its year's submission folder, but no publication of the year includes it (domain/publishedRows.ts). */
+  | "notPublished";
 
 /** What a row says about itself, next to the folder it is in. */
 export interface RowPlace {

@@ -127,3 +127,34 @@ test("a row a member wrote in its own folder naming another department is listed
   expect(c.errors).toEqual([]);
   await c.page.context().close();
 }, 90000);
+
+test("a row a member stored as 公表済 in its folder of the published year, reopened for a late report, is listed under 所属フォルダーと一致しない行 as not in what the city published", async () => {
+  const { PartnershipData } = await import("../../src/data/sp/PartnershipData");
+  const { spForUrl } = await import("../../src/data/sp/spForUrl");
+  const { restAs } = await import("../helpers/backend");
+  // The coordinator reopens 子育て支援課's folder of fiscal 2025 (published) for a late report.
+  await new PartnershipData(spForUrl(h.backend.siteUrl, { "X-PD-User": "7" }), h.backend.siteUrl).submissions.open("resultReports", 2025, ["kodomo-kosodate"]);
+  const kodomo = [...h.backend.store.list("PD_Departments")!.items.values()].find((d) => d.values.UnitCode === "kodomo-kosodate")!.Id;
+  // 子育 太郎 writes, through the REST API, a row that says it was published.
+  const r = await restAs(h.backend.siteUrl, 11, "web/getlist('/sites/partnership/Lists/PD_ResultReports')/AddValidateUpdateItemUsingPath()", {
+    method: "POST",
+    body: {
+      listItemCreateInfo: { FolderPath: { DecodedUrl: "/sites/partnership/Lists/PD_ResultReports/kodomo-kosodate-2025" }, UnderlyingObjectType: 0 },
+      formValues: Object.entries({ Title: "公表済を名乗る実績", FiscalYear: "2025", Department: String(kodomo), RowNo: "99", Content: "公表されていない本文", Partner: "1", ResultStatus: "公表済" }).map(([FieldName, FieldValue]) => ({ FieldName, FieldValue })),
+      bNewDocumentUpdate: false,
+    },
+  });
+  expect(r.status).toBe(200);
+  // In March 2026 the year on screen is fiscal 2025.
+  const c = await h.open("&only=annual&today=2026-03-16", "", 7);
+  const section = c.page.getByRole("region", { name: "所属フォルダーと一致しない行" });
+  const row = section.getByRole("row", { name: /公表済を名乗る実績/ });
+  await row.waitFor();
+  expect(await row.innerText()).toMatch(/子育 太郎[\s\S]*kodomo-kosodate-2025[\s\S]*公表済とあるが、公表した実績に含まれていない/);
+  await row.scrollIntoViewIfNeeded();
+  await h.shot(c.page, "cycle-row-not-published.png");
+  expect(await c.page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  expect(await h.axe(c.page)).toEqual([]);
+  expect(c.errors).toEqual([]);
+  await c.page.context().close();
+}, 90000);

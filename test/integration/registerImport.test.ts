@@ -21,7 +21,7 @@ const rows = [
   [4, "けやき観光協会", "観光振興に関する協定", "令和元年11月19日(水)", "観光", ""],
 ];
 
-const service = (data: IPartnershipData = t.dataAs(7)): RegisterImportService => new RegisterImportService(data, { id: 7, title: "未来 花子", email: "", role: "coordinator", departmentCodes: [] }, TODAY);
+const service = (data: IPartnershipData = t.dataAs(7), now?: () => Date): RegisterImportService => new RegisterImportService(data, { id: 7, title: "未来 花子", email: "", role: "coordinator", departmentCodes: [] }, TODAY, now);
 
 test("preview, import, and the same file again creates nothing", async () => {
   const data = t.dataAs(7);
@@ -220,5 +220,58 @@ describe("the same register imported at once, an answer lost, an import killed (
     expect(kept).toHaveLength(3);
     expect(kept.some((x) => left.includes(x.Id))).toBe(false);
     expect((await data.partnershipItems.list()).filter((i) => left.includes(i.agreement?.id ?? -1))).toEqual([]);
+  });
+  test("an import killed during its commit (after the commit's writes, before its audit entries): the next import (its preview) writes each missing audit entry once, never while the commit may still be writing them, and never again", async () => {
+    const data = t.dataAs(7);
+    const rowsOf = fresh("中断");
+    let reachedAudit!: () => void;
+    const atAudit = new Promise<void>((resolve) => (reachedAudit = resolve));
+    // The process dies when it reaches the audit entries: that write never happens, nothing after it runs.
+    const killed = new Proxy(data, {
+      get(target, prop, receiver) {
+        const v = Reflect.get(target, prop, receiver);
+        if (prop !== "auditLog") return typeof v === "function" ? v.bind(target) : v;
+        return new Proxy(v as object, {
+          get(repo, p) {
+            if (p === "addMany")
+              return () => {
+                reachedAudit();
+                return new Promise(() => undefined);
+              };
+            const f = Reflect.get(repo, p);
+            return typeof f === "function" ? f.bind(repo) : f;
+          },
+        });
+      },
+    }) as IPartnershipData;
+    void service(killed).importRows(await service().preview(rowsOf, detectColumns(header), 2));
+    await atAudit;
+    const kept = storedOf("中断");
+    expect(kept).toHaveLength(3);
+    expect(kept.every((x) => !String(x.values.ImportKey).startsWith("pending:") && String(x.values.RegisterKey ?? "") !== "")).toBe(true);
+    expect(await auditOf(kept.map((x) => x.Id))).toEqual([]);
+    // At once (the commit may still be writing its entries): the next import writes none.
+    const again = () => service().preview(rowsOf, detectColumns(header), 2);
+    expect(await service().importRows(await again())).toEqual({ created: 0, partnersCreated: 0, skipped: 3, alreadyImported: 0 });
+    expect(await auditOf(kept.map((x) => x.Id))).toEqual([]);
+    // Later, the preview of the same file (取り込む stays off: every row is already there): each agreement gets its entry, once.
+    const later = () => new Date(Date.now() + 11 * 60 * 1000);
+    const plan = await service(data, later).preview(rowsOf, detectColumns(header), 2);
+    expect(plan.every((r) => r.duplicateOfId !== null)).toBe(true);
+    const audit = await auditOf(kept.map((x) => x.Id));
+    expect(audit.map((x) => x.entityId).sort()).toEqual(kept.map((x) => x.Id).sort());
+    expect(audit.every((x) => x.title === "既存の協定台帳から取込" && JSON.parse(x.detail).writtenByLaterImport === true)).toBe(true);
+    expect(await service(data, later).importRows(plan)).toMatchObject({ created: 0, skipped: 3 });
+    await service(data, later).preview(rowsOf, detectColumns(header), 2);
+    expect((await auditOf(kept.map((x) => x.Id))).length).toBe(3);
+  });
+
+  test("agreements whose import wrote its audit entries get none again from a later import of the same rows", async () => {
+    const rowsOf = fresh("完了済");
+    expect(await service().importRows(await service().preview(rowsOf, detectColumns(header), 2))).toMatchObject({ created: 3 });
+    const kept = storedOf("完了済");
+    expect((await auditOf(kept.map((x) => x.Id))).length).toBe(3);
+    await service(t.dataAs(7), () => new Date(Date.now() + 60 * 60 * 1000)).importRows(await service().preview(rowsOf, detectColumns(header), 2));
+    expect((await auditOf(kept.map((x) => x.Id))).length).toBe(3);
   });
 });

@@ -154,6 +154,33 @@ test("a survey answer row changed to name another department or another agreemen
   expect(again.map((r) => r.id)).not.toContain(second);
 });
 
+test("a 公表済 Form 4 row a member writes into its own folder of a published year (reopened for a late report) is not shown as published nor counted, nor published in the next edition; the coordinator sees it as an anomaly", async () => {
+  const coord = await results(7);
+  const before = await coord.year(2025);
+  expect(before.published).not.toBeNull();
+  const shownPublished = (y: typeof before) => y.rows.filter((r) => r.status === "published").length;
+  expect(shownPublished(before)).toBe(before.published!.rows.length);
+  // The coordinator reopens 子育て支援課's folder of the published year for a late report.
+  await t.dataAs(7).submissions.open("resultReports", 2025, ["kodomo-kosodate"]);
+  const id = await addIn(11, "PD_ResultReports", "kodomo-kosodate-2025", { Title: "公表済を名乗る実績", FiscalYear: 2025, Department: kodomo.id, RowNo: 99, Content: "公表されていない本文", Partner: 1, ResultStatus: "公表済" });
+  for (const user of [7, 11]) {
+    const year = await (await results(user)).year(2025);
+    expect(year.rows.map((r) => r.id)).not.toContain(id);
+    expect(year.rows.length).toBe(before.rows.length);
+    expect(shownPublished(year)).toBe(year.published!.rows.length);
+  }
+  expect((await coord.fiveYears(2026)).map((r) => r.id)).not.toContain(id);
+  // Nor on the year's call board (what the coordinator counts as handed in).
+  expect((await (await cycle(7)).year(2025)).resultReports.map((r) => r.id)).not.toContain(id);
+  expect((await anomalies(2025)).find((a) => a.list === "resultReports" && a.id === id)).toMatchObject({ department: { id: kodomo.id }, author: { id: 11 }, folder: "/sites/partnership/Lists/PD_ResultReports/kodomo-kosodate-2025", problem: "notPublished" });
+  // Publishing the year again (a second edition) does not publish it either.
+  await coord.publish(await coord.year(2025));
+  const again = await coord.year(2025);
+  expect(again.published!.edition).toBe(before.published!.edition + 1);
+  expect(again.published!.rows.map((r) => r.id)).not.toContain(id);
+  expect(again.published!.rows.length).toBe(before.published!.rows.length);
+});
+
 test("publishing the year publishes none of the forged rows", async () => {
   const coord = await results(7);
   await coord.publish(await coord.year(2026));

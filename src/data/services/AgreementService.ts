@@ -15,6 +15,7 @@ import { lookBackSummary, LookBack } from "../../domain/lookBack";
 import { recordAudit } from "./audit";
 import { assertValid, RuleError, ServiceBase } from "./ServiceBase";
 import { refreshDecisionColumns } from "./decisionColumns";
+import { withoutUnpublishedClaims } from "./publishedRecord";
 import type { NotificationService } from "./NotificationService";
 
 
@@ -330,7 +331,7 @@ export class AgreementService extends ServiceBase {
     // each row once (a draft already submitted, or a copy written twice, is not counted again).
     const partners = agreementPartners(a);
     const r = await this.data.readMany(Object.fromEntries(partners.map((p) => [`p${p.id}`, read(this.data.resultReports, { where: [{ prop: "partner", op: "eq", value: p }] })])));
-    const results = currentRows(Object.values(r).flat());
+    const results = currentRows(await withoutUnpublishedClaims(this.data, Object.values(r).flat()));
     return lookBackSummary(results, items, partners.map((p) => p.id), dueDate, a.reviewCycleYears ?? DEFAULT_REVIEW_CYCLE_YEARS);
   }
 

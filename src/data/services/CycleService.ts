@@ -7,6 +7,7 @@ import { recordAudit } from "./audit";
 import { NotificationService } from "./NotificationService";
 import { currentRows, proposalRow, withAnswers } from "../../domain/submissions";
 import { callKey, callStatusBoard, departmentCanEdit, findItemByText, itemsByPartner, owing, proposalImportKey, validateAnswer, validateCall, validateProposalItem, validateProposalText } from "../../domain/calls";
+import { withoutUnpublishedClaims } from "./publishedRecord";
 
 /**
  * The fiscal year's cycle (年度の連携): calls and their status boards with reminders,
@@ -90,7 +91,7 @@ export class CycleService extends ServiceBase {
       departments: read(this.data.departments),
     });
     const { answers, ...rest } = r;
-    return { fiscalYear, ...rest, cityProposals: withAnswers(r.cityProposals, answers), resultReports: currentRows(r.resultReports), itemsOfPartner: itemsByPartner(r.agreements, r.items) };
+    return { fiscalYear, ...rest, cityProposals: withAnswers(r.cityProposals, answers), resultReports: currentRows(await withoutUnpublishedClaims(this.data, r.resultReports)), itemsOfPartner: itemsByPartner(r.agreements, r.items) };
   }
 
   /** The UnitCodes of a call's recipient departments. */

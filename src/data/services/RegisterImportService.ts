@@ -5,6 +5,7 @@ import { importable, ImportPlanRow, planImport, PlanContext, PlanPartner, record
 import { parseSiteRules } from "../../domain/siteRules";
 import { nextDecisionColumns } from "../../domain/decisions";
 import { partnerNameKey } from "../../domain/partners";
+import { IMPORT_AUDIT_TITLE, importAuditsOwed } from "../../domain/importAudit";
 
 /**
  * Import of an existing register. Nothing is written until the coordinator confirms the
@@ -39,6 +40,19 @@ export function pendingStartedAt(importKey: string): number | null {
   return Number.isFinite(t) ? t : null;
 }
 
+/** The audit entry of one agreement an import stored (`recovered`: written by a later import, the one that stored it having been cut short). */
+function importAuditEntry(r: ImportPlanRow, id: number, recovered = false): D.Draft<D.AuditEntry> {
+  const detail = {
+    row: r.rowNo,
+    clause: r.clause,
+    found: r.found,
+    ...(r.split?.decision === "split" ? { partnerAsWritten: r.partnerName, partners: r.split.parts.map((p) => p.name) } : {}),
+    ...(r.concludedEntered ? { concludedAsWritten: r.concludedText, concludedEntered: r.concludedDate } : {}),
+    ...(recovered ? { writtenByLaterImport: true } : {}),
+  };
+  return { title: IMPORT_AUDIT_TITLE, entityList: "Agreements", entityId: id, action: "create", actor: null, detail: JSON.stringify(detail), occurredAt: null };
+}
+
 export class RegisterImportService extends ServiceBase {
   protected readonly coordinatorsOnly = "import the register";
   /** The agreements the last preview was planned against: a date typed in the preview is checked against the same. */
@@ -50,7 +64,11 @@ export class RegisterImportService extends ServiceBase {
     await this.removeStalePending();
     const r = await this.data.readMany({ partners: read(this.data.partners), agreements: read(this.data.agreements), settings: read(this.data.settings) });
     this.known = r.agreements;
-    return planImport(rows, columns, { partners: r.partners, agreements: r.agreements, site: parseSiteRules(r.settings), today: this.today }, firstRowNo);
+    const plan = planImport(rows, columns, { partners: r.partners, agreements: r.agreements, site: parseSiteRules(r.settings), today: this.today }, firstRowNo);
+    // As stale pending rows are removed here: an earlier import of these rows killed before its
+    // audit entries gets them now (the screen's 取り込む stays off when every row is already there).
+    await this.writeOwedAudits(plan, r.agreements);
+    return plan;
   }
 
   /** The plan with one row re-planned on the conclusion date the coordinator typed (nothing is read or written). */
@@ -61,6 +79,8 @@ export class RegisterImportService extends ServiceBase {
   async importRows(plan: ImportPlanRow[]): Promise<ImportOutcome> {
     this.requireCoordinator();
     const rows = plan.filter(importable);
+    // An earlier import of these rows killed between its commit and its audit entries: written now.
+    await this.writeOwedAudits(plan);
     if (rows.length === 0) return { created: 0, partnersCreated: 0, skipped: plan.length, alreadyImported: 0 };
     await this.removeStalePending();
     // Partners first (a partner without an agreement is no harm); one per distinct name.
@@ -174,7 +194,7 @@ export class RegisterImportService extends ServiceBase {
         rows
           .map((r, i) => ({ r, id: ids[i] }))
           .filter(({ id }) => !lostTo.has(id))
-          .map(({ r, id }) => ({ title: "既存の協定台帳から取込", entityList: "Agreements", entityId: id, action: "create" as const, actor: null, detail: JSON.stringify({ row: r.rowNo, clause: r.clause, found: r.found, ...(r.split?.decision === "split" ? { partnerAsWritten: r.partnerName, partners: r.split.parts.map((p) => p.name) } : {}), ...(r.concludedEntered ? { concludedAsWritten: r.concludedText, concludedEntered: r.concludedDate } : {}) }), occurredAt: null })),
+          .map(({ r, id }) => importAuditEntry(r, id)),
       );
       // What imports cut short left pending for the agreements now stored can never be committed
       // (their key is taken): removed now, whoever's they were.
@@ -192,6 +212,30 @@ export class RegisterImportService extends ServiceBase {
       throw e;
     }
     return { created: committed.length, partnersCreated, skipped: plan.length - rows.length, alreadyImported: rows.length - committed.length };
+  }
+
+  /**
+   * The audit entries an import killed after its commit never wrote (domain/importAudit.ts), for
+   * the plan's rows already in the product (at preview and at import): their agreements are read (unless given), then each one's audit
+   * entries (by 対象の ID, indexed; fifty to a batch), and only the missing are written.
+   */
+  private async writeOwedAudits(plan: ImportPlanRow[], known?: D.Agreement[]): Promise<number> {
+    const dup = plan.filter((r) => r.duplicateOfId !== null);
+    if (dup.length === 0) return 0;
+    const now = this.now().getTime();
+    const ids = new Set(dup.map((r) => r.duplicateOfId!));
+    const agreements = (known ?? (await this.data.agreements.list())).filter((a) => ids.has(a.id));
+    const candidates = importAuditsOwed(dup, agreements, new Set(), registerKeyOf, now);
+    if (candidates.length === 0) return 0;
+    const audited = new Set<number>();
+    for (let i = 0; i < candidates.length; i += 50) {
+      const part = candidates.slice(i, i + 50);
+      const r = await this.data.readMany(Object.fromEntries(part.map((c) => [`a${c.agreementId}`, read(this.data.auditLog, { where: [{ prop: "entityId", op: "eq", value: c.agreementId }, { prop: "entityList", op: "eq", value: "Agreements" }] })])));
+      for (const c of part) if (r[`a${c.agreementId}`].some((e) => e.title === IMPORT_AUDIT_TITLE)) audited.add(c.agreementId);
+    }
+    const owed = importAuditsOwed(dup, agreements, audited, registerKeyOf, now);
+    if (owed.length) await this.data.auditLog.addMany(owed.map((o) => importAuditEntry(o.row, o.agreementId, true)));
+    return owed.length;
   }
 
   /**

@@ -4,7 +4,11 @@ import { intoSubmissionFolder, RuleError, ServiceBase } from "./ServiceBase";
 import { recordAudit } from "./audit";
 import { canEditResult, initiatives, isNothingToReport, lastYears, nextResultNo, NothingToReport, nothingToReportCheck, nothingToReportOf, nothingToReportRow } from "../../domain/results";
 import { renumber } from "../../domain/matching";
-import { currentRows, leftoverDrafts, parsePublishedRecord, PublishedRecord } from "../../domain/submissions";
+import { currentRows, leftoverDrafts, PublishedRecord } from "../../domain/submissions";
+import { splitPublishedClaims } from "../../domain/publishedRows";
+import { publicationFileName, readPublishedRecord, withoutUnpublishedClaims } from "./publishedRecord";
+
+export { publicationFileName };
 
 /**
  * Results reports (別紙④): a department's rows (draft, then submitted), gap-free NO per
@@ -28,9 +32,6 @@ export interface ResultsYear {
   publications: D.Publication[];
 }
 
-/** The published file of an edition, attached to its publication. */
-export const publicationFileName = (fiscalYear: number, edition: number): string => `results-${fiscalYear}-${edition}.json`;
-
 export type ResultDraft = Pick<D.ResultReport, "title" | "content" | "partner" | "partnershipItem" | "sectionName" | "matching">;
 
 export class ResultsService extends ServiceBase {
@@ -49,6 +50,8 @@ export class ResultsService extends ServiceBase {
    * The year's rows as they are now; those the city published are marked published (a row
    * deleted since is still shown, from the publication). What the city published — the text
    * as it was frozen — is `published`, read from the publication's file, never from the rows.
+   * A row stored as 公表済 that the publication does not include is no row of the year
+   * (domain/publishedRows.ts): the coordinator sees it among the anomalies.
    */
   async year(fiscalYear: number): Promise<ResultsYear> {
     const byYear = [{ prop: "fiscalYear" as const, op: "eq" as const, value: fiscalYear }];
@@ -61,26 +64,13 @@ export class ResultsService extends ServiceBase {
       calls: read(this.data.calls, { where: byYear }),
       publications: read(this.data.publications, { where: byYear }),
     });
-    const published = await this.publishedRecord(r.publications);
+    const published = await readPublishedRecord(this.data, r.publications);
     const frozen = new Set(published?.rows.map((x) => x.id) ?? []);
-    const current = currentRows(r.rows);
+    const current = currentRows(splitPublishedClaims(r.rows, published).counted);
     const live = initiatives(current).map((x) => (frozen.has(x.id) ? { ...x, status: "published" as const, publishedAt: published!.publishedAt } : x));
     const liveIds = new Set(live.map((x) => x.id));
     const rows = [...live, ...(published?.rows ?? []).filter((x) => !liveIds.has(x.id))];
     return { fiscalYear, ...r, rows, nothingToReport: nothingToReportOf(current), published };
-  }
-
-  /** The latest edition whose file could be read (an edition cut short before its file was attached is skipped). */
-  private async publishedRecord(pubs: D.Publication[]): Promise<PublishedRecord | null> {
-    for (const p of [...pubs].sort((a, b) => b.edition - a.edition)) {
-      try {
-        const rec = parsePublishedRecord(await this.data.publications.readAttachment(p.id, publicationFileName(p.fiscalYear, p.edition)));
-        if (rec) return rec;
-      } catch (e) {
-        if ((e as DataError).kind !== "notFound") throw e;
-      }
-    }
-    return null;
   }
 
   /** One row as SharePoint has it now (after a conflict: its fresh ETag). */
@@ -97,7 +87,8 @@ export class ResultsService extends ServiceBase {
   async fiveYears(fy: number): Promise<D.ResultReport[]> {
     const years = lastYears(fy);
     const r = await this.data.readMany(Object.fromEntries(years.map((y) => [`y${y}`, read(this.data.resultReports, { where: [{ prop: "fiscalYear", op: "eq", value: y }] })])));
-    return initiatives(currentRows(years.flatMap((y) => r[`y${y}`])));
+    // A year with rows stored as 公表済 reads its publication: only the rows it includes count.
+    return initiatives(currentRows(await withoutUnpublishedClaims(this.data, years.flatMap((y) => r[`y${y}`]))));
   }
 
   async saveRow(year: ResultsYear, dept: D.Department, draft: ResultDraft, existing?: D.ResultReport): Promise<void> {
@@ -219,7 +210,8 @@ export class ResultsService extends ServiceBase {
     await this.data.submissions.lock("resultReports", fy);
     const byYear = [{ prop: "fiscalYear" as const, op: "eq" as const, value: fy }];
     const r = await this.data.readMany({ rows: read(this.data.resultReports, { where: byYear }), publications: read(this.data.publications, { where: byYear }) });
-    const current = currentRows(r.rows);
+    // A row stored as 公表済 that no earlier edition included is not published now either.
+    const current = currentRows(splitPublishedClaims(r.rows, await readPublishedRecord(this.data, r.publications)).counted);
     // The initiatives are published; 該当なし departments are named apart, never as a row.
     const rows = initiatives(current).filter((x) => x.status !== "draft");
     const nothingToReport = nothingToReportOf(current).map((n) => n.department);

@@ -2,6 +2,9 @@ import type * as D from "../../domain/types";
 import type { RowAnomaly } from "../../domain/rowPlacement";
 import type { IListRepository, ListQuery } from "../contracts";
 import { ServiceBase } from "./ServiceBase";
+import { read } from "../contracts";
+import { splitPublishedClaims } from "../../domain/publishedRows";
+import { readPublishedRecord } from "./publishedRecord";
 
 /**
  * Department rows that are not where their folder says they belong (domain/rowPlacement.ts):
@@ -24,6 +27,14 @@ export class RowAnomalyService extends ServiceBase {
       of("implementationWishes", this.data.implementationWishes, byYear as ListQuery<D.ImplementationWish>),
       of("surveyResponses", this.data.surveyResponses),
     ]);
-    return all.flat();
+    return [...all.flat(), ...(await this.unpublished(fiscalYear))];
+  }
+
+  /** The year's results rows in their folders but stored as 公表済 where no publication of the year includes them. */
+  private async unpublished(fiscalYear: number): Promise<RowAnomaly[]> {
+    const byYear = [{ prop: "fiscalYear" as const, op: "eq" as const, value: fiscalYear }];
+    const r = await this.data.readMany({ rows: read(this.data.resultReports, { where: byYear }), publications: read(this.data.publications, { where: byYear }) });
+    if (!r.rows.some((x) => x.status === "published")) return [];
+    return splitPublishedClaims(r.rows, await readPublishedRecord(this.data, r.publications)).unpublished.map((row) => ({ list: "resultReports", id: row.id, title: row.title, department: row.department, author: row.author ?? null, folder: row.folder ?? "", problem: "notPublished" as const }));
   }
 }

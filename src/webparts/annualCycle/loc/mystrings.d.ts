@@ -7,7 +7,7 @@ declare interface IAnnualCycleWebPartStrings {
   Anomalies: {
     heading: string; intro: string; list: string; department: string; author: string; folder: string; problem: string;
     lists: { cityProposals: string; resultReports: string; implementationWishes: string; surveyResponses: string };
-    problems: { outsideFolders: string; unknownDepartment: string; otherDepartment: string; wrongState: string; wrongYear: string; notAsked: string };
+    problems: { outsideFolders: string; unknownDepartment: string; otherDepartment: string; wrongState: string; wrongYear: string; notAsked: string; notPublished: string };
   };
   Summary: { calls: string; partnerProposals: string; cityProposals: string; answered: string; matchings: string };
   Tabs: { year: string; calls: string; form1: string; form2: string; matching: string; channels: string };
