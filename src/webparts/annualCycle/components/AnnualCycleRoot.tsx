@@ -54,7 +54,7 @@ function Year({ services, user, portalUrl }: { services: IAppServices; user: Cur
             <RowAnomaliesSection rows={anomalies.data ?? []} />
           </Tab>
           <Tab headerText={strings.Tabs.calls} itemKey="calls">
-            {whenLoaded(more, (m) => <CallsView year={year} notifications={m.notifications} portalUrl={portalUrl} {...common2} />)}
+            {whenLoaded(more, (m) => <CallsView year={year} notifications={m.notifications} requestContact={m.requestContact} portalUrl={portalUrl} {...common2} />)}
           </Tab>
           <Tab headerText={strings.Tabs.form1} itemKey="form1">
             <Form1View year={year} {...common2} />
