@@ -105,9 +105,12 @@ test("Form 1: all partners' workbooks and mail drafts in one zip, the letter wit
 
   await c.page.context().close();
 
-  // The contact was saved: opening the page again shows it.
+  // The contact was saved: opening the page again shows it, here from the Form 1 tab (no partner chosen needed).
   const c2 = await h.open("&only=annual", "", 7);
-  const again = await openRequests(c2.page, "別紙①（企業等からの提案）");
+  await c2.page.getByRole("tab", { name: "別紙① 企業等からの提案" }).click();
+  await c2.page.getByRole("button", { name: "企業等への依頼一式" }).click();
+  const again = c2.page.getByRole("alertdialog", { name: "企業等への依頼一式：別紙①（企業等からの提案）" });
+  await again.getByLabel("担当者").waitFor();
   expect(await again.getByLabel("担当者").inputValue()).toBe("山田 花子");
   expect(await again.getByLabel("メールアドレス").inputValue()).toBe("mirai@city.example.jp");
   expect(await h.axe(c2.page, "document")).toEqual([]);

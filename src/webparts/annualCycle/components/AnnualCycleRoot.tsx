@@ -57,10 +57,10 @@ function Year({ services, user, portalUrl }: { services: IAppServices; user: Cur
             {whenLoaded(more, (m) => <CallsView year={year} notifications={m.notifications} requestContact={m.requestContact} portalUrl={portalUrl} {...common2} />)}
           </Tab>
           <Tab headerText={strings.Tabs.form1} itemKey="form1">
-            <Form1View year={year} {...common2} />
+            <Form1View year={year} requestContact={more.data?.requestContact} {...common2} />
           </Tab>
           <Tab headerText={strings.Tabs.form2} itemKey="form2">
-            <Form2View year={year} {...common2} />
+            <Form2View year={year} requestContact={more.data?.requestContact} {...common2} />
           </Tab>
           <Tab headerText={strings.Tabs.matching} itemKey="matching">
             {whenLoaded(more, (m) => <MatchingView fiscalYear={fy} canEdit={canEdit} service={m.matching} notifications={m.notifications} portalUrl={portalUrl} />)}

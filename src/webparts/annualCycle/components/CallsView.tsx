@@ -9,7 +9,7 @@ import { useAction } from "../../../components/hooks/useAction";
 import type { CycleService, YearData } from "../../../data/services/CycleService";
 import type { NotificationService } from "../../../data/services/NotificationService";
 import type { RequestContactService } from "../../../data/services/RequestContactService";
-import { lazyNamed } from "../../../components/Deferred";
+import { PartnerRequestsButton } from "./PartnerRequestsButton";
 import { callStatusBoard, StatusBoardRow, callTitle, defaultCallYear } from "../../../domain/calls";
 import { formatEraDate, formatFiscalYear } from "../../../domain/calendar";
 import { reminderHtml } from "../../../domain/teamsMessages";
@@ -30,9 +30,6 @@ export interface ICallsViewProps {
   portalUrl: string;
   onChanged: () => void;
 }
-
-// 企業等への依頼一式: a chunk of its own, fetched when the coordinator opens it.
-const PartnerRequestsDialog = lazyNamed(() => import(/* webpackChunkName: "pd-cycle-partner-requests" */ "./PartnerRequestsDialog").then((m) => m.PartnerRequestsDialog));
 
 /** 調査依頼: the year's calls, who has and has not submitted, reminders, closing and reopening. */
 export function CallsView({ year, canEdit, service, notifications, requestContact, today, portalUrl, onChanged }: ICallsViewProps): JSX.Element {
@@ -161,7 +158,6 @@ function NewCallDialog({ year, service, notifications, portalUrl, today, onClose
 }
 
 function BoardPanel({ call, year, canEdit, service, notifications, requestContact, today, portalUrl, onClose, onChanged }: ICallsViewProps & { call: Call; onClose: () => void }): JSX.Element {
-  const [requests, setRequests] = React.useState(false);
   const board = callStatusBoard(call, { partnerProposals: year.partnerProposals, cityProposals: year.cityProposals, resultReports: year.resultReports }, today);
   const action = useAction();
   const [sent, setSent] = React.useState<Notification[] | null>(null);
@@ -229,7 +225,7 @@ function BoardPanel({ call, year, canEdit, service, notifications, requestContac
       {canEdit && (
         <Stack horizontal wrap tokens={{ childrenGap: 8 }} style={{ margin: "8px 0" }}>
           {call.form !== "form1" ? <PrimaryButton text={strings.Calls.remind} onClick={remind} disabled={action.busy} /> : <MessageBar>{strings.Calls.partnersNoTeams}</MessageBar>}
-          {(call.form === "form1" || call.form === "form2") && <DefaultButton iconProps={{ iconName: "Mail" }} text={strings.PartnerRequests.open} onClick={() => setRequests(true)} />}
+          <PartnerRequestsButton call={call} year={year} requestContact={requestContact} today={today} />
           {call.status === "open" && <DefaultButton text={strings.Calls.close} onClick={() => void action.run(() => service.closeCall(call)).then((ok) => ok && onChanged())} />}
         </Stack>
       )}
@@ -247,7 +243,6 @@ function BoardPanel({ call, year, canEdit, service, notifications, requestContac
         </Stack>
       )}
       <DetailsList items={board} columns={columns} selectionMode={SelectionMode.none} getKey={(r: StatusBoardRow) => String(r.recipient.id)} ariaLabelForGrid={strings.Calls.board} />
-      {requests && (call.form === "form1" || call.form === "form2") && <PartnerRequestsDialog call={{ ...call, form: call.form }} year={year} contactService={requestContact} today={today} onClose={() => setRequests(false)} />}
     </Panel>
   );
 }
