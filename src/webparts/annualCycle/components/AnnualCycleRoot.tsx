@@ -54,13 +54,13 @@ function Year({ services, user, portalUrl }: { services: IAppServices; user: Cur
             <RowAnomaliesSection rows={anomalies.data ?? []} />
           </Tab>
           <Tab headerText={strings.Tabs.calls} itemKey="calls">
-            {whenLoaded(more, (m) => <CallsView year={year} notifications={m.notifications} portalUrl={portalUrl} {...common2} />)}
+            {whenLoaded(more, (m) => <CallsView year={year} notifications={m.notifications} requestContact={m.requestContact} portalUrl={portalUrl} {...common2} />)}
           </Tab>
           <Tab headerText={strings.Tabs.form1} itemKey="form1">
-            <Form1View year={year} {...common2} />
+            <Form1View year={year} requestContact={more.data?.requestContact} {...common2} />
           </Tab>
           <Tab headerText={strings.Tabs.form2} itemKey="form2">
-            <Form2View year={year} {...common2} />
+            <Form2View year={year} requestContact={more.data?.requestContact} {...common2} />
           </Tab>
           <Tab headerText={strings.Tabs.matching} itemKey="matching">
             {whenLoaded(more, (m) => <MatchingView fiscalYear={fy} canEdit={canEdit} service={m.matching} notifications={m.notifications} portalUrl={portalUrl} />)}

@@ -8,6 +8,8 @@ import { fiscalYearLabel, fmt } from "../../../components/format";
 import { useAction } from "../../../components/hooks/useAction";
 import type { CycleService, YearData } from "../../../data/services/CycleService";
 import type { NotificationService } from "../../../data/services/NotificationService";
+import type { RequestContactService } from "../../../data/services/RequestContactService";
+import { PartnerRequestsButton } from "./PartnerRequestsButton";
 import { callStatusBoard, StatusBoardRow, callTitle, defaultCallYear } from "../../../domain/calls";
 import { formatEraDate } from "../../../domain/calendar";
 import { reminderHtml } from "../../../domain/teamsMessages";
@@ -22,13 +24,15 @@ export interface ICallsViewProps {
   canEdit: boolean;
   service: CycleService;
   notifications: NotificationService;
+  /** The coordinator's contact printed in the letters to partners. */
+  requestContact: RequestContactService;
   today: string;
   portalUrl: string;
   onChanged: () => void;
 }
 
 /** 調査依頼: the year's calls, who has and has not submitted, reminders, closing and reopening. */
-export function CallsView({ year, canEdit, service, notifications, today, portalUrl, onChanged }: ICallsViewProps): JSX.Element {
+export function CallsView({ year, canEdit, service, notifications, requestContact, today, portalUrl, onChanged }: ICallsViewProps): JSX.Element {
   const [adding, setAdding] = React.useState(false);
   const [openId, setOpenId] = React.useState<number | null>(null);
   const columns: IColumn[] = [
@@ -45,7 +49,7 @@ export function CallsView({ year, canEdit, service, notifications, today, portal
       <DetailsList items={year.calls} columns={columns} selectionMode={SelectionMode.none} getKey={(c: Call) => String(c.id)} ariaLabelForGrid={strings.CallsHeading} />
       {year.calls.length === 0 && <p>{common.NoItems}</p>}
       {adding && <NewCallDialog year={year} service={service} notifications={notifications} portalUrl={portalUrl} today={today} onClose={() => setAdding(false)} onDone={() => { setAdding(false); onChanged(); }} />}
-      {call && <BoardPanel call={call} year={year} canEdit={canEdit} service={service} notifications={notifications} today={today} portalUrl={portalUrl} onClose={() => setOpenId(null)} onChanged={onChanged} />}
+      {call && <BoardPanel call={call} year={year} canEdit={canEdit} service={service} notifications={notifications} requestContact={requestContact} today={today} portalUrl={portalUrl} onClose={() => setOpenId(null)} onChanged={onChanged} />}
     </>
   );
 }
@@ -153,7 +157,7 @@ function NewCallDialog({ year, service, notifications, portalUrl, today, onClose
   );
 }
 
-function BoardPanel({ call, year, canEdit, service, notifications, today, portalUrl, onClose, onChanged }: ICallsViewProps & { call: Call; onClose: () => void }): JSX.Element {
+function BoardPanel({ call, year, canEdit, service, notifications, requestContact, today, portalUrl, onClose, onChanged }: ICallsViewProps & { call: Call; onClose: () => void }): JSX.Element {
   const board = callStatusBoard(call, { partnerProposals: year.partnerProposals, cityProposals: year.cityProposals, resultReports: year.resultReports }, today);
   const action = useAction();
   const [sent, setSent] = React.useState<Notification[] | null>(null);
@@ -221,6 +225,7 @@ function BoardPanel({ call, year, canEdit, service, notifications, today, portal
       {canEdit && (
         <Stack horizontal wrap tokens={{ childrenGap: 8 }} style={{ margin: "8px 0" }}>
           {call.form !== "form1" ? <PrimaryButton text={strings.Calls.remind} onClick={remind} disabled={action.busy} /> : <MessageBar>{strings.Calls.partnersNoTeams}</MessageBar>}
+          <PartnerRequestsButton call={call} year={year} requestContact={requestContact} today={today} />
           {call.status === "open" && <DefaultButton text={strings.Calls.close} onClick={() => void action.run(() => service.closeCall(call)).then((ok) => ok && onChanged())} />}
         </Stack>
       )}

@@ -18,6 +18,8 @@ import { FilePick, ImportReportBar } from "./ImportReportBar";
 import { byReading } from "../../../domain/partners";
 import { moreActions } from "../../../components/moreActions";
 import { ListCount, SortValue, useColumnSort } from "../../../components/ListTools";
+import type { RequestContactService } from "../../../data/services/RequestContactService";
+import { PartnerRequestsButton } from "./PartnerRequestsButton";
 
 const timings: ProposalTiming[] = ["startOfYear", "anyTime"];
 
@@ -27,10 +29,12 @@ export interface IForm1ViewProps {
   service: CycleService;
   today: string;
   onChanged: () => void;
+  /** For 企業等への依頼一式 (all partners at once); loaded beside the year. */
+  requestContact?: RequestContactService;
 }
 
 /** 別紙①: partners' proposals — recorded by hand, or exported to and imported from the partner's workbook. */
-export function Form1View({ year, canEdit, service, today, onChanged }: IForm1ViewProps): JSX.Element {
+export function Form1View({ year, canEdit, service, today, onChanged, requestContact }: IForm1ViewProps): JSX.Element {
   const [partnerId, setPartnerId] = React.useState<number | "all">("all");
   const [search, setSearch] = React.useState("");
   const [adding, setAdding] = React.useState(false);
@@ -105,6 +109,7 @@ export function Form1View({ year, canEdit, service, today, onChanged }: IForm1Vi
           <SearchBox id="pd-form1-search" value={search} onChange={(_, v) => setSearch(v ?? "")} styles={{ root: { minWidth: 220 } }} />
         </Stack>
         {canEdit && <DefaultButton text={strings.Form1.download} disabled={!partner || action.busy} onClick={download} title={partner ? undefined : strings.Form1.choosePartner} />}
+        {canEdit && <PartnerRequestsButton call={year.calls.find((c) => c.form === "form1")} year={year} requestContact={requestContact} today={today} />}
         {canEdit && <FilePick label={strings.Form1.import} onFile={(d) => void importFile(d)} disabled={action.busy} />}
         <ReadingProgress progress={imports.reading.progress} onCancel={imports.reading.cancel} />
       </Stack>

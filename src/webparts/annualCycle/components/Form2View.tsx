@@ -20,6 +20,8 @@ import { FilePick, ImportReportBar } from "./ImportReportBar";
 import { byReading } from "../../../domain/partners";
 import { moreActions } from "../../../components/moreActions";
 import { ListCount, SortValue, useColumnSort } from "../../../components/ListTools";
+import type { RequestContactService } from "../../../data/services/RequestContactService";
+import { PartnerRequestsButton } from "./PartnerRequestsButton";
 import { normalizeForSearch } from "../../../domain/text";
 
 export interface IForm2ViewProps {
@@ -28,12 +30,14 @@ export interface IForm2ViewProps {
   service: CycleService;
   today: string;
   onChanged: () => void;
+  /** For 企業等への依頼一式 (all partners at once); loaded beside the year. */
+  requestContact?: RequestContactService;
 }
 
 const answers: PartnerAnswer[] = ["pending", "can", "cannot", "discuss"];
 
 /** 別紙②: city proposals, passed to each partner (Excel, printable) and their answers (by hand or imported). */
-export function Form2View({ year, canEdit, service, today, onChanged }: IForm2ViewProps): JSX.Element {
+export function Form2View({ year, canEdit, service, today, onChanged, requestContact }: IForm2ViewProps): JSX.Element {
   const [partnerId, setPartnerId] = React.useState<number | "all">("all");
   const [deptId, setDeptId] = React.useState<number | "all">("all");
   const [answer, setAnswer] = React.useState<PartnerAnswer | "all">("all");
@@ -122,6 +126,7 @@ export function Form2View({ year, canEdit, service, today, onChanged }: IForm2Vi
         <Dropdown label={strings.Filter.answer} selectedKey={answer} options={[{ key: "all", text: strings.Filter.all }, ...answers.map((a) => ({ key: a, text: common.PartnerAnswer[a] }))]} onChange={(_, o) => o && setAnswer(o.key as PartnerAnswer | "all")} styles={{ root: { minWidth: 120 } }} />
         {canEdit && <DefaultButton text={strings.Form2.passToPartner} disabled={!partner || action.busy} onClick={exportXlsx} />}
         {canEdit && <DefaultButton text={strings.Form2.printable} disabled={!partner} onClick={printable} />}
+        {canEdit && <PartnerRequestsButton call={year.calls.find((c) => c.form === "form2")} year={year} requestContact={requestContact} today={today} />}
         {canEdit && <FilePick label={strings.Form2.importAnswers} onFile={(d) => void importAnswers(d)} disabled={action.busy} />}
         <ReadingProgress progress={imports.reading.progress} onCancel={imports.reading.cancel} />
       </Stack>

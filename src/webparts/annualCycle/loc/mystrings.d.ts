@@ -63,6 +63,8 @@ declare interface IAnnualCycleWebPartStrings {
   RecipientState: { submitted: string; nothingToReport: string; notYet: string; late: string };
   Calls: { add: string; heading: string; message: string; recipientsAll: string; open: string; board: string; remind: string; remindDone: string; close: string; reopen: string;
     notReady: string; newDeadline: string; partnersNoTeams: string; noticeHeading: string; noticeBody: string; noticeSent: string; noticeFailed: string; noticeRetry: string; reminderHeading: string; reminderBody: string; openPortal: string; notified: { sent: string; failed: string; notConfigured: string; pending: string } };
+  PartnerRequests: { open: string; heading: string; intro: string; deadline: string; contactHeading: string; sender: string; person: string; phone: string; email: string; letter: string; copy: string; copied: string; copyFailed: string;
+    download: string; downloaded: string; partners: string; proposals: string; noAddress: string; mail: string; mailShort: string; none: string; noneForm2: string; needDeadline: string; problems: { required: string; invalidEmail: string; invalidPhone: string } };
   Form1: { add: string; download: string; choosePartner: string; import: string; importDone: string; csv: string; none: string; call: string; noCall: string };
   Form2: { passToPartner: string; printable: string; importAnswers: string; record: string; csv: string; printTitle: string };
   Import: { report: string; imported: string; duplicates: string; rowError: string; errors: Record<string, string> };
