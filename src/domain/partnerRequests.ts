@@ -213,3 +213,17 @@ export function shortMailBody(input: LetterInput): string {
   const what = input.form === "form1" ? "連携事項のご提案（別紙①）" : "本市からの連携事項の提案へのご回答（別紙②）";
   return `${name}${input.contact.sender}です。\n${formatEraFiscalYear(input.fiscalYear)}の${what}について、添付の依頼文と様式をご確認のうえ、${eraDateWithWeekday(input.deadline)}までにご提出をお願いいたします。`;
 }
+
+/**
+ * A mailto for following up with a partner from a call's status panel (the partner has not
+ * answered): subject and a short body filled, sent from the coordinator's own mailbox.
+ */
+export function followUpMailto(to: string, input: { partnerName: string; contactName: string; callTitle: string; deadline: IsoDate | null }): string | null {
+  const addr = to.trim();
+  if (!isMailAddress(addr)) return null;
+  const enc = (s: string): string => encodeURIComponent(s.replace(/\r?\n/g, "\r\n"));
+  const by = input.deadline ? `${eraDateWithWeekday(input.deadline)}までに` : "";
+  const body = `${input.partnerName}\n${input.contactName.trim() ? `${input.contactName.trim()} 様` : "ご担当者 様"}\n\nいつもお世話になっております。\n先にご依頼しました「${input.callTitle}」について、${by}ご提出くださいますようお願いいたします。\nすでにご提出いただいている場合は、行き違いをご容赦ください。`;
+  const href = `mailto:${addr}?subject=${enc(`【ご確認】${input.callTitle}`)}&body=${enc(body)}`;
+  return href.length <= MAILTO_MAX ? href : `mailto:${addr}?subject=${enc(`【ご確認】${input.callTitle}`)}`;
+}

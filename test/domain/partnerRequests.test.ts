@@ -1,4 +1,4 @@
-import { contactFromSettings, eraDateWithWeekday, honorific, LetterInput, mailtoLink, MAILTO_MAX, partnerFileStem, requestLetter, safeFileName, shortMailBody, uniqueStems, validateContact } from "../../src/domain/partnerRequests";
+import { contactFromSettings, eraDateWithWeekday, followUpMailto, honorific, LetterInput, mailtoLink, MAILTO_MAX, partnerFileStem, requestLetter, safeFileName, shortMailBody, uniqueStems, validateContact } from "../../src/domain/partnerRequests";
 
 const contact = { sender: "清瀬市 企画部 未来創造課", person: "山田 花子", phone: "042-492-5111", email: "mirai@city.example.jp" };
 const base: LetterInput = { form: "form1", fiscalYear: 2027, deadline: "2027-05-20", date: "2027-04-12", contact, partner: null };
@@ -87,4 +87,19 @@ test("mailto: subject and body percent-encoded as UTF-8 with CRLF; a letter too 
   expect(url.searchParams.get("body")).toBe("株式会社ひまわり\r\n佐藤 一郎 様\r\n\r\n清瀬市 企画部 未来創造課です。\r\n令和9年度の連携事項のご提案（別紙①）について、添付の依頼文と様式をご確認のうえ、令和9年5月20日（木）までにご提出をお願いいたします。");
   expect(mailtoLink("not an address", letter, "x")).toBeNull();
   expect(mailtoLink("a@b.jp?cc=evil@x.jp", letter, "x")).toBeNull();
+});
+
+describe("followUpMailto: the status panel's mail to a partner, subject and body filled (issue 33, point 4)", () => {
+  test("subject names the call, the body the partner, its contact and the deadline", () => {
+    const href = followUpMailto("hanako@example.co.jp", { partnerName: "株式会社アオバ通信", contactName: "青葉 花子", callTitle: "令和8年度 包括連携協定に基づく連携事項の提案について（依頼）", deadline: "2027-05-20" })!;
+    expect(href.startsWith("mailto:hanako@example.co.jp?subject=")).toBe(true);
+    const url = new URL(href);
+    expect(url.searchParams.get("subject")).toBe("【ご確認】令和8年度 包括連携協定に基づく連携事項の提案について（依頼）");
+    const body = url.searchParams.get("body")!;
+    expect(body).toContain("株式会社アオバ通信\r\n青葉 花子 様");
+    expect(body).toContain("令和9年5月20日（木）までに");
+  });
+  test("no address, no link", () => {
+    expect(followUpMailto("not an address", { partnerName: "x", contactName: "", callTitle: "t", deadline: null })).toBeNull();
+  });
 });

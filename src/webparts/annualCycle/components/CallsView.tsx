@@ -5,6 +5,7 @@ import * as common from "CommonStrings";
 import { DateText } from "../../../components/DateText";
 import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
 import { fiscalYearLabel, fmt } from "../../../components/format";
+import { followUpMailto } from "../../../domain/partnerRequests";
 import { useAction } from "../../../components/hooks/useAction";
 import type { CycleService, YearData } from "../../../data/services/CycleService";
 import type { NotificationService } from "../../../data/services/NotificationService";
@@ -194,7 +195,7 @@ function BoardPanel({ call, year, canEdit, service, notifications, requestContac
                   {p.contactEmail && (
                     <>
                       {" "}
-                      <Link href={`mailto:${encodeURI(p.contactEmail)}`}>
+                      <Link href={followUpMailto(p.contactEmail, { partnerName: p.name, contactName: p.contactName, callTitle: call.title, deadline: call.deadline }) ?? `mailto:${encodeURI(p.contactEmail)}`}>
                         <BreakableText text={p.contactEmail} />
                       </Link>
                     </>
