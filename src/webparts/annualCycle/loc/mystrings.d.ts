@@ -10,7 +10,11 @@ declare interface IAnnualCycleWebPartStrings {
   Summary: { calls: string; partnerProposals: string; cityProposals: string; answered: string; matchings: string };
   Tabs: { year: string; calls: string; form1: string; form2: string; matching: string; channels: string };
   Matching: {
-    suggestions: string; noSuggestions: string; score: string; reason: string; reasons: { samePartnerAndItem: string; samePartner: string; similarText: string };
+    suggestions: string; noSuggestions: string;
+    /** The kind of a Form 3 candidate: a pair, an answered city proposal alone ({0}: the answer), a partner proposal alone. */
+    candidateKind: { pair: string; cityProposal: string; partnerProposal: string };
+    destination: string; destinationAll: string; destinationChosen: string; destinationRequired: string; departmentsRequired: string;
+    score: string; reason: string; reasons: { samePartnerAndItem: string; samePartner: string; similarText: string };
     accept: string; reject: string; addByHand: string; draft: string; noRows: string; up: string; down: string; remove: string; edit: string; departments: string; allDepartments: string; chosen: string;
     issue: string; checking: string;
     readinessHeading: string;
