@@ -145,6 +145,7 @@ export const partnerProposalKey = (id: number): string => `pp:${id}`;
  * Candidates, best first: pairs (by score), then answered city proposals, then partner proposals.
  * A proposal already in a row of any edition this year is not offered alone again; a partner
  * proposal is offered alone only when no pair is offered for it (after a pair is rejected, it is).
+ * A pair is left out once that same pair is in a row, or rejected.
  * `rejected` holds pair keys and single keys.
  */
 export function matchingCandidates(
@@ -156,7 +157,9 @@ export function matchingCandidates(
   const decided = new Set([...rejected, ...rows.filter((m) => m.partnerProposal && m.cityProposal).map((m) => pairKey(m.partnerProposal!.id, m.cityProposal!.id))]);
   const usedPp = new Set(rows.flatMap((m) => (m.partnerProposal ? [m.partnerProposal.id] : [])));
   const usedCp = new Set(rows.flatMap((m) => (m.cityProposal ? [m.cityProposal.id] : [])));
-  const pairs = suggestMatches(pps, cps, decided).filter((s) => !usedCp.has(s.cityProposal.id));
+  // A pair is new information (which city proposal meets which partner proposal) even when both were
+  // fed back alone in an earlier edition: it is offered until that pair is in a row or rejected.
+  const pairs = suggestMatches(pps, cps, decided);
   const paired = new Set(pairs.map((s) => s.partnerProposal.id));
   const byNo = (a: { id: number }, b: { id: number }): number => a.id - b.id;
   return [

@@ -92,13 +92,13 @@ test("Form 3 candidates: pairs, then answered city proposals alone, then partner
   ]);
   // 不可 and unanswered city proposals are never candidates; a partner proposal with a pair offered is not offered alone.
   expect(all.some((c) => c.key === "cp:13" || c.key === "cp:14" || c.key === "pp:1")).toBe(false);
-  // Once the pair is in a row, its city proposal is used (not offered alone, nor in another pair); the partner proposal neither.
+  // Once the pair is in a row, its city proposal is used (not offered alone); the partner proposal neither.
   const afterPair = matchingCandidates(pps, cps, [{ partnerProposal: { id: 1, title: "" }, cityProposal: { id: 11, title: "" } }]);
   expect(afterPair.map((c) => c.key)).toEqual(["cp:12", "pp:2", "pp:3"]);
   // Rejecting the pair offers the partner proposal alone; rejected singles are not offered again.
   expect(matchingCandidates(pps, cps, [], new Set(["1:11", "cp:12", "pp:3"])).map((c) => c.key)).toEqual(["cp:11", "pp:1", "pp:2"]);
-  // A city proposal used alone in a row leaves the pair out too (a city proposal is one row).
-  expect(matchingCandidates(pps, cps, [{ partnerProposal: null, cityProposal: { id: 11, title: "" } }]).map((c) => c.key)).toEqual(["cp:12", "pp:1", "pp:2", "pp:3"]);
+  // Both proposals fed back alone in an earlier edition: the pair is still offered (it says who meets whom), neither alone.
+  expect(matchingCandidates(pps, cps, [{ partnerProposal: null, cityProposal: { id: 11, title: "" } }, { partnerProposal: { id: 1, title: "" }, cityProposal: null }]).map((c) => c.key)).toEqual(["1:11", "cp:12", "pp:2", "pp:3"]);
 });
 
 test("a candidate's row: departments from the city proposal; a partner proposal alone names none, so the coordinator must choose", async () => {
