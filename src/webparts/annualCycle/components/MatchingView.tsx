@@ -56,6 +56,8 @@ export function MatchingView({ fiscalYear, canEdit, service, notifications, port
   const [confirming, setConfirming] = React.useState(false);
   // What the last issue or 再送 came to, with the edition it was for (so 再送 can be offered from it).
   const [outcome, setOutcome] = React.useState<{ issue: MatchingIssue; records: Notification[] } | null>(null);
+  // The candidate being accepted whose departments the coordinator chooses (a partner proposal alone).
+  const [choosing, setChoosing] = React.useState<Candidate | null>(null);
   const year = load.data;
   if (!year) return <>{load.loading ? <Spinner label={common.Loading} /> : <ErrorBar error={load.error} onReload={load.reload} />}</>;
   const draft = year.issues.find((i) => i.status === "draft");
@@ -66,7 +68,6 @@ export function MatchingView({ fiscalYear, canEdit, service, notifications, port
   };
   // A candidate with a city proposal goes to that proposal's department; one without (a partner
   // proposal alone) opens the row dialog, where the coordinator chooses where it goes.
-  const [choosing, setChoosing] = React.useState<Candidate | null>(null);
   const accept = (c: Candidate): Promise<void> => {
     const r = candidateRow(c);
     if (!r.targets) {
