@@ -113,7 +113,7 @@ define([], function () {
     By: { partner: "By partner", item: "By partnership item", department: "By department", answer: "By answer" },
     Timing: { startOfYear: "Start of year", anyTime: "Any time" },
     Viewpoint: { comprehensivePlan: "Comprehensive plan / action plan", administrativeEvaluation: "Last year's administrative evaluation", other: "Other" },
-    RecipientState: { submitted: "Submitted", nothingToReport: "Nothing to report", notYet: "Not yet", late: "Late" },
+    RecipientState: { submitted: "Submitted", nothingToReport: "Nothing to report", noProposal: "No proposal", notYet: "Not yet", late: "Late" },
     Calls: {
       add: "New call",
       heading: "Create a call",

@@ -113,7 +113,7 @@ define([], function () {
     By: { partner: "企業等別", item: "連携事項別", department: "部署別", answer: "回答別" },
     Timing: { startOfYear: "年度当初", anyTime: "随時" },
     Viewpoint: { comprehensivePlan: "長期総合計画・実行計画", administrativeEvaluation: "前年度の行政評価", other: "その他" },
-    RecipientState: { submitted: "提出済", nothingToReport: "該当なし（提出済）", notYet: "未提出", late: "期限超過" },
+    RecipientState: { submitted: "提出済", nothingToReport: "該当なし（提出済）", noProposal: "提案なし（提出済）", notYet: "未提出", late: "期限超過" },
     Calls: {
       add: "新しい調査依頼",
       heading: "調査依頼の作成",

@@ -61,7 +61,7 @@ declare interface IAnnualCycleWebPartStrings {
   Timing: { startOfYear: string; anyTime: string };
   Viewpoint: { comprehensivePlan: string; administrativeEvaluation: string; other: string };
   /** nothingToReport: Form 4 handed in as 該当なし (reported, no rows). */
-  RecipientState: { submitted: string; nothingToReport: string; notYet: string; late: string };
+  RecipientState: { submitted: string; nothingToReport: string; noProposal: string; notYet: string; late: string };
   Calls: { add: string; heading: string; message: string; recipientsAll: string; open: string; board: string; remind: string; remindDone: string; close: string; reopen: string;
     notReady: string; newDeadline: string; partnersNoTeams: string; noticeHeading: string; noticeBody: string; noticeSent: string; noticeFailed: string; noticeRetry: string; reminderHeading: string; reminderBody: string; openPortal: string; notified: { sent: string; failed: string; notConfigured: string; pending: string } };
   Form1: { add: string; download: string; choosePartner: string; import: string; importDone: string; csv: string; none: string; call: string; noCall: string };
