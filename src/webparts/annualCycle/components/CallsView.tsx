@@ -171,7 +171,7 @@ function BoardPanel({ call, year, canEdit, service, notifications, today, portal
   };
   const columns: IColumn[] = [
     { key: "recipient", name: strings.Columns.recipient, minWidth: 220, isMultiline: true, onRender: (r: StatusBoardRow) => r.recipient.title },
-    { key: "state", name: strings.Columns.status, minWidth: 90, maxWidth: 120, onRender: (r: StatusBoardRow) => <span style={{ fontWeight: 600, color: r.state === "late" ? "#a4262c" : r.state === "submitted" ? "#107c10" : r.state === "nothingToReport" || r.state === "noProposal" ? "#005a9e" : "#605e5c" }}>{strings.RecipientState[r.state]}</span> },
+    { key: "state", name: strings.Columns.status, minWidth: 110, maxWidth: 150, isMultiline: true, onRender: (r: StatusBoardRow) => <span style={{ fontWeight: 600, color: r.state === "late" ? "#a4262c" : r.state === "submitted" ? "#107c10" : r.state === "nothingToReport" || r.state === "noProposal" ? "#005a9e" : "#605e5c" }}>{strings.RecipientState[r.state]}</span> },
     { key: "n", name: strings.Columns.submissions, minWidth: 60, onRender: (r: StatusBoardRow) => r.submissions },
     // Form 1 goes to partners, who are not on Teams: the coordinator contacts them directly, so their contact is here.
     ...(call.form === "form1"
