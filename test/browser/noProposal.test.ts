@@ -77,5 +77,13 @@ test("提案なし from the portal page and the Teams tab after the deadline; th
   await board.getByRole("row").filter({ hasText: "健康福祉部 健康推進課" }).getByText("提案なし（提出済）").waitFor();
   await board.getByRole("row").filter({ hasText: "子ども家庭部 子育て支援課" }).getByText("期限超過").waitFor();
   await h.shot(c.page, "calls-form2-no-proposal-board.png", { fullPage: false });
+  // Form 2's list names the 提案なし departments apart, never as proposals.
+  await c.page.keyboard.press("Escape");
+  await panel.waitFor({ state: "detached" });
+  await c.page.getByRole("tab", { name: "別紙② 市からの提案" }).click();
+  const apart = c.page.getByTestId("form2-no-proposal-departments");
+  await apart.getByText(/^提案なしとして提出した部署（2）: /).waitFor();
+  expect(await apart.textContent()).toMatch(/健康福祉部 健康推進課/);
+  expect(await apart.textContent()).toMatch(/総務部 防災防犯課/);
   expect(c.errors).toEqual([]);
 }, 240000);

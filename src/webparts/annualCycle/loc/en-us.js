@@ -139,7 +139,7 @@ define([], function () {
       notified: { sent: "Sent", failed: "Failed (can be retried)", notConfigured: "No channel", pending: "Sending" }
     },
     Form1: { add: "Record a proposal", download: "Download the form (Excel)", choosePartner: "Choose a partner", import: "Import a filled-in form", importDone: "Import result", csv: "Export CSV", none: "No proposals.", call: "Call", noCall: "(any time, outside a call)" },
-    Form2: { passToPartner: "List for the partner (Excel)", printable: "Printable list", importAnswers: "Import the answered list", record: "Record answer", csv: "Export CSV", printTitle: "Proposals from the city to the partner (Form 2)" },
+    Form2: { noProposalDepartments: "Departments that submitted no proposal ({0}): {1}", passToPartner: "List for the partner (Excel)", printable: "Printable list", importAnswers: "Import the answered list", record: "Record answer", csv: "Export CSV", printTitle: "Proposals from the city to the partner (Form 2)" },
     Import: {
       report: "Import result",
       imported: "Rows imported: {0}",

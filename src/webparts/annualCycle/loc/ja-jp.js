@@ -150,6 +150,7 @@ define([], function () {
       noCall: "（依頼によらない随時の提案）"
     },
     Form2: {
+      noProposalDepartments: "提案なしとして提出した部署（{0}）: {1}",
       passToPartner: "企業等へ渡す一覧（Excel）",
       printable: "印刷用の一覧",
       importAnswers: "回答済みの一覧を取り込む",

@@ -65,7 +65,8 @@ declare interface IAnnualCycleWebPartStrings {
   Calls: { add: string; heading: string; message: string; recipientsAll: string; open: string; board: string; remind: string; remindDone: string; close: string; reopen: string;
     notReady: string; newDeadline: string; partnersNoTeams: string; noticeHeading: string; noticeBody: string; noticeSent: string; noticeFailed: string; noticeRetry: string; reminderHeading: string; reminderBody: string; openPortal: string; notified: { sent: string; failed: string; notConfigured: string; pending: string } };
   Form1: { add: string; download: string; choosePartner: string; import: string; importDone: string; csv: string; none: string; call: string; noCall: string };
-  Form2: { passToPartner: string; printable: string; importAnswers: string; record: string; csv: string; printTitle: string };
+  /** noProposalDepartments: the departments that handed in Form 2 as 提案なし ({0}: how many; {1}: their names). */
+  Form2: { noProposalDepartments: string; passToPartner: string; printable: string; importAnswers: string; record: string; csv: string; printTitle: string };
   Import: { report: string; imported: string; duplicates: string; rowError: string; errors: Record<string, string> };
   Filter: { all: string; partner: string; department: string; answer: string; item: string; search: string };
   Save: string;
