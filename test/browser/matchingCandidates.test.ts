@@ -69,6 +69,7 @@ test("every candidate is offered, and each row goes to the departments chosen", 
   expect(await hand.getByRole("radio", { name: "部署を選んで送る" }).isChecked()).toBe(true);
   expect(await hand.getByRole("checkbox", { name: sangyo.title }).isChecked()).toBe(true);
   await h.shot(c.page, "matching-row-destination.png", { fullPage: false });
+  expect(await h.axe(c.page, "document")).toEqual([]);
   await choose(c.page, hand, "別紙②から", "—");
   await hand.getByText("送付先を選んでください。", { exact: false }).waitFor();
   await hand.getByRole("button", { name: "キャンセル" }).click();

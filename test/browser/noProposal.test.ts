@@ -46,6 +46,7 @@ test("提案なし from the portal page and the Teams tab after the deadline; th
   // Never listed as a proposal.
   expect(await p.page.getByRole("grid", { name: "部署の提案（別紙②）" }).getByText("提案なし", { exact: true }).count()).toBe(0);
   await h.shot(p.page, "portal-form2-no-proposal.png");
+  expect(await h.axe(p.page)).toEqual([]);
   expect(await p.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   expect(p.errors).toEqual([]);
   await p.page.context().close();
