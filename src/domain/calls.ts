@@ -8,8 +8,11 @@ import type { Call, CityProposal, FormKind, IsoDate, LookupRef, PartnerAnswer, P
  * own Form 2 rows may still change.
  */
 
-/** nothingToReport: a department that handed in Form 4 as 該当なし (reported, with no rows). */
-export type RecipientState = "submitted" | "nothingToReport" | "notYet" | "late";
+/**
+ * nothingToReport: a department that handed in Form 4 as 該当なし (reported, with no rows);
+ * noProposal: one that handed in Form 2 as 提案なし (answered, with no proposal).
+ */
+export type RecipientState = "submitted" | "nothingToReport" | "noProposal" | "notYet" | "late";
 
 export interface StatusBoardRow {
   recipient: LookupRef;
@@ -20,7 +23,8 @@ export interface StatusBoardRow {
 /** The submissions that answer a call: Form 1 by partner, Form 2 and Form 4 by department. */
 export function callStatusBoard(
   call: Call,
-  submissions: { partnerProposals?: PartnerProposal[]; cityProposals?: CityProposal[]; resultReports?: ResultReport[] },
+  /** cityProposals: with the 提案なし markers (a proposal's answer is not read here). */
+  submissions: { partnerProposals?: PartnerProposal[]; cityProposals?: Array<Pick<CityProposal, "fiscalYear" | "department" | "status">>; resultReports?: ResultReport[] },
   today: IsoDate,
 ): StatusBoardRow[] {
   const late = !!call.deadline && today > call.deadline;
@@ -37,18 +41,21 @@ export function callStatusBoard(
   // 該当なし: Form 4 handed in with nothing to report — reported, though it counts no row.
   const nothing = (recipient: LookupRef): boolean =>
     call.form === "form4" && (submissions.resultReports ?? []).some((r) => r.fiscalYear === call.fiscalYear && r.department?.id === recipient.id && r.status === "nothingToReport");
+  // 提案なし: Form 2 handed in with nothing to propose — answered, though it counts no proposal.
+  const noProposal = (recipient: LookupRef): boolean =>
+    call.form === "form2" && (submissions.cityProposals ?? []).some((p) => p.fiscalYear === call.fiscalYear && p.department?.id === recipient.id && p.status === "noProposal");
   const recipients = call.form === "form1" ? call.recipientPartners : call.recipientDepartments;
   return recipients
     .map((r) => {
       const n = count(r);
-      return { recipient: r, submissions: n, state: (n > 0 ? "submitted" : nothing(r) ? "nothingToReport" : late ? "late" : "notYet") as RecipientState };
+      return { recipient: r, submissions: n, state: (n > 0 ? "submitted" : nothing(r) ? "nothingToReport" : noProposal(r) ? "noProposal" : late ? "late" : "notYet") as RecipientState };
     })
     .sort((a, b) => stateOrder[a.state] - stateOrder[b.state] || a.recipient.title.localeCompare(b.recipient.title, "ja"));
 }
 
-const stateOrder: Record<RecipientState, number> = { late: 0, notYet: 1, submitted: 2, nothingToReport: 3 };
+const stateOrder: Record<RecipientState, number> = { late: 0, notYet: 1, submitted: 2, nothingToReport: 3, noProposal: 3 };
 
-/** Who has not submitted and may be reminded (departments only: partners are not on Teams); a 該当なし is submitted. */
+/** Who has not submitted and may be reminded (departments only: partners are not on Teams); a 該当なし or 提案なし is submitted. */
 export function owing(board: StatusBoardRow[]): StatusBoardRow[] {
   return board.filter((r) => r.state === "notYet" || r.state === "late");
 }
@@ -171,4 +178,12 @@ export function callTitle(form: "form1" | "form2" | "form4", fiscalYear: number)
   if (form === "form1") return `${fy} 包括連携協定に基づく連携事項の提案について（依頼）`;
   if (form === "form2") return `${fy} 包括連携協定に基づく市からの連携提案について（依頼）`;
   return `${fy} 包括連携協定に基づく連携事業の実施結果について（照会）`;
+}
+
+/**
+ * A call's state as people read it (issue 33, point 7): 受付中 while open and its deadline has not
+ * passed; 締切 once closed or past its deadline (the coordinator may still reopen it with a new one).
+ */
+export function callState(call: Pick<Call, "status" | "deadline">, today: IsoDate): "open" | "closed" {
+  return call.status === "closed" || (!!call.deadline && today > call.deadline) ? "closed" : "open";
 }

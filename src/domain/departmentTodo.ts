@@ -28,6 +28,8 @@ export interface TodoItem {
   fiscalYear?: number;
   /** Form 4 handed in as 該当なし (nothing to report this year): done, with no rows. */
   nothingToReport?: boolean;
+  /** Form 2 handed in as 提案なし (nothing to propose this year): done, with no proposal. */
+  noProposal?: boolean;
 }
 
 export interface TodoInput {
@@ -51,9 +53,11 @@ export function departmentTodo(i: TodoInput): TodoItem[] {
     if (call.status !== "open" || call.form === "form1" || !call.recipientDepartments.some((d) => d.id === i.departmentId)) continue;
     if (call.form === "form2") {
       const rows = mine(i.proposals).filter((p) => p.call?.id === call.id || (!p.call && p.fiscalYear === call.fiscalYear));
-      const submitted = rows.some((p) => p.status === "submitted");
+      // Submitted proposals, or 提案なし (nothing to propose), hand the year's Form 2 in.
+      const proposed = rows.some((p) => p.status === "submitted");
+      const noProposal = !proposed && rows.some((p) => p.status === "noProposal");
       const drafts = rows.filter((p) => p.status === "draft").length;
-      out.push({ key: `call:${call.id}`, kind: "form2", title: call.title, deadline: call.deadline, message: call.message, state: submitted && drafts === 0 ? "done" : owed(call.deadline, i.today), count: drafts, refId: call.id, fiscalYear: call.fiscalYear });
+      out.push({ key: `call:${call.id}`, kind: "form2", title: call.title, deadline: call.deadline, message: call.message, state: (proposed || noProposal) && drafts === 0 ? "done" : owed(call.deadline, i.today), count: drafts, refId: call.id, fiscalYear: call.fiscalYear, ...(noProposal ? { noProposal } : {}) });
     } else {
       const rows = mine(i.results).filter((r) => r.fiscalYear === call.fiscalYear);
       // Submitted rows, or 該当なし (nothing to report), hand the year's Form 4 in.

@@ -126,3 +126,83 @@ export function rowAnswerText(cityProposals: CityProposal[], labels: Record<Excl
     return p && p.partnerAnswer !== "pending" ? [labels[p.partnerAnswer], p.answerComment].filter(Boolean).join("：") : "";
   };
 }
+
+/**
+ * Every candidate for a Form 3 row (別紙③ feeds back the partner proposals and the partners'
+ * answers to city proposals): the suggested pairs, each answered city proposal (可 / 要協議) as
+ * a row of its own, and each partner proposal without a city counterpart as a row of its own.
+ */
+export type Candidate =
+  | ({ kind: "pair"; key: string } & Suggestion)
+  | { kind: "cityProposal"; key: string; cityProposal: CityProposal }
+  | { kind: "partnerProposal"; key: string; partnerProposal: PartnerProposal };
+
+/** The key a single-proposal candidate is rejected by (a pair keeps `pairKey`). */
+export const cityProposalKey = (id: number): string => `cp:${id}`;
+export const partnerProposalKey = (id: number): string => `pp:${id}`;
+
+/**
+ * Candidates, best first: pairs (by score), then answered city proposals, then partner proposals.
+ * A proposal already in a row of any edition this year is not offered alone again; a partner
+ * proposal is offered alone only when no pair is offered for it (after a pair is rejected, it is).
+ * A pair is left out once that same pair is in a row, or rejected.
+ * `rejected` holds pair keys and single keys.
+ */
+export function matchingCandidates(
+  pps: PartnerProposal[],
+  cps: CityProposal[],
+  rows: Array<Pick<Matching, "partnerProposal" | "cityProposal">>,
+  rejected: Set<string> = new Set(),
+): Candidate[] {
+  const decided = new Set([...rejected, ...rows.filter((m) => m.partnerProposal && m.cityProposal).map((m) => pairKey(m.partnerProposal!.id, m.cityProposal!.id))]);
+  const usedPp = new Set(rows.flatMap((m) => (m.partnerProposal ? [m.partnerProposal.id] : [])));
+  const usedCp = new Set(rows.flatMap((m) => (m.cityProposal ? [m.cityProposal.id] : [])));
+  // A pair is new information (which city proposal meets which partner proposal) even when both were
+  // fed back alone in an earlier edition: it is offered until that pair is in a row or rejected.
+  const pairs = suggestMatches(pps, cps, decided);
+  const paired = new Set(pairs.map((s) => s.partnerProposal.id));
+  const byNo = (a: { id: number }, b: { id: number }): number => a.id - b.id;
+  return [
+    ...pairs.map((s): Candidate => ({ kind: "pair", key: pairKey(s.partnerProposal.id, s.cityProposal.id), ...s })),
+    ...answeredYes(cps)
+      .filter((c) => !usedCp.has(c.id) && !rejected.has(cityProposalKey(c.id)))
+      .sort(byNo)
+      .map((c): Candidate => ({ kind: "cityProposal", key: cityProposalKey(c.id), cityProposal: c })),
+    ...pps
+      .filter((p) => !usedPp.has(p.id) && !paired.has(p.id) && !rejected.has(partnerProposalKey(p.id)))
+      .sort(byNo)
+      .map((p): Candidate => ({ kind: "partnerProposal", key: partnerProposalKey(p.id), partnerProposal: p })),
+  ];
+}
+
+/** Where a row goes: every department, or the departments named. */
+export interface RowTargets {
+  allDepartments: boolean;
+  targetDepartments: LookupRef[];
+}
+
+/**
+ * The departments a row made from these proposals goes to by default: the city proposal's
+ * department when there is one; otherwise null — nobody is guessed, the coordinator chooses
+ * (a partner proposal alone concerns whichever departments the coordinator sends it to).
+ */
+export function defaultTargets(cp: Pick<CityProposal, "department"> | null | undefined): RowTargets | null {
+  return cp?.department ? { allDepartments: false, targetDepartments: [cp.department] } : null;
+}
+
+/** A row's targets are valid when it goes to every department or names at least one. */
+export const targetsChosen = (t: RowTargets | null): t is RowTargets => !!t && (t.allDepartments || t.targetDepartments.length > 0);
+
+/** The row a candidate becomes: title, content and partner from its proposals; departments as `defaultTargets` (null: to be chosen). */
+export function candidateRow(c: Candidate): { title: string; content: string; partner: LookupRef | null; partnerProposal: LookupRef | null; cityProposal: LookupRef | null; targets: RowTargets | null } {
+  const pp = c.kind === "cityProposal" ? null : c.partnerProposal;
+  const cp = c.kind === "partnerProposal" ? null : c.cityProposal;
+  return {
+    title: pp?.title || cp?.title || "",
+    content: [pp?.content, cp ? (pp ? `${cp.title}: ${cp.content}` : cp.content) : ""].filter(Boolean).join("\n"),
+    partner: pp?.partner ?? cp?.partner ?? null,
+    partnerProposal: pp ? { id: pp.id, title: pp.title } : null,
+    cityProposal: cp ? { id: cp.id, title: cp.title } : null,
+    targets: defaultTargets(cp),
+  };
+}

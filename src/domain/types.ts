@@ -213,7 +213,8 @@ export interface PartnerProposal extends Stored {
 }
 
 export type ProposalViewpoint = "comprehensivePlan" | "administrativeEvaluation" | "other";
-export type CityProposalStatus = "draft" | "submitted";
+/** noProposal: 提案なし — the department handed in the year's Form 2 with nothing to propose (a marker row, no proposal). */
+export type CityProposalStatus = "draft" | "submitted" | "noProposal";
 export type PartnerAnswer = "pending" | "can" | "cannot" | "discuss";
 
 /** A city proposal as its list stores it; the partner's answer is the coordinator's, in ProposalAnswers. */

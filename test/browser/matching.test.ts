@@ -120,13 +120,16 @@ test("a row added by hand and edited before issue", async () => {
   await dlg.getByRole("combobox", { name: "別紙①から" }).click();
   await c.page.getByRole("option").nth(1).click();
   await dlg.getByLabel("提案の件名").fill("手動で組んだ行 <b>太字にならない</b>");
+  // Where the row goes is chosen, never ticked in advance (issue 33, point 2).
+  expect(await dlg.getByRole("button", { name: "保存" }).isDisabled()).toBe(true);
+  await dlg.getByRole("radio", { name: "全部署に送る" }).check();
   await dlg.getByRole("button", { name: "保存" }).click();
   const grid = c.page.getByRole("grid", { name: "作成中のフィードバック一覧" });
   await grid.getByText("手動で組んだ行 <b>太字にならない</b>").waitFor();
   await c.page.getByRole("button", { name: "編集: 手動で組んだ行 <b>太字にならない</b>" }).click();
   const ed = c.page.getByRole("alertdialog", { name: /^編集: / });
   await ed.getByLabel("提案の件名").fill("手動で組んだ行（修正）");
-  await ed.getByText("全部署").click();
+  await ed.getByRole("radio", { name: "部署を選んで送る" }).check();
   await ed.getByText("子ども家庭部 子育て支援課").click();
   await ed.getByRole("button", { name: "保存" }).click();
   await grid.getByText("手動で組んだ行（修正）").waitFor();

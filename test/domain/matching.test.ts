@@ -76,3 +76,40 @@ test("a feedback row's partner answer: the answer and its comment from the city 
   expect(answer({ cityProposal: { id: 6, title: "" } } as never)).toBe("");
   expect(answer({ cityProposal: null } as never)).toBe("");
 });
+
+test("Form 3 candidates: pairs, then answered city proposals alone, then partner proposals with no city counterpart (issue 33, point 2)", async () => {
+  const { matchingCandidates } = await import("../../src/domain/matching");
+  const withDept = (c: CityProposal, dept: number): CityProposal => ({ ...c, department: { id: dept, title: `部署${dept}` } });
+  const pps = [pp(1, 10, 100, "親子料理教室"), pp(2, 20, 200, "健康ウォーキング"), pp(3, 30, null, "出前授業")];
+  const cps = [withDept(cp(11, 10, 100, "子育て広場での講座"), 5), withDept(cp(12, 40, null, "防災訓練への協力", "discuss"), 6), withDept(cp(13, 40, null, "空き店舗の活用", "cannot"), 7), withDept(cp(14, 40, null, "回答待ち", "pending"), 7)];
+  const all = matchingCandidates(pps, cps, []);
+  expect(all.map((c) => [c.kind, c.key])).toEqual([
+    ["pair", "1:11"],
+    ["cityProposal", "cp:11"],
+    ["cityProposal", "cp:12"],
+    ["partnerProposal", "pp:2"],
+    ["partnerProposal", "pp:3"],
+  ]);
+  // 不可 and unanswered city proposals are never candidates; a partner proposal with a pair offered is not offered alone.
+  expect(all.some((c) => c.key === "cp:13" || c.key === "cp:14" || c.key === "pp:1")).toBe(false);
+  // Once the pair is in a row, its city proposal is used (not offered alone); the partner proposal neither.
+  const afterPair = matchingCandidates(pps, cps, [{ partnerProposal: { id: 1, title: "" }, cityProposal: { id: 11, title: "" } }]);
+  expect(afterPair.map((c) => c.key)).toEqual(["cp:12", "pp:2", "pp:3"]);
+  // Rejecting the pair offers the partner proposal alone; rejected singles are not offered again.
+  expect(matchingCandidates(pps, cps, [], new Set(["1:11", "cp:12", "pp:3"])).map((c) => c.key)).toEqual(["cp:11", "pp:1", "pp:2"]);
+  // Both proposals fed back alone in an earlier edition: the pair is still offered (it says who meets whom), neither alone.
+  expect(matchingCandidates(pps, cps, [{ partnerProposal: null, cityProposal: { id: 11, title: "" } }, { partnerProposal: { id: 1, title: "" }, cityProposal: null }]).map((c) => c.key)).toEqual(["1:11", "cp:12", "pp:2", "pp:3"]);
+});
+
+test("a candidate's row: departments from the city proposal; a partner proposal alone names none, so the coordinator must choose", async () => {
+  const { candidateRow, matchingCandidates, targetsChosen } = await import("../../src/domain/matching");
+  const c = { ...cp(11, 10, 100, "子育て広場での講座", "can", "月1回"), department: { id: 5, title: "子育て支援課" } } as CityProposal;
+  const [pair, single, alone] = matchingCandidates([pp(1, 10, 100, "親子料理教室", "地元野菜"), pp(2, 20, null, "健康講座", "年2回")], [c], []);
+  expect(candidateRow(pair)).toMatchObject({ title: "親子料理教室", content: "地元野菜\n子育て広場での講座: 月1回", partner: { id: 10 }, partnerProposal: { id: 1 }, cityProposal: { id: 11 }, targets: { allDepartments: false, targetDepartments: [{ id: 5, title: "子育て支援課" }] } });
+  expect(candidateRow(single)).toMatchObject({ title: "子育て広場での講座", content: "月1回", partnerProposal: null, cityProposal: { id: 11 }, targets: { allDepartments: false, targetDepartments: [{ id: 5 }] } });
+  expect(candidateRow(alone)).toMatchObject({ title: "健康講座", content: "年2回", partner: { id: 20 }, cityProposal: null, targets: null });
+  expect(targetsChosen(null)).toBe(false);
+  expect(targetsChosen({ allDepartments: false, targetDepartments: [] })).toBe(false);
+  expect(targetsChosen({ allDepartments: true, targetDepartments: [] })).toBe(true);
+  expect(targetsChosen({ allDepartments: false, targetDepartments: [{ id: 5, title: "" }] })).toBe(true);
+});

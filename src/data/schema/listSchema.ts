@@ -294,9 +294,10 @@ export const cityProposals: ListDef<D.CityProposalRow> = {
     title: text("Title", "提案の件名", { required: true }),
     fiscalYear: fiscalYear(),
     department: lookup("Department", "部課名", "departments", { required: true, indexed: true }),
-    partner: lookup("Partner", "連携相手企業", "partners", { required: true, indexed: true }),
+    // Not required by the list since schema 12: a 提案なし row names no partner and has no content. A proposal must (CycleService).
+    partner: lookup("Partner", "連携相手企業", "partners", { indexed: true }),
     partnershipItem: lookup("PartnershipItem", "該当する連携事項", "partnershipItems"),
-    content: note("Content", "提案内容", { required: true }),
+    content: note("Content", "提案内容"),
     viewpoint: choice(
       "Viewpoint",
       "視点",
@@ -304,7 +305,7 @@ export const cityProposals: ListDef<D.CityProposalRow> = {
       "comprehensivePlan",
     ),
     answersProposal: lookup("AnswersProposal", "対応する企業等の提案", "partnerProposals"),
-    status: choice("ProposalStatus", "状態", { draft: "下書き", submitted: "提出済" }, "draft", {
+    status: choice("ProposalStatus", "状態", { draft: "下書き", submitted: "提出済", noProposal: "提案なし" }, "draft", {
       required: true,
       indexed: true,
     }),
@@ -596,10 +597,13 @@ export function listByKey(key: ListKey): AnyListDef {
  * imported agreement unique: the Agreements list gains 台帳の取込キー (RegisterKey), indexed and unique,
  * written when an import commits (blank on the agreements already there and on those made by hand);
  * 12 keeps each department's Teams team and channel names (TeamName, ChannelName) beside their ids,
- * so screens show names, not ids.
+ * so screens show names, not ids;
+ * 13 lets a department hand in Form 2 as 提案なし (nothing to propose): the CityProposals list's 状態
+ * gains the choice 提案なし and its 連携相手企業 and 提案内容 are no longer required by the list (a
+ * 提案なし row names neither; the cycle service still requires both of every proposal).
  * Raise it with every change to the lists, columns, indexes or views.
  */
-export const SCHEMA_VERSION = 12;
+export const SCHEMA_VERSION = 13;
 
 /** Lists live at a fixed URL under the site (`Lists/PD_<title>`), whatever their display name. */
 export const LIST_URL_PREFIX = "PD_";

@@ -6,6 +6,7 @@ import { assertValid, intoSubmissionFolder, RuleError, ServiceBase } from "./Ser
 import { recordAudit } from "./audit";
 import { NotificationService } from "./NotificationService";
 import { currentRows, proposalRow, withAnswers } from "../../domain/submissions";
+import { isNoProposal, NoProposal, noProposalCheck, noProposalOf, noProposalRow, proposalsOnly } from "../../domain/noProposal";
 import { callKey, callStatusBoard, departmentCanEdit, findItemByText, itemsByPartner, owing, proposalImportKey, validateAnswer, validateCall, validateProposalItem, validateProposalText } from "../../domain/calls";
 import { withoutUnpublishedClaims } from "./publishedRecord";
 
@@ -19,7 +20,10 @@ export interface YearData {
   fiscalYear: number;
   calls: D.Call[];
   partnerProposals: D.PartnerProposal[];
+  /** The year's city proposals (drafts and submitted; never a 提案なし marker). */
   cityProposals: D.CityProposal[];
+  /** The year's 提案なし markers (Form 2 handed in with nothing to propose), for the status board. */
+  noProposal: D.CityProposalRow[];
   /** The year's results reports, for the status board of a Form 4 call; with any 該当なし markers (count initiatives with `initiatives()`). */
   resultReports: D.ResultReport[];
   agreements: D.Agreement[];
@@ -91,7 +95,7 @@ export class CycleService extends ServiceBase {
       departments: read(this.data.departments),
     });
     const { answers, ...rest } = r;
-    return { fiscalYear, ...rest, cityProposals: withAnswers(r.cityProposals, answers), resultReports: currentRows(await withoutUnpublishedClaims(this.data, r.resultReports)), itemsOfPartner: itemsByPartner(r.agreements, r.items) };
+    return { fiscalYear, ...rest, cityProposals: withAnswers(proposalsOnly(r.cityProposals), answers), noProposal: r.cityProposals.filter(isNoProposal), resultReports: currentRows(await withoutUnpublishedClaims(this.data, r.resultReports)), itemsOfPartner: itemsByPartner(r.agreements, r.items) };
   }
 
   /** The UnitCodes of a call's recipient departments. */
@@ -205,7 +209,7 @@ export class CycleService extends ServiceBase {
   async remind(call: D.Call, year: YearData, notifications: NotificationService, render: (dept: D.Department) => string): Promise<D.Notification[]> {
     this.requireCoordinator();
     if (call.form === "form1") throw new RuleError([{ field: "form", code: "partnersNotOnTeams" }]);
-    const board = callStatusBoard(call, { cityProposals: year.cityProposals, resultReports: year.resultReports }, this.today);
+    const board = callStatusBoard(call, { cityProposals: [...year.cityProposals, ...year.noProposal], resultReports: year.resultReports }, this.today);
     const requests = owing(board).flatMap((row) => {
       const dept = year.departments.find((d) => d.id === row.recipient.id);
       return dept ? [{ kind: "callReminder" as const, dedupeKey: `reminder:call:${call.id}:dept:${dept.id}:${this.today}`, title: fitText(`督促: ${call.title}`, S.maxLengthOf(S.notifications.fields.title)), department: dept, message: { html: render(dept) } }] : [];
@@ -319,6 +323,43 @@ export class CycleService extends ServiceBase {
     const created = await this.data.cityProposals.add({ ...row, sourceId: null });
     await this.audit("CityProposals", created.id, "create", `別紙②を登録（${p.department?.title ?? ""}）`);
     return answerOf(created);
+  }
+
+  /**
+   * Hands in the year's Form 2 as 提案なし (nothing to propose; issue 33, point 7): one marker row
+   * written into the department's submission folder of the call's year, as a submitted proposal is
+   * (SharePoint lets the department add there but never change or delete; another department's
+   * folder refuses it). Refused while the department has drafts (submit or delete them) or has
+   * submitted proposals for the year. Written once: what exists is read first, so a second click or
+   * a retry writes nothing; a write whose answer was lost is read back, never sent blindly again.
+   */
+  async submitNoProposal(call: Pick<D.Call, "id" | "title" | "form" | "fiscalYear">, dept: D.Department): Promise<NoProposal> {
+    if (this.user.role !== "coordinator" && (this.user.role !== "member" || !this.user.departmentCodes.includes(dept.code))) throw new DataError("forbidden", "Not your department", 403);
+    if (call.form !== "form2") throw new RuleError([{ field: "form", code: "notForm2" }]);
+    const mine = async (): Promise<D.CityProposalRow[]> =>
+      currentRows(await this.data.cityProposals.list({ where: [{ prop: "fiscalYear", op: "eq", value: call.fiscalYear }, { prop: "department", op: "eq", value: { id: dept.id, title: dept.title } }] }));
+    const found = async (): Promise<NoProposal | undefined> => noProposalOf(await mine()).find((n) => n.department.id === dept.id);
+    const rows = await mine();
+    const check0 = noProposalCheck(rows);
+    if (check0 === "already") {
+      const existing = noProposalOf(rows).find((n) => n.department.id === dept.id);
+      if (existing) return existing;
+    }
+    if (check0 === "draftsExist" || check0 === "alreadySubmitted") throw new RuleError([{ field: "rows", code: check0 }]);
+    let id: number;
+    try {
+      [id] = await intoSubmissionFolder(() => this.data.cityProposals.addSubmitted([noProposalRow(call.fiscalYear, dept, call)], call.fiscalYear));
+    } catch (e) {
+      // No answer: it may have been saved. Read back what exists; never write blindly again.
+      if ((e as DataError).kind !== "network") throw e;
+      const saved = await found();
+      if (!saved) throw e;
+      id = saved.id;
+    }
+    await this.audit("CityProposals", id, "statusChange", `別紙②を提案なしで提出（${dept.title}）`);
+    const done = await found();
+    if (!done) throw new DataError("unknown", "The 提案なし row was written but is not read back");
+    return done;
   }
 
   /** The partner's answer, in the coordinators' list of answers (one row per proposal). */

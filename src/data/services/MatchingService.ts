@@ -6,7 +6,7 @@ import { RuleError, ServiceBase } from "./ServiceBase";
 import { withAnswers } from "../../domain/submissions";
 import { recordAudit } from "./audit";
 import { NotificationService } from "./NotificationService";
-import { concernedDepartments, renumber, rowsFor } from "../../domain/matching";
+import { Candidate, concernedDepartments, matchingCandidates, renumber, rowsFor, targetsChosen } from "../../domain/matching";
 import { isDirectoryGroup } from "../setup/keys";
 import { shorten, splitForBudget } from "../../domain/teamsMessages";
 import { CHANNEL_ID_PATTERN, MESSAGE_BUDGET_BYTES, messageBytes, TEAM_ID_PATTERN } from "../graph/GraphTeamsNotifier";
@@ -88,6 +88,11 @@ export class MatchingService extends ServiceBase {
     return { fiscalYear, ...rest, cityProposals: withAnswers(r.cityProposals, answers), rejected };
   }
 
+  /** Every candidate for a row this year: pairs, answered city proposals and partner proposals alone (see `matchingCandidates`). */
+  candidates(year: Pick<MatchingYear, "partnerProposals" | "cityProposals" | "matchings" | "rejected">): Candidate[] {
+    return matchingCandidates(year.partnerProposals, year.cityProposals, year.matchings, year.rejected);
+  }
+
   /** The edition being compiled, or a new one (第n回) when all are issued. */
   async draftIssue(year: MatchingYear): Promise<D.MatchingIssue> {
     this.requireCoordinator();
@@ -108,6 +113,8 @@ export class MatchingService extends ServiceBase {
     if (issue.status !== "draft") throw new RuleError([{ field: "issue", code: "issued" }]);
     const existing = year.matchings.filter((m) => m.issue?.id === issue.id).length;
     for (const r of rows) if (!r.title.trim() || !r.partner) throw new RuleError([{ field: "title", code: "required" }]);
+    // A row goes to every department or to the departments named: never to nobody (the UI asks, the service holds).
+    for (const r of rows) if (!targetsChosen(r)) throw new RuleError([{ field: "targetDepartments", code: "required" }]);
     await this.data.matchings.addMany(rows.map((r, i) => ({ ...r, fiscalYear: year.fiscalYear, issue: ref(issue.id), rowNo: existing + i + 1, ...this.contact(year, r.partner?.id) })));
   }
 

@@ -11,7 +11,7 @@ import type { CycleService, YearData } from "../../../data/services/CycleService
 import type { NotificationService } from "../../../data/services/NotificationService";
 import type { RequestContactService } from "../../../data/services/RequestContactService";
 import { PartnerRequestsButton } from "./PartnerRequestsButton";
-import { callStatusBoard, StatusBoardRow, callTitle, defaultCallYear } from "../../../domain/calls";
+import { callState, callStatusBoard, StatusBoardRow, callTitle, defaultCallYear } from "../../../domain/calls";
 import { formatEraDate } from "../../../domain/calendar";
 import { reminderHtml } from "../../../domain/teamsMessages";
 import type { Call, FormKind, Notification } from "../../../domain/types";
@@ -40,7 +40,7 @@ export function CallsView({ year, canEdit, service, notifications, requestContac
     { key: "form", name: strings.Columns.form, minWidth: 170, maxWidth: 220, isMultiline: true, onRender: (c: Call) => common.Forms[c.form] },
     { key: "title", name: strings.Columns.title, minWidth: 240, isMultiline: true, onRender: (c: Call) => <Link onClick={() => setOpenId(c.id)}>{c.title}</Link> },
     { key: "deadline", name: strings.Columns.deadline, minWidth: 130, maxWidth: 170, isMultiline: true, onRender: (c: Call) => <DateText date={c.deadline} /> },
-    { key: "status", name: strings.Columns.status, minWidth: 70, maxWidth: 100, onRender: (c: Call) => strings.CallStatus[c.status] },
+    { key: "status", name: strings.Columns.status, minWidth: 70, maxWidth: 100, onRender: (c: Call) => strings.CallStatus[callState(c, today)] },
     { key: "recipients", name: strings.Columns.recipients, minWidth: 80, maxWidth: 100, onRender: (c: Call) => c.recipientDepartments.length + c.recipientPartners.length },
   ];
   const call = year.calls.find((c) => c.id === openId);
@@ -159,7 +159,7 @@ function NewCallDialog({ year, service, notifications, portalUrl, today, onClose
 }
 
 function BoardPanel({ call, year, canEdit, service, notifications, requestContact, today, portalUrl, onClose, onChanged }: ICallsViewProps & { call: Call; onClose: () => void }): JSX.Element {
-  const board = callStatusBoard(call, { partnerProposals: year.partnerProposals, cityProposals: year.cityProposals, resultReports: year.resultReports }, today);
+  const board = callStatusBoard(call, { partnerProposals: year.partnerProposals, cityProposals: [...year.cityProposals, ...year.noProposal], resultReports: year.resultReports }, today);
   const action = useAction();
   const [sent, setSent] = React.useState<Notification[] | null>(null);
   const [deadline, setDeadline] = React.useState("");
@@ -176,7 +176,7 @@ function BoardPanel({ call, year, canEdit, service, notifications, requestContac
   };
   const columns: IColumn[] = [
     { key: "recipient", name: strings.Columns.recipient, minWidth: 220, isMultiline: true, onRender: (r: StatusBoardRow) => r.recipient.title },
-    { key: "state", name: strings.Columns.status, minWidth: 90, maxWidth: 120, onRender: (r: StatusBoardRow) => <span style={{ fontWeight: 600, color: r.state === "late" ? "#a4262c" : r.state === "submitted" ? "#107c10" : r.state === "nothingToReport" ? "#005a9e" : "#605e5c" }}>{strings.RecipientState[r.state]}</span> },
+    { key: "state", name: strings.Columns.status, minWidth: 110, maxWidth: 150, isMultiline: true, onRender: (r: StatusBoardRow) => <span style={{ fontWeight: 600, color: r.state === "late" ? "#a4262c" : r.state === "submitted" ? "#107c10" : r.state === "nothingToReport" || r.state === "noProposal" ? "#005a9e" : "#605e5c" }}>{strings.RecipientState[r.state]}</span> },
     { key: "n", name: strings.Columns.submissions, minWidth: 60, onRender: (r: StatusBoardRow) => r.submissions },
     // Form 1 goes to partners, who are not on Teams: the coordinator contacts them directly, so their contact is here.
     ...(call.form === "form1"
@@ -217,7 +217,7 @@ function BoardPanel({ call, year, canEdit, service, notifications, requestContac
   return (
     <Panel isOpen type={PanelType.medium} headerText={call.title} onDismiss={onClose} closeButtonAriaLabel={common.Close}>
       <p>
-        {common.Forms[call.form]} · {strings.Columns.deadline}: <DateText date={call.deadline} /> · {strings.CallStatus[call.status]}
+        {common.Forms[call.form]} · {strings.Columns.deadline}: <DateText date={call.deadline} /> · {strings.CallStatus[callState(call, today)]}
       </p>
       <ErrorBar error={action.error} />
       {notReady.length > 0 && <MessageBar messageBarType={MessageBarType.warning} isMultiline>{fmt(strings.Calls.notReady, notReady.join("、"))}</MessageBar>}

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { ChoiceGroup, CommandBar, DefaultButton, DetailsList, Dialog, DialogFooter, DialogType, Dropdown, IColumn, Link, PrimaryButton, SelectionMode, Stack, TextField } from "@fluentui/react";
+import { ChoiceGroup, CommandBar, DefaultButton, DetailsList, Dialog, DialogFooter, DialogType, Dropdown, IColumn, Link, MessageBar, PrimaryButton, SelectionMode, Stack, TextField } from "@fluentui/react";
 import * as strings from "AnnualCycleWebPartStrings";
 import * as common from "CommonStrings";
 import { DateText } from "../../../components/DateText";
@@ -23,6 +23,7 @@ import { ListCount, SortValue, useColumnSort } from "../../../components/ListToo
 import type { RequestContactService } from "../../../data/services/RequestContactService";
 import { PartnerRequestsButton } from "./PartnerRequestsButton";
 import { normalizeForSearch } from "../../../domain/text";
+import { noProposalOf } from "../../../domain/noProposal";
 
 export interface IForm2ViewProps {
   year: YearData;
@@ -49,6 +50,8 @@ export function Form2View({ year, canEdit, service, today, onChanged, requestCon
     return i ? `${fmt(common.ItemNo, i.itemNo)} ${i.text}` : "";
   };
   const submitted = year.cityProposals.filter((p) => p.status === "submitted");
+  // Departments that answered the year's Form 2 with 提案なし (never rows of the list above).
+  const noProposal = noProposalOf(year.noProposal).sort((a, b) => a.department.title.localeCompare(b.department.title, "ja"));
   // Headers sort as in Microsoft Lists: partners by reading (フリガナ), answers in the filter's order, dates in order.
   const byColumn = useColumnSort();
   const reading = new Map(year.partners.map((p) => [p.id, normalizeForSearch(p.kana || p.name)]));
@@ -133,6 +136,11 @@ export function Form2View({ year, canEdit, service, today, onChanged, requestCon
       <ListCount shown={rows.length} total={submitted.length} />
       <DetailsList items={rows} columns={columns} selectionMode={SelectionMode.none} getKey={(p: CityProposal) => String(p.id)} ariaLabelForGrid={strings.Tabs.form2} />
       {rows.length === 0 && <p>{common.NoItems}</p>}
+      {noProposal.length > 0 && (
+        <MessageBar isMultiline data-testid="form2-no-proposal-departments">
+          {fmt(strings.Form2.noProposalDepartments, noProposal.length, noProposal.map((n) => n.department.title).join("、"))}
+        </MessageBar>
+      )}
       {answering && <AnswerDialog proposal={answering} service={service} today={today} onClose={() => setAnswering(null)} onDone={() => { setAnswering(null); onChanged(); }} />}
     </>
   );

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Checkbox, CommandBar, DefaultButton, DetailsList, Dialog, DialogFooter, DialogType, Dropdown, IColumn, ICommandBarItemProps, IconButton, MessageBar, MessageBarButton, MessageBarType, PrimaryButton, SelectionMode, Spinner, Stack, Text, TextField } from "@fluentui/react";
+import { Checkbox, ChoiceGroup, CommandBar, DefaultButton, DetailsList, Dialog, DialogFooter, DialogType, Dropdown, IColumn, ICommandBarItemProps, IconButton, MessageBar, MessageBarButton, MessageBarType, PrimaryButton, SelectionMode, Spinner, Stack, Text, TextField } from "@fluentui/react";
 import * as strings from "AnnualCycleWebPartStrings";
 import * as common from "CommonStrings";
 import { frameStyles } from "../../../components/AppFrame/AppFrame.styles";
@@ -11,7 +11,7 @@ import type { ChannelMessage } from "../../../data/contracts";
 import { issueReadiness, MatchingService, MatchingYear, RowDraft } from "../../../data/services/MatchingService";
 import type { NotificationService } from "../../../data/services/NotificationService";
 import { formatEraDate } from "../../../domain/calendar";
-import { move, pairKey, rowAnswerText, suggestMatches, Suggestion } from "../../../domain/matching";
+import { Candidate, candidateRow, defaultTargets, move, rowAnswerText } from "../../../domain/matching";
 import { feedbackCard, feedbackHtml } from "../../../domain/teamsMessages";
 import type { CityProposal, Department, Matching, MatchingIssue, Notification } from "../../../domain/types";
 import { NotificationTable } from "./NotificationTable";
@@ -56,21 +56,32 @@ export function MatchingView({ fiscalYear, canEdit, service, notifications, port
   const [confirming, setConfirming] = React.useState(false);
   // What the last issue or 再送 came to, with the edition it was for (so 再送 can be offered from it).
   const [outcome, setOutcome] = React.useState<{ issue: MatchingIssue; records: Notification[] } | null>(null);
+  // The candidate being accepted whose departments the coordinator chooses (a partner proposal alone).
+  const [choosing, setChoosing] = React.useState<Candidate | null>(null);
   const year = load.data;
   if (!year) return <>{load.loading ? <Spinner label={common.Loading} /> : <ErrorBar error={load.error} onReload={load.reload} />}</>;
   const draft = year.issues.find((i) => i.status === "draft");
   const rows = draft ? year.matchings.filter((m) => m.issue?.id === draft.id).sort((a, b) => a.rowNo - b.rowNo) : [];
-  const decided = new Set([...year.rejected, ...year.matchings.filter((m) => m.partnerProposal && m.cityProposal).map((m) => pairKey(m.partnerProposal!.id, m.cityProposal!.id))]);
-  const suggestions = suggestMatches(year.partnerProposals, year.cityProposals, decided).slice(0, 50);
+  const suggestions = service.candidates(year).slice(0, 100);
   const run = async (fn: () => Promise<void>): Promise<void> => {
     if (await action.run(fn)) load.reload();
   };
-  const accept = (s: Suggestion): Promise<void> =>
-    run(async () => {
+  // A candidate with a city proposal goes to that proposal's department; one without (a partner
+  // proposal alone) opens the row dialog, where the coordinator chooses where it goes.
+  const accept = (c: Candidate): Promise<void> => {
+    const r = candidateRow(c);
+    if (!r.targets) {
+      setChoosing(c);
+      return Promise.resolve();
+    }
+    const targets = r.targets;
+    return run(async () => {
       const issue = draft ?? (await service.draftIssue(year));
-      const row: RowDraft = { title: s.partnerProposal.title, content: `${s.partnerProposal.content}\n${s.cityProposal.title}: ${s.cityProposal.content}`, partner: s.partnerProposal.partner, partnerProposal: { id: s.partnerProposal.id, title: "" }, cityProposal: { id: s.cityProposal.id, title: "" }, allDepartments: false, targetDepartments: s.cityProposal.department ? [s.cityProposal.department] : [] };
+      const row: RowDraft = { title: r.title, content: r.content, partner: r.partner, partnerProposal: r.partnerProposal, cityProposal: r.cityProposal, ...targets };
       await service.addRows(issue, year, [row]);
     });
+  };
+  const titleOf = (c: Candidate): string => (c.kind === "cityProposal" ? c.cityProposal.title : c.partnerProposal.title);
   const issueNow = (target: MatchingIssue, resendUnknown = false): Promise<void> =>
     run(async () => {
       setConfirming(false);
@@ -82,20 +93,26 @@ export function MatchingView({ fiscalYear, canEdit, service, notifications, port
     void action.run(() => exportFormTable(kind, form3Table(input), form3FileName(input)));
   };
 
+  const kindText = (c: Candidate): string =>
+    c.kind === "pair"
+      ? `${strings.Matching.candidateKind.pair}（${c.reasons.map((r) => strings.Matching.reasons[r]).join("・")}）`
+      : c.kind === "cityProposal"
+        ? fmt(strings.Matching.candidateKind.cityProposal, common.PartnerAnswer[c.cityProposal.partnerAnswer])
+        : strings.Matching.candidateKind.partnerProposal;
   const sColumns: IColumn[] = [
-    { key: "score", name: strings.Matching.score, minWidth: 50, maxWidth: 60, onRender: (s: Suggestion) => s.score },
-    { key: "reason", name: strings.Matching.reason, minWidth: 150, isMultiline: true, onRender: (s: Suggestion) => s.reasons.map((r) => strings.Matching.reasons[r]).join("・") },
-    { key: "pp", name: strings.Tabs.form1, minWidth: 180, isMultiline: true, onRender: (s: Suggestion) => `${s.partnerProposal.partner?.title ?? ""}: ${s.partnerProposal.title}` },
-    { key: "cp", name: strings.Tabs.form2, minWidth: 180, isMultiline: true, onRender: (s: Suggestion) => `${s.cityProposal.department?.title ?? ""}: ${s.cityProposal.title}（${common.PartnerAnswer[s.cityProposal.partnerAnswer]}）` },
+    { key: "score", name: strings.Matching.score, minWidth: 50, maxWidth: 60, onRender: (c: Candidate) => (c.kind === "pair" ? c.score : "—") },
+    { key: "reason", name: strings.Matching.reason, minWidth: 150, isMultiline: true, onRender: kindText },
+    { key: "pp", name: strings.Tabs.form1, minWidth: 180, isMultiline: true, onRender: (c: Candidate) => (c.kind === "cityProposal" ? "—" : `${c.partnerProposal.partner?.title ?? ""}: ${c.partnerProposal.title}`) },
+    { key: "cp", name: strings.Tabs.form2, minWidth: 180, isMultiline: true, onRender: (c: Candidate) => (c.kind === "partnerProposal" ? "—" : `${c.cityProposal.department?.title ?? ""} → ${c.cityProposal.partner?.title ?? ""}: ${c.cityProposal.title}（${common.PartnerAnswer[c.cityProposal.partnerAnswer]}）`) },
     {
       key: "act",
       name: "",
       minWidth: 140,
-      onRender: (s: Suggestion) =>
+      onRender: (c: Candidate) =>
         canEdit && (
-          <Stack horizontal tokens={{ childrenGap: 4 }}>
-            <DefaultButton text={strings.Matching.accept} onClick={() => void accept(s)} disabled={action.busy} ariaLabel={`${strings.Matching.accept}: ${s.partnerProposal.title}`} />
-            <DefaultButton text={strings.Matching.reject} onClick={() => void run(() => service.reject(year, pairKey(s.partnerProposal.id, s.cityProposal.id)))} disabled={action.busy} />
+          <Stack horizontal wrap tokens={{ childrenGap: 4 }}>
+            <DefaultButton text={strings.Matching.accept} onClick={() => void accept(c)} disabled={action.busy} ariaLabel={`${strings.Matching.accept}: ${titleOf(c)}`} />
+            <DefaultButton text={strings.Matching.reject} onClick={() => void run(() => service.reject(year, c.key))} disabled={action.busy} ariaLabel={`${strings.Matching.reject}: ${titleOf(c)}`} />
           </Stack>
         ),
     },
@@ -107,9 +124,21 @@ export function MatchingView({ fiscalYear, canEdit, service, notifications, port
       {canEdit && (
         <>
           <Text as="h3" className={frameStyles.sectionTitle}>{strings.Matching.suggestions}</Text>
-          <DetailsList items={suggestions} columns={sColumns} selectionMode={SelectionMode.none} compact getKey={(s: Suggestion) => pairKey(s.partnerProposal.id, s.cityProposal.id)} ariaLabelForGrid={strings.Matching.suggestions} />
+          <DetailsList items={suggestions} columns={sColumns} selectionMode={SelectionMode.none} compact getKey={(c: Candidate) => c.key} ariaLabelForGrid={strings.Matching.suggestions} />
           {suggestions.length === 0 && <p>{strings.Matching.noSuggestions}</p>}
           <DraftEditor year={year} draft={draft} rows={rows} service={service} busy={action.busy} run={run} onIssue={() => setConfirming(true)} exportItems={draft && rows.length > 0 ? form3ExportItems((k) => exportAs(draft, k), action.busy) : []} />
+          {choosing && (
+            <RowDialog
+              year={year}
+              from={candidateRow(choosing)}
+              onClose={() => setChoosing(null)}
+              onSave={async (r) => {
+                const issue = draft ?? (await service.draftIssue(year));
+                await service.addRows(issue, year, [r]);
+                void run(async () => undefined);
+              }}
+            />
+          )}
         </>
       )}
       <Editions year={year} canEdit={canEdit} busy={action.busy} onRetry={(i, resendUnknown) => void issueNow(i, resendUnknown)} onConfirmPosted={(n) => void run(async () => void (await notifications.confirmPosted(n)))} onExport={exportAs} />
@@ -244,7 +273,7 @@ function DraftEditor({ year, draft, rows, service, busy, run, onIssue, exportIte
  * open on an error, keeping what was typed; after a 412 it reads the row again (fresh ETag),
  * says what a colleague changed, and the second save stores the coordinator's text.
  */
-function RowDialog({ year, row, fresh, onClose, onSave }: { year: MatchingYear; row?: Matching; fresh?: () => Promise<Matching>; onClose: () => void; onSave: (r: RowDraft, base?: Matching) => Promise<void> }): JSX.Element {
+function RowDialog({ year, row, from, fresh, onClose, onSave }: { year: MatchingYear; row?: Matching; from?: ReturnType<typeof candidateRow>; fresh?: () => Promise<Matching>; onClose: () => void; onSave: (r: RowDraft, base?: Matching) => Promise<void> }): JSX.Element {
   const action = useAction();
   const { base, reloaded, reloadKeep } = useReloadKeep<Matching | undefined>(row, async () => (fresh ? fresh() : row));
   const changed =
@@ -255,12 +284,18 @@ function RowDialog({ year, row, fresh, onClose, onSave }: { year: MatchingYear; 
           { label: strings.Matching.allDepartments, before: [row.allDepartments, row.targetDepartments.map((d) => d.id)], after: [base.allDepartments, base.targetDepartments.map((d) => d.id)] },
         ])
       : null;
-  const [ppId, setPpId] = React.useState<number | null>(row?.partnerProposal?.id ?? null);
-  const [cpId, setCpId] = React.useState<number | null>(row?.cityProposal?.id ?? null);
-  const [title, setTitle] = React.useState(row?.title ?? "");
-  const [content, setContent] = React.useState(row?.content ?? "");
-  const [all, setAll] = React.useState(row?.allDepartments ?? true);
-  const [ids, setIds] = React.useState(new Set((row?.targetDepartments ?? []).map((d) => d.id)));
+  const [ppId, setPpId] = React.useState<number | null>(row?.partnerProposal?.id ?? from?.partnerProposal?.id ?? null);
+  const [cpId, setCpId] = React.useState<number | null>(row?.cityProposal?.id ?? from?.cityProposal?.id ?? null);
+  const [title, setTitle] = React.useState(row?.title ?? from?.title ?? "");
+  const [content, setContent] = React.useState(row?.content ?? from?.content ?? "");
+  // Where the row goes: nothing is ticked for a new row unless a city proposal names its department;
+  // the coordinator chooses 全部署 or the departments (the list is always shown for the latter).
+  const start = row ? { allDepartments: row.allDepartments, targetDepartments: row.targetDepartments } : from?.targets ?? null;
+  const [dest, setDest] = React.useState<"all" | "chosen" | null>(start ? (start.allDepartments ? "all" : "chosen") : null);
+  const [ids, setIds] = React.useState(new Set((start?.targetDepartments ?? []).map((d) => d.id)));
+  // The departments the last picked city proposal filled in, so choosing another proposal does not keep them silently.
+  const filled = React.useRef<number | null>(start && !row && !start.allDepartments ? start.targetDepartments[0]?.id ?? null : null);
+  const all = dest === "all";
   const depts = year.departments.filter((d) => d.active && !d.isCoordinator);
   const pp = year.partnerProposals.find((p) => p.id === ppId);
   const cp = year.cityProposals.find((p) => p.id === cpId);
@@ -271,16 +306,24 @@ function RowDialog({ year, row, fresh, onClose, onSave }: { year: MatchingYear; 
     const c = year.cityProposals.find((x) => x.id === nextCp);
     setTitle(p?.title ?? c?.title ?? "");
     setContent([p?.content, c ? `${c.title}: ${c.content}` : ""].filter(Boolean).join("\n"));
-    if (c?.department && !p) {
-      setAll(false);
-      setIds(new Set([c.department.id]));
+    const t = defaultTargets(c);
+    if (t) {
+      setDest("chosen");
+      setIds(new Set(t.targetDepartments.map((d) => d.id)));
+      filled.current = t.targetDepartments[0].id;
+    } else if (filled.current !== null && dest === "chosen" && ids.size === 1 && ids.has(filled.current)) {
+      // The departments came from the proposal just unpicked: choose again.
+      setDest(null);
+      setIds(new Set());
+      filled.current = null;
     }
   };
+  const destError = dest === null ? strings.Matching.destinationRequired : dest === "chosen" && ids.size === 0 ? strings.Matching.departmentsRequired : undefined;
   const partner = row?.partner ?? pp?.partner ?? cp?.partner ?? null;
   const mismatch = !!pp && !!cp && pp.partner?.id !== cp.partner?.id;
   const yes = year.cityProposals.filter((p) => p.status === "submitted" && (p.partnerAnswer === "can" || p.partnerAnswer === "discuss"));
   return (
-    <Dialog hidden={false} onDismiss={onClose} dialogContentProps={{ type: DialogType.largeHeader, title: row ? `${strings.Matching.edit}: ${row.title}` : strings.Matching.addByHand }} minWidth={620} modalProps={{ isBlocking: true }}>
+    <Dialog hidden={false} onDismiss={onClose} dialogContentProps={{ type: DialogType.largeHeader, title: row ? `${strings.Matching.edit}: ${row.title}` : from ? `${strings.Matching.accept}: ${from.title}` : strings.Matching.addByHand }} minWidth={620} modalProps={{ isBlocking: true }}>
       <ErrorBar error={action.error} reloadLabel={isConflict(action.error) ? common.Conflict.reloadKeep : undefined} onReload={isConflict(action.error) ? () => void action.run(reloadKeep) : undefined} />
       <ConflictNotice changed={changed} />
       <Stack tokens={{ childrenGap: 8 }}>
@@ -292,9 +335,19 @@ function RowDialog({ year, row, fresh, onClose, onSave }: { year: MatchingYear; 
         )}
         <TextField label={strings.Matching.message.title} required value={title} onChange={(_, v) => setTitle(v ?? "")} />
         <TextField label={strings.Matching.message.content} multiline rows={4} value={content} onChange={(_, v) => setContent(v ?? "")} />
-        <Checkbox label={strings.Matching.allDepartments} checked={all} onChange={(_, c) => setAll(!!c)} />
-        {!all && (
-          <div style={{ columns: 2 }}>
+        <ChoiceGroup
+          label={strings.Matching.destination}
+          required
+          selectedKey={dest}
+          options={[
+            { key: "all", text: strings.Matching.destinationAll },
+            { key: "chosen", text: strings.Matching.destinationChosen },
+          ]}
+          onChange={(_, o) => o && setDest(o.key as "all" | "chosen")}
+        />
+        {destError && <MessageBar messageBarType={MessageBarType.warning} isMultiline>{destError}</MessageBar>}
+        {dest === "chosen" && (
+          <div style={{ columns: 2 }} role="group" aria-label={strings.Matching.departments}>
             {depts.map((d) => (
               <Checkbox key={d.id} label={d.title} checked={ids.has(d.id)} onChange={(_, c) => setIds((s) => new Set(c ? [...s, d.id] : [...s].filter((x) => x !== d.id)))} styles={{ root: { marginBottom: 4 } }} />
             ))}
@@ -304,7 +357,7 @@ function RowDialog({ year, row, fresh, onClose, onSave }: { year: MatchingYear; 
       <DialogFooter>
         <PrimaryButton
           text={strings.Save}
-          disabled={action.busy || !title.trim() || !partner || mismatch || (!all && ids.size === 0)}
+          disabled={action.busy || !title.trim() || !partner || mismatch || !!destError}
           onClick={() =>
             void action.run(() =>
               onSave(

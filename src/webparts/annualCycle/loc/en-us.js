@@ -13,7 +13,13 @@ define([], function () {
     Summary: { calls: "Calls", partnerProposals: "Partner proposals (Form 1)", cityProposals: "City proposals (Form 2)", answered: "Answered by partners", matchings: "Feedback rows (Form 3)" },
     Tabs: { year: "The year", calls: "Calls", form1: "Form 1 partner proposals", form2: "Form 2 city proposals", matching: "Form 3 matching", channels: "Teams channels" },
     Matching: {
-      suggestions: "Suggested matches (same partner and item first, then similar title and content)",
+      suggestions: "Candidates for the feedback list (matched proposals, city proposals the partner answered yes or to discuss, partner proposals with no city proposal)",
+      candidateKind: { pair: "Match", cityProposal: "City proposal (partner's answer: {0})", partnerProposal: "Partner proposal (no city proposal)" },
+      destination: "Send to",
+      destinationAll: "All departments",
+      destinationChosen: "Chosen departments",
+      destinationRequired: "Choose where the row goes. A row made from a city proposal starts with the department that proposed it.",
+      departmentsRequired: "Choose at least one department.",
       noSuggestions: "No suggestions.",
       score: "Score",
       reason: "Why",
@@ -113,7 +119,7 @@ define([], function () {
     By: { partner: "By partner", item: "By partnership item", department: "By department", answer: "By answer" },
     Timing: { startOfYear: "Start of year", anyTime: "Any time" },
     Viewpoint: { comprehensivePlan: "Comprehensive plan / action plan", administrativeEvaluation: "Last year's administrative evaluation", other: "Other" },
-    RecipientState: { submitted: "Submitted", nothingToReport: "Nothing to report", notYet: "Not yet", late: "Late" },
+    RecipientState: { submitted: "Submitted", nothingToReport: "Nothing to report", noProposal: "No proposal", notYet: "Not yet", late: "Late" },
     Calls: {
       add: "New call",
       heading: "Create a call",
@@ -165,7 +171,7 @@ define([], function () {
       problems: { required: "Required.", invalidEmail: "Not a valid e-mail address.", invalidPhone: "Not a valid phone number." }
     },
     Form1: { add: "Record a proposal", download: "Download the form (Excel)", choosePartner: "Choose a partner", import: "Import a filled-in form", importDone: "Import result", csv: "Export CSV", none: "No proposals.", call: "Call", noCall: "(any time, outside a call)" },
-    Form2: { passToPartner: "List for the partner (Excel)", printable: "Printable list", importAnswers: "Import the answered list", record: "Record answer", csv: "Export CSV", printTitle: "Proposals from the city to the partner (Form 2)" },
+    Form2: { noProposalDepartments: "Departments that submitted no proposal ({0}): {1}", passToPartner: "List for the partner (Excel)", printable: "Printable list", importAnswers: "Import the answered list", record: "Record answer", csv: "Export CSV", printTitle: "Proposals from the city to the partner (Form 2)" },
     Import: {
       report: "Import result",
       imported: "Rows imported: {0}",

@@ -13,7 +13,13 @@ define([], function () {
     Summary: { calls: "調査依頼", partnerProposals: "企業等からの提案（別紙①）", cityProposals: "市からの提案（別紙②）", answered: "企業等の回答済み", matchings: "フィードバックの行（別紙③）" },
     Tabs: { year: "年度の概要", calls: "調査依頼", form1: "別紙① 企業等からの提案", form2: "別紙② 市からの提案", matching: "別紙③ マッチング", channels: "Teams チャネル" },
     Matching: {
-      suggestions: "マッチングの候補（同じ企業等・同じ連携事項を優先、次に件名・内容の類似）",
+      suggestions: "フィードバック一覧の候補（提案の組み合わせ、企業等が可・要協議と回答した市の提案、市の提案と組み合わせのない企業等の提案）",
+      candidateKind: { pair: "組み合わせ", cityProposal: "市の提案（企業等の回答: {0}）", partnerProposal: "企業等の提案（市の提案なし）" },
+      destination: "送付先",
+      destinationAll: "全部署に送る",
+      destinationChosen: "部署を選んで送る",
+      destinationRequired: "送付先を選んでください。市の提案から作る行は、その提案をした部署が初めから選ばれています。",
+      departmentsRequired: "送付先の部署を1つ以上選んでください。",
       noSuggestions: "候補はありません。",
       score: "スコア",
       reason: "理由",
@@ -113,7 +119,7 @@ define([], function () {
     By: { partner: "企業等別", item: "連携事項別", department: "部署別", answer: "回答別" },
     Timing: { startOfYear: "年度当初", anyTime: "随時" },
     Viewpoint: { comprehensivePlan: "長期総合計画・実行計画", administrativeEvaluation: "前年度の行政評価", other: "その他" },
-    RecipientState: { submitted: "提出済", nothingToReport: "該当なし（提出済）", notYet: "未提出", late: "期限超過" },
+    RecipientState: { submitted: "提出済", nothingToReport: "該当なし（提出済）", noProposal: "提案なし（提出済）", notYet: "未提出", late: "期限超過" },
     Calls: {
       add: "新しい調査依頼",
       heading: "調査依頼の作成",
@@ -176,6 +182,7 @@ define([], function () {
       noCall: "（依頼によらない随時の提案）"
     },
     Form2: {
+      noProposalDepartments: "提案なしとして提出した部署（{0}）: {1}",
       passToPartner: "企業等へ渡す一覧（Excel）",
       printable: "印刷用の一覧",
       importAnswers: "回答済みの一覧を取り込む",

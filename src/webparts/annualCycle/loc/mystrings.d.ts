@@ -12,7 +12,11 @@ declare interface IAnnualCycleWebPartStrings {
   Summary: { calls: string; partnerProposals: string; cityProposals: string; answered: string; matchings: string };
   Tabs: { year: string; calls: string; form1: string; form2: string; matching: string; channels: string };
   Matching: {
-    suggestions: string; noSuggestions: string; score: string; reason: string; reasons: { samePartnerAndItem: string; samePartner: string; similarText: string };
+    suggestions: string; noSuggestions: string;
+    /** The kind of a Form 3 candidate: a pair, an answered city proposal alone ({0}: the answer), a partner proposal alone. */
+    candidateKind: { pair: string; cityProposal: string; partnerProposal: string };
+    destination: string; destinationAll: string; destinationChosen: string; destinationRequired: string; departmentsRequired: string;
+    score: string; reason: string; reasons: { samePartnerAndItem: string; samePartner: string; similarText: string };
     accept: string; reject: string; addByHand: string; draft: string; noRows: string; up: string; down: string; remove: string; edit: string; departments: string; allDepartments: string; chosen: string;
     issue: string; checking: string;
     readinessHeading: string;
@@ -60,13 +64,14 @@ declare interface IAnnualCycleWebPartStrings {
   Timing: { startOfYear: string; anyTime: string };
   Viewpoint: { comprehensivePlan: string; administrativeEvaluation: string; other: string };
   /** nothingToReport: Form 4 handed in as 該当なし (reported, no rows). */
-  RecipientState: { submitted: string; nothingToReport: string; notYet: string; late: string };
+  RecipientState: { submitted: string; nothingToReport: string; noProposal: string; notYet: string; late: string };
   Calls: { add: string; heading: string; message: string; recipientsAll: string; open: string; board: string; remind: string; remindDone: string; close: string; reopen: string;
     notReady: string; newDeadline: string; partnersNoTeams: string; noticeHeading: string; noticeBody: string; noticeSent: string; noticeFailed: string; noticeRetry: string; reminderHeading: string; reminderBody: string; openPortal: string; notified: { sent: string; failed: string; notConfigured: string; pending: string } };
   PartnerRequests: { open: string; heading: string; intro: string; deadline: string; contactHeading: string; sender: string; person: string; phone: string; email: string; letter: string; copy: string; copied: string; copyFailed: string;
     download: string; downloaded: string; partners: string; proposals: string; noAddress: string; mail: string; mailShort: string; none: string; noneForm2: string; needDeadline: string; problems: { required: string; invalidEmail: string; invalidPhone: string } };
   Form1: { add: string; download: string; choosePartner: string; import: string; importDone: string; csv: string; none: string; call: string; noCall: string };
-  Form2: { passToPartner: string; printable: string; importAnswers: string; record: string; csv: string; printTitle: string };
+  /** noProposalDepartments: the departments that handed in Form 2 as 提案なし ({0}: how many; {1}: their names). */
+  Form2: { noProposalDepartments: string; passToPartner: string; printable: string; importAnswers: string; record: string; csv: string; printTitle: string };
   Import: { report: string; imported: string; duplicates: string; rowError: string; errors: Record<string, string> };
   Filter: { all: string; partner: string; department: string; answer: string; item: string; search: string };
   Save: string;

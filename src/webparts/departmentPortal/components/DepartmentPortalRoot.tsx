@@ -22,6 +22,7 @@ import type { CityProposal, Matching, SurveyResponse } from "../../../domain/typ
 import { departmentTodo, TodoItem, todoCount } from "../../../domain/departmentTodo";
 import { TodoList } from "./TodoList";
 import { rowAnswerText } from "../../../domain/matching";
+import { isNoProposal, proposalsOnly } from "../../../domain/noProposal";
 import { lazyNamed, whenLoaded } from "../../../components/Deferred";
 import { ContactText } from "../../../components/BreakableText";
 
@@ -30,6 +31,8 @@ import { ContactText } from "../../../components/BreakableText";
 const CityProposalDialog = lazyNamed(() => import(/* webpackChunkName: "pd-portal-proposal" */ "./CityProposalDialog").then((m) => m.CityProposalDialog));
 /** A survey's answer form appears only while the department has a survey to answer. */
 const SurveyAnswerForm = lazyNamed(() => import(/* webpackChunkName: "pd-portal-survey" */ "./SurveyAnswerForm").then((m) => m.SurveyAnswerForm));
+/** 提案なし for Form 2: only while a Form 2 call concerns the department. */
+const NoProposalBar = lazyNamed(() => import(/* webpackChunkName: "pd-portal-no-proposal" */ "./NoProposalBar").then((m) => m.NoProposalBar));
 const Form4Section = lazyNamed(() => import(/* webpackChunkName: "pd-portal-form4" */ "./Form4Section").then((m) => m.Form4Section));
 
 export interface IDepartmentPortalRootProps {
@@ -83,14 +86,14 @@ function Portal({ services, teams, departmentCode, user, early }: IDepartmentPor
     // Newest edition first, rows in their NO order within it.
     .sort((a, b) => (editionOf.get(b.issue?.id ?? 0) ?? 0) - (editionOf.get(a.issue?.id ?? 0) ?? 0) || a.rowNo - b.rowNo);
   const feedback = feedbackAll.filter((m) => m.fiscalYear === fy);
-  // Last year's proposals too, for a Form 2 call of last year still open (its to-do is done once handed in); the list shows this year's.
-  const proposalsOwn = d.proposals.filter((p) => p.department?.id === deptId);
-  const proposals = proposalsOwn.filter((p) => p.fiscalYear === fy);
+  // The department's rows of Form 2 since last year (a Form 2 call of last year may still be open; its to-do is done once handed in): its proposals, and any 提案なし (a marker, never listed as a proposal). The list shows this year's.
+  const form2Rows = d.proposals.filter((p) => p.department?.id === deptId);
+  const proposals = proposalsOnly(form2Rows).filter((p) => p.fiscalYear === fy);
   const surveys = d.surveys.filter((s) => s.department?.id === deptId);
   // Answered surveys of agreements still being surveyed stay visible, read-only.
   const surveying = new Set(d.agreements.map((a) => a.id));
   const answered = d.answered.filter((s) => s.department?.id === deptId && s.agreement && surveying.has(s.agreement.id));
-  const todo = departmentTodo({ departmentId: deptId, today: services.today, calls: d.calls, proposals: proposalsOwn, results: d.results, surveys: [...surveys, ...answered], agreements: d.agreements, issues: d.issues.filter((x) => x.fiscalYear === fy), feedback });
+  const todo = departmentTodo({ departmentId: deptId, today: services.today, calls: d.calls, proposals: form2Rows, results: d.results, surveys: [...surveys, ...answered], agreements: d.agreements, issues: d.issues.filter((x) => x.fiscalYear === fy), feedback });
   // Form 4 opens on the year of the first Form 4 still owed (in April: the year just ended), else on this year.
   const form4Years = [...new Set([fy, fy - 1, ...todo.filter((t) => t.kind === "form4" && t.fiscalYear !== undefined).map((t) => t.fiscalYear!)])].sort((a, b) => b - a);
   const owedForm4 = todo.find((t) => t.kind === "form4" && t.state !== "done")?.fiscalYear;
@@ -166,6 +169,7 @@ function Portal({ services, teams, departmentCode, user, early }: IDepartmentPor
         </Notice>
       )}
       {user.role !== "visitor" && <Toolbar items={[{ key: "add", text: strings.Form2.add, iconName: "Add", onClick: () => setEditing("new") }]} />}
+      {todo.some((t) => t.kind === "form2") && whenLoaded(more, (m) => <NoProposalBar service={m.cycle} department={dept} calls={todo} markers={form2Rows.filter(isNoProposal)} canAct={user.role !== "visitor"} onChanged={load.reload} />)}
       {editing && whenLoaded(more, (m) => (
         <CityProposalDialog
           service={m.cycle}

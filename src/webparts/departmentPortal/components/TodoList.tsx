@@ -44,7 +44,7 @@ export function TodoList({ items, onOpen }: { items: TodoItem[]; onOpen: (t: Tod
                 <div style={{ fontSize: 12, color: "#605e5c" }}>{T.kinds[t.kind]}</div>
                 <div style={{ fontWeight: 600, overflowWrap: "anywhere" }}>{t.title}</div>
                 <div id={stateId(t)} style={{ fontSize: 13 }}>
-                  <span style={{ color: stateColor[t.state], fontWeight: 600 }}>{T.states[t.kind === "survey" && t.state === "done" ? "answered" : t.nothingToReport && t.state === "done" ? "nothingToReport" : t.state]}</span>
+                  <span style={{ color: stateColor[t.state], fontWeight: 600 }}>{T.states[t.kind === "survey" && t.state === "done" ? "answered" : t.nothingToReport && t.state === "done" ? "nothingToReport" : t.noProposal && t.state === "done" ? "noProposal" : t.state]}</span>
                   {t.deadline && (
                     <>
                       {" ・ "}

@@ -15,7 +15,7 @@ define([], function () {
       deadline: "Due",
       view: "View",
       kinds: { form2: "Call for city proposals (Form 2)", form4: "Call for results (Form 4)", survey: "Internal survey (agreement under consideration)", feedback: "Feedback list (Form 3)" },
-      states: { todo: "Not submitted", late: "Past the deadline", done: "Submitted", info: "Please look", answered: "Answered", nothingToReport: "Submitted as nothing to report" },
+      states: { todo: "Not submitted", late: "Past the deadline", done: "Submitted", info: "Please look", answered: "Answered", nothingToReport: "Submitted as nothing to report", noProposal: "Submitted as no proposal" },
       counts: { form2: "{0} drafts not submitted", form4: "{0} drafts not submitted", survey: "{0} items to answer", feedback: "{0} proposals" },
       open: { form2: "Add a proposal", form4: "Report results", survey: "Answer", feedback: "See the list" },
     },
@@ -41,7 +41,17 @@ define([], function () {
       submit: "Submit",
       cancel: "Cancel",
       readOnly: "Submitted, or past the deadline: read only. Contact the coordinator if it needs changing.",
-      status: { draft: "Draft", submitted: "Submitted" },
+      status: { draft: "Draft", submitted: "Submitted", noProposal: "No proposal" },
+      noProposal: {
+        action: "Submit as no proposal",
+        hint: "If your department has nothing to propose to partners for {0}, choose \"Submit as no proposal\". It is recorded as your answer to the request.",
+        confirm: "Submit {0} as no proposal to partners? Should a proposal come up later, you can still register and submit it.",
+        submittedOn: "{0}: submitted as no proposal ({1})",
+        refused: {
+          draftsExist: "You have draft proposals: submit or delete them before submitting as no proposal.",
+          alreadySubmitted: "Proposals for this year have already been submitted, so it cannot be submitted as no proposal."
+        }
+      },
       deadline: "Deadline",
       saved: "Draft saved. Your department can change it until it is submitted.",
       submitted: "Proposal submitted ({0}). To change it now, contact the Future Creation Division."

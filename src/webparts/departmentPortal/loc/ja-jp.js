@@ -15,7 +15,7 @@ define([], function () {
       deadline: "期限",
       view: "内容を見る",
       kinds: { form2: "市からの提案（別紙②）の依頼", form4: "実績報告（別紙④）の依頼", survey: "庁内調査（協定締結の検討）", feedback: "フィードバック一覧（別紙③）" },
-      states: { todo: "未提出", late: "期限を過ぎています", done: "提出済み", info: "ご確認ください", answered: "回答済み", nothingToReport: "該当なしとして提出済み" },
+      states: { todo: "未提出", late: "期限を過ぎています", done: "提出済み", info: "ご確認ください", answered: "回答済み", nothingToReport: "該当なしとして提出済み", noProposal: "提案なしとして提出済み" },
       counts: { form2: "下書き {0} 件（未提出）", form4: "下書き {0} 件（未提出）", survey: "回答する項目 {0} 件", feedback: "{0} 件の提案" },
       open: { form2: "提案を登録する", form4: "実績を報告する", survey: "回答する", feedback: "一覧を見る" },
     },
@@ -41,7 +41,17 @@ define([], function () {
       submit: "提出する",
       cancel: "キャンセル",
       readOnly: "提出済み、または期限を過ぎたため閲覧のみです。修正が必要な場合は未来創造課に連絡してください。",
-      status: { draft: "下書き", submitted: "提出済" },
+      status: { draft: "下書き", submitted: "提出済", noProposal: "提案なし" },
+      noProposal: {
+        action: "提案なしで提出する",
+        hint: "{0}、企業等へ提案することがない場合は「提案なしで提出する」を押してください。依頼への回答として記録されます。",
+        confirm: "{0}は企業等への提案がない（提案なし）として提出します。提出後に提案することになった場合は、提案を登録して提出できます。",
+        submittedOn: "{0}は提案なしとして提出済み（{1}）",
+        refused: {
+          draftsExist: "下書きの提案があるため、提案なしでは提出できません。下書きを提出するか、削除してください。",
+          alreadySubmitted: "この年度の提案はすでに提出されているため、提案なしでは提出できません。"
+        }
+      },
       deadline: "提出期限",
       saved: "下書きを保存しました。提出するまでは部署で変更できます。",
       submitted: "提案を提出しました（{0}）。提出後の変更は未来創造課にご連絡ください。"

@@ -16,7 +16,7 @@ declare interface IDepartmentPortalWebPartStrings {
     deadline: string;
     view: string;
     kinds: { form2: string; form4: string; survey: string; feedback: string };
-    states: { todo: string; late: string; done: string; info: string; answered: string; nothingToReport: string };
+    states: { todo: string; late: string; done: string; info: string; answered: string; nothingToReport: string; noProposal: string };
     counts: { form2: string; form4: string; survey: string; feedback: string };
     open: { form2: string; form4: string; survey: string; feedback: string };
   };
@@ -25,7 +25,10 @@ declare interface IDepartmentPortalWebPartStrings {
   SurveysHeading: string;
   Columns: { edition: string; editionNo: string; no: string; title: string; content: string; partner: string; answer: string; agreement: string; item: string; partnerAnswer: string };
   ForAll: string;
-  Form2: { confirmSubmit: string; add: string; edit: string; heading: string; partner: string; item: string; title: string; content: string; viewpoint: string; viewpoints: { comprehensivePlan: string; administrativeEvaluation: string; other: string }; answers: string; none: string; saveDraft: string; submit: string; cancel: string; readOnly: string; status: { draft: string; submitted: string }; deadline: string; saved: string; submitted: string };
+  Form2: { confirmSubmit: string; add: string; edit: string; heading: string; partner: string; item: string; title: string; content: string; viewpoint: string; viewpoints: { comprehensivePlan: string; administrativeEvaluation: string; other: string }; answers: string; none: string; saveDraft: string; submit: string; cancel: string; readOnly: string; status: { draft: string; submitted: string; noProposal: string };
+    /** 提案なし: Form 2 handed in with nothing to propose ({0}: the fiscal year; {1}: the date). */
+    noProposal: { action: string; hint: string; confirm: string; submittedOn: string; refused: { draftsExist: string; alreadySubmitted: string } };
+    deadline: string; saved: string; submitted: string };
   Form4: { confirmSubmit: string; heading: string; add: string; edit: string; remove: string; submit: string; submitted: string; section: string; title: string; content: string; partner: string; item: string; matching: string; none: string; save: string; cancel: string; status: { draft: string; submitted: string; published: string; nothingToReport: string }; statusColumn: string; locked: string; year: string;
     /** 該当なし: the year's Form 4 handed in with nothing to report. */
     nothingToReport: {
