@@ -77,7 +77,8 @@ export function Form4Section({ service, department, user, fiscalYears, year: sho
       <ErrorBar error={load.error ?? action.error} onReload={load.reload} />
       {nothingRefusal && <MessageBar messageBarType={MessageBarType.warning} isMultiline role="alert">{N.refused[nothingRefusal]}</MessageBar>}
       {submitted !== null && (
-        <FocusedResult focusKey={done}>
+        // Focused once the confirmation has closed (the message appears while it is still open).
+        <FocusedResult focus={done > 0} focusKey={done}>
           <MessageBar messageBarType={MessageBarType.success} role="status">{fmt(strings.Form4.submitted, submitted)}</MessageBar>
         </FocusedResult>
       )}

@@ -13,6 +13,7 @@ import { startingAnswer, surveyOpen, unchosenSurveyRows } from "../../../domain/
 import type { SurveyAnswer as Answer } from "../../../domain/survey";
 import { Notice } from "../../../components/light";
 import { isRuleError } from "../../../data/services/ServiceBase";
+import { FocusedResult } from "../../../components/FocusedResult";
 
 /**
  * A department answers the internal survey (庁内調査) for one agreement: a row per partnership
@@ -23,6 +24,7 @@ export function SurveyAnswerForm({ agreement, rows, service, onAnswered, anchorI
   const [answers, setAnswers] = React.useState<Map<number, Answer>>(new Map(rows.map((r) => [r.id, startingAnswer(r)])));
   const [revising, setRevising] = React.useState(false);
   const [tried, setTried] = React.useState(false);
+  const [failures, setFailures] = React.useState(0);
   // The portal reads the agreements being surveyed: one it does not have is no longer 庁内調査中.
   const open = !!agreement && surveyOpen(agreement);
   const [busy, setBusy] = React.useState(false);
@@ -76,6 +78,7 @@ export function SurveyAnswerForm({ agreement, rows, service, onAnswered, anchorI
       onAnswered(answeredBefore);
     } catch (e) {
       setError(e);
+      setFailures((n) => n + 1);
     } finally {
       setBusy(false);
     }
@@ -132,11 +135,14 @@ export function SurveyAnswerForm({ agreement, rows, service, onAnswered, anchorI
           )}
         </>
       )}
+      {/* A refusal or failure takes focus, as a result does (the button pressed is busy meanwhile). */}
+      <FocusedResult focus={failures > 0} focusKey={failures}>
       {isRuleError(error) && error.problems.some((p) => p.code === "surveyClosed") ? (
         <Notice kind="warning" role="alert">{strings.SurveyForm.closed}</Notice>
       ) : (
         <ErrorBar error={isRuleError(error) ? undefined : error} reloadLabel={isConflict(error) ? common.Conflict.reloadKeep : undefined} onReload={isConflict(error) ? () => void reloadKeep() : undefined} />
       )}
+      </FocusedResult>
       {tried && unchosen.length > 0 && <Notice kind="warning" role="alert">{strings.SurveyForm.chooseAll}</Notice>}
       <ConflictNotice changed={changed} />
       <Stack tokens={{ childrenGap: 10 }}>
