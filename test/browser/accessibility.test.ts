@@ -98,6 +98,7 @@ test("keyboard only: a department answers the internal survey", async () => {
     const e = document.activeElement as HTMLInputElement | null;
     return e?.type === "radio" && !!e.closest("section[aria-label^='清瀬市と株式会社ひばり交通']") && !document.querySelector(`input[type=radio][name="${e.name}"]:checked`);
   };
+  await form.getByRole("radiogroup").first().waitFor();
   const groups = await form.getByRole("radiogroup").count();
   expect(groups).toBeGreaterThan(0);
   for (let i = 0; i < groups; i++) {

@@ -71,6 +71,7 @@ test("approach → briefing and survey → answers from two departments → conc
     const form = d.page.getByRole("region", { name: TITLE });
     // 可能性あり for the first item, なし for the others: every item's choice is made.
     const groups = form.getByRole("radiogroup");
+    await groups.first().waitFor();
     for (let i = 0; i < (await groups.count()); i++) await groups.nth(i).getByText(i === 0 ? "可能性あり" : "可能性なし", { exact: true }).click();
     await form.getByLabel("具体的な事業案").first().fill(idea);
     if (userId === 11) await h.shot(d.page, "agreements-survey-answer.png");

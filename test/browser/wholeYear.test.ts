@@ -63,6 +63,7 @@ test("one fiscal year from the approach to publication, and the renewal three ye
     const form = d.page.getByRole("region", { name: TITLE });
     // 可能性あり for the first item, なし for the others: every item's choice is made.
     const groups = form.getByRole("radiogroup");
+    await groups.first().waitFor();
     for (let i = 0; i < (await groups.count()); i++) await groups.nth(i).getByText(i === 0 ? "可能性あり" : "可能性なし", { exact: true }).click();
     await form.getByLabel("具体的な事業案").first().fill(userId === 11 ? "親子の防災ワークショップ" : "避難所運営訓練への参加");
     await form.getByRole("button", { name: "回答を送信" }).click();
