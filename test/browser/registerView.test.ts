@@ -62,3 +62,29 @@ test("a column filter narrows the register; the saved view survives a reload; �
   expect(errors).toEqual([]);
   await page.context().close();
 }, 120000);
+
+test("the yearly lists have the same column filters and saved view: 別紙② filtered by 連携の可否, kept across a reload", async () => {
+  const { page, errors } = await h.open("&only=annual", "", 7);
+  await page.getByRole("tab", { name: "別紙② 市からの提案" }).click();
+  const filters = page.getByRole("region", { name: "列で絞り込む" });
+  await filters.waitFor();
+  const all = page.getByRole("status").filter({ hasText: /^全 \d+ 件$/ });
+  await all.waitFor();
+  const total = Number((await all.textContent())!.match(/\d+/)![0]);
+  expect(total).toBeGreaterThan(1);
+  await filters.getByRole("button", { name: /^連携の可否/ }).click();
+  const group = filters.getByRole("group", { name: "連携の可否" });
+  const first = group.getByRole("checkbox").first();
+  const label = (await group.locator("label").first().textContent())!;
+  const n = Number(label.match(/（(\d+) 件）/)![1]);
+  await first.check();
+  const narrowed = n === total ? `全 ${total} 件` : `${n} 件を表示（全 ${total} 件）`;
+  await page.getByRole("status").filter({ hasText: narrowed }).waitFor();
+  await filters.getByRole("button", { name: "ビューを保存" }).click();
+  await page.reload();
+  await page.getByRole("tab", { name: "別紙② 市からの提案" }).click();
+  await page.getByRole("region", { name: "列で絞り込む" }).getByRole("button", { name: "連携の可否（1） ▾" }).waitFor();
+  await page.getByRole("status").filter({ hasText: narrowed }).waitFor();
+  expect(errors).toEqual([]);
+  await page.context().close();
+}, 120000);

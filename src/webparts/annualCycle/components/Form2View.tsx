@@ -19,7 +19,8 @@ import { loadCycleExcel, useWorkbookImport } from "./useWorkbookImport";
 import { FilePick, ImportReportBar } from "./ImportReportBar";
 import { byReading } from "../../../domain/partners";
 import { moreActions } from "../../../components/moreActions";
-import { ListCount, SortValue, useColumnSort } from "../../../components/ListTools";
+import { ColumnFilters, IFilterColumn, ListCount, SortValue, useColumnSort, useListView } from "../../../components/ListTools";
+import { applyColumnFilters, columnFilterOptions } from "../../../domain/listView";
 import { normalizeForSearch } from "../../../domain/text";
 
 export interface IForm2ViewProps {
@@ -28,12 +29,26 @@ export interface IForm2ViewProps {
   service: CycleService;
   today: string;
   onChanged: () => void;
+  /** Whose saved view of the list, on which site (kept per site, list and user in the browser). */
+  viewOwner?: { siteUrl: string; user: string };
 }
 
 const answers: PartnerAnswer[] = ["pending", "can", "cannot", "discuss"];
 
+/** Form 2's columns a view can filter by, and those it can hide. */
+const FORM2_FILTERS = ["dept", "partner", "answer"];
+const FORM2_COLUMNS = ["dept", "partner", "title", "content", "answer", "date"];
+/** A proposal's value in a filtered column (ids and codes; shown by their labels). */
+function form2Values(p: CityProposal, key: string): string[] {
+  if (key === "dept") return [p.department ? String(p.department.id) : ""];
+  if (key === "partner") return [p.partner ? String(p.partner.id) : ""];
+  if (key === "answer") return [p.partnerAnswer];
+  return [];
+}
+
 /** 別紙②: city proposals, passed to each partner (Excel, printable) and their answers (by hand or imported). */
-export function Form2View({ year, canEdit, service, today, onChanged }: IForm2ViewProps): JSX.Element {
+export function Form2View({ year, canEdit, service, today, onChanged, viewOwner }: IForm2ViewProps): JSX.Element {
+  const listView = useListView({ siteUrl: viewOwner?.siteUrl ?? "", list: "form2", user: viewOwner?.user ?? "" }, FORM2_COLUMNS);
   const [partnerId, setPartnerId] = React.useState<number | "all">("all");
   const [deptId, setDeptId] = React.useState<number | "all">("all");
   const [answer, setAnswer] = React.useState<PartnerAnswer | "all">("all");
@@ -46,7 +61,7 @@ export function Form2View({ year, canEdit, service, today, onChanged }: IForm2Vi
   };
   const submitted = year.cityProposals.filter((p) => p.status === "submitted");
   // Headers sort as in Microsoft Lists: partners by reading (フリガナ), answers in the filter's order, dates in order.
-  const byColumn = useColumnSort();
+  const byColumn = useColumnSort(listView.saved?.sort ?? null);
   const reading = new Map(year.partners.map((p) => [p.id, normalizeForSearch(p.kana || p.name)]));
   const columnValue = (p: CityProposal, key: string): SortValue => {
     if (key === "dept") return p.department?.title;
@@ -57,7 +72,7 @@ export function Form2View({ year, canEdit, service, today, onChanged }: IForm2Vi
     return p.answerDate;
   };
   const rows = byColumn.sorted(
-    submitted.filter((p) => (partnerId === "all" || p.partner?.id === partnerId) && (deptId === "all" || p.department?.id === deptId) && (answer === "all" || p.partnerAnswer === answer)),
+    applyColumnFilters(submitted, listView.view.filters, form2Values).filter((p) => (partnerId === "all" || p.partner?.id === partnerId) && (deptId === "all" || p.department?.id === deptId) && (answer === "all" || p.partnerAnswer === answer)),
     columnValue,
   );
   const partner = partnerId === "all" ? undefined : year.partners.find((p) => p.id === partnerId);
@@ -101,7 +116,7 @@ export function Form2View({ year, canEdit, service, today, onChanged }: IForm2Vi
     );
   };
 
-  const columns: IColumn[] = byColumn.sortable([
+  const allColumns: IColumn[] = byColumn.sortable([
     { key: "dept", name: strings.Columns.department, minWidth: 130, maxWidth: 200, isMultiline: true, onRender: (p: CityProposal) => p.department?.title },
     { key: "partner", name: strings.Columns.partner, minWidth: 130, maxWidth: 200, isMultiline: true, onRender: (p: CityProposal) => p.partner?.title },
     { key: "title", name: strings.Columns.title, minWidth: 150, maxWidth: 240, isMultiline: true, onRender: (p: CityProposal) => (canEdit ? <Link onClick={() => setAnswering(p)}>{p.title}</Link> : p.title) },
@@ -109,6 +124,19 @@ export function Form2View({ year, canEdit, service, today, onChanged }: IForm2Vi
     { key: "answer", name: strings.Columns.answer, minWidth: 70, maxWidth: 100, onRender: (p: CityProposal) => common.PartnerAnswer[p.partnerAnswer] },
     { key: "date", name: strings.Columns.answerDate, minWidth: 100, maxWidth: 130, isMultiline: true, onRender: (p: CityProposal) => <DateText date={p.answerDate} /> },
   ]);
+  const columns = allColumns.filter((c) => !listView.view.hidden.includes(c.key));
+  const filterColumns: IFilterColumn[] = FORM2_FILTERS.map((key) => ({
+    key,
+    name: allColumns.find((c) => c.key === key)!.name,
+    text: key === "dept" ? (v: string) => year.departments.find((d) => String(d.id) === v)?.title ?? v : key === "partner" ? (v: string) => year.partners.find((p) => String(p.id) === v)?.name ?? v : (v: string) => common.PartnerAnswer[v as PartnerAnswer] ?? v,
+    options: columnFilterOptions(
+      submitted,
+      key,
+      listView.view.filters,
+      form2Values,
+      key === "dept" ? (x, y) => year.departments.findIndex((d) => String(d.id) === x) - year.departments.findIndex((d) => String(d.id) === y) : key === "partner" ? (x, y) => (reading.get(Number(x)) ?? "").localeCompare(reading.get(Number(y)) ?? "", "ja") : (x, y) => answers.indexOf(x as PartnerAnswer) - answers.indexOf(y as PartnerAnswer),
+    ),
+  }));
   const departments = year.departments.filter((d) => submitted.some((p) => p.department?.id === d.id));
   const partners = year.partners.filter((d) => submitted.some((p) => p.partner?.id === d.id)).sort(byReading);
   return (
@@ -125,6 +153,7 @@ export function Form2View({ year, canEdit, service, today, onChanged }: IForm2Vi
         {canEdit && <FilePick label={strings.Form2.importAnswers} onFile={(d) => void importAnswers(d)} disabled={action.busy} />}
         <ReadingProgress progress={imports.reading.progress} onCancel={imports.reading.cancel} />
       </Stack>
+      <ColumnFilters columns={filterColumns} allColumns={allColumns.map((c) => ({ key: c.key, name: c.name }))} state={listView} sort={byColumn.sort} onReset={() => byColumn.setSort(null)} />
       <ListCount shown={rows.length} total={submitted.length} />
       <DetailsList items={rows} columns={columns} selectionMode={SelectionMode.none} getKey={(p: CityProposal) => String(p.id)} ariaLabelForGrid={strings.Tabs.form2} />
       {rows.length === 0 && <p>{common.NoItems}</p>}
