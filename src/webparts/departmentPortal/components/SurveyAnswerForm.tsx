@@ -137,11 +137,13 @@ export function SurveyAnswerForm({ agreement, rows, service, onAnswered, anchorI
       )}
       {/* A refusal or failure takes focus, as a result does (the button pressed is busy meanwhile). */}
       <FocusedResult focus={failures > 0} focusKey={failures}>
-      {isRuleError(error) && error.problems.some((p) => p.code === "surveyClosed") ? (
-        <Notice kind="warning" role="alert">{strings.SurveyForm.closed}</Notice>
-      ) : (
-        <ErrorBar error={isRuleError(error) ? undefined : error} reloadLabel={isConflict(error) ? common.Conflict.reloadKeep : undefined} onReload={isConflict(error) ? () => void reloadKeep() : undefined} />
-      )}
+        {isRuleError(error) && error.problems.some((p) => p.code === "surveyClosed") ? (
+          <Notice kind="warning" role="alert">
+            {strings.SurveyForm.closed}
+          </Notice>
+        ) : (
+          <ErrorBar error={error} reloadLabel={isConflict(error) ? common.Conflict.reloadKeep : undefined} onReload={isConflict(error) ? () => void reloadKeep() : undefined} />
+        )}
       </FocusedResult>
       {tried && unchosen.length > 0 && <Notice kind="warning" role="alert">{strings.SurveyForm.chooseAll}</Notice>}
       <ConflictNotice changed={changed} />
