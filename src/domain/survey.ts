@@ -1,4 +1,4 @@
-import type { Department, IsoDate, PartnershipItem, SurveyResponse } from "./types";
+import type { Agreement, Department, IsoDate, PartnershipItem, SurveyResponse } from "./types";
 
 /** The internal survey (庁内調査): who has answered, who has not, and what each item drew. */
 
@@ -68,4 +68,30 @@ export function missingSurveyRows(existing: SurveyResponse[], departmentIds: num
   const out: Array<{ departmentId: number; itemId: number }> = [];
   for (const d of departmentIds) for (const i of itemIds) if (!have.has(`${d}:${i}`)) out.push({ departmentId: d, itemId: i });
   return out;
+}
+
+/**
+ * A survey is open while its agreement is 庁内調査中: departments may answer, and revise what they
+ * answered, until the coordinator decides (締結 or 見送り) and the survey closes. The deadline
+ * only makes an answer late (督促); it does not close the survey.
+ */
+export function surveyOpen(agreement: Pick<Agreement, "status">): boolean {
+  return agreement.status === "surveying";
+}
+
+/** One item's answer as a department gives it: 可能性あり／なし chosen explicitly (null: not chosen yet). */
+export interface SurveyAnswer {
+  feasible: boolean | null;
+  projectIdeas: string;
+  comment: string;
+}
+
+/** The rows whose 可能性あり／なし is not chosen: an unanswered choice never counts as なし. */
+export function unchosenSurveyRows(rowIds: readonly number[], answers: ReadonlyMap<number, Pick<SurveyAnswer, "feasible">>): number[] {
+  return rowIds.filter((id) => typeof answers.get(id)?.feasible !== "boolean");
+}
+
+/** The answer a form starts from: a row not yet answered has no choice, an answered one its own. */
+export function startingAnswer(row: Pick<SurveyResponse, "status" | "feasible" | "projectIdeas" | "comment">): SurveyAnswer {
+  return { feasible: row.status === "answered" ? row.feasible : null, projectIdeas: row.projectIdeas, comment: row.comment };
 }

@@ -23,6 +23,20 @@ declare interface ICommonStrings {
     countShown: string;
     sortedAscending: string;
     sortedDescending: string;
+    /** A saved view per user (filters, sort, columns), as Microsoft Lists keeps views. */
+    filterBy: string;
+    columns: string;
+    saveView: string;
+    resetView: string;
+    viewSaved: string;
+    savedViewShown: string;
+    viewReset: string;
+    clearFilter: string;
+    /** An empty value in a column filter. */
+    blank: string;
+    noStorage: string;
+    /** 「{0}（{1} 件）」: a filter value and how many rows have it. */
+    filterCount: string;
   };
   /** 「第{0}号」: a partnership item's number. */
   ItemNo: string;

@@ -93,13 +93,27 @@ test("keyboard only: a department answers the internal survey", async () => {
   const form = page.getByRole("region", { name: "清瀬市と株式会社ひばり交通との包括連携に関する協定" });
   await form.waitFor();
   await page.locator("body").focus();
-  await tabTo(page, () => (document.activeElement as HTMLInputElement | null)?.type === "checkbox" && !!document.activeElement?.closest("section[aria-label^='清瀬市と株式会社ひばり交通']"));
-  await page.keyboard.press("Space");
-  await page.keyboard.press("Tab");
-  await page.keyboard.type("防犯パトロールと連携した高齢者の見守り");
+  // Each item asks 可能性あり／なし as a radio group: Tab reaches a group without a choice, Space picks its first option (可能性あり).
+  const unchosenRadio = (): boolean => {
+    const e = document.activeElement as HTMLInputElement | null;
+    return e?.type === "radio" && !!e.closest("section[aria-label^='清瀬市と株式会社ひばり交通']") && !document.querySelector(`input[type=radio][name="${e.name}"]:checked`);
+  };
+  await form.getByRole("radiogroup").first().waitFor();
+  const groups = await form.getByRole("radiogroup").count();
+  expect(groups).toBeGreaterThan(0);
+  for (let i = 0; i < groups; i++) {
+    await tabTo(page, unchosenRadio);
+    await page.keyboard.press("Space");
+    if (i === 0) {
+      await page.keyboard.press("Tab");
+      await page.keyboard.type("防犯パトロールと連携した高齢者の見守り");
+    }
+  }
   await tabTo(page, () => document.activeElement?.textContent === "回答を送信");
   await page.keyboard.press("Enter");
   await page.getByText("回答を送信しました。").waitFor();
+  // Focus lands on the result, not on <body>.
+  expect(await page.evaluate(() => document.activeElement?.textContent ?? "")).toContain("回答を送信しました。");
 
   expect(errors).toEqual([]);
   await page.context().close();

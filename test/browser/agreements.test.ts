@@ -69,7 +69,10 @@ test("approach → briefing and survey → answers from two departments → conc
   ] as const) {
     const d = await h.open("&only=portal", "", userId);
     const form = d.page.getByRole("region", { name: TITLE });
-    await form.getByText("連携事業の可能性あり").first().click();
+    // 可能性あり for the first item, なし for the others: every item's choice is made.
+    const groups = form.getByRole("radiogroup");
+    await groups.first().waitFor();
+    for (let i = 0; i < (await groups.count()); i++) await groups.nth(i).getByText(i === 0 ? "可能性あり" : "可能性なし", { exact: true }).click();
     await form.getByLabel("具体的な事業案").first().fill(idea);
     if (userId === 11) await h.shot(d.page, "agreements-survey-answer.png");
     await form.getByRole("button", { name: "回答を送信" }).click();

@@ -61,7 +61,10 @@ test("one fiscal year from the approach to publication, and the renewal three ye
   for (const userId of [11, 12]) {
     const d = await h.open("&only=portal", "", userId);
     const form = d.page.getByRole("region", { name: TITLE });
-    await form.getByText("連携事業の可能性あり").first().click();
+    // 可能性あり for the first item, なし for the others: every item's choice is made.
+    const groups = form.getByRole("radiogroup");
+    await groups.first().waitFor();
+    for (let i = 0; i < (await groups.count()); i++) await groups.nth(i).getByText(i === 0 ? "可能性あり" : "可能性なし", { exact: true }).click();
     await form.getByLabel("具体的な事業案").first().fill(userId === 11 ? "親子の防災ワークショップ" : "避難所運営訓練への参加");
     await form.getByRole("button", { name: "回答を送信" }).click();
     await d.page.getByText("回答を送信しました。").waitFor();

@@ -80,13 +80,28 @@ test("the partner-initiated path: approach, briefing and survey, answers, conclu
   const member = await serviceAs(11);
   const mine = story.survey.filter((r) => r.department?.id === kosodate.id);
   const theirs = story.survey.filter((r) => r.department?.id === bosai.id);
-  expect((await refusal(member.answerSurvey(theirs, new Map()))).constructor.name).toBe("DataError");
+  const no = (rows: typeof mine): Map<number, { feasible: boolean | null; projectIdeas: string; comment: string }> => new Map(rows.map((r) => [r.id, { feasible: false, projectIdeas: "", comment: "" }]));
+  expect((await refusal(member.answerSurvey(theirs, no(theirs)))).constructor.name).toBe("DataError");
+  // 可能性あり／なし is a choice to make: one left open refuses the whole answer (never read as なし).
+  const unchosen = (await refusal(member.answerSurvey(mine, new Map(mine.map((r, i) => [r.id, { feasible: i === 0 ? true : null, projectIdeas: "", comment: "" }]))))) as RuleError;
+  expect(unchosen.problems).toEqual(mine.slice(1).map((r) => ({ field: `feasible:${r.id}`, code: "required" })));
+  expect((await coord.story(a0.id)).survey.filter((r) => r.department?.id === kosodate.id).every((r) => r.status === "requested")).toBe(true);
   await member.answerSurvey(mine, new Map(mine.map((r, i) => [r.id, { feasible: i === 0, projectIdeas: i === 0 ? "親子料理教室" : "", comment: "" }])));
   const bosaiService = await serviceAs(12);
   const theirsFresh = (await coord.story(a0.id)).survey.filter((r) => r.department?.id === bosai.id);
-  await bosaiService.answerSurvey(theirsFresh, new Map());
+  await bosaiService.answerSurvey(theirsFresh, no(theirsFresh));
   story = await coord.story(a0.id);
   expect(story.survey.every((r) => r.status === "answered")).toBe(true);
+
+  // While the survey is open, a department revises its answer: the same rows, in the same folder, changed.
+  const answered = await member.surveyRowsNow(mine);
+  await member.answerSurvey(answered, new Map(answered.map((r, i) => [r.id, { feasible: i !== 0, projectIdeas: i === 1 ? "地場野菜の出前授業" : "", comment: "修正" }])));
+  const revised = (await coord.story(a0.id)).survey.filter((r) => r.department?.id === kosodate.id).sort((x, y) => x.id - y.id);
+  expect(revised.map((r) => r.id)).toEqual(mine.map((r) => r.id).sort((x, y) => x - y));
+  expect(revised.map((r) => [r.id === mine[0].id ? !r.feasible : r.feasible, r.status, r.comment, r.folder])).toEqual(revised.map(() => [true, "answered", "修正", answered[0].folder]));
+  // Still counted where they belong (a row out of place would be left out of the story).
+  story = await coord.story(a0.id);
+  expect(story.survey).toHaveLength(6);
 
   // Conclusion: not before the approach, a real PDF, then attached and dated.
   const pdf = new TextEncoder().encode("%PDF-1.4 signed");
@@ -97,6 +112,10 @@ test("the partner-initiated path: approach, briefing and survey, answers, conclu
   expect(story.agreement).toMatchObject({ status: "concluded", concludedDate: "2026-11-20", termStart: "2026-12-01", nextReviewDate: "2029-11-20" });
   expect(story.attachments.map((f) => f.fileName)).toEqual(["協定書.pdf"]);
   expect(story.terms.map((x) => [x.termNo, x.termFrom, x.termTo])).toEqual([[1, "2026-12-01", null]]);
+
+  // The survey closed with the decision: a department's revision is refused.
+  const late = await member.surveyRowsNow(mine);
+  expect(((await refusal(member.answerSurvey(late, no(late)))) as RuleError).problems).toEqual([{ field: "status", code: "surveyClosed" }]);
 
   // Items are locked now.
   expect(((await refusal(coord.saveItems(story.agreement, story.items, ["x"]))) as RuleError).problems[0].code).toBe("itemsLocked");
@@ -129,6 +148,7 @@ test("the partner-initiated path: approach, briefing and survey, answers, conclu
     "庁内説明会・庁内調査を開始",
     "庁内調査に回答（子ども家庭部 子育て支援課）",
     "庁内調査に回答（総務部 防災防犯課）",
+    "庁内調査の回答を修正（子ども家庭部 子育て支援課）",
     "協定を締結",
     "見直し：自動更新",
     "見直し：疑義あり",
@@ -239,7 +259,7 @@ test("starting a survey tells each department asked in its channel, once; 督促
   // 子育て支援課 answers; the reminder goes to 産業振興課 only.
   const clerk = await serviceAs(11);
   const mine = (await clerk.surveyRowsNow(story.survey.filter((r) => r.department?.id === kosodate.id)));
-  await clerk.answerSurvey(mine, new Map(mine.map((r) => [r.id, { feasible: true, projectIdeas: "親子講座", comment: "" }])));
+  await clerk.answerSurvey(mine, new Map(mine.map((r) => [r.id, { feasible: true as boolean | null, projectIdeas: "親子講座", comment: "" }])));
   const reminder = await coord.notifySurvey(story.agreement, depts, notifications, render, true);
   expect(reminder.map((n) => [n.department?.id, n.kind])).toEqual([[sangyo.id, "surveyReminder"]]);
 });

@@ -30,6 +30,8 @@ export function columnSorter<T>(value: (row: T, key: string) => SortValue, sort:
 export interface IColumnSortState {
   /** null until a header is clicked (the list keeps its own default order). */
   sort: IColumnSort | null;
+  /** Sets the sort (a saved view's, or none: the list's default order). */
+  setSort: (sort: IColumnSort | null) => void;
   /** The columns with their sort state and a header click that sorts (again: the other way). */
   sortable: (columns: IColumn[]) => IColumn[];
   /** The rows in the clicked column's order; unchanged when no header was clicked. */
@@ -49,5 +51,5 @@ export function useColumnSort(initial: IColumnSort | null = null): IColumnSortSt
       onColumnClick: () => setSort((s) => ({ key: c.key, desc: s?.key === c.key ? !s.desc : false })),
     }));
   const sorted = <T,>(rows: T[], value: (row: T, key: string) => SortValue): T[] => (sort ? [...rows].sort(columnSorter(value, sort)) : rows);
-  return { sort, sortable, sorted };
+  return { sort, setSort, sortable, sorted };
 }

@@ -15,13 +15,16 @@ export interface IButtonProps {
   /** Further text heard with the button (aria-describedby). */
   describedBy?: string;
   className?: string;
+  /** A disclosure button: whether what it shows is open (aria-expanded), and its id (aria-controls). */
+  expanded?: boolean;
+  controls?: string;
   onClick?: (e: React.MouseEvent<HTMLButtonElement>) => void;
 }
 
 /** A plain button with Fluent's look (PrimaryButton / DefaultButton), for first views. */
-export const Button = React.forwardRef<HTMLButtonElement, IButtonProps>(function Button({ children, primary, small, iconName, disabled, ariaLabel, title, describedBy, className, onClick }, ref) {
+export const Button = React.forwardRef<HTMLButtonElement, IButtonProps>(function Button({ children, primary, small, iconName, disabled, ariaLabel, title, describedBy, className, expanded, controls, onClick }, ref) {
   return (
-    <button ref={ref} type="button" className={css(s.button, primary && s.primary, small && s.small, className)} disabled={disabled} aria-label={ariaLabel} aria-describedby={describedBy} title={title} onClick={onClick}>
+    <button ref={ref} type="button" className={css(s.button, primary && s.primary, small && s.small, className)} disabled={disabled} aria-label={ariaLabel} aria-describedby={describedBy} aria-expanded={expanded} aria-controls={controls} title={title} onClick={onClick}>
       {iconName && <FontIcon iconName={iconName} aria-hidden />}
       <span className="pd-Button-label">{children}</span>
     </button>

@@ -8,7 +8,8 @@ import { DataError, isDataError, read } from "../contracts";
 import { AgreementProblem, canEditItems, ConcludeInput, StartInput, transitionRefusal, validateConclusion, validateDecline, validateItems, validateStart, validateSurveyLaunch } from "../../domain/agreementLifecycle";
 import { addDays, initialReviewDate, nextReviewAfterRenewal, DEFAULT_REVIEW_CYCLE_YEARS } from "../../domain/review";
 import { firstTerm, GUIDELINE_TERMS, hasExpiry, TermRules } from "../../domain/terms";
-import { missingSurveyRows } from "../../domain/survey";
+import { missingSurveyRows, surveyOpen, unchosenSurveyRows } from "../../domain/survey";
+import type { SurveyAnswer } from "../../domain/survey";
 import { validatePartner } from "../../domain/partners";
 import { agreementPartners } from "../../domain/agreements";
 import { lookBackSummary, LookBack } from "../../domain/lookBack";
@@ -284,15 +285,31 @@ export class AgreementService extends ServiceBase {
     return fresh.filter((r) => ids.has(r.id));
   }
 
-  async answerSurvey(rows: D.SurveyResponse[], answers: Map<number, { feasible: boolean; projectIdeas: string; comment: string }>): Promise<void> {
+  /**
+   * A department's answers to the survey of one agreement (its own rows, in its folder; the rows
+   * stay where they are, so revising keeps their placement and the coordinator's record). Allowed,
+   * and again to revise, while the survey is open (the agreement 庁内調査中, read now, not as the
+   * page had it); refused once the coordinator has decided. Every item needs 可能性あり／なし chosen.
+   */
+  async answerSurvey(rows: D.SurveyResponse[], answers: Map<number, SurveyAnswer>): Promise<void> {
+    const agreementId = rows[0]?.agreement?.id;
+    if (agreementId === undefined) return;
+    const agreement = await this.data.agreements.get(agreementId);
+    if (!surveyOpen(agreement)) throw new RuleError([{ field: "status", code: "surveyClosed" }]);
+    const unchosen = unchosenSurveyRows(
+      rows.map((r) => r.id),
+      answers,
+    );
+    if (unchosen.length) throw new RuleError(unchosen.map((id) => ({ field: `feasible:${id}`, code: "required" })));
+    const revising = rows.some((r) => r.status === "answered");
     const now = new Date().toISOString();
     await this.data.surveyResponses.updateMany(
       rows.map((r) => {
-        const a = answers.get(r.id) ?? { feasible: r.feasible, projectIdeas: r.projectIdeas, comment: r.comment };
-        return { id: r.id, etag: r.etag, patch: { ...a, status: "answered" as const, answeredAt: now } };
+        const a = answers.get(r.id)!;
+        return { id: r.id, etag: r.etag, patch: { feasible: a.feasible === true, projectIdeas: a.projectIdeas, comment: a.comment, status: "answered" as const, answeredAt: now } };
       }),
     );
-    if (rows[0]?.agreement) await this.audit(rows[0].agreement.id, "update", `庁内調査に回答（${rows[0].department?.title ?? ""}）`, { rows: rows.length });
+    await this.audit(agreementId, "update", `${revising ? "庁内調査の回答を修正" : "庁内調査に回答"}（${rows[0].department?.title ?? ""}）`, { rows: rows.length });
   }
 
   async conclude(a: D.Agreement, input: ConcludeInput, pdf: { name: string; bytes: Uint8Array }): Promise<void> {

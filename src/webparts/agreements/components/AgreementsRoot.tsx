@@ -51,7 +51,7 @@ function Agreements({ services, user, early }: { services: IAppServices; user: C
           {canEdit && <Toolbar items={[{ key: "new", text: strings.NewAgreement, iconName: "Add", onClick: () => setStarting(true) }]} />}
           <Tabs ariaLabel={strings.Title} onChange={onTab}>
             <Tab headerText={strings.Tabs.register} itemKey="register">
-              <Register agreements={d.agreements} items={d.items} partners={d.partners} role={user.role} today={services.today} onOpen={(a) => setOpenId(a.id)} />
+              <Register agreements={d.agreements} items={d.items} partners={d.partners} role={user.role} today={services.today} onOpen={(a) => setOpenId(a.id)} viewOwner={{ siteUrl: services.site?.url ?? "", user: user.email || String(user.id) }} />
             </Tab>
             <Tab headerText={strings.Tabs.calendar} itemKey="calendar">
               {whenLoaded(more, (m) => <ReviewCalendar service={m.terms} notifications={m.notifications} canEdit={canEdit} pageUrl={pageUrl()} onOpen={(a) => setOpenId(a.id)} takeEarlyRead={takeCalendarRead} />)}

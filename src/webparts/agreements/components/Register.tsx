@@ -9,14 +9,16 @@ import { fmt } from "../../../components/format";
 import { CSV_MIME, downloadFile, openHtml, XLSX_MIME } from "../../../components/files";
 import { toCsv } from "../../../export/csv";
 import { printableTable } from "../../../export/printable";
-import { formatDateBoth, formatEraDate } from "../../../domain/calendar";
+import { fiscalYearOf, formatEraDate, formatFiscalYear } from "../../../domain/calendar";
 import type { Agreement, AgreementStatus, Partner, PartnershipItem } from "../../../domain/types";
 import type { Role } from "../../../domain/roles";
 import { agreementPartners, isPartnerOf, itemCountByAgreement, partnerNamesText, visibleAgreements } from "../../../domain/agreements";
 import { matchesSearch } from "../../../domain/text";
 import { reviewCalendar } from "../../../domain/review";
 import { byReading } from "../../../domain/partners";
-import { columnSorter, ListCount, SortValue, useColumnSort } from "../../../components/ListTools";
+import { ColumnFilters, columnSorter, IFilterColumn, ListCount, SortValue, useColumnSort, useListView } from "../../../components/ListTools";
+import { applyColumnFilters, columnFilterOptions } from "../../../domain/listView";
+import { registerTable } from "../../../export/registerTable";
 import { frameStyles } from "../../../components/AppFrame/AppFrame.styles";
 
 export interface IRegisterProps {
@@ -26,11 +28,29 @@ export interface IRegisterProps {
   role: Role;
   today: string;
   onOpen: (a: Agreement) => void;
+  /** Whose saved view, of which site's register (a view is kept per site, list and user in the browser). */
+  viewOwner?: { siteUrl: string; user: string };
 }
 
 interface Row {
   agreement: Agreement;
   items: number;
+}
+
+/** The register's columns a view can filter by: values as stored (ids, codes, fiscal years), shown by their labels. */
+const FILTER_KEYS = ["partner", "status", "concluded", "termEnd"] as const;
+/** Every column a view can hide (the title, which opens the agreement, always stays). */
+const HIDEABLE_KEYS = ["partner", "status", "concluded", "termEnd", "decision", "items"];
+
+/** A row's values in a filtered column: each partner (連名), the status, the fiscal year of a date ("" when none). */
+function filterValues(r: Row, key: string): string[] {
+  const a = r.agreement;
+  const fy = (d: string | null): string => (d ? String(fiscalYearOf(d)) : "");
+  if (key === "partner") return agreementPartners(a).map((p) => String(p.id));
+  if (key === "status") return [a.status];
+  if (key === "concluded") return [fy(a.concludedDate)];
+  if (key === "termEnd") return [fy(a.termEnd)];
+  return [];
 }
 
 type SortKey = "concludedDesc" | "nextReview" | "title" | "partner";
@@ -59,13 +79,15 @@ const sorters: Record<SortKey, (a: Row, b: Row) => number> = {
 };
 
 /** 協定台帳: every agreement the user may see, filtered, searched and sorted on the client (one batched read). */
-export function Register({ agreements, items, partners, role, today, onOpen }: IRegisterProps): JSX.Element {
+export function Register({ agreements, items, partners, role, today, onOpen, viewOwner }: IRegisterProps): JSX.Element {
+  // The user's saved view of the register (filters per column, sort, columns), as Microsoft Lists keeps views.
+  const listView = useListView({ siteUrl: viewOwner?.siteUrl ?? "", list: "agreements", user: viewOwner?.user ?? "" }, ["title", ...HIDEABLE_KEYS]);
   const [status, setStatus] = React.useState<AgreementStatus | "all">("all");
   const [partnerId, setPartnerId] = React.useState<number | "all">("all");
   const [search, setSearch] = React.useState("");
   const [sort, setSort] = React.useState<SortKey>("concludedDesc");
   // A column header clicked: sorts by that column (again: the other way), as Microsoft Lists does.
-  const byColumn = useColumnSort();
+  const byColumn = useColumnSort(listView.saved?.sort ?? null);
   const kana = React.useMemo(() => new Map(partners.map((p) => [p.id, p.kana || p.name])), [partners]);
   const nameOf = React.useMemo(() => new Map(partners.map((p) => [p.id, p.name])), [partners]);
   // Every partner of the agreement (連名: 「A大学、B大学及びC大学」), by the names the partners list has now.
@@ -75,14 +97,14 @@ export function Register({ agreements, items, partners, role, today, onOpen }: I
     const counts = itemCountByAgreement(items);
     return visibleAgreements(role, agreements).map((a) => ({ agreement: a, items: counts.get(a.id) ?? 0 }));
   }, [agreements, items, role]);
-  const shown = rows
+  const shown = applyColumnFilters(rows, listView.view.filters, filterValues)
     .filter((r) => (status === "all" || r.agreement.status === status) && (partnerId === "all" || isPartnerOf(r.agreement, partnerId)))
     // フリガナ too: 「むさしの」 finds 武蔵野ガス (kana are folded, so カタカナ and ひらがな both match).
     .filter((r) => !search.trim() || matchesSearch([r.agreement.title, partnersText(r.agreement), ...agreementPartners(r.agreement).map((p) => kana.get(p.id)), r.agreement.proposedContent], search))
     .sort(byColumn.sort ? columnSorter((r: Row, key) => columnValue(r, key, kana), byColumn.sort) : sorters[sort]);
   const due = reviewCalendar(rows.map((r) => r.agreement), today).length;
 
-  const columns: IColumn[] = byColumn.sortable([
+  const allColumns: IColumn[] = byColumn.sortable([
     {
       key: "title",
       name: strings.Columns.title,
@@ -117,17 +139,37 @@ export function Register({ agreements, items, partners, role, today, onOpen }: I
     },
     { key: "items", name: strings.Columns.items, minWidth: 60, maxWidth: 80, onRender: (r: Row) => r.items },
   ]);
+  const columns = allColumns.filter((c) => !listView.view.hidden.includes(c.key));
+  const filterColumns: IFilterColumn[] = FILTER_KEYS.map((key) => {
+    const text = key === "partner" ? (v: string) => nameOf.get(Number(v)) ?? v : key === "status" ? (v: string) => common.AgreementStatus[v as AgreementStatus] ?? v : (v: string) => formatFiscalYear(Number(v));
+    // Partners by their reading, statuses in their order, years newest first.
+    const order =
+      key === "partner"
+        ? (x: string, y: string) => (kana.get(Number(x)) ?? "").localeCompare(kana.get(Number(y)) ?? "", "ja")
+        : key === "status"
+          ? (x: string, y: string) => statuses.indexOf(x as AgreementStatus) - statuses.indexOf(y as AgreementStatus)
+          : (x: string, y: string) => Number(y) - Number(x);
+    return { key, name: allColumns.find((c) => c.key === key)!.name, text, options: columnFilterOptions(rows, key, listView.view.filters, filterValues, order) };
+  });
+  const itemsOf = React.useMemo(() => {
+    const m = new Map<number, PartnershipItem[]>();
+    for (const i of items) if (i.agreement) m.set(i.agreement.id, [...(m.get(i.agreement.id) ?? []), i]);
+    return m;
+  }, [items]);
   // The register as shown (filtered, searched, sorted) for 決裁 and circulation: Excel, CSV or a printable page.
   const exportAs = async (kind: "excel" | "csv" | "print"): Promise<void> => {
-    const header = [strings.Columns.title, strings.Columns.partner, strings.Columns.status, strings.Columns.concluded, strings.Columns.termEnd, strings.Columns.nextDecision, strings.Export.decisionWhat, strings.Columns.nextReview, strings.Columns.items];
-    const date = (d: string | null): string => (kind === "print" ? formatDateBoth(d) : (d ?? ""));
-    const data = shown.map((r) => {
-      const a = r.agreement;
-      return [a.title, partnersText(a), common.AgreementStatus[a.status], date(a.concludedDate), date(a.termEnd), date(a.nextDecisionDate), a.nextDecisionText, date(a.nextReviewDate), String(r.items)];
-    });
+    const { header, data } = registerTable(
+      shown.map((r) => ({ agreement: r.agreement, partnersText: partnersText(r.agreement), items: itemsOf.get(r.agreement.id) ?? [] })),
+      kind,
+      {
+        header: { title: strings.Columns.title, partner: strings.Columns.partner, status: strings.Columns.status, concluded: strings.Columns.concluded, termEnd: strings.Columns.termEnd, nextDecision: strings.Columns.nextDecision, decisionWhat: strings.Export.decisionWhat, nextReview: strings.Columns.nextReview, items: strings.Export.items },
+        status: common.AgreementStatus,
+      },
+    );
+    const text = (): string[][] => data.map((r) => r.map((c) => (c === null ? "" : String(c))));
     const subtitle = fmt(strings.Export.asOf, formatEraDate(today), shown.length);
-    if (kind === "csv") return downloadFile(toCsv(header, data), `協定台帳_${today}.csv`, CSV_MIME);
-    if (kind === "print") return openHtml(printableTable(strings.Export.title, subtitle, header, data));
+    if (kind === "csv") return downloadFile(toCsv(header, text()), `協定台帳_${today}.csv`, CSV_MIME);
+    if (kind === "print") return openHtml(printableTable(strings.Export.title, subtitle, header, text()));
     const [{ loadExcel }, { buildTableWorkbook }] = await Promise.all([import(/* webpackChunkName: "excel" */ "../../../export/excel"), import(/* webpackChunkName: "excel" */ "../../../export/tableWorkbook")]);
     downloadFile(await buildTableWorkbook(await loadExcel(), strings.Export.title, strings.Export.title, subtitle, header, data), `協定台帳_${today}.xlsx`, XLSX_MIME);
   };
@@ -150,6 +192,7 @@ export function Register({ agreements, items, partners, role, today, onOpen }: I
         <Select<SortKey> label={strings.SortBy} value={sort} options={(Object.keys(sorters) as SortKey[]).map((k) => ({ key: k, text: strings.Sort[k] }))} onChange={setSort} minWidth={200} />
         <SearchField id="pd-agreements-search" label={common.Search} placeholder={strings.SearchPlaceholder} value={search} onChange={setSearch} minWidth={240} />
       </Flex>
+      <ColumnFilters columns={filterColumns} allColumns={allColumns.filter((c) => HIDEABLE_KEYS.includes(c.key)).map((c) => ({ key: c.key, name: c.name }))} state={listView} sort={byColumn.sort} onReset={() => byColumn.setSort(null)} />
       <Toolbar
         ariaLabel={strings.Export.label}
         items={[

@@ -27,7 +27,8 @@ define([], function () {
       "excel": "Export to Excel",
       "csv": "Export to CSV",
       "print": "Printable view",
-      "decisionWhat": "What is decided"
+      "decisionWhat": "What is decided",
+      "items": "Partnership items"
     },
     "Columns": {
       "termEnd": "Current term ends",

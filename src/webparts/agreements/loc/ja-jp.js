@@ -27,7 +27,8 @@ define([], function () {
       "excel": "Excel に出力",
       "csv": "CSV に出力",
       "print": "印刷用に表示",
-      "decisionWhat": "次に判断すること"
+      "decisionWhat": "次に判断すること",
+      "items": "連携事項"
     },
     "Columns": {
       "termEnd": "現在の期間の終了",

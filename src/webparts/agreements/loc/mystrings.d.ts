@@ -19,7 +19,7 @@ declare interface IAgreementsWebPartStrings {
     title: string;
     partner: string;
   };
-  Export: { label: string; title: string; asOf: string; excel: string; csv: string; print: string; decisionWhat: string };
+  Export: { label: string; title: string; asOf: string; excel: string; csv: string; print: string; decisionWhat: string; items: string };
   Columns: {
     termEnd: string;
     nextDecision: string;

@@ -42,6 +42,8 @@ function Year({ services, user, portalUrl }: { services: IAppServices; user: Cur
   // Rows not where their folder says they belong: the coordinator's, read once the year is shown.
   const anomalies = useLoad(() => (canEdit && year && year.fiscalYear === fy ? new RowAnomalyService(services.data, user, services.today).year(fy) : Promise.resolve([])), [services, user, canEdit, fy, year]);
   const common2 = { canEdit, service, today: services.today, onChanged: load.reload };
+  // Each user's saved views of the yearly lists, kept in the browser per site and list.
+  const viewOwner = { siteUrl: services.site?.url ?? "", user: user.email || String(user.id) };
   return (
     <>
       <FiscalYearPicker value={fy} years={[current + 1, current, current - 1, current - 2, current - 3, current - 4]} onChange={setFy} />
@@ -57,10 +59,10 @@ function Year({ services, user, portalUrl }: { services: IAppServices; user: Cur
             {whenLoaded(more, (m) => <CallsView year={year} notifications={m.notifications} requestContact={m.requestContact} portalUrl={portalUrl} {...common2} />)}
           </Tab>
           <Tab headerText={strings.Tabs.form1} itemKey="form1">
-            <Form1View year={year} requestContact={more.data?.requestContact} {...common2} />
+            <Form1View year={year} requestContact={more.data?.requestContact} {...common2} viewOwner={viewOwner} />
           </Tab>
           <Tab headerText={strings.Tabs.form2} itemKey="form2">
-            <Form2View year={year} requestContact={more.data?.requestContact} {...common2} />
+            <Form2View year={year} requestContact={more.data?.requestContact} {...common2} viewOwner={viewOwner} />
           </Tab>
           <Tab headerText={strings.Tabs.matching} itemKey="matching">
             {whenLoaded(more, (m) => <MatchingView fiscalYear={fy} canEdit={canEdit} service={m.matching} notifications={m.notifications} portalUrl={portalUrl} />)}

@@ -17,7 +17,8 @@ import { loadCycleExcel, useWorkbookImport } from "./useWorkbookImport";
 import { FilePick, ImportReportBar } from "./ImportReportBar";
 import { byReading } from "../../../domain/partners";
 import { moreActions } from "../../../components/moreActions";
-import { ListCount, SortValue, useColumnSort } from "../../../components/ListTools";
+import { ColumnFilters, IFilterColumn, ListCount, SortValue, useColumnSort, useListView } from "../../../components/ListTools";
+import { applyColumnFilters, columnFilterOptions } from "../../../domain/listView";
 import type { RequestContactService } from "../../../data/services/RequestContactService";
 import { PartnerRequestsButton } from "./PartnerRequestsButton";
 
@@ -31,10 +32,24 @@ export interface IForm1ViewProps {
   onChanged: () => void;
   /** For 企業等への依頼一式 (all partners at once); loaded beside the year. */
   requestContact?: RequestContactService;
+  /** Whose saved view of the list, on which site (kept per site, list and user in the browser). */
+  viewOwner?: { siteUrl: string; user: string };
+}
+
+/** Form 1's columns a view can filter by, and those it can hide. */
+const FORM1_FILTERS = ["partner", "item", "timing"];
+const FORM1_COLUMNS = ["partner", "item", "title", "content", "timing", "received"];
+/** A proposal's value in a filtered column (ids and codes; shown by their labels). */
+function form1Values(p: PartnerProposal, key: string): string[] {
+  if (key === "partner") return [p.partner ? String(p.partner.id) : ""];
+  if (key === "item") return [p.partnershipItem ? String(p.partnershipItem.id) : ""];
+  if (key === "timing") return [p.timing];
+  return [];
 }
 
 /** 別紙①: partners' proposals — recorded by hand, or exported to and imported from the partner's workbook. */
-export function Form1View({ year, canEdit, service, today, onChanged, requestContact }: IForm1ViewProps): JSX.Element {
+export function Form1View({ year, canEdit, service, today, onChanged, requestContact, viewOwner }: IForm1ViewProps): JSX.Element {
+  const listView = useListView({ siteUrl: viewOwner?.siteUrl ?? "", list: "form1", user: viewOwner?.user ?? "" }, FORM1_COLUMNS);
   const [partnerId, setPartnerId] = React.useState<number | "all">("all");
   const [search, setSearch] = React.useState("");
   const [adding, setAdding] = React.useState(false);
@@ -46,7 +61,7 @@ export function Form1View({ year, canEdit, service, today, onChanged, requestCon
     return i ? `${fmt(common.ItemNo, i.itemNo)} ${i.text}` : "";
   };
   // Headers sort as in Microsoft Lists: partners by reading (フリガナ), items by number, dates in order.
-  const byColumn = useColumnSort();
+  const byColumn = useColumnSort(listView.saved?.sort ?? null);
   const reading = new Map(year.partners.map((p) => [p.id, normalizeForSearch(p.kana || p.name)]));
   const columnValue = (p: PartnerProposal, key: string): SortValue => {
     if (key === "partner") return p.partner ? (reading.get(p.partner.id) ?? p.partner.title) : "";
@@ -57,7 +72,7 @@ export function Form1View({ year, canEdit, service, today, onChanged, requestCon
     return p.receivedDate;
   };
   const rows = byColumn.sorted(
-    year.partnerProposals.filter((p) => (partnerId === "all" || p.partner?.id === partnerId) && matchesSearch([p.title, p.content], search)),
+    applyColumnFilters(year.partnerProposals, listView.view.filters, form1Values).filter((p) => (partnerId === "all" || p.partner?.id === partnerId) && matchesSearch([p.title, p.content], search)),
     columnValue,
   );
   const partner = partnerId === "all" ? undefined : year.partners.find((p) => p.id === partnerId);
@@ -89,7 +104,7 @@ export function Form1View({ year, canEdit, service, today, onChanged, requestCon
     downloadFile(text, `別紙①_${year.fiscalYear}年度.csv`, CSV_MIME);
   };
 
-  const columns: IColumn[] = byColumn.sortable([
+  const allColumns: IColumn[] = byColumn.sortable([
     { key: "partner", name: strings.Columns.partner, minWidth: 140, maxWidth: 220, isMultiline: true, onRender: (p: PartnerProposal) => p.partner?.title },
     { key: "item", name: strings.Columns.item, minWidth: 150, maxWidth: 240, isMultiline: true, onRender: (p: PartnerProposal) => itemLabel(p.partnershipItem?.id) },
     { key: "title", name: strings.Columns.title, minWidth: 140, maxWidth: 220, isMultiline: true, onRender: (p: PartnerProposal) => p.title },
@@ -97,6 +112,19 @@ export function Form1View({ year, canEdit, service, today, onChanged, requestCon
     { key: "timing", name: strings.Columns.timing, minWidth: 70, maxWidth: 90, isMultiline: true, onRender: (p: PartnerProposal) => strings.Timing[p.timing] },
     { key: "received", name: strings.Columns.received, minWidth: 100, maxWidth: 130, isMultiline: true, onRender: (p: PartnerProposal) => <DateText date={p.receivedDate} /> },
   ]);
+  const columns = allColumns.filter((c) => !listView.view.hidden.includes(c.key));
+  const filterColumns: IFilterColumn[] = FORM1_FILTERS.map((key) => ({
+    key,
+    name: allColumns.find((c) => c.key === key)!.name,
+    text: key === "partner" ? (v: string) => year.partners.find((p) => String(p.id) === v)?.name ?? v : key === "item" ? (v: string) => itemLabel(Number(v)) || v : (v: string) => strings.Timing[v as ProposalTiming] ?? v,
+    options: columnFilterOptions(
+      year.partnerProposals,
+      key,
+      listView.view.filters,
+      form1Values,
+      key === "partner" ? (x, y) => (reading.get(Number(x)) ?? "").localeCompare(reading.get(Number(y)) ?? "", "ja") : key === "item" ? (x, y) => (year.items.find((i) => String(i.id) === x)?.itemNo ?? 0) - (year.items.find((i) => String(i.id) === y)?.itemNo ?? 0) : (x, y) => timings.indexOf(x as ProposalTiming) - timings.indexOf(y as ProposalTiming),
+    ),
+  }));
   return (
     <>
       {canEdit && <CommandBar overflowButtonProps={moreActions} items={[{ key: "add", text: strings.Form1.add, iconProps: { iconName: "Add" }, onClick: () => setAdding(true) }, { key: "csv", text: strings.Form1.csv, iconProps: { iconName: "Download" }, onClick: csv }]} />}
@@ -113,6 +141,7 @@ export function Form1View({ year, canEdit, service, today, onChanged, requestCon
         {canEdit && <FilePick label={strings.Form1.import} onFile={(d) => void importFile(d)} disabled={action.busy} />}
         <ReadingProgress progress={imports.reading.progress} onCancel={imports.reading.cancel} />
       </Stack>
+      <ColumnFilters columns={filterColumns} allColumns={allColumns.map((c) => ({ key: c.key, name: c.name }))} state={listView} sort={byColumn.sort} onReset={() => byColumn.setSort(null)} />
       <ListCount shown={rows.length} total={year.partnerProposals.length} />
       <DetailsList items={rows} columns={columns} selectionMode={SelectionMode.none} getKey={(p: PartnerProposal) => String(p.id)} ariaLabelForGrid={strings.Tabs.form1} />
       {rows.length === 0 && <p>{strings.Form1.none}</p>}

@@ -19,7 +19,8 @@ import { loadCycleExcel, useWorkbookImport } from "./useWorkbookImport";
 import { FilePick, ImportReportBar } from "./ImportReportBar";
 import { byReading } from "../../../domain/partners";
 import { moreActions } from "../../../components/moreActions";
-import { ListCount, SortValue, useColumnSort } from "../../../components/ListTools";
+import { ColumnFilters, IFilterColumn, ListCount, SortValue, useColumnSort, useListView } from "../../../components/ListTools";
+import { applyColumnFilters, columnFilterOptions } from "../../../domain/listView";
 import type { RequestContactService } from "../../../data/services/RequestContactService";
 import { PartnerRequestsButton } from "./PartnerRequestsButton";
 import { normalizeForSearch } from "../../../domain/text";
@@ -33,12 +34,26 @@ export interface IForm2ViewProps {
   onChanged: () => void;
   /** For 企業等への依頼一式 (all partners at once); loaded beside the year. */
   requestContact?: RequestContactService;
+  /** Whose saved view of the list, on which site (kept per site, list and user in the browser). */
+  viewOwner?: { siteUrl: string; user: string };
 }
 
 const answers: PartnerAnswer[] = ["pending", "can", "cannot", "discuss"];
 
+/** Form 2's columns a view can filter by, and those it can hide. */
+const FORM2_FILTERS = ["dept", "partner", "answer"];
+const FORM2_COLUMNS = ["dept", "partner", "title", "content", "answer", "date"];
+/** A proposal's value in a filtered column (ids and codes; shown by their labels). */
+function form2Values(p: CityProposal, key: string): string[] {
+  if (key === "dept") return [p.department ? String(p.department.id) : ""];
+  if (key === "partner") return [p.partner ? String(p.partner.id) : ""];
+  if (key === "answer") return [p.partnerAnswer];
+  return [];
+}
+
 /** 別紙②: city proposals, passed to each partner (Excel, printable) and their answers (by hand or imported). */
-export function Form2View({ year, canEdit, service, today, onChanged, requestContact }: IForm2ViewProps): JSX.Element {
+export function Form2View({ year, canEdit, service, today, onChanged, requestContact, viewOwner }: IForm2ViewProps): JSX.Element {
+  const listView = useListView({ siteUrl: viewOwner?.siteUrl ?? "", list: "form2", user: viewOwner?.user ?? "" }, FORM2_COLUMNS);
   const [partnerId, setPartnerId] = React.useState<number | "all">("all");
   const [deptId, setDeptId] = React.useState<number | "all">("all");
   const [answer, setAnswer] = React.useState<PartnerAnswer | "all">("all");
@@ -53,7 +68,7 @@ export function Form2View({ year, canEdit, service, today, onChanged, requestCon
   // Departments that answered the year's Form 2 with 提案なし (never rows of the list above).
   const noProposal = noProposalOf(year.noProposal).sort((a, b) => a.department.title.localeCompare(b.department.title, "ja"));
   // Headers sort as in Microsoft Lists: partners by reading (フリガナ), answers in the filter's order, dates in order.
-  const byColumn = useColumnSort();
+  const byColumn = useColumnSort(listView.saved?.sort ?? null);
   const reading = new Map(year.partners.map((p) => [p.id, normalizeForSearch(p.kana || p.name)]));
   const columnValue = (p: CityProposal, key: string): SortValue => {
     if (key === "dept") return p.department?.title;
@@ -64,7 +79,7 @@ export function Form2View({ year, canEdit, service, today, onChanged, requestCon
     return p.answerDate;
   };
   const rows = byColumn.sorted(
-    submitted.filter((p) => (partnerId === "all" || p.partner?.id === partnerId) && (deptId === "all" || p.department?.id === deptId) && (answer === "all" || p.partnerAnswer === answer)),
+    applyColumnFilters(submitted, listView.view.filters, form2Values).filter((p) => (partnerId === "all" || p.partner?.id === partnerId) && (deptId === "all" || p.department?.id === deptId) && (answer === "all" || p.partnerAnswer === answer)),
     columnValue,
   );
   const partner = partnerId === "all" ? undefined : year.partners.find((p) => p.id === partnerId);
@@ -108,7 +123,7 @@ export function Form2View({ year, canEdit, service, today, onChanged, requestCon
     );
   };
 
-  const columns: IColumn[] = byColumn.sortable([
+  const allColumns: IColumn[] = byColumn.sortable([
     { key: "dept", name: strings.Columns.department, minWidth: 130, maxWidth: 200, isMultiline: true, onRender: (p: CityProposal) => p.department?.title },
     { key: "partner", name: strings.Columns.partner, minWidth: 130, maxWidth: 200, isMultiline: true, onRender: (p: CityProposal) => p.partner?.title },
     { key: "title", name: strings.Columns.title, minWidth: 150, maxWidth: 240, isMultiline: true, onRender: (p: CityProposal) => (canEdit ? <Link onClick={() => setAnswering(p)}>{p.title}</Link> : p.title) },
@@ -116,6 +131,19 @@ export function Form2View({ year, canEdit, service, today, onChanged, requestCon
     { key: "answer", name: strings.Columns.answer, minWidth: 70, maxWidth: 100, onRender: (p: CityProposal) => common.PartnerAnswer[p.partnerAnswer] },
     { key: "date", name: strings.Columns.answerDate, minWidth: 100, maxWidth: 130, isMultiline: true, onRender: (p: CityProposal) => <DateText date={p.answerDate} /> },
   ]);
+  const columns = allColumns.filter((c) => !listView.view.hidden.includes(c.key));
+  const filterColumns: IFilterColumn[] = FORM2_FILTERS.map((key) => ({
+    key,
+    name: allColumns.find((c) => c.key === key)!.name,
+    text: key === "dept" ? (v: string) => year.departments.find((d) => String(d.id) === v)?.title ?? v : key === "partner" ? (v: string) => year.partners.find((p) => String(p.id) === v)?.name ?? v : (v: string) => common.PartnerAnswer[v as PartnerAnswer] ?? v,
+    options: columnFilterOptions(
+      submitted,
+      key,
+      listView.view.filters,
+      form2Values,
+      key === "dept" ? (x, y) => year.departments.findIndex((d) => String(d.id) === x) - year.departments.findIndex((d) => String(d.id) === y) : key === "partner" ? (x, y) => (reading.get(Number(x)) ?? "").localeCompare(reading.get(Number(y)) ?? "", "ja") : (x, y) => answers.indexOf(x as PartnerAnswer) - answers.indexOf(y as PartnerAnswer),
+    ),
+  }));
   const departments = year.departments.filter((d) => submitted.some((p) => p.department?.id === d.id));
   const partners = year.partners.filter((d) => submitted.some((p) => p.partner?.id === d.id)).sort(byReading);
   return (
@@ -133,6 +161,7 @@ export function Form2View({ year, canEdit, service, today, onChanged, requestCon
         {canEdit && <FilePick label={strings.Form2.importAnswers} onFile={(d) => void importAnswers(d)} disabled={action.busy} />}
         <ReadingProgress progress={imports.reading.progress} onCancel={imports.reading.cancel} />
       </Stack>
+      <ColumnFilters columns={filterColumns} allColumns={allColumns.map((c) => ({ key: c.key, name: c.name }))} state={listView} sort={byColumn.sort} onReset={() => byColumn.setSort(null)} />
       <ListCount shown={rows.length} total={submitted.length} />
       <DetailsList items={rows} columns={columns} selectionMode={SelectionMode.none} getKey={(p: CityProposal) => String(p.id)} ariaLabelForGrid={strings.Tabs.form2} />
       {rows.length === 0 && <p>{common.NoItems}</p>}

@@ -25,6 +25,7 @@ import { rowAnswerText } from "../../../domain/matching";
 import { isNoProposal, proposalsOnly } from "../../../domain/noProposal";
 import { lazyNamed, whenLoaded } from "../../../components/Deferred";
 import { ContactText } from "../../../components/BreakableText";
+import { FocusedResult } from "../../../components/FocusedResult";
 
 // The first view is the department's to-do list and its lists; the proposal dialog and the Form 4
 // section (further down the page) come in chunks of their own.
@@ -60,7 +61,8 @@ function Portal({ services, teams, departmentCode, user, early }: IDepartmentPor
 
   // What the portal writes with: its own chunk, fetched while the lists above are read.
   const more = useLoad(() => import(/* webpackChunkName: "pd-portal-services" */ "./portalServices").then((m) => m.portalServices(data, user, services.today)), [data, user, services.today]);
-  const [thanks, setThanks] = React.useState(false);
+  // The last survey answer sent (a revision or not); n moves focus to the message again on the next one.
+  const [thanks, setThanks] = React.useState<{ revised: boolean; n: number } | null>(null);
   // A clerk of two departments (兼務) chooses which one the portal shows.
   const [chosen, setChosen] = React.useState<string | null>(null);
   const [editing, setEditing] = React.useState<CityProposal | "new" | null>(null);
@@ -69,7 +71,7 @@ function Portal({ services, teams, departmentCode, user, early }: IDepartmentPor
   // The year it opened on, kept while the page stays (handing that year in does not move the section).
   const openedForm4Year = React.useRef<number | null>(null);
   // What the last save in the proposal dialog did, said above the list (the dialog has closed).
-  const [proposalSaved, setProposalSaved] = React.useState<{ status: "draft" | "submitted"; date: string } | null>(null);
+  const [proposalSaved, setProposalSaved] = React.useState<{ status: "draft" | "submitted"; date: string; n: number } | null>(null);
   const d = load.data;
   if (load.loading && !d) return <Spinner label={common.Loading} />;
   // A reload that failed keeps the page as last read (and any open dialog), with the error above it.
@@ -159,14 +161,42 @@ function Portal({ services, teams, departmentCode, user, early }: IDepartmentPor
         ]}
       />
       <TodoList items={todo} onOpen={openTodo} />
+      {/* The surveys first: what a department answers sits above the long feedback list. */}
+      <h3 className={frameStyles.sectionTitle}>{strings.SurveysHeading}</h3>
+      {thanks && (
+        <FocusedResult focusKey={thanks.n}>
+          <Notice kind="success" onDismiss={() => setThanks(null)}>{thanks.revised ? strings.SurveyForm.revised : strings.SurveyForm.thanks}</Notice>
+        </FocusedResult>
+      )}
+      {[...byAgreement.entries()].map(([agreementId, rows]) => (
+        <React.Fragment key={agreementId}>
+          {whenLoaded(more, (m) => (
+            <SurveyAnswerForm
+              // Read again after an answer: the form starts from the rows as they are now (fresh ETags for a revision).
+              key={rows.map((r) => r.etag).join()}
+              anchorId={`pd-portal-survey-${agreementId}`}
+              agreement={d.agreements.find((a) => a.id === agreementId)}
+              rows={rows.sort((a, b) => (a.partnershipItem?.id ?? 0) - (b.partnershipItem?.id ?? 0))}
+              service={m.agreements}
+              onAnswered={(revised) => {
+                setThanks((t) => ({ revised, n: (t?.n ?? 0) + 1 }));
+                load.reload();
+              }}
+            />
+          ))}
+        </React.Fragment>
+      ))}
+      {byAgreement.size === 0 && <p>{common.NoItems}</p>}
       <h3 id="pd-portal-feedback" className={frameStyles.sectionTitle}>{strings.FeedbackHeading}</h3>
       <ResponsiveList items={feedback} columns={feedbackColumns} getKey={(m: Matching) => String(m.id)} ariaLabel={strings.FeedbackHeading} />
       {feedback.length === 0 && <p>{common.NoItems}</p>}
       <h3 id="pd-portal-form2" className={frameStyles.sectionTitle}>{strings.ProposalsHeading}</h3>
       {proposalSaved && (
-        <Notice kind="success" role="status" onDismiss={() => setProposalSaved(null)}>
-          {proposalSaved.status === "submitted" ? fmt(strings.Form2.submitted, formatEraDate(proposalSaved.date)) : strings.Form2.saved}
-        </Notice>
+        <FocusedResult focusKey={proposalSaved.n}>
+          <Notice kind="success" role="status" onDismiss={() => setProposalSaved(null)}>
+            {proposalSaved.status === "submitted" ? fmt(strings.Form2.submitted, formatEraDate(proposalSaved.date)) : strings.Form2.saved}
+          </Notice>
+        </FocusedResult>
       )}
       {user.role !== "visitor" && <Toolbar items={[{ key: "add", text: strings.Form2.add, iconName: "Add", onClick: () => setEditing("new") }]} />}
       {todo.some((t) => t.kind === "form2") && whenLoaded(more, (m) => <NoProposalBar service={m.cycle} department={dept} calls={todo} markers={form2Rows.filter(isNoProposal)} canAct={user.role !== "visitor"} onChanged={load.reload} />)}
@@ -180,7 +210,7 @@ function Portal({ services, teams, departmentCode, user, early }: IDepartmentPor
           onClose={() => setEditing(null)}
           onSaved={(status) => {
             setEditing(null);
-            setProposalSaved({ status, date: services.today });
+            setProposalSaved((p) => ({ status, date: services.today, n: (p?.n ?? 0) + 1 }));
             load.reload();
           }}
         />
@@ -189,25 +219,6 @@ function Portal({ services, teams, departmentCode, user, early }: IDepartmentPor
       {proposals.length === 0 && <p>{common.NoItems}</p>}
       <div id="pd-portal-form4" />
       {whenLoaded(more, (m) => <Form4Section service={m.results} department={dept} user={user} fiscalYears={form4Years} year={shownForm4Year} onYearChange={setForm4Year} matchings={feedbackAll.filter((f) => f.fiscalYear === shownForm4Year).map((f) => ({ id: f.id, rowNo: f.rowNo, title: f.title }))} onChanged={load.reload} />)}
-      <h3 className={frameStyles.sectionTitle}>{strings.SurveysHeading}</h3>
-      {thanks && <Notice kind="success" onDismiss={() => setThanks(false)}>{strings.SurveyForm.thanks}</Notice>}
-      {[...byAgreement.entries()].map(([agreementId, rows]) => (
-        <React.Fragment key={agreementId}>
-          {whenLoaded(more, (m) => (
-            <SurveyAnswerForm
-              anchorId={`pd-portal-survey-${agreementId}`}
-              agreement={d.agreements.find((a) => a.id === agreementId)}
-              rows={rows.sort((a, b) => (a.partnershipItem?.id ?? 0) - (b.partnershipItem?.id ?? 0))}
-              service={m.agreements}
-              onAnswered={() => {
-                setThanks(true);
-                load.reload();
-              }}
-            />
-          ))}
-        </React.Fragment>
-      ))}
-      {byAgreement.size === 0 && <p>{common.NoItems}</p>}
     </>
   );
 }

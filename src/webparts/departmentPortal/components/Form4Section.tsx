@@ -1,7 +1,7 @@
 import { ConfirmDialog } from "../../../components/ConfirmDialog";
 import { ResponsiveList } from "../../../components/ResponsiveList";
 import * as React from "react";
-import { CommandBar, DefaultButton, Dialog, DialogFooter, DialogType, Dropdown, IColumn, IconButton, MessageBar, MessageBarType, PrimaryButton, Spinner, Stack, Text, TextField } from "@fluentui/react";
+import { DefaultButton, Dialog, DialogFooter, DialogType, Dropdown, IColumn, IconButton, MessageBar, MessageBarType, PrimaryButton, Spinner, Stack, Text, TextField } from "@fluentui/react";
 import * as strings from "DepartmentPortalWebPartStrings";
 import * as common from "CommonStrings";
 import { frameStyles } from "../../../components/AppFrame/AppFrame.styles";
@@ -18,7 +18,8 @@ import { canEditResult } from "../../../domain/results";
 import { formatEraDate, formatEraFiscalYear, tokyoDate } from "../../../domain/calendar";
 import type { Department, ResultReport } from "../../../domain/types";
 import { byReading } from "../../../domain/partners";
-import { moreActions } from "../../../components/moreActions";
+import { Toolbar } from "../../../components/light";
+import { FocusedResult } from "../../../components/FocusedResult";
 
 /** Refusals of 該当なし (and of rows after it) that concern the whole form, not a field. */
 const NOTHING_CODES = ["draftsExist", "alreadySubmitted", "nothingToReportSubmitted"] as const;
@@ -37,6 +38,9 @@ export function Form4Section({ service, department, user, fiscalYears, year: sho
   const [confirming, setConfirming] = React.useState(false);
   const [confirmingNothing, setConfirmingNothing] = React.useState(false);
   const [draftsFirst, setDraftsFirst] = React.useState(false);
+  // Each submit done here (its result takes focus), and whether it was 該当なし.
+  const [done, setDone] = React.useState(0);
+  const [nothingDone, setNothingDone] = React.useState(false);
   const action = useAction();
   const year = load.data;
   const rows = year ? year.rows.filter((r) => r.department?.id === department.id).sort((a, b) => a.rowNo - b.rowNo) : [];
@@ -72,19 +76,26 @@ export function Form4Section({ service, department, user, fiscalYears, year: sho
       <Dropdown label={strings.Form4.year} selectedKey={fy} options={fiscalYears.map((y) => ({ key: y, text: fiscalYearLabel(y) }))} onChange={(_, o) => o && setFy(Number(o.key))} styles={{ root: { maxWidth: 260 } }} />
       <ErrorBar error={load.error ?? action.error} onReload={load.reload} />
       {nothingRefusal && <MessageBar messageBarType={MessageBarType.warning} isMultiline role="alert">{N.refused[nothingRefusal]}</MessageBar>}
-      {submitted !== null && <MessageBar messageBarType={MessageBarType.success} role="status">{fmt(strings.Form4.submitted, submitted)}</MessageBar>}
+      {submitted !== null && (
+        // Focused once the confirmation has closed (the message appears while it is still open).
+        <FocusedResult focus={done > 0} focusKey={done}>
+          <MessageBar messageBarType={MessageBarType.success} role="status">{fmt(strings.Form4.submitted, submitted)}</MessageBar>
+        </FocusedResult>
+      )}
       {!year && load.loading && <Spinner label={common.Loading} />}
       {year && (
         <>
           {canAct && !nothing && (
-            <CommandBar overflowButtonProps={moreActions}
+            // The form's actions wrap onto a second line where they do not fit (390 px in Teams), never under 「…」.
+            <Toolbar
+              ariaLabel={strings.Form4.heading}
               items={[
-                { key: "add", text: strings.Form4.add, iconProps: { iconName: "Add" }, onClick: () => setEditing("new"), disabled: handedIn && user.role !== "coordinator" },
-                { key: "submit", text: strings.Form4.submit, iconProps: { iconName: "Send" }, disabled: drafts.length === 0 || action.busy, onClick: () => setConfirming(true) },
+                { key: "add", text: strings.Form4.add, iconName: "Add", onClick: () => setEditing("new"), disabled: handedIn && user.role !== "coordinator" },
+                { key: "submit", text: strings.Form4.submit, iconName: "Send", disabled: drafts.length === 0 || action.busy, onClick: () => setConfirming(true) },
                 {
                   key: "nothingToReport",
                   text: N.action,
-                  iconProps: { iconName: "StatusCircleBlock" },
+                  iconName: "StatusCircleBlock",
                   // A department that has handed in rows has reported; with drafts it is told to remove them first.
                   disabled: handedIn || action.busy,
                   onClick: () => {
@@ -102,11 +113,14 @@ export function Form4Section({ service, department, user, fiscalYears, year: sho
             </MessageBar>
           )}
           {nothing ? (
-            <MessageBar messageBarType={MessageBarType.info} isMultiline data-testid="form4-nothing-to-report">
-              <strong>{fmt(N.submittedOn, formatEraDate(tokyoDate(nothing.submittedAt)))}</strong>
-              <br />
-              {fmt(N.readOnly, formatEraFiscalYear(fy))}
-            </MessageBar>
+            // Focused when it appears after 該当なしで提出する (not when the page opens on a year handed in so).
+            <FocusedResult focus={nothingDone} focusKey={done}>
+              <MessageBar messageBarType={MessageBarType.info} isMultiline data-testid="form4-nothing-to-report" role="status">
+                <strong>{fmt(N.submittedOn, formatEraDate(tokyoDate(nothing.submittedAt)))}</strong>
+                <br />
+                {fmt(N.readOnly, formatEraFiscalYear(fy))}
+              </MessageBar>
+            </FocusedResult>
           ) : (
             <>
               {handedIn && user.role !== "coordinator" && <MessageBar>{strings.Form4.locked}</MessageBar>}
@@ -130,7 +144,11 @@ export function Form4Section({ service, department, user, fiscalYears, year: sho
                     setConfirmingNothing(false);
                     // Reloaded either way: a refusal may mean rows were added meanwhile.
                     load.reload();
-                    if (ok) onChanged?.();
+                    if (ok) {
+                      setNothingDone(true);
+                      setDone((n) => n + 1);
+                      onChanged?.();
+                    }
                   })
               }
             />
@@ -148,6 +166,7 @@ export function Form4Section({ service, department, user, fiscalYears, year: sho
                   .then((ok) => {
                     setConfirming(false);
                     if (ok) {
+                      setDone((n) => n + 1);
                       load.reload();
                       onChanged?.();
                     }

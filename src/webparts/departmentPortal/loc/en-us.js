@@ -102,7 +102,16 @@ define([], function () {
       proposed: "Content proposed by the partner",
       answered: "Answered ({0}). The answers were:",
       yes: "Feasible",
-      no: "Not feasible"
+      no: "Not feasible",
+      question: "Joint projects",
+      choose: "Choose “Feasible” or “Not feasible”.",
+      chooseAll: "For every partnership item, choose “Feasible” or “Not feasible”.",
+      revise: "Revise the answers",
+      cancelRevise: "Stop revising",
+      resubmit: "Send the revised answers",
+      revised: "Your answers were revised.",
+      openUntil: "Until the survey closes, you can revise your answers.",
+      closed: "The survey is closed. The answers can no longer be changed."
     }
   };
 });

@@ -45,7 +45,7 @@ declare interface IDepartmentPortalWebPartStrings {
     };
   };
   Wish: { column: string; wish: string; withdraw: string; contactPerson: string; comment: string; save: string; cancel: string; by: string; heading: string };
-  SurveyForm: { intro: string; deadline: string; feasible: string; ideas: string; comment: string; submit: string; thanks: string; proposed: string; answered: string; yes: string; no: string };
+  SurveyForm: { intro: string; deadline: string; feasible: string; ideas: string; comment: string; submit: string; thanks: string; proposed: string; answered: string; yes: string; no: string; question: string; choose: string; chooseAll: string; revise: string; cancelRevise: string; resubmit: string; revised: string; openUntil: string; closed: string };
 }
 declare module "DepartmentPortalWebPartStrings" {
   const strings: IDepartmentPortalWebPartStrings;
