@@ -114,7 +114,8 @@ export class RegisterImportService extends ServiceBase {
           partner: partnersOf[i][0],
           coPartners: partnersOf[i].slice(1),
           status: r.status,
-          origin: "partner" as const,
+          // A register does not say who started an agreement (issue 33, point 10e).
+          origin: "unknown" as const,
           requestedByDepartment: null,
           requestedByExecutives: false,
           approachDate: null,

@@ -129,7 +129,7 @@ function StoryBody({ story, canEdit, departments, partners, service, terms, rule
             )}
           </dd>
           <dt>{strings.Detail.origin}</dt>
-          <dd style={{ margin: 0 }}>{a.origin === "partner" ? strings.Start.originPartner : strings.Start.originCity}</dd>
+          <dd style={{ margin: 0 }}>{a.origin === "partner" ? strings.Start.originPartner : a.origin === "unknown" ? strings.Start.originUnknown : strings.Start.originCity}</dd>
           {a.origin === "city" && (
             <>
               <dt>{strings.Detail.requestedBy}</dt>

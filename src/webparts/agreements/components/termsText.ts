@@ -16,7 +16,7 @@ export function describeTerms(r: TermRules): Array<[string, string]> {
   const lines: Array<[string, string]> = [[T.initial, initial]];
   if (hasTerm) {
     lines.push([T.renewal, r.renewalMonths ? fmt(r.renewalRepeats ? T.renewalRepeats : T.renewalOnce, r.renewalMonths) : T.noRenewal]);
-    lines.push([T.notice, `${r.noticeMonths ? fmt(T.noticeMonths, r.noticeMonths) : T.noticeAtEnd}${r.noticeInWriting ? T.writing : ""}`]);
+    lines.push([T.notice, `${r.noticeDays ? fmt(T.noticeDays, r.noticeDays) : r.noticeMonths ? fmt(T.noticeMonths, r.noticeMonths) : T.noticeAtEnd}${r.noticeInWriting ? T.writing : ""}`]);
   }
   lines.push([T.review, r.reviewCycleYears ? fmt(T.reviewYears, r.reviewCycleYears) : T.reviewNone]);
   return lines;

@@ -105,6 +105,8 @@ declare interface IAgreementsWebPartStrings {
     origin: string;
     originCity: string;
     originPartner: string;
+    /** An agreement imported from a register that does not say who started it. */
+    originUnknown: string;
     partner: string;
     title: string;
     titleHint: string;
@@ -272,6 +274,7 @@ declare interface IAgreementsWebPartStrings {
     noRenewal: string;
     notice: string;
     noticeMonths: string;
+    noticeDays: string;
     noticeAtEnd: string;
     writing: string;
     review: string;
@@ -306,6 +309,7 @@ declare interface IAgreementsWebPartStrings {
     renewalMonths: string;
     repeats: string;
     noticeMonths: string;
+    noticeDays: string;
     writing: string;
     reviewYears: string;
     clause: string;
