@@ -331,7 +331,7 @@ export class AgreementService extends ServiceBase {
     const partners = agreementPartners(a);
     const r = await this.data.readMany(Object.fromEntries(partners.map((p) => [`p${p.id}`, read(this.data.resultReports, { where: [{ prop: "partner", op: "eq", value: p }] })])));
     const results = currentRows(Object.values(r).flat());
-    return lookBackSummary(results, items, partners.map((p) => p.id), dueDate, a.reviewCycleYears ?? DEFAULT_REVIEW_CYCLE_YEARS);
+    return lookBackSummary(results, items, partners.map((p) => p.id), dueDate, a.reviewCycleYears ?? DEFAULT_REVIEW_CYCLE_YEARS, a.termStart ?? a.concludedDate);
   }
 
   /**

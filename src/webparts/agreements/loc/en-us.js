@@ -221,7 +221,9 @@ define([], function () {
       "objectionDetail": "Objection and outcome of the discussion",
       "lookBack": "Look-back over three years",
       "lookBackFill": "Fill in from the results reports",
-      "lookBackLine": "FY{0}: {1}",
+      "lookBackLine": "FY{2}: {1}",
+      "lookBackWithinTerm": "Only fiscal years within the agreement's term are counted (from {0})",
+      "lookBackNoYear": "No fiscal year within the agreement's term has ended yet",
       "lookBackItem": "Item {0} {1}: {2}",
       "lookBackOther": "No item given: {0}",
       "submit": "Record review"

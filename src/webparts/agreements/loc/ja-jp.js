@@ -221,7 +221,9 @@ define([], function () {
       "objectionDetail": "疑義の内容・協議の結果",
       "lookBack": "3年間の振り返り",
       "lookBackFill": "実績報告から集計して入れる",
-      "lookBackLine": "{0}年度: {1}件",
+      "lookBackLine": "{0}: {1}件",
+      "lookBackWithinTerm": "協定期間内の{0}以降の年度だけを数えています",
+      "lookBackNoYear": "協定期間内に終わった年度がまだありません",
       "lookBackItem": "第{0}号 {1}: {2}件",
       "lookBackOther": "連携事項の指定なし: {0}件",
       "submit": "見直しを記録する"

@@ -219,6 +219,8 @@ declare interface IAgreementsWebPartStrings {
     lookBack: string;
     lookBackFill: string;
     lookBackLine: string;
+    lookBackWithinTerm: string;
+    lookBackNoYear: string;
     lookBackItem: string;
     lookBackOther: string;
     submit: string;
