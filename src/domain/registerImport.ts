@@ -1,7 +1,7 @@
 import { partnerNamesText } from "./agreements";
 import { DecisionColumns, nextDecisionColumns } from "./decisions";
 import { DateParseProblem, parseDateCell } from "./japaneseDates";
-import { guessPartnerKindExtended, proposePartnerSplit, toPartnerKind } from "./partnerNames";
+import { guessPartnerKindExtended, isGroupName, proposePartnerParts, toPartnerKind } from "./partnerNames";
 import { partnerNameKey } from "./partners";
 import { initialReviewDate } from "./review";
 import type { SiteRules } from "./siteRules";
@@ -49,13 +49,17 @@ export type RowProblem =
   | { field: "title"; code: "generated" }
   | { field: "row"; code: "duplicateInFile"; other: number }
   /** The partner cell names several partners (「A大学、B大学及びC大学」): the coordinator confirms the split or keeps it whole. */
-  | { field: "partner"; code: "severalPartners"; other: number };
+  | { field: "partner"; code: "severalPartners"; other: number }
+  /** The cell names a group (「…ほか2社」): not all its bodies are named, so it is imported as one partner. */
+  | { field: "partner"; code: "groupName" };
 
 /** One partner a row will be imported with: found in the product (`id`) or to be created with `kind`. */
 export interface PlanPartner {
   name: string;
   id: number | null;
   kind: PartnerKind;
+  /** The place written after the name in brackets (「（東京都千代田区）」), kept as the new partner's address. */
+  place?: string;
 }
 
 /** A split of the partner cell the importer proposes, and what the coordinator decided (null: not yet). */
@@ -289,8 +293,9 @@ export function planImport(rows: unknown[][], columns: Partial<Record<RegisterCo
     const skipped = duplicateOfId !== null || errors.some((e) => e.field === "row");
     for (const p of clauseProblems) (isTermsDecision(p) && !skipped ? errors : warnings).push(p);
     // Several partners in one cell: proposed as separate partners, never split without the coordinator.
-    const parts = partnerName && len(partnerName) <= IMPORT_LIMITS.partner ? proposePartnerSplit(partnerName) : [];
-    const split: PartnerSplit | null = parts.length > 1 ? { parts: parts.map(planPartner), decision: null } : null;
+    const parts = partnerName && len(partnerName) <= IMPORT_LIMITS.partner ? proposePartnerParts(partnerName) : [];
+    const split: PartnerSplit | null = parts.length > 1 ? { parts: parts.map((p) => ({ ...planPartner(p.name), ...(p.place ? { place: p.place } : {}) })), decision: null } : null;
+    if (partnerName && isGroupName(partnerName)) warnings.push({ field: "partner", code: "groupName" });
     if (split && !skipped) errors.push({ field: "partner", code: "severalPartners", other: parts.length });
     const whole = planPartner(partnerName);
     plan.push({

@@ -74,7 +74,7 @@ export class RegisterImportService extends ServiceBase {
       const ps = rowPartners(r);
       for (const p of ps) if (!byKey.has(partnerNameKey(p.name)) && !missing.has(partnerNameKey(p.name))) missing.set(partnerNameKey(p.name), { partner: p, kana: ps.length === 1 ? r.kana : "" });
     }
-    const partnerDraft = ({ partner, kana }: { partner: PlanPartner; kana: string }): D.Draft<D.Partner> => ({ name: partner.name, kana, kind: partner.kind, address: "", contactName: "", contactEmail: "", contactPhone: "", website: "" });
+    const partnerDraft = ({ partner, kana }: { partner: PlanPartner; kana: string }): D.Draft<D.Partner> => ({ name: partner.name, kana, kind: partner.kind, address: partner.place ?? "", contactName: "", contactEmail: "", contactPhone: "", website: "" });
     let partnersCreated = missing.size;
     try {
       const newIds = await this.data.partners.addMany([...missing.values()].map(partnerDraft));

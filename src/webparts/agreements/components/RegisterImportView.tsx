@@ -176,6 +176,8 @@ export function RegisterImportView({ service, today, onImported }: { service: Re
   const [excluded, setExcluded] = React.useState<Set<number>>(new Set());
   const [checking, setChecking] = React.useState<ImportPlanRow | null>(null);
   const [columnsText, setColumnsText] = React.useState("");
+  /** The file the preview shows (named above it: several registers may be imported one after another). */
+  const [fileName, setFileName] = React.useState("");
   const [fileError, setFileError] = React.useState<string | undefined>(undefined);
   const [done, setDone] = React.useState<ImportOutcome | null>(null);
   const action = useAction();
@@ -208,6 +210,7 @@ export function RegisterImportView({ service, today, onImported }: { service: Re
         return;
       }
       setColumnsText(fmt(I.columns, found.join("、")));
+      setFileName(file.name);
       setPlan(await service.preview(table.rows, table.columns, table.firstRowNo));
     });
   };
@@ -386,12 +389,17 @@ export function RegisterImportView({ service, today, onImported }: { service: Re
       {done && <MessageBar messageBarType={MessageBarType.success} role="status">{fmt(I.done, done.created, done.partnersCreated, done.skipped)}{done.alreadyImported > 0 ? ` ${fmt(I.alreadyImported, done.alreadyImported)}` : ""}</MessageBar>}
       {plan && (
         <>
+          <Text as="h4" style={{ fontWeight: 600, margin: 0, overflowWrap: "anywhere" }} data-testid="pd-import-file">{fmt(I.fileName, fileName)}</Text>
           <Text>{columnsText}</Text>
           <Text role="status" style={{ fontWeight: 600 }}>{fmt(I.summary, plan.length, ready.length, deciding.length, dup.length, bad.length)}</Text>
           <div>
             <PrimaryButton text={fmt(I.confirm, ready.length)} onClick={() => void confirm()} disabled={action.busy || ready.length === 0} />
           </div>
-          {ready.length === 0 && <MessageBar>{I.nothing}</MessageBar>}
+          {deciding.length > 0 ? (
+            <MessageBar messageBarType={MessageBarType.warning} isMultiline>{fmt(ready.length === 0 ? I.waitingNoneReady : I.waiting, deciding.length)}</MessageBar>
+          ) : (
+            ready.length === 0 && <MessageBar>{I.nothing}</MessageBar>
+          )}
           {checking && (
             <ConfirmTermsDialog
               row={checking}

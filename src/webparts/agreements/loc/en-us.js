@@ -415,6 +415,9 @@ define([], function () {
       "alreadyImported": "{0} agreements were already registered by another import (the same register imported at the same time, stored first); none was stored twice.",
       "done": "Imported {0} agreements ({1} new partners, {2} rows skipped).",
       "nothing": "No rows can be imported.",
+      "fileName": "File: {0}",
+      "waitingNoneReady": "{0} rows wait for a decision. In the rows marked \"needs a decision\", enter the conclusion date, confirm the terms or decide how the partner cell is split; then they can be imported.",
+      "waiting": "{0} rows wait for a decision (marked \"needs a decision\"). Each row is included once decided.",
       "summary": "{0} rows: ready {1} / to decide {2} / already registered {3} / cannot import {4}",
       "agreementColumn": "Partner, agreement, items",
       "writtenColumn": "As written",
@@ -466,6 +469,7 @@ define([], function () {
       "empty": "The file has no rows.",
       "codes": {
         "partner.severalPartners": "The partner cell names {0} partners: choose whether to register them separately",
+        "partner.groupName": "The partner cell names a group (\"ほか\") without naming every member: it is registered as one partner (correct it after the import if needed)",
         "partner.required": "No partner",
         "title.required": "No agreement name",
         "title.generated": "No agreement-name column: named after the partner",

@@ -403,6 +403,11 @@ declare interface IAgreementsWebPartStrings {
     done: string;
     alreadyImported: string;
     nothing: string;
+    /** The preview names the file it shows. */
+    fileName: string;
+    /** No row is ready yet, but rows wait for the coordinator's decision (never 「取り込める行はありません」 then). */
+    waitingNoneReady: string;
+    waiting: string;
     summary: string;
     agreementColumn: string;
     writtenColumn: string;
