@@ -203,3 +203,20 @@ test("the look-back leaves out fiscal years before the agreement's term began", 
   // Without a known start, the three complete years before the review.
   expect(lookBackSummary(results, [], 1, "2025-06-01").fiscalYears).toEqual([2022, 2023, 2024]);
 });
+
+/** Issue 33, point 10f: items for an agreement imported without any. */
+test("items may be recorded once for an imported agreement that has none", async () => {
+  const { canRecordItems, isRecordingImportedItems } = await import("../../src/domain/agreementLifecycle");
+  const imported = { status: "concluded" as const, importKey: "みらい電機|協定|2019-07-01" };
+  expect(canRecordItems(imported, 0)).toBe(true);
+  expect(isRecordingImportedItems(imported, 0)).toBe(true);
+  expect(canRecordItems(imported, 2)).toBe(false);
+  expect(canRecordItems({ ...imported, status: "terminated" }, 0)).toBe(true);
+  expect(canRecordItems({ ...imported, status: "declined" }, 0)).toBe(false);
+  // Still being written by an import that has not committed: not yet an agreement.
+  expect(canRecordItems({ status: "concluded", importKey: "pending:abc.1:key" }, 0)).toBe(false);
+  // Made in the product: items are locked at conclusion.
+  expect(canRecordItems({ status: "concluded", importKey: "" }, 0)).toBe(false);
+  expect(canRecordItems({ status: "preparing", importKey: "" }, 3)).toBe(true);
+  expect(isRecordingImportedItems({ status: "preparing", importKey: "" }, 0)).toBe(false);
+});

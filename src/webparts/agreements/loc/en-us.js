@@ -135,6 +135,7 @@ define([], function () {
       "basics": "Basics",
       "items": "Partnership items",
       "itemsLocked": "Items cannot change after conclusion.",
+      "itemsFromRegister": "This agreement was imported from the register without its partnership items. Record them as the signed agreement lists them, one per line (this is not a change of the agreement; once recorded they cannot be changed).",
       "editItems": "Save items",
       "survey": "Internal briefing and survey",
       "surveyNotStarted": "The internal survey has not started.",

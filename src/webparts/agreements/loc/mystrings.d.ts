@@ -131,6 +131,8 @@ declare interface IAgreementsWebPartStrings {
     basics: string;
     items: string;
     itemsLocked: string;
+    /** An imported agreement without items: they may be recorded once. */
+    itemsFromRegister: string;
     editItems: string;
     survey: string;
     surveyNotStarted: string;
