@@ -80,6 +80,7 @@ function PartnerLine({ partner, ariaLabel, showKind, onKind }: { partner: PlanPa
       <div style={{ fontWeight: 600 }}>
         {partner.name} <Text variant="small">{partner.id ? I.existingPartner : I.newPartner}</Text>
       </div>
+      {partner.place && partner.id === null && <Text variant="small" block>{fmt(I.placeAsAddress, partner.place)}</Text>}
       {showKind && partner.id === null && (
         <Dropdown
           ariaLabel={ariaLabel}

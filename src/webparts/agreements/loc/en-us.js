@@ -410,6 +410,7 @@ define([], function () {
       "excluded": "Not imported (unticked)",
       "rowNo": "Row",
       "newPartner": "(new)",
+      "placeAsAddress": "The place \"{0}\" is registered as the address",
       "existingPartner": "(existing)",
       "confirm": "Import {0}",
       "notFinished": "The import did not finish (0 imported, {0} left). What it had written shows nowhere and is withdrawn. Check the connection and press Import again.",

@@ -399,6 +399,8 @@ declare interface IAgreementsWebPartStrings {
     excluded: string;
     rowNo: string;
     newPartner: string;
+    /** A place written after a name in brackets, kept as the new partner's address. */
+    placeAsAddress: string;
     existingPartner: string;
     confirm: string;
     notFinished: string;
