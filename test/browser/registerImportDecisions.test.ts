@@ -37,12 +37,14 @@ test("the preview names its file and counts the rows waiting for a decision", as
   // 10a: flagged for a decision, never imported as 終了.
   await grid.getByText("更新が 1 回限りか、以後も繰り返すかが書かれていません（「以後も同様に更新する」を確認してください）").waitFor();
   expect(await grid.getByText(/終了として取り込みます/).count()).toBe(0);
+  await grid.getByText("36 か月の更新（1回のみか、以後も同様かは未確認）").waitFor();
   // 10d: two companies proposed as two partners.
   await grid.getByText("協定先に 2 者の名前があります。分けて登録するかを選んでください").waitFor();
   await grid.locator("li").filter({ hasText: /^株式会社A\s*（新規登録）所在地「東京都千代田区」は住所として登録します/ }).waitFor();
   await grid.locator("li").filter({ hasText: /^株式会社B\s*（新規登録）所在地「大阪市北区」は住所として登録します/ }).waitFor();
   // 10b: the notice in days leaves no note behind; the row is ready.
   expect(await grid.getByText("申出の期限が日数で書かれています", { exact: false }).count()).toBe(0);
+  await grid.getByText("満了の 30 日前まで").waitFor();
   await noSidewaysScroll(page);
   await h.shot(page, "register-import-decisions.png");
 

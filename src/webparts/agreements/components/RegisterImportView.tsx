@@ -314,7 +314,7 @@ export function RegisterImportView({ service, today, onImported }: { service: Re
               )}
             </Line>
             {canEnterDate(r) && <DateEntry row={r} onApply={(date) => setPlan((p) => p && service.withConcludedDate(p, r.rowNo, date))} />}
-            {describeTerms(r.rules).map(([k, v]) => (
+            {describeTerms(r.rules, r.errors.some((e) => e.field === "terms" && e.code === "renewalRepeatUnclear")).map(([k, v]) => (
               <Line inline key={k} name={k}>
                 {v}
               </Line>

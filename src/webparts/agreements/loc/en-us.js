@@ -277,6 +277,7 @@ define([], function () {
       "renewal": "Renewal",
       "renewalRepeats": "renewed automatically every {0} months",
       "renewalOnce": "renewed once for {0} months",
+      "renewalRepeatUnclear": "renewed for {0} months (whether once or again and again is not confirmed)",
       "noRenewal": "no renewal (ends at term end)",
       "notice": "Notice",
       "noticeMonths": "{0} months before the term ends",

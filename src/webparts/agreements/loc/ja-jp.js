@@ -277,6 +277,7 @@ define([], function () {
       "renewal": "更新",
       "renewalRepeats": "{0} か月ごとに自動更新（以後も同様）",
       "renewalOnce": "{0} か月の更新を1回のみ",
+      "renewalRepeatUnclear": "{0} か月の更新（1回のみか、以後も同様かは未確認）",
       "noRenewal": "更新なし（期間満了で終了）",
       "notice": "申出の期限",
       "noticeMonths": "満了の {0} か月前まで",

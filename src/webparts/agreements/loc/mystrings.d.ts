@@ -275,6 +275,7 @@ declare interface IAgreementsWebPartStrings {
     renewal: string;
     renewalRepeats: string;
     renewalOnce: string;
+    renewalRepeatUnclear: string;
     noRenewal: string;
     notice: string;
     noticeMonths: string;
