@@ -1,4 +1,4 @@
-import { detectColumns, importable, needsDecision, planImport, rowOutcome, withConfirmedTerms, withSplitDecision } from "../../src/domain/registerImport";
+import { detectColumns, importable, needsDecision, originOf, planImport, rowOutcome, withConfirmedTerms, withSplitDecision } from "../../src/domain/registerImport";
 import { GUIDELINE_RULES } from "../../src/domain/siteRules";
 
 /**
@@ -64,4 +64,25 @@ test("the plan counts what waits for a decision: none of these rows is silently 
   const plan = planImport(rows, detectColumns(header), ctx);
   expect(plan.filter(needsDecision).map((r) => r.rowNo)).toEqual([2, 4]);
   expect(plan.filter(importable).map((r) => r.rowNo)).toEqual([3, 5]);
+});
+
+test("the origin (発意) is 不明 unless the register says", () => {
+  const plain = planImport(rows, detectColumns(header), ctx);
+  expect(plain.map((r) => r.origin)).toEqual(["unknown", "unknown", "unknown", "unknown"]);
+  const withOrigin = [...header, "発意"];
+  const said = planImport(
+    [
+      [...rows[0], "企業等から（打診）"],
+      [...rows[1], "市"],
+      [...rows[2], ""],
+      [...rows[3], "双方"],
+    ],
+    detectColumns(withOrigin),
+    ctx,
+  );
+  expect(detectColumns(withOrigin).origin).toBe(5);
+  expect(said.map((r) => r.origin)).toEqual(["partner", "city", "unknown", "unknown"]);
+  expect(originOf("本市から申し入れ")).toBe("city");
+  expect(originOf("大学から")).toBe("partner");
+  expect(originOf(null)).toBe("unknown");
 });

@@ -114,8 +114,8 @@ export class RegisterImportService extends ServiceBase {
           partner: partnersOf[i][0],
           coPartners: partnersOf[i].slice(1),
           status: r.status,
-          // A register does not say who started an agreement (issue 33, point 10e).
-          origin: "unknown" as const,
+          // 不明 unless the register says who started the agreement (issue 33, point 10e).
+          origin: r.origin,
           requestedByDepartment: null,
           requestedByExecutives: false,
           approachDate: null,

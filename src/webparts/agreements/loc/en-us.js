@@ -394,6 +394,7 @@ define([], function () {
       "columns": "Columns found: {0}",
       "missingColumns": "Required columns not found: {0} (put column names in the heading row)",
       "columnNames": {
+        "origin": "Origin",
         "partner": "Partner",
         "kana": "Kana",
         "title": "Agreement",

@@ -394,6 +394,7 @@ define([], function () {
       "columns": "読み取った列: {0}",
       "missingColumns": "必要な列が見つかりません: {0}（見出し行に列名を入れてください）",
       "columnNames": {
+        "origin": "発意",
         "partner": "協定先",
         "kana": "フリガナ",
         "title": "協定名",

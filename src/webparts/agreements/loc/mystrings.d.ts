@@ -383,6 +383,7 @@ declare interface IAgreementsWebPartStrings {
     columns: string;
     missingColumns: string;
     columnNames: {
+      origin: string;
       partner: string;
       kana: string;
       title: string;
