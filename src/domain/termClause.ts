@@ -41,7 +41,6 @@ export type ClauseFinding =
 
 export type ClauseProblem =
   | "unrecognized"
-  | "noticeInDays" // kept for plans made before notices in days were read (no longer reported)
   | "renewalRepeatUnclear" // renews, but does not say whether once (「1回に限り」) or again and again (「以後も同様」)
   | "renewalLengthUnclear" // speaks of renewal (更新・延長・自動的に・以後も同様) but its length cannot be read
   | "endDateUnreadable" // an end date that is no date (令和6年2月30日) or lacks its day (令和8年3月まで)

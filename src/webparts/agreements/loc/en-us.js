@@ -483,7 +483,6 @@ define([], function () {
         "concluded.eraRange": "Era and year do not match",
         "concluded.weekdayMismatch": "Weekday does not match the date",
         "terms.unrecognized": "Term clause not readable",
-        "terms.noticeInDays": "Notice given in days (check in months after import)",
         "terms.renewalLengthUnclear": "Renewal length not readable (set the terms)",
         "terms.renewalRepeatUnclear": "The clause does not say whether the renewal happens once or again and again (check \"Renews again each time\")",
         "terms.endDateUnreadable": "Term end date not readable (set the terms)",

@@ -483,7 +483,6 @@ define([], function () {
         "concluded.eraRange": "締結日の元号と年が合いません",
         "concluded.weekdayMismatch": "締結日の曜日が日付と合いません",
         "terms.unrecognized": "期間の条項を読み取れません",
-        "terms.noticeInDays": "申出の期限が日数で書かれています（取込後に月数で確認してください）",
         "terms.renewalLengthUnclear": "更新の期間を読み取れません（期間を設定してください）",
         "terms.renewalRepeatUnclear": "更新が 1 回限りか、以後も繰り返すかが書かれていません（「以後も同様に更新する」を確認してください）",
         "terms.endDateUnreadable": "期間の満了日を読み取れません（期間を設定してください）",

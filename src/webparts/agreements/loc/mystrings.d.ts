@@ -465,6 +465,7 @@ declare interface IAgreementsWebPartStrings {
     empty: string;
     codes: {
       "partner.severalPartners": string;
+      "partner.groupName": string;
       "partner.required": string;
       "title.required": string;
       "title.generated": string;
@@ -474,8 +475,8 @@ declare interface IAgreementsWebPartStrings {
       "concluded.eraRange": string;
       "concluded.weekdayMismatch": string;
       "terms.unrecognized": string;
-      "terms.noticeInDays": string;
       "terms.renewalLengthUnclear": string;
+      "terms.renewalRepeatUnclear": string;
       "terms.endDateUnreadable": string;
       "concluded.incomplete": string;
       "concluded.multipleDates": string;
