@@ -22,9 +22,19 @@ test("items recorded once for an agreement imported without any; a concluded agr
   const data = t.dataAs(7);
   const user = await data.currentUser();
   const importer = new RegisterImportService(data, user, TODAY);
-  const plan = await importer.preview([["株式会社こもれび工務店", "清瀬市と株式会社こもれび工務店との包括連携に関する協定", "令和5年4月1日", "", "期間の定めなし（3年ごとに見直し）"]], detectColumns(["協定先", "協定名", "締結日", "連携事項", "協定期間"]), 2);
+  const plan = await importer.preview(
+    [
+      ["株式会社こもれび工務店", "清瀬市と株式会社こもれび工務店との包括連携に関する協定", "令和5年4月1日", "", "期間の定めなし（3年ごとに見直し）"],
+      // 10b: a notice in days is stored as days, and the next decision counts back in days.
+      ["株式会社しおさい電工", "清瀬市と株式会社しおさい電工との包括連携に関する協定", "令和5年4月1日", "(1)防災に関すること", "締結の日から1年間とし、満了の30日前までに申出がなければ1年間更新し、以後も同様とする。"],
+    ],
+    detectColumns(["協定先", "協定名", "締結日", "連携事項", "協定期間"]),
+    2,
+  );
   expect(plan[0].warnings).toContainEqual({ field: "items", code: "noItems" });
-  expect(await importer.importRows(plan)).toMatchObject({ created: 1 });
+  expect(await importer.importRows(plan)).toMatchObject({ created: 2 });
+  const days = (await data.agreements.list()).find((a) => a.title === "清瀬市と株式会社しおさい電工との包括連携に関する協定")!;
+  expect(days).toMatchObject({ noticeDays: 30, noticeMonths: null, termEnd: "2027-03-31", nextDecisionDate: "2027-01-30", origin: "unknown" });
   const service = new AgreementService(data, user, TODAY);
   const imported = (await data.agreements.list()).find((a) => a.title === "清瀬市と株式会社こもれび工務店との包括連携に関する協定")!;
   expect(imported).toMatchObject({ status: "concluded", origin: "unknown" });

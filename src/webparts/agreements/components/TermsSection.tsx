@@ -110,7 +110,7 @@ export function TermsEditor({ value, onChange, start, problems }: { value: TermR
   const D = strings.TermsDialog;
   const kind = kindOf(value);
   const setKind = (k: InitialKind): void =>
-    onChange({ ...value, initialTermMonths: k === "months" ? (value.initialTermMonths ?? 12) : null, initialTermEnd: k === "date" ? (value.initialTermEnd ?? start ?? "") : null, endsAtFiscalYearEnd: k === "fiscalYear" ? true : k === "months" ? value.endsAtFiscalYearEnd : false, ...(k === "none" ? { renewalMonths: null, noticeMonths: null } : {}) });
+    onChange({ ...value, initialTermMonths: k === "months" ? (value.initialTermMonths ?? 12) : null, initialTermEnd: k === "date" ? (value.initialTermEnd ?? start ?? "") : null, endsAtFiscalYearEnd: k === "fiscalYear" ? true : k === "months" ? value.endsAtFiscalYearEnd : false, ...(k === "none" ? { renewalMonths: null, noticeMonths: null, noticeDays: null } : {}) });
   let preview: string[] = [];
   if (start && kind !== "none") {
     const t1 = firstTerm(value, start);
