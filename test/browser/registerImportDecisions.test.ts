@@ -57,3 +57,29 @@ test("the preview names its file and counts the rows waiting for a decision", as
   expect(await page.getByText("取り込める行はありません。", { exact: true }).count()).toBe(0);
   expect(errors).toEqual([]);
 });
+
+/** Issue 33, points 10e and 10f: an agreement imported without items gets them recorded once; its 発意 is 不明. */
+test("an agreement imported without items: 発意 不明, its items recorded once in the panel, then locked", async () => {
+  const { page, errors } = await h.open("&only=agreements", "", 7);
+  await page.getByRole("tab", { name: "台帳の取込" }).click();
+  const title = "清瀬市と株式会社こもれび工務店との包括連携に関する協定";
+  const noItems = ["協定先,協定名,締結日,連携事項,協定期間", `株式会社こもれび工務店,${title},令和5年4月1日,,期間の定めなし（3年ごとに見直し）`].join("\r\n");
+  await page.locator("#pd-register-file").setInputFiles({ name: "協定一覧_事項なし.csv", mimeType: "text/csv", buffer: Buffer.from(noItems, "utf8") });
+  await page.getByText("ファイル: 協定一覧_事項なし.csv", { exact: true }).waitFor();
+  await page.getByRole("button", { name: "1 件を取り込む" }).click();
+  await page.getByText(/^1 件を取り込みました/).waitFor();
+
+  await page.getByRole("tab", { name: "協定台帳" }).click();
+  await page.getByRole("searchbox").fill("こもれび工務店");
+  await page.getByRole("button", { name: `開く: ${title}` }).click();
+  const panel = page.getByRole("dialog", { name: title });
+  await panel.getByText("不明（台帳から取り込み）").waitFor();
+  await panel.getByText("台帳の取込で連携事項がなかった協定です。", { exact: false }).waitFor();
+  await panel.getByLabel("連携事項（1行に1つ。上から第1号、第2号…）").fill("住まいの防災に関すること\n地域の木材の活用に関すること");
+  await panel.getByRole("button", { name: "連携事項を保存" }).click();
+  await panel.getByText("地域の木材の活用に関すること", { exact: false }).waitFor();
+  await panel.getByText("締結後は連携事項を変更できません。").waitFor();
+  expect(await panel.getByRole("button", { name: "連携事項を保存" }).count()).toBe(0);
+  expect(errors).toEqual([]);
+  await page.context().close();
+}, 90000);
