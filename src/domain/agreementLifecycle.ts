@@ -35,6 +35,28 @@ export function canEditItems(status: AgreementStatus): boolean {
   return status === "approached" || status === "preparing" || status === "surveying";
 }
 
+/** The agreement came from a register import (its key is set once the import committed). */
+export function isImported(a: Pick<Agreement, "importKey">): boolean {
+  return !!a.importKey && !a.importKey.startsWith("pending:");
+}
+
+/**
+ * Whether the items may be written now: while the agreement is being prepared, or — for an
+ * agreement imported from a register that gave none — once after conclusion. A register that does
+ * not list the items does not mean the agreement has none; the list written then from the signed
+ * agreement is the register's truth, not a change of the agreement (issue 33, point 10f). Once an
+ * imported agreement has items they are locked like any other concluded agreement's.
+ */
+export function canRecordItems(a: Pick<Agreement, "status" | "importKey">, itemCount: number): boolean {
+  if (canEditItems(a.status)) return true;
+  return isImported(a) && itemCount === 0 && (a.status === "concluded" || a.status === "underReview" || a.status === "terminated");
+}
+
+/** Items recorded after conclusion for an imported agreement (not a change of its content). */
+export function isRecordingImportedItems(a: Pick<Agreement, "status" | "importKey">, itemCount: number): boolean {
+  return !canEditItems(a.status) && canRecordItems(a, itemCount);
+}
+
 export type AgreementProblemCode =
   | "required"
   | "invalidDate"

@@ -178,6 +178,9 @@ export function parseJapaneseDate(raw: string | null | undefined, opts: DatePars
 }
 
 /**
+ * The one date reader of every import (the register, the Form 2 answer workbook, any future
+ * one): what a cell holds, whatever the file type gave it as.
+ *
  * A spreadsheet cell's date: a Date (exceljs reads date cells so; its UTC parts are the
  * calendar date), an Excel serial day number, or text as above.
  */
@@ -188,8 +191,9 @@ export function parseDateCell(value: unknown): DateParse {
   }
   if (typeof value === "number") {
     // Excel's day 1 is 1900-01-01 and it counts a 29 February 1900 that never was.
-    if (!Number.isInteger(value) || value < 61 || value > 2958465) return { ok: false, problem: "unrecognized" };
-    return { ok: true, date: new Date(Date.UTC(1899, 11, 30) + value * 86400000).toISOString().slice(0, 10) };
+    // A fraction is the time of day (a cell typed as 「2027/5/20 10:00」): the day is the whole part.
+    if (!Number.isFinite(value) || value < 61 || value >= 2958466) return { ok: false, problem: "unrecognized" };
+    return { ok: true, date: new Date(Date.UTC(1899, 11, 30) + Math.floor(value) * 86400000).toISOString().slice(0, 10) };
   }
   if (value !== null && typeof value === "object") {
     // A formula's cached result is the value; rich text (a weekday in red) and a hyperlink (to

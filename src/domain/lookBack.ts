@@ -14,10 +14,16 @@ export interface LookBack {
   total: number;
 }
 
-/** `partnerIds`: the agreement's partners (several for one signed 連名): the results of each count. */
-export function lookBackSummary(results: ResultReport[], items: PartnershipItem[], partnerIds: number | number[], dueDate: IsoDate, years = 3): LookBack {
+/**
+ * `partnerIds`: the agreement's partners (several for one signed 連名): the results of each count.
+ * `termStart`: the day the agreement's term began; fiscal years before the one it began in are not
+ * the agreement's and are not counted (a review three years after a conclusion in October looks
+ * back on the year of conclusion and the two after it, never on the year before).
+ */
+export function lookBackSummary(results: ResultReport[], items: PartnershipItem[], partnerIds: number | number[], dueDate: IsoDate, years = 3, termStart: IsoDate | null = null): LookBack {
   const last = fiscalYearOf(dueDate) - 1;
-  const fiscalYears = Array.from({ length: years }, (_, i) => last - years + 1 + i);
+  const first = termStart ? fiscalYearOf(termStart) : -Infinity;
+  const fiscalYears = Array.from({ length: years }, (_, i) => last - years + 1 + i).filter((fy) => fy >= first);
   const ids = new Set(Array.isArray(partnerIds) ? partnerIds : [partnerIds]);
   const mine = results.filter((r) => !!r.partner && ids.has(r.partner.id) && fiscalYears.includes(r.fiscalYear) && r.status !== "draft");
   const itemIds = new Set(items.map((i) => i.id));

@@ -33,11 +33,67 @@ const LEGAL_PREFIXES = [
   "(株)", "㈱", "(有)", "㈲", "(一社)", "(公社)", "(一財)", "(公財)", "(学)", "(福)", "(特非)", "(独)",
 ].sort((a, b) => b.length - a.length);
 
+/** Legal forms written after the name (「ひまわり薬局株式会社」「清瀬商事(有)」). */
+const LEGAL_SUFFIXES = ["株式会社", "有限会社", "合同会社", "合名会社", "合資会社", "(株)", "㈱", "(有)", "㈲", "(同)"];
+
+/** Legal forms as a reading (フリガナ) writes them, hiragana, folded (「カブシキガイシャ」). */
+const KANA_LEGAL_FORMS = [
+  "かぶしきがいしゃ", "かぶしきかいしゃ", "ゆうげんがいしゃ", "ゆうげんかいしゃ", "ごうどうがいしゃ", "ごうどうかいしゃ",
+  "いっぱんしゃだんほうじん", "こうえきしゃだんほうじん", "いっぱんざいだんほうじん", "こうえきざいだんほうじん", "しゃだんほうじん", "ざいだんほうじん",
+  "こくりつだいがくほうじん", "こうりつだいがくほうじん", "がっこうほうじん", "しゃかいふくしほうじん", "とくていひえいりかつどうほうじん", "いりょうほうじん",
+  "どくりつぎょうせいほうじん", "ちほうどくりつぎょうせいほうじん", "のうじくみあいほうじん",
+].sort((a, b) => b.length - a.length);
+
+/**
+ * A partner's name or reading as it sorts: without the legal form written before or after it
+ * (株式会社, (株), ㈱, 有限会社, 一般社団法人, 国立大学法人, 学校法人…, and カブシキガイシャ in a
+ * reading), so 「(株)ひまわり薬局」 sorts under ひ, not before every other name. Width folded, katakana as hiragana.
+ */
+export function withoutLegalForm(text: string): string {
+  let s = text.normalize("NFKC").replace(/[\s\u3000]+/g, "");
+  const strip = (forms: string[]): void => {
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const f of forms) {
+        if (s.length > f.length && s.startsWith(f)) {
+          s = s.slice(f.length);
+          changed = true;
+        } else if (s.length > f.length && s.endsWith(f)) {
+          s = s.slice(0, -f.length);
+          changed = true;
+        }
+      }
+    }
+  };
+  strip([...LEGAL_PREFIXES, ...LEGAL_SUFFIXES]);
+  const folded = s.replace(/[\u30a1-\u30f6]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0x60));
+  s = folded;
+  strip(KANA_LEGAL_FORMS);
+  return s;
+}
+
 /** Folded for the checks only (the names proposed are substrings of the name as written). */
 const fold = (s: string): string => s.normalize("NFKC").replace(/\s+/g, "");
 
-const endsAsOrganisation = (part: string): string | undefined => ORG_SUFFIXES.find((w) => fold(part).endsWith(w) && fold(part).length > w.length);
-const startsWithLegalForm = (part: string): boolean => LEGAL_PREFIXES.some((w) => fold(part).startsWith(w) && fold(part).length > w.length);
+/**
+ * A place written after a name in brackets (「株式会社A（東京都千代田区）」「B株式会社(大阪市北区)」):
+ * where the body is, not part of its name. Brackets that hold a legal form (「（株）」) are not a place.
+ */
+const LOCATION = /[\s\u3000]*[（(]([^（）()]{1,40})[）)][\s\u3000]*$/u;
+const PLACE = /[都道府県市区町村郡]|丁目|番地/u;
+
+/** A part's name and the place written after it, if any: 「株式会社A（東京都千代田区）」→ 株式会社A, 東京都千代田区. */
+export function nameAndPlace(part: string): { name: string; place: string } {
+  const m = LOCATION.exec(part);
+  if (!m || m.index === 0 || !PLACE.test(m[1])) return { name: part.trim(), place: "" };
+  return { name: part.slice(0, m.index).trim(), place: m[1].trim() };
+}
+
+/** The name without the place after it, folded: what the checks read. */
+const core = (part: string): string => fold(nameAndPlace(part).name);
+
+const endsAsOrganisation = (part: string): string | undefined => ORG_SUFFIXES.find((w) => core(part).endsWith(w) && core(part).length > w.length);
+const startsWithLegalForm = (part: string): boolean => LEGAL_PREFIXES.some((w) => core(part).startsWith(w) && core(part).length > w.length);
 const looksLikeOrganisation = (part: string): boolean => !!endsAsOrganisation(part) || startsWithLegalForm(part);
 
 /** Separators between names; 、及び and the like count as one. The original text is cut at them. */
@@ -59,12 +115,42 @@ function mayCut(left: string, right: string, sep: string): boolean {
 }
 
 /**
+ * A group named as one (「清瀬市内金融機関ほか2社」「A商店会ほか市内商店会及びB協会」): the bodies are
+ * not all named, so no split is proposed from its fragments; it is imported as one, with a note.
+ * 「ほか」 inside a word (「ほかほか弁当」) is not a group.
+ */
+export function isGroupName(name: string): boolean {
+  const n = fold(name);
+  return /(?:外|他)[0-9一二三四五六七八九十]+(?:社|団体|者|法人|大学|機関|事業者)|(?<![ぁ-ゖ])ほか(?![ぁ-ゖ])/u.test(n);
+}
+
+/** Conjunctions that join bodies and are never part of one body's name. */
+const CONJUNCTION = /[\s\u3000]*(?:[、，,][\s\u3000]*)?(?:及び|および|並びに|ならびに)[\s\u3000]*/gu;
+
+/** The parts of a split proposed, each without the place written after it (kept apart as `place`). */
+export function proposePartnerParts(name: string): Array<{ name: string; place: string }> {
+  const whole = name.trim();
+  if (!whole) return [];
+  if (isGroupName(whole)) return [{ name: whole, place: "" }];
+  const parts = proposePartnerSplit(whole);
+  if (parts.length > 1) return parts.map(nameAndPlace);
+  // A cell that joins names by 及び／並びに may name several bodies even when a side does not read as an
+  // organisation (「みらい電機及びひかり商事」): a split at the conjunctions alone is proposed, never inside a name.
+  const atConjunctions = whole.split(CONJUNCTION).map((p) => p.trim());
+  if (atConjunctions.length > 1 && atConjunctions.every((p) => nameAndPlace(p).name.length > 1)) return atConjunctions.map(nameAndPlace);
+  return [{ name: whole, place: "" }];
+}
+
+/**
  * The separate partners an agreement names, as written: 「A大学、B大学及びC大学」→
- * [A大学, B大学, C大学]. [name] when there is one partner or any doubt.
+ * [A大学, B大学, C大学]. [name] when there is one partner or any doubt, and for a group
+ * (「…ほか2社」). A place in brackets after a name (「株式会社A（東京都千代田区）及び…」) does
+ * not hide the organisation before it.
  */
 export function proposePartnerSplit(name: string): string[] {
   const whole = name.trim();
   if (!whole) return [];
+  if (isGroupName(whole)) return [whole];
   const seps = [...whole.matchAll(SEPARATOR)];
   // The best split of the text from `from` on, every part an organisation; null when there is none.
   const memo = new Map<number, string[] | null>();

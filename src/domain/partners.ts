@@ -1,3 +1,4 @@
+import { withoutLegalForm } from "./partnerNames";
 import { normalizeForSearch } from "./text";
 import type { Partner } from "./types";
 
@@ -48,8 +49,11 @@ export function validatePartner(
 // One collator: the same order as localeCompare(…, "ja"), without building one on every comparison.
 const japanese = new Intl.Collator("ja");
 
-/** One partner order everywhere: by reading (フリガナ, katakana and hiragana alike), then by name. */
+/**
+ * One partner order everywhere: by reading (フリガナ, katakana and hiragana alike), then by name;
+ * the legal form (株式会社, (株), 一般社団法人, 学校法人…) is not part of the order (issue 33, point 10c).
+ */
 export function byReading(a: Pick<Partner, "kana" | "name">, b: Pick<Partner, "kana" | "name">): number {
-  const key = (p: Pick<Partner, "kana" | "name">): string => normalizeForSearch(p.kana || p.name);
+  const key = (p: Pick<Partner, "kana" | "name">): string => normalizeForSearch(withoutLegalForm(p.kana || p.name));
   return japanese.compare(key(a), key(b)) || japanese.compare(a.name, b.name);
 }

@@ -1,14 +1,14 @@
 import { partnerNamesText } from "./agreements";
 import { DecisionColumns, nextDecisionColumns } from "./decisions";
 import { DateParseProblem, parseDateCell } from "./japaneseDates";
-import { guessPartnerKindExtended, proposePartnerSplit, toPartnerKind } from "./partnerNames";
+import { guessPartnerKindExtended, isGroupName, proposePartnerParts, toPartnerKind } from "./partnerNames";
 import { partnerNameKey } from "./partners";
 import { initialReviewDate } from "./review";
 import type { SiteRules } from "./siteRules";
 import { ClauseFinding, ClauseProblem, isBlockingClauseProblem, parseTermClause, splitItems } from "./termClause";
 import { addMonthsClamped, DEFAULT_DECISION_BUFFER_DAYS, fiscalYearEnd, GUIDELINE_TERMS, hasExpiry, termsThrough, TermPeriod, TermRules } from "./terms";
 import { cellValueText, normalizeForSearch } from "./text";
-import type { Agreement, AgreementStatus, IsoDate, Partner, PartnerKind } from "./types";
+import type { Agreement, AgreementOrigin, AgreementStatus, IsoDate, Partner, PartnerKind } from "./types";
 
 /**
  * Import of a register the city already keeps (協定一覧の Excel / CSV): each row becomes a
@@ -17,10 +17,12 @@ import type { Agreement, AgreementStatus, IsoDate, Partner, PartnerKind } from "
  * conclusion date) and skipped, so importing the same file twice creates nothing new.
  */
 
-export type RegisterColumn = "partner" | "kana" | "title" | "concluded" | "items" | "terms";
+export type RegisterColumn = "partner" | "kana" | "title" | "concluded" | "items" | "terms" | "origin";
 
 const HEADINGS: Array<[RegisterColumn, RegExp]> = [
   ["kana", /ふりがな|フリガナ|よみ|ヨミ|カナ/],
+  // 「発意」「締結の経緯」「きっかけ」: who started the agreement, when the register says so.
+  ["origin", /発意|経緯|きっかけ|発案/],
   ["concluded", /締結日|締結年月日|協定日|締結の日|締結/],
   ["title", /協定名|協定の名称|件名|名称/],
   ["partner", /相手|締結先|協定先|連携先|企業|団体|大学|事業者|法人/],
@@ -49,13 +51,17 @@ export type RowProblem =
   | { field: "title"; code: "generated" }
   | { field: "row"; code: "duplicateInFile"; other: number }
   /** The partner cell names several partners (「A大学、B大学及びC大学」): the coordinator confirms the split or keeps it whole. */
-  | { field: "partner"; code: "severalPartners"; other: number };
+  | { field: "partner"; code: "severalPartners"; other: number }
+  /** The cell names a group (「…ほか2社」): not all its bodies are named, so it is imported as one partner. */
+  | { field: "partner"; code: "groupName" };
 
 /** One partner a row will be imported with: found in the product (`id`) or to be created with `kind`. */
 export interface PlanPartner {
   name: string;
   id: number | null;
   kind: PartnerKind;
+  /** The place written after the name in brackets (「（東京都千代田区）」), kept as the new partner's address. */
+  place?: string;
 }
 
 /** A split of the partner cell the importer proposes, and what the coordinator decided (null: not yet). */
@@ -70,6 +76,8 @@ export interface ImportPlanRow {
   kana: string;
   /** The partner already in the product, or null when a new one will be created. */
   partnerId: number | null;
+  /** Who started the agreement, as the file says; 不明 when it does not. */
+  origin: AgreementOrigin;
   partnerKind: PartnerKind;
   /** When the cell names several partners: the split proposed, to be confirmed in the preview. */
   split: PartnerSplit | null;
@@ -103,6 +111,21 @@ export interface ImportPlanRow {
   termsConfirmed: boolean;
   /** The agreement already in the product this row describes; the row is skipped. */
   duplicateOfId: number | null;
+}
+
+/**
+ * Who started the agreement, as a register's 発意 column writes it: 「市」「本市から」 → city,
+ * 「企業」「相手方から（打診）」「大学から」 → partner; anything else (blank, 「双方」, 「不明」) → unknown.
+ * A register without the column says nothing, so every agreement it holds is 不明 (issue 33, point 10e).
+ */
+export function originOf(cell: unknown): AgreementOrigin {
+  const t = cellValueText(cell).normalize("NFKC").replace(/\s+/g, "");
+  if (!t || /双方|両者|共同|不明|未詳/.test(t)) return "unknown";
+  const partner = /企業|相手|打診|先方|大学|団体|事業者|法人|会社/.test(t);
+  const city = /^(?:本?市|清瀬市|行政|市から|市側|各課|理事者)/.test(t) || /市から|市の発意|本市|理事者|各課/.test(t);
+  if (partner && !city) return "partner";
+  if (city && !partner) return "city";
+  return "unknown";
 }
 
 /** The kind a partner's name suggests (学校, 自治体・公共団体, …), for the coordinator to confirm in the preview. */
@@ -289,8 +312,9 @@ export function planImport(rows: unknown[][], columns: Partial<Record<RegisterCo
     const skipped = duplicateOfId !== null || errors.some((e) => e.field === "row");
     for (const p of clauseProblems) (isTermsDecision(p) && !skipped ? errors : warnings).push(p);
     // Several partners in one cell: proposed as separate partners, never split without the coordinator.
-    const parts = partnerName && len(partnerName) <= IMPORT_LIMITS.partner ? proposePartnerSplit(partnerName) : [];
-    const split: PartnerSplit | null = parts.length > 1 ? { parts: parts.map(planPartner), decision: null } : null;
+    const parts = partnerName && len(partnerName) <= IMPORT_LIMITS.partner ? proposePartnerParts(partnerName) : [];
+    const split: PartnerSplit | null = parts.length > 1 ? { parts: parts.map((p) => ({ ...planPartner(p.name), ...(p.place ? { place: p.place } : {}) })), decision: null } : null;
+    if (partnerName && isGroupName(partnerName)) warnings.push({ field: "partner", code: "groupName" });
     if (split && !skipped) errors.push({ field: "partner", code: "severalPartners", other: parts.length });
     const whole = planPartner(partnerName);
     plan.push({
@@ -298,6 +322,7 @@ export function planImport(rows: unknown[][], columns: Partial<Record<RegisterCo
       partnerName,
       kana: cellValueText(get("kana")).trim(),
       partnerId: partnerName ? whole.id : null,
+      origin: originOf(get("origin")),
       partnerKind: whole.kind,
       split,
       title,

@@ -41,7 +41,7 @@ export type ClauseFinding =
 
 export type ClauseProblem =
   | "unrecognized"
-  | "noticeInDays"
+  | "renewalRepeatUnclear" // renews, but does not say whether once (「1回に限り」) or again and again (「以後も同様」)
   | "renewalLengthUnclear" // speaks of renewal (更新・延長・自動的に・以後も同様) but its length cannot be read
   | "endDateUnreadable" // an end date that is no date (令和6年2月30日) or lacks its day (令和8年3月まで)
   | "renewalByConsultation" // renewal only by agreement (協議の上更新することができる): whether it renewed is a fact to record
@@ -54,6 +54,7 @@ export type ClauseProblem =
 /** Problems that stop an imported row until the coordinator has set the terms. */
 export const BLOCKING_CLAUSE_PROBLEMS: ReadonlySet<ClauseProblem> = new Set<ClauseProblem>([
   "renewalLengthUnclear",
+  "renewalRepeatUnclear",
   "endDateUnreadable",
   "renewalByConsultation",
   "initialTermUnclear",
@@ -330,12 +331,17 @@ export function parseTermClause(raw: string | null | undefined): ClauseReading {
   if (renewal && !renewal.alsoInitial) setAside(renewal.at, renewal.length);
 
   const notice = new RegExp(`(\\d{1,3})${MONTH}前`, "u").exec(rest);
+  // 「満了の30日前までに」: a notice window in days, read as days (not as 「満了日まで」).
+  const noticeDays = /(\d{1,4})日前/u.exec(rest);
   if (notice) {
     rules.noticeMonths = Number(notice[1]);
     found.push("notice");
     setAside(notice.index, notice[0].length);
-  } else if (/(\d{1,3})日前/u.test(rest)) {
-    problem("noticeInDays");
+  } else if (noticeDays) {
+    rules.noticeDays = Number(noticeDays[1]);
+    rules.noticeMonths = null;
+    found.push("notice");
+    setAside(noticeDays.index, noticeDays[0].length);
   }
   const review = /(\d{1,2})年(?:ごと|毎)に(?:協定の)?(?:内容の)?見直/u.exec(rest);
   if (review) {
@@ -397,9 +403,14 @@ export function parseTermClause(raw: string | null | undefined): ClauseReading {
     } else problem("renewalLengthUnclear");
     if (rules.renewalMonths !== undefined && renewal) {
       const span = renewalSpan(masked, renewal.at).replace(/同様の期間/gu, "");
-      const repeats = /以後|以降|その後|同様|ごと|毎|ずつ|都度|自動/u.test(span);
-      rules.renewalRepeats = repeats;
-      found.push(repeats ? "repeats" : "once");
+      // Only what the clause says: 「以後も同様」「1年ごとに」「自動的に」 repeat, 「1回に限り」 does not;
+      // 「…同一期間更新する」 alone says neither, and is left to the coordinator (never read as once).
+      const once = /(?:1|一)(?:回|度)(?:に)?限(?:り|る)|(?:1|一)回のみ|(?:1|一)度のみ|再度の(?:更新|延長)(?:は|を)(?:しない|行わない)|再(?:更新|延長)(?:は|を)?(?:しない|行わない)/u.test(span);
+      const repeats = !once && /以後|以降|その後|同様|ごと|毎|ずつ|都度|自動|その都度/u.test(span);
+      if (once || repeats) {
+        rules.renewalRepeats = repeats;
+        found.push(repeats ? "repeats" : "once");
+      } else problem("renewalRepeatUnclear");
     }
     if (!hasTerm && !problems.some((p) => p === "endDateUnreadable" || p === "dateRoleUnclear")) problem("initialTermUnclear");
   } else if (hasTerm && /(?:満了後|満了した後|満了の後|終了後|期間経過後)[^。]*(?:協議|合意)/u.test(masked)) {

@@ -72,6 +72,8 @@ export function validateTerms(rules: TermRules, start: IsoDate | null): TermProb
   if (!hasTerm && rules.renewalMonths) problems.push("noRenewalUnit");
   const shortest = Math.min(...[rules.initialTermMonths, rules.renewalMonths].filter((n): n is number => !!n));
   if (rules.noticeMonths && Number.isFinite(shortest) && rules.noticeMonths >= shortest) problems.push("noticeLongerThanTerm");
+  // A month is at least 28 days: a notice of that many days times the shortest term's months leaves no term.
+  if (rules.noticeDays && Number.isFinite(shortest) && rules.noticeDays >= shortest * 28) problems.push("noticeLongerThanTerm");
   return problems;
 }
 
@@ -126,6 +128,7 @@ export function termOn(rules: TermRules, start: IsoDate, date: IsoDate): TermPer
 
 /** Notice deadline: the window counted back from the term end (one month before 31 March is 28/29 February). */
 export function noticeDeadline(rules: TermRules, termEnd: IsoDate): IsoDate {
+  if (rules.noticeDays) return addDays(termEnd, -rules.noticeDays);
   return rules.noticeMonths ? addMonthsClamped(termEnd, -rules.noticeMonths) : termEnd;
 }
 
@@ -162,6 +165,7 @@ export function rulesOf(a: TermRules): TermRules {
     renewalMonths: a.renewalMonths,
     renewalRepeats: a.renewalRepeats,
     noticeMonths: a.noticeMonths,
+    ...(a.noticeDays ? { noticeDays: a.noticeDays } : {}),
     noticeInWriting: a.noticeInWriting,
     reviewCycleYears: a.reviewCycleYears,
   };

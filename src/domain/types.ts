@@ -53,7 +53,8 @@ export type AgreementStatus =
   | "underReview" // 見直し中
   | "terminated"; // 終了
 
-export type AgreementOrigin = "city" | "partner";
+/** unknown: imported from a register, which does not say who started the agreement. */
+export type AgreementOrigin = "city" | "partner" | "unknown";
 
 /** Agreement terms as written (協定期間・更新・申出); the dates they give are computed in terms.ts. */
 export interface TermRules {
@@ -69,6 +70,11 @@ export interface TermRules {
   renewalRepeats: boolean;
   /** Notice must be given this many months before the term ends; null/0 = by the end itself. */
   noticeMonths: number | null;
+  /**
+   * Notice written in days before the term ends (「満了の30日前までに」); when set it wins over
+   * `noticeMonths`. Optional: terms recorded before it existed have none.
+   */
+  noticeDays?: number | null;
   noticeInWriting: boolean;
   /** The city's own review (見直し), every n years; null = none besides the term decisions. */
   reviewCycleYears: number | null;

@@ -1,5 +1,6 @@
 import type * as ExcelJS from "exceljs";
 import { formatFiscalYear } from "../domain/calendar";
+import { DateParseProblem, parseDateCell } from "../domain/japaneseDates";
 import type { CityProposal, IsoDate, PartnerAnswer, PartnershipItem, ProposalTiming } from "../domain/types";
 import { cellText, ExcelModule, findHeader, isFormula, labelledValue, OnReadProgress, readWorkbook, WorkbookError } from "./excel";
 
@@ -130,16 +131,28 @@ export interface ParsedAnswer {
   proposalId: number;
   answer: PartnerAnswer;
   comment: string;
+  /** null when the cell is blank or could not be read as a date (then `dateProblem` says why). */
   answerDate: IsoDate | null;
+  /** The 回答日 cell could not be read: the answer and comment are still imported, the date is left to enter by hand. */
+  dateProblem?: { text: string; problem: DateParseProblem };
 }
 
-export async function parseAnswersWorkbook(excel: ExcelModule, data: ArrayBuffer, progress?: OnReadProgress): Promise<{ partnerName: string; rows: ParsedAnswer[]; problems: Array<{ rowNumber: number; code: "formula" | "invalidAnswer" | "invalidDate" | "invalidId" }> }> {
+export type AnswerProblemCode = "formula" | "invalidAnswer" | "invalidId" | `answerDate.${DateParseProblem}`;
+
+/**
+ * The partner's answers to Form 2, as returned in the workbook. The 回答日 cell is read by the one
+ * Japanese date reader every import uses (parseDateCell: 和暦 with 元年, R9.5.20, 西暦 with / - . 年月日,
+ * full-width digits, Excel date cells and serial numbers). A date it cannot read does not cost the
+ * row: the answer and comment are kept and the cell is reported (`answerDate.<problem>`) so the
+ * coordinator enters the date by hand.
+ */
+export async function parseAnswersWorkbook(excel: ExcelModule, data: ArrayBuffer, progress?: OnReadProgress): Promise<{ partnerName: string; rows: ParsedAnswer[]; problems: Array<{ rowNumber: number; code: AnswerProblemCode; detail?: string }> }> {
   const wb = await readWorkbook(excel, data, progress);
   const ws = wb.getWorksheet(FORM2_SHEET);
   if (!ws) throw new WorkbookError("wrongSheet", FORM2_SHEET);
   const need = ["管理番号", "連携の可否", "コメント", "回答日"];
   const { row: headerRow, columns } = findHeader(ws, need);
-  const out = { partnerName: labelledValue(ws, "企業名"), rows: [] as ParsedAnswer[], problems: [] as Array<{ rowNumber: number; code: "formula" | "invalidAnswer" | "invalidDate" | "invalidId" }> };
+  const out = { partnerName: labelledValue(ws, "企業名"), rows: [] as ParsedAnswer[], problems: [] as Array<{ rowNumber: number; code: AnswerProblemCode; detail?: string }> };
   for (let r = headerRow + 1; r <= ws.rowCount; r++) {
     if (r % 1000 === 0) progress?.({ stage: "reading", rows: r });
     const row = ws.getRow(r);
@@ -161,21 +174,13 @@ export async function parseAnswersWorkbook(excel: ExcelModule, data: ArrayBuffer
       out.problems.push({ rowNumber: r, code: "invalidAnswer" });
       continue;
     }
-    const date = normalizeDate(dateText);
-    if (dateText && !date) {
-      out.problems.push({ rowNumber: r, code: "invalidDate" });
-      continue;
+    const date = dateText ? parseDateCell(cells[3].value) : null;
+    const parsed: ParsedAnswer = { rowNumber: r, proposalId: id, answer, comment, answerDate: date?.ok ? date.date : null };
+    if (date && !date.ok) {
+      parsed.dateProblem = { text: dateText, problem: date.problem };
+      out.problems.push({ rowNumber: r, code: `answerDate.${date.problem}`, detail: dateText });
     }
-    out.rows.push({ rowNumber: r, proposalId: id, answer, comment, answerDate: date });
+    out.rows.push(parsed);
   }
   return out;
-}
-
-/** 2026-12-01, 2026/12/1, ２０２６/１２/０１ → 2026-12-01; anything else (or an impossible date) → null. */
-export function normalizeDate(text: string): IsoDate | null {
-  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text.normalize("NFKC").trim());
-  if (!m) return null;
-  const iso = `${m[1]}-${m[2].padStart(2, "0")}-${m[3].padStart(2, "0")}`;
-  const d = new Date(`${iso}T00:00:00Z`);
-  return !isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : null;
 }

@@ -1,5 +1,5 @@
 import type { ParsedAnswer, ParsedForm1 } from "./cycleWorkbooks";
-import { parseAnswersWorkbook, parseForm1Workbook } from "./cycleWorkbooks";
+import { AnswerProblemCode, parseAnswersWorkbook, parseForm1Workbook } from "./cycleWorkbooks";
 import { loadExcel, OnReadProgress, WorkbookError } from "./excel";
 import { readRegisterFile, RegisterTable } from "./registerFile";
 
@@ -16,7 +16,7 @@ export type ParseJob =
 export interface ParseResults {
   register: RegisterTable;
   form1: ParsedForm1;
-  answers: { partnerName: string; rows: ParsedAnswer[]; problems: Array<{ rowNumber: number; code: "formula" | "invalidAnswer" | "invalidDate" | "invalidId" }> };
+  answers: { partnerName: string; rows: ParsedAnswer[]; problems: Array<{ rowNumber: number; code: AnswerProblemCode; detail?: string }> };
 }
 
 export async function runParseJob(job: ParseJob, progress: OnReadProgress): Promise<ParseResults[ParseJob["kind"]]> {

@@ -187,3 +187,36 @@ test("the look-back counts the partner's results in the three complete fiscal ye
   expect(lb.otherPerYear).toEqual([0, 0, 1]);
   expect(lb.total).toBe(4);
 });
+
+/** Issue 33, point 10h: the look-back counts only fiscal years within the agreement's term. */
+test("the look-back leaves out fiscal years before the agreement's term began", () => {
+  const rr = (fy: number): ResultReport => ({ fiscalYear: fy, partner: { id: 1, title: "" }, partnershipItem: null, status: "published" }) as ResultReport;
+  const results = [rr(2021), rr(2022), rr(2023), rr(2024)];
+  // Concluded in October 2023: its review in 2026 looks back on 2023 and 2024 and 2025, never 2022.
+  expect(lookBackSummary(results, [], 1, "2026-10-01", 3, "2023-10-01")).toMatchObject({ fiscalYears: [2023, 2024, 2025], perYear: [1, 1, 0], total: 2 });
+  // Reviewed before three years have passed (a term that began in April 2024): only 2024 and 2025.
+  expect(lookBackSummary(results, [], 1, "2026-06-01", 3, "2024-04-01")).toMatchObject({ fiscalYears: [2024, 2025], perYear: [1, 0], total: 1 });
+  // A term beginning on 1 April counts that fiscal year; one ending on 31 March the day before does not.
+  expect(lookBackSummary(results, [], 1, "2025-06-01", 3, "2022-04-01").fiscalYears).toEqual([2022, 2023, 2024]);
+  expect(lookBackSummary(results, [], 1, "2025-06-01", 3, "2023-03-31").fiscalYears).toEqual([2022, 2023, 2024]);
+  expect(lookBackSummary(results, [], 1, "2025-06-01", 3, "2023-04-01").fiscalYears).toEqual([2023, 2024]);
+  // Without a known start, the three complete years before the review.
+  expect(lookBackSummary(results, [], 1, "2025-06-01").fiscalYears).toEqual([2022, 2023, 2024]);
+});
+
+/** Issue 33, point 10f: items for an agreement imported without any. */
+test("items may be recorded once for an imported agreement that has none", async () => {
+  const { canRecordItems, isRecordingImportedItems } = await import("../../src/domain/agreementLifecycle");
+  const imported = { status: "concluded" as const, importKey: "みらい電機|協定|2019-07-01" };
+  expect(canRecordItems(imported, 0)).toBe(true);
+  expect(isRecordingImportedItems(imported, 0)).toBe(true);
+  expect(canRecordItems(imported, 2)).toBe(false);
+  expect(canRecordItems({ ...imported, status: "terminated" }, 0)).toBe(true);
+  expect(canRecordItems({ ...imported, status: "declined" }, 0)).toBe(false);
+  // Still being written by an import that has not committed: not yet an agreement.
+  expect(canRecordItems({ status: "concluded", importKey: "pending:abc.1:key" }, 0)).toBe(false);
+  // Made in the product: items are locked at conclusion.
+  expect(canRecordItems({ status: "concluded", importKey: "" }, 0)).toBe(false);
+  expect(canRecordItems({ status: "preparing", importKey: "" }, 3)).toBe(true);
+  expect(isRecordingImportedItems({ status: "preparing", importKey: "" }, 0)).toBe(false);
+});

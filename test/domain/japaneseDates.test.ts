@@ -15,6 +15,19 @@ describe("dates as Japanese registers write them", () => {
     ["令和 6年 4月 22日 付", "2024-04-22"],
     ["令和6年4月22日(月曜日)", "2024-04-22"],
     ["昭和64年1月7日", "1989-01-07"],
+    // Issue 33 point 3: what a partner writes in 回答日 of the Form 2 answer workbook.
+    ["令和9年5月20日", "2027-05-20"],
+    ["令和９年５月２０日", "2027-05-20"],
+    ["R9.5.20", "2027-05-20"],
+    ["r9.5.20", "2027-05-20"],
+    ["令和元年5月1日", "2019-05-01"],
+    ["平成元年1月8日", "1989-01-08"],
+    ["昭和元年12月25日", "1926-12-25"],
+    ["2027.5.20", "2027-05-20"],
+    ["2027-5-20", "2027-05-20"],
+    ["2027年5月20日", "2027-05-20"],
+    ["２０２７／５／２０", "2027-05-20"],
+    ["2027/5/20 0:00", "2027-05-20"],
   ])("%s → %s", (raw, iso) => {
     expect(parseJapaneseDate(raw)).toEqual({ ok: true, date: iso });
   });
@@ -37,6 +50,13 @@ describe("dates as Japanese registers write them", () => {
     expect(parseDateCell(new Date(Date.UTC(2014, 2, 10)))).toEqual({ ok: true, date: "2014-03-10" });
     expect(parseDateCell(45404)).toEqual({ ok: true, date: "2024-04-22" });
     expect(parseDateCell(1.5)).toEqual({ ok: false, problem: "unrecognized" });
+    // A date with a time of day (Excel stores the time as the fraction).
+    expect(parseDateCell(46527.4166)).toEqual({ ok: true, date: "2027-05-20" });
+    expect(parseDateCell(46527)).toEqual({ ok: true, date: "2027-05-20" });
+    expect(parseDateCell(Number.NaN)).toEqual({ ok: false, problem: "unrecognized" });
+    expect(parseDateCell("令和9年5月20日")).toEqual({ ok: true, date: "2027-05-20" });
+    expect(parseDateCell({ richText: [{ text: "令和9年" }, { text: "5月20日" }] })).toEqual({ ok: true, date: "2027-05-20" });
+    expect(parseDateCell({ formula: "DATE(2027,5,20)", result: new Date(Date.UTC(2027, 4, 20)) })).toEqual({ ok: true, date: "2027-05-20" });
     expect(parseDateCell("令和6年4月22日")).toEqual({ ok: true, date: "2024-04-22" });
     expect(parseDateCell(null)).toEqual({ ok: false, problem: "empty" });
   });

@@ -1,4 +1,4 @@
-import { guessPartnerKindExtended, proposePartnerSplit, toPartnerKind } from "../../src/domain/partnerNames";
+import { guessPartnerKindExtended, isGroupName, nameAndPlace, proposePartnerParts, proposePartnerSplit, toPartnerKind } from "../../src/domain/partnerNames";
 
 describe("agreements with several partners: a split proposed", () => {
   test.each([
@@ -118,4 +118,46 @@ test.each([
   ["中里町内会", "association"],
 ])("medical and local associations are 団体: %s", (name, kind) => {
   expect(guessPartnerKindExtended(name)).toBe(kind);
+});
+
+/** Issue 33, point 10d: several bodies in one cell are proposed, never split inside one body's name, never from a group's fragments. */
+describe("several bodies in one cell, as published registers write them", () => {
+  test("two companies joined by 及び, each followed by its location in brackets", () => {
+    expect(proposePartnerParts("株式会社A（東京都千代田区）及び株式会社B（大阪市北区）")).toEqual([
+      { name: "株式会社A", place: "東京都千代田区" },
+      { name: "株式会社B", place: "大阪市北区" },
+    ]);
+    expect(proposePartnerParts("Aホールディングス株式会社（東京都港区）及びB銀行株式会社（大阪府大阪市）")).toEqual([
+      { name: "Aホールディングス株式会社", place: "東京都港区" },
+      { name: "B銀行株式会社", place: "大阪府大阪市" },
+    ]);
+    expect(nameAndPlace("（株）みらい電機")).toEqual({ name: "（株）みらい電機", place: "" });
+    expect(nameAndPlace("清瀬電機(株)")).toEqual({ name: "清瀬電機(株)", place: "" });
+  });
+
+  test("a name with 「・」 is one body unless a conjunction splits it", () => {
+    expect(proposePartnerSplit("株式会社ヤマト・ホールディングス")).toEqual(["株式会社ヤマト・ホールディングス"]);
+    expect(proposePartnerParts("株式会社ヤマト・ホールディングス")).toEqual([{ name: "株式会社ヤマト・ホールディングス", place: "" }]);
+    expect(proposePartnerParts("株式会社ヤマト・ホールディングス及び株式会社B（大阪市北区）")).toEqual([
+      { name: "株式会社ヤマト・ホールディングス", place: "" },
+      { name: "株式会社B", place: "大阪市北区" },
+    ]);
+  });
+
+  test("names joined by 及び are proposed at the conjunction even when a side does not read as an organisation", () => {
+    expect(proposePartnerParts("みらい電機及びひかり商事")).toEqual([
+      { name: "みらい電機", place: "" },
+      { name: "ひかり商事", place: "" },
+    ]);
+  });
+
+  test.each(["清瀬市内金融機関ほか2社", "株式会社あおば電機ほか3社", "清瀬駅前商店会ほか市内商店会及び清瀬商工会議所", "A大学他2大学"])("a group's name is not proposed as fragments: %s", (name) => {
+    expect(isGroupName(name)).toBe(true);
+    expect(proposePartnerSplit(name)).toEqual([name]);
+    expect(proposePartnerParts(name)).toEqual([{ name, place: "" }]);
+  });
+
+  test.each(["ほかほか弁当株式会社", "株式会社ヤマト・ホールディングス", "清瀬北大学"])("not a group: %s", (name) => {
+    expect(isGroupName(name)).toBe(false);
+  });
 });

@@ -12,10 +12,39 @@ describe("term clauses read into structured terms", () => {
     expect(r.rules).toEqual({ initialTermMonths: 36, renewalMonths: 12, renewalRepeats: true, noticeMonths: 1, noticeInWriting: true });
   });
 
-  test("5 years, extended by 5 years unless either side objects (once)", () => {
-    const r = parseTermClause("有効期間は締結日から５年間とする。ただし、期間満了までにいずれからも異議の申出がないときは、５年間延長する。");
+  test("5 years, extended once by 5 years when the clause says so (1回に限り)", () => {
+    const r = parseTermClause("有効期間は締結日から５年間とする。ただし、期間満了までにいずれからも異議の申出がないときは、1回に限り５年間延長する。");
     expect(r.rules).toEqual({ initialTermMonths: 60, renewalMonths: 60, renewalRepeats: false });
     expect(r.found).toContain("once");
+    expect(r.problems).toEqual([]);
+  });
+
+  // Issue 33, point 10a: a renewal that does not say whether it repeats is the coordinator's decision.
+  test.each([
+    "有効期間は締結日から５年間とする。ただし、期間満了までにいずれからも異議の申出がないときは、５年間延長する。",
+    "本協定の有効期間は、締結の日から3年間とする。ただし、期間満了の1か月前までに申出がないときは、同一期間更新する。",
+    "締結の日から令和7年3月31日まで。ただし、満了の1か月前までに申出がなければ、さらに1年間更新する。",
+  ])("a renewal that does not say whether it repeats is flagged, never read as once: %s", (clause) => {
+    const r = parseTermClause(clause);
+    expect(r.problems).toEqual(["renewalRepeatUnclear"]);
+    expect(BLOCKING_CLAUSE_PROBLEMS.has("renewalRepeatUnclear")).toBe(true);
+    expect(r.rules.renewalRepeats).toBeUndefined();
+    expect(r.found).not.toContain("once");
+    expect(r.found).toContain("renewal");
+  });
+
+  test("「以後も同様」 after 「同一期間更新する」 repeats", () => {
+    const r = parseTermClause("本協定の有効期間は、締結の日から3年間とする。ただし、期間満了の1か月前までに申出がないときは、同一期間更新するものとし、以後も同様とする。");
+    expect(r.rules).toMatchObject({ initialTermMonths: 36, renewalMonths: 36, renewalRepeats: true, noticeMonths: 1 });
+    expect(r.problems).toEqual([]);
+  });
+
+  // Issue 33, point 10b: a notice in days is read as days, not as 「満了日まで」.
+  test("a notice written as days before expiry is read as days", () => {
+    const r = parseTermClause("締結の日から1年間とし、満了の30日前までに申出がなければ1年間更新し、以後も同様");
+    expect(r.problems).toEqual([]);
+    expect(r.rules).toEqual({ initialTermMonths: 12, renewalMonths: 12, renewalRepeats: true, noticeDays: 30, noticeMonths: null });
+    expect(parseTermClause("締結の日から3年間とし、期間満了日の九十日前までに書面で申し出ない限り、1年ごとに自動的に更新する。").rules).toMatchObject({ noticeDays: 90, noticeMonths: null, noticeInWriting: true });
   });
 
   test("renewed for the same length", () => {
@@ -40,7 +69,6 @@ describe("term clauses read into structured terms", () => {
 
   test("what cannot be read for certain is reported", () => {
     expect(parseTermClause("双方協議のうえ定める").problems).toEqual(["unrecognized"]);
-    expect(parseTermClause("締結の日から1年間とし、満了の30日前までに申出がなければ1年間更新し、以後も同様").problems).toEqual(["noticeInDays"]);
     expect(parseTermClause("締結の日から令和6年2月30日まで").problems).toEqual(["endDateUnreadable"]);
     expect(parseTermClause("締結の日から令和7年3月31日まで。ただし申出がなければ更新する。").problems).toEqual(["renewalLengthUnclear"]);
     expect(parseTermClause("").found).toEqual(["none"]);
@@ -146,8 +174,8 @@ describe("renewal wherever it is written", () => {
     ["締結の日から1年間とする。申出がないときは、同一条件で1年間、以後も同様とする。", 12, true],
     ["締結の日から3年間とし、更新の期間は1年とする。以後も同様とする。", 12, true],
     ["締結の日から五年間とし、六箇月前までに書面による通告がない限り、それぞれ十年の期間、自動的に効力を延長される。", 120, true],
-    ["締結の日から5年間とする。ただし、満了の日までに異議の申出がないときは、さらに5年間延長する。", 60, false],
-    ["締結の日から1年6か月間とし、6か月間延長する。", 6, false],
+    ["締結の日から5年間とする。ただし、満了の日までに異議の申出がないときは、1回に限り、さらに5年間延長する。", 60, false],
+    ["締結の日から1年6か月間とし、一度に限り6か月間延長する。", 6, false],
   ])("%s", (clause, months, repeats) => {
     const r = parseTermClause(clause);
     expect(r.problems).toEqual([]);
@@ -210,7 +238,7 @@ describe("renewal wherever it is written", () => {
   });
 
   test("blocking and non-blocking problems", () => {
-    expect([...BLOCKING_CLAUSE_PROBLEMS].sort()).toEqual(["dateRoleUnclear", "endDateUnreadable", "initialTermUnclear", "renewalByConsultation", "renewalLengthUnclear", "termsConflict", "termsElsewhere"]);
+    expect([...BLOCKING_CLAUSE_PROBLEMS].sort()).toEqual(["dateRoleUnclear", "endDateUnreadable", "initialTermUnclear", "renewalByConsultation", "renewalLengthUnclear", "renewalRepeatUnclear", "termsConflict", "termsElsewhere"]);
   });
 });
 

@@ -101,3 +101,14 @@ describe("terms from the clauses people write", () => {
     expect(validateTerms(rules({ initialTermMonths: 36, renewalMonths: 12, noticeMonths: 1 }), "2026-04-01")).toEqual([]);
   });
 });
+
+/** Issue 33, point 10b: a notice written in days counts back in days. */
+test("a notice in days: the deadline is that many days before the term ends, and wins over months", () => {
+  expect(noticeDeadline(rules({ noticeDays: 30 }), "2027-03-31")).toBe("2027-03-01");
+  expect(noticeDeadline(rules({ noticeDays: 30, noticeMonths: 3 }), "2027-03-31")).toBe("2027-03-01");
+  expect(noticeDeadline(rules({ noticeDays: null, noticeMonths: 1 }), "2027-03-31")).toBe("2027-02-28");
+  const d = nextTermDecision(rules({ initialTermMonths: 12, renewalMonths: 12, noticeDays: 30 }), "2026-04-01", [], "2026-11-24", 30)!;
+  expect(d).toMatchObject({ noticeDeadline: "2027-03-01", decisionDate: "2027-01-30", renews: true });
+  expect(validateTerms(rules({ initialTermMonths: 1, noticeDays: 30 }), "2026-04-01")).toEqual(["noticeLongerThanTerm"]);
+  expect(validateTerms(rules({ initialTermMonths: 12, noticeDays: 30 }), "2026-04-01")).toEqual([]);
+});

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { loadExcel, WorkbookError } from "../../src/export/excel";
-import { buildAnswersWorkbook, buildForm1Workbook, normalizeDate, parseAnswersWorkbook, parseForm1Workbook } from "../../src/export/cycleWorkbooks";
+import { buildAnswersWorkbook, buildForm1Workbook, parseAnswersWorkbook, parseForm1Workbook } from "../../src/export/cycleWorkbooks";
 import { toCsv } from "../../src/export/csv";
 import type { CityProposal, PartnershipItem } from "../../src/domain/types";
 
@@ -99,11 +99,36 @@ test("Form 2 answers: written per partner, answered, read back", async () => {
   ]);
 });
 
-test("dates in the forms people write them", () => {
-  expect(normalizeDate("2026/4/1")).toBe("2026-04-01");
-  expect(normalizeDate("2026年4月1日")).toBe("2026-04-01");
-  expect(normalizeDate("2026-02-30")).toBeNull();
-  expect(normalizeDate("令和8年4月1日")).toBeNull();
+test("the answer workbook reads 回答日 with the one date reader: 和暦, R9.5.20, Excel dates; an unreadable date keeps the answer and names the cell", async () => {
+  const excel = await loadExcel();
+  const proposals = [31, 32, 33, 34, 35].map((id) => ({ id, department: { id: 1, title: "子ども家庭部 子育て支援課" }, title: `提案${id}`, content: "内容", partnerAnswer: "pending", answerComment: "", answerDate: null })) as unknown as CityProposal[];
+  const blank = await buildAnswersWorkbook(excel, "東和生命保険株式会社", 2027, proposals, () => "第1号 健康づくりに関すること");
+  const filled = await fill(blank, (s) => {
+    s.getCell("G7").value = "可";
+    s.getCell("I7").value = "令和9年5月20日";
+    s.getCell("G8").value = "要協議";
+    s.getCell("I8").value = "R9.5.21";
+    s.getCell("G9").value = "否";
+    s.getCell("I9").value = new Date(Date.UTC(2027, 4, 22));
+    s.getCell("G10").value = "可";
+    s.getCell("H10").value = "秋以降なら実施可能";
+    s.getCell("I10").value = "令和9年2月30日";
+    s.getCell("G11").value = "可";
+    s.getCell("I11").value = "令和9年5月20日（予定）";
+  });
+  const parsed = await parseAnswersWorkbook(excel, filled);
+  expect(parsed.rows).toEqual([
+    { rowNumber: 7, proposalId: 31, answer: "can", comment: "", answerDate: "2027-05-20" },
+    { rowNumber: 8, proposalId: 32, answer: "discuss", comment: "", answerDate: "2027-05-21" },
+    { rowNumber: 9, proposalId: 33, answer: "cannot", comment: "", answerDate: "2027-05-22" },
+    // Not dropped: the 可 and the comment are kept, the date is left to enter.
+    { rowNumber: 10, proposalId: 34, answer: "can", comment: "秋以降なら実施可能", answerDate: null, dateProblem: { text: "令和9年2月30日", problem: "invalidDate" } },
+    { rowNumber: 11, proposalId: 35, answer: "can", comment: "", answerDate: null, dateProblem: { text: "令和9年5月20日（予定）", problem: "tentative" } },
+  ]);
+  expect(parsed.problems).toEqual([
+    { rowNumber: 10, code: "answerDate.invalidDate", detail: "令和9年2月30日" },
+    { rowNumber: 11, code: "answerDate.tentative", detail: "令和9年5月20日（予定）" },
+  ]);
 });
 
 test("CSV is UTF-8 with a BOM, quoted, and neutralises formulas", () => {

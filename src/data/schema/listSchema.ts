@@ -93,7 +93,8 @@ export const agreements: ListDef<D.Agreement> = {
       "preparing",
       { required: true, indexed: true },
     ),
-    origin: choice("Origin", "発意", { city: "市から", partner: "企業等から" }, "city", { required: true }),
+    // 不明: an agreement imported from a register, which does not say who started it.
+    origin: choice("Origin", "発意", { city: "市から", partner: "企業等から", unknown: "不明" }, "city", { required: true }),
     requestedByDepartment: lookup("RequestedByDepartment", "発意した部署", "departments"),
     requestedByExecutives: bool("RequestedByExecutives", "理事者の意向"),
     approachDate: date("ApproachDate", "打診日"),
@@ -117,6 +118,8 @@ export const agreements: ListDef<D.Agreement> = {
     renewalMonths: num("RenewalMonths", "更新の単位（月）", { min: 1, max: 1200 }),
     renewalRepeats: bool("RenewalRepeats", "以後も自動更新", true),
     noticeMonths: num("NoticeMonths", "申出の期限（満了前の月数）", { min: 0, max: 120 }),
+    // 「満了の30日前までに」: a notice window written in days (wins over the months when set).
+    noticeDays: num("NoticeDays", "申出の期限（満了前の日数）", { min: 1, max: 3650 }),
     noticeInWriting: bool("NoticeInWriting", "書面による申出"),
     reviewCycleYears: num("ReviewCycleYears", "見直しの周期（年）", { min: 1, max: 50 }),
     termClause: note("TermClause", "期間の条項（原文）", { maxLength: 4000 }),
@@ -600,10 +603,12 @@ export function listByKey(key: ListKey): AnyListDef {
  * so screens show names, not ids;
  * 13 lets a department hand in Form 2 as 提案なし (nothing to propose): the CityProposals list's 状態
  * gains the choice 提案なし and its 連携相手企業 and 提案内容 are no longer required by the list (a
- * 提案なし row names neither; the cycle service still requires both of every proposal).
+ * 提案なし row names neither; the cycle service still requires both of every proposal); 14 lets a
+ * notice be written in days: the Agreements list gains 申出の期限（満了前の日数）(NoticeDays), and 発意
+ * (Origin) gains the choice 不明 for agreements imported from a register that does not say.
  * Raise it with every change to the lists, columns, indexes or views.
  */
-export const SCHEMA_VERSION = 13;
+export const SCHEMA_VERSION = 14;
 
 /** Lists live at a fixed URL under the site (`Lists/PD_<title>`), whatever their display name. */
 export const LIST_URL_PREFIX = "PD_";

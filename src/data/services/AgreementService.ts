@@ -5,7 +5,7 @@ import type * as D from "../../domain/types";
 import { fitText } from "../../domain/text";
 import * as S from "../schema/listSchema";
 import { DataError, isDataError, read } from "../contracts";
-import { AgreementProblem, canEditItems, ConcludeInput, StartInput, transitionRefusal, validateConclusion, validateDecline, validateItems, validateStart, validateSurveyLaunch } from "../../domain/agreementLifecycle";
+import { AgreementProblem, canRecordItems, ConcludeInput, isRecordingImportedItems, StartInput, transitionRefusal, validateConclusion, validateDecline, validateItems, validateStart, validateSurveyLaunch } from "../../domain/agreementLifecycle";
 import { addDays, initialReviewDate, nextReviewAfterRenewal, DEFAULT_REVIEW_CYCLE_YEARS } from "../../domain/review";
 import { firstTerm, GUIDELINE_TERMS, hasExpiry, TermRules } from "../../domain/terms";
 import { missingSurveyRows, surveyOpen, unchosenSurveyRows } from "../../domain/survey";
@@ -175,10 +175,20 @@ export class AgreementService extends ServiceBase {
     return etag;
   }
 
-  /** Replaces the numbered items (第1号…) while the agreement is not yet concluded. */
+  /**
+   * Replaces the numbered items (第1号…) while the agreement is not yet concluded; for an agreement
+   * imported without items, records them once after conclusion (the register's truth, not a change).
+   * `current` is what the screen showed: the items are read again here, so two coordinators
+   * recording the items of the same imported agreement do not both add a list.
+   */
   async saveItems(a: D.Agreement, current: D.PartnershipItem[], texts: string[]): Promise<void> {
     this.requireCoordinator();
-    if (!canEditItems(a.status)) throw new RuleError([{ field: "items", code: "itemsLocked" }]);
+    const recording = isRecordingImportedItems(a, current.length);
+    if (recording) {
+      const there = await this.data.partnershipItems.list({ where: [{ prop: "agreement", op: "eq", value: ref(a.id) }] });
+      if (there.length > 0) throw new RuleError([{ field: "items", code: "itemsLocked" }]);
+    }
+    if (!canRecordItems(a, current.length)) throw new RuleError([{ field: "items", code: "itemsLocked" }]);
     check(validateItems(texts));
     const clean = texts.map((t) => t.trim()).filter(Boolean);
     const sorted = [...current].sort((x, y) => x.itemNo - y.itemNo);
@@ -186,7 +196,7 @@ export class AgreementService extends ServiceBase {
     await this.data.partnershipItems.updateMany(changes);
     await this.data.partnershipItems.addMany(clean.slice(sorted.length).map((text, i) => ({ text, agreement: ref(a.id), itemNo: sorted.length + i + 1 })));
     for (const extra of sorted.slice(clean.length)) await this.data.partnershipItems.remove(extra.id, extra.etag);
-    await this.audit(a.id, "update", "連携事項を変更", { items: clean });
+    await this.audit(a.id, "update", recording ? "台帳の取込で無かった連携事項を記録" : "連携事項を変更", { items: clean });
   }
 
   /**
@@ -349,7 +359,7 @@ export class AgreementService extends ServiceBase {
     const partners = agreementPartners(a);
     const r = await this.data.readMany(Object.fromEntries(partners.map((p) => [`p${p.id}`, read(this.data.resultReports, { where: [{ prop: "partner", op: "eq", value: p }] })])));
     const results = currentRows(await withoutUnpublishedClaims(this.data, Object.values(r).flat()));
-    return lookBackSummary(results, items, partners.map((p) => p.id), dueDate, a.reviewCycleYears ?? DEFAULT_REVIEW_CYCLE_YEARS);
+    return lookBackSummary(results, items, partners.map((p) => p.id), dueDate, a.reviewCycleYears ?? DEFAULT_REVIEW_CYCLE_YEARS, a.termStart ?? a.concludedDate);
   }
 
   /**

@@ -400,7 +400,10 @@ export class CycleService extends ServiceBase {
         report.errors.push({ rowNumber: row.rowNumber, code: "unknownProposal", detail: String(row.proposalId) });
         continue;
       }
-      const problems = validateAnswer(row.answer, row.answerDate);
+      // A 回答日 left blank or unreadable in the workbook does not cost the answer (issue 33, point 3):
+      // the answer is recorded without a date (the parse reported the cell), and a date already
+      // recorded is kept.
+      const problems = validateAnswer(row.answer, row.answerDate).filter((x) => !(x.field === "answerDate" && x.code === "required"));
       if (problems.length) {
         report.errors.push({ rowNumber: row.rowNumber, code: problems[0].code });
         continue;
@@ -409,11 +412,12 @@ export class CycleService extends ServiceBase {
         report.errors.push({ rowNumber: row.rowNumber, code: "tooLong", detail: String(MAX_CONTENT) });
         continue;
       }
-      if (p.partnerAnswer === row.answer && p.answerComment === row.comment && p.answerDate === row.answerDate) {
+      const answerDate = row.answerDate ?? p.answerDate;
+      if (p.partnerAnswer === row.answer && p.answerComment === row.comment && p.answerDate === answerDate) {
         report.duplicates++;
         continue;
       }
-      const patch = { answer: row.answer, comment: row.comment, answerDate: row.answerDate };
+      const patch = { answer: row.answer, comment: row.comment, answerDate };
       if (p.answerRow) changes.push({ id: p.answerRow.id, etag: p.answerRow.etag, patch });
       else added.push({ title: fitText(p.title, S.maxLengthOf(S.proposalAnswers.fields.title)), fiscalYear: p.fiscalYear, proposalId: p.id, ...patch });
     }

@@ -94,7 +94,7 @@ export class RegisterImportService extends ServiceBase {
       const ps = rowPartners(r);
       for (const p of ps) if (!byKey.has(partnerNameKey(p.name)) && !missing.has(partnerNameKey(p.name))) missing.set(partnerNameKey(p.name), { partner: p, kana: ps.length === 1 ? r.kana : "" });
     }
-    const partnerDraft = ({ partner, kana }: { partner: PlanPartner; kana: string }): D.Draft<D.Partner> => ({ name: partner.name, kana, kind: partner.kind, address: "", contactName: "", contactEmail: "", contactPhone: "", website: "" });
+    const partnerDraft = ({ partner, kana }: { partner: PlanPartner; kana: string }): D.Draft<D.Partner> => ({ name: partner.name, kana, kind: partner.kind, address: partner.place ?? "", contactName: "", contactEmail: "", contactPhone: "", website: "" });
     let partnersCreated = missing.size;
     try {
       const newIds = await this.data.partners.addMany([...missing.values()].map(partnerDraft));
@@ -134,7 +134,8 @@ export class RegisterImportService extends ServiceBase {
           partner: partnersOf[i][0],
           coPartners: partnersOf[i].slice(1),
           status: r.status,
-          origin: "partner" as const,
+          // 不明 unless the register says who started the agreement (issue 33, point 10e).
+          origin: r.origin,
           requestedByDepartment: null,
           requestedByExecutives: false,
           approachDate: null,

@@ -10,6 +10,7 @@ import { fmt } from "../../../components/format";
 import type { AgreementService, AgreementStory } from "../../../data/services/AgreementService";
 import type { Department, ObjectionBy, ReviewOutcome } from "../../../domain/types";
 import { looksLikePdf } from "../../../domain/agreementLifecycle";
+import { formatEraFiscalYear } from "../../../domain/calendar";
 import { fieldError, generalErrors } from "./problems";
 import { useAction } from "../../../components/hooks/useAction";
 import { Criterion, declineReasonCiting, parseScreening, summarizeScreening } from "../../../domain/screening";
@@ -189,9 +190,11 @@ function ReviewForm({ story, service, today, problems, bindSubmit }: FormProps):
   const fill = async (): Promise<void> => {
     const lb = await service.lookBack(a, story.items, a.nextReviewDate ?? today);
     const lines = [
-      ...lb.fiscalYears.map((fy, i) => fmt(strings.Review.lookBackLine, fy, lb.perYear[i])),
+      // Years in 令和 as the city writes them (the Western year for the English text); only years within the term.
+      ...lb.fiscalYears.map((fy, i) => fmt(strings.Review.lookBackLine, formatEraFiscalYear(fy), lb.perYear[i], fy)),
       ...lb.perItem.map((p) => fmt(strings.Review.lookBackItem, p.item.itemNo, p.item.text, p.total)),
       fmt(strings.Review.lookBackOther, lb.otherPerYear.reduce((x, y) => x + y, 0)),
+      ...(lb.fiscalYears.length < (a.reviewCycleYears ?? 3) ? [lb.fiscalYears.length ? fmt(strings.Review.lookBackWithinTerm, formatEraFiscalYear(lb.fiscalYears[0])) : strings.Review.lookBackNoYear] : []),
     ];
     setLookBack(lines.join("\n"));
   };

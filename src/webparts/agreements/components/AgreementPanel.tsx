@@ -9,7 +9,7 @@ import { useLoad } from "../../../components/hooks/useLoad";
 import { isDataError } from "../../../data/contracts";
 import type { AgreementService, AgreementStory } from "../../../data/services/AgreementService";
 import type { Agreement, Department, Notification, Partner } from "../../../domain/types";
-import { canEditItems, nextStatuses } from "../../../domain/agreementLifecycle";
+import { canRecordItems, isRecordingImportedItems, nextStatuses } from "../../../domain/agreementLifecycle";
 import { ActionDialog, DialogKind } from "./ActionDialogs";
 import { surveyNotice } from "./surveyNotice";
 import type { NotificationService } from "../../../data/services/NotificationService";
@@ -129,7 +129,7 @@ function StoryBody({ story, canEdit, departments, partners, service, terms, rule
             )}
           </dd>
           <dt>{strings.Detail.origin}</dt>
-          <dd style={{ margin: 0 }}>{a.origin === "partner" ? strings.Start.originPartner : strings.Start.originCity}</dd>
+          <dd style={{ margin: 0 }}>{a.origin === "partner" ? strings.Start.originPartner : a.origin === "unknown" ? strings.Start.originUnknown : strings.Start.originCity}</dd>
           {a.origin === "city" && (
             <>
               <dt>{strings.Detail.requestedBy}</dt>
@@ -156,7 +156,7 @@ function StoryBody({ story, canEdit, departments, partners, service, terms, rule
       </Section>
       {canEdit && partners && <CoPartnersEditor agreement={a} partners={partners} service={service} onSaved={changed} />}
       <Section title={strings.Detail.items}>
-        <ItemsEditor story={story} canEdit={canEdit && canEditItems(a.status)} service={service} reload={reload} />
+        <ItemsEditor story={story} canEdit={canEdit && canRecordItems(a, story.items.length)} service={service} reload={reload} />
       </Section>
       {(beforeDecision || a.screening) && (
         <Section title={strings.Screening.heading}>
@@ -313,6 +313,7 @@ function ItemsEditor({ story, canEdit, service, reload }: { story: AgreementStor
   return (
     <Stack tokens={{ childrenGap: 6 }}>
       <ErrorBar error={action.error} onReload={reload} />
+      {isRecordingImportedItems(story.agreement, story.items.length) && <Text variant="small">{strings.Detail.itemsFromRegister}</Text>}
       <TextField label={strings.Start.items} multiline rows={Math.max(3, story.items.length + 1)} value={text} onChange={(_, v) => setText(v ?? "")} errorMessage={fieldError(action.problems, "items")} />
       <div>
         <PrimaryButton text={strings.Detail.editItems} onClick={save} disabled={action.busy} />

@@ -75,7 +75,8 @@ const sorters: Record<SortKey, (a: Row, b: Row) => number> = {
   concludedDesc: (a, b) => byIsoDate(b.agreement.concludedDate ?? "", a.agreement.concludedDate ?? ""),
   nextReview: (a, b) => byIsoDate(a.agreement.nextReviewDate ?? "9999", b.agreement.nextReviewDate ?? "9999"),
   title: (a, b) => a.agreement.title.localeCompare(b.agreement.title, "ja"),
-  partner: (a, b) => (a.agreement.partner?.title ?? "").localeCompare(b.agreement.partner?.title ?? "", "ja"),
+  // As the partner filter orders them: without the legal form (「(株)ひまわり薬局」 under ひ).
+  partner: (a, b) => byReading({ name: a.agreement.partner?.title ?? "", kana: "" }, { name: b.agreement.partner?.title ?? "", kana: "" }),
 };
 
 /** 協定台帳: every agreement the user may see, filtered, searched and sorted on the client (one batched read). */

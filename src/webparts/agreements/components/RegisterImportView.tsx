@@ -80,6 +80,7 @@ function PartnerLine({ partner, ariaLabel, showKind, onKind }: { partner: PlanPa
       <div style={{ fontWeight: 600 }}>
         {partner.name} <Text variant="small">{partner.id ? I.existingPartner : I.newPartner}</Text>
       </div>
+      {partner.place && partner.id === null && <Text variant="small" block>{fmt(I.placeAsAddress, partner.place)}</Text>}
       {showKind && partner.id === null && (
         <Dropdown
           ariaLabel={ariaLabel}
@@ -176,6 +177,8 @@ export function RegisterImportView({ service, today, onImported }: { service: Re
   const [excluded, setExcluded] = React.useState<Set<number>>(new Set());
   const [checking, setChecking] = React.useState<ImportPlanRow | null>(null);
   const [columnsText, setColumnsText] = React.useState("");
+  /** The file the preview shows (named above it: several registers may be imported one after another). */
+  const [fileName, setFileName] = React.useState("");
   const [fileError, setFileError] = React.useState<string | undefined>(undefined);
   const [done, setDone] = React.useState<ImportOutcome | null>(null);
   const action = useAction();
@@ -208,6 +211,7 @@ export function RegisterImportView({ service, today, onImported }: { service: Re
         return;
       }
       setColumnsText(fmt(I.columns, found.join("、")));
+      setFileName(file.name);
       setPlan(await service.preview(table.rows, table.columns, table.firstRowNo));
     });
   };
@@ -310,7 +314,7 @@ export function RegisterImportView({ service, today, onImported }: { service: Re
               )}
             </Line>
             {canEnterDate(r) && <DateEntry row={r} onApply={(date) => setPlan((p) => p && service.withConcludedDate(p, r.rowNo, date))} />}
-            {describeTerms(r.rules).map(([k, v]) => (
+            {describeTerms(r.rules, r.errors.some((e) => e.field === "terms" && e.code === "renewalRepeatUnclear")).map(([k, v]) => (
               <Line inline key={k} name={k}>
                 {v}
               </Line>
@@ -386,12 +390,17 @@ export function RegisterImportView({ service, today, onImported }: { service: Re
       {done && <MessageBar messageBarType={MessageBarType.success} role="status">{fmt(I.done, done.created, done.partnersCreated, done.skipped)}{done.alreadyImported > 0 ? ` ${fmt(I.alreadyImported, done.alreadyImported)}` : ""}</MessageBar>}
       {plan && (
         <>
+          <Text as="h4" style={{ fontWeight: 600, margin: 0, overflowWrap: "anywhere" }} data-testid="pd-import-file">{fmt(I.fileName, fileName)}</Text>
           <Text>{columnsText}</Text>
           <Text role="status" style={{ fontWeight: 600 }}>{fmt(I.summary, plan.length, ready.length, deciding.length, dup.length, bad.length)}</Text>
           <div>
             <PrimaryButton text={fmt(I.confirm, ready.length)} onClick={() => void confirm()} disabled={action.busy || ready.length === 0} />
           </div>
-          {ready.length === 0 && <MessageBar>{I.nothing}</MessageBar>}
+          {deciding.length > 0 ? (
+            <MessageBar messageBarType={MessageBarType.warning} isMultiline>{fmt(ready.length === 0 ? I.waitingNoneReady : I.waiting, deciding.length)}</MessageBar>
+          ) : (
+            ready.length === 0 && <MessageBar>{I.nothing}</MessageBar>
+          )}
           {checking && (
             <ConfirmTermsDialog
               row={checking}

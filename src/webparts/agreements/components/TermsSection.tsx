@@ -110,7 +110,7 @@ export function TermsEditor({ value, onChange, start, problems }: { value: TermR
   const D = strings.TermsDialog;
   const kind = kindOf(value);
   const setKind = (k: InitialKind): void =>
-    onChange({ ...value, initialTermMonths: k === "months" ? (value.initialTermMonths ?? 12) : null, initialTermEnd: k === "date" ? (value.initialTermEnd ?? start ?? "") : null, endsAtFiscalYearEnd: k === "fiscalYear" ? true : k === "months" ? value.endsAtFiscalYearEnd : false, ...(k === "none" ? { renewalMonths: null, noticeMonths: null } : {}) });
+    onChange({ ...value, initialTermMonths: k === "months" ? (value.initialTermMonths ?? 12) : null, initialTermEnd: k === "date" ? (value.initialTermEnd ?? start ?? "") : null, endsAtFiscalYearEnd: k === "fiscalYear" ? true : k === "months" ? value.endsAtFiscalYearEnd : false, ...(k === "none" ? { renewalMonths: null, noticeMonths: null, noticeDays: null } : {}) });
   let preview: string[] = [];
   if (start && kind !== "none") {
     const t1 = firstTerm(value, start);
@@ -133,6 +133,7 @@ export function TermsEditor({ value, onChange, start, problems }: { value: TermR
           <TextField label={D.renewalMonths} type="number" min={1} value={value.renewalMonths === null ? "" : String(value.renewalMonths)} onChange={(_, v) => onChange({ ...value, renewalMonths: num(v) })} errorMessage={fieldError(problems, "renewalMonths")} />
           <Checkbox label={D.repeats} checked={value.renewalRepeats} disabled={!value.renewalMonths} onChange={(_, c) => onChange({ ...value, renewalRepeats: !!c })} />
           <TextField label={D.noticeMonths} type="number" min={0} value={value.noticeMonths === null ? "" : String(value.noticeMonths)} onChange={(_, v) => onChange({ ...value, noticeMonths: num(v) })} errorMessage={fieldError(problems, "noticeMonths")} />
+          <TextField label={D.noticeDays} type="number" min={1} value={value.noticeDays ? String(value.noticeDays) : ""} onChange={(_, v) => onChange({ ...value, noticeDays: num(v) })} errorMessage={fieldError(problems, "noticeDays")} />
           <Checkbox label={D.writing} checked={value.noticeInWriting} onChange={(_, c) => onChange({ ...value, noticeInWriting: !!c })} />
         </>
       )}
@@ -164,7 +165,7 @@ function TermsDialog({ story, service, onClose, onDone }: { story: AgreementStor
   const save = async (): Promise<void> => {
     if (await action.run(() => service.saveTerms(a, base.terms, rules, clause))) onDone();
   };
-  const fields = ["initialTermMonths", "initialTermEnd", "renewalMonths", "noticeMonths", "reviewCycleYears", "termClause"];
+  const fields = ["initialTermMonths", "initialTermEnd", "renewalMonths", "noticeMonths", "noticeDays", "reviewCycleYears", "termClause"];
   return (
     <Dialog hidden={false} onDismiss={onClose} dialogContentProps={{ type: DialogType.largeHeader, title: strings.TermsDialog.heading, subText: a.title }} minWidth={560} modalProps={{ isBlocking: true }}>
       <ErrorBar error={action.error} reloadLabel={isConflict(action.error) ? common.Conflict.reloadKeep : undefined} onReload={isConflict(action.error) ? () => void action.run(reloadKeep) : undefined} />

@@ -3,8 +3,11 @@ import { fmt } from "../../../components/format";
 import { formatDateBoth } from "../../../domain/calendar";
 import type { TermRules } from "../../../domain/terms";
 
-/** Terms as a person reads them: one line each for the initial term, renewal, notice and review. */
-export function describeTerms(r: TermRules): Array<[string, string]> {
+/**
+ * Terms as a person reads them: one line each for the initial term, renewal, notice and review.
+ * `repeatUnclear`: the clause does not say whether the renewal repeats (an import waiting for the coordinator).
+ */
+export function describeTerms(r: TermRules, repeatUnclear = false): Array<[string, string]> {
   const T = strings.Terms;
   let initial: string;
   if (r.initialTermEnd) initial = fmt(T.initialEnd, formatDateBoth(r.initialTermEnd));
@@ -15,8 +18,8 @@ export function describeTerms(r: TermRules): Array<[string, string]> {
   const hasTerm = initial !== T.noExpiry;
   const lines: Array<[string, string]> = [[T.initial, initial]];
   if (hasTerm) {
-    lines.push([T.renewal, r.renewalMonths ? fmt(r.renewalRepeats ? T.renewalRepeats : T.renewalOnce, r.renewalMonths) : T.noRenewal]);
-    lines.push([T.notice, `${r.noticeMonths ? fmt(T.noticeMonths, r.noticeMonths) : T.noticeAtEnd}${r.noticeInWriting ? T.writing : ""}`]);
+    lines.push([T.renewal, r.renewalMonths ? fmt(repeatUnclear ? T.renewalRepeatUnclear : r.renewalRepeats ? T.renewalRepeats : T.renewalOnce, r.renewalMonths) : T.noRenewal]);
+    lines.push([T.notice, `${r.noticeDays ? fmt(T.noticeDays, r.noticeDays) : r.noticeMonths ? fmt(T.noticeMonths, r.noticeMonths) : T.noticeAtEnd}${r.noticeInWriting ? T.writing : ""}`]);
   }
   lines.push([T.review, r.reviewCycleYears ? fmt(T.reviewYears, r.reviewCycleYears) : T.reviewNone]);
   return lines;

@@ -105,6 +105,8 @@ declare interface IAgreementsWebPartStrings {
     origin: string;
     originCity: string;
     originPartner: string;
+    /** An agreement imported from a register that does not say who started it. */
+    originUnknown: string;
     partner: string;
     title: string;
     titleHint: string;
@@ -129,6 +131,8 @@ declare interface IAgreementsWebPartStrings {
     basics: string;
     items: string;
     itemsLocked: string;
+    /** An imported agreement without items: they may be recorded once. */
+    itemsFromRegister: string;
     editItems: string;
     survey: string;
     surveyNotStarted: string;
@@ -217,6 +221,8 @@ declare interface IAgreementsWebPartStrings {
     lookBack: string;
     lookBackFill: string;
     lookBackLine: string;
+    lookBackWithinTerm: string;
+    lookBackNoYear: string;
     lookBackItem: string;
     lookBackOther: string;
     submit: string;
@@ -269,9 +275,11 @@ declare interface IAgreementsWebPartStrings {
     renewal: string;
     renewalRepeats: string;
     renewalOnce: string;
+    renewalRepeatUnclear: string;
     noRenewal: string;
     notice: string;
     noticeMonths: string;
+    noticeDays: string;
     noticeAtEnd: string;
     writing: string;
     review: string;
@@ -306,6 +314,7 @@ declare interface IAgreementsWebPartStrings {
     renewalMonths: string;
     repeats: string;
     noticeMonths: string;
+    noticeDays: string;
     writing: string;
     reviewYears: string;
     clause: string;
@@ -374,6 +383,7 @@ declare interface IAgreementsWebPartStrings {
     columns: string;
     missingColumns: string;
     columnNames: {
+      origin: string;
       partner: string;
       kana: string;
       title: string;
@@ -391,12 +401,19 @@ declare interface IAgreementsWebPartStrings {
     excluded: string;
     rowNo: string;
     newPartner: string;
+    /** A place written after a name in brackets, kept as the new partner's address. */
+    placeAsAddress: string;
     existingPartner: string;
     confirm: string;
     notFinished: string;
     done: string;
     alreadyImported: string;
     nothing: string;
+    /** The preview names the file it shows. */
+    fileName: string;
+    /** No row is ready yet, but rows wait for the coordinator's decision (never 「取り込める行はありません」 then). */
+    waitingNoneReady: string;
+    waiting: string;
     summary: string;
     agreementColumn: string;
     writtenColumn: string;
@@ -448,6 +465,7 @@ declare interface IAgreementsWebPartStrings {
     empty: string;
     codes: {
       "partner.severalPartners": string;
+      "partner.groupName": string;
       "partner.required": string;
       "title.required": string;
       "title.generated": string;
@@ -457,8 +475,8 @@ declare interface IAgreementsWebPartStrings {
       "concluded.eraRange": string;
       "concluded.weekdayMismatch": string;
       "terms.unrecognized": string;
-      "terms.noticeInDays": string;
       "terms.renewalLengthUnclear": string;
+      "terms.renewalRepeatUnclear": string;
       "terms.endDateUnreadable": string;
       "concluded.incomplete": string;
       "concluded.multipleDates": string;
