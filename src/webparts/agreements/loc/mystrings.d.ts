@@ -64,8 +64,13 @@ declare interface IAgreementsWebPartStrings {
       notConfigured: string;
       pending: string;
       notYet: string;
+      unsent: string;
     };
-    retry: string;
+    remind: string;
+    remindTitle: string;
+    remindText: string;
+    remindLine: string;
+    remindConfirm: string;
     sentSummary: string;
     failedSummary: string;
     noChannel: string;
