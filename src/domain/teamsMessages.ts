@@ -9,6 +9,8 @@ export interface ReminderInput {
   portalUrl: string;
   /** The coordinator's message with the call (the first notice carries it). */
   message?: string;
+  /** Further lines under the deadline, label and value (a survey's 説明会の日・場所). */
+  lines?: Array<[string, string]>;
 }
 
 /** A call's first notice (調査依頼) or its reminder (督促): readable HTML with the user text escaped. */
@@ -17,7 +19,7 @@ export function reminderHtml(m: ReminderInput, labels: { heading: string; deadli
   return [
     `<p><strong>${escapeHtml(labels.heading)}</strong></p>`,
     `<p>${escapeHtml(m.departmentName)}: ${escapeHtml(labels.body)}</p>`,
-    `<p>${escapeHtml(m.callTitle)}<br>${escapeHtml(labels.deadline)}: ${escapeHtml(m.deadlineText)}</p>`,
+    `<p>${escapeHtml(m.callTitle)}<br>${escapeHtml(labels.deadline)}: ${escapeHtml(m.deadlineText)}${(m.lines ?? []).map(([k, v]) => `<br>${escapeHtml(k)}: ${escapeHtml(v)}`).join("")}</p>`,
     m.message ? `<p>${escapeHtml(m.message)}</p>` : "",
     url ? `<p><a href="${escapeHtml(url)}">${escapeHtml(labels.open)}</a></p>` : "",
   ].join("");

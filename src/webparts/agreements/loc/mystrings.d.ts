@@ -295,7 +295,8 @@ declare interface IAgreementsWebPartStrings {
     from: string;
     to: string;
   };
-  SurveyNotice: { heading: string; body: string; reminderHeading: string; reminderBody: string; open: string; remind: string; reminded: string; notReached: string };
+  PortalPage: { heading: string; intro: string; label: string; save: string; saved: string };
+  SurveyNotice: { heading: string; body: string; reminderHeading: string; reminderBody: string; open: string; noPortalPage: string; remind: string; reminded: string; notReached: string };
   TermsDialog: {
     heading: string;
     kind: string;
