@@ -48,7 +48,34 @@ if (args.includes("--reset-only")) process.exit(0);
 
 const { buildWorkbench } = await import("./workbench/build.mjs");
 await buildWorkbench();
-console.log(`\n包括連携デスク: http://127.0.0.1:${port}/workbench/ をブラウザーで開いてください（Ctrl+C で終了）。\n`);
 const child = spawn(process.execPath, ["--import", "tsx", join(root, "dev/backend/main.ts")], { cwd: root, stdio: "inherit", env: process.env });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
-child.on("exit", (code) => process.exit(code ?? 0));
+let exited = false;
+child.on("exit", (code) => {
+  exited = true;
+  process.exit(code ?? 0);
+});
+
+/**
+ * The URL is printed once the backend says the sample site is set up (`/_dev/ready`): on a fresh
+ * data folder it first runs the product's site setup and loads the sample data, and a page opened
+ * before that would find no lists. (A page opened early anyway gets the waiting page, which
+ * reloads itself when the site is ready.)
+ */
+async function waitUntilReady() {
+  let told = false;
+  for (;;) {
+    if (exited) return false;
+    const state = await fetch(`http://127.0.0.1:${port}/_dev/ready`, { signal: AbortSignal.timeout(2000) }).then(
+      (r) => (r.ok ? r.json() : { ready: false }),
+      () => null,
+    );
+    if (state?.ready) return true;
+    if (state && !told) {
+      console.log("サンプル サイトを準備しています（初回は少し時間がかかります）…");
+      told = true;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+if (await waitUntilReady()) console.log(`\n包括連携デスク: http://127.0.0.1:${port}/workbench/ をブラウザーで開いてください（Ctrl+C で終了）。\n`);

@@ -1,8 +1,11 @@
 import type { SPFI } from "@pnp/sp";
+import { PORTAL_PAGE_KEY } from "../../src/domain/portalPage";
+import { addSitePage } from "./sitePages";
 import type { SubmittedListKey } from "../../src/data/contracts";
 import { PartnershipData } from "../../src/data/sp/PartnershipData";
 import { refreshDecisionColumns } from "../../src/data/services/decisionColumns";
 import { ResultsService } from "../../src/data/services/ResultsService";
+import { PARTNERSHIP_SITE } from "./store";
 import type { Store } from "./store";
 import * as S from "../../src/data/schema/listSchema";
 import { toListValues } from "../../src/data/sp/mapping";
@@ -29,6 +32,9 @@ function add<T extends D.Stored>(store: Store, def: ListDef<T>, rows: Partial<D.
 
 import { fakeGuid, seedDepartments } from "./directory";
 export { seedDepartments };
+
+/** The sample site's page with the department portal web part (the setting 部署ポータルのページ names it). */
+export const SAMPLE_PORTAL_PAGE = "DepartmentPortal.aspx";
 
 interface SeedPartner {
   name: string;
@@ -277,7 +283,10 @@ export function seed(store: Store): void {
     { key: "reviewCycleYears", value: "3" },
     { key: "decisionBufferDays", value: "30" },
     { key: "reviewWindowDays", value: "90" },
+    // The page where the site owner placed the department portal web part (made below): every link to the portal.
+    { key: PORTAL_PAGE_KEY, value: `${PARTNERSHIP_SITE}/SitePages/${SAMPLE_PORTAL_PAGE}` },
   ]);
+  addSitePage(store, PARTNERSHIP_SITE, SAMPLE_PORTAL_PAGE, "部署ポータル", COORDINATOR_ID);
   // Who and when of an audit entry are SharePoint's Author and Created: each row is made at its own time.
   agreementIds.forEach((id, i) =>
     store.bulkAdd(

@@ -113,6 +113,12 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
   const graphThrottle = new GraphThrottle();
   let requests = 0;
   let sp: SharePointApi | null = null;
+  /**
+   * False while a fresh data folder's site is being set up and seeded (the server must listen
+   * for that: setup goes through its own REST API). Meanwhile a workbench page is the waiting
+   * page, which reloads itself once `/_dev/ready` says so, and `npm start` prints the URL only then.
+   */
+  let ready = !fresh || mode === "bare";
 
   const server = http.createServer((req, res) => {
     requests++;
@@ -155,6 +161,11 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
     }
     if (p.startsWith("/workbench/") && opts.workbenchDir) {
       const rel = p.slice("/workbench/".length) || "index.html";
+      if (!ready && rel.endsWith(".html")) {
+        res.writeHead(503, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "retry-after": "2" });
+        res.end(WAITING_PAGE);
+        return;
+      }
       const file = path.resolve(opts.workbenchDir, rel);
       if (file.startsWith(path.resolve(opts.workbenchDir)) && fs.existsSync(file) && fs.statSync(file).isFile()) {
         res.writeHead(200, { "content-type": mime[path.extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
@@ -281,6 +292,7 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
       res.end(JSON.stringify(body));
     };
     if (p === "/_dev/health") return reply(200, { ok: true });
+    if (p === "/_dev/ready") return reply(200, { ready });
     if (p === "/_dev/users") return reply(200, siteUsers);
     if (p === "/_dev/faults") {
       if (req.method === "POST") {
@@ -318,6 +330,7 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
     }
     store.compact();
   }
+  ready = true;
   return {
     url: origin,
     siteUrl: origin + SITE_PATH,
@@ -336,3 +349,23 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
       }),
   };
 }
+
+/**
+ * What a workbench page answers while the sample site is still being set up (503, as the page
+ * is not there yet): it says so in both languages and reloads itself once `/_dev/ready` says the
+ * site is ready, so a page opened early never shows the product's 「まだ準備されていません」.
+ */
+export const WAITING_PAGE = `<!doctype html>
+<html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>準備しています — 包括連携デスク</title>
+<style>body{margin:0;padding:32px 16px;font-family:"Segoe UI","Yu Gothic UI",Meiryo,"Noto Sans CJK JP",sans-serif;color:#201f1e;background:#f3f2f1}main{max-width:560px;margin:0 auto;background:#fff;padding:24px;border-radius:4px}h1{font-size:20px;margin:0 0 12px}p{line-height:1.6;margin:8px 0}</style>
+</head><body><main>
+<h1>サンプル サイトを準備しています</h1>
+<p role="status">ローカル バックエンドがサンプル サイトを作成し、サンプル データを入れています。終わるとこのページは自動で開き直します。</p>
+<p lang="en">Setting up the sample site. This page reloads itself when it is ready.</p>
+</main>
+<script>
+(function poll(){fetch("/_dev/ready",{cache:"no-store"}).then(function(r){return r.json()}).then(function(b){if(b&&b.ready)location.reload();else setTimeout(poll,1000)},function(){setTimeout(poll,2000)})})();
+</script>
+</body></html>
+`;

@@ -8,6 +8,7 @@ import { has, Perm } from "./security";
 import { findFolder, folderScope, itemMask, itemTarget, listMask, listTarget, scopeRoute, SecurityContext, webSecurityRoute, webTarget } from "./securityApi";
 import { effective } from "./security";
 import { deleteList, regionalSettingsRoute } from "./siteExtras";
+import { sitePageFileRoute } from "./sitePages";
 
 /** The tenant app catalog site, where tenant properties are written. */
 export const APP_CATALOG_SITE = "/sites/appcatalog";
@@ -87,6 +88,8 @@ export class SharePointApi {
     const sc: SecurityContext = { store: this.store, site, user: req.user, method, body: () => parseBody(req.body), query: req.url.searchParams, json, wrap, collection };
     const regional = regionalSettingsRoute(rest, method, wrap, json);
     if (regional) return regional;
+    const pageFile = sitePageFileRoute(this.store, site, rest, method, req.user, wrap, json);
+    if (pageFile) return pageFile;
     if (/^web\/currentuser$/i.test(rest) && get) return json(200, wrap(userInfo(req.user)));
     if (/^web\/siteusers$/i.test(rest) && get) return json(200, collection(siteUsers.map(userInfo)));
     const webSec = webSecurityRoute(sc, rest);

@@ -195,7 +195,12 @@ export interface IPartnershipData {
    * cannot be read (a site not set up) does not keep the user from being known.
    */
   currentUserWith<R extends Record<string, AnyReadSpec>>(specs: R): { user: Promise<CurrentUser>; lists: Promise<ReadResults<R>> };
+  /** A page of the partnership site by its server-relative path (the setting 部署ポータルのページ). */
+  sitePage?(serverRelativePath: string): Promise<SitePageState>;
 }
+
+/** Whether a page of the site is there: found (its path as SharePoint spells it), missing (404), or not readable by the signed-in user (403). */
+export type SitePageState = { state: "found"; url: string; name: string } | { state: "missing" } | { state: "forbidden" };
 
 /** The result of checking a partnership site URL (property pane, first load). */
 export interface SiteCheck {

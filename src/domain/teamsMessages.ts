@@ -9,6 +9,8 @@ export interface ReminderInput {
   portalUrl: string;
   /** The coordinator's message with the call (the first notice carries it). */
   message?: string;
+  /** Further lines under the deadline, label and value (a survey's 説明会の日・場所). */
+  lines?: Array<[string, string]>;
 }
 
 /** A call's first notice (調査依頼) or its reminder (督促): readable HTML with the user text escaped. */
@@ -17,7 +19,7 @@ export function reminderHtml(m: ReminderInput, labels: { heading: string; deadli
   return [
     `<p><strong>${escapeHtml(labels.heading)}</strong></p>`,
     `<p>${escapeHtml(m.departmentName)}: ${escapeHtml(labels.body)}</p>`,
-    `<p>${escapeHtml(m.callTitle)}<br>${escapeHtml(labels.deadline)}: ${escapeHtml(m.deadlineText)}</p>`,
+    `<p>${escapeHtml(m.callTitle)}<br>${escapeHtml(labels.deadline)}: ${escapeHtml(m.deadlineText)}${(m.lines ?? []).map(([k, v]) => `<br>${escapeHtml(k)}: ${escapeHtml(v)}`).join("")}</p>`,
     m.message ? `<p>${escapeHtml(m.message)}</p>` : "",
     url ? `<p><a href="${escapeHtml(url)}">${escapeHtml(labels.open)}</a></p>` : "",
   ].join("");
@@ -53,29 +55,52 @@ export interface FeedbackLabels {
   open: string;
   /** 「企業等の回答」: the partner's answer to the city's proposal the row came from. */
   answer: string;
+  /** 「提案 {0} 件（一覧は下のカード）」: the message text's count of the rows the card lists. */
+  count: string;
 }
 
 const MAX_CONTENT_IN_MESSAGE = 200;
 const clip = (s: string): string => (Array.from(s).length > MAX_CONTENT_IN_MESSAGE ? `${Array.from(s).slice(0, MAX_CONTENT_IN_MESSAGE).join("")}…` : s);
 const safeUrl = (u: string): string => (/^https?:\/\//i.test(u) ? u : "");
 
-/** The channel message for one department: readable HTML, every user text escaped, long content clipped. */
+/**
+ * A Form 3 post carries its list ONCE, as the Adaptive Card (`feedbackCard`); this is the
+ * message's own text beside it: who it is for, how many proposals, the coordinator's message
+ * and the portal link — no table and no second copy of the rows (issue 33: each post showed
+ * the list twice, and the HTML table's narrow 「NO」 column wrapped as N/O).
+ *
+ * Why the card and not an HTML table: a card's TextBlocks wrap to the width Teams gives them,
+ * so each row reads as a short stack (No. and title, content, partner, contact) on a phone as
+ * on the desktop; an HTML table keeps its columns and squeezes or scrolls them on a phone. The
+ * card uses no `Table` element (1.5), which some Teams clients drew blank (MicrosoftDocs/msteams-docs
+ * #7929, "Adaptive card not rendering in mobile"; microsoft/AdaptiveCards discussions "1.5 TableRow
+ * does not show content in Teams"). A chatMessage with a card attachment shows the body text and the
+ * card, the card placed where `<attachment id>` stands (Graph, "Working with Teams messaging APIs",
+ * chatMessage › attachments › card attachment). This text is also what a client that cannot draw
+ * the card, the activity feed and search show, so it must read on its own; the card's `fallbackText`
+ * carries the rows as plain lines for a client that drops the card.
+ */
 export function feedbackHtml(m: FeedbackMessageInput, l: FeedbackLabels): string {
-  const rows = m.rows
-    .map((r) => `<tr><td>${r.rowNo}</td><td>${escapeHtml(r.title)}</td><td>${escapeHtml(clip(r.content))}${r.answer ? `<br>${escapeHtml(l.answer)}: ${escapeHtml(clip(r.answer))}` : ""}</td><td>${escapeHtml(r.partner)}<br>${escapeHtml(r.contact)}</td></tr>`)
-    .join("");
   const url = safeUrl(m.portalUrl);
   return [
     `<p><strong>${escapeHtml(l.heading)}</strong> ${escapeHtml(m.editionTitle)}（${escapeHtml(m.issuedDateText)}）</p>`,
     `<p>${escapeHtml(m.departmentName)}: ${escapeHtml(l.intro)}</p>`,
+    `<p>${escapeHtml(l.count.replace("{0}", String(m.rows.length)))}</p>`,
     m.message ? `<p>${escapeHtml(m.message)}</p>` : "",
-    `<table><tr><th>${escapeHtml(l.no)}</th><th>${escapeHtml(l.title)}</th><th>${escapeHtml(l.content)}</th><th>${escapeHtml(l.partner)}</th></tr>${rows}</table>`,
     url ? `<p><a href="${escapeHtml(url)}">${escapeHtml(l.open)}</a></p>` : "",
   ].join("");
 }
 
+/** The rows as plain lines, for the card's fallbackText (a client that cannot draw the card). */
+export function feedbackPlainText(m: FeedbackMessageInput, l: FeedbackLabels): string {
+  return [
+    `${l.heading} ${m.editionTitle}（${m.issuedDateText}）`,
+    ...m.rows.map((r) => `${l.no}${r.rowNo} ${r.title} / ${l.partner}: ${r.partner} / ${l.contact}: ${r.contact}${r.answer ? ` / ${l.answer}: ${clip(r.answer)}` : ""}`),
+  ].join("\n");
+}
+
 /**
- * The same as an Adaptive Card (1.4). Card text is plain text (Adaptive Cards render no
+ * The list as an Adaptive Card (1.4): one Container per row, every TextBlock wrapping. Card text is plain text (Adaptive Cards render no
  * HTML), so nothing needs escaping there, but markdown is neutralised so a title cannot
  * turn into a link.
  */
@@ -86,6 +111,7 @@ export function feedbackCard(m: FeedbackMessageInput, l: FeedbackLabels): Record
     type: "AdaptiveCard",
     $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
     version: "1.4",
+    fallbackText: plain(feedbackPlainText(m, l)),
     body: [
       { type: "TextBlock", text: plain(`${l.heading} ${m.editionTitle}`), weight: "Bolder", size: "Medium", wrap: true },
       { type: "TextBlock", text: plain(`${m.departmentName}: ${l.intro}（${m.issuedDateText}）`), wrap: true, spacing: "Small" },

@@ -92,6 +92,20 @@ define([], function () {
       NeedsUpgrade: "The partnership site is at version {0}, older than this app ({1}). A site owner updates it in Site setup; everything works meanwhile.",
       ReadingFrom: "Partnership site: {0}"
     },
+    PortalPage: {
+      Heading: "Department portal page",
+      Found: "The department portal page {0} exists. Links in Teams notices open this page.",
+      NotSet: "No department portal page is set. Set the page where the department portal web part is placed under Agreements › Settings › Department portal page. Until then, Teams notices carry no link to the portal.",
+      Missing: "The department portal page {0} is not on the site. Create the page and place the department portal web part on it, or set the right page under Agreements › Settings.",
+      Forbidden: "The department portal page {0} could not be read (no permission to view it).",
+      Invalid: "The department portal page setting \"{0}\" is not a page of this site.",
+      Problems: {
+        empty: "Enter the page's URL.",
+        notUrl: "This is not a URL.",
+        notPage: "Enter a page (a URL ending in .aspx).",
+        otherSite: "Enter a page of this partnership site."
+      }
+    },
     Setup: {
       Title: "Site setup",
       Intro: "Creates Partnership Desk's lists, columns, indexes and views on the partnership site, and adds what a new version brings. Existing data is never changed.",

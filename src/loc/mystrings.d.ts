@@ -52,6 +52,15 @@ declare interface ICommonStrings {
     NeedsUpgrade: string;
     ReadingFrom: string;
   };
+  PortalPage: {
+    Heading: string;
+    Found: string;
+    NotSet: string;
+    Missing: string;
+    Forbidden: string;
+    Invalid: string;
+    Problems: { empty: string; notUrl: string; notPage: string; otherSite: string };
+  };
   Setup: {
     Title: string;
     Intro: string;

@@ -50,22 +50,29 @@ test("rows and departments an edition concerns", () => {
   expect(rowsFor(rows, 3)).toHaveLength(1);
 });
 
-test("the channel message escapes user text; the card neutralises markdown", () => {
-  const input = { editionTitle: "2026年度 第2回", issuedDateText: "令和8年11月24日", departmentName: "子育て支援課", portalUrl: "https://contoso.sharepoint.com/sites/p/SitePages/Portal.aspx", message: "<b>至急</b>", rows: [{ rowNo: 1, title: "<img src=x onerror=alert(1)>", content: "あ".repeat(300), partner: "O'Hara [食品](http://evil)", contact: "担当 a@b.jp" }] };
-  const labels = { heading: "フィードバック", intro: "届きました", no: "NO", title: "件名", content: "内容", partner: "企業等", contact: "連絡先", open: "開く", answer: "企業等の回答" };
+test("a post carries the list once: the card lists the rows, the message text counts them and escapes user text", () => {
+  const input = { editionTitle: "2026年度 第2回", issuedDateText: "令和8年11月24日", departmentName: "子育て支援課<i>", portalUrl: "https://contoso.sharepoint.com/sites/p/SitePages/Portal.aspx", message: "<b>至急</b>", rows: [{ rowNo: 1, title: "<img src=x onerror=alert(1)>", content: "あ".repeat(300), partner: "O'Hara [食品](http://evil)", contact: "担当 a@b.jp" }, { rowNo: 2, title: "二件目の提案", content: "内容", partner: "B社", contact: "" }] };
+  const labels = { heading: "フィードバック", intro: "届きました", no: "No.", title: "件名", content: "内容", partner: "企業等", contact: "連絡先", open: "開く", answer: "企業等の回答", count: "関係する提案は {0} 件です。" };
   const html = feedbackHtml(input, labels);
-  expect(html).not.toMatch(/<img|<b>/);
-  expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
-  expect(html).toContain("…");
-  const card = JSON.stringify(feedbackCard(input, labels));
+  expect(html).not.toMatch(/<img|<b>|<i>|<table|<th/);
+  expect(html).toContain("子育て支援課&lt;i&gt;");
+  expect(html).toContain("&lt;b&gt;至急&lt;/b&gt;");
+  expect(html).toContain("関係する提案は 2 件です。");
+  // The rows are not in the message text: they are in the card, once.
+  expect(html).not.toContain("二件目の提案");
+  const cardObj = feedbackCard(input, labels);
+  const card = JSON.stringify(cardObj);
+  expect(card.split("二件目の提案").length - 1).toBe(2); // the card's row, and its fallbackText for a client that cannot draw it
+  expect(String(cardObj.fallbackText)).toContain("No.2 二件目の提案");
   expect(card).toContain("\\\\[食品\\\\]\\\\(http://evil\\\\)");
+  expect(card).toContain("…");
   expect(JSON.parse(card).actions[0].url).toBe(input.portalUrl);
   expect(JSON.parse(JSON.stringify(feedbackCard({ ...input, portalUrl: "javascript:alert(1)" }, labels))).actions).toEqual([]);
-  // The partner's answer to the city's proposal travels with the row (issue 18 item 3), escaped in both.
+  expect(feedbackHtml({ ...input, portalUrl: "javascript:alert(1)" }, labels)).not.toContain("href");
+  // The partner's answer to the city's proposal travels with the row (issue 18 item 3), in the card.
   const answered = { ...input, rows: [{ ...input.rows[0], answer: "可：講師を2名派遣できます<script>" }] };
-  expect(feedbackHtml(answered, labels)).toContain("企業等の回答: 可：講師を2名派遣できます&lt;script&gt;");
   expect(JSON.stringify(feedbackCard(answered, labels))).toContain("企業等の回答: 可：講師を2名派遣できます<script\\\\>");
-  expect(feedbackHtml(input, labels)).not.toContain("企業等の回答");
+  expect(feedbackHtml(answered, labels)).not.toContain("講師を2名");
 });
 
 test("a feedback row's partner answer: the answer and its comment from the city proposal it came from, or nothing", async () => {

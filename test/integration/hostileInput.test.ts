@@ -41,7 +41,7 @@ describe.each(texts)("text with %s", (_label, text) => {
     const a = await svc.start({ title: text, origin: "partner", partnerId: p.id, requestedByDepartmentId: null, requestedByExecutives: false, approachDate: "2026-11-01", proposedContent: text }, [text]);
     const story = await svc.story(a.id);
     expect([story.agreement.title, story.agreement.proposedContent, story.items[0].text]).toEqual([text, text, text]);
-    const html = resultsHtml(2026, [{ department: text, section: text, rowNo: 1, title: text, content: text, partner: text }], text) + feedbackHtml({ editionTitle: text, issuedDateText: "", departmentName: text, rows: [{ rowNo: 1, title: text, content: text, partner: text, contact: text }], portalUrl: "", message: text }, { heading: "", intro: "", no: "", title: "", content: "", partner: "", contact: "", open: "", answer: "" });
+    const html = resultsHtml(2026, [{ department: text, section: text, rowNo: 1, title: text, content: text, partner: text }], text) + feedbackHtml({ editionTitle: text, issuedDateText: "", departmentName: text, rows: [{ rowNo: 1, title: text, content: text, partner: text, contact: text }], portalUrl: "", message: text }, { heading: "", intro: "", no: "", title: "", content: "", partner: "", contact: "", open: "", answer: "", count: "" });
     expect(html).not.toMatch(/<script|<img/i);
   });
 });

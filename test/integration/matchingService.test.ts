@@ -18,6 +18,16 @@ afterAll(async () => t.stop());
 const graphCount = async (): Promise<number> => ((await (await fetch(`${t.backend.url}/_dev/graph/messages`)).json()) as { value: unknown[] }).value.length;
 const render = (d: Department, rows: Matching[]): { html: string; adaptiveCard: Record<string, unknown> } => ({ html: `<p>${d.title}: ${rows.length}</p>`, adaptiveCard: { type: "AdaptiveCard", version: "1.4", body: [] } });
 
+interface PostedMessage {
+  body: { content: string };
+  attachments?: Array<{ content?: string }>;
+  teamId?: string;
+  channelId?: string;
+}
+/** The row headings (「No.n  件名」) of the Adaptive Card a post carries: where a Form 3 post lists its rows, once. */
+const cardRowTitles = (m: PostedMessage): string[] =>
+  (m.attachments ?? []).flatMap((a) => (JSON.parse(a.content ?? '{"body":[]}') as { body: Array<{ type: string; items?: Array<{ text: string }> }> }).body.filter((b) => b.type === "Container").map((b) => b.items![0].text));
+
 test("compile an edition from suggestions, reorder, issue to every concerned channel once, retry failures without duplicates", async () => {
   const data = t.dataAs(7);
   const svc = new MatchingService(data, await data.currentUser(), "2026-11-24");
@@ -169,7 +179,7 @@ test("a post Graph accepted whose 'sent' record then fails is not posted again b
   expect(await graphCount()).toBe(before + 1);
 });
 
-test("a department's message too large for Teams (15 rows of 1,000 characters) is sent in numbered parts, each under the limit, each once", async () => {
+test("a department's message too large for Teams (45 rows of 1,000 characters) is sent in numbered parts, each under the limit, each once", async () => {
   const data = t.dataAs(7);
   const svc = new MatchingService(data, await data.currentUser(), "2026-11-24");
   const notes = new NotificationService(data, new GraphTeamsNotifier(graphForUrl(`${t.backend.url}/graph`)));
@@ -180,22 +190,23 @@ test("a department's message too large for Teams (15 rows of 1,000 characters) i
   await svc.addRows(
     issue,
     year,
-    Array.from({ length: 15 }, (_, i) => ({ title: `長い提案 ${i + 1}`, content: long(i + 1), partner: { id: 1, title: "" }, partnerProposal: null, cityProposal: null, allDepartments: false, targetDepartments: [{ id: kosodate.id, title: kosodate.title }] })),
+    Array.from({ length: 45 }, (_, i) => ({ title: `長い提案 ${i + 1}`, content: long(i + 1), partner: { id: 1, title: "" }, partnerProposal: null, cityProposal: null, allDepartments: false, targetDepartments: [{ id: kosodate.id, title: kosodate.title }] })),
   );
   year = await svc.year(2026);
   const before = ((await (await fetch(`${t.backend.url}/_dev/graph/messages`)).json()) as { value: unknown[] }).value.length;
-  // The real builders (HTML table and Adaptive Card), as the screen sends them.
+  // The real builders (the message text and the Adaptive Card that lists the rows), as the screen sends them.
   const { renderFeedback } = await import("../../src/webparts/annualCycle/components/MatchingView");
   const out = await svc.issue(issue, year, notes, renderFeedback("https://city.example/portal"));
   expect(out.every((n) => n.status === "sent")).toBe(true);
   expect(out.length).toBeGreaterThan(1);
   const titles = out.map((n) => n.title).sort();
   expect(titles.every((x, i) => x.includes(`（${i + 1}/${out.length}）`))).toBe(true);
-  const messages = ((await (await fetch(`${t.backend.url}/_dev/graph/messages`)).json()) as { value: Array<{ body: { content: string } }> }).value;
+  const messages = ((await (await fetch(`${t.backend.url}/_dev/graph/messages`)).json()) as { value: PostedMessage[] }).value;
   expect(messages.length - before).toBe(out.length);
-  // Every one of the 15 rows reached the department, once.
-  const sentText = messages.slice(0, out.length).map((m) => m.body.content).join("");
-  for (let i = 1; i <= 15; i++) expect(sentText.split(`長い提案 ${i}<`).length - 1).toBe(1);
+  // Every one of the 45 rows reached the department, once (in the card; the message text lists no rows).
+  const sentRows = messages.slice(0, out.length).flatMap(cardRowTitles);
+  for (let i = 1; i <= 45; i++) expect(sentRows.filter((x) => x.endsWith(` 長い提案 ${i}`))).toHaveLength(1);
+  expect(messages.slice(0, out.length).every((m) => !m.body.content.includes("長い提案"))).toBe(true);
   await svc.issue((await svc.year(2026)).issues.find((i) => i.id === issue.id)!, await svc.year(2026), notes, renderFeedback("https://city.example/portal"));
   expect(((await (await fetch(`${t.backend.url}/_dev/graph/messages`)).json()) as { value: unknown[] }).value.length - before).toBe(out.length);
 }, 60000);
@@ -237,14 +248,14 @@ test("the coordinator not a member of two departments' teams: shown before issui
 const graphMessages = async (): Promise<Array<{ teamId: string; channelId: string; body: { content: string }; attachments: Array<{ content?: string }> }>> =>
   ((await (await fetch(`${t.backend.url}/_dev/graph/messages`)).json()) as { value: [] }).value;
 
-test("an edition of 30 long rows for all departments arrives in parts, each under the budget, every row once per department, nothing twice, and no post runs into Graph's per-team rate", async () => {
+test("an edition of 70 long rows for all departments arrives in parts, each under the budget, every row once per department, nothing twice, and no post runs into Graph's per-team rate", async () => {
   const data = t.dataAs(7);
   const svc = new MatchingService(data, await data.currentUser(), "2026-11-24");
   const notes = new NotificationService(data, new GraphTeamsNotifier(graphForUrl(`${t.backend.url}/graph`)));
   let year = await svc.year(2026);
   const issue = await svc.draftIssue(year);
   const long = (n: number): string => `【全庁${n}】${"地域の企業と市が協力し、市民向けの講座・相談会・体験学習を年間を通じて開く。".repeat(40)}`.slice(0, 1200);
-  await svc.addRows(issue, year, Array.from({ length: 30 }, (_, i) => ({ title: `全庁向け提案 ${i + 1}`, content: long(i + 1), partner: { id: 1, title: "" }, partnerProposal: null, cityProposal: null, allDepartments: true, targetDepartments: [] })));
+  await svc.addRows(issue, year, Array.from({ length: 70 }, (_, i) => ({ title: `全庁向け提案 ${i + 1}`, content: long(i + 1), partner: { id: 1, title: "" }, partnerProposal: null, cityProposal: null, allDepartments: true, targetDepartments: [] })));
   year = await svc.year(2026);
   const { renderFeedback } = await import("../../src/webparts/annualCycle/components/MatchingView");
   const { MESSAGE_BUDGET_BYTES } = await import("../../src/data/graph/GraphTeamsNotifier");
@@ -260,8 +271,8 @@ test("an edition of 30 long rows for all departments arrives in parts, each unde
   expect(arrived.length).toBeGreaterThan(reachable.length * 2); // several parts each
   for (const m of arrived) expect(Buffer.byteLength(JSON.stringify({ body: m.body, attachments: m.attachments }), "utf8")).toBeLessThanOrEqual(MESSAGE_BUDGET_BYTES);
   for (const d of reachable) {
-    const text = arrived.filter((m) => m.teamId === d.teamId && m.channelId === d.channelId).map((m) => m.body.content).join("");
-    for (let i = 1; i <= 30; i++) expect(text.split(`全庁向け提案 ${i}<`).length - 1).toBe(1);
+    const rows = arrived.filter((m) => m.teamId === d.teamId && m.channelId === d.channelId).flatMap(cardRowTitles);
+    for (let i = 1; i <= 70; i++) expect(rows.filter((x) => x.endsWith(` 全庁向け提案 ${i}`))).toHaveLength(1);
   }
   // Parts to one team are spaced under Graph's 4 requests a second: none was throttled.
   expect(t.backend.graphThrottle.throttled).toBe(throttledBefore);

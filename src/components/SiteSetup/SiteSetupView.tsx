@@ -6,6 +6,7 @@ import * as common from "CommonStrings";
 import type { CurrentUser, ISiteSetup, ProductRole, SetupPlan, SetupStep } from "../../data/contracts";
 import { isDataError } from "../../data/contracts";
 import { ErrorBar } from "../ErrorBar/ErrorBar";
+import { PortalPageCheckView } from "./PortalPageCheck";
 import { fmt } from "../format";
 import type { IAppServices } from "../IAppServices";
 
@@ -204,6 +205,7 @@ export function SiteSetupView({ services, user, onDone }: ISiteSetupViewProps): 
           </ul>
         </>
       )}
+      {plan && plan.siteVersion !== null && <PortalPageCheckView services={services} user={user} siteUrl={siteUrl} />}
       {plan && setup && <RoleGroups setup={setup} onChanged={() => void load()} />}
       {plan && plan.siteVersion !== null && services.setTenantDefault && (
         <Stack tokens={{ childrenGap: 8 }}>

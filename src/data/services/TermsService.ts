@@ -137,7 +137,7 @@ export class TermsService extends ServiceBase {
       settings: read(this.data.settings),
       departments: read(this.data.departments),
     };
-    // Only coordinators send reminders, and visitors may not read the notification records.
+    // Only coordinators send reminders (from 「リマインドを送信」, never on opening), and visitors may not read the notification records.
     const r =
       this.user.role === "coordinator"
         ? await this.data.readMany({ ...base, reminders: read(this.data.notifications, { where: [{ prop: "kind", op: "eq", value: "renewalReminder" }] }) })
@@ -162,10 +162,7 @@ export class TermsService extends ServiceBase {
    */
   async sendDueReminders(cal: CalendarData, notifications: NotificationService, render: (e: DecisionEntry) => ChannelMessage, retry = false): Promise<D.Notification[]> {
     if (this.user.role !== "coordinator" || !cal.coordinatorChannel) return [];
-    const due = remindersDue(cal.entries).filter((e) => {
-      const n = cal.reminders.get(e.reminderKey);
-      return !n || (retry && n.status === "failed") || (n.status === "notConfigured" && !!cal.coordinatorChannel!.channelId);
-    });
+    const due = remindersToSend(cal, retry);
     // The same path as a feedback edition: reachability, intent first, each once.
     return notifications.deliver(
       due.map((e) => ({
@@ -177,4 +174,18 @@ export class TermsService extends ServiceBase {
       })),
     );
   }
+}
+
+/**
+ * The reminders 「リマインドを送信」 would send: decisions whose date has come with no record yet,
+ * a record left チャネル未設定 now that the channel is set, and — `retry` — those that failed.
+ * Shown in the confirmation before anything is posted; the calendar itself never sends (issue
+ * 33: opening it once fired a dozen posts).
+ */
+export function remindersToSend(cal: Pick<CalendarData, "entries" | "reminders" | "coordinatorChannel">, retry = true): DecisionEntry[] {
+  if (!cal.coordinatorChannel) return [];
+  return remindersDue(cal.entries).filter((e) => {
+    const n = cal.reminders.get(e.reminderKey);
+    return !n || (retry && n.status === "failed") || (n.status === "notConfigured" && !!cal.coordinatorChannel!.channelId);
+  });
 }

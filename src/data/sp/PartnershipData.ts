@@ -13,7 +13,7 @@ import { roleFromGroups } from "../../domain/roles";
 import { isPendingImport } from "../../domain/agreements";
 import { parseSurveyRecord, placementProblem, surveyProblem, surveyRecordKey } from "../../domain/rowPlacement";
 import type { PlacementProblem, SurveyAsk } from "../../domain/rowPlacement";
-import type { AnyReadSpec, CurrentUser, IPartnershipData, ISubmissionFolders, ListQuery, ReadResults, SubmittedListKey } from "../contracts";
+import type { AnyReadSpec, CurrentUser, IPartnershipData, ISubmissionFolders, ListQuery, ReadResults, SitePageState, SubmittedListKey } from "../contracts";
 import * as S from "../schema/listSchema";
 import { SCHEMA_VERSION } from "../schema/listSchema";
 import { SpListRepository, PAGE_SIZE } from "./SpListRepository";
@@ -158,6 +158,12 @@ export class PartnershipData implements IPartnershipData {
       throw toDataError(err);
     });
     return { user: sent.then(user), lists: sent.then(lists) };
+  }
+
+  /** A page of this site (the department portal's page, for its setting and setup's check); its PnPjs module is fetched when first used. */
+  async sitePage(serverRelativePath: string): Promise<SitePageState> {
+    const { readSitePage } = await import(/* webpackChunkName: "pd-site-pages" */ "./sitePages");
+    return readSitePage(this.sp, serverRelativePath);
   }
 
   async currentUser(): Promise<CurrentUser> {

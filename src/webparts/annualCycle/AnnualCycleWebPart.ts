@@ -3,7 +3,7 @@ import { PropertyPaneTextField, type IPropertyPaneConfiguration } from "@microso
 import { BaseDeskWebPart, IDeskWebPartProps } from "../BaseDeskWebPart";
 
 export interface IAnnualCycleWebPartProps extends IDeskWebPartProps {
-  /** The department portal's page, linked from reminders posted to Teams. */
+  /** The department portal's page, linked from reminders posted to Teams (overrides the site's setting 部署ポータルのページ). */
   portalUrl: string;
 }
 
@@ -16,7 +16,8 @@ export default class AnnualCycleWebPart extends BaseDeskWebPart<IAnnualCycleWebP
   }
 
   protected renderRoot(): React.ReactElement {
-    const portalUrl = this.properties.portalUrl || `${this.services.site?.url ?? this.context.pageContext.web.absoluteUrl}/SitePages/DepartmentPortal.aspx`;
+    // Empty: the site's setting 部署ポータルのページ (read by the root); never a guessed page name.
+    const portalUrl = this.properties.portalUrl ?? "";
     return React.createElement(this.root!.AnnualCycleRoot, { services: this.services, portalUrl });
   }
 

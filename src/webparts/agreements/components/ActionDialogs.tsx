@@ -100,7 +100,7 @@ function SurveyForm({ story, departments, service, today, problems, bindSubmit, 
     await service.launchSurvey(a, story.items, { briefingDate: briefingDate || null, briefingPlace: place, briefingDepartmentIds: [...chosen], deadline: deadline || null, departmentIds: [...chosen] });
     // Each department asked is told in its channel (once; a failure is recorded and shown with the survey).
     if (notifications) {
-      const launched = { ...a, surveyDeadline: deadline || null };
+      const launched = { ...a, surveyDeadline: deadline || null, briefingDate: briefingDate || null, briefingPlace: place };
       await service.notifySurvey(launched, departments, notifications, surveyNotice(launched, portalUrl ?? ""));
     }
   });
@@ -112,6 +112,7 @@ function SurveyForm({ story, departments, service, today, problems, bindSubmit, 
         <TextField label={strings.Detail.surveyDeadline} type="date" required value={deadline} min={today} onChange={(_, v) => setDeadline(v ?? "")} errorMessage={fieldError(problems, "surveyDeadline")} />
       </Stack>
       <TextField label={strings.Detail.briefingPlace} value={place} onChange={(_, v) => setPlace(v ?? "")} />
+      {notifications && !portalUrl && <MessageBar messageBarType={MessageBarType.warning}>{strings.SurveyNotice.noPortalPage}</MessageBar>}
       <fieldset style={{ border: "1px solid #d1d1d1", padding: 8 }}>
         <legend>{strings.Survey.departments}</legend>
         <Checkbox label={strings.Survey.allDepartments} checked={chosen.size === active.length} onChange={(_, c) => setChosen(new Set(c ? active.map((d) => d.id) : []))} />

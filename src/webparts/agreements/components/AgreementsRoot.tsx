@@ -1,3 +1,4 @@
+import { portalPageUrl } from "../../../domain/portalPage";
 import * as React from "react";
 import { Spinner } from "@fluentui/react";
 import { Notice, Tab, Tabs, Toolbar } from "../../../components/light";
@@ -23,7 +24,7 @@ export interface IAgreementsRootProps {
 function Agreements({ services, user, early }: { services: IAppServices; user: CurrentUser; early: EarlyRead<RegisterData> }): JSX.Element {
   const { data } = services;
   // What the panels and other tabs write with: its own chunk, fetched while the register is read.
-  const more = useLoad(() => import(/* webpackChunkName: "pd-agreements-services" */ "./agreementsServices").then((m) => m.agreementsServices(data, user, services.today, services.notifier)), [data, user, services.today, services.notifier]);
+  const more = useLoad(() => import(/* webpackChunkName: "pd-agreements-services" */ "./agreementsServices").then((m) => m.agreementsServices(data, user, services.today, services.notifier, services.site?.url ?? "")), [data, user, services.today, services.notifier, services.site?.url]);
   const load = useLoad(() => early.take(() => readRegister(data)), [data]);
   const [openId, setOpenId] = React.useState<number | null>(null);
   const [starting, setStarting] = React.useState(false);
@@ -65,7 +66,12 @@ function Agreements({ services, user, early }: { services: IAppServices; user: C
               </Tab>
             )}
             <Tab headerText={strings.Tabs.settings} itemKey="settings">
-              {whenLoaded(more, (m) => <SettingsView service={m.terms} canEdit={canEdit} onSaved={load.reload} />)}
+              {whenLoaded(more, (m) => (
+                <>
+                  <SettingsView service={m.terms} canEdit={canEdit} onSaved={load.reload} />
+                  <PortalPageSetting service={m.portalPage} canEdit={canEdit} onSaved={load.reload} />
+                </>
+              ))}
             </Tab>
             {user.canManageSite && services.setup && (
               <Tab headerText={common.Setup.Title} itemKey="setup">
@@ -90,7 +96,7 @@ function Agreements({ services, user, early }: { services: IAppServices; user: C
             />
           ))}
           {openId !== null && whenLoaded(more, (m) => (
-            <AgreementPanel agreementId={openId} canEdit={canEdit} departments={d.departments} partners={d.partners} service={m.service} terms={m.terms} rules={d.rules} today={services.today} notifications={m.notifications} portalUrl={`${services.site?.url ?? ""}/SitePages/DepartmentPortal.aspx`} onClose={() => setOpenId(null)} onChanged={load.reload} />
+            <AgreementPanel agreementId={openId} canEdit={canEdit} departments={d.departments} partners={d.partners} service={m.service} terms={m.terms} rules={d.rules} today={services.today} notifications={m.notifications} portalUrl={portalPageUrl(d.settings, services.site?.url ?? "")} onClose={() => setOpenId(null)} onChanged={load.reload} />
           ))}
         </>
       )}
@@ -101,6 +107,7 @@ function Agreements({ services, user, early }: { services: IAppServices; user: C
 // The first view is the register; every other tab and the panels come in chunks of their own.
 const ReviewCalendar = lazyNamed(() => import(/* webpackChunkName: "pd-agreements-calendar" */ "./ReviewCalendar").then((m) => m.ReviewCalendar));
 const PartnersView = lazyNamed(() => import(/* webpackChunkName: "pd-agreements-partners" */ "./PartnersView").then((m) => m.PartnersView));
+const PortalPageSetting = lazyNamed(() => import(/* webpackChunkName: "pd-agreements-settings" */ "./PortalPageSetting").then((m) => m.PortalPageSetting));
 const SettingsView = lazyNamed(() => import(/* webpackChunkName: "pd-agreements-settings" */ "./SettingsView").then((m) => m.SettingsView));
 const StartAgreementPanel = lazyNamed(() => import(/* webpackChunkName: "pd-agreements-start" */ "./StartAgreementPanel").then((m) => m.StartAgreementPanel));
 const AgreementPanel = lazyNamed(() => import(/* webpackChunkName: "pd-agreement-panel" */ "./AgreementPanel").then((m) => m.AgreementPanel));

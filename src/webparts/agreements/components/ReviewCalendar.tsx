@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Link, Spinner } from "@fluentui/react";
+import { DefaultButton, Dialog, DialogFooter, DialogType, Link, PrimaryButton, Spinner } from "@fluentui/react";
 import type { IColumn } from "@fluentui/react";
 import { DataGrid, Notice, Toolbar } from "../../../components/light";
 import * as strings from "AgreementsWebPartStrings";
@@ -11,6 +11,7 @@ import { useLoad } from "../../../components/hooks/useLoad";
 import { useAction } from "../../../components/hooks/useAction";
 import { frameStyles } from "../../../components/AppFrame/AppFrame.styles";
 import type { ChannelMessage } from "../../../data/contracts";
+import { remindersToSend } from "../../../data/services/TermsService";
 import type { CalendarData, TermsService } from "../../../data/services/TermsService";
 import type { NotificationService } from "../../../data/services/NotificationService";
 import { formatDateBoth } from "../../../domain/calendar";
@@ -45,38 +46,33 @@ function reminderMessage(e: DecisionEntry, pageUrl: string): ChannelMessage {
 }
 
 /**
- * Decisions due within the window and overdue, keyed on the decision date. When a
- * coordinator opens it, reminders whose date has come go to the coordinators' channel
- * (once each; failures are shown and can be retried).
+ * Decisions due within the window and overdue, keyed on the decision date. Reminders go to the
+ * coordinators' channel only when a coordinator presses 「リマインドを送信」 and confirms the list
+ * (once each; failures are shown and sent again the same way). Opening the calendar posts
+ * nothing (issue 33: it once fired a dozen posts on opening).
  */
 export function ReviewCalendar({ service, notifications, canEdit, pageUrl, onOpen, takeEarlyRead }: IReviewCalendarProps): JSX.Element {
   const load = useLoad(() => takeEarlyRead?.() ?? service.calendar(), [service]);
   const action = useAction();
   const [outcome, setOutcome] = React.useState<Notification[] | null>(null);
-  const sentOnce = React.useRef(false);
+  const [confirming, setConfirming] = React.useState(false);
   const cal = load.data;
-  const send = React.useCallback(
-    (retry: boolean) => {
-      if (!cal) return;
-      void action.run(async () => {
-        const sent = await service.sendDueReminders(cal, notifications, (e) => reminderMessage(e, pageUrl), retry);
+  const send = (): void => {
+    if (!cal) return;
+    void action
+      .run(async () => {
+        const sent = await service.sendDueReminders(cal, notifications, (e) => reminderMessage(e, pageUrl), true);
         setOutcome(sent);
         if (sent.length) load.reload();
-      });
-    },
-    [cal, action, service, notifications, pageUrl, load],
-  );
-  React.useEffect(() => {
-    if (cal && canEdit && !sentOnce.current) {
-      sentOnce.current = true;
-      send(false);
-    }
-  }, [cal, canEdit, send]);
+      })
+      .then(() => setConfirming(false));
+  };
   if (!cal) return <>{load.loading ? <Spinner label={common.Loading} /> : <ErrorBar error={load.error} onReload={load.reload} />}</>;
   const failed = [...cal.reminders.values()].filter((n) => n.status === "failed" && cal.entries.some((e) => e.reminderKey === n.dedupeKey));
+  const toSend = canEdit ? remindersToSend(cal) : [];
   const statusOf = (e: DecisionEntry): string => {
     const n = cal.reminders.get(e.reminderKey);
-    return n ? C.reminderStatus[n.status] : e.state === "dueSoon" ? C.reminderStatus.notYet : "";
+    return n ? C.reminderStatus[n.status] : e.state === "dueSoon" ? C.reminderStatus.notYet : C.reminderStatus.unsent;
   };
   const columns: IColumn[] = [
     {
@@ -106,9 +102,29 @@ export function ReviewCalendar({ service, notifications, canEdit, pageUrl, onOpe
       {canEdit && !cal.coordinatorChannel?.channelId && <Notice kind="warning">{C.noChannel}</Notice>}
       {outcome && outcome.some((n) => n.status === "sent") && <Notice kind="success" role="status">{fmt(C.sentSummary, outcome.filter((n) => n.status === "sent").length)}</Notice>}
       {failed.length > 0 && <Notice kind="error">{fmt(C.failedSummary, failed.length)}</Notice>}
-      {canEdit && failed.length > 0 && <Toolbar ariaLabel={C.reminder} items={[{ key: "retry", text: C.retry, iconName: "Refresh", disabled: action.busy, onClick: () => send(true) }]} />}
+      {toSend.length > 0 && <Toolbar ariaLabel={C.reminder} items={[{ key: "remind", text: fmt(C.remind, toSend.length), iconName: "Send", disabled: action.busy, onClick: () => setConfirming(true) }]} />}
+      {confirming && <RemindDialog entries={toSend} busy={action.busy} onConfirm={send} onCancel={() => setConfirming(false)} />}
       <DataGrid items={cal.entries} columns={columns} getKey={(e: DecisionEntry) => e.reminderKey} ariaLabel={fmt(C.heading, cal.rules.reviewWindowDays)} />
       {cal.entries.length === 0 && <p>{fmt(C.none, cal.rules.reviewWindowDays)}</p>}
     </>
+  );
+}
+
+/** The confirmation of 「リマインドを送信」: every reminder that will be posted, before anything is. */
+function RemindDialog({ entries, busy, onConfirm, onCancel }: { entries: DecisionEntry[]; busy: boolean; onConfirm: () => void; onCancel: () => void }): JSX.Element {
+  return (
+    <Dialog hidden={false} onDismiss={onCancel} dialogContentProps={{ type: DialogType.normal, title: C.remindTitle, subText: fmt(C.remindText, entries.length) }} minWidth={320} maxWidth={560} modalProps={{ isBlocking: true }}>
+      <ul aria-label={C.remindTitle} style={{ margin: 0, paddingLeft: 20, maxHeight: 320, overflowY: "auto", overflowWrap: "anywhere" }}>
+        {entries.map((e) => (
+          <li key={e.reminderKey}>
+            {fmt(C.remindLine, e.agreement.title, partnerNamesText(e.agreement), kindText(e), formatDateBoth(e.decisionDate))}
+          </li>
+        ))}
+      </ul>
+      <DialogFooter>
+        <PrimaryButton text={fmt(C.remindConfirm, entries.length)} onClick={onConfirm} disabled={busy} />
+        <DefaultButton text={common.Cancel} onClick={onCancel} />
+      </DialogFooter>
+    </Dialog>
   );
 }

@@ -73,11 +73,16 @@ define([], function () {
         "failed": "Failed",
         "notConfigured": "No channel",
         "pending": "Sending",
-        "notYet": "On the decision date"
+        "notYet": "Can be sent from the date",
+        "unsent": "Not sent"
       },
-      "retry": "Retry failed reminders",
+      "remind": "Send reminders ({0})",
+      "remindTitle": "Send reminders",
+      "remindText": "These {0} reminders will be posted to the coordinating division's Teams channel.",
+      "remindLine": "{0} ({1}): {2}, decide by {3}",
+      "remindConfirm": "Send {0}",
       "sentSummary": "Reminded the coordinators' channel of {0} decisions now due.",
-      "failedSummary": "{0} reminders failed. Use \"Retry failed reminders\".",
+      "failedSummary": "{0} reminders failed. Use \"Send reminders\" to send them again.",
       "noChannel": "The coordinating division has no Teams channel set, so no reminders are sent (set it under Yearly cycle › Teams channels).",
       "reminderHeading": "[Decision due]",
       "reminderOpen": "Open in Agreements",
@@ -301,12 +306,20 @@ define([], function () {
       "from": "From",
       "to": "To"
     },
+    "PortalPage": {
+      "heading": "Department portal page",
+      "intro": "The URL of the page where the department portal web part is placed. Teams notices for surveys, calls and feedback lists link to this page.",
+      "label": "Page URL (e.g. https://…/sites/partnership/SitePages/Portal.aspx)",
+      "save": "Save page",
+      "saved": "The department portal page was saved."
+    },
     "SurveyNotice": {
       "heading": "[Internal survey] Partnership Desk",
       "body": "A partner has approached the city about a comprehensive partnership agreement. For each partnership item, please say in the department portal whether your division sees concrete joint projects.",
       "reminderHeading": "[Survey reminder] Partnership Desk",
       "reminderBody": "Your division has not answered the internal survey yet. Please answer in the department portal by the deadline.",
       "open": "Open the department portal",
+      "noPortalPage": "No department portal page is set, so the Teams notices carry no link to the portal (Agreements › Settings › Department portal page).",
       "remind": "Remind departments that have not answered",
       "reminded": "A reminder went to {0} departments' Teams channels.",
       "notReached": "Not reached: {0}."

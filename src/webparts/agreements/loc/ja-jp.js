@@ -73,11 +73,16 @@ define([], function () {
         "failed": "失敗",
         "notConfigured": "チャネル未設定",
         "pending": "送信中",
-        "notYet": "期日に送信"
+        "notYet": "期日から送信可",
+        "unsent": "未送信"
       },
-      "retry": "失敗した通知を再送",
+      "remind": "リマインドを送信（{0}件）",
+      "remindTitle": "リマインドを送信",
+      "remindText": "次の {0} 件を未来創造課の Teams チャネルに送信します。",
+      "remindLine": "{0}（{1}）: {2}、判断の期日 {3}",
+      "remindConfirm": "{0} 件を送信",
       "sentSummary": "判断の期日を迎えた {0} 件を未来創造課のチャネルに通知しました。",
-      "failedSummary": "{0} 件の通知に失敗しました。「失敗した通知を再送」で送り直せます。",
+      "failedSummary": "{0} 件の通知に失敗しました。「リマインドを送信」で送り直せます。",
       "noChannel": "未来創造課の Teams チャネルが未設定のため、通知は送られません（年度の連携 › Teams チャネル で設定）。",
       "reminderHeading": "【判断の期日】",
       "reminderOpen": "協定管理で開く",
@@ -301,12 +306,20 @@ define([], function () {
       "from": "開始",
       "to": "終了"
     },
+    "PortalPage": {
+      "heading": "部署ポータルのページ",
+      "intro": "部署ポータルの Web パーツを置いたページの URL です。庁内調査の依頼・調査依頼・フィードバック一覧の Teams の通知と部署ポータルへのリンクは、このページを開きます。",
+      "label": "ページの URL（例: https://…/sites/partnership/SitePages/部署ポータル.aspx）",
+      "save": "ページを保存",
+      "saved": "部署ポータルのページを保存しました。"
+    },
     "SurveyNotice": {
       "heading": "【庁内調査の依頼】包括連携デスク",
       "body": "企業等から包括連携協定の打診がありました。連携事項ごとに、具体的な連携事業の可能性を部署ポータルから回答してください。",
       "reminderHeading": "【庁内調査の督促】包括連携デスク",
       "reminderBody": "庁内調査への回答がまだありません。期限までに部署ポータルから回答してください。",
       "open": "部署ポータルを開く",
+      "noPortalPage": "部署ポータルのページが設定されていないため、Teams の通知に部署ポータルへのリンクは付きません（協定管理 › 設定 › 部署ポータルのページ）。",
       "remind": "未回答の部署に督促する",
       "reminded": "{0} 部署の Teams チャネルに督促を送りました。",
       "notReached": "次の部署には届いていません: {0}。"

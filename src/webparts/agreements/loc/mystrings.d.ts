@@ -64,8 +64,13 @@ declare interface IAgreementsWebPartStrings {
       notConfigured: string;
       pending: string;
       notYet: string;
+      unsent: string;
     };
-    retry: string;
+    remind: string;
+    remindTitle: string;
+    remindText: string;
+    remindLine: string;
+    remindConfirm: string;
     sentSummary: string;
     failedSummary: string;
     noChannel: string;
@@ -298,7 +303,8 @@ declare interface IAgreementsWebPartStrings {
     from: string;
     to: string;
   };
-  SurveyNotice: { heading: string; body: string; reminderHeading: string; reminderBody: string; open: string; remind: string; reminded: string; notReached: string };
+  PortalPage: { heading: string; intro: string; label: string; save: string; saved: string };
+  SurveyNotice: { heading: string; body: string; reminderHeading: string; reminderBody: string; open: string; noPortalPage: string; remind: string; reminded: string; notReached: string };
   TermsDialog: {
     heading: string;
     kind: string;

@@ -1,3 +1,4 @@
+import { PORTAL_PAGE_KEY, portalPageUrl } from "../../../domain/portalPage";
 import * as React from "react";
 import { Spinner } from "@fluentui/react";
 import { Notice, Tab, Tabs } from "../../../components/light";
@@ -38,6 +39,11 @@ function Year({ services, user, portalUrl }: { services: IAppServices; user: Cur
   // Everything for the year in one batched request; the tabs work on it.
   const load = useLoad(() => service.year(fy), [service, fy]);
   const canEdit = user.role === "coordinator";
+  // Links to the portal: the web part's own address if given, else the site's setting 部署ポータルのページ (only coordinators post).
+  const portalPage = useLoad(
+    () => (portalUrl || !canEdit ? Promise.resolve(portalUrl) : services.data.settings.list({ where: [{ prop: "key", op: "eq", value: PORTAL_PAGE_KEY }], limit: 1 }).then((rows) => portalPageUrl(rows, services.site?.url ?? ""))),
+    [services, portalUrl, canEdit],
+  );
   const year = load.data;
   // Rows not where their folder says they belong: the coordinator's, read once the year is shown.
   const anomalies = useLoad(() => (canEdit && year && year.fiscalYear === fy ? new RowAnomalyService(services.data, user, services.today).year(fy) : Promise.resolve([])), [services, user, canEdit, fy, year]);
@@ -56,7 +62,7 @@ function Year({ services, user, portalUrl }: { services: IAppServices; user: Cur
             <RowAnomaliesSection rows={anomalies.data ?? []} />
           </Tab>
           <Tab headerText={strings.Tabs.calls} itemKey="calls">
-            {whenLoaded(more, (m) => <CallsView year={year} notifications={m.notifications} requestContact={m.requestContact} portalUrl={portalUrl} {...common2} />)}
+            {whenLoaded(more, (m) => <CallsView year={year} notifications={m.notifications} requestContact={m.requestContact} portalUrl={portalPage.data ?? ""} {...common2} />)}
           </Tab>
           <Tab headerText={strings.Tabs.form1} itemKey="form1">
             <Form1View year={year} requestContact={more.data?.requestContact} {...common2} viewOwner={viewOwner} />
@@ -65,7 +71,7 @@ function Year({ services, user, portalUrl }: { services: IAppServices; user: Cur
             <Form2View year={year} requestContact={more.data?.requestContact} {...common2} viewOwner={viewOwner} />
           </Tab>
           <Tab headerText={strings.Tabs.matching} itemKey="matching">
-            {whenLoaded(more, (m) => <MatchingView fiscalYear={fy} canEdit={canEdit} service={m.matching} notifications={m.notifications} portalUrl={portalUrl} />)}
+            {whenLoaded(more, (m) => <MatchingView fiscalYear={fy} canEdit={canEdit} service={m.matching} notifications={m.notifications} portalUrl={portalPage.data ?? ""} />)}
           </Tab>
           <Tab headerText={strings.Tabs.channels} itemKey="channels">
             {whenLoaded(more, (m) => <ChannelsView departments={year.departments} canEdit={canEdit} service={m.matching} notifications={m.notifications} onChanged={load.reload} />)}

@@ -76,7 +76,7 @@ define([], function () {
         retryHint: "再送すると、通知できなかった部署にだけ送ります（送信済みの部署には二重に投稿しません）。"
       },
       export: { label: "フィードバック一覧（別紙③）の出力", excel: "Excel に出力", csv: "CSV に出力", print: "印刷用に表示" },
-      message: { heading: "【包括連携】フィードバック一覧を発行しました", intro: "貴課に関係する提案です。実施を希望する場合は部署ポータルで「実施希望」を登録し、企業等の担当者へ直接ご連絡ください。", no: "NO", title: "提案の件名", content: "提案内容", partner: "企業等", contact: "連絡先", open: "部署ポータルを開く", answer: "企業等の回答" }
+      message: { heading: "【包括連携】フィードバック一覧を発行しました", intro: "貴課に関係する提案です。実施を希望する場合は部署ポータルで「実施希望」を登録し、企業等の担当者へ直接ご連絡ください。", no: "No.", title: "提案の件名", content: "提案内容", partner: "企業等", contact: "連絡先", open: "部署ポータルを開く", answer: "企業等の回答", count: "関係する提案は {0} 件です（一覧は下のカード）。" }
     },
     Channels: {
       heading: "部署の Teams チャネル",

@@ -53,6 +53,13 @@ export function TodoList({ items, onOpen }: { items: TodoItem[]; onOpen: (t: Tod
                   )}
                   {t.count > 0 && t.state !== "done" && <> ・ {fmt(T.counts[t.kind], t.count)}</>}
                 </div>
+                {t.briefing && (
+                  <div style={{ fontSize: 13, marginTop: 4, overflowWrap: "anywhere" }}>
+                    {T.briefing}
+                    {t.briefing.date && <> <DateText date={t.briefing.date} /></>}
+                    {t.briefing.place && <>{t.briefing.date ? " ・ " : " "}{t.briefing.place}</>}
+                  </div>
+                )}
                 {t.message && <div style={{ fontSize: 13, whiteSpace: "pre-wrap", marginTop: 4, color: "#323130", overflowWrap: "anywhere" }}>{t.message}</div>}
               </Flex>
               <Button

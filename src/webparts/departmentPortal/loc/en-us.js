@@ -13,6 +13,7 @@ define([], function () {
       heading: "Asked of this department",
       nothing: "Nothing is asked of this department right now.",
       deadline: "Due",
+      briefing: "Briefing:",
       view: "View",
       kinds: { form2: "Call for city proposals (Form 2)", form4: "Call for results (Form 4)", survey: "Internal survey (agreement under consideration)", feedback: "Feedback list (Form 3)" },
       states: { todo: "Not submitted", late: "Past the deadline", done: "Submitted", info: "Please look", answered: "Answered", nothingToReport: "Submitted as nothing to report", noProposal: "Submitted as no proposal" },

@@ -13,6 +13,7 @@ define([], function () {
       heading: "この部署への依頼",
       nothing: "いま対応が必要な依頼はありません。",
       deadline: "期限",
+      briefing: "説明会:",
       view: "内容を見る",
       kinds: { form2: "市からの提案（別紙②）の依頼", form4: "実績報告（別紙④）の依頼", survey: "庁内調査（協定締結の検討）", feedback: "フィードバック一覧（別紙③）" },
       states: { todo: "未提出", late: "期限を過ぎています", done: "提出済み", info: "ご確認ください", answered: "回答済み", nothingToReport: "該当なしとして提出済み", noProposal: "提案なしとして提出済み" },

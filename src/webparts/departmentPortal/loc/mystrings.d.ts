@@ -14,6 +14,7 @@ declare interface IDepartmentPortalWebPartStrings {
     heading: string;
     nothing: string;
     deadline: string;
+    briefing: string;
     view: string;
     kinds: { form2: string; form4: string; survey: string; feedback: string };
     states: { todo: string; late: string; done: string; info: string; answered: string; nothingToReport: string; noProposal: string };
