@@ -5,6 +5,7 @@ import { toListValues } from "../../src/data/sp/mapping";
 import type { AnyListDef, ListDef } from "../../src/data/schema/fieldTypes";
 import type * as D from "../../src/domain/types";
 import { nthReviewDate } from "../../src/domain/review";
+import { publicationFileName } from "../../src/data/services/publishedRecord";
 
 /**
  * A deterministic large dataset for benchmarks: the same seed gives the same rows. Adds
@@ -175,7 +176,14 @@ export function addResults(store: Store, fiscalYear: number, count: number, seed
     perDept.set(dept.Id, no);
     rows.push({ title: `${fields[i % fields.length]}の連携事業 ${i + 1}`, fiscalYear, department: { id: dept.Id, title: "" }, sectionName: "", rowNo: no, content: "市民向けの講座を共催し、多くの参加があった。", partner: { id: a.values.PartnerId as number, title: "" }, partnershipItem: null, matching: null, cityProposal: null, status, publishedAt: status === "published" ? `${fiscalYear + 1}-05-20T00:00:00Z` : null, sourceId: null });
   }
-  store.bulkAdd(S.listUrlName(S.resultReports), values(S.resultReports, rows), 7);
+  const ids = store.bulkAdd(S.listUrlName(S.resultReports), values(S.resultReports, rows), 7);
+  if (status !== "published") return;
+  // A published year as the product leaves it (ResultsService.publish): a publication with the
+  // frozen file of what it published; a row says 公表済 only where that file includes it.
+  const publishedAt = `${fiscalYear + 1}-05-20T00:00:00Z`;
+  const [pubId] = store.bulkAdd(S.listUrlName(S.publications), values(S.publications, [{ title: `${fiscalYear}年度 連携事業の実績（第1版）`, fiscalYear, edition: 1, publicationKey: `${fiscalYear}:1`, rowCount: rows.length, publishedAt }]), 7);
+  const record = { fiscalYear, edition: 1, publishedAt, rows: rows.map((r, i) => ({ ...r, id: ids[i], status: "published", publishedAt })), nothingToReport: [] };
+  store.list(S.listUrlName(S.publications))!.items.get(pubId)!.attachments.push({ name: publicationFileName(fiscalYear, 1), data: Buffer.from(JSON.stringify(record), "utf8").toString("base64") });
 }
 
 const answerChoices: D.PartnerAnswer[] = ["can", "can", "discuss", "cannot"];

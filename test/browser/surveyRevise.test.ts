@@ -150,7 +150,7 @@ test.each([
     await dlg.getByRole("combobox", { name: /連携企業名/ }).click();
     await page.getByRole("option").first().click();
     await dlg.getByRole("button", { name: "保存" }).click();
-    await dlg.waitFor({ state: "detached" });
+    await dlg.waitFor({ state: "hidden" });
     await section.locator('[role="menuitem"]:not([disabled])', { hasText: "実績報告を提出" }).waitFor();
     await command("実績報告を提出").click();
     const confirm = page.getByRole("alertdialog", { name: "実績報告を提出" });
