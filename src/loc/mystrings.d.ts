@@ -11,6 +11,8 @@ declare interface ICommonStrings {
   NoItems: string;
   /** {0}: the year, {1}: its 令和 year, {2}: the next calendar year. */
   FiscalYearLabel: string;
+  /** A Form 3 edition's title from its fiscal year ({0}) and number ({1}). */
+  EditionTitle: string;
   FiscalYear: string;
   Count: string;
   /** 「{0} 件」: a count as written beside its bar in a chart. */

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Checkbox, ChoiceGroup, DefaultButton, DetailsList, Dialog, DialogFooter, DialogType, Dropdown, IColumn, Link, MessageBar, MessageBarType, PrimaryButton, SelectionMode, Spinner, Stack, Text, TextField } from "@fluentui/react";
+import { Checkbox, ChoiceGroup, DefaultButton, Dialog, DialogFooter, DialogType, Dropdown, IColumn, Link, MessageBar, MessageBarType, PrimaryButton, SelectionMode, Spinner, Stack, Text, TextField } from "@fluentui/react";
 import * as strings from "AgreementsWebPartStrings";
 import { DateText } from "../../../components/DateText";
 import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
@@ -19,6 +19,7 @@ import type { PartnerKind } from "../../../domain/types";
 import { describeTerms } from "./termsText";
 import { TermsEditor } from "./TermsSection";
 import { partnerKinds } from "./PartnerPanel";
+import { ResponsiveDetailsList } from "../../../components/ResponsiveDetailsList";
 
 const I = strings.Import;
 const REQUIRED: RegisterColumn[] = ["partner", "concluded"];
@@ -403,7 +404,7 @@ export function RegisterImportView({ service, today, onImported }: { service: Re
             />
           )}
           {/* Every row rendered (up to a thousand) so the browser's find and a screen reader reach them all. */}
-          <DetailsList onShouldVirtualize={() => plan.length > 1000} items={plan} columns={columns} selectionMode={SelectionMode.none} getKey={(r: ImportPlanRow) => String(r.rowNo)} ariaLabelForGrid={I.heading} />
+          <ResponsiveDetailsList onShouldVirtualize={() => plan.length > 1000} items={plan} columns={columns} selectionMode={SelectionMode.none} getKey={(r: ImportPlanRow) => String(r.rowNo)} ariaLabelForGrid={I.heading} />
         </>
       )}
     </Stack>

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { ChoiceGroup, CommandBar, DefaultButton, DetailsList, Dialog, DialogFooter, DialogType, Dropdown, IColumn, Label, PrimaryButton, SearchBox, SelectionMode, Stack, TextField } from "@fluentui/react";
+import { ChoiceGroup, CommandBar, DefaultButton, Dialog, DialogFooter, DialogType, Dropdown, IColumn, Label, PrimaryButton, SearchBox, SelectionMode, Stack, TextField } from "@fluentui/react";
 import * as strings from "AnnualCycleWebPartStrings";
 import * as common from "CommonStrings";
 import { fmt } from "../../../components/format";
@@ -18,6 +18,7 @@ import { FilePick, ImportReportBar } from "./ImportReportBar";
 import { byReading } from "../../../domain/partners";
 import { moreActions } from "../../../components/moreActions";
 import { ListCount, SortValue, useColumnSort } from "../../../components/ListTools";
+import { ResponsiveDetailsList } from "../../../components/ResponsiveDetailsList";
 
 const timings: ProposalTiming[] = ["startOfYear", "anyTime"];
 
@@ -109,7 +110,7 @@ export function Form1View({ year, canEdit, service, today, onChanged }: IForm1Vi
         <ReadingProgress progress={imports.reading.progress} onCancel={imports.reading.cancel} />
       </Stack>
       <ListCount shown={rows.length} total={year.partnerProposals.length} />
-      <DetailsList items={rows} columns={columns} selectionMode={SelectionMode.none} getKey={(p: PartnerProposal) => String(p.id)} ariaLabelForGrid={strings.Tabs.form1} />
+      <ResponsiveDetailsList items={rows} columns={columns} selectionMode={SelectionMode.none} getKey={(p: PartnerProposal) => String(p.id)} ariaLabelForGrid={strings.Tabs.form1} />
       {rows.length === 0 && <p>{strings.Form1.none}</p>}
       {adding && <AddProposalDialog year={year} service={service} today={today} onClose={() => setAdding(false)} onDone={() => { setAdding(false); onChanged(); }} />}
     </>

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { ChoiceGroup, CommandBar, DefaultButton, DetailsList, Dialog, DialogFooter, DialogType, Dropdown, IColumn, Link, PrimaryButton, SelectionMode, Stack, TextField } from "@fluentui/react";
+import { ChoiceGroup, CommandBar, DefaultButton, Dialog, DialogFooter, DialogType, Dropdown, IColumn, Link, PrimaryButton, SelectionMode, Stack, TextField } from "@fluentui/react";
 import * as strings from "AnnualCycleWebPartStrings";
 import * as common from "CommonStrings";
 import { DateText } from "../../../components/DateText";
@@ -21,6 +21,7 @@ import { byReading } from "../../../domain/partners";
 import { moreActions } from "../../../components/moreActions";
 import { ListCount, SortValue, useColumnSort } from "../../../components/ListTools";
 import { normalizeForSearch } from "../../../domain/text";
+import { ResponsiveDetailsList } from "../../../components/ResponsiveDetailsList";
 
 export interface IForm2ViewProps {
   year: YearData;
@@ -126,7 +127,7 @@ export function Form2View({ year, canEdit, service, today, onChanged }: IForm2Vi
         <ReadingProgress progress={imports.reading.progress} onCancel={imports.reading.cancel} />
       </Stack>
       <ListCount shown={rows.length} total={submitted.length} />
-      <DetailsList items={rows} columns={columns} selectionMode={SelectionMode.none} getKey={(p: CityProposal) => String(p.id)} ariaLabelForGrid={strings.Tabs.form2} />
+      <ResponsiveDetailsList items={rows} columns={columns} selectionMode={SelectionMode.none} getKey={(p: CityProposal) => String(p.id)} ariaLabelForGrid={strings.Tabs.form2} />
       {rows.length === 0 && <p>{common.NoItems}</p>}
       {answering && <AnswerDialog proposal={answering} service={service} today={today} onClose={() => setAnswering(null)} onDone={() => { setAnswering(null); onChanged(); }} />}
     </>
