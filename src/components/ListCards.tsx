@@ -35,5 +35,13 @@ export function ListCards<T>({ items, columns, getKey, ariaLabel }: { items: T[]
   );
 }
 
-/** The width a table of these columns needs at their minimum widths (with the lists' cell padding): below it, cards. */
+/** The width a table of these columns needs at their minimum widths (with the lists' cell padding). */
 export const tableMinWidth = (columns: IColumn[]): number => columns.reduce((w, c) => w + (c.minWidth ?? 100) + 20, 40);
+
+/**
+ * Where a table becomes cards: below the width its columns need, but never above a phone's or a
+ * panel's width (640 px), so a wide table in a page column stays a table (its columns squeeze and
+ * wrap, as DetailsList's justified layout does) and only a phone, a Teams tab on a phone, or a
+ * panel gets cards.
+ */
+export const cardsBelow = (columns: IColumn[]): number => Math.min(tableMinWidth(columns), 640);

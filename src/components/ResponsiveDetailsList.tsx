@@ -1,7 +1,7 @@
 import * as React from "react";
 import { DetailsList, IDetailsListProps } from "@fluentui/react";
 import { useNarrow } from "./hooks/useNarrow";
-import { ListCards, tableMinWidth } from "./ListCards";
+import { cardsBelow, ListCards } from "./ListCards";
 
 /**
  * Fluent's DetailsList where its columns fit at their minimum widths, stacked cards where they
@@ -11,7 +11,7 @@ import { ListCards, tableMinWidth } from "./ListCards";
  */
 export function ResponsiveDetailsList<T>(props: IDetailsListProps & { items: T[]; getKey: (item: T) => string }): JSX.Element {
   const columns = props.columns ?? [];
-  const [ref, narrow] = useNarrow<HTMLDivElement>(tableMinWidth(columns), true);
+  const [ref, narrow] = useNarrow<HTMLDivElement>(cardsBelow(columns), true);
   return (
     <div ref={ref} style={{ minWidth: 0 }}>
       {narrow ? <ListCards items={props.items} columns={columns} getKey={props.getKey} ariaLabel={props.ariaLabelForGrid ?? ""} /> : <DetailsList {...props} />}

@@ -178,3 +178,18 @@ test("results: a count's drill-down panel", async () => {
   expect(errors).toEqual([]);
   await page.context().close();
 }, 180000);
+
+test("English: a Form 3 edition is titled in English in the matching screen and the portal's to-do (the stored title stays Japanese)", async () => {
+  const c = await h.open("&only=annual&lang=en", "", 7);
+  await c.page.getByRole("tab", { name: "Form 3 matching" }).click();
+  await c.page.getByRole("region", { name: "FY2026 matching and feedback, No. 1" }).waitFor();
+  expect(await c.page.locator("main").getByText("提案のマッチング・結果のフィードバック").count()).toBe(0);
+  expect(c.errors).toEqual([]);
+  await c.page.context().close();
+
+  const d = await h.open("&only=portal&lang=en", "", 11);
+  await d.page.getByText("FY2026 matching and feedback, No. 1").first().waitFor();
+  expect(await d.page.locator("main").getByText("提案のマッチング・結果のフィードバック").count()).toBe(0);
+  expect(d.errors).toEqual([]);
+  await d.page.context().close();
+}, 120000);

@@ -3,7 +3,7 @@ import { css, FontIcon } from "@fluentui/react";
 import type { IColumn } from "@fluentui/react";
 import { lightStyles as s } from "./styles";
 import { useNarrow } from "../hooks/useNarrow";
-import { ListCards, tableMinWidth } from "../ListCards";
+import { cardsBelow, ListCards } from "../ListCards";
 
 export interface IDataGridProps<T> {
   items: T[];
@@ -41,7 +41,7 @@ const cellValue = <T,>(c: IColumn, item: T, i: number): React.ReactNode =>
  */
 export function DataGrid<T>({ items, columns, getKey, ariaLabel, onItemInvoked, compact }: IDataGridProps<T>): JSX.Element {
   const tableRef = React.useRef<HTMLTableElement>(null);
-  const [boxRef, narrow] = useNarrow<HTMLDivElement>(tableMinWidth(columns), true);
+  const [boxRef, narrow] = useNarrow<HTMLDivElement>(cardsBelow(columns), true);
   // The row that holds the grid's one tab stop: 0 is the header row, 1… the items.
   const [active, setActive] = React.useState(items.length ? 1 : 0);
   const [limit, setLimit] = React.useState(FIRST_ROWS);

@@ -258,7 +258,7 @@ export function RegisterImportView({ service, today, onImported }: { service: Re
     {
       key: "agreement",
       name: I.agreementColumn,
-      minWidth: 220,
+      minWidth: 170, // narrower minimums, so the preview fits a 1024 px window (issue 33 item 9)
       maxWidth: 290,
       isMultiline: true,
       onRender: (r: ImportPlanRow) => (
@@ -280,7 +280,7 @@ export function RegisterImportView({ service, today, onImported }: { service: Re
     {
       key: "written",
       name: I.writtenColumn,
-      minWidth: 200,
+      minWidth: 160,
       maxWidth: 270,
       isMultiline: true,
       onRender: (r: ImportPlanRow) => (
@@ -293,7 +293,7 @@ export function RegisterImportView({ service, today, onImported }: { service: Re
     {
       key: "read",
       name: I.readColumn,
-      minWidth: 280,
+      minWidth: 220,
       maxWidth: 420,
       isMultiline: true,
       onRender: (r: ImportPlanRow) => {
@@ -347,7 +347,7 @@ export function RegisterImportView({ service, today, onImported }: { service: Re
     {
       key: "outcome",
       name: I.outcomeColumn,
-      minWidth: 200,
+      minWidth: 170,
       isMultiline: true,
       onRender: (r: ImportPlanRow) => {
         const o = rowOutcome(r);
