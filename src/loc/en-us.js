@@ -13,6 +13,7 @@ define([], function () {
     FiscalYear: "Fiscal year",
     FiscalYearLabel: "FY{0} (Apr {0} – Mar {2})",
     EditionTitle: "FY{0} matching and feedback, No. {1}",
+    DateStyle: "iso",
     ItemNo: "Item {0}",
     Count: "Count",
     CountValue: "{0}",

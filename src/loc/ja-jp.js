@@ -13,6 +13,7 @@ define([], function () {
     FiscalYear: "年度",
     FiscalYearLabel: "{0}年度（{1}）",
     EditionTitle: "{0}年度 第{1}回 提案のマッチング・結果のフィードバック",
+    DateStyle: "era",
     ItemNo: "第{0}号",
     Count: "件数",
     CountValue: "{0} 件",

@@ -179,13 +179,20 @@ test("results: a count's drill-down panel", async () => {
   await page.context().close();
 }, 180000);
 
-test("English: a Form 3 edition is titled in English in the matching screen and the portal's to-do (the stored title stays Japanese)", async () => {
+test("English: a Form 3 edition is titled in English in the matching screen and the portal's to-do (the stored title stays Japanese); dates are ISO dates", async () => {
   const c = await h.open("&only=annual&lang=en", "", 7);
   await c.page.getByRole("tab", { name: "Form 3 matching" }).click();
   await c.page.getByRole("region", { name: "FY2026 matching and feedback, No. 1" }).waitFor();
   expect(await c.page.locator("main").getByText("提案のマッチング・結果のフィードバック").count()).toBe(0);
   expect(c.errors).toEqual([]);
   await c.page.context().close();
+
+  // Dates on an English screen are ISO dates, not 令和 (the register's 締結日 of the seed's first agreement).
+  const r = await h.open("&only=agreements&lang=en", "", 7);
+  await r.page.getByRole("grid", { name: "Agreements" }).getByRole("gridcell", { name: "2024-01-31", exact: true }).waitFor();
+  expect(await r.page.getByRole("grid", { name: "Agreements" }).getByRole("gridcell", { name: /^令和6年1月31日/ }).count()).toBe(0);
+  expect(r.errors).toEqual([]);
+  await r.page.context().close();
 
   const d = await h.open("&only=portal&lang=en", "", 11);
   await d.page.getByText("FY2026 matching and feedback, No. 1").first().waitFor();
