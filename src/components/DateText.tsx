@@ -1,9 +1,14 @@
 import * as React from "react";
+import * as common from "CommonStrings";
 import { formatEraDate } from "../domain/calendar";
 
-/** A date as staff read it (令和8年11月24日) with the ISO date beside it for sorting and search. */
+/**
+ * A date as staff read it (令和8年11月24日) with the ISO date beside it for sorting and search;
+ * on an English screen the ISO date alone (issue 33 item 9: English complete).
+ */
 export function DateText({ date }: { date: string | null }): JSX.Element | null {
   if (!date) return null;
+  if (common.DateStyle === "iso") return <span style={{ whiteSpace: "nowrap" }}>{date}</span>;
   return (
     <span title={date}>
       <span style={{ whiteSpace: "nowrap" }}>{formatEraDate(date)}</span>{" "}

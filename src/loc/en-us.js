@@ -12,6 +12,8 @@ define([], function () {
     NoItems: "Nothing to show.",
     FiscalYear: "Fiscal year",
     FiscalYearLabel: "FY{0} (Apr {0} – Mar {2})",
+    EditionTitle: "FY{0} matching and feedback, No. {1}",
+    DateStyle: "iso",
     ItemNo: "Item {0}",
     Count: "Count",
     CountValue: "{0}",

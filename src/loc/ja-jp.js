@@ -12,6 +12,8 @@ define([], function () {
     NoItems: "該当するデータはありません。",
     FiscalYear: "年度",
     FiscalYearLabel: "{0}年度（{1}）",
+    EditionTitle: "{0}年度 第{1}回 提案のマッチング・結果のフィードバック",
+    DateStyle: "era",
     ItemNo: "第{0}号",
     Count: "件数",
     CountValue: "{0} 件",

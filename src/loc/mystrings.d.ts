@@ -11,6 +11,10 @@ declare interface ICommonStrings {
   NoItems: string;
   /** {0}: the year, {1}: its 令和 year, {2}: the next calendar year. */
   FiscalYearLabel: string;
+  /** A Form 3 edition's title from its fiscal year ({0}) and number ({1}). */
+  EditionTitle: string;
+  /** How a screen writes a date: "era" (令和8年11月24日 with the ISO date beside it) or "iso" (2026-11-24, for an English screen). */
+  DateStyle: string;
   FiscalYear: string;
   Count: string;
   /** 「{0} 件」: a count as written beside its bar in a chart. */

@@ -2,6 +2,8 @@ import * as React from "react";
 import { css, FontIcon } from "@fluentui/react";
 import type { IColumn } from "@fluentui/react";
 import { lightStyles as s } from "./styles";
+import { useNarrow } from "../hooks/useNarrow";
+import { cardsBelow, ListCards } from "../ListCards";
 
 export interface IDataGridProps<T> {
   items: T[];
@@ -33,10 +35,13 @@ const cellValue = <T,>(c: IColumn, item: T, i: number): React.ReactNode =>
  * into a row's links and buttons, Enter to open the focused row — without DetailsList, whose
  * GroupedList, List, Selection, FocusZone and drag-and-drop weigh ≈ 47 KB gzip, more than half of a
  * hello-world web part (measured by dev/scripts/bundle-sizes.mjs). Cells wrap instead of being cut
- * with an ellipsis; a column is never narrower than its `minWidth`.
+ * with an ellipsis; a column is never narrower than its `minWidth`. Where the columns do not fit
+ * at their minimum widths (a Teams tab on a phone), the rows are stacked cards instead, so the
+ * page never scrolls sideways (issue 33 item 9).
  */
 export function DataGrid<T>({ items, columns, getKey, ariaLabel, onItemInvoked, compact }: IDataGridProps<T>): JSX.Element {
   const tableRef = React.useRef<HTMLTableElement>(null);
+  const [boxRef, narrow] = useNarrow<HTMLDivElement>(cardsBelow(columns), true);
   // The row that holds the grid's one tab stop: 0 is the header row, 1… the items.
   const [active, setActive] = React.useState(items.length ? 1 : 0);
   const [limit, setLimit] = React.useState(FIRST_ROWS);
@@ -91,8 +96,17 @@ export function DataGrid<T>({ items, columns, getKey, ariaLabel, onItemInvoked, 
   };
 
   const sortIcon = (c: IColumn): JSX.Element | null => (c.isSorted ? <FontIcon iconName={c.isSortedDescending ? "SortDown" : "SortUp"} className={s.gridSortIcon} aria-hidden /> : null);
+  // One measured box whatever it holds, so the measure follows it from table to cards and back.
+  if (narrow) {
+    return (
+      <div ref={boxRef} style={{ minWidth: 0 }}>
+        <ListCards items={items} columns={columns} getKey={getKey} ariaLabel={ariaLabel} />
+      </div>
+    );
+  }
   return (
-    <div className={css("pd-Grid", s.gridWrap)}>
+    <div ref={boxRef} style={{ minWidth: 0 }}>
+      <div className={css("pd-Grid", s.gridWrap)}>
       <table ref={tableRef} role="grid" aria-label={ariaLabel} aria-rowcount={items.length + 1} aria-colcount={columns.length} className={s.grid} onKeyDown={onKeyDown} onFocus={onFocus}>
         <thead>
           <tr role="row" aria-rowindex={1} tabIndex={at === 0 ? 0 : -1} className={s.gridHeaderRow}>
@@ -146,6 +160,7 @@ export function DataGrid<T>({ items, columns, getKey, ariaLabel, onItemInvoked, 
           ))}
         </tbody>
       </table>
+      </div>
     </div>
   );
 }

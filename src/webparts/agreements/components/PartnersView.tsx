@@ -1,5 +1,5 @@
 import * as React from "react";
-import { CommandBar, DetailsList, IColumn, Label, Link, MessageBar, MessageBarType, SearchBox, SelectionMode, Stack } from "@fluentui/react";
+import { CommandBar, IColumn, Label, Link, MessageBar, MessageBarType, SearchBox, SelectionMode, Stack } from "@fluentui/react";
 import * as strings from "AgreementsWebPartStrings";
 import * as common from "CommonStrings";
 import type { AgreementService } from "../../../data/services/AgreementService";
@@ -10,6 +10,7 @@ import { moreActions } from "../../../components/moreActions";
 import { ListCount, SortValue, useColumnSort } from "../../../components/ListTools";
 import { BreakableText } from "../../../components/BreakableText";
 import { PartnerPanel, partnerKinds } from "./PartnerPanel";
+import { ResponsiveDetailsList } from "../../../components/ResponsiveDetailsList";
 
 /** What a partner shows in a clicked column: the name by its reading (フリガナ), the kind in the form's order. */
 function columnValue(p: Partner, key: string): SortValue {
@@ -49,7 +50,7 @@ export function PartnersView({ partners, canEdit, service, onChanged }: { partne
         </Stack>
       </Stack>
       <ListCount shown={shown.length} total={partners.length} />
-      <DetailsList items={shown} columns={columns} selectionMode={SelectionMode.none} getKey={(p: Partner) => String(p.id)} ariaLabelForGrid={strings.Partners.heading} />
+      <ResponsiveDetailsList items={shown} columns={columns} selectionMode={SelectionMode.none} getKey={(p: Partner) => String(p.id)} ariaLabelForGrid={strings.Partners.heading} />
       {shown.length === 0 && <p>{common.NoItems}</p>}
       {editing && (
         <PartnerPanel

@@ -109,7 +109,8 @@ export function Register({ agreements, items, partners, role, today, onOpen, vie
     {
       key: "title",
       name: strings.Columns.title,
-      minWidth: 170,
+      // Narrow enough minimums for a page column of about 930 px (issue 33 item 9): cells wrap, headers too.
+      minWidth: 140,
       maxWidth: 360,
       isMultiline: true,
       onRender: (r: Row) => (
@@ -118,15 +119,15 @@ export function Register({ agreements, items, partners, role, today, onOpen, vie
         </Link>
       ),
     },
-    { key: "partner", name: strings.Columns.partner, minWidth: 150, maxWidth: 220, isMultiline: true, onRender: (r: Row) => partnersText(r.agreement) },
+    { key: "partner", name: strings.Columns.partner, minWidth: 120, maxWidth: 220, isMultiline: true, onRender: (r: Row) => partnersText(r.agreement) },
     { key: "status", name: strings.Columns.status, minWidth: 70, maxWidth: 100, isMultiline: true, onRender: (r: Row) => common.AgreementStatus[r.agreement.status] },
-    { key: "concluded", name: strings.Columns.concluded, minWidth: 100, maxWidth: 130, isMultiline: true, onRender: (r: Row) => <DateText date={r.agreement.concludedDate} /> },
+    { key: "concluded", name: strings.Columns.concluded, minWidth: 90, maxWidth: 130, isMultiline: true, onRender: (r: Row) => <DateText date={r.agreement.concludedDate} /> },
     // The current term's end and the next decision, as the calendar of decisions has them (the agreement's own columns).
-    { key: "termEnd", name: strings.Columns.termEnd, minWidth: 100, maxWidth: 130, isMultiline: true, headerClassName: frameStyles.wrapHeader, onRender: (r: Row) => <DateText date={r.agreement.termEnd} /> },
+    { key: "termEnd", name: strings.Columns.termEnd, minWidth: 90, maxWidth: 130, isMultiline: true, headerClassName: frameStyles.wrapHeader, onRender: (r: Row) => <DateText date={r.agreement.termEnd} /> },
     {
       key: "decision",
       name: strings.Columns.nextDecision,
-      minWidth: 160,
+      minWidth: 120,
       maxWidth: 260,
       isMultiline: true,
       headerClassName: frameStyles.wrapHeader,

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Checkbox, ChoiceGroup, DefaultButton, DetailsList, Dialog, DialogFooter, DialogType, Dropdown, IColumn, Link, MessageBar, MessageBarType, PrimaryButton, SelectionMode, Spinner, Stack, Text, TextField } from "@fluentui/react";
+import { Checkbox, ChoiceGroup, DefaultButton, Dialog, DialogFooter, DialogType, Dropdown, IColumn, Link, MessageBar, MessageBarType, PrimaryButton, SelectionMode, Spinner, Stack, Text, TextField } from "@fluentui/react";
 import * as strings from "AgreementsWebPartStrings";
 import { DateText } from "../../../components/DateText";
 import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
@@ -19,6 +19,7 @@ import type { PartnerKind } from "../../../domain/types";
 import { describeTerms } from "./termsText";
 import { TermsEditor } from "./TermsSection";
 import { partnerKinds } from "./PartnerPanel";
+import { ResponsiveDetailsList } from "../../../components/ResponsiveDetailsList";
 
 const I = strings.Import;
 const REQUIRED: RegisterColumn[] = ["partner", "concluded"];
@@ -261,7 +262,7 @@ export function RegisterImportView({ service, today, onImported }: { service: Re
     {
       key: "agreement",
       name: I.agreementColumn,
-      minWidth: 220,
+      minWidth: 170, // narrower minimums, so the preview fits a 1024 px window (issue 33 item 9)
       maxWidth: 290,
       isMultiline: true,
       onRender: (r: ImportPlanRow) => (
@@ -283,7 +284,7 @@ export function RegisterImportView({ service, today, onImported }: { service: Re
     {
       key: "written",
       name: I.writtenColumn,
-      minWidth: 200,
+      minWidth: 160,
       maxWidth: 270,
       isMultiline: true,
       onRender: (r: ImportPlanRow) => (
@@ -296,7 +297,7 @@ export function RegisterImportView({ service, today, onImported }: { service: Re
     {
       key: "read",
       name: I.readColumn,
-      minWidth: 280,
+      minWidth: 220,
       maxWidth: 420,
       isMultiline: true,
       onRender: (r: ImportPlanRow) => {
@@ -350,7 +351,7 @@ export function RegisterImportView({ service, today, onImported }: { service: Re
     {
       key: "outcome",
       name: I.outcomeColumn,
-      minWidth: 200,
+      minWidth: 170,
       isMultiline: true,
       onRender: (r: ImportPlanRow) => {
         const o = rowOutcome(r);
@@ -412,7 +413,7 @@ export function RegisterImportView({ service, today, onImported }: { service: Re
             />
           )}
           {/* Every row rendered (up to a thousand) so the browser's find and a screen reader reach them all. */}
-          <DetailsList onShouldVirtualize={() => plan.length > 1000} items={plan} columns={columns} selectionMode={SelectionMode.none} getKey={(r: ImportPlanRow) => String(r.rowNo)} ariaLabelForGrid={I.heading} />
+          <ResponsiveDetailsList onShouldVirtualize={() => plan.length > 1000} items={plan} columns={columns} selectionMode={SelectionMode.none} getKey={(r: ImportPlanRow) => String(r.rowNo)} ariaLabelForGrid={I.heading} />
         </>
       )}
     </Stack>

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { CommandBar, DefaultButton, DetailsList, Dialog, DialogFooter, DialogType, Dropdown, IColumn, Link, MessageBar, MessageBarType, Panel, PanelType, PrimaryButton, SelectionMode, Stack, TextField } from "@fluentui/react";
+import { CommandBar, DefaultButton, Dialog, DialogFooter, DialogType, Dropdown, IColumn, Link, MessageBar, MessageBarType, Panel, PanelType, PrimaryButton, SelectionMode, Stack, TextField } from "@fluentui/react";
 import * as strings from "AnnualCycleWebPartStrings";
 import * as common from "CommonStrings";
 import { DateText } from "../../../components/DateText";
@@ -19,6 +19,7 @@ import { fieldError } from "./cycleProblems";
 import { moreActions } from "../../../components/moreActions";
 import { BreakableText } from "../../../components/BreakableText";
 import { deliveryOutcome } from "../../../domain/deliveryOutcome";
+import { ResponsiveDetailsList } from "../../../components/ResponsiveDetailsList";
 
 export interface ICallsViewProps {
   year: YearData;
@@ -47,7 +48,7 @@ export function CallsView({ year, canEdit, service, notifications, requestContac
   return (
     <>
       {canEdit && <CommandBar overflowButtonProps={moreActions} items={[{ key: "add", text: strings.Calls.add, iconProps: { iconName: "Add" }, onClick: () => setAdding(true) }]} />}
-      <DetailsList items={year.calls} columns={columns} selectionMode={SelectionMode.none} getKey={(c: Call) => String(c.id)} ariaLabelForGrid={strings.CallsHeading} />
+      <ResponsiveDetailsList items={year.calls} columns={columns} selectionMode={SelectionMode.none} getKey={(c: Call) => String(c.id)} ariaLabelForGrid={strings.CallsHeading} />
       {year.calls.length === 0 && <p>{common.NoItems}</p>}
       {adding && <NewCallDialog year={year} service={service} notifications={notifications} portalUrl={portalUrl} today={today} onClose={() => setAdding(false)} onDone={() => { setAdding(false); onChanged(); }} />}
       {call && <BoardPanel call={call} year={year} canEdit={canEdit} service={service} notifications={notifications} requestContact={requestContact} today={today} portalUrl={portalUrl} onClose={() => setOpenId(null)} onChanged={onChanged} />}
@@ -243,7 +244,7 @@ function BoardPanel({ call, year, canEdit, service, notifications, requestContac
           />
         </Stack>
       )}
-      <DetailsList items={board} columns={columns} selectionMode={SelectionMode.none} getKey={(r: StatusBoardRow) => String(r.recipient.id)} ariaLabelForGrid={strings.Calls.board} />
+      <ResponsiveDetailsList items={board} columns={columns} selectionMode={SelectionMode.none} getKey={(r: StatusBoardRow) => String(r.recipient.id)} ariaLabelForGrid={strings.Calls.board} />
     </Panel>
   );
 }

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { ChoiceGroup, CommandBar, DefaultButton, DetailsList, Dialog, DialogFooter, DialogType, Dropdown, IColumn, Label, PrimaryButton, SearchBox, SelectionMode, Stack, TextField } from "@fluentui/react";
+import { ChoiceGroup, CommandBar, DefaultButton, Dialog, DialogFooter, DialogType, Dropdown, IColumn, Label, PrimaryButton, SearchBox, SelectionMode, Stack, TextField } from "@fluentui/react";
 import * as strings from "AnnualCycleWebPartStrings";
 import * as common from "CommonStrings";
 import { fmt } from "../../../components/format";
@@ -21,6 +21,7 @@ import { ColumnFilters, IFilterColumn, ListCount, SortValue, useColumnSort, useL
 import { applyColumnFilters, columnFilterOptions } from "../../../domain/listView";
 import type { RequestContactService } from "../../../data/services/RequestContactService";
 import { PartnerRequestsButton } from "./PartnerRequestsButton";
+import { ResponsiveDetailsList } from "../../../components/ResponsiveDetailsList";
 
 const timings: ProposalTiming[] = ["startOfYear", "anyTime"];
 
@@ -143,7 +144,7 @@ export function Form1View({ year, canEdit, service, today, onChanged, requestCon
       </Stack>
       <ColumnFilters columns={filterColumns} allColumns={allColumns.map((c) => ({ key: c.key, name: c.name }))} state={listView} sort={byColumn.sort} onReset={() => byColumn.setSort(null)} />
       <ListCount shown={rows.length} total={year.partnerProposals.length} />
-      <DetailsList items={rows} columns={columns} selectionMode={SelectionMode.none} getKey={(p: PartnerProposal) => String(p.id)} ariaLabelForGrid={strings.Tabs.form1} />
+      <ResponsiveDetailsList items={rows} columns={columns} selectionMode={SelectionMode.none} getKey={(p: PartnerProposal) => String(p.id)} ariaLabelForGrid={strings.Tabs.form1} />
       {rows.length === 0 && <p>{strings.Form1.none}</p>}
       {adding && <AddProposalDialog year={year} service={service} today={today} onClose={() => setAdding(false)} onDone={() => { setAdding(false); onChanged(); }} />}
     </>

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { ChoiceGroup, CommandBar, DefaultButton, DetailsList, Dialog, DialogFooter, DialogType, Dropdown, IColumn, Link, MessageBar, PrimaryButton, SelectionMode, Stack, TextField } from "@fluentui/react";
+import { ChoiceGroup, CommandBar, DefaultButton, Dialog, DialogFooter, DialogType, Dropdown, IColumn, Link, MessageBar, PrimaryButton, SelectionMode, Stack, TextField } from "@fluentui/react";
 import * as strings from "AnnualCycleWebPartStrings";
 import * as common from "CommonStrings";
 import { DateText } from "../../../components/DateText";
@@ -25,6 +25,7 @@ import type { RequestContactService } from "../../../data/services/RequestContac
 import { PartnerRequestsButton } from "./PartnerRequestsButton";
 import { normalizeForSearch } from "../../../domain/text";
 import { noProposalOf } from "../../../domain/noProposal";
+import { ResponsiveDetailsList } from "../../../components/ResponsiveDetailsList";
 
 export interface IForm2ViewProps {
   year: YearData;
@@ -163,7 +164,7 @@ export function Form2View({ year, canEdit, service, today, onChanged, requestCon
       </Stack>
       <ColumnFilters columns={filterColumns} allColumns={allColumns.map((c) => ({ key: c.key, name: c.name }))} state={listView} sort={byColumn.sort} onReset={() => byColumn.setSort(null)} />
       <ListCount shown={rows.length} total={submitted.length} />
-      <DetailsList items={rows} columns={columns} selectionMode={SelectionMode.none} getKey={(p: CityProposal) => String(p.id)} ariaLabelForGrid={strings.Tabs.form2} />
+      <ResponsiveDetailsList items={rows} columns={columns} selectionMode={SelectionMode.none} getKey={(p: CityProposal) => String(p.id)} ariaLabelForGrid={strings.Tabs.form2} />
       {rows.length === 0 && <p>{common.NoItems}</p>}
       {noProposal.length > 0 && (
         <MessageBar isMultiline data-testid="form2-no-proposal-departments">

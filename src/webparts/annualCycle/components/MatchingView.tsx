@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Checkbox, ChoiceGroup, CommandBar, DefaultButton, DetailsList, Dialog, DialogFooter, DialogType, Dropdown, IColumn, ICommandBarItemProps, IconButton, MessageBar, MessageBarButton, MessageBarType, PrimaryButton, SelectionMode, Spinner, Stack, Text, TextField } from "@fluentui/react";
+import { Checkbox, ChoiceGroup, CommandBar, DefaultButton, Dialog, DialogFooter, DialogType, Dropdown, IColumn, ICommandBarItemProps, IconButton, MessageBar, MessageBarButton, MessageBarType, PrimaryButton, SelectionMode, Spinner, Stack, Text, TextField } from "@fluentui/react";
 import * as strings from "AnnualCycleWebPartStrings";
 import * as common from "CommonStrings";
 import { frameStyles } from "../../../components/AppFrame/AppFrame.styles";
@@ -21,6 +21,8 @@ import { exportFormTable, ExportKind } from "../../../components/formExport";
 import { deliveryOutcome } from "../../../domain/deliveryOutcome";
 import { form3FileName, form3Table } from "../../../export/form3Export";
 import { ContactText } from "../../../components/BreakableText";
+import { ResponsiveDetailsList } from "../../../components/ResponsiveDetailsList";
+import { editionTitle } from "../../../components/editionTitle";
 
 export interface IMatchingViewProps {
   fiscalYear: number;
@@ -124,7 +126,7 @@ export function MatchingView({ fiscalYear, canEdit, service, notifications, port
       {canEdit && (
         <>
           <Text as="h3" className={frameStyles.sectionTitle}>{strings.Matching.suggestions}</Text>
-          <DetailsList items={suggestions} columns={sColumns} selectionMode={SelectionMode.none} compact getKey={(c: Candidate) => c.key} ariaLabelForGrid={strings.Matching.suggestions} />
+          <ResponsiveDetailsList items={suggestions} columns={sColumns} selectionMode={SelectionMode.none} compact getKey={(c: Candidate) => c.key} ariaLabelForGrid={strings.Matching.suggestions} />
           {suggestions.length === 0 && <p>{strings.Matching.noSuggestions}</p>}
           <DraftEditor year={year} draft={draft} rows={rows} service={service} busy={action.busy} run={run} onIssue={() => setConfirming(true)} exportItems={draft && rows.length > 0 ? form3ExportItems((k) => exportAs(draft, k), action.busy) : []} />
           {choosing && (
@@ -229,7 +231,7 @@ function DraftEditor({ year, draft, rows, service, busy, run, onIssue, exportIte
     <>
       <Text as="h3" className={frameStyles.sectionTitle}>
         {strings.Matching.draft}
-        {draft ? `（${draft.title}）` : ""}
+        {draft ? `（${editionTitle(draft)}）` : ""}
       </Text>
       <CommandBar overflowButtonProps={moreActions}
         items={[
@@ -238,7 +240,7 @@ function DraftEditor({ year, draft, rows, service, busy, run, onIssue, exportIte
           ...exportItems,
         ]}
       />
-      <DetailsList items={rows} columns={columns} selectionMode={SelectionMode.none} getKey={(m: Matching) => String(m.id)} ariaLabelForGrid={strings.Matching.draft} />
+      <ResponsiveDetailsList items={rows} columns={columns} selectionMode={SelectionMode.none} getKey={(m: Matching) => String(m.id)} ariaLabelForGrid={strings.Matching.draft} />
       {rows.length === 0 && <p>{strings.Matching.noRows}</p>}
       {editing && draft && (
         <RowDialog
@@ -390,11 +392,11 @@ function Editions({ year, canEdit, busy, onRetry, onConfirmPosted, onExport }: {
         const rows = year.matchings.filter((m) => m.issue?.id === i.id).sort((a, b) => a.rowNo - b.rowNo);
         const records = year.notifications.filter((n) => n.dedupeKey.startsWith(`issue:${i.id}:`));
         return (
-          <section key={i.id} aria-label={i.title} style={{ border: "1px solid #e1dfdd", borderRadius: 4, padding: 10, marginBottom: 10 }}>
+          <section key={i.id} aria-label={editionTitle(i)} style={{ border: "1px solid #e1dfdd", borderRadius: 4, padding: 10, marginBottom: 10 }}>
             <Text variant="mediumPlus" style={{ fontWeight: 600 }}>
-              {i.title}（{i.issuedDate ? formatEraDate(i.issuedDate) : ""}）
+              {editionTitle(i)}（{i.issuedDate ? formatEraDate(i.issuedDate) : ""}）
             </Text>
-            <CommandBar overflowButtonProps={moreActions} ariaLabel={`${strings.Matching.export.label}: ${i.title}`} items={form3ExportItems((k) => onExport(i, k), busy)} styles={{ root: { padding: 0 } }} />
+            <CommandBar overflowButtonProps={moreActions} ariaLabel={`${strings.Matching.export.label}: ${editionTitle(i)}`} items={form3ExportItems((k) => onExport(i, k), busy)} styles={{ root: { padding: 0 } }} />
             <ol style={{ margin: "6px 0", paddingLeft: 20 }}>
               {rows.map((m) => {
                 const wishes = year.wishes.filter((w) => w.matching?.id === m.id);

@@ -1,11 +1,12 @@
 import * as React from "react";
-import { DefaultButton, DetailsList, IColumn, Link, MessageBar, MessageBarButton, MessageBarType, SelectionMode, Stack } from "@fluentui/react";
+import { DefaultButton, IColumn, Link, MessageBar, MessageBarButton, MessageBarType, SelectionMode, Stack } from "@fluentui/react";
 import * as strings from "AnnualCycleWebPartStrings";
 import { fmt } from "../../../components/format";
 import { notYetSent, outcomeUnknown } from "../../../data/services/NotificationService";
 import type { Notification } from "../../../domain/types";
 import { teamsChannelLink } from "../../../domain/teamsMessages";
 import { noticeProblemText } from "../../../components/noticeProblem";
+import { ResponsiveDetailsList } from "../../../components/ResponsiveDetailsList";
 
 /**
  * How an edition's Teams messages went, per department. A retry sends only what failed or
@@ -46,7 +47,7 @@ export function NotificationTable({ records, canRetry, busy, onRetry, onConfirmP
   ];
   return (
     <>
-      <DetailsList items={records} columns={columns} selectionMode={SelectionMode.none} compact getKey={(n: Notification) => String(n.id)} ariaLabelForGrid={strings.Matching.notifications} />
+      <ResponsiveDetailsList items={records} columns={columns} selectionMode={SelectionMode.none} compact getKey={(n: Notification) => String(n.id)} ariaLabelForGrid={strings.Matching.notifications} />
       {canRetry && failed.length > 1 && <DefaultButton text={strings.Matching.retryAll} onClick={() => onRetry(false)} disabled={busy} />}
       {canRetry && unknown.length > 0 && (
         <MessageBar messageBarType={MessageBarType.warning} isMultiline actions={<MessageBarButton onClick={() => onRetry(true)} disabled={busy}>{strings.Matching.resendUnknown}</MessageBarButton>}>

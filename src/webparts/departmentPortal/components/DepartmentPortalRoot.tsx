@@ -26,6 +26,7 @@ import { isNoProposal, proposalsOnly } from "../../../domain/noProposal";
 import { lazyNamed, whenLoaded } from "../../../components/Deferred";
 import { ContactText } from "../../../components/BreakableText";
 import { FocusedResult } from "../../../components/FocusedResult";
+import { editionTitle } from "../../../components/editionTitle";
 
 // The first view is the department's to-do list and its lists; the proposal dialog and the Form 4
 // section (further down the page) come in chunks of their own.
@@ -95,7 +96,12 @@ function Portal({ services, teams, departmentCode, user, early }: IDepartmentPor
   // Answered surveys of agreements still being surveyed stay visible, read-only.
   const surveying = new Set(d.agreements.map((a) => a.id));
   const answered = d.answered.filter((s) => s.department?.id === deptId && s.agreement && surveying.has(s.agreement.id));
-  const todo = departmentTodo({ departmentId: deptId, today: services.today, calls: d.calls, proposals: form2Rows, results: d.results, surveys: [...surveys, ...answered], agreements: d.agreements, issues: d.issues.filter((x) => x.fiscalYear === fy), feedback });
+  const todo = departmentTodo({ departmentId: deptId, today: services.today, calls: d.calls, proposals: form2Rows, results: d.results, surveys: [...surveys, ...answered], agreements: d.agreements, issues: d.issues.filter((x) => x.fiscalYear === fy), feedback })
+    // A Form 3 edition's title in the screen's language (the stored title is Japanese).
+    .map((t) => {
+      const issue = t.kind === "feedback" ? d.issues.find((x) => x.id === t.refId) : undefined;
+      return issue ? { ...t, title: editionTitle(issue) } : t;
+    });
   // Form 4 opens on the year of the first Form 4 still owed (in April: the year just ended), else on this year.
   const form4Years = [...new Set([fy, fy - 1, ...todo.filter((t) => t.kind === "form4" && t.fiscalYear !== undefined).map((t) => t.fiscalYear!)])].sort((a, b) => b - a);
   const owedForm4 = todo.find((t) => t.kind === "form4" && t.state !== "done")?.fiscalYear;

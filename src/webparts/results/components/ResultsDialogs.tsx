@@ -1,16 +1,17 @@
 import * as React from "react";
-import { DefaultButton, DetailsList, Dialog, DialogFooter, DialogType, MessageBar, MessageBarType, Panel, PanelType, PrimaryButton, SelectionMode } from "@fluentui/react";
+import { DefaultButton, Dialog, DialogFooter, DialogType, MessageBar, MessageBarType, Panel, PanelType, PrimaryButton, SelectionMode } from "@fluentui/react";
 import * as strings from "ResultsWebPartStrings";
 import * as common from "CommonStrings";
 import { fmt } from "../../../components/format";
 import type { ResultReport } from "../../../domain/types";
 import type { ReportingStatus } from "../../../domain/results";
+import { ResponsiveDetailsList } from "../../../components/ResponsiveDetailsList";
 
 /** The rows behind a count (a department, partner or item), opened from the totals: its own chunk. */
 export function DrillPanel({ title, rows, onDismiss }: { title: string; rows: ResultReport[]; onDismiss: () => void }): JSX.Element {
   return (
     <Panel isOpen type={PanelType.medium} headerText={title} onDismiss={onDismiss} closeButtonAriaLabel={common.Close}>
-      <DetailsList
+      <ResponsiveDetailsList
         items={rows}
         selectionMode={SelectionMode.none}
         getKey={(r: ResultReport) => String(r.id)}
