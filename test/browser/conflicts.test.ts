@@ -102,8 +102,10 @@ test("a feedback row: changed by another coordinator while being edited; the dia
   await add.getByRole("combobox", { name: "別紙①から" }).click();
   await c.page.getByRole("option").nth(1).click();
   await add.getByLabel("提案の件名").fill("競合テストの行");
+  // Where the row goes is chosen, never ticked in advance (issue 33, point 2).
+  await add.getByRole("radio", { name: "全部署に送る" }).check();
   await add.getByRole("button", { name: "保存" }).click();
-  await add.waitFor({ state: "detached" });
+  await add.waitFor({ state: "hidden" });
   await c.page.getByRole("button", { name: "編集: 競合テストの行" }).click();
   const ed = c.page.getByRole("alertdialog", { name: /^編集: / });
   await ed.getByLabel("提案内容").fill("夏休みに親子向けに実施（自分の入力）");

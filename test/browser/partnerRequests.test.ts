@@ -18,7 +18,8 @@ afterAll(async () => h?.stop());
 
 async function openRequests(page: Page, form: string): Promise<ReturnType<Page["getByRole"]>> {
   await page.getByRole("tab", { name: "調査依頼" }).click();
-  const row = page.getByRole("row").filter({ hasText: form }).first();
+  // A table where it fits, stacked cards at 390 px (ResponsiveDetailsList): the call's row or card.
+  const row = page.getByRole("row").or(page.getByRole("listitem")).filter({ hasText: form }).first();
   await row.locator("button, a").first().click();
   await page.getByRole("button", { name: "企業等への依頼一式" }).click();
   const dlg = page.getByRole("alertdialog", { name: /^企業等への依頼一式/ });
