@@ -26,9 +26,8 @@ type NoticeRecord = Pick<Notification, "department" | "status" | "error" | "atte
 function reasonOf(n: NoticeRecord): NotDeliveredReason {
   if (n.status === "notConfigured") return "noChannel";
   if (n.status === "pending") return "unknown";
-  if (/^notMember\b/.test(n.error)) return "notMember";
-  if (/^forbidden\b/.test(n.error)) return "forbidden";
-  return "failed";
+  const problem = noticeProblem(n.error)?.problem;
+  return problem === "notMember" || problem === "forbidden" ? problem : "failed";
 }
 
 // A department's worst part decides its reason: one that 再送 can fix is named first.

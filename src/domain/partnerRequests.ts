@@ -199,12 +199,20 @@ export const MAILTO_MAX = 2000;
 export function mailtoLink(to: string, letter: Letter, shortBody: string): { href: string; fits: boolean } | null {
   const addr = to.trim();
   if (!isMailAddress(addr)) return null;
-  const enc = (s: string): string => encodeURIComponent(s.replace(/\r?\n/g, "\r\n"));
-  const make = (body: string): string => `mailto:${addr}?subject=${enc(letter.subject)}&body=${enc(body)}`;
-  const full = make(letter.body);
+  const full = mailtoHref(addr, letter.subject, letter.body);
   if (full.length <= MAILTO_MAX) return { href: full, fits: true };
-  const short = make(shortBody);
-  return { href: short.length <= MAILTO_MAX ? short : `mailto:${addr}?subject=${enc(letter.subject)}`, fits: false };
+  return { href: fittedMailto(addr, letter.subject, shortBody), fits: false };
+}
+
+/** A mailto with subject and body (line breaks as CRLF, RFC 6068), or without a body when it would be over MAILTO_MAX. */
+function fittedMailto(addr: string, subject: string, body: string): string {
+  const href = mailtoHref(addr, subject, body);
+  return href.length <= MAILTO_MAX ? href : mailtoHref(addr, subject);
+}
+
+function mailtoHref(addr: string, subject: string, body?: string): string {
+  const enc = (s: string): string => encodeURIComponent(s.replace(/\r?\n/g, "\r\n"));
+  return `mailto:${addr}?subject=${enc(subject)}${body === undefined ? "" : `&body=${enc(body)}`}`;
 }
 
 /** The body of a mailto that could not carry the letter: a short note pointing to the attached form and letter. */
@@ -221,9 +229,7 @@ export function shortMailBody(input: LetterInput): string {
 export function followUpMailto(to: string, input: { partnerName: string; contactName: string; callTitle: string; deadline: IsoDate | null }): string | null {
   const addr = to.trim();
   if (!isMailAddress(addr)) return null;
-  const enc = (s: string): string => encodeURIComponent(s.replace(/\r?\n/g, "\r\n"));
   const by = input.deadline ? `${eraDateWithWeekday(input.deadline)}までに` : "";
   const body = `${input.partnerName}\n${input.contactName.trim() ? `${input.contactName.trim()} 様` : "ご担当者 様"}\n\nいつもお世話になっております。\n先にご依頼しました「${input.callTitle}」について、${by}ご提出くださいますようお願いいたします。\nすでにご提出いただいている場合は、行き違いをご容赦ください。`;
-  const href = `mailto:${addr}?subject=${enc(`【ご確認】${input.callTitle}`)}&body=${enc(body)}`;
-  return href.length <= MAILTO_MAX ? href : `mailto:${addr}?subject=${enc(`【ご確認】${input.callTitle}`)}`;
+  return fittedMailto(addr, `【ご確認】${input.callTitle}`, body);
 }

@@ -94,3 +94,8 @@ test("the survey request to a department carries the briefing's day and place, t
   expect(noLink).not.toContain("<a ");
   expect(noLink).toContain("説明会の場所: 本庁舎3階 第1会議室");
 });
+
+test("the portal link in the yearly cycle's posts comes from the setting (PortalPageService.url): the page's absolute URL", async () => {
+  const coord = await pagesAs(7);
+  expect(await coord.url()).toBe(`${t.backend.siteUrl}/SitePages/DepartmentPortal.aspx`);
+});

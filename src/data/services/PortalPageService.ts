@@ -1,5 +1,5 @@
 import type * as D from "../../domain/types";
-import { PORTAL_PAGE_KEY, PortalPageProblem, portalPagePath, portalPageSetting } from "../../domain/portalPage";
+import { PORTAL_PAGE_KEY, PortalPageProblem, portalPagePath, portalPageSetting, portalPageUrl } from "../../domain/portalPage";
 import { CurrentUser, IPartnershipData } from "../contracts";
 import { recordAudit } from "./audit";
 import { RuleError, ServiceBase } from "./ServiceBase";
@@ -35,9 +35,20 @@ export class PortalPageService extends ServiceBase {
 
   /** The setting as stored, its row (to update) and what is known of the page. */
   async read(): Promise<{ value: string; row: D.Setting | undefined; check: PortalPageCheck }> {
-    const [row] = await this.data.settings.list({ where: [{ prop: "key", op: "eq", value: PORTAL_PAGE_KEY }], limit: 1 });
+    const row = await this.row();
     const value = row ? portalPageSetting([row]) : "";
     return { value, row, check: await this.check(value) };
+  }
+
+  /** The portal's absolute URL for links in posts ("" when the setting is not a page of this site); the page itself is not read. */
+  async url(): Promise<string> {
+    const row = await this.row();
+    return portalPageUrl(row ? [row] : [], this.siteUrl);
+  }
+
+  private async row(): Promise<D.Setting | undefined> {
+    const [row] = await this.data.settings.list({ where: [{ prop: "key", op: "eq", value: PORTAL_PAGE_KEY }], limit: 1 });
+    return row;
   }
 
   /** Reads the page a value names (nothing is written). */

@@ -1,4 +1,3 @@
-import { PORTAL_PAGE_KEY, portalPageUrl } from "../../../domain/portalPage";
 import * as React from "react";
 import { Spinner } from "@fluentui/react";
 import { Notice, Tab, Tabs } from "../../../components/light";
@@ -35,14 +34,14 @@ function Year({ services, user, portalUrl }: { services: IAppServices; user: Cur
   const [fy, setFy] = React.useState(current);
   const service = React.useMemo(() => new CycleService(services.data, user, services.today), [services, user]);
   // What the calls, matching and channels tabs notify and write with: fetched while the year is read.
-  const more = useLoad(() => import(/* webpackChunkName: "pd-cycle-services" */ "./cycleServices").then((m) => m.cycleServices(services.data, user, services.today, services.notifier)), [services, user]);
+  const more = useLoad(() => import(/* webpackChunkName: "pd-cycle-services" */ "./cycleServices").then((m) => m.cycleServices(services.data, user, services.today, services.notifier, services.site?.url ?? "")), [services, user]);
   // Everything for the year in one batched request; the tabs work on it.
   const load = useLoad(() => service.year(fy), [service, fy]);
   const canEdit = user.role === "coordinator";
   // Links to the portal: the web part's own address if given, else the site's setting 部署ポータルのページ (only coordinators post).
   const portalPage = useLoad(
-    () => (portalUrl || !canEdit ? Promise.resolve(portalUrl) : services.data.settings.list({ where: [{ prop: "key", op: "eq", value: PORTAL_PAGE_KEY }], limit: 1 }).then((rows) => portalPageUrl(rows, services.site?.url ?? ""))),
-    [services, portalUrl, canEdit],
+    () => (portalUrl || !canEdit || !more.data ? Promise.resolve(portalUrl) : more.data.portalPage.url()),
+    [more.data, portalUrl, canEdit],
   );
   const year = load.data;
   // Rows not where their folder says they belong: the coordinator's, read once the year is shown.
