@@ -52,3 +52,6 @@ export const measure = (page: Page): Promise<{ cut: Cut[]; sideways: number }> =
     return { cut, sideways: document.documentElement.scrollWidth - window.innerWidth };
   });
 
+
+/** How far the page scrolls sideways (0 or less: not at all). */
+export const overflow = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -1,5 +1,5 @@
-import type { Page } from "playwright-core";
 import { BrowserHarness, startHarness } from "./harness";
+import { overflow } from "./layoutMeasure";
 import { PartnershipData } from "../../src/data/sp/PartnershipData";
 import { spForUrl } from "../../src/data/sp/spForUrl";
 import { AgreementService } from "../../src/data/services/AgreementService";
@@ -16,9 +16,6 @@ beforeAll(async () => {
   h = await startHarness();
 }, 90000);
 afterAll(async () => h?.stop());
-
-/** Nothing wider than the window: the page does not scroll sideways. */
-const overflow = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 test.each([
   [1366, "portal-todo-1366.png"],

@@ -1,5 +1,5 @@
-import type { Page } from "playwright-core";
 import { BrowserHarness, startHarness } from "./harness";
+import { overflow } from "./layoutMeasure";
 
 /**
  * The register as Microsoft Lists users expect it (issue 33, point 11): a filter per column, and
@@ -12,8 +12,6 @@ beforeAll(async () => {
   h = await startHarness();
 }, 90000);
 afterAll(async () => h?.stop());
-
-const overflow = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 test("a column filter narrows the register; the saved view survives a reload; 既定に戻す shows everything again", async () => {
   const { page, errors } = await h.open("&only=agreements", "", 7);
