@@ -3,6 +3,7 @@ import * as strings from "DepartmentPortalWebPartStrings";
 import { Button, Notice } from "../../../components/light";
 import { ConfirmDialog } from "../../../components/ConfirmDialog";
 import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
+import { FocusedResult } from "../../../components/FocusedResult";
 import { fmt } from "../../../components/format";
 import { useAction } from "../../../components/hooks/useAction";
 import type { CycleService } from "../../../data/services/CycleService";
@@ -20,12 +21,8 @@ const REFUSALS = ["draftsExist", "alreadySubmitted"] as const;
 export function NoProposalBar({ service, department, calls, markers, canAct, onChanged }: { service: CycleService; department: Department; calls: TodoItem[]; markers: CityProposalRow[]; canAct: boolean; onChanged: () => void }): JSX.Element | null {
   const action = useAction();
   const [confirming, setConfirming] = React.useState<TodoItem | null>(null);
-  const result = React.useRef<HTMLDivElement>(null);
-  const [justDone, setJustDone] = React.useState<number | null>(null);
   // After a submit, the answer is where focus goes (not back to <body>).
-  React.useEffect(() => {
-    if (justDone !== null) result.current?.focus();
-  }, [justDone, markers.length]);
+  const [justDone, setJustDone] = React.useState<number | null>(null);
   const N = strings.Form2.noProposal;
   const refusal = action.problems.map((p) => p.code).find((c): c is (typeof REFUSALS)[number] => (REFUSALS as readonly string[]).includes(c));
   const form2 = calls.filter((t) => t.kind === "form2" && t.fiscalYear !== undefined);
@@ -39,9 +36,9 @@ export function NoProposalBar({ service, department, calls, markers, canAct, onC
         const marker = markers.find((m) => m.department?.id === department.id && m.fiscalYear === t.fiscalYear && m.status === "noProposal");
         if (t.noProposal && marker)
           return (
-            <div key={t.key} ref={justDone === t.refId ? result : undefined} tabIndex={-1}>
+            <FocusedResult key={t.key} focus={justDone === t.refId}>
               <Notice kind="info">{fmt(N.submittedOn, fy, formatEraDate(tokyoDate(marker.modified)))}</Notice>
-            </div>
+            </FocusedResult>
           );
         if (t.state === "done" || !canAct) return null;
         return (
