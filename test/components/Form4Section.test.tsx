@@ -63,3 +63,23 @@ test("once rows are submitted, 該当なし is not offered", async () => {
   const item = await screen.findByRole("menuitem", { name: "該当なしで提出する" });
   expect(item.getAttribute("aria-disabled") === "true" || item.hasAttribute("disabled")).toBe(true);
 });
+
+test("switching the year: until that year's rows arrive, last year's rows and actions are not shown under its label (a row added then went to the wrong year)", async () => {
+  const row = (fy: number, title: string): ResultReport => ({ id: fy, etag: "", fiscalYear: fy, department: { id: 5, title: "" }, rowNo: 1, title, content: "内容", partner: { id: 1, title: "甲社" }, status: "draft", sectionName: "" }) as unknown as ResultReport;
+  let release: (() => void) | undefined;
+  const service = {
+    year: (fy: number) =>
+      fy === 2027
+        ? Promise.resolve({ ...yearOf([row(2027, "今年度の取組")]), fiscalYear: 2027 })
+        : new Promise<ResultsYear>((resolve) => (release = () => resolve(yearOf([row(2026, "前年度の取組")])))),
+  } as unknown as ResultsService;
+  const { rerender } = render(<Form4Section service={service} department={dept} user={user} fiscalYears={[2027, 2026]} year={2027} matchings={[]} />);
+  expect(await screen.findByText("今年度の取組")).toBeTruthy();
+  rerender(<Form4Section service={service} department={dept} user={user} fiscalYears={[2027, 2026]} year={2026} matchings={[]} />);
+  // 2026's read is still on its way: neither 2027's row nor 取組を追加 (which would add to 2027).
+  expect(screen.queryByText("今年度の取組")).toBeNull();
+  expect(screen.queryByRole("menuitem", { name: "取組を追加" })).toBeNull();
+  release!();
+  expect(await screen.findByText("前年度の取組")).toBeTruthy();
+  expect(screen.getByRole("menuitem", { name: "取組を追加" })).toBeTruthy();
+});
