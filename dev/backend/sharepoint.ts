@@ -1,7 +1,7 @@
 import type { Store, StoredItem, ListState, SiteState, ViewState } from "./store";
 import { builtInFieldInfos, createFieldAsXml, addView, changeViewFields, createList, fieldInfo, findView, SchemaRequest, updateField, updateList, updateView, viewInfo } from "./siteSchema";
 import { conjuncts, evaluate, filterFields, FilterNode, ODataSyntaxError, parseFilter } from "./odataFilter";
-import { accessDenied, badRequest, metadataLevel, MetadataLevel, notFound, SpError, throttled } from "./spErrors";
+import { accessDenied, badRequest, LOOKUP_THRESHOLD, lookupThrottled, metadataLevel, MetadataLevel, notFound, SpError, throttled } from "./spErrors";
 import { etagOf, fieldByInternal, ItemContext, resolvePath, serializeItem, validateWrite } from "./listItems";
 import { entraGroups, findUser, defaultUser, siteUsers, SiteUser } from "./users";
 import { has, Perm } from "./security";
@@ -309,6 +309,8 @@ export class SharePointApi {
     const q = req.url.searchParams;
     const select = q.get("$select") ? splitList(q.get("$select")!) : null;
     const expanded = new Set(splitList(q.get("$expand")));
+    const joins = [...expanded].filter((name) => name === "Author" || name === "Editor" || ["lookup", "lookupMulti", "user"].includes(fieldByInternal(ctx.state.def, name)?.kind ?? ""));
+    if (joins.length > LOOKUP_THRESHOLD) throw lookupThrottled();
     let filter: FilterNode | null = null;
     try {
       filter = q.get("$filter") ? parseFilter(q.get("$filter")!) : null;

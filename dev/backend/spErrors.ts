@@ -30,6 +30,19 @@ export const throttled = (): SpError =>
     "The attempted operation is prohibited because it exceeds the list view threshold.",
   );
 
+/**
+ * A query joining more than 12 lookup or person columns (its $expand; Author and Editor count) is
+ * refused by SharePoint Online's list view lookup threshold — sp-dev-docs#1521 ("12 lookup
+ * limitation"), sp-dev-docs#4660 and pnp/pnpjs#2721 quote the message; one item by id is not.
+ */
+export const LOOKUP_THRESHOLD = 12;
+export const lookupThrottled = (): SpError =>
+  new SpError(
+    500,
+    "-2147024860, Microsoft.SharePoint.SPQueryThrottledException",
+    "The query cannot be completed because the number of lookup columns it contains exceeds the lookup column threshold enforced by the administrator.",
+  );
+
 export type MetadataLevel = "verbose" | "minimal" | "none";
 
 export function metadataLevel(accept: string | undefined): MetadataLevel {

@@ -6,6 +6,8 @@
  * therefore counts only where its folder says it belongs; any other row is an anomaly, shown to
  * the coordinator and nowhere else.
  */
+import { sha256Hex } from "./sha256";
+import type { SurveyResponse } from "./types";
 
 /** Why a row is not where its columns say it belongs. */
 export type PlacementProblem =
@@ -21,6 +23,8 @@ export type PlacementProblem =
   | "wrongYear"
   /** A survey answer row for an agreement, item or department the coordinator did not ask it about. */
   | "notAsked"
+  /** A survey answer changed after the survey closed (the coordinator's decision): not what was decided on. */
+  | "changedAfterClose"
   /** Stored as 公表済 in its year's submission folder, but no publication of the year includes it (domain/publishedRows.ts). */
   | "notPublished";
 
@@ -82,15 +86,31 @@ export interface SurveyAsk {
 /** The coordinator's record of a survey (which row asks which department about which item): a setting by this key. */
 export const surveyRecordKey = (agreementId: number): string => `survey:${agreementId}`;
 
-/** The record as stored: `[rowId, departmentId, itemId]` for each row the coordinator made. */
-export function surveyRecordText(agreementId: number, rows: ReadonlyArray<{ id: number; departmentId: number | null; itemId: number | null }>): string {
-  return JSON.stringify({ agreementId, rows: [...rows].sort((a, b) => a.id - b.id).map((r) => [r.id, r.departmentId, r.itemId]) });
+/** What a survey answer said when its survey closed: a fingerprint of the answer's columns (128 bits of SHA-256). */
+export function surveyAnswerDigest(row: Pick<SurveyResponse, "status" | "feasible" | "projectIdeas" | "comment" | "answeredAt">): string {
+  return sha256Hex(JSON.stringify([row.status, row.feasible === true, row.projectIdeas ?? "", row.comment ?? "", row.answeredAt ?? null])).slice(0, 32);
+}
+
+/** The answers as they stood when the survey closed (the coordinator concluded or declined): row id → digest. */
+export interface SurveyClosed {
+  at: string;
+  digests: ReadonlyMap<number, string>;
+}
+
+/**
+ * The record as stored: `[rowId, departmentId, itemId]` for each row the coordinator made and,
+ * once the survey has closed, `closed` with each answer's digest then.
+ */
+export function surveyRecordText(agreementId: number, rows: ReadonlyArray<{ id: number; departmentId: number | null; itemId: number | null }>, closed?: SurveyClosed | null): string {
+  const out: { agreementId: number; rows: unknown[]; closed?: { at: string; digests: Array<[number, string]> } } = { agreementId, rows: [...rows].sort((a, b) => a.id - b.id).map((r) => [r.id, r.departmentId, r.itemId]) };
+  if (closed) out.closed = { at: closed.at, digests: [...closed.digests].sort((a, b) => a[0] - b[0]) };
+  return JSON.stringify(out);
 }
 
 /** A stored record read back (null: not one). */
-export function parseSurveyRecord(text: string): { agreementId: number; rows: Map<number, SurveyAsk> } | null {
+export function parseSurveyRecord(text: string): { agreementId: number; rows: Map<number, SurveyAsk>; closed: SurveyClosed | null } | null {
   try {
-    const v = JSON.parse(text) as { agreementId?: unknown; rows?: unknown };
+    const v = JSON.parse(text) as { agreementId?: unknown; rows?: unknown; closed?: { at?: unknown; digests?: unknown } };
     if (typeof v.agreementId !== "number" || !Array.isArray(v.rows)) return null;
     const rows = new Map<number, SurveyAsk>();
     for (const r of v.rows as unknown[]) {
@@ -98,7 +118,13 @@ export function parseSurveyRecord(text: string): { agreementId: number; rows: Ma
       const num = (x: unknown): number | null => (typeof x === "number" ? x : null);
       rows.set(r[0], { agreementId: v.agreementId, departmentId: num(r[1]), itemId: num(r[2]) });
     }
-    return { agreementId: v.agreementId, rows };
+    let closed: SurveyClosed | null = null;
+    if (v.closed && typeof v.closed.at === "string" && Array.isArray(v.closed.digests)) {
+      const digests = new Map<number, string>();
+      for (const d of v.closed.digests as unknown[]) if (Array.isArray(d) && typeof d[0] === "number" && typeof d[1] === "string") digests.set(d[0], d[1]);
+      closed = { at: v.closed.at, digests };
+    }
+    return { agreementId: v.agreementId, rows, closed };
   } catch {
     return null;
   }
@@ -111,15 +137,18 @@ export function parseSurveyRecord(text: string): { agreementId: number; rows: Ma
  * before records were kept is checked by its folder and item only.
  */
 export function surveyProblem(
-  row: { id: number } & SurveyAsk,
+  row: { id: number; digest?: string } & SurveyAsk,
   agreementOfItem: ReadonlyMap<number, number | null>,
-  recorded: { rows: ReadonlyMap<number, SurveyAsk>; agreements: ReadonlySet<number> } | null,
+  recorded: { rows: ReadonlyMap<number, SurveyAsk>; agreements: ReadonlySet<number>; closedDigests?: ReadonlyMap<number, string> } | null,
 ): PlacementProblem | null {
   if (row.itemId !== null && agreementOfItem.get(row.itemId) !== row.agreementId) return "notAsked";
   if (!recorded) return null;
   const a = recorded.rows.get(row.id);
   if (!a) return row.agreementId !== null && recorded.agreements.has(row.agreementId) ? "notAsked" : null;
-  return a.agreementId === row.agreementId && a.departmentId === row.departmentId && a.itemId === row.itemId ? null : "notAsked";
+  if (a.agreementId !== row.agreementId || a.departmentId !== row.departmentId || a.itemId !== row.itemId) return "notAsked";
+  // Once the survey has closed, an answer counts only as it stood then (the department can still edit its rows in SharePoint).
+  const then = recorded.closedDigests?.get(row.id);
+  return then !== undefined && row.digest !== undefined && then !== row.digest ? "changedAfterClose" : null;
 }
 
 /** A row the product does not count, as the coordinator is shown it. */
@@ -132,6 +161,8 @@ export interface RowAnomaly {
   department: { id: number; title: string } | null;
   /** Who wrote it (SharePoint's Author). */
   author: { id: number; title: string } | null;
+  /** Who changed it last (SharePoint's Editor): for a survey answer, whose rows the coordinator made, the one who rewrote it. */
+  editor?: { id: number; title: string } | null;
   /** Its folder, as SharePoint reports it. */
   folder: string;
   problem: PlacementProblem;

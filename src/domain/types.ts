@@ -373,6 +373,8 @@ export interface InFolder {
   folder?: string;
   /** Who wrote it (SharePoint's Author). */
   author?: LookupRef | null;
+  /** Who changed it last (SharePoint's Editor). */
+  editor?: LookupRef | null;
 }
 
 /** What a caller supplies to create or change an entity: everything but the stored fields. */

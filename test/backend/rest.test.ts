@@ -130,3 +130,24 @@ test("every seeded Teams channel has well-formed Graph ids", async () => {
     expect(d.ChannelId).toMatch(/^19:[0-9a-f]+@thread\.tacv2$/);
   }
 });
+
+test("a query joining more than 12 lookup or person columns is refused, as SharePoint Online's list view lookup threshold does; the product's widest read stays within it", async () => {
+  const post = (path: string, body: unknown) => fetch(api(path), { method: "POST", headers: { accept: "application/json;odata=nometadata", "content-type": "application/json", "x-pd-user": "7" }, body: JSON.stringify(body) });
+  const created = (await (await post("web/lists", { Title: "LookupWide", BaseTemplate: 100 })).json()) as { Id: string };
+  const departments = (await get("web/getlist('/sites/partnership/Lists/PD_Departments')?$select=Id")).body as { Id: string };
+  const names = Array.from({ length: 11 }, (_, i) => `L${i + 1}`);
+  for (const n of names) expect((await post(`web/lists(guid'${created.Id}')/fields/createfieldasxml`, { parameters: { SchemaXml: `<Field Type="Lookup" Name="${n}" DisplayName="${n}" List="{${departments.Id}}" ShowField="Title" />` } })).status).toBe(201);
+  const query = (joins: string[]) => get(`web/lists(guid'${created.Id}')/items?$select=Id,${joins.map((j) => `${j}/Id`).join(",")}&$expand=${joins.join(",")}`);
+  // 12 joins (Author, Editor and 10 lookups): answered.
+  expect((await query(["Author", "Editor", ...names.slice(0, 10)])).status).toBe(200);
+  // 13: refused with SharePoint's message (sp-dev-docs#4660, pnp/pnpjs#2721).
+  const refused = await query(["Author", "Editor", ...names]);
+  expect(refused.status).toBe(500);
+  expect(JSON.stringify(refused.body)).toContain("exceeds the lookup column threshold");
+  // The product's folder lists read every lookup of a row plus Author and Editor (who wrote and who last changed it).
+  const { allLists } = await import("../../src/data/schema/listSchema");
+  for (const def of allLists) {
+    const joins = Object.values(def.fields as Record<string, { kind: string }>).filter((f) => f.kind === "lookup" || f.kind === "lookupMulti" || f.kind === "user").length + 2;
+    expect({ list: def.title, withinThreshold: joins <= 12 }).toEqual({ list: def.title, withinThreshold: true });
+  }
+});

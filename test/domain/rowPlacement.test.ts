@@ -1,4 +1,4 @@
-import { folderInList, parseSurveyRecord, placementProblem, surveyProblem, surveyRecordText } from "../../src/domain/rowPlacement";
+import { folderInList, parseSurveyRecord, placementProblem, surveyAnswerDigest, surveyProblem, surveyRecordText } from "../../src/domain/rowPlacement";
 import { currentRows, leftoverDrafts } from "../../src/domain/submissions";
 
 const LIST = "/sites/partnership/Lists/PD_ResultReports";
@@ -76,4 +76,30 @@ test("a copy stands for a draft of its own department only: another department's
   const own = [...rows, { id: 42, status: "submitted", sourceId: 40, department: victim }];
   expect(currentRows(own).map((r) => r.id)).toEqual([41, 42]);
   expect(leftoverDrafts(own).map((r) => r.id)).toEqual([40]);
+});
+
+test("a closed survey's record keeps each answer's digest at the decision: the same answer counts, a rewritten one is changedAfterClose", () => {
+  const answer = { status: "answered" as const, feasible: true, projectIdeas: "親子料理教室", comment: "", answeredAt: "2027-04-25T01:00:00Z" };
+  const digest = surveyAnswerDigest(answer);
+  expect(digest).toMatch(/^[0-9a-f]{32}$/);
+  // Every answer column is part of it; a missing text is the same as an empty one.
+  expect(surveyAnswerDigest({ ...answer, feasible: false })).not.toBe(digest);
+  expect(surveyAnswerDigest({ ...answer, projectIdeas: "親子料理教室 " })).not.toBe(digest);
+  expect(surveyAnswerDigest({ ...answer, comment: "追記" })).not.toBe(digest);
+  expect(surveyAnswerDigest({ ...answer, status: "requested" })).not.toBe(digest);
+  expect(surveyAnswerDigest({ ...answer, answeredAt: "2027-05-01T01:00:00Z" })).not.toBe(digest);
+  expect(surveyAnswerDigest({ ...answer, comment: null as unknown as string })).toBe(digest);
+
+  const text = surveyRecordText(10, [{ id: 5, departmentId: 3, itemId: 1 }], { at: "2027-05-20T00:00:00Z", digests: new Map([[5, digest]]) });
+  const record = parseSurveyRecord(text)!;
+  expect(record.closed).toEqual({ at: "2027-05-20T00:00:00Z", digests: new Map([[5, digest]]) });
+  // A record written before surveys were closed reads as open.
+  expect(parseSurveyRecord(surveyRecordText(10, [{ id: 5, departmentId: 3, itemId: 1 }]))!.closed).toBeNull();
+  const items = new Map([[1, 10]]);
+  const recorded = { rows: record.rows, agreements: new Set([10]), closedDigests: record.closed!.digests };
+  const row = { id: 5, agreementId: 10, departmentId: 3, itemId: 1 };
+  expect(surveyProblem({ ...row, digest }, items, recorded)).toBeNull();
+  expect(surveyProblem({ ...row, digest: surveyAnswerDigest({ ...answer, projectIdeas: "決定後に書き換え" }) }, items, recorded)).toBe("changedAfterClose");
+  // Asking something else is still notAsked first.
+  expect(surveyProblem({ ...row, departmentId: 4, digest }, items, recorded)).toBe("notAsked");
 });

@@ -154,6 +154,50 @@ test("a survey answer row changed to name another department or another agreemen
   expect(again.map((r) => r.id)).not.toContain(second);
 });
 
+test("a survey answer a member rewrites through REST after the decision is not the answer decided on: left out, listed as changedAfterClose; the coordinator's record of the answers is SharePoint-locked to the member (403)", async () => {
+  const data = t.dataAs(7);
+  const coord = new AgreementService(data, await data.currentUser(), TODAY);
+  const partner = await coord.savePartner({ name: "株式会社決定後試験", kana: "", kind: "company", address: "", contactName: "", contactEmail: "", contactPhone: "", website: "" });
+  const started = await coord.start({ title: "決定後試験の協定", origin: "partner", partnerId: partner.id, requestedByDepartmentId: null, requestedByExecutives: false, approachDate: "2027-04-01", proposedContent: "防災" }, ["防災に関すること", "地域安全に関すること"]);
+  let story = await coord.story(started.id);
+  await coord.launchSurvey(story.agreement, story.items, { briefingDate: "2027-04-20", briefingPlace: "会議室", briefingDepartmentIds: [bosai.id], deadline: "2027-05-10", departmentIds: [bosai.id] });
+  const memberData = t.dataAs(HOSTILE);
+  const member = new AgreementService(memberData, await memberData.currentUser(), TODAY);
+  const mine = (await member.story(started.id)).survey.filter((r) => r.department?.id === bosai.id).sort((x, y) => x.id - y.id);
+  await member.answerSurvey(mine, new Map(mine.map((r, i) => [r.id, { feasible: i === 0, projectIdeas: i === 0 ? "防災講座" : "", comment: "" }])));
+  story = await coord.story(started.id);
+  await coord.decline(story.agreement, "庁内で実施できる事業がないため", "2027-05-20");
+  const closedStory = await coord.story(started.id);
+  // The panel says when the answers were fixed.
+  expect(closedStory.surveyClosedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+  const decided = closedStory.survey.filter((r) => r.department?.id === bosai.id).sort((x, y) => x.id - y.id);
+  expect(decided.map((r) => [r.feasible, r.projectIdeas])).toEqual([[true, "防災講座"], [false, ""]]);
+
+  // SharePoint still lets the member edit its own rows (its folder holds every survey it is asked)…
+  const [first, second] = decided.map((r) => r.id);
+  const merge = (id: number, body: Record<string, unknown>) => api(HOSTILE, `${list("PD_SurveyResponses")}/items(${id})`, { method: "POST", xMethod: "MERGE", body });
+  expect((await merge(second, { Feasible: true, ProjectIdeas: "決定後に書き換えた事業案" })).status).toBe(204);
+  // …but the answer read is the one the decision was made on: the rewritten row is not an answer.
+  const after = (await coord.story(started.id)).survey.filter((r) => r.department?.id === bosai.id);
+  expect(after.map((r) => r.id)).toEqual([first]);
+  expect(after[0].projectIdeas).toBe("防災講座");
+  const found = await anomalies();
+  expect(found.find((x) => x.list === "surveyResponses" && x.id === second)).toMatchObject({ problem: "changedAfterClose", author: { id: 7 }, editor: { id: HOSTILE }, folder: "/sites/partnership/Lists/PD_SurveyResponses/somu-bosai" });
+  expect(found.find((x) => x.list === "surveyResponses" && x.id === first)).toBeUndefined();
+
+  // The record of the answers at the decision is a setting the member may read but not write.
+  const [record] = await data.settings.list({ where: [{ prop: "key", op: "eq", value: `survey:${started.id}` }] });
+  expect(JSON.parse(record.value).closed.digests).toHaveLength(2);
+  const forged = await api(HOSTILE, `${list("PD_PartnershipSettings")}/items(${record.id})`, { method: "POST", xMethod: "MERGE", body: { SettingValue: record.value.replace(/"closed".*$/, '"x":0}') } });
+  expect(forged.status).toBe(403);
+  const deleted = await api(HOSTILE, `${list("PD_PartnershipSettings")}/items(${record.id})`, { method: "POST", xMethod: "DELETE" });
+  expect(deleted.status).toBe(403);
+
+  // Put back as it was, the answer counts again.
+  expect((await merge(second, { Feasible: false, ProjectIdeas: "" })).status).toBe(204);
+  expect((await coord.story(started.id)).survey.filter((r) => r.department?.id === bosai.id)).toHaveLength(2);
+});
+
 test("a 公表済 Form 4 row a member writes into its own folder of a published year (reopened for a late report) is not shown as published nor counted, nor published in the next edition; the coordinator sees it as an anomaly", async () => {
   const coord = await results(7);
   const before = await coord.year(2025);

@@ -1,4 +1,4 @@
-import { parseSurveyRecord, surveyRecordKey, surveyRecordText } from "../../domain/rowPlacement";
+import { parseSurveyRecord, surveyAnswerDigest, surveyRecordKey, surveyRecordText } from "../../domain/rowPlacement";
 import type { SurveyAsk } from "../../domain/rowPlacement";
 import { currentRows } from "../../domain/submissions";
 import type * as D from "../../domain/types";
@@ -35,6 +35,8 @@ export interface AgreementStory {
   terms: D.AgreementTerm[];
   timeline: D.AuditEntry[];
   attachments: { fileName: string; url: string }[];
+  /** When the survey's answers were fixed (the decision: 締結 or 見送り), if they were. */
+  surveyClosedAt?: string | null;
 }
 
 export interface ReviewInput {
@@ -75,6 +77,7 @@ export class AgreementService extends ServiceBase {
       survey: read(this.data.surveyResponses, { where: byAgreement }),
       reviews: read(this.data.agreementReviews, { where: byAgreement }),
       terms: read(this.data.agreementTerms, { where: byAgreement }),
+      surveyRecord: read(this.data.settings, { where: [{ prop: "key", op: "eq", value: surveyRecordKey(agreementId) }] }),
       // AuditLog grows by every proposal and answer (14,500 rows in year ten). SharePoint narrows by
       // the first indexed condition: the row's id (a few entries across all lists) leads, not the
       // list's name (every entry on agreements, thousands in a busy register).
@@ -88,6 +91,12 @@ export class AgreementService extends ServiceBase {
     const agreement = r.agreements[0];
     if (!agreement) throw new DataError("notFound", `Agreement ${agreementId} not found`, 404);
     const attachments = await this.data.agreements.listAttachments(agreementId);
+    // A survey decided before its answers were fixed (a decision cut short, or made before this
+    // record existed) is fixed when the coordinator next opens the agreement.
+    const record = r.surveyRecord[0] ? parseSurveyRecord(r.surveyRecord[0].value) : null;
+    // Opening the agreement does not fail on it: the next opening tries again.
+    let surveyClosedAt = record?.closed?.at ?? null;
+    if (this.user.role === "coordinator" && !surveyOpen(agreement) && r.survey.length > 0 && !surveyClosedAt) surveyClosedAt = await this.closeSurvey(agreementId).catch(() => null);
     return {
       agreement,
       items: r.items.sort((a, b) => a.itemNo - b.itemNo),
@@ -96,6 +105,7 @@ export class AgreementService extends ServiceBase {
       terms: r.terms.sort((a, b) => a.termNo - b.termNo),
       timeline: r.timeline.sort((a, b) => (b.occurredAt ?? "").localeCompare(a.occurredAt ?? "")),
       attachments,
+      surveyClosedAt,
     };
   }
 
@@ -263,6 +273,41 @@ export class AgreementService extends ServiceBase {
   }
 
   /**
+   * Fixes the survey's answers as they stand at the decision (締結 or 見送り): each answer's
+   * digest goes into the coordinator's record, which departments only read. Their rows stay
+   * editable in SharePoint (a department folder holds every survey it is asked), so a row
+   * changed afterwards is read as an anomaly (changedAfterClose), not as the department's answer.
+   * Safe to repeat: a record already closed is kept.
+   */
+  private async closeSurvey(agreementId: number): Promise<string | null> {
+    const key = surveyRecordKey(agreementId);
+    const r = await this.data.readMany({
+      records: read(this.data.settings, { where: [{ prop: "key", op: "eq", value: key }] }),
+      rows: read(this.data.surveyResponses, { where: [{ prop: "agreement", op: "eq", value: ref(agreementId) }] }),
+    });
+    const before = r.records[0];
+    const rec = before ? parseSurveyRecord(before.value) : null;
+    if (rec?.closed) return rec.closed.at;
+    if (r.rows.length === 0) return null;
+    // A survey launched before records were kept is recorded from its rows as they are placed now.
+    const asked = rec ? [...rec.rows].map(([id, a]) => ({ id, departmentId: a.departmentId, itemId: a.itemId })) : r.rows.map((x) => ({ id: x.id, departmentId: x.department?.id ?? null, itemId: x.partnershipItem?.id ?? null }));
+    const at = new Date().toISOString();
+    const value = surveyRecordText(agreementId, asked, { at, digests: new Map(r.rows.map((x) => [x.id, surveyAnswerDigest(x)])) });
+    try {
+      if (before) await this.data.settings.update(before.id, before.etag, { value });
+      else await this.data.settings.add({ key, value });
+    } catch (e) {
+      // Another coordinator's decision or opening closed it at the same moment (412, or the unique key): theirs stands.
+      if (!(e instanceof DataError && (e.kind === "conflict" || e.kind === "duplicate"))) throw e;
+      const [now] = await this.data.settings.list({ where: [{ prop: "key", op: "eq", value: key }] });
+      const theirs = now ? parseSurveyRecord(now.value)?.closed : null;
+      if (!theirs) throw e;
+      return theirs.at;
+    }
+    return at;
+  }
+
+  /**
    * The survey's notice (庁内調査の依頼) to each department asked, or — `reminder` — a reminder
    * (督促) to those that have not answered yet (once a day). Both take the path of every notice:
    * reachability, intent first, each once.
@@ -339,6 +384,7 @@ export class AgreementService extends ServiceBase {
     await this.data.agreements.update(a.id, fresh.etag, { status: "concluded", concludedDate: concluded, termStart: input.termStart, nextReviewDate: nextReview, termEnd: term?.to ?? null });
     await this.data.agreementTerms.add({ agreement: ref(a.id), termNo: 1, termFrom: input.termStart, termTo: term?.to ?? null, decidedBy: this.user.title, objection: "" });
     await this.audit(a.id, "statusChange", "協定を締結", { concludedDate: concluded, nextReviewDate: nextReview, document: pdf.name });
+    if (a.status === "surveying") await this.closeSurvey(a.id);
     await refreshDecisionColumns(this.data, this.today, a.id);
   }
 
@@ -349,6 +395,7 @@ export class AgreementService extends ServiceBase {
     check(validateDecline(reason, date));
     await this.data.agreements.update(a.id, a.etag, { status: "declined", declinedReason: reason.trim(), declinedDate: date });
     await this.audit(a.id, "statusChange", "締結を見送り", { reason: reason.trim() });
+    if (a.status === "surveying") await this.closeSurvey(a.id);
   }
 
   /** The look-back for a review, from the results reports (実績報告). */

@@ -20,7 +20,7 @@ export class RowAnomalyService extends ServiceBase {
     this.requireCoordinator();
     const byYear = { where: [{ prop: "fiscalYear" as const, op: "eq" as const, value: fiscalYear }] };
     const of = async <T extends D.Stored & D.InFolder & { title: string; department: D.LookupRef | null }>(key: string, repo: IListRepository<T>, q?: ListQuery<T>): Promise<RowAnomaly[]> =>
-      ((await repo.anomalies?.(q)) ?? []).map(({ row, problem }) => ({ list: key, id: row.id, title: row.title, department: row.department, author: row.author ?? null, folder: row.folder ?? "", problem }));
+      ((await repo.anomalies?.(q)) ?? []).map(({ row, problem }) => ({ list: key, id: row.id, title: row.title, department: row.department, author: row.author ?? null, editor: row.editor ?? null, folder: row.folder ?? "", problem }));
     const all = await Promise.all([
       of("cityProposals", this.data.cityProposals, byYear as ListQuery<D.CityProposalRow>),
       of("resultReports", this.data.resultReports, byYear as ListQuery<D.ResultReport>),
@@ -35,6 +35,6 @@ export class RowAnomalyService extends ServiceBase {
     const byYear = [{ prop: "fiscalYear" as const, op: "eq" as const, value: fiscalYear }];
     const r = await this.data.readMany({ rows: read(this.data.resultReports, { where: byYear }), publications: read(this.data.publications, { where: byYear }) });
     if (!r.rows.some((x) => x.status === "published")) return [];
-    return splitPublishedClaims(r.rows, await readPublishedRecord(this.data, r.publications)).unpublished.map((row) => ({ list: "resultReports", id: row.id, title: row.title, department: row.department, author: row.author ?? null, folder: row.folder ?? "", problem: "notPublished" as const }));
+    return splitPublishedClaims(r.rows, await readPublishedRecord(this.data, r.publications)).unpublished.map((row) => ({ list: "resultReports", id: row.id, title: row.title, department: row.department, author: row.author ?? null, editor: row.editor ?? null, folder: row.folder ?? "", problem: "notPublished" as const }));
   }
 }

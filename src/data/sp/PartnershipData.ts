@@ -11,7 +11,7 @@ import { missingSetupRights } from "../setup/setupRights";
 import type * as D from "../../domain/types";
 import { roleFromGroups } from "../../domain/roles";
 import { isPendingImport } from "../../domain/agreements";
-import { parseSurveyRecord, placementProblem, surveyProblem, surveyRecordKey } from "../../domain/rowPlacement";
+import { parseSurveyRecord, placementProblem, surveyAnswerDigest, surveyProblem, surveyRecordKey } from "../../domain/rowPlacement";
 import type { PlacementProblem, SurveyAsk } from "../../domain/rowPlacement";
 import type { AnyReadSpec, CurrentUser, IPartnershipData, ISubmissionFolders, ListQuery, ReadResults, SitePageState, SubmittedListKey } from "../contracts";
 import * as S from "../schema/listSchema";
@@ -106,14 +106,20 @@ export class PartnershipData implements IPartnershipData {
         records: read(this.settings, { where: [{ prop: "key", op: "startsWith", value: "survey:" }] }),
       });
       const agreementOfItem = new Map(r.items.map((i) => [i.id, i.agreement?.id ?? null]));
-      const recorded = { rows: new Map<number, SurveyAsk>(), agreements: new Set<number>() };
+      const recorded = { rows: new Map<number, SurveyAsk>(), agreements: new Set<number>(), closedDigests: new Map<number, string>() };
       for (const s of r.records) {
         const rec = parseSurveyRecord(s.value);
         if (!rec || s.key !== surveyRecordKey(rec.agreementId)) continue;
         recorded.agreements.add(rec.agreementId);
         for (const [id, ask] of rec.rows) recorded.rows.set(id, ask);
+        // A closed survey's answers as they stood at the decision (see AgreementService.closeSurvey).
+        for (const [id, digest] of rec.closed?.digests ?? []) recorded.closedDigests.set(id, digest);
       }
-      return rows.map((row, i) => inFolder[i] ?? surveyProblem({ id: row.id, agreementId: row.agreement?.id ?? null, departmentId: row.department?.id ?? null, itemId: row.partnershipItem?.id ?? null }, agreementOfItem, recorded));
+      return rows.map(
+        (row, i) =>
+          inFolder[i] ??
+          surveyProblem({ id: row.id, agreementId: row.agreement?.id ?? null, departmentId: row.department?.id ?? null, itemId: row.partnershipItem?.id ?? null, digest: recorded.closedDigests.has(row.id) ? surveyAnswerDigest(row) : undefined }, agreementOfItem, recorded),
+      );
     };
     this.partners = new SpListRepository(sp, S.partners, sitePath);
     this.departments = new SpListRepository(sp, S.departments, sitePath);

@@ -124,7 +124,7 @@ export class SpListRepository<T extends Stored> implements IListRepository<T> {
 
   /** Columns read besides the mapped ones: a folder row's type, each row's folder and who wrote it. */
   private get extraSelect(): { select: string[]; expand: string[] } {
-    return this.inFolders ? { select: ["FSObjType", "FileDirRef", "Author/Id", "Author/Title"], expand: ["Author"] } : { select: [], expand: [] };
+    return this.inFolders ? { select: ["FSObjType", "FileDirRef", "Author/Id", "Author/Title", "Editor/Id", "Editor/Title"], expand: ["Author", "Editor"] } : { select: [], expand: [] };
   }
 
   /** The rows that are where they belong, and the others with why not. */
@@ -237,8 +237,11 @@ export class SpListRepository<T extends Stored> implements IListRepository<T> {
   map(info: ListItemInfo): T {
     const row = fromListItem<T>(this.def, info);
     if (!this.inFolders) return row;
-    const author = info.Author as { Id?: unknown; Title?: unknown } | undefined;
-    return { ...row, folder: typeof info.FileDirRef === "string" ? info.FileDirRef : "", author: author && typeof author.Id === "number" ? { id: author.Id, title: typeof author.Title === "string" ? author.Title : "" } : null };
+    const person = (v: unknown): { id: number; title: string } | null => {
+      const p = v as { Id?: unknown; Title?: unknown } | undefined;
+      return p && typeof p.Id === "number" ? { id: p.Id, title: typeof p.Title === "string" ? p.Title : "" } : null;
+    };
+    return { ...row, folder: typeof info.FileDirRef === "string" ? info.FileDirRef : "", author: person(info.Author), editor: person(info.Editor) };
   }
 
   async list(q: ListQuery<T> = {}): Promise<T[]> {

@@ -7,6 +7,8 @@ import { frameStyles } from "../../../components/AppFrame/AppFrame.styles";
 import type { AgreementStory } from "../../../data/services/AgreementService";
 import type { Department } from "../../../domain/types";
 import { summarizeSurvey } from "../../../domain/survey";
+import { formatEraDate, tokyoDate } from "../../../domain/calendar";
+import * as common from "CommonStrings";
 import { ErrorBar } from "../../../components/ErrorBar/ErrorBar";
 import { useAction } from "../../../components/hooks/useAction";
 import { moreActions } from "../../../components/moreActions";
@@ -45,6 +47,7 @@ export function SurveySection({ story, departments, today }: { story: AgreementS
         <dt>{strings.Detail.surveyDeadline}</dt>
         <dd style={{ margin: 0 }}><DateText date={a.surveyDeadline} /></dd>
       </dl>
+      {story.surveyClosedAt && <p>{fmt(strings.Detail.surveyFixed, common.DateStyle === "iso" ? tokyoDate(story.surveyClosedAt) : formatEraDate(tokyoDate(story.surveyClosedAt)))}</p>}
       <table style={{ borderCollapse: "collapse", width: "100%", marginBottom: 8 }}>
         <caption style={{ textAlign: "left", fontWeight: 600 }}>
           {strings.Detail.answered} {s.answeredCount} / {s.total}

@@ -145,6 +145,7 @@ define([], function () {
       "editItems": "Save items",
       "survey": "Internal briefing and survey",
       "surveyNotStarted": "The internal survey has not started.",
+      "surveyFixed": "The answers were fixed at the decision (conclusion or decline) on {0}. Answers rewritten after that are not counted.",
       "briefing": "Internal briefing",
       "briefingDate": "Briefing date",
       "briefingPlace": "Briefing place",

@@ -141,6 +141,7 @@ declare interface IAgreementsWebPartStrings {
     editItems: string;
     survey: string;
     surveyNotStarted: string;
+    surveyFixed: string;
     briefing: string;
     briefingDate: string;
     briefingPlace: string;

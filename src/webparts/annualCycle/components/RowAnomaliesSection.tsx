@@ -17,6 +17,7 @@ export function RowAnomaliesSection({ rows }: { rows: RowAnomaly[] }): JSX.Eleme
     { key: "title", name: strings.Columns.title, minWidth: 140, isMultiline: true, onRender: (r: RowAnomaly) => r.title },
     { key: "department", name: strings.Anomalies.department, minWidth: 110, isMultiline: true, onRender: (r: RowAnomaly) => r.department?.title ?? "" },
     { key: "author", name: strings.Anomalies.author, minWidth: 90, onRender: (r: RowAnomaly) => r.author?.title ?? "" },
+    { key: "editor", name: strings.Anomalies.editor, minWidth: 90, onRender: (r: RowAnomaly) => r.editor?.title ?? "" },
     { key: "folder", name: strings.Anomalies.folder, minWidth: 140, isMultiline: true, onRender: (r: RowAnomaly) => r.folder.slice(r.folder.lastIndexOf("/") + 1) || "/" },
     { key: "problem", name: strings.Anomalies.problem, minWidth: 160, isMultiline: true, onRender: (r: RowAnomaly) => (strings.Anomalies.problems as Record<string, string>)[r.problem] ?? r.problem },
   ];

@@ -5,10 +5,10 @@ define([], function () {
     SummaryLabel: "The year at a glance",
     Anomalies: {
       heading: "Rows that do not match their folder",
-      intro: "These rows are not counted, listed or published: their department, status or year does not match the folder they are in. Check with who wrote them.",
-      list: "List", department: "Department named", author: "Written by", folder: "Folder", problem: "What does not match",
+      intro: "These rows are not counted, listed or published: their department, status or year does not match the folder they are in. Check with who wrote or last changed them.",
+      list: "List", department: "Department named", author: "Written by", editor: "Last changed by", folder: "Folder", problem: "What does not match",
       lists: { cityProposals: "City proposals (Form 2)", resultReports: "Results (Form 4)", implementationWishes: "Implementation wishes", surveyResponses: "Survey answers" },
-      problems: { outsideFolders: "Outside every department folder", unknownDepartment: "No department, or one that does not exist", otherDepartment: "In another department's folder", wrongState: "Status does not fit the folder (e.g. submitted among drafts)", wrongYear: "In another year's submission folder", notAsked: "An answer to an agreement, item or department not asked", notPublished: "Marked published, but not in what the city published" },
+      problems: { outsideFolders: "Outside every department folder", unknownDepartment: "No department, or one that does not exist", otherDepartment: "In another department's folder", wrongState: "Status does not fit the folder (e.g. submitted among drafts)", wrongYear: "In another year's submission folder", notAsked: "An answer to an agreement, item or department not asked", changedAfterClose: "An answer rewritten after the agreement was decided (differs from the answer at the decision)", notPublished: "Marked published, but not in what the city published" },
     },
     Summary: { calls: "Calls", partnerProposals: "Partner proposals (Form 1)", cityProposals: "City proposals (Form 2)", answered: "Answered by partners", matchings: "Feedback rows (Form 3)" },
     Tabs: { year: "The year", calls: "Calls", form1: "Form 1 partner proposals", form2: "Form 2 city proposals", matching: "Form 3 matching", channels: "Teams channels" },

@@ -5,10 +5,10 @@ define([], function () {
     SummaryLabel: "年度の概要",
     Anomalies: {
       heading: "所属フォルダーと一致しない行",
-      intro: "次の行は、置かれたフォルダーと部署・状態・年度が一致しないため、件数・一覧・公表に含めていません。作成者に確認してください。",
-      list: "一覧", department: "行に書かれた部署", author: "作成者", folder: "置かれたフォルダー", problem: "一致しない点",
+      intro: "次の行は、置かれたフォルダーと部署・状態・年度が一致しないため、件数・一覧・公表に含めていません。作成者・最終更新者に確認してください。",
+      list: "一覧", department: "行に書かれた部署", author: "作成者", editor: "最終更新者", folder: "置かれたフォルダー", problem: "一致しない点",
       lists: { cityProposals: "市からの提案（別紙②）", resultReports: "実績報告（別紙④）", implementationWishes: "実施希望", surveyResponses: "庁内調査の回答" },
-      problems: { outsideFolders: "部署のフォルダーの外にある", unknownDepartment: "部署がない、または存在しない", otherDepartment: "別の部署のフォルダーにある", wrongState: "状態がフォルダーと合わない（下書きフォルダーの提出済など）", wrongYear: "別の年度の提出フォルダーにある", notAsked: "依頼していない協定・連携事項・部署の回答", notPublished: "公表済とあるが、公表した実績に含まれていない" },
+      problems: { outsideFolders: "部署のフォルダーの外にある", unknownDepartment: "部署がない、または存在しない", otherDepartment: "別の部署のフォルダーにある", wrongState: "状態がフォルダーと合わない（下書きフォルダーの提出済など）", wrongYear: "別の年度の提出フォルダーにある", notAsked: "依頼していない協定・連携事項・部署の回答", changedAfterClose: "協定の締結・見送りの決定後に書き換えられた回答（決定時の回答と異なる）", notPublished: "公表済とあるが、公表した実績に含まれていない" },
     },
     Summary: { calls: "調査依頼", partnerProposals: "企業等からの提案（別紙①）", cityProposals: "市からの提案（別紙②）", answered: "企業等の回答済み", matchings: "フィードバックの行（別紙③）" },
     Tabs: { year: "年度の概要", calls: "調査依頼", form1: "別紙① 企業等からの提案", form2: "別紙② 市からの提案", matching: "別紙③ マッチング", channels: "Teams チャネル" },

@@ -5,9 +5,9 @@ declare interface IAnnualCycleWebPartStrings {
   SummaryLabel: string;
   /** 所属フォルダーと一致しない行 (the coordinator's list of rows not where their folder says they belong). */
   Anomalies: {
-    heading: string; intro: string; list: string; department: string; author: string; folder: string; problem: string;
+    heading: string; intro: string; list: string; department: string; author: string; editor: string; folder: string; problem: string;
     lists: { cityProposals: string; resultReports: string; implementationWishes: string; surveyResponses: string };
-    problems: { outsideFolders: string; unknownDepartment: string; otherDepartment: string; wrongState: string; wrongYear: string; notAsked: string; notPublished: string };
+    problems: { outsideFolders: string; unknownDepartment: string; otherDepartment: string; wrongState: string; wrongYear: string; notAsked: string; changedAfterClose: string; notPublished: string };
   };
   Summary: { calls: string; partnerProposals: string; cityProposals: string; answered: string; matchings: string };
   Tabs: { year: string; calls: string; form1: string; form2: string; matching: string; channels: string };
