@@ -110,6 +110,8 @@ test.each([
   await focusOn(page, "庁内調査は締め切られました。");
   const after = await coord.story(agreementId);
   expect(after.survey.map((r) => r.feasible)).toEqual([true, true]);
+  // The decision fixed the answers as they stood (a REST rewrite afterwards is not counted: rowFolders.test.ts).
+  expect(after.surveyClosedAt).toBeTruthy();
   expect(errors).toEqual([]);
   await page.context().close();
 }, 120000);
