@@ -235,6 +235,7 @@ function form3View(year: MatchingYear, canEdit: boolean, listView: IListViewStat
   return {
     filters: (
       <>
+        <p style={{ margin: "16px 0 0" }}>{strings.Matching.view.scope}</p>
         <ColumnFilters columns={filterColumns} allColumns={tableColumns} state={listView} sort={byColumn.sort} onReset={() => byColumn.setSort(null)} />
         <ListCount shown={pass.size} total={listed.length} />
       </>

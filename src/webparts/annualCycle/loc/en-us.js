@@ -76,7 +76,7 @@ define([], function () {
         retryHint: "Retry sends only to the departments not notified (none is posted to twice)."
       },
       export: { label: "Export the feedback list (Form 3)", excel: "Export to Excel", csv: "Export to CSV", print: "Printable view" },
-      view: { edition: "Edition", draft: "Being compiled", wishYes: "Yes", wishNo: "No", reorderOff: "While the list is filtered or sorted by a column, rows cannot be moved up or down. Clear the filters and sort by No. to move them.", noneShown: "No rows match the filters." },
+      view: { edition: "Edition", draft: "Being compiled", wishYes: "Yes", wishNo: "No", reorderOff: "While the list is filtered or sorted by a column, rows cannot be moved up or down. Clear the filters and sort by No. to move them.", noneShown: "No rows match the filters.", scope: "These filters and your saved view apply to the rows of the feedback lists below (being compiled and issued)." },
       message: { heading: "[Partnership] A feedback list was issued", intro: "These proposals concern your division. To carry one out, register your wish in the department portal and contact the partner directly.", no: "No. ", title: "Title", content: "Content", partner: "Partner", contact: "Contact", open: "Open the department portal", answer: "Partner's answer", count: "{0} proposals (listed in the card below)." }
     },
     Channels: {

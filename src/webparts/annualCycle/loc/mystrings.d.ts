@@ -38,7 +38,7 @@ declare interface IAnnualCycleWebPartStrings {
       retryHint: string;
     };
     export: { label: string; excel: string; csv: string; print: string };
-    view: { edition: string; draft: string; wishYes: string; wishNo: string; reorderOff: string; noneShown: string };
+    view: { edition: string; draft: string; wishYes: string; wishNo: string; reorderOff: string; noneShown: string; scope: string };
     message: { heading: string; intro: string; no: string; title: string; content: string; partner: string; contact: string; open: string; answer: string; count: string };
   };
   Channels: { heading: string; department: string; teamId: string; channelId: string; group: string;
