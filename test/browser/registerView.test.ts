@@ -194,3 +194,45 @@ test("別紙③ has the same column filters and saved view: filtered by 企業�
   expect(errors).toEqual([]);
   await page.context().close();
 }, 150000);
+
+test("別紙③ while compiling: a header sorts the list being compiled; 上へ・下へ are off while sorted by another column or filtered, and back in No. order", async () => {
+  const { page, errors } = await h.open("&only=annual", "", 7);
+  await page.getByRole("tab", { name: "別紙③ マッチング" }).click();
+  const accept = page.getByRole("button", { name: /^採用: / });
+  await accept.first().waitFor();
+  for (let i = 0; i < 2; i++) {
+    const title = ((await accept.first().getAttribute("aria-label")) ?? "").replace(/^採用: /, "");
+    await accept.first().click();
+    await page.getByRole("grid", { name: "作成中のフィードバック一覧" }).getByText(title).first().waitFor();
+  }
+  const grid = page.getByRole("grid", { name: "作成中のフィードバック一覧" });
+  const down = grid.getByRole("button", { name: /^下へ: / }).first();
+  await page.waitForFunction(() => [...document.querySelectorAll("button")].some((b) => b.getAttribute("aria-label")?.startsWith("下へ: ") && !b.disabled));
+  const note = page.getByText("絞り込みや列の並べ替えをしている間は、行の順番（上へ・下へ）を変えられません。", { exact: false });
+  expect(await note.count()).toBe(0);
+
+  // Sorted by 提案の件名 (descending after a second click): the buttons are off and say why.
+  await grid.getByRole("columnheader", { name: /提案の件名/ }).click();
+  await grid.getByRole("columnheader", { name: /提案の件名/ }).click();
+  expect(await grid.getByRole("columnheader", { name: /提案の件名/ }).getAttribute("aria-sort")).toBe("descending");
+  await note.waitFor();
+  expect(await down.isDisabled()).toBe(true);
+  const titles = await grid.getByRole("row").filter({ hasNot: page.getByRole("columnheader") }).evaluateAll((rows) => rows.map((r) => r.querySelectorAll("[role=gridcell]")[1]?.textContent ?? ""));
+  expect(titles.length).toBe(2);
+  expect(titles).toEqual([...titles].sort((a, b) => b.localeCompare(a, "ja")));
+
+  // Back in No. order: the buttons work again.
+  await grid.getByRole("columnheader", { name: /No\./ }).click();
+  expect(await grid.getByRole("columnheader", { name: /No\./ }).getAttribute("aria-sort")).toBe("ascending");
+  await note.waitFor({ state: "detached" });
+  expect(await grid.getByRole("button", { name: /^下へ: / }).first().isDisabled()).toBe(false);
+
+  // Filtered (実施希望: なし): off again.
+  const filters = page.getByRole("region", { name: "列で絞り込む" });
+  await filters.getByRole("button", { name: "実施希望 ▾" }).click();
+  await filters.getByRole("group", { name: "実施希望" }).getByRole("checkbox", { name: /^なし/ }).check();
+  await note.waitFor();
+  expect(await grid.getByRole("button", { name: /^下へ: / }).first().isDisabled()).toBe(true);
+  expect(errors).toEqual([]);
+  await page.context().close();
+}, 150000);
