@@ -109,7 +109,7 @@ export function Form1View({ year, canEdit, service, today, onChanged, requestCon
   const excel = (): Promise<boolean> =>
     action.run(async () => {
       const { header, data } = table("excel");
-      await exportListWorkbook(fmt(strings.Form1.excelTitle, formatEraFiscalYear(year.fiscalYear)), "別紙①", header, data, { today, total: year.partnerProposals.length }, `別紙①_${year.fiscalYear}年度.xlsx`);
+      await exportListWorkbook(fmt(strings.Form1.excelTitle, formatEraFiscalYear(year.fiscalYear), year.fiscalYear), "別紙①", header, data, { today, total: year.partnerProposals.length }, `別紙①_${year.fiscalYear}年度.xlsx`);
     });
 
   const allColumns: IColumn[] = byColumn.sortable([

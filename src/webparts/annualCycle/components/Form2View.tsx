@@ -124,7 +124,7 @@ export function Form2View({ year, canEdit, service, today, onChanged, requestCon
   const excel = (): Promise<boolean> =>
     action.run(async () => {
       const { header, data } = table("excel");
-      await exportListWorkbook(fmt(strings.Form2.excelTitle, formatEraFiscalYear(year.fiscalYear)), "別紙②", header, data, { today, total: submitted.length }, `別紙②_${year.fiscalYear}年度.xlsx`);
+      await exportListWorkbook(fmt(strings.Form2.excelTitle, formatEraFiscalYear(year.fiscalYear), year.fiscalYear), "別紙②", header, data, { today, total: submitted.length }, `別紙②_${year.fiscalYear}年度.xlsx`);
     });
 
   const allColumns: IColumn[] = byColumn.sortable([

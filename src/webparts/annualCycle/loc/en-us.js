@@ -171,8 +171,8 @@ define([], function () {
       needDeadline: "Enter the deadline.",
       problems: { required: "Required.", invalidEmail: "Not a valid e-mail address.", invalidPhone: "Not a valid phone number." }
     },
-    Form1: { add: "Record a proposal", download: "Download the form (Excel)", choosePartner: "Choose a partner", import: "Import a filled-in form", importDone: "Import result", csv: "Export CSV", excel: "Export Excel", excelTitle: "{0} Proposals from partners to the city (Form 1)", none: "No proposals.", call: "Call", noCall: "(any time, outside a call)" },
-    Form2: { noProposalDepartments: "Departments that submitted no proposal ({0}): {1}", passToPartner: "List for the partner (Excel)", printable: "Printable list", importAnswers: "Import the answered list", record: "Record answer", csv: "Export CSV", excel: "Export Excel", excelTitle: "{0} Proposals from the city to partners (Form 2)", printTitle: "Proposals from the city to the partner (Form 2)" },
+    Form1: { add: "Record a proposal", download: "Download the form (Excel)", choosePartner: "Choose a partner", import: "Import a filled-in form", importDone: "Import result", csv: "Export CSV", excel: "Export Excel", excelTitle: "FY{1} Proposals from partners to the city (Form 1)", none: "No proposals.", call: "Call", noCall: "(any time, outside a call)" },
+    Form2: { noProposalDepartments: "Departments that submitted no proposal ({0}): {1}", passToPartner: "List for the partner (Excel)", printable: "Printable list", importAnswers: "Import the answered list", record: "Record answer", csv: "Export CSV", excel: "Export Excel", excelTitle: "FY{1} Proposals from the city to partners (Form 2)", printTitle: "Proposals from the city to the partner (Form 2)" },
     ListExport: { asOf: "As of {0} · {1} rows", asOfFiltered: "As of {0} · {1} rows (filtered from {2})" },
     Import: {
       report: "Import result",
