@@ -70,7 +70,7 @@ function Year({ services, user, portalUrl }: { services: IAppServices; user: Cur
             <Form2View year={year} requestContact={more.data?.requestContact} {...common2} viewOwner={viewOwner} />
           </Tab>
           <Tab headerText={strings.Tabs.matching} itemKey="matching">
-            {whenLoaded(more, (m) => <MatchingView fiscalYear={fy} canEdit={canEdit} service={m.matching} notifications={m.notifications} portalUrl={portalPage.data ?? ""} />)}
+            {whenLoaded(more, (m) => <MatchingView fiscalYear={fy} canEdit={canEdit} service={m.matching} notifications={m.notifications} portalUrl={portalPage.data ?? ""} viewOwner={viewOwner} />)}
           </Tab>
           <Tab headerText={strings.Tabs.channels} itemKey="channels">
             {whenLoaded(more, (m) => <ChannelsView departments={year.departments} canEdit={canEdit} service={m.matching} notifications={m.notifications} onChanged={load.reload} />)}

@@ -11,6 +11,9 @@ import type { CycleService, YearData } from "../../../data/services/CycleService
 import { matchesSearch, normalizeForSearch } from "../../../domain/text";
 import type { PartnerProposal, ProposalTiming } from "../../../domain/types";
 import { toCsv } from "../../../export/csv";
+import { csvRows, form1ListTable, ListExportKind, ListTable } from "../../../export/cycleListTables";
+import { formatEraFiscalYear } from "../../../domain/calendar";
+import { exportListWorkbook } from "./exportListWorkbook";
 import { fieldError } from "./cycleProblems";
 import { ReadingProgress } from "../../../components/FileProgress/ReadingProgress";
 import { loadCycleExcel, useWorkbookImport } from "./useWorkbookImport";
@@ -97,13 +100,17 @@ export function Form1View({ year, canEdit, service, today, onChanged, requestCon
       );
       return { ...r, errors: [...parsed.problems, ...r.errors] };
     });
+  // The list as shown (column filters, partner, search and sort), as CSV or as Excel with real dates.
+  const table = (kind: ListExportKind): ListTable => form1ListTable(rows, kind, { item: (p) => itemLabel(p.partnershipItem?.id), timing: strings.Timing });
   const csv = (): void => {
-    const text = toCsv(
-      ["年度", "企業名", "該当する連携事項", "提案の件名", "提案内容", "提案時期", "受付日"],
-      rows.map((p) => [p.fiscalYear, p.partner?.title, itemLabel(p.partnershipItem?.id), p.title, p.content, strings.Timing[p.timing], p.receivedDate]),
-    );
-    downloadFile(text, `別紙①_${year.fiscalYear}年度.csv`, CSV_MIME);
+    const { header, data } = table("csv");
+    downloadFile(toCsv(header, csvRows(data)), `別紙①_${year.fiscalYear}年度.csv`, CSV_MIME);
   };
+  const excel = (): Promise<boolean> =>
+    action.run(async () => {
+      const { header, data } = table("excel");
+      await exportListWorkbook(fmt(strings.Form1.excelTitle, formatEraFiscalYear(year.fiscalYear), year.fiscalYear), "別紙①", header, data, { today, total: year.partnerProposals.length }, `別紙①_${year.fiscalYear}年度.xlsx`);
+    });
 
   const allColumns: IColumn[] = byColumn.sortable([
     { key: "partner", name: strings.Columns.partner, minWidth: 140, maxWidth: 220, isMultiline: true, onRender: (p: PartnerProposal) => p.partner?.title },
@@ -128,7 +135,7 @@ export function Form1View({ year, canEdit, service, today, onChanged, requestCon
   }));
   return (
     <>
-      {canEdit && <CommandBar overflowButtonProps={moreActions} items={[{ key: "add", text: strings.Form1.add, iconProps: { iconName: "Add" }, onClick: () => setAdding(true) }, { key: "csv", text: strings.Form1.csv, iconProps: { iconName: "Download" }, onClick: csv }]} />}
+      {canEdit && <CommandBar overflowButtonProps={moreActions} items={[{ key: "add", text: strings.Form1.add, iconProps: { iconName: "Add" }, onClick: () => setAdding(true) }, { key: "excel", text: strings.Form1.excel, iconProps: { iconName: "ExcelDocument" }, disabled: rows.length === 0 || action.busy, onClick: () => void excel() }, { key: "csv", text: strings.Form1.csv, iconProps: { iconName: "Download" }, onClick: csv }]} />}
       <ErrorBar error={action.error} />
       <ImportReportBar report={imports.report} fileError={imports.fileError} onDismiss={imports.dismiss} />
       <Stack horizontal wrap verticalAlign="end" tokens={{ childrenGap: 12 }}>

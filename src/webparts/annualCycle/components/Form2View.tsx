@@ -8,9 +8,11 @@ import { fmt } from "../../../components/format";
 import { downloadFile, openHtml, CSV_MIME, XLSX_MIME } from "../../../components/files";
 import { useAction } from "../../../components/hooks/useAction";
 import type { CycleService, YearData } from "../../../data/services/CycleService";
-import { formatFiscalYear } from "../../../domain/calendar";
+import { formatEraFiscalYear, formatFiscalYear } from "../../../domain/calendar";
 import type { CityProposal, PartnerAnswer } from "../../../domain/types";
 import { toCsv } from "../../../export/csv";
+import { csvRows, form2ListTable, ListExportKind, ListTable } from "../../../export/cycleListTables";
+import { exportListWorkbook } from "./exportListWorkbook";
 import { printableTable } from "../../../export/printable";
 import { fieldError } from "./cycleProblems";
 import { changedFields, ConflictNotice, isConflict, useReloadKeep } from "../../../components/Conflict/ConflictNotice";
@@ -113,16 +115,17 @@ export function Form2View({ year, canEdit, service, today, onChanged, requestCon
       const r = await service.importAnswers(parsed.rows, submitted.filter((p) => p.partner?.id === target.id));
       return { ...r, errors: [...parsed.problems, ...r.errors] };
     });
+  // The list as shown (column filters, the choices above and sort), as CSV or as Excel with real dates.
+  const table = (kind: ListExportKind): ListTable => form2ListTable(rows, kind, { item: itemLabel, viewpoint: strings.Viewpoint, answer: common.PartnerAnswer });
   const csv = (): void => {
-    downloadFile(
-      toCsv(
-        ["年度", "部課名", "連携相手企業", "該当する連携事項", "提案の件名", "提案内容", "視点", "連携の可否", "コメント", "回答日"],
-        rows.map((p) => [p.fiscalYear, p.department?.title, p.partner?.title, itemLabel(p), p.title, p.content, strings.Viewpoint[p.viewpoint], p.partnerAnswer === "pending" ? "" : common.PartnerAnswer[p.partnerAnswer], p.answerComment, p.answerDate]),
-      ),
-      `別紙②_${year.fiscalYear}年度.csv`,
-      CSV_MIME,
-    );
+    const { header, data } = table("csv");
+    downloadFile(toCsv(header, csvRows(data)), `別紙②_${year.fiscalYear}年度.csv`, CSV_MIME);
   };
+  const excel = (): Promise<boolean> =>
+    action.run(async () => {
+      const { header, data } = table("excel");
+      await exportListWorkbook(fmt(strings.Form2.excelTitle, formatEraFiscalYear(year.fiscalYear), year.fiscalYear), "別紙②", header, data, { today, total: submitted.length }, `別紙②_${year.fiscalYear}年度.xlsx`);
+    });
 
   const allColumns: IColumn[] = byColumn.sortable([
     { key: "dept", name: strings.Columns.department, minWidth: 130, maxWidth: 200, isMultiline: true, onRender: (p: CityProposal) => p.department?.title },
@@ -149,7 +152,7 @@ export function Form2View({ year, canEdit, service, today, onChanged, requestCon
   const partners = year.partners.filter((d) => submitted.some((p) => p.partner?.id === d.id)).sort(byReading);
   return (
     <>
-      {canEdit && <CommandBar overflowButtonProps={moreActions} items={[{ key: "csv", text: strings.Form2.csv, iconProps: { iconName: "Download" }, onClick: csv }]} />}
+      {canEdit && <CommandBar overflowButtonProps={moreActions} items={[{ key: "excel", text: strings.Form2.excel, iconProps: { iconName: "ExcelDocument" }, disabled: rows.length === 0 || action.busy, onClick: () => void excel() }, { key: "csv", text: strings.Form2.csv, iconProps: { iconName: "Download" }, onClick: csv }]} />}
       <ErrorBar error={action.error} />
       <ImportReportBar report={imports.report} fileError={imports.fileError} onDismiss={imports.dismiss} />
       <Stack horizontal wrap verticalAlign="end" tokens={{ childrenGap: 12 }}>

@@ -23,6 +23,10 @@ import { form3FileName, form3Table } from "../../../export/form3Export";
 import { ContactText } from "../../../components/BreakableText";
 import { ResponsiveDetailsList } from "../../../components/ResponsiveDetailsList";
 import { editionTitle } from "../../../components/editionTitle";
+import { ColumnFilters, IColumnSortState, IFilterColumn, IListViewState, ListCount, SortValue, useColumnSort, useListView } from "../../../components/ListTools";
+import { applyColumnFilters, columnFilterOptions } from "../../../domain/listView";
+import { ALL_DEPARTMENTS, canReorder, FORM3_FILTERS, FORM3_TABLE_COLUMNS, FORM3_VIEW_KEYS, listedMatchings, matchingValues } from "../../../domain/matchingListView";
+import { normalizeForSearch } from "../../../domain/text";
 
 export interface IMatchingViewProps {
   fiscalYear: number;
@@ -30,6 +34,8 @@ export interface IMatchingViewProps {
   service: MatchingService;
   notifications: NotificationService;
   portalUrl: string;
+  /** Whose saved view of the list, on which site (kept per site, list and user in the browser, as Forms 1 and 2). */
+  viewOwner?: { siteUrl: string; user: string };
 }
 
 /**
@@ -52,8 +58,10 @@ export function renderFeedback(portalUrl: string, cityProposals: CityProposal[] 
 }
 
 /** 別紙③: suggestions, the list being compiled, issuing with Teams notifications, and what came of them. */
-export function MatchingView({ fiscalYear, canEdit, service, notifications, portalUrl }: IMatchingViewProps): JSX.Element {
+export function MatchingView({ fiscalYear, canEdit, service, notifications, portalUrl, viewOwner }: IMatchingViewProps): JSX.Element {
   const load = useLoad(() => service.year(fiscalYear), [service, fiscalYear]);
+  const listView = useListView({ siteUrl: viewOwner?.siteUrl ?? "", list: "form3", user: viewOwner?.user ?? "" }, FORM3_VIEW_KEYS);
+  const byColumn = useColumnSort(listView.saved?.sort ?? null);
   const action = useAction();
   const [confirming, setConfirming] = React.useState(false);
   // What the last issue or 再送 came to, with the edition it was for (so 再送 can be offered from it).
@@ -65,6 +73,7 @@ export function MatchingView({ fiscalYear, canEdit, service, notifications, port
   const draft = year.issues.find((i) => i.status === "draft");
   const rows = draft ? year.matchings.filter((m) => m.issue?.id === draft.id).sort((a, b) => a.rowNo - b.rowNo) : [];
   const suggestions = service.candidates(year).slice(0, 100);
+  const view = form3View(year, canEdit, listView, byColumn);
   const run = async (fn: () => Promise<void>): Promise<void> => {
     if (await action.run(fn)) load.reload();
   };
@@ -128,7 +137,8 @@ export function MatchingView({ fiscalYear, canEdit, service, notifications, port
           <Text as="h3" className={frameStyles.sectionTitle}>{strings.Matching.suggestions}</Text>
           <ResponsiveDetailsList items={suggestions} columns={sColumns} selectionMode={SelectionMode.none} compact getKey={(c: Candidate) => c.key} ariaLabelForGrid={strings.Matching.suggestions} />
           {suggestions.length === 0 && <p>{strings.Matching.noSuggestions}</p>}
-          <DraftEditor year={year} draft={draft} rows={rows} service={service} busy={action.busy} run={run} onIssue={() => setConfirming(true)} exportItems={draft && rows.length > 0 ? form3ExportItems((k) => exportAs(draft, k), action.busy) : []} />
+          {view.filters}
+          <DraftEditor year={year} draft={draft} rows={rows} view={view} service={service} busy={action.busy} run={run} onIssue={() => setConfirming(true)} exportItems={draft && rows.length > 0 ? form3ExportItems((k) => exportAs(draft, k), action.busy) : []} />
           {choosing && (
             <RowDialog
               year={year}
@@ -143,7 +153,8 @@ export function MatchingView({ fiscalYear, canEdit, service, notifications, port
           )}
         </>
       )}
-      <Editions year={year} canEdit={canEdit} busy={action.busy} onRetry={(i, resendUnknown) => void issueNow(i, resendUnknown)} onConfirmPosted={(n) => void run(async () => void (await notifications.confirmPosted(n)))} onExport={exportAs} />
+      {!canEdit && view.filters}
+      <Editions year={year} view={view} canEdit={canEdit} busy={action.busy} onRetry={(i, resendUnknown) => void issueNow(i, resendUnknown)} onConfirmPosted={(n) => void run(async () => void (await notifications.confirmPosted(n)))} onExport={exportAs} />
       {confirming && draft && (
         <Dialog hidden={false} onDismiss={() => setConfirming(false)} dialogContentProps={{ type: DialogType.normal, title: strings.Matching.issue, subText: strings.Matching.issueConfirm }} minWidth={520} modalProps={{ isBlocking: true }}>
           <Readiness year={year} issue={draft} notifications={notifications} />
@@ -155,6 +166,86 @@ export function MatchingView({ fiscalYear, canEdit, service, notifications, port
       )}
     </>
   );
+}
+
+/** What the user's view of Form 3 shows: the filters' bar with the count, and the rows each list shows. */
+interface IForm3View {
+  filters: JSX.Element;
+  /** A list's rows as the view shows them (filtered, in the chosen column's order). */
+  shown: (rows: Matching[]) => Matching[];
+  /** The list being compiled's columns the view shows (a header click sorts). */
+  columns: (columns: IColumn[]) => IColumn[];
+  filtered: boolean;
+  reorderable: boolean;
+  /** Whether an issued edition is among the editions the 回 filter chose (all, when it chooses none). */
+  editionShown: (issue: MatchingIssue) => boolean;
+}
+
+/**
+ * Microsoft Lists' conveniences on Form 3, as on Forms 1 and 2 (the same components and the
+ * same storage key scheme, list "form3"): a filter per column over the rows of the list being
+ * compiled and of the issued editions, the table's columns shown and its sort, saved per user.
+ */
+function form3View(year: MatchingYear, canEdit: boolean, listView: IListViewState, byColumn: IColumnSortState): IForm3View {
+  const listed = listedMatchings(year.matchings, year.issues, canEdit);
+  const valuesOf = matchingValues(year);
+  const filters = listView.view.filters;
+  const pass = new Set(applyColumnFilters(listed, filters, valuesOf).map((m) => m.id));
+  const reading = new Map(year.partners.map((p) => [p.id, normalizeForSearch(p.kana || p.name)]));
+  const deptsText = (m: Matching): string => (m.allDepartments ? strings.Matching.allDepartments : m.targetDepartments.map((d) => d.title).join("、"));
+  const columnValue = (m: Matching, key: string): SortValue => {
+    if (key === "no") return m.rowNo;
+    if (key === "title") return m.title;
+    if (key === "content") return m.content;
+    if (key === "contact") return m.partner ? (reading.get(m.partner.id) ?? m.partner.title) : "";
+    if (key === "depts") return deptsText(m);
+    return undefined;
+  };
+  const issueOf = (id: string): MatchingIssue | undefined => year.issues.find((i) => String(i.id) === id);
+  const itemTitle = new Map([...year.partnerProposals, ...year.cityProposals].filter((p) => p.partnershipItem).map((p) => [String(p.partnershipItem!.id), p.partnershipItem!.title]));
+  const deptIndex = (v: string): number => (v === ALL_DEPARTMENTS ? -1 : year.departments.findIndex((d) => String(d.id) === v));
+  const names: Record<string, string> = { edition: strings.Matching.view.edition, dept: strings.Matching.departments, partner: strings.Matching.message.partner, item: strings.Filter.item, wish: strings.Matching.wishes };
+  const texts: Record<string, (v: string) => string> = {
+    edition: (v) => {
+      const i = issueOf(v);
+      return i ? (i.status === "draft" ? `${editionTitle(i)}（${strings.Matching.view.draft}）` : editionTitle(i)) : v;
+    },
+    dept: (v) => (v === ALL_DEPARTMENTS ? strings.Matching.allDepartments : (year.departments.find((d) => String(d.id) === v)?.title ?? v)),
+    partner: (v) => year.partners.find((p) => String(p.id) === v)?.name ?? v,
+    item: (v) => itemTitle.get(v) || v,
+    wish: (v) => (v === "yes" ? strings.Matching.view.wishYes : strings.Matching.view.wishNo),
+  };
+  const orders: Record<string, (x: string, y: string) => number> = {
+    edition: (x, y) => (issueOf(x)?.editionNo ?? 0) - (issueOf(y)?.editionNo ?? 0),
+    dept: (x, y) => deptIndex(x) - deptIndex(y),
+    partner: (x, y) => (reading.get(Number(x)) ?? "").localeCompare(reading.get(Number(y)) ?? "", "ja"),
+    item: (x, y) => (itemTitle.get(x) ?? "").localeCompare(itemTitle.get(y) ?? "", "ja"),
+    wish: (x, y) => (x === y ? 0 : x === "yes" ? -1 : 1),
+  };
+  const filterColumns: IFilterColumn[] = FORM3_FILTERS.map((key) => ({ key, name: names[key], text: texts[key], options: columnFilterOptions(listed, key, filters, valuesOf, orders[key]) }));
+  const tableColumns = [
+    { key: "no", name: strings.Matching.message.no },
+    { key: "title", name: strings.Matching.message.title },
+    { key: "content", name: strings.Matching.message.content },
+    { key: "contact", name: strings.Matching.contact },
+    { key: "depts", name: strings.Matching.departments },
+  ].filter((c) => FORM3_TABLE_COLUMNS.includes(c.key));
+  const chosenEditions = filters.edition ?? [];
+  const filtered = Object.values(filters).some((v) => v.length > 0);
+  return {
+    filters: (
+      <>
+        <p style={{ margin: "16px 0 0" }}>{strings.Matching.view.scope}</p>
+        <ColumnFilters columns={filterColumns} allColumns={tableColumns} state={listView} sort={byColumn.sort} onReset={() => byColumn.setSort(null)} />
+        <ListCount shown={pass.size} total={listed.length} />
+      </>
+    ),
+    shown: (rows) => byColumn.sorted(rows.filter((m) => pass.has(m.id)), columnValue),
+    columns: (columns) => byColumn.sortable(columns.filter((c) => !listView.view.hidden.includes(c.key))).map((c) => (c.key === "act" ? { ...c, isSorted: false, onColumnClick: undefined } : c)),
+    filtered,
+    reorderable: canReorder(filters, byColumn.sort),
+    editionShown: (issue) => chosenEditions.length === 0 || chosenEditions.includes(String(issue.id)),
+  };
 }
 
 /** Before issuing: which departments will be posted to, and which cannot be, and why (with who to ask). */
@@ -203,11 +294,13 @@ function IssueOutcome({ records, canRetry, busy, onRetry }: { records: Notificat
   );
 }
 
-function DraftEditor({ year, draft, rows, service, busy, run, onIssue, exportItems }: { year: MatchingYear; draft: MatchingIssue | undefined; rows: Matching[]; service: MatchingService; busy: boolean; run: (fn: () => Promise<void>) => Promise<void>; onIssue: () => void; exportItems: ICommandBarItemProps[] }): JSX.Element {
+function DraftEditor({ year, draft, rows, view, service, busy, run, onIssue, exportItems }: { year: MatchingYear; draft: MatchingIssue | undefined; rows: Matching[]; view: IForm3View; service: MatchingService; busy: boolean; run: (fn: () => Promise<void>) => Promise<void>; onIssue: () => void; exportItems: ICommandBarItemProps[] }): JSX.Element {
   const [editing, setEditing] = React.useState<Matching | null>(null);
   const [adding, setAdding] = React.useState(false);
   const reorder = (id: number, delta: -1 | 1): Promise<void> => run(() => service.reorder(draft!, move(rows, id, delta)));
-  const columns: IColumn[] = [
+  // Moving rows works on the whole list in its order (No.); while filtered or sorted by another column the buttons are off.
+  const fixed = !view.reorderable;
+  const columns: IColumn[] = view.columns([
     { key: "no", name: strings.Matching.message.no, minWidth: 30, maxWidth: 36, onRender: (m: Matching) => m.rowNo },
     { key: "title", name: strings.Matching.message.title, minWidth: 140, maxWidth: 240, isMultiline: true, onRender: (m: Matching) => m.title },
     { key: "content", name: strings.Matching.message.content, minWidth: 200, isMultiline: true, onRender: (m: Matching) => <span style={{ whiteSpace: "pre-wrap" }}>{m.content}</span> },
@@ -219,14 +312,15 @@ function DraftEditor({ year, draft, rows, service, busy, run, onIssue, exportIte
       minWidth: 150,
       onRender: (m: Matching) => (
         <Stack horizontal>
-          <IconButton iconProps={{ iconName: "Up" }} title={strings.Matching.up} ariaLabel={`${strings.Matching.up}: ${m.title}`} disabled={busy || m.rowNo === 1} onClick={() => void reorder(m.id, -1)} />
-          <IconButton iconProps={{ iconName: "Down" }} title={strings.Matching.down} ariaLabel={`${strings.Matching.down}: ${m.title}`} disabled={busy || m.rowNo === rows.length} onClick={() => void reorder(m.id, 1)} />
+          <IconButton iconProps={{ iconName: "Up" }} title={strings.Matching.up} ariaLabel={`${strings.Matching.up}: ${m.title}`} disabled={busy || fixed || m.rowNo === 1} onClick={() => void reorder(m.id, -1)} />
+          <IconButton iconProps={{ iconName: "Down" }} title={strings.Matching.down} ariaLabel={`${strings.Matching.down}: ${m.title}`} disabled={busy || fixed || m.rowNo === rows.length} onClick={() => void reorder(m.id, 1)} />
           <IconButton iconProps={{ iconName: "Edit" }} title={strings.Matching.edit} ariaLabel={`${strings.Matching.edit}: ${m.title}`} onClick={() => setEditing(m)} />
           <IconButton iconProps={{ iconName: "Delete" }} title={strings.Matching.remove} ariaLabel={`${strings.Matching.remove}: ${m.title}`} disabled={busy} onClick={() => void run(() => service.removeRow(draft!, m, rows))} />
         </Stack>
       ),
     },
-  ];
+  ]);
+  const shown = view.shown(rows);
   return (
     <>
       <Text as="h3" className={frameStyles.sectionTitle}>
@@ -240,8 +334,9 @@ function DraftEditor({ year, draft, rows, service, busy, run, onIssue, exportIte
           ...exportItems,
         ]}
       />
-      <ResponsiveDetailsList items={rows} columns={columns} selectionMode={SelectionMode.none} getKey={(m: Matching) => String(m.id)} ariaLabelForGrid={strings.Matching.draft} />
-      {rows.length === 0 && <p>{strings.Matching.noRows}</p>}
+      {fixed && rows.length > 1 && <MessageBar isMultiline>{strings.Matching.view.reorderOff}</MessageBar>}
+      <ResponsiveDetailsList items={shown} columns={columns} selectionMode={SelectionMode.none} getKey={(m: Matching) => String(m.id)} ariaLabelForGrid={strings.Matching.draft} />
+      {rows.length === 0 ? <p>{strings.Matching.noRows}</p> : shown.length === 0 && <p>{strings.Matching.view.noneShown}</p>}
       {editing && draft && (
         <RowDialog
           year={year}
@@ -383,13 +478,14 @@ function RowDialog({ year, row, from, fresh, onClose, onSave }: { year: Matching
   );
 }
 
-function Editions({ year, canEdit, busy, onRetry, onConfirmPosted, onExport }: { year: MatchingYear; canEdit: boolean; busy: boolean; onRetry: (i: MatchingIssue, resendUnknown: boolean) => void; onConfirmPosted: (n: Notification) => void; onExport: (i: MatchingIssue, kind: ExportKind) => void }): JSX.Element {
-  const issued = year.issues.filter((i) => i.status === "issued").sort((a, b) => b.editionNo - a.editionNo);
+function Editions({ year, view, canEdit, busy, onRetry, onConfirmPosted, onExport }: { year: MatchingYear; view: IForm3View; canEdit: boolean; busy: boolean; onRetry: (i: MatchingIssue, resendUnknown: boolean) => void; onConfirmPosted: (n: Notification) => void; onExport: (i: MatchingIssue, kind: ExportKind) => void }): JSX.Element {
+  const issued = year.issues.filter((i) => i.status === "issued" && view.editionShown(i)).sort((a, b) => b.editionNo - a.editionNo);
   return (
     <>
       <Text as="h3" className={frameStyles.sectionTitle}>{strings.Matching.editions}</Text>
       {issued.map((i) => {
-        const rows = year.matchings.filter((m) => m.issue?.id === i.id).sort((a, b) => a.rowNo - b.rowNo);
+        // The rows the view shows, each under its own No. (a filtered list keeps the edition's numbers).
+        const rows = view.shown(year.matchings.filter((m) => m.issue?.id === i.id).sort((a, b) => a.rowNo - b.rowNo));
         const records = year.notifications.filter((n) => n.dedupeKey.startsWith(`issue:${i.id}:`));
         return (
           <section key={i.id} aria-label={editionTitle(i)} style={{ border: "1px solid #e1dfdd", borderRadius: 4, padding: 10, marginBottom: 10 }}>
@@ -401,7 +497,7 @@ function Editions({ year, canEdit, busy, onRetry, onConfirmPosted, onExport }: {
               {rows.map((m) => {
                 const wishes = year.wishes.filter((w) => w.matching?.id === m.id);
                 return (
-                  <li key={m.id}>
+                  <li key={m.id} value={m.rowNo}>
                     {m.title} — {m.partner?.title}
                     {wishes.length > 0 && (
                       <span style={{ color: "#107c10", fontWeight: 600 }}>
@@ -413,6 +509,7 @@ function Editions({ year, canEdit, busy, onRetry, onConfirmPosted, onExport }: {
                 );
               })}
             </ol>
+            {rows.length === 0 && view.filtered && <p>{strings.Matching.view.noneShown}</p>}
             {records.length > 0 && <NotificationTable records={records} canRetry={canEdit} busy={busy} onRetry={(resendUnknown) => onRetry(i, resendUnknown)} onConfirmPosted={onConfirmPosted} />}
           </section>
         );

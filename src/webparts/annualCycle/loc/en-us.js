@@ -76,6 +76,7 @@ define([], function () {
         retryHint: "Retry sends only to the departments not notified (none is posted to twice)."
       },
       export: { label: "Export the feedback list (Form 3)", excel: "Export to Excel", csv: "Export to CSV", print: "Printable view" },
+      view: { edition: "Edition", draft: "Being compiled", wishYes: "Yes", wishNo: "No", reorderOff: "While the list is filtered or sorted by a column, rows cannot be moved up or down. Clear the filters and sort by No. to move them.", noneShown: "No rows match the filters.", scope: "These filters and your saved view apply to the rows of the feedback lists below (being compiled and issued)." },
       message: { heading: "[Partnership] A feedback list was issued", intro: "These proposals concern your division. To carry one out, register your wish in the department portal and contact the partner directly.", no: "No. ", title: "Title", content: "Content", partner: "Partner", contact: "Contact", open: "Open the department portal", answer: "Partner's answer", count: "{0} proposals (listed in the card below)." }
     },
     Channels: {
@@ -170,8 +171,9 @@ define([], function () {
       needDeadline: "Enter the deadline.",
       problems: { required: "Required.", invalidEmail: "Not a valid e-mail address.", invalidPhone: "Not a valid phone number." }
     },
-    Form1: { add: "Record a proposal", download: "Download the form (Excel)", choosePartner: "Choose a partner", import: "Import a filled-in form", importDone: "Import result", csv: "Export CSV", none: "No proposals.", call: "Call", noCall: "(any time, outside a call)" },
-    Form2: { noProposalDepartments: "Departments that submitted no proposal ({0}): {1}", passToPartner: "List for the partner (Excel)", printable: "Printable list", importAnswers: "Import the answered list", record: "Record answer", csv: "Export CSV", printTitle: "Proposals from the city to the partner (Form 2)" },
+    Form1: { add: "Record a proposal", download: "Download the form (Excel)", choosePartner: "Choose a partner", import: "Import a filled-in form", importDone: "Import result", csv: "Export CSV", excel: "Export Excel", excelTitle: "FY{1} Proposals from partners to the city (Form 1)", none: "No proposals.", call: "Call", noCall: "(any time, outside a call)" },
+    Form2: { noProposalDepartments: "Departments that submitted no proposal ({0}): {1}", passToPartner: "List for the partner (Excel)", printable: "Printable list", importAnswers: "Import the answered list", record: "Record answer", csv: "Export CSV", excel: "Export Excel", excelTitle: "FY{1} Proposals from the city to partners (Form 2)", printTitle: "Proposals from the city to the partner (Form 2)" },
+    ListExport: { asOf: "As of {0} · {1} rows", asOfFiltered: "As of {0} · {1} rows (filtered from {2})" },
     Import: {
       report: "Import result",
       imported: "Rows imported: {0}",

@@ -76,6 +76,7 @@ define([], function () {
         retryHint: "再送すると、通知できなかった部署にだけ送ります（送信済みの部署には二重に投稿しません）。"
       },
       export: { label: "フィードバック一覧（別紙③）の出力", excel: "Excel に出力", csv: "CSV に出力", print: "印刷用に表示" },
+      view: { edition: "回", draft: "作成中", wishYes: "あり", wishNo: "なし", reorderOff: "絞り込みや列の並べ替えをしている間は、行の順番（上へ・下へ）を変えられません。絞り込みを外し、No. の順にすると変えられます。", noneShown: "絞り込みの条件に合う行はありません。", scope: "次の絞り込みと保存したビューは、下のフィードバック一覧（作成中・発行済み）の行に使われます。" },
       message: { heading: "【包括連携】フィードバック一覧を発行しました", intro: "貴課に関係する提案です。実施を希望する場合は部署ポータルで「実施希望」を登録し、企業等の担当者へ直接ご連絡ください。", no: "No.", title: "提案の件名", content: "提案内容", partner: "企業等", contact: "連絡先", open: "部署ポータルを開く", answer: "企業等の回答", count: "関係する提案は {0} 件です（一覧は下のカード）。" }
     },
     Channels: {
@@ -177,6 +178,8 @@ define([], function () {
       import: "記入済みの様式を取り込む",
       importDone: "取り込み結果",
       csv: "CSV で書き出す",
+      excel: "Excel で書き出す",
+      excelTitle: "{0} 連携事項の提案【企業等→清瀬市】（別紙①）",
       none: "該当する提案はありません。",
       call: "調査依頼",
       noCall: "（依頼によらない随時の提案）"
@@ -188,8 +191,11 @@ define([], function () {
       importAnswers: "回答済みの一覧を取り込む",
       record: "回答を記録",
       csv: "CSV で書き出す",
+      excel: "Excel で書き出す",
+      excelTitle: "{0} 連携事項の提案【清瀬市→企業等】（別紙②）",
       printTitle: "連携事項の提案【清瀬市→企業等】"
     },
+    ListExport: { asOf: "{0}現在・{1} 件", asOfFiltered: "{0}現在・{1} 件（全 {2} 件から絞り込み）" },
     Import: {
       report: "取り込み結果",
       imported: "取り込んだ行: {0} 件",

@@ -38,6 +38,7 @@ declare interface IAnnualCycleWebPartStrings {
       retryHint: string;
     };
     export: { label: string; excel: string; csv: string; print: string };
+    view: { edition: string; draft: string; wishYes: string; wishNo: string; reorderOff: string; noneShown: string; scope: string };
     message: { heading: string; intro: string; no: string; title: string; content: string; partner: string; contact: string; open: string; answer: string; count: string };
   };
   Channels: { heading: string; department: string; teamId: string; channelId: string; group: string;
@@ -69,9 +70,10 @@ declare interface IAnnualCycleWebPartStrings {
     notReady: string; newDeadline: string; partnersNoTeams: string; noticeHeading: string; noticeBody: string; noticeSent: string; noticeFailed: string; noticeRetry: string; reminderHeading: string; reminderBody: string; openPortal: string; notified: { sent: string; failed: string; notConfigured: string; pending: string } };
   PartnerRequests: { open: string; heading: string; intro: string; deadline: string; contactHeading: string; sender: string; person: string; phone: string; email: string; letter: string; copy: string; copied: string; copyFailed: string;
     download: string; downloaded: string; partners: string; proposals: string; noAddress: string; mail: string; mailShort: string; none: string; noneForm2: string; needDeadline: string; problems: { required: string; invalidEmail: string; invalidPhone: string } };
-  Form1: { add: string; download: string; choosePartner: string; import: string; importDone: string; csv: string; none: string; call: string; noCall: string };
+  Form1: { add: string; download: string; choosePartner: string; import: string; importDone: string; csv: string; excel: string; excelTitle: string; none: string; call: string; noCall: string };
   /** noProposalDepartments: the departments that handed in Form 2 as 提案なし ({0}: how many; {1}: their names). */
-  Form2: { noProposalDepartments: string; passToPartner: string; printable: string; importAnswers: string; record: string; csv: string; printTitle: string };
+  Form2: { noProposalDepartments: string; passToPartner: string; printable: string; importAnswers: string; record: string; csv: string; excel: string; excelTitle: string; printTitle: string };
+  ListExport: { asOf: string; asOfFiltered: string };
   Import: { report: string; imported: string; duplicates: string; rowError: string; errors: Record<string, string> };
   Filter: { all: string; partner: string; department: string; answer: string; item: string; search: string };
   Save: string;
