@@ -31,7 +31,11 @@ build.configureWebpack.mergeConfig({
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.writeFileSync(out, `module.exports = ${JSON.stringify(result.outputFiles[0].text)};\n`);
     config.resolve = config.resolve || {};
-    config.resolve.alias = Object.assign({}, config.resolve.alias, { 'pd-parse-worker-source': out });
+    // One tslib: PnPjs brings its own copy (2.8) three times over (@pnp/core, queryable, sp), beside
+    // the root one (2.3) Fluent and our code use; webpack keeps each path as a module of its own.
+    // Every import of tslib goes to PnPjs's copy, the newest of the same major version (a superset).
+    const tslib = path.dirname(require.resolve('tslib/package.json', { paths: [path.dirname(require.resolve('@pnp/core'))] }));
+    config.resolve.alias = Object.assign({}, config.resolve.alias, { 'pd-parse-worker-source': out, tslib });
     // PD_WEBPACK_STATS=<file>: write which modules went into which chunk (the bundle-size test and
     // the bench read it to tell initial bundles from lazy chunks).
     if (process.env.PD_WEBPACK_STATS) {

@@ -723,7 +723,13 @@ function listGuidOf(name: string): string {
 }
 
 const level = (req: SpRequest): MetadataLevel => metadataLevel(req.headers.accept);
-const project = (rows: Record<string, unknown>[], _req: SpRequest): Record<string, unknown>[] => rows;
+/** `$select` on a collection of plain entities (fields): only the properties asked for, as SharePoint answers. */
+const project = (rows: Record<string, unknown>[], req: SpRequest): Record<string, unknown>[] => {
+  const select = req.url.searchParams.get("$select");
+  if (!select) return rows;
+  const keys = splitList(select);
+  return rows.map((r) => Object.fromEntries(keys.filter((k) => k in r).map((k) => [k, r[k]])));
+};
 
 /** SharePoint's entity names encode "_" as "_x005f_" (PD_Agreements → SP.Data.PD_x005f_AgreementsListItem). */
 export const entityName = (urlName: string): string => urlName.replace(/_/g, "_x005f_").replace(/ /g, "_x0020_");

@@ -1,4 +1,4 @@
-import { withoutLegalForm } from "./partnerNames";
+import { withoutLegalForm } from "./legalForms";
 import { normalizeForSearch } from "./text";
 import type { Partner } from "./types";
 

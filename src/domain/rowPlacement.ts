@@ -6,8 +6,6 @@
  * therefore counts only where its folder says it belongs; any other row is an anomaly, shown to
  * the coordinator and nowhere else.
  */
-import { sha256Hex } from "./sha256";
-import type { SurveyResponse } from "./types";
 
 /** Why a row is not where its columns say it belongs. */
 export type PlacementProblem =
@@ -85,11 +83,6 @@ export interface SurveyAsk {
 
 /** The coordinator's record of a survey (which row asks which department about which item): a setting by this key. */
 export const surveyRecordKey = (agreementId: number): string => `survey:${agreementId}`;
-
-/** What a survey answer said when its survey closed: a fingerprint of the answer's columns (128 bits of SHA-256). */
-export function surveyAnswerDigest(row: Pick<SurveyResponse, "status" | "feasible" | "projectIdeas" | "comment" | "answeredAt">): string {
-  return sha256Hex(JSON.stringify([row.status, row.feasible === true, row.projectIdeas ?? "", row.comment ?? "", row.answeredAt ?? null])).slice(0, 32);
-}
 
 /** The answers as they stood when the survey closed (the coordinator concluded or declined): row id → digest. */
 export interface SurveyClosed {

@@ -32,6 +32,28 @@ test.each(screens)("$only: every tab passes axe", async ({ only, user, tabs }) =
   await page.context().close();
 }, 90000);
 
+test("a link on a hovered row keeps WCAG's 4.5:1 against the row's hover grey (axe does not hover)", async () => {
+  const { page, errors } = await h.open("&only=agreements", "", 7);
+  const link = page.getByRole("button", { name: "開く: 清瀬市と株式会社ひばり交通との包括連携に関する協定" });
+  // The pointer on the row, not on the link (a hovered link has its own darker colour).
+  const row = page.locator('tr[role="row"]', { has: link });
+  await row.locator('[role="gridcell"]').last().hover();
+  await page.waitForFunction((el) => !!el && getComputedStyle(el).backgroundColor === "rgb(243, 242, 241)", await row.elementHandle());
+  const ratio = await link.evaluate((el) => {
+    const rgb = (c: string): number[] => (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number);
+    const lum = (c: number[]): number => {
+      const [r, g, b] = c.map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const fg = lum(rgb(getComputedStyle(el).color));
+    const bg = lum(rgb(getComputedStyle(el.closest('tr[role="row"]')!).backgroundColor));
+    return (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+  });
+  expect(ratio).toBeGreaterThanOrEqual(4.5);
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
 test("dialogs and panels pass axe: an agreement's story, a new agreement, a call's board", async () => {
   const { page, errors } = await h.open("&only=agreements", "", 7);
   await page.getByRole("button", { name: "開く: 清瀬市と株式会社ひばり交通との包括連携に関する協定" }).click();

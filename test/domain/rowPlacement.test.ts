@@ -1,4 +1,5 @@
-import { folderInList, parseSurveyRecord, placementProblem, surveyAnswerDigest, surveyProblem, surveyRecordText } from "../../src/domain/rowPlacement";
+import { folderInList, parseSurveyRecord, placementProblem, surveyProblem, surveyRecordText } from "../../src/domain/rowPlacement";
+import { surveyAnswerDigest } from "../../src/domain/surveyDigest";
 import { currentRows, leftoverDrafts } from "../../src/domain/submissions";
 
 const LIST = "/sites/partnership/Lists/PD_ResultReports";

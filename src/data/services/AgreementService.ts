@@ -1,4 +1,4 @@
-import { parseSurveyRecord, surveyAnswerDigest, surveyRecordKey, surveyRecordText } from "../../domain/rowPlacement";
+import { parseSurveyRecord, surveyRecordKey, surveyRecordText } from "../../domain/rowPlacement";
 import type { SurveyAsk } from "../../domain/rowPlacement";
 import { currentRows } from "../../domain/submissions";
 import type * as D from "../../domain/types";
@@ -291,6 +291,7 @@ export class AgreementService extends ServiceBase {
     if (r.rows.length === 0) return null;
     // A survey launched before records were kept is recorded from its rows as they are placed now.
     const asked = rec ? [...rec.rows].map(([id, a]) => ({ id, departmentId: a.departmentId, itemId: a.itemId })) : r.rows.map((x) => ({ id: x.id, departmentId: x.department?.id ?? null, itemId: x.partnershipItem?.id ?? null }));
+    const { surveyAnswerDigest } = await import(/* webpackChunkName: "pd-digest" */ "../../domain/surveyDigest");
     const at = new Date().toISOString();
     const value = surveyRecordText(agreementId, asked, { at, digests: new Map(r.rows.map((x) => [x.id, surveyAnswerDigest(x)])) });
     try {

@@ -11,7 +11,7 @@ import { missingSetupRights } from "../setup/setupRights";
 import type * as D from "../../domain/types";
 import { roleFromGroups } from "../../domain/roles";
 import { isPendingImport } from "../../domain/agreements";
-import { parseSurveyRecord, placementProblem, surveyAnswerDigest, surveyProblem, surveyRecordKey } from "../../domain/rowPlacement";
+import { parseSurveyRecord, placementProblem, surveyProblem, surveyRecordKey } from "../../domain/rowPlacement";
 import type { PlacementProblem, SurveyAsk } from "../../domain/rowPlacement";
 import type { AnyReadSpec, CurrentUser, IPartnershipData, ISubmissionFolders, ListQuery, ReadResults, SitePageState, SubmittedListKey } from "../contracts";
 import * as S from "../schema/listSchema";
@@ -115,10 +115,12 @@ export class PartnershipData implements IPartnershipData {
         // A closed survey's answers as they stood at the decision (see AgreementService.closeSurvey).
         for (const [id, digest] of rec.closed?.digests ?? []) recorded.closedDigests.set(id, digest);
       }
+      // SHA-256 is fetched only where a closed survey's rows are read.
+      const digestOf = rows.some((row) => recorded.closedDigests.has(row.id)) ? (await import(/* webpackChunkName: "pd-digest" */ "../../domain/surveyDigest")).surveyAnswerDigest : null;
       return rows.map(
         (row, i) =>
           inFolder[i] ??
-          surveyProblem({ id: row.id, agreementId: row.agreement?.id ?? null, departmentId: row.department?.id ?? null, itemId: row.partnershipItem?.id ?? null, digest: recorded.closedDigests.has(row.id) ? surveyAnswerDigest(row) : undefined }, agreementOfItem, recorded),
+          surveyProblem({ id: row.id, agreementId: row.agreement?.id ?? null, departmentId: row.department?.id ?? null, itemId: row.partnershipItem?.id ?? null, digest: digestOf && recorded.closedDigests.has(row.id) ? digestOf(row) : undefined }, agreementOfItem, recorded),
       );
     };
     this.partners = new SpListRepository(sp, S.partners, sitePath);
