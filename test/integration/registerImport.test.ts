@@ -267,6 +267,56 @@ describe("the same register imported at once, an answer lost, an import killed (
     expect((await auditOf(kept.map((x) => x.Id))).length).toBe(3);
   });
 
+  test("two coordinators preview the same file at once after a killed import: each owed audit entry is written once (the repair's claim is a unique setting); a claimer that died is taken over after the wait", async () => {
+    const data = t.dataAs(7);
+    const rowsOf = fresh("同時修復");
+    /** The data of a process that dies when it reaches the audit log's addMany (the write never happens). */
+    const dyingAtAudit = (reached: () => void): IPartnershipData =>
+      new Proxy(data, {
+        get(target, prop, receiver) {
+          const v = Reflect.get(target, prop, receiver);
+          if (prop !== "auditLog") return typeof v === "function" ? v.bind(target) : v;
+          return new Proxy(v as object, {
+            get(repo, p) {
+              if (p === "addMany")
+                return () => {
+                  reached();
+                  return new Promise(() => undefined);
+                };
+              const f = Reflect.get(repo, p);
+              return typeof f === "function" ? f.bind(repo) : f;
+            },
+          });
+        },
+      }) as IPartnershipData;
+    let reached!: () => void;
+    const atAudit = new Promise<void>((resolve) => (reached = resolve));
+    void service(dyingAtAudit(reached)).importRows(await service().preview(rowsOf, detectColumns(header), 2));
+    await atAudit;
+    const kept = storedOf("同時修復");
+    expect(await auditOf(kept.map((x) => x.Id))).toEqual([]);
+
+    // Eleven minutes on, the repairing preview dies too, after claiming the repair: nothing is written…
+    const later = (min: number) => () => new Date(Date.now() + min * 60 * 1000);
+    let reachedAgain!: () => void;
+    const atAuditAgain = new Promise<void>((resolve) => (reachedAgain = resolve));
+    void service(dyingAtAudit(reachedAgain), later(11)).preview(rowsOf, detectColumns(header), 2);
+    await atAuditAgain;
+    // …and a preview soon after leaves the claim to it.
+    await service(data, later(12)).preview(rowsOf, detectColumns(header), 2);
+    expect(await auditOf(kept.map((x) => x.Id))).toEqual([]);
+
+    // Past the wait, two coordinators preview at once: one takes the claim over (the other gets 412 or the fresh claim), each entry once.
+    const second = new RegisterImportService(t.dataAs(8), { id: 8, title: "副 管理者", email: "", role: "coordinator", departmentCodes: [] }, TODAY, later(25));
+    await Promise.all([service(data, later(25)).preview(rowsOf, detectColumns(header), 2), second.preview(rowsOf, detectColumns(header), 2)]);
+    const audit = await auditOf(kept.map((x) => x.Id));
+    expect(audit.map((x) => x.entityId).sort()).toEqual(kept.map((x) => x.Id).sort());
+    // SharePoint refuses a member's attempt to claim (or clear) a repair: the setting list is the coordinators'.
+    const [claim] = await data.settings.list({ where: [{ prop: "key", op: "startsWith", value: "importAuditRepair:" }] });
+    expect(claim).toBeDefined();
+    await expect(t.dataAs(11).settings.update(claim.id, claim.etag, { value: "{}" })).rejects.toMatchObject({ kind: "forbidden" });
+  });
+
   test("agreements whose import wrote its audit entries get none again from a later import of the same rows", async () => {
     const rowsOf = fresh("完了済");
     expect(await service().importRows(await service().preview(rowsOf, detectColumns(header), 2))).toMatchObject({ created: 3 });

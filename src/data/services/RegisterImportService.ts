@@ -5,7 +5,7 @@ import { importable, ImportPlanRow, planImport, PlanContext, PlanPartner, record
 import { parseSiteRules } from "../../domain/siteRules";
 import { nextDecisionColumns } from "../../domain/decisions";
 import { partnerNameKey } from "../../domain/partners";
-import { IMPORT_AUDIT_TITLE, importAuditsOwed } from "../../domain/importAudit";
+import { IMPORT_AUDIT_GRACE_MS, IMPORT_AUDIT_TITLE, importAuditsOwed } from "../../domain/importAudit";
 
 /**
  * Import of an existing register. Nothing is written until the coordinator confirms the
@@ -235,8 +235,35 @@ export class RegisterImportService extends ServiceBase {
       for (const c of part) if (r[`a${c.agreementId}`].some((e) => e.title === IMPORT_AUDIT_TITLE)) audited.add(c.agreementId);
     }
     const owed = importAuditsOwed(dup, agreements, audited, registerKeyOf, now);
-    if (owed.length) await this.data.auditLog.addMany(owed.map((o) => importAuditEntry(o.row, o.agreementId, true)));
+    if (owed.length === 0 || !(await this.claimAuditRepair(owed.map((o) => o.agreementId), now))) return 0;
+    await this.data.auditLog.addMany(owed.map((o) => importAuditEntry(o.row, o.agreementId, true)));
     return owed.length;
+  }
+
+  /**
+   * Whether this import may write the owed entries: two coordinators previewing the same file at
+   * once both find them missing, and the audit log has no key of its own to refuse a second copy.
+   * The claim is a setting keyed by the agreements owed, which SharePoint keeps unique (the second
+   * add is refused); a claim whose writer died (older than the commit's wait) is taken over with
+   * its ETag, so of two takers one gets 412.
+   */
+  private async claimAuditRepair(agreementIds: number[], now: number): Promise<boolean> {
+    const { sha256Hex } = await import(/* webpackChunkName: "pd-digest" */ "../../domain/sha256");
+    const key = `importAuditRepair:${sha256Hex([...agreementIds].sort((a, b) => a - b).join(",")).slice(0, 32)}`;
+    const value = JSON.stringify({ at: new Date(now).toISOString(), agreements: agreementIds.length });
+    const [before] = await this.data.settings.list({ where: [{ prop: "key", op: "eq", value: key }] });
+    try {
+      if (!before) await this.data.settings.add({ key, value });
+      else {
+        const at = Date.parse((JSON.parse(before.value) as { at?: string }).at ?? "");
+        if (Number.isFinite(at) && now - at < IMPORT_AUDIT_GRACE_MS) return false;
+        await this.data.settings.update(before.id, before.etag, { value });
+      }
+      return true;
+    } catch (e) {
+      if (e instanceof DataError && (e.kind === "duplicate" || e.kind === "conflict")) return false;
+      throw e;
+    }
   }
 
   /**
