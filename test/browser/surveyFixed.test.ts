@@ -53,7 +53,7 @@ test("a declined agreement's survey says its answers are fixed as of the decisio
   const open = await openPanel(7);
   await open.panel.getByText("回答済 1 / 1").waitFor();
   await open.panel.getByText("小学校での食育の出前講座", { exact: false }).first().waitFor();
-  expect(await open.panel.getByText("の時点で確定しています", { exact: false }).count()).toBe(0);
+  expect(await open.panel.getByText("を記録した時点で確定しました", { exact: false }).count()).toBe(0);
   expect(open.errors).toEqual([]);
   await open.page.context().close();
 
@@ -63,14 +63,14 @@ test("a declined agreement's survey says its answers are fixed as of the decisio
   const closedAt = (await coord.story(a.id)).surveyClosedAt;
   expect(closedAt).toBeTruthy();
   const c = await openPanel(7);
-  const line = c.panel.getByText(`回答は${reiwaInTokyo(closedAt!)}の決定（締結・見送り）の時点で確定しています。その後に書き換えられた回答は集計に含めません。`);
+  const line = c.panel.getByText(`回答は${reiwaInTokyo(closedAt!)}に締結・見送りを記録した時点で確定しました。その後に書き換えられた回答は集計に含めません。`);
   await line.waitFor();
   // The answers given before the decision are still shown beside it.
   await c.panel.getByText("回答済 1 / 1").waitFor();
   await c.panel.getByText("小学校での食育の出前講座", { exact: false }).first().waitFor();
   // The survey's section at the top of the panel's window: the line with the answers under it.
   const section = c.panel.getByRole("region", { name: "庁内説明会・庁内調査" });
-  expect(await section.getByText("の時点で確定しています", { exact: false }).count()).toBe(1);
+  expect(await section.getByText("を記録した時点で確定しました", { exact: false }).count()).toBe(1);
   await section.evaluate((el) => {
     el.scrollIntoView({ block: "start" });
     // Below the panel's header, which stays over the top of what scrolls.

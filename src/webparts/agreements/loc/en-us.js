@@ -145,7 +145,7 @@ define([], function () {
       "editItems": "Save items",
       "survey": "Internal briefing and survey",
       "surveyNotStarted": "The internal survey has not started.",
-      "surveyFixed": "The answers were fixed at the decision (conclusion or decline) on {0}. Answers rewritten after that are not counted.",
+      "surveyFixed": "The answers were fixed when the conclusion or decline was recorded, on {0}. Answers rewritten after that are not counted.",
       "briefing": "Internal briefing",
       "briefingDate": "Briefing date",
       "briefingPlace": "Briefing place",

@@ -145,7 +145,7 @@ define([], function () {
       "editItems": "連携事項を保存",
       "survey": "庁内説明会・庁内調査",
       "surveyNotStarted": "庁内調査はまだ始まっていません。",
-      "surveyFixed": "回答は{0}の決定（締結・見送り）の時点で確定しています。その後に書き換えられた回答は集計に含めません。",
+      "surveyFixed": "回答は{0}に締結・見送りを記録した時点で確定しました。その後に書き換えられた回答は集計に含めません。",
       "briefing": "庁内説明会",
       "briefingDate": "説明会の日",
       "briefingPlace": "説明会の場所",
