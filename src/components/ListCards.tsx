@@ -17,7 +17,8 @@ export function ListCards<T>({ items, columns, getKey, ariaLabel }: { items: T[]
               .filter((c) => c.name)
               .map((c) => (
                 <div key={c.key} style={{ display: "flex", gap: 8, padding: "2px 0" }}>
-                  <dt style={{ flex: "0 0 6.5em", color: "#605e5c", fontSize: 12 }}>{c.name}</dt>
+                  {/* 7.5em: a label of seven characters (企業等の連絡先) on one line, not its last character alone on the next. */}
+                  <dt style={{ flex: "0 0 7.5em", color: "#605e5c", fontSize: 12 }}>{c.name}</dt>
                   <dd style={{ margin: 0, minWidth: 0, overflowWrap: "anywhere", whiteSpace: "pre-wrap" }}>{value(c, item, i)}</dd>
                 </div>
               ))}
