@@ -1,6 +1,6 @@
 import type { Locator, Page } from "playwright-core";
 import { BrowserHarness, choose, startHarness } from "./harness";
-import { measure } from "./layoutMeasure";
+import { settledMeasure } from "./layoutMeasure";
 
 /**
  * The dialogs and panels lay out cleanly too (issue 33 item 9): each is opened the way a
@@ -25,9 +25,8 @@ async function measureAtWidths(page: Page, visible: Locator, shot?: string): Pro
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 900 });
     await visible.waitFor();
-    // DetailsList lays its columns out again half a second after the window's last resize.
-    await page.waitForTimeout(800);
-    const { cut, sideways } = await measure(page);
+    // Measured once settled (DetailsList lays its columns out again after the window's last resize).
+    const { cut, sideways } = await settledMeasure(page);
     if (cut.length) found[`${width}: cut`] = cut;
     if (sideways > 0) found[`${width}: scrolls sideways by`] = sideways;
     if (shot && width === 390) await h.shot(page, shot, { fullPage: false });
@@ -70,8 +69,7 @@ test("agreements: the new agreement and add-partner dialogs, an agreement's pane
     const main = document.querySelector("main");
     if (main) (main as HTMLElement).style.maxWidth = "931px";
   });
-  await page.waitForTimeout(1000);
-  const column = await measure(page);
+  const column = await settledMeasure(page);
   if (column.cut.length) found["台帳 931 px"] = column.cut;
   await h.shot(page, "layout-register-931.png");
   await page.evaluate(() => {

@@ -55,3 +55,21 @@ export const measure = (page: Page): Promise<{ cut: Cut[]; sideways: number }> =
 
 /** How far the page scrolls sideways (0 or less: not at all). */
 export const overflow = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+/**
+ * `measure` once the page has stopped changing: readings 250 ms apart until two in a row agree on
+ * what is cut, the sideways overflow and the page's size and text (a tab's rows still arriving, a
+ * list re-laying its columns after a resize). A fixed pause is too short on a loaded machine.
+ */
+export async function settledMeasure(page: Page, timeoutMs = 20000): Promise<{ cut: Cut[]; sideways: number }> {
+  const started = Date.now();
+  let last = "";
+  for (;;) {
+    await page.waitForTimeout(250);
+    const m = await measure(page);
+    const shape = await page.evaluate(() => [document.documentElement.scrollHeight, document.documentElement.scrollWidth, document.body.innerText.length].join(","));
+    const key = `${JSON.stringify(m)}|${shape}`;
+    if (key === last || Date.now() - started > timeoutMs) return m;
+    last = key;
+  }
+}

@@ -54,6 +54,8 @@ export class PartnershipData implements IPartnershipData {
 
   /** Each department's UnitCode by id: read once when first needed (or taken from a read of all departments). */
   private codes: Promise<Map<number, string>> | null = null;
+  /** The survey records and items being read for checking survey rows, shared by reads at the same moment (null once read). */
+  private surveyContext: Promise<{ items: D.PartnershipItem[]; records: D.Setting[] }> | null = null;
 
   /** Server-relative path of the partnership site, e.g. "/sites/partnership". */
   readonly sitePath: string;
@@ -101,10 +103,11 @@ export class PartnershipData implements IPartnershipData {
       const inFolder = await surveyPlacement(rows);
       if (rows.length === 0) return [];
       // A survey answer row is for an item of its own agreement, as the coordinator made it and recorded it (a setting, which departments only read).
-      const r = await this.readMany({
+      // Reads of survey rows at the same moment (a clerk's departments in one batch) share this one read while it runs.
+      const r = await (this.surveyContext ??= this.readMany({
         items: read(this.partnershipItems),
         records: read(this.settings, { where: [{ prop: "key", op: "startsWith", value: "survey:" }] }),
-      });
+      }).finally(() => (this.surveyContext = null)));
       const agreementOfItem = new Map(r.items.map((i) => [i.id, i.agreement?.id ?? null]));
       const recorded = { rows: new Map<number, SurveyAsk>(), agreements: new Set<number>(), closedDigests: new Map<number, string>() };
       for (const s of r.records) {
@@ -204,9 +207,11 @@ export class PartnershipData implements IPartnershipData {
           const raw = await allDepartments.pending;
           if (raw.length < PAGE_SIZE) this.codes = Promise.resolve(new Map(raw.map((info) => this.departments.map(info)).map((d) => [d.id, d.code])));
         }
-        for (const e of entries) {
+        // Each list's rows sorted out at once: what the checks read (survey records) is read once for all of them, not once a list in turn.
+        const placed = await Promise.all(entries.map(async (e) => e.repo.placed(e.repo.shown(await e.pending))));
+        for (const [i, e] of entries.entries()) {
           const raw = await e.pending;
-          const page = await e.repo.placed(e.repo.shown(raw));
+          const page = placed[i];
           const limit = e.query.limit;
           const full = raw.length === PAGE_SIZE && (limit === undefined || limit > PAGE_SIZE);
           if (!full) out[e.key] = page;
