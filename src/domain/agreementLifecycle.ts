@@ -1,4 +1,4 @@
-import { isValidIsoDate } from "./calendar";
+import { isValidIsoDate, isValidTime } from "./calendar";
 import type { Agreement, AgreementStatus, IsoDate } from "./types";
 
 /**
@@ -60,6 +60,7 @@ export function isRecordingImportedItems(a: Pick<Agreement, "status" | "importKe
 export type AgreementProblemCode =
   | "required"
   | "invalidDate"
+  | "invalidTime"
   | "beforeApproach"
   | "beforeConclusion"
   | "yearOutOfRange"
@@ -161,9 +162,12 @@ export function validateDecline(reason: string, declinedDate: IsoDate | null): A
   return out;
 }
 
-export function validateSurveyLaunch(input: { briefingDate: IsoDate | null; deadline: IsoDate | null; departmentIds: number[]; today: IsoDate }): AgreementProblem[] {
+export function validateSurveyLaunch(input: { briefingDate: IsoDate | null; briefingTime?: string; deadline: IsoDate | null; departmentIds: number[]; today: IsoDate }): AgreementProblem[] {
   const out: AgreementProblem[] = [];
   checkDate("briefingDate", input.briefingDate, false, out);
+  if (input.briefingTime && !isValidTime(input.briefingTime)) out.push({ field: "briefingTime", code: "invalidTime" });
+  // A time says when on the briefing's day: without the day it says nothing.
+  else if (input.briefingTime && !input.briefingDate) out.push({ field: "briefingDate", code: "required" });
   if (checkDate("surveyDeadline", input.deadline, true, out) && input.deadline! < input.today) out.push({ field: "surveyDeadline", code: "deadlineInPast" });
   if (input.departmentIds.length === 0) out.push({ field: "departments", code: "required" });
   return out;

@@ -88,6 +88,20 @@ export function formatEraDate(date: IsoDate): string {
   return `${e.era}${eraYearText(e.year)}年${e.month}月${e.day}日`;
 }
 
+/** A time of day as entered (「14:00」, 24-hour, as a browser's time field gives it). */
+export function isValidTime(time: string): boolean {
+  return /^([01]\d|2[0-3]):[0-5]\d$/.test(time);
+}
+
+/** 「午後2時」「午前10時30分」「正午」: a time as a city's notice writes it (12:30 is 午後0時30分). */
+export function formatJapaneseTime(time: string): string {
+  if (!isValidTime(time)) return time;
+  const [h, m] = time.split(":").map(Number);
+  if (h === 12 && m === 0) return "正午";
+  const half = h < 12 ? "午前" : "午後";
+  return `${half}${h % 12}時${m ? `${m}分` : ""}`;
+}
+
 /**
  * The era name of a fiscal year, as the city writes it: 「令和8年度」 for 2026年度.
  * A fiscal year is named after the era in force on its first day (1 April); 2019年度

@@ -31,7 +31,7 @@ export interface TodoItem {
   /** Form 2 handed in as 提案なし (nothing to propose this year): done, with no proposal. */
   noProposal?: boolean;
   /** A survey's briefing (庁内説明会): its day and place, as the coordinator entered them when launching it. */
-  briefing?: { date: IsoDate | null; place: string };
+  briefing?: { date: IsoDate | null; time: string; place: string };
 }
 
 export interface TodoInput {
@@ -41,7 +41,7 @@ export interface TodoInput {
   proposals: CityProposalRow[];
   results: ResultReport[];
   surveys: SurveyResponse[];
-  agreements: Array<Pick<Agreement, "id" | "title" | "surveyDeadline" | "proposedContent"> & Partial<Pick<Agreement, "briefingDate" | "briefingPlace">>>;
+  agreements: Array<Pick<Agreement, "id" | "title" | "surveyDeadline" | "proposedContent"> & Partial<Pick<Agreement, "briefingDate" | "briefingTime" | "briefingPlace">>>;
   issues: MatchingIssue[];
   feedback: Matching[];
 }
@@ -74,7 +74,7 @@ export function departmentTodo(i: TodoInput): TodoItem[] {
   for (const [agreementId, rows] of byAgreement) {
     const a = i.agreements.find((x) => x.id === agreementId);
     const open = rows.filter((r) => r.status === "requested").length;
-    out.push({ key: `survey:${agreementId}`, kind: "survey", title: a?.title ?? rows[0].agreement?.title ?? "", deadline: a?.surveyDeadline ?? null, message: a?.proposedContent ?? "", state: open === 0 ? "done" : owed(a?.surveyDeadline ?? null, i.today), count: open || rows.length, refId: agreementId, ...(a && (a.briefingDate || a.briefingPlace?.trim()) ? { briefing: { date: a.briefingDate ?? null, place: (a.briefingPlace ?? "").trim() } } : {}) });
+    out.push({ key: `survey:${agreementId}`, kind: "survey", title: a?.title ?? rows[0].agreement?.title ?? "", deadline: a?.surveyDeadline ?? null, message: a?.proposedContent ?? "", state: open === 0 ? "done" : owed(a?.surveyDeadline ?? null, i.today), count: open || rows.length, refId: agreementId, ...(a && (a.briefingDate || a.briefingPlace?.trim()) ? { briefing: { date: a.briefingDate ?? null, time: a.briefingDate ? (a.briefingTime ?? "") : "", place: (a.briefingPlace ?? "").trim() } } : {}) });
   }
   for (const issue of i.issues) {
     if (issue.status !== "issued") continue;

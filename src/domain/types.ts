@@ -96,6 +96,8 @@ export interface Agreement extends Stored, TermRules {
   approachDate: IsoDate | null;
   proposedContent: string;
   briefingDate: IsoDate | null;
+  /** When the briefing starts (「14:00」), or "" (schema 15; absent on rows read before). */
+  briefingTime?: string;
   briefingPlace: string;
   briefingDepartments: LookupRef[];
   surveyDeadline: IsoDate | null;

@@ -1,4 +1,4 @@
-import { formatEraDate, tokyoDate } from "../domain/calendar";
+import { formatEraDate, formatJapaneseTime, tokyoDate } from "../domain/calendar";
 import type { Agreement, Department, IsoDate, PartnershipItem, SurveyResponse } from "../domain/types";
 import { FormTable, FormSection, safeFileName } from "./formTable";
 import { partnerNamesText } from "../domain/agreements";
@@ -15,7 +15,7 @@ export const SURVEY_COLUMNS = ["調査対象部署", "回答状況", "連携事�
 const WIDTHS = [24, 12, 14, 48, 36, 16];
 
 export interface SurveyExportInput {
-  agreement: Pick<Agreement, "title" | "partner" | "briefingDate" | "briefingPlace" | "surveyDeadline">;
+  agreement: Pick<Agreement, "title" | "partner" | "briefingDate" | "briefingTime" | "briefingPlace" | "surveyDeadline">;
   items: PartnershipItem[];
   responses: SurveyResponse[];
   departments: Department[];
@@ -57,7 +57,7 @@ export function surveyTable(input: SurveyExportInput): FormTable {
       };
     });
 
-  const briefing = [a.briefingDate ? formatEraDate(a.briefingDate) : "", a.briefingPlace].filter(Boolean).join("　");
+  const briefing = [a.briefingDate ? `${formatEraDate(a.briefingDate)}${a.briefingTime ? ` ${formatJapaneseTime(a.briefingTime)}から` : ""}` : "", a.briefingPlace].filter(Boolean).join("　");
   return {
     sheet: "庁内調査",
     formLabel: "",

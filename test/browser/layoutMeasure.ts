@@ -57,19 +57,20 @@ export const measure = (page: Page): Promise<{ cut: Cut[]; sideways: number }> =
 export const overflow = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 /**
- * `measure` once the page has stopped changing: readings 250 ms apart until two in a row agree on
+ * `measure` once the page has stopped changing: readings 300 ms apart until three in a row agree on
  * what is cut, the sideways overflow and the page's size and text (a tab's rows still arriving, a
- * list re-laying its columns after a resize). A fixed pause is too short on a loaded machine.
+ * list behind an open panel laid out again after a resize), and not before a second has passed. A
+ * fixed pause is too short on a loaded machine; two readings can both fall before a re-layout.
  */
 export async function settledMeasure(page: Page, timeoutMs = 20000): Promise<{ cut: Cut[]; sideways: number }> {
   const started = Date.now();
-  let last = "";
+  const seen: string[] = [];
   for (;;) {
-    await page.waitForTimeout(250);
+    await page.waitForTimeout(300);
     const m = await measure(page);
     const shape = await page.evaluate(() => [document.documentElement.scrollHeight, document.documentElement.scrollWidth, document.body.innerText.length].join(","));
-    const key = `${JSON.stringify(m)}|${shape}`;
-    if (key === last || Date.now() - started > timeoutMs) return m;
-    last = key;
+    seen.push(`${JSON.stringify(m)}|${shape}`);
+    const steady = seen.length >= 3 && seen.slice(-3).every((k) => k === seen[seen.length - 1]);
+    if ((steady && Date.now() - started >= 1000) || Date.now() - started > timeoutMs) return m;
   }
 }

@@ -22,7 +22,7 @@ async function pickDropdown(page: Page, label: RegExp, option: string): Promise<
   await page.getByRole("option", { name: option }).first().click();
 }
 
-test("launching a survey with its briefing: the Teams request and the department's to-do carry the day, place and deadline, and link to the portal's page", async () => {
+test("launching a survey with its briefing: the Teams request and the department's to-do carry the day, start time, place and deadline, and link to the portal's page", async () => {
   const { page, errors } = await h.open("&only=agreements", "", 7);
   await page.getByRole("menuitem", { name: "新しい協定" }).click();
   const sp = page.getByRole("dialog", { name: "新しい協定" });
@@ -38,6 +38,7 @@ test("launching a survey with its briefing: the Teams request and the department
   await panel.getByRole("menuitem", { name: "庁内説明会・庁内調査" }).click();
   const dlg = page.getByRole("alertdialog", { name: "庁内説明会と庁内調査" });
   await setDate(dlg.getByLabel("説明会の日"), "2026-12-03");
+  await dlg.getByLabel("開始時刻").fill("14:00");
   await setDate(dlg.getByLabel("回答期限"), "2026-12-18");
   await dlg.getByLabel("説明会の場所").fill("本庁舎3階 第1会議室");
   await dlg.getByText(DEPT).click();
@@ -53,7 +54,7 @@ test("launching a survey with its briefing: the Teams request and the department
   expect(message).toBeDefined();
   const html = message!.body.content;
   expect(html).toContain("回答期限: 令和8年12月18日");
-  expect(html).toContain("説明会の日: 令和8年12月3日");
+  expect(html).toContain("説明会の日: 令和8年12月3日 午後2時から");
   expect(html).toContain("説明会の場所: 本庁舎3階 第1会議室");
   expect(html).toContain(`<a href="${h.backend.siteUrl}/SitePages/DepartmentPortal.aspx">部署ポータルを開く</a>`);
   // The link opens the page where the site owner placed the portal.
@@ -63,7 +64,7 @@ test("launching a survey with its briefing: the Teams request and the department
   const d = await h.open("", "portal", 11);
   const todo = d.page.getByTestId("todo-list").getByRole("listitem").filter({ hasText: TITLE });
   await todo.getByText("説明会:", { exact: false }).waitFor();
-  expect(await todo.innerText()).toMatch(/説明会: 令和8年12月3日.*・ 本庁舎3階 第1会議室/s);
+  expect(await todo.innerText()).toMatch(/説明会: 令和8年12月3日.* 午後2時から ・ 本庁舎3階 第1会議室/s);
   expect(await todo.innerText()).toMatch(/期限 令和8年12月18日/);
   const side = d.page.getByRole("region", { name: "Teams チャネルのメッセージ" });
   const filter = side.getByTestId("teams-channel-filter");

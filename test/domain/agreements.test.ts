@@ -104,6 +104,14 @@ describe("validation", () => {
   test("decline needs a reason", () => {
     expect(validateDecline("  ", "2026-11-24")).toEqual([{ field: "declinedReason", code: "required" }]);
   });
+  test("survey launch: a briefing's start time is a time of day, and only with its day", () => {
+    const ok = { briefingDate: "2026-12-03", deadline: "2026-12-18", departmentIds: [1], today: "2026-11-24" };
+    expect(validateSurveyLaunch({ ...ok, briefingTime: "14:00" })).toEqual([]);
+    expect(validateSurveyLaunch({ ...ok, briefingTime: "" })).toEqual([]);
+    expect(validateSurveyLaunch({ ...ok, briefingTime: "24:00" })).toEqual([{ field: "briefingTime", code: "invalidTime" }]);
+    expect(validateSurveyLaunch({ ...ok, briefingTime: "午後2時" })).toEqual([{ field: "briefingTime", code: "invalidTime" }]);
+    expect(validateSurveyLaunch({ ...ok, briefingDate: null, briefingTime: "14:00" })).toEqual([{ field: "briefingDate", code: "required" }]);
+  });
   test("survey launch", () => {
     expect(validateSurveyLaunch({ briefingDate: null, deadline: "2026-11-01", departmentIds: [], today: "2026-11-24" })).toEqual([
       { field: "surveyDeadline", code: "deadlineInPast" },

@@ -1,4 +1,4 @@
-import { cityToday, daysInMonth, fiscalYearOf, fiscalYearRange, formatDateBoth, formatEraDate, formatEraFiscalYear, formatFiscalYear, isValidIsoDate, onCityDay, toEra } from "../../src/domain/calendar";
+import { cityToday, daysInMonth, fiscalYearOf, fiscalYearRange, formatDateBoth, formatEraDate, formatEraFiscalYear, formatFiscalYear, formatJapaneseTime, isValidIsoDate, isValidTime, onCityDay, toEra } from "../../src/domain/calendar";
 
 describe("fiscal years (April–March)", () => {
   test.each([
@@ -54,4 +54,21 @@ describe("dates", () => {
     expect(early.toISOString()).toBe("2027-04-09T15:15:00.000Z");
     expect(cityToday(early)).toBe("2027-04-10");
   });
+});
+
+test.each([
+  ["14:00", "午後2時"],
+  ["10:30", "午前10時30分"],
+  ["09:05", "午前9時5分"],
+  ["12:00", "正午"],
+  ["12:30", "午後0時30分"],
+  ["00:00", "午前0時"],
+  ["23:59", "午後11時59分"],
+])("a briefing's start %s is written %s, as a city's notice writes times", (t, s) => {
+  expect(isValidTime(t)).toBe(true);
+  expect(formatJapaneseTime(t)).toBe(s);
+});
+
+test("what is not a time of day is not one", () => {
+  for (const t of ["24:00", "9:00", "14:60", "14時", "", "14:00:00"]) expect(isValidTime(t)).toBe(false);
 });

@@ -70,11 +70,11 @@ test("calls are to-dos until answered, whatever the fiscal year: in April the op
   expect(handedIn[0].key).toBe("call:61");
 });
 
-test("a survey's to-do carries its briefing (説明会) day and place, as the coordinator entered them; none when neither was", () => {
-  const withBriefing = { ...base, agreements: [{ ...base.agreements[0], briefingDate: "2026-12-03", briefingPlace: " 本庁舎3階 第1会議室 " }, base.agreements[1]] };
+test("a survey's to-do carries its briefing (説明会) day, start time and place, as the coordinator entered them; none when neither was", () => {
+  const withBriefing = { ...base, agreements: [{ ...base.agreements[0], briefingDate: "2026-12-03", briefingTime: "14:00", briefingPlace: " 本庁舎3階 第1会議室 " }, base.agreements[1]] };
   const items = departmentTodo(withBriefing);
-  expect(items.find((t) => t.key === "survey:100")?.briefing).toEqual({ date: "2026-12-03", place: "本庁舎3階 第1会議室" });
+  expect(items.find((t) => t.key === "survey:100")?.briefing).toEqual({ date: "2026-12-03", time: "14:00", place: "本庁舎3階 第1会議室" });
   expect(items.find((t) => t.key === "survey:200")?.briefing).toBeUndefined();
-  expect(departmentTodo({ ...base, agreements: [{ ...base.agreements[0], briefingDate: null, briefingPlace: "オンライン" }] }).find((t) => t.key === "survey:100")?.briefing).toEqual({ date: null, place: "オンライン" });
+  expect(departmentTodo({ ...base, agreements: [{ ...base.agreements[0], briefingDate: null, briefingPlace: "オンライン" }] }).find((t) => t.key === "survey:100")?.briefing).toEqual({ date: null, time: "", place: "オンライン" });
   expect(items.find((t) => t.key === "call:1")?.briefing).toBeUndefined();
 });

@@ -100,6 +100,7 @@ export const agreements: ListDef<D.Agreement> = {
     approachDate: date("ApproachDate", "打診日"),
     proposedContent: note("ProposedContent", "提案された協定内容"),
     briefingDate: date("BriefingDate", "庁内説明会の日"),
+    briefingTime: text("BriefingTime", "庁内説明会の開始時刻", { maxLength: 5 }),
     briefingPlace: text("BriefingPlace", "庁内説明会の場所"),
     briefingDepartments: lookupMulti("BriefingDepartments", "説明会の出席部署", "departments"),
     surveyDeadline: date("SurveyDeadline", "庁内調査の期限"),
@@ -605,10 +606,11 @@ export function listByKey(key: ListKey): AnyListDef {
  * gains the choice 提案なし and its 連携相手企業 and 提案内容 are no longer required by the list (a
  * 提案なし row names neither; the cycle service still requires both of every proposal); 14 lets a
  * notice be written in days: the Agreements list gains 申出の期限（満了前の日数）(NoticeDays), and 発意
- * (Origin) gains the choice 不明 for agreements imported from a register that does not say.
+ * (Origin) gains the choice 不明 for agreements imported from a register that does not say; 15
+ * gives the briefing its time: the Agreements list gains 庁内説明会の開始時刻 (BriefingTime, 「14:00」).
  * Raise it with every change to the lists, columns, indexes or views.
  */
-export const SCHEMA_VERSION = 14;
+export const SCHEMA_VERSION = 15;
 
 /** Lists live at a fixed URL under the site (`Lists/PD_<title>`), whatever their display name. */
 export const LIST_URL_PREFIX = "PD_";

@@ -216,14 +216,14 @@ export class AgreementService extends ServiceBase {
   async launchSurvey(
     a: D.Agreement,
     items: D.PartnershipItem[],
-    input: { briefingDate: D.IsoDate | null; briefingPlace: string; briefingDepartmentIds: number[]; deadline: D.IsoDate | null; departmentIds: number[] },
+    input: { briefingDate: D.IsoDate | null; briefingTime?: string; briefingPlace: string; briefingDepartmentIds: number[]; deadline: D.IsoDate | null; departmentIds: number[] },
   ): Promise<void> {
     this.requireCoordinator();
     if (a.status !== "surveying") {
       const refusal = transitionRefusal(a.status, "surveying");
       if (refusal) throw new RuleError([{ field: "status", code: refusal }]);
     }
-    check(validateSurveyLaunch({ briefingDate: input.briefingDate, deadline: input.deadline, departmentIds: input.departmentIds, today: this.today }));
+    check(validateSurveyLaunch({ briefingDate: input.briefingDate, briefingTime: input.briefingTime, deadline: input.deadline, departmentIds: input.departmentIds, today: this.today }));
     if (items.length === 0) throw new RuleError([{ field: "items", code: "itemsRequired" }]);
     // The rows' title is built from the agreement's name: shortened to its column and every row
     // checked before anything is written, so a length never leaves the agreement 庁内調査中 without its rows.
@@ -243,6 +243,7 @@ export class AgreementService extends ServiceBase {
     await this.data.agreements.update(a.id, a.etag, {
       status: "surveying",
       briefingDate: input.briefingDate,
+      briefingTime: input.briefingTime ?? "",
       briefingPlace: input.briefingPlace,
       briefingDepartments: input.briefingDepartmentIds.map((id) => ref(id)),
       surveyDeadline: input.deadline,

@@ -55,7 +55,7 @@ export function ActionDialog(props: IActionDialogProps): JSX.Element {
     : null;
   const submitRef = React.useRef<() => Promise<void>>(async () => undefined);
   const fields: Record<DialogKind, string[]> = {
-    survey: ["briefingDate", "surveyDeadline", "departments"],
+    survey: ["briefingDate", "briefingTime", "surveyDeadline", "departments"],
     conclude: ["concludedDate", "termStart", "signedPdf"],
     decline: ["declinedReason", "declinedDate"],
     review: ["reviewDate", "objectionBy", "objectionDetail"],
@@ -92,23 +92,25 @@ type FormProps = IActionDialogProps & { problems: Array<{ field: string; code: s
 function SurveyForm({ story, departments, service, today, problems, bindSubmit, notifications, portalUrl }: FormProps): JSX.Element {
   const a = story.agreement;
   const [briefingDate, setBriefingDate] = React.useState(a.briefingDate ?? "");
+  const [briefingTime, setBriefingTime] = React.useState(a.briefingTime ?? "");
   const [place, setPlace] = React.useState(a.briefingPlace);
   const [deadline, setDeadline] = React.useState(a.surveyDeadline ?? "");
   const active = departments.filter((d) => d.active && !d.isCoordinator);
   const [chosen, setChosen] = React.useState<Set<number>>(new Set(story.survey.map((r) => r.department?.id ?? 0).filter(Boolean)));
   bindSubmit(async () => {
-    await service.launchSurvey(a, story.items, { briefingDate: briefingDate || null, briefingPlace: place, briefingDepartmentIds: [...chosen], deadline: deadline || null, departmentIds: [...chosen] });
+    await service.launchSurvey(a, story.items, { briefingDate: briefingDate || null, briefingTime, briefingPlace: place, briefingDepartmentIds: [...chosen], deadline: deadline || null, departmentIds: [...chosen] });
     // Each department asked is told in its channel (once; a failure is recorded and shown with the survey).
     if (notifications) {
-      const launched = { ...a, surveyDeadline: deadline || null, briefingDate: briefingDate || null, briefingPlace: place };
+      const launched = { ...a, surveyDeadline: deadline || null, briefingDate: briefingDate || null, briefingTime, briefingPlace: place };
       await service.notifySurvey(launched, departments, notifications, surveyNotice(launched, portalUrl ?? ""));
     }
   });
   const toggle = (id: number, on: boolean): void => setChosen((s) => new Set(on ? [...s, id] : [...s].filter((x) => x !== id)));
   return (
     <Stack tokens={{ childrenGap: 8 }}>
-      <Stack horizontal tokens={{ childrenGap: 12 }}>
+      <Stack horizontal wrap tokens={{ childrenGap: 12 }}>
         <TextField label={strings.Detail.briefingDate} type="date" value={briefingDate} onChange={(_, v) => setBriefingDate(v ?? "")} errorMessage={fieldError(problems, "briefingDate")} />
+        <TextField label={strings.Detail.briefingTime} type="time" value={briefingTime} onChange={(_, v) => setBriefingTime(v ?? "")} errorMessage={fieldError(problems, "briefingTime")} />
         <TextField label={strings.Detail.surveyDeadline} type="date" required value={deadline} min={today} onChange={(_, v) => setDeadline(v ?? "")} errorMessage={fieldError(problems, "surveyDeadline")} />
       </Stack>
       <TextField label={strings.Detail.briefingPlace} value={place} onChange={(_, v) => setPlace(v ?? "")} />

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { CommandBar, Link, Text } from "@fluentui/react";
 import * as strings from "AgreementsWebPartStrings";
-import { fmt } from "../../../components/format";
+import { briefingTimeText, fmt } from "../../../components/format";
 import { DateText } from "../../../components/DateText";
 import { frameStyles } from "../../../components/AppFrame/AppFrame.styles";
 import type { AgreementStory } from "../../../data/services/AgreementService";
@@ -39,7 +39,10 @@ export function SurveySection({ story, departments, today }: { story: AgreementS
       <SurveyExport story={story} departments={departments} today={today} />
       <dl style={{ display: "grid", gridTemplateColumns: "max-content 1fr", gap: "2px 12px", margin: "0 0 8px" }}>
         <dt>{strings.Detail.briefingDate}</dt>
-        <dd style={{ margin: 0 }}><DateText date={a.briefingDate} /></dd>
+        <dd style={{ margin: 0 }}>
+          <DateText date={a.briefingDate} />
+          {a.briefingDate ? briefingTimeText(a.briefingTime) : ""}
+        </dd>
         <dt>{strings.Detail.briefingPlace}</dt>
         <dd style={{ margin: 0 }}>{a.briefingPlace}</dd>
         <dt>{strings.Detail.briefingDepartments}</dt>

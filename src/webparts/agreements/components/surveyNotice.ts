@@ -1,6 +1,7 @@
 import * as strings from "AgreementsWebPartStrings";
 import { formatEraDate } from "../../../domain/calendar";
 import { reminderHtml } from "../../../domain/teamsMessages";
+import { briefingWhen } from "../../../components/format";
 import type { Agreement } from "../../../domain/types";
 
 /**
@@ -11,7 +12,7 @@ import type { Agreement } from "../../../domain/types";
  */
 export function surveyNotice(a: Agreement, portalUrl: string): (dept: { title: string }, reminder: boolean) => string {
   const lines: Array<[string, string]> = [
-    ...(a.briefingDate ? [[strings.Detail.briefingDate, formatEraDate(a.briefingDate)] as [string, string]] : []),
+    ...(a.briefingDate ? [[strings.Detail.briefingDate, briefingWhen(a.briefingDate, a.briefingTime)] as [string, string]] : []),
     ...(a.briefingPlace.trim() ? [[strings.Detail.briefingPlace, a.briefingPlace.trim()] as [string, string]] : []),
   ];
   return (dept, reminder) =>

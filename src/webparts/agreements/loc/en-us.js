@@ -148,6 +148,7 @@ define([], function () {
       "surveyFixed": "The answers were fixed when the conclusion or decline was recorded, on {0}. Answers rewritten after that are not counted.",
       "briefing": "Internal briefing",
       "briefingDate": "Briefing date",
+      "briefingTime": "Start time",
       "briefingPlace": "Briefing place",
       "briefingDepartments": "Attending departments",
       "surveyDeadline": "Answer by",
@@ -239,6 +240,7 @@ define([], function () {
     "Problems": {
       "required": "Required.",
       "invalidDate": "Enter a valid date (e.g. 2026-04-01).",
+      "invalidTime": "Enter a valid time (e.g. 14:00).",
       "beforeApproach": "The conclusion date is before the approach date.",
       "beforeConclusion": "The term starts before the conclusion date.",
       "yearOutOfRange": "The year is out of range (1950–2100).",

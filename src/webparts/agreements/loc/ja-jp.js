@@ -148,6 +148,7 @@ define([], function () {
       "surveyFixed": "回答は{0}に締結・見送りを記録した時点で確定しました。その後に書き換えられた回答は集計に含めません。",
       "briefing": "庁内説明会",
       "briefingDate": "説明会の日",
+      "briefingTime": "開始時刻",
       "briefingPlace": "説明会の場所",
       "briefingDepartments": "調査対象部署",
       "surveyDeadline": "回答期限",
@@ -239,6 +240,7 @@ define([], function () {
     "Problems": {
       "required": "入力してください。",
       "invalidDate": "正しい日付を入力してください（例: 2026-04-01）。",
+      "invalidTime": "正しい時刻を入力してください（例: 14:00）。",
       "beforeApproach": "締結日が打診日より前になっています。",
       "beforeConclusion": "協定期間の開始日が締結日より前になっています。",
       "yearOutOfRange": "年が範囲外です（1950〜2100年）。",

@@ -144,6 +144,7 @@ declare interface IAgreementsWebPartStrings {
     surveyFixed: string;
     briefing: string;
     briefingDate: string;
+    briefingTime: string;
     briefingPlace: string;
     briefingDepartments: string;
     surveyDeadline: string;
@@ -236,6 +237,7 @@ declare interface IAgreementsWebPartStrings {
   Problems: {
     required: string;
     invalidDate: string;
+    invalidTime: string;
     beforeApproach: string;
     beforeConclusion: string;
     yearOutOfRange: string;

@@ -2,7 +2,7 @@ import * as React from "react";
 import { Button, Flex } from "../../../components/light";
 import { frameStyles } from "../../../components/AppFrame/AppFrame.styles";
 import * as strings from "DepartmentPortalWebPartStrings";
-import { fmt } from "../../../components/format";
+import { briefingTimeText, fmt } from "../../../components/format";
 import { DateText } from "../../../components/DateText";
 import type { TodoItem } from "../../../domain/departmentTodo";
 
@@ -56,7 +56,7 @@ export function TodoList({ items, onOpen }: { items: TodoItem[]; onOpen: (t: Tod
                 {t.briefing && (
                   <div style={{ fontSize: 13, marginTop: 4, overflowWrap: "anywhere" }}>
                     {T.briefing}
-                    {t.briefing.date && <> <DateText date={t.briefing.date} /></>}
+                    {t.briefing.date && <> <DateText date={t.briefing.date} />{briefingTimeText(t.briefing.time)}</>}
                     {t.briefing.place && <>{t.briefing.date ? " ・ " : " "}{t.briefing.place}</>}
                   </div>
                 )}
