@@ -66,6 +66,10 @@ test("launching a survey with its briefing: the Teams request and the department
   await todo.getByText("説明会:", { exact: false }).waitFor();
   expect(await todo.innerText()).toMatch(/説明会: 令和8年12月3日.* 午後2時から ・ 本庁舎3階 第1会議室/s);
   expect(await todo.innerText()).toMatch(/期限 令和8年12月18日/);
+  // The answer form says the same: day, start time and place.
+  const form = d.page.getByRole("region", { name: TITLE, exact: true });
+  await form.getByText("説明会:", { exact: false }).waitFor();
+  expect(await form.innerText()).toMatch(/説明会: 令和8年12月3日.* 午後2時から ・ 本庁舎3階 第1会議室/);
   const side = d.page.getByRole("region", { name: "Teams チャネルのメッセージ" });
   const filter = side.getByTestId("teams-channel-filter");
   await filter.locator("option", { hasText: "子育て支援課" }).first().waitFor({ state: "attached" });

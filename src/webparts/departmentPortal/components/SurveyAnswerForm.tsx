@@ -7,7 +7,7 @@ import { changedFields, ConflictNotice, isConflict } from "../../../components/C
 import { DateText } from "../../../components/DateText";
 import type { AgreementService } from "../../../data/services/AgreementService";
 import type { Agreement, SurveyResponse } from "../../../domain/types";
-import { fmt } from "../../../components/format";
+import { fmt, briefingTimeText } from "../../../components/format";
 import { formatEraDate, tokyoDate } from "../../../domain/calendar";
 import { startingAnswer, surveyOpen, unchosenSurveyRows } from "../../../domain/survey";
 import type { SurveyAnswer as Answer } from "../../../domain/survey";
@@ -128,6 +128,14 @@ export function SurveyAnswerForm({ agreement, rows, service, onAnswered, anchorI
           <Text as="p" block>
             {strings.SurveyForm.deadline}: <DateText date={agreement.surveyDeadline} />
           </Text>
+          {(agreement.briefingDate || agreement.briefingPlace?.trim()) && (
+            // The briefing (説明会) as the request and the to-do give it: its day, start time and place.
+            <Text as="p" block>
+              {strings.Todo.briefing} {agreement.briefingDate && <DateText date={agreement.briefingDate} />}
+              {agreement.briefingDate ? briefingTimeText(agreement.briefingTime) : ""}
+              {agreement.briefingPlace?.trim() && `${agreement.briefingDate ? " ・ " : ""}${agreement.briefingPlace.trim()}`}
+            </Text>
+          )}
           {agreement.proposedContent && (
             <Text as="p" block style={{ whiteSpace: "pre-wrap" }}>
               {strings.SurveyForm.proposed}: {agreement.proposedContent}
