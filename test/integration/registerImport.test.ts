@@ -21,6 +21,30 @@ const rows = [
   [4, "けやき観光協会", "観光振興に関する協定", "令和元年11月19日(水)", "観光", ""],
 ];
 
+/** The data of a process that dies when it reaches the audit log's addMany: that write never happens, nothing after it runs; `reached` resolves then. */
+function dyingAtAudit(data: IPartnershipData): { data: IPartnershipData; reached: Promise<void> } {
+  let reach!: () => void;
+  const reached = new Promise<void>((resolve) => (reach = resolve));
+  const dying = new Proxy(data, {
+    get(target, prop, receiver) {
+      const v = Reflect.get(target, prop, receiver);
+      if (prop !== "auditLog") return typeof v === "function" ? v.bind(target) : v;
+      return new Proxy(v as object, {
+        get(repo, p) {
+          if (p === "addMany")
+            return () => {
+              reach();
+              return new Promise(() => undefined);
+            };
+          const f = Reflect.get(repo, p);
+          return typeof f === "function" ? f.bind(repo) : f;
+        },
+      });
+    },
+  }) as IPartnershipData;
+  return { data: dying, reached };
+}
+
 const service = (data: IPartnershipData = t.dataAs(7), now?: () => Date): RegisterImportService => new RegisterImportService(data, { id: 7, title: "未来 花子", email: "", role: "coordinator", departmentCodes: [] }, TODAY, now);
 
 test("preview, import, and the same file again creates nothing", async () => {
@@ -225,28 +249,10 @@ describe("the same register imported at once, an answer lost, an import killed (
   test("an import killed during its commit (after the commit's writes, before its audit entries): the next import (its preview) writes each missing audit entry once, never while the commit may still be writing them, and never again", async () => {
     const data = t.dataAs(7);
     const rowsOf = fresh("中断");
-    let reachedAudit!: () => void;
-    const atAudit = new Promise<void>((resolve) => (reachedAudit = resolve));
     // The process dies when it reaches the audit entries: that write never happens, nothing after it runs.
-    const killed = new Proxy(data, {
-      get(target, prop, receiver) {
-        const v = Reflect.get(target, prop, receiver);
-        if (prop !== "auditLog") return typeof v === "function" ? v.bind(target) : v;
-        return new Proxy(v as object, {
-          get(repo, p) {
-            if (p === "addMany")
-              return () => {
-                reachedAudit();
-                return new Promise(() => undefined);
-              };
-            const f = Reflect.get(repo, p);
-            return typeof f === "function" ? f.bind(repo) : f;
-          },
-        });
-      },
-    }) as IPartnershipData;
-    void service(killed).importRows(await service().preview(rowsOf, detectColumns(header), 2));
-    await atAudit;
+    const killed = dyingAtAudit(data);
+    void service(killed.data).importRows(await service().preview(rowsOf, detectColumns(header), 2));
+    await killed.reached;
     const kept = storedOf("中断");
     expect(kept).toHaveLength(3);
     expect(kept.every((x) => !String(x.values.ImportKey).startsWith("pending:") && String(x.values.RegisterKey ?? "") !== "")).toBe(true);
@@ -270,38 +276,17 @@ describe("the same register imported at once, an answer lost, an import killed (
   test("two coordinators preview the same file at once after a killed import: each owed audit entry is written once (the repair's claim is a unique setting); a claimer that died is taken over after the wait", async () => {
     const data = t.dataAs(7);
     const rowsOf = fresh("同時修復");
-    /** The data of a process that dies when it reaches the audit log's addMany (the write never happens). */
-    const dyingAtAudit = (reached: () => void): IPartnershipData =>
-      new Proxy(data, {
-        get(target, prop, receiver) {
-          const v = Reflect.get(target, prop, receiver);
-          if (prop !== "auditLog") return typeof v === "function" ? v.bind(target) : v;
-          return new Proxy(v as object, {
-            get(repo, p) {
-              if (p === "addMany")
-                return () => {
-                  reached();
-                  return new Promise(() => undefined);
-                };
-              const f = Reflect.get(repo, p);
-              return typeof f === "function" ? f.bind(repo) : f;
-            },
-          });
-        },
-      }) as IPartnershipData;
-    let reached!: () => void;
-    const atAudit = new Promise<void>((resolve) => (reached = resolve));
-    void service(dyingAtAudit(reached)).importRows(await service().preview(rowsOf, detectColumns(header), 2));
-    await atAudit;
+    const killed = dyingAtAudit(data);
+    void service(killed.data).importRows(await service().preview(rowsOf, detectColumns(header), 2));
+    await killed.reached;
     const kept = storedOf("同時修復");
     expect(await auditOf(kept.map((x) => x.Id))).toEqual([]);
 
     // Eleven minutes on, the repairing preview dies too, after claiming the repair: nothing is written…
     const later = (min: number) => () => new Date(Date.now() + min * 60 * 1000);
-    let reachedAgain!: () => void;
-    const atAuditAgain = new Promise<void>((resolve) => (reachedAgain = resolve));
-    void service(dyingAtAudit(reachedAgain), later(11)).preview(rowsOf, detectColumns(header), 2);
-    await atAuditAgain;
+    const killedAgain = dyingAtAudit(data);
+    void service(killedAgain.data, later(11)).preview(rowsOf, detectColumns(header), 2);
+    await killedAgain.reached;
     // …and a preview soon after leaves the claim to it.
     await service(data, later(12)).preview(rowsOf, detectColumns(header), 2);
     expect(await auditOf(kept.map((x) => x.Id))).toEqual([]);

@@ -122,15 +122,21 @@ test("a 実施希望 naming another department is not shown as that department's
   expect((await anomalies(matching.fiscalYear)).find((a) => a.list === "implementationWishes" && a.id === id)).toMatchObject({ list: "implementationWishes", department: { id: kodomo.id }, problem: "otherDepartment" });
 });
 
-test("a survey answer row changed to name another department or another agreement (and one of its items) is not shown as an answer", async () => {
+/** An agreement (with its own partner) whose survey the coordinator launched for 防災課 only, about the items given. */
+async function surveyOf防災課(name: string, items: string[]) {
   const data = t.dataAs(7);
   const coord = new AgreementService(data, await data.currentUser(), TODAY);
-  const partner = await coord.savePartner({ name: "株式会社フォルダー試験", kana: "", kind: "company", address: "", contactName: "", contactEmail: "", contactPhone: "", website: "" });
-  const started = await coord.start({ title: "フォルダー試験の協定", origin: "partner", partnerId: partner.id, requestedByDepartmentId: null, requestedByExecutives: false, approachDate: "2027-04-01", proposedContent: "防災と子育て" }, ["防災に関すること", "子育て支援に関すること"]);
-  let story = await coord.story(started.id);
-  // The coordinator's rows, as launching the survey makes them: one per department and item, in the department's folder.
+  const partner = await coord.savePartner({ name: `株式会社${name}`, kana: "", kind: "company", address: "", contactName: "", contactEmail: "", contactPhone: "", website: "" });
+  const started = await coord.start({ title: `${name}の協定`, origin: "partner", partnerId: partner.id, requestedByDepartmentId: null, requestedByExecutives: false, approachDate: "2027-04-01", proposedContent: items.join("と") }, items);
+  const story = await coord.story(started.id);
   await coord.launchSurvey(story.agreement, story.items, { briefingDate: "2027-04-20", briefingPlace: "会議室", briefingDepartmentIds: [bosai.id], deadline: "2027-05-10", departmentIds: [bosai.id] });
-  story = await coord.story(started.id);
+  return { data, coord, started };
+}
+
+test("a survey answer row changed to name another department or another agreement (and one of its items) is not shown as an answer", async () => {
+  // The coordinator's rows, as launching the survey makes them: one per department and item, in the department's folder.
+  const { data, coord, started } = await surveyOf防災課("フォルダー試験", ["防災に関すること", "子育て支援に関すること"]);
+  const story = await coord.story(started.id);
   const [first, second] = story.survey.filter((r) => r.department?.id === bosai.id).map((r) => r.id);
   expect(second).toBeDefined();
   // Another agreement with an item of its own, which 防災課 was never asked about.
@@ -155,17 +161,12 @@ test("a survey answer row changed to name another department or another agreemen
 });
 
 test("a survey answer a member rewrites through REST after the decision is not the answer decided on: left out, listed as changedAfterClose; the coordinator's record of the answers is SharePoint-locked to the member (403)", async () => {
-  const data = t.dataAs(7);
-  const coord = new AgreementService(data, await data.currentUser(), TODAY);
-  const partner = await coord.savePartner({ name: "株式会社決定後試験", kana: "", kind: "company", address: "", contactName: "", contactEmail: "", contactPhone: "", website: "" });
-  const started = await coord.start({ title: "決定後試験の協定", origin: "partner", partnerId: partner.id, requestedByDepartmentId: null, requestedByExecutives: false, approachDate: "2027-04-01", proposedContent: "防災" }, ["防災に関すること", "地域安全に関すること"]);
-  let story = await coord.story(started.id);
-  await coord.launchSurvey(story.agreement, story.items, { briefingDate: "2027-04-20", briefingPlace: "会議室", briefingDepartmentIds: [bosai.id], deadline: "2027-05-10", departmentIds: [bosai.id] });
+  const { data, coord, started } = await surveyOf防災課("決定後試験", ["防災に関すること", "地域安全に関すること"]);
   const memberData = t.dataAs(HOSTILE);
   const member = new AgreementService(memberData, await memberData.currentUser(), TODAY);
   const mine = (await member.story(started.id)).survey.filter((r) => r.department?.id === bosai.id).sort((x, y) => x.id - y.id);
   await member.answerSurvey(mine, new Map(mine.map((r, i) => [r.id, { feasible: i === 0, projectIdeas: i === 0 ? "防災講座" : "", comment: "" }])));
-  story = await coord.story(started.id);
+  const story = await coord.story(started.id);
   await coord.decline(story.agreement, "庁内で実施できる事業がないため", "2027-05-20");
   const closedStory = await coord.story(started.id);
   // The panel says when the answers were fixed.
