@@ -1,5 +1,5 @@
 import * as common from "CommonStrings";
-import { formatEraDate, formatEraFiscalYear, formatJapaneseTime } from "../domain/calendar";
+import { formatEraDateAndTime, formatEraFiscalYear } from "../domain/calendar";
 /** Fills {0}, {1}… in a localized template. */
 export function fmt(template: string, ...args: Array<string | number>): string {
   return template.replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] !== undefined ? String(args[Number(i)]) : m));
@@ -10,14 +10,8 @@ export function fiscalYearLabel(fy: number): string {
   return fmt(common.FiscalYearLabel, fy, formatEraFiscalYear(fy), fy + 1);
 }
 
-/** What follows a briefing's day for its start time: 「 午後2時から」, " 14:00", or "" without one. */
-export function briefingTimeText(time?: string): string {
-  if (!time) return "";
-  return common.DateStyle === "iso" ? ` ${time}` : ` ${formatJapaneseTime(time)}から`;
-}
-
 /** When a briefing (説明会) is, as the screen's language writes it: 「令和8年12月3日 午後2時から」, "2026-12-03 14:00". */
 export function briefingWhen(date: string | null, time?: string): string {
   if (!date) return "";
-  return `${common.DateStyle === "iso" ? date : formatEraDate(date)}${briefingTimeText(time)}`;
+  return common.DateStyle === "iso" ? (time ? `${date} ${time}` : date) : formatEraDateAndTime(date, time);
 }

@@ -102,6 +102,11 @@ export function formatJapaneseTime(time: string): string {
   return `${half}${h % 12}時${m ? `${m}分` : ""}`;
 }
 
+/** A briefing's day and start time as a city's notice writes them: 「令和8年12月3日 午後2時から」 (the day alone without a time). */
+export function formatEraDateAndTime(date: IsoDate, time?: string): string {
+  return time ? `${formatEraDate(date)} ${formatJapaneseTime(time)}から` : formatEraDate(date);
+}
+
 /**
  * The era name of a fiscal year, as the city writes it: 「令和8年度」 for 2026年度.
  * A fiscal year is named after the era in force on its first day (1 April); 2019年度

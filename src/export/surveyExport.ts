@@ -1,4 +1,4 @@
-import { formatEraDate, formatJapaneseTime, tokyoDate } from "../domain/calendar";
+import { formatEraDate, formatEraDateAndTime, tokyoDate } from "../domain/calendar";
 import type { Agreement, Department, IsoDate, PartnershipItem, SurveyResponse } from "../domain/types";
 import { FormTable, FormSection, safeFileName } from "./formTable";
 import { partnerNamesText } from "../domain/agreements";
@@ -57,7 +57,7 @@ export function surveyTable(input: SurveyExportInput): FormTable {
       };
     });
 
-  const briefing = [a.briefingDate ? `${formatEraDate(a.briefingDate)}${a.briefingTime ? ` ${formatJapaneseTime(a.briefingTime)}から` : ""}` : "", a.briefingPlace].filter(Boolean).join("　");
+  const briefing = [a.briefingDate ? formatEraDateAndTime(a.briefingDate, a.briefingTime) : "", a.briefingPlace].filter(Boolean).join("　");
   return {
     sheet: "庁内調査",
     formLabel: "",

@@ -1,4 +1,4 @@
-import { cityToday, daysInMonth, fiscalYearOf, fiscalYearRange, formatDateBoth, formatEraDate, formatEraFiscalYear, formatFiscalYear, formatJapaneseTime, isValidIsoDate, isValidTime, onCityDay, toEra } from "../../src/domain/calendar";
+import { cityToday, daysInMonth, fiscalYearOf, fiscalYearRange, formatDateBoth, formatEraDate, formatEraFiscalYear, formatFiscalYear, formatEraDateAndTime, formatJapaneseTime, isValidIsoDate, isValidTime, onCityDay, toEra } from "../../src/domain/calendar";
 
 describe("fiscal years (April–March)", () => {
   test.each([
@@ -67,6 +67,12 @@ test.each([
 ])("a briefing's start %s is written %s, as a city's notice writes times", (t, s) => {
   expect(isValidTime(t)).toBe(true);
   expect(formatJapaneseTime(t)).toBe(s);
+});
+
+test("a briefing's day with its start time, and without one", () => {
+  expect(formatEraDateAndTime("2026-12-03", "14:00")).toBe("令和8年12月3日 午後2時から");
+  expect(formatEraDateAndTime("2026-12-03", "")).toBe("令和8年12月3日");
+  expect(formatEraDateAndTime("2026-12-03")).toBe("令和8年12月3日");
 });
 
 test("what is not a time of day is not one", () => {

@@ -1,8 +1,8 @@
 import * as React from "react";
 import { CommandBar, Link, Text } from "@fluentui/react";
 import * as strings from "AgreementsWebPartStrings";
-import { briefingTimeText, fmt } from "../../../components/format";
-import { DateText } from "../../../components/DateText";
+import { fmt } from "../../../components/format";
+import { DateText, DateTimeText } from "../../../components/DateText";
 import { frameStyles } from "../../../components/AppFrame/AppFrame.styles";
 import type { AgreementStory } from "../../../data/services/AgreementService";
 import type { Department } from "../../../domain/types";
@@ -39,10 +39,7 @@ export function SurveySection({ story, departments, today }: { story: AgreementS
       <SurveyExport story={story} departments={departments} today={today} />
       <dl style={{ display: "grid", gridTemplateColumns: "max-content 1fr", gap: "2px 12px", margin: "0 0 8px" }}>
         <dt>{strings.Detail.briefingDate}</dt>
-        <dd style={{ margin: 0 }}>
-          <DateText date={a.briefingDate} />
-          {a.briefingDate ? briefingTimeText(a.briefingTime) : ""}
-        </dd>
+        <dd style={{ margin: 0 }}><DateTimeText date={a.briefingDate} time={a.briefingTime} /></dd>
         <dt>{strings.Detail.briefingPlace}</dt>
         <dd style={{ margin: 0 }}>{a.briefingPlace}</dd>
         <dt>{strings.Detail.briefingDepartments}</dt>

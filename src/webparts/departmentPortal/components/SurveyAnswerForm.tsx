@@ -7,7 +7,8 @@ import { changedFields, ConflictNotice, isConflict } from "../../../components/C
 import { DateText } from "../../../components/DateText";
 import type { AgreementService } from "../../../data/services/AgreementService";
 import type { Agreement, SurveyResponse } from "../../../domain/types";
-import { fmt, briefingTimeText } from "../../../components/format";
+import { fmt } from "../../../components/format";
+import { BriefingLine } from "./BriefingLine";
 import { formatEraDate, tokyoDate } from "../../../domain/calendar";
 import { startingAnswer, surveyOpen, unchosenSurveyRows } from "../../../domain/survey";
 import type { SurveyAnswer as Answer } from "../../../domain/survey";
@@ -131,9 +132,7 @@ export function SurveyAnswerForm({ agreement, rows, service, onAnswered, anchorI
           {(agreement.briefingDate || agreement.briefingPlace?.trim()) && (
             // The briefing (説明会) as the request and the to-do give it: its day, start time and place.
             <Text as="p" block>
-              {strings.Todo.briefing} {agreement.briefingDate && <DateText date={agreement.briefingDate} />}
-              {agreement.briefingDate ? briefingTimeText(agreement.briefingTime) : ""}
-              {agreement.briefingPlace?.trim() && `${agreement.briefingDate ? " ・ " : ""}${agreement.briefingPlace.trim()}`}
+              <BriefingLine date={agreement.briefingDate} time={agreement.briefingTime} place={agreement.briefingPlace?.trim() ?? ""} />
             </Text>
           )}
           {agreement.proposedContent && (

@@ -2,7 +2,8 @@ import * as React from "react";
 import { Button, Flex } from "../../../components/light";
 import { frameStyles } from "../../../components/AppFrame/AppFrame.styles";
 import * as strings from "DepartmentPortalWebPartStrings";
-import { briefingTimeText, fmt } from "../../../components/format";
+import { fmt } from "../../../components/format";
+import { BriefingLine } from "./BriefingLine";
 import { DateText } from "../../../components/DateText";
 import type { TodoItem } from "../../../domain/departmentTodo";
 
@@ -55,9 +56,7 @@ export function TodoList({ items, onOpen }: { items: TodoItem[]; onOpen: (t: Tod
                 </div>
                 {t.briefing && (
                   <div style={{ fontSize: 13, marginTop: 4, overflowWrap: "anywhere" }}>
-                    {T.briefing}
-                    {t.briefing.date && <> <DateText date={t.briefing.date} />{briefingTimeText(t.briefing.time)}</>}
-                    {t.briefing.place && <>{t.briefing.date ? " ・ " : " "}{t.briefing.place}</>}
+                    <BriefingLine {...t.briefing} />
                   </div>
                 )}
                 {t.message && <div style={{ fontSize: 13, whiteSpace: "pre-wrap", marginTop: 4, color: "#323130", overflowWrap: "anywhere" }}>{t.message}</div>}
